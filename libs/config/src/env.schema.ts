@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+const booleanFromString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// or postgresql:// URL');
+
+/**
+ * The one environment schema of Fineprint. Every default works on a development
+ * machine with PostgreSQL and Redis on 127.0.0.1.
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: postgresUrl.default('postgresql://postgres@127.0.0.1:5432/test'),
+  /** Empty string means: run BullMQ on the PostgreSQL backend (the embedded default). */
+  REDIS_URL: z
+    .string()
+    .refine((value) => value === '' || /^rediss?:\/\//.test(value), 'must be a redis:// or rediss:// URL, or empty')
+    .default('redis://127.0.0.1:6379'),
+  /** Prefix for queue keys, so several Fineprints (or test runs) can share one Redis. */
+  QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, - and _ only').default('fineprint'),
+  PUBLIC_URL: z.string().url().default('http://127.0.0.1:3000'),
+  ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').default('change-me-admin-token'),
+  SMTP_URL: z
+    .string()
+    .refine((value) => /^smtps?:\/\//.test(value), 'must be an smtp:// or smtps:// URL')
+    .default('smtp://127.0.0.1:1025'),
+  MAIL_FROM: z.string().min(3).default('Fineprint <fineprint@localhost>'),
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  ALLOW_PRIVATE_NETWORKS: booleanFromString.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CATALOG_DIR: z.string().min(1).default('catalog'),
+  /** Seconds between two requests to the same host. */
+  HOST_SPACING_MS: z.coerce.number().int().min(0).default(1000),
+  FETCH_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  BROWSER_MAX_PAGES: z.coerce.number().int().min(1).default(2),
+  FAILING_AFTER: z.coerce.number().int().min(1).default(3),
+  /** Delay before the re-check that confirms a new text (issue 8); 0 disables confirmation. */
+  CONFIRM_DELAY_MS: z.coerce.number().int().min(0).default(3 * 60_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+  WEBHOOK_DISABLE_AFTER: z.coerce.number().int().min(1).default(20),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).default(8),
+  /** Run the job schedulers in this process (the worker); the API only enqueues. */
+  RUN_SCHEDULERS: booleanFromString.default(true),
+});
+
+export type Env = z.infer<typeof envSchema>;

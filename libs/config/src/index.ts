@@ -1,0 +1,4 @@
+export { ConfigError } from './config.errors';
+export { APP_CONFIG, ConfigModule } from './config.module';
+export { type Env, envSchema } from './env.schema';
+export { loadConfig } from './load-config';

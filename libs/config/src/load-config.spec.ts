@@ -1,0 +1,41 @@
+import { ConfigError } from './config.errors';
+import { loadConfig } from './load-config';
+
+describe('loadConfig', () => {
+  it('gives defaults that work on a development machine', () => {
+    const config = loadConfig({});
+    expect(config.DATABASE_URL).toBe('postgresql://postgres@127.0.0.1:5432/test');
+    expect(config.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(config.ALLOW_PRIVATE_NETWORKS).toBe(false);
+    expect(config.PORT).toBe(3000);
+  });
+
+  it('parses booleans and numbers', () => {
+    const config = loadConfig({ ALLOW_PRIVATE_NETWORKS: 'true', PORT: '8080' });
+    expect(config.ALLOW_PRIVATE_NETWORKS).toBe(true);
+    expect(config.PORT).toBe(8080);
+  });
+
+  it('keeps an empty REDIS_URL: it selects the PostgreSQL queue backend', () => {
+    expect(loadConfig({ REDIS_URL: '' }).REDIS_URL).toBe('');
+  });
+
+  it('names every bad variable in one clear error', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', ALLOW_PRIVATE_NETWORKS: 'perhaps' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message).toContain('PORT');
+    expect(message).toContain('DATABASE_URL');
+    expect(message).toContain('ALLOW_PRIVATE_NETWORKS');
+    expect((error as ConfigError).issues.map((i) => i.variable).sort()).toEqual([
+      'ALLOW_PRIVATE_NETWORKS',
+      'DATABASE_URL',
+      'PORT',
+    ]);
+  });
+});

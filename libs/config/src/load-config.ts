@@ -1,0 +1,24 @@
+import { ConfigError } from './config.errors';
+import { type Env, envSchema } from './env.schema';
+
+/**
+ * Validates an environment (by default `process.env`) against the schema.
+ * Empty strings count as unset, except REDIS_URL where empty means "no Redis".
+ */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Env {
+  const input: Record<string, string> = {};
+  for (const key of Object.keys(envSchema.shape)) {
+    const value = source[key];
+    if (value === undefined) continue;
+    if (value === '' && key !== 'REDIS_URL') continue;
+    input[key] = value;
+  }
+  const parsed = envSchema.safeParse(input);
+  if (parsed.success) return Object.freeze(parsed.data);
+  const issues = parsed.error.issues.map((issue) => ({
+    variable: issue.path.join('.') || '(environment)',
+    problem: issue.message,
+  }));
+  const lines = issues.map((i) => `  ${i.variable}: ${i.problem} (got ${JSON.stringify(source[i.variable] ?? null)})`);
+  throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`, issues);
+}
