@@ -5,6 +5,26 @@ import importX from 'eslint-plugin-import-x';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
+/** Layer rules (docs/decisions/0002-layers-and-module-boundaries.md); tests may also use libs/testing. */
+function boundaries(inTests) {
+  const allow = (tags) => (inTests ? [...tags, 'type:testing'] : tags);
+  return {
+    enforceBuildableLibDependency: false,
+    allow: [],
+    depConstraints: [
+      { sourceTag: 'type:app', onlyDependOnLibsWithTags: allow(['type:feature', 'type:engine', 'type:data', 'type:util', 'type:config', 'type:contracts']) },
+      { sourceTag: 'type:web', onlyDependOnLibsWithTags: allow(['type:contracts']) },
+      { sourceTag: 'type:feature', onlyDependOnLibsWithTags: allow(['type:engine', 'type:data', 'type:util', 'type:config', 'type:contracts']) },
+      { sourceTag: 'type:engine', onlyDependOnLibsWithTags: allow(['type:util', 'type:config', 'type:contracts']) },
+      { sourceTag: 'type:data', onlyDependOnLibsWithTags: allow(['type:config', 'type:contracts']) },
+      { sourceTag: 'type:util', onlyDependOnLibsWithTags: allow([]) },
+      { sourceTag: 'type:config', onlyDependOnLibsWithTags: allow([]) },
+      { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: allow([]) },
+      { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['*'] },
+    ],
+  };
+}
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '**/tmp/**', '**/.nx/**', 'libs/db/src/generated/**', '**/*.js', '**/*.mjs', 'apps/web/public/**'] },
   ...tseslint.configs.recommendedTypeChecked,
@@ -15,23 +35,7 @@ export default tseslint.config(
     },
     plugins: { '@nx': nx, 'import-x': importX },
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:engine', 'type:data', 'type:config', 'type:contracts'] },
-            { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:contracts'] },
-            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:engine', 'type:data', 'type:config', 'type:contracts'] },
-            { sourceTag: 'type:engine', onlyDependOnLibsWithTags: ['type:config', 'type:contracts'] },
-            { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:config', 'type:contracts'] },
-            { sourceTag: 'type:config', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['*'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': ['error', boundaries(false)],
       'import-x/no-cycle': ['error', { maxDepth: 10 }],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
@@ -54,6 +58,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/unbound-method': 'off',
+      '@nx/enforce-module-boundaries': ['error', boundaries(true)],
     },
   },
   prettier,

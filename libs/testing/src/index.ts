@@ -1,1 +1,1 @@
-export {};
+export { createTestDatabase, testConfig, type TestDatabase, uniqueQueuePrefix } from './database/test-database';

@@ -1,0 +1,3 @@
+export { createGuardedAgent, guardedLookup, type GuardedAgentOptions } from './guarded-agent';
+export { PrivateAddressError } from './net.errors';
+export { isPrivateAddress } from './private-address';
