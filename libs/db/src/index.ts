@@ -1,3 +1,45 @@
 export { applyMigrationsToSchema, MIGRATIONS_DIR } from './apply-migrations';
+export { DbModule } from './db.module';
 export { createPrismaClient, parseDatabaseUrl, type PrismaClientOptions } from './prisma-client.factory';
 export { PrismaService } from './prisma.service';
+export { type ChangeFilter, type ChangeInput, ChangeRepository, type ChangeWithContext } from './repositories/change.repository';
+export { CheckRunRepository } from './repositories/check-run.repository';
+export {
+  type DocumentFilter,
+  type DocumentInput,
+  DocumentRepository,
+  type DocumentWithVendor,
+} from './repositories/document.repository';
+export { JobProbeRepository } from './repositories/job-probe.repository';
+export { SnapshotRepository } from './repositories/snapshot.repository';
+export { VendorRepository } from './repositories/vendor.repository';
+export {
+  chainHash,
+  type ContentDecision,
+  type RecordContentResult,
+  type SnapshotInput,
+  VersionRepository,
+  type VersionHistory,
+  type VersionSummary,
+} from './repositories/version.repository';
+export type {
+  Change,
+  ChangeState,
+  CheckOutcome,
+  CheckRun,
+  Delivery,
+  DeliveryChannel,
+  DeliveryStatus,
+  Document,
+  DocumentStatus,
+  DocumentType,
+  ErrorKind,
+  FetchMode,
+  Severity,
+  Snapshot,
+  Subscription,
+  Vendor,
+  Version,
+  VersionStatus,
+  WebhookEndpoint,
+} from '@prisma/client';

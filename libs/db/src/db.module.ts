@@ -1,0 +1,25 @@
+import { Global, Module } from '@nestjs/common';
+
+import { PrismaService } from './prisma.service';
+import { ChangeRepository } from './repositories/change.repository';
+import { CheckRunRepository } from './repositories/check-run.repository';
+import { DocumentRepository } from './repositories/document.repository';
+import { JobProbeRepository } from './repositories/job-probe.repository';
+import { SnapshotRepository } from './repositories/snapshot.repository';
+import { VendorRepository } from './repositories/vendor.repository';
+import { VersionRepository } from './repositories/version.repository';
+
+const repositories = [
+  VendorRepository,
+  DocumentRepository,
+  SnapshotRepository,
+  VersionRepository,
+  ChangeRepository,
+  CheckRunRepository,
+  JobProbeRepository,
+];
+
+/** The Prisma client and one repository per aggregate. */
+@Global()
+@Module({ providers: [PrismaService, ...repositories], exports: [PrismaService, ...repositories] })
+export class DbModule {}

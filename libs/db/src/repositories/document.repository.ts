@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { type Document, type DocumentType, type FetchMode, type Prisma, type Vendor } from '@prisma/client';
+
+import { PrismaService } from '../prisma.service';
+
+export interface DocumentInput {
+  vendorId: string;
+  slug: string;
+  title: string;
+  type: DocumentType;
+  url: string;
+  select: string[];
+  remove: string[];
+  fetchMode: FetchMode;
+  language: string | null;
+  intervalMinutes: number;
+  active: boolean;
+  source: string;
+}
+
+export type DocumentWithVendor = Document & { vendor: Vendor };
+
+export interface DocumentFilter {
+  vendorSlug?: string;
+  type?: DocumentType;
+  status?: Document['status'];
+  q?: string;
+  includeDeleted?: boolean;
+}
+
+@Injectable()
+export class DocumentRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  findById(id: string): Promise<DocumentWithVendor | null> {
+    return this.prisma.document.findUnique({ where: { id }, include: { vendor: true } });
+  }
+
+  /** Create or update by (vendor, slug); a re-declared deleted document comes back. */
+  upsert(input: DocumentInput): Promise<Document> {
+    const { vendorId, slug, ...rest } = input;
+    return this.prisma.document.upsert({
+      where: { vendorId_slug: { vendorId, slug } },
+      create: { vendorId, slug, ...rest },
+      update: { ...rest, deletedAt: null },
+    });
+  }
+
+  create(input: DocumentInput): Promise<Document> {
+    return this.prisma.document.create({ data: input });
+  }
+
+  update(id: string, data: Prisma.DocumentUpdateInput): Promise<Document> {
+    return this.prisma.document.update({ where: { id }, data });
+  }
+
+  softDelete(id: string): Promise<Document> {
+    return this.prisma.document.update({ where: { id }, data: { deletedAt: new Date(), active: false } });
+  }
+
+  /** Documents that should have a schedule: active and not deleted. */
+  listSchedulable(): Promise<Pick<Document, 'id' | 'intervalMinutes'>[]> {
+    return this.prisma.document.findMany({
+      where: { active: true, deletedAt: null },
+      select: { id: true, intervalMinutes: true },
+    });
+  }
+
+  listBySource(prefix: string): Promise<Document[]> {
+    return this.prisma.document.findMany({ where: { source: { startsWith: prefix }, deletedAt: null } });
+  }
+
+  async list(filter: DocumentFilter, page: { take: number; cursor?: string }): Promise<DocumentWithVendor[]> {
+    return this.prisma.document.findMany({
+      where: {
+        ...(filter.includeDeleted ? {} : { deletedAt: null }),
+        ...(filter.vendorSlug ? { vendor: { slug: filter.vendorSlug } } : {}),
+        ...(filter.type ? { type: filter.type } : {}),
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.q ? { title: { contains: filter.q, mode: 'insensitive' as const } } : {}),
+      },
+      include: { vendor: true },
+      orderBy: [{ title: 'asc' }, { id: 'asc' }],
+      take: page.take,
+      ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+    });
+  }
+
+  /** A successful check: clears the failure streak. */
+  markSuccess(id: string, at: Date, changed: boolean): Promise<Document> {
+    return this.prisma.document.update({
+      where: { id },
+      data: {
+        status: 'ok',
+        consecutiveFailures: 0,
+        lastError: null,
+        lastCheckedAt: at,
+        lastSuccessAt: at,
+        ...(changed ? { lastChangedAt: at } : {}),
+      },
+    });
+  }
+
+  /** A failed check: the document is `failing` once the streak reaches `threshold`. */
+  async markFailure(id: string, at: Date, message: string, threshold: number): Promise<Document> {
+    const updated = await this.prisma.document.update({
+      where: { id },
+      data: { consecutiveFailures: { increment: 1 }, lastError: message, lastCheckedAt: at },
+    });
+    if (updated.consecutiveFailures >= threshold && updated.status !== 'failing') {
+      return this.prisma.document.update({ where: { id }, data: { status: 'failing' } });
+    }
+    return updated;
+  }
+
+  setUnstable(id: string, unstable: boolean): Promise<Document> {
+    return this.prisma.document.update({ where: { id }, data: { unstable } });
+  }
+}
