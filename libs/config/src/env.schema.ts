@@ -18,11 +18,11 @@ export const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: postgresUrl.default('postgresql://postgres@127.0.0.1:5432/test'),
-  /** Empty string means: run BullMQ on the PostgreSQL backend (the embedded default). */
+  /** Unset or empty: BullMQ runs on its PostgreSQL backend (the embedded default). Set it for production. */
   REDIS_URL: z
     .string()
     .refine((value) => value === '' || /^rediss?:\/\//.test(value), 'must be a redis:// or rediss:// URL, or empty')
-    .default('redis://127.0.0.1:6379'),
+    .default(''),
   /** Prefix for queue keys, so several Fineprints (or test runs) can share one Redis. */
   QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, - and _ only').default('fineprint'),
   PUBLIC_URL: z.string().url().default('http://127.0.0.1:3000'),

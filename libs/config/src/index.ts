@@ -2,3 +2,4 @@ export { ConfigError } from './config.errors';
 export { APP_CONFIG, ConfigModule } from './config.module';
 export { type Env, envSchema } from './env.schema';
 export { loadConfig } from './load-config';
+export { createLogger, PinoNestLogger } from './logger';

@@ -5,7 +5,7 @@ describe('loadConfig', () => {
   it('gives defaults that work on a development machine', () => {
     const config = loadConfig({});
     expect(config.DATABASE_URL).toBe('postgresql://postgres@127.0.0.1:5432/test');
-    expect(config.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(config.REDIS_URL).toBe('');
     expect(config.ALLOW_PRIVATE_NETWORKS).toBe(false);
     expect(config.PORT).toBe(3000);
   });

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+
+import { ConfigModule } from '@fineprint/config';
+import { DbModule } from '@fineprint/db';
+import { QueueModule, type QueueName } from '@fineprint/queue';
+
+import { PingProcessor } from './system/ping.processor';
+
+/** Queues this worker serves; each job of each must have exactly one handler (checked at boot). */
+export const SERVED_QUEUES: QueueName[] = ['system'];
+
+/** The worker: a NestJS application context with no HTTP, hosting the BullMQ processors. */
+@Module({
+  imports: [ConfigModule, DbModule, QueueModule, QueueModule.forWorker({ queues: SERVED_QUEUES })],
+  providers: [PingProcessor],
+})
+export class WorkerModule {}
