@@ -9,7 +9,7 @@ import { WorkerModule } from './worker.module';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config, { app: 'worker' });
-  const app = await NestFactory.createApplicationContext(WorkerModule, {
+  const app = await NestFactory.createApplicationContext(WorkerModule.register(config), {
     logger: new PinoNestLogger(logger),
   });
   app.enableShutdownHooks();

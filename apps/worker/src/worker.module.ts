@@ -1,6 +1,6 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 
-import { ConfigModule } from '@fineprint/config';
+import { ConfigModule, type Env } from '@fineprint/config';
 import { DbModule } from '@fineprint/db';
 import { QueueModule, type QueueName } from '@fineprint/queue';
 
@@ -10,8 +10,13 @@ import { PingProcessor } from './system/ping.processor';
 export const SERVED_QUEUES: QueueName[] = ['system'];
 
 /** The worker: a NestJS application context with no HTTP, hosting the BullMQ processors. */
-@Module({
-  imports: [ConfigModule, DbModule, QueueModule, QueueModule.forWorker({ queues: SERVED_QUEUES })],
-  providers: [PingProcessor],
-})
-export class WorkerModule {}
+@Module({})
+export class WorkerModule {
+  static register(config: Env): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [ConfigModule.forRoot(config), DbModule, QueueModule, QueueModule.forWorker({ queues: SERVED_QUEUES })],
+      providers: [PingProcessor],
+    };
+  }
+}

@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 
 import { type Env } from './env.schema';
 import { loadConfig } from './load-config';
@@ -6,14 +6,15 @@ import { loadConfig } from './load-config';
 /** Injection token for the validated, frozen environment. */
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
-@Global()
-@Module({
-  providers: [{ provide: APP_CONFIG, useFactory: (): Env => loadConfig() }],
-  exports: [APP_CONFIG],
-})
+@Module({})
 export class ConfigModule {
-  /** For tests and tools: a module that serves the given, already validated config. */
-  static withConfig(config: Env) {
-    return { module: ConfigModule, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
+  /** The validated config for the whole app: the given one (tests, tools) or process.env's. */
+  static forRoot(config?: Env): DynamicModule {
+    return {
+      module: ConfigModule,
+      global: true,
+      providers: [config ? { provide: APP_CONFIG, useValue: config } : { provide: APP_CONFIG, useFactory: () => loadConfig() }],
+      exports: [APP_CONFIG],
+    };
   }
 }

@@ -1,0 +1,32 @@
+import { type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { type NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+
+import { type Env, PinoNestLogger, createLogger } from '@fineprint/config';
+
+import { ApiModule } from './api.module';
+import { DomainErrorFilter } from './common/domain-error.filter';
+
+/** Builds the HTTP application (used by main.ts and by the end-to-end tests). */
+export async function createApiApp(config: Env, options: { logger?: boolean } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(config), {
+    logger: options.logger === false ? false : new PinoNestLogger(createLogger(config, { app: 'api' })),
+  });
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.useGlobalFilters(new DomainErrorFilter());
+  app.enableShutdownHooks();
+  const openapi = new DocumentBuilder()
+    .setTitle('Fineprint API')
+    .setDescription(
+      'Versions of vendors’ privacy notices, terms and help articles; what changed and what it means.',
+    )
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN, for admin writes' })
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi), {
+    jsonDocumentUrl: 'api/docs/openapi.json',
+  });
+  return app;
+}
