@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// `npm start`: the main job. API + worker together, migrations applied, the catalog
+// synced. With no DATABASE_URL it starts an embedded PostgreSQL; with no REDIS_URL
+// BullMQ queues its jobs in PostgreSQL. See README.md.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { ensureDependencies } from './lib/ensure-deps.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+ensureDependencies(root);
+
+const { checkServices, migrate, startEmbeddedPostgres } = await import('./lib/services.mjs');
+const { runApps, waitForHealth } = await import('./lib/run-apps.mjs');
+
+let embedded;
+try {
+  const env = {};
+  if (!process.env.DATABASE_URL) {
+    console.log('› no DATABASE_URL: starting the embedded PostgreSQL (data in .data/postgres)');
+    embedded = await startEmbeddedPostgres(root, { port: Number(process.env.EMBEDDED_PG_PORT ?? 54329) });
+    env.DATABASE_URL = embedded.url;
+  }
+  if (!process.env.REDIS_URL) {
+    console.log('› no REDIS_URL: queues run on PostgreSQL (set REDIS_URL for production and many workers)');
+    env.REDIS_URL = '';
+  }
+  const databaseUrl = env.DATABASE_URL ?? process.env.DATABASE_URL;
+  await checkServices({ databaseUrl, redisUrl: env.REDIS_URL ?? process.env.REDIS_URL });
+  migrate(root, databaseUrl);
+  const port = process.env.PORT ?? '3000';
+  env.PUBLIC_URL = process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}`;
+  const apps = runApps(root, env);
+  const shutdown = async () => {
+    await apps.stop();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  apps.exited.then(async ({ name, code }) => {
+    console.error(`✗ the ${name} process exited (code ${code}); stopping.`);
+    await apps.stop();
+    await embedded?.stop();
+    process.exit(1);
+  });
+  await waitForHealth(env.PUBLIC_URL);
+  console.log(`\n✓ Fineprint is running at ${env.PUBLIC_URL}  (health: ${env.PUBLIC_URL}/health, API docs: ${env.PUBLIC_URL}/api/docs)\n  Ctrl-C to stop.\n`);
+} catch (error) {
+  console.error(`✗ ${error.message}`);
+  await embedded?.stop().catch(() => {});
+  process.exit(1);
+}
