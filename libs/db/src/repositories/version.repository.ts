@@ -126,7 +126,7 @@ export class VersionRepository {
       select: summarySelect,
     });
     const base = await tx.version.findFirst({
-      where: { documentId, status: { notIn: ['quarantined', 'transient'] } },
+      where: { documentId, status: { notIn: ['quarantined', 'transient', 'pending'] } },
       orderBy: { seq: 'desc' },
       select: { ...summarySelect, text: true },
     });
@@ -149,7 +149,7 @@ export class VersionRepository {
   /** The version a new one is diffed against: the latest earlier one that is not quarantined or transient. */
   findBaseBefore(documentId: string, seq: number): Promise<Version | null> {
     return this.prisma.version.findFirst({
-      where: { documentId, seq: { lt: seq }, status: { notIn: ['quarantined', 'transient'] } },
+      where: { documentId, seq: { lt: seq }, status: { notIn: ['quarantined', 'transient', 'pending'] } },
       orderBy: { seq: 'desc' },
     });
   }
