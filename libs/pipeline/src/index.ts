@@ -1,1 +1,17 @@
-export {};
+export { ChangeLifecycleService } from './changes/change-lifecycle.service';
+export { DiffVersionService, type DiffVersionResult } from './changes/diff-version.service';
+export { type CheckContext, CheckDocumentService, type CheckResult } from './check/check-document.service';
+export { SCRAPER, type ScraperPort } from './check/scraper.port';
+export {
+  type CheckVerdict,
+  type ContentObservation,
+  type ContentVerdict,
+  countWords,
+  decideContent,
+  type DecisionOptions,
+  isUnstable,
+  quarantineReason,
+} from './decision/decide-content';
+export { PipelineModule } from './pipeline.module';
+export { CheckFailedError, DocumentGoneError, VersionGoneError } from './pipeline.errors';
+export { DocumentScheduleService } from './schedule/document-schedule.service';

@@ -18,12 +18,13 @@ export interface ChangeInput {
   severity: Severity;
   severityRule: string | null;
   cosmetic: boolean;
-  tags: Prisma.InputJsonValue;
+  /** JSON-serialisable values (the diff engine's result). */
+  tags: unknown;
   topics: string[];
   kinds: string[];
   summary: string;
-  stats: Prisma.InputJsonValue;
-  diff: Prisma.InputJsonValue;
+  stats: unknown;
+  diff: unknown;
   state: ChangeState;
   stateReason: string | null;
 }
@@ -65,7 +66,13 @@ export class ChangeRepository {
     const existing = await this.prisma.change.findUnique({ where: { toVersionId: input.toVersionId } });
     if (existing) return { change: existing, created: false };
     try {
-      return { change: await this.prisma.change.create({ data: input }), created: true };
+      const data: Prisma.ChangeUncheckedCreateInput = {
+        ...input,
+        tags: input.tags as Prisma.InputJsonValue,
+        stats: input.stats as Prisma.InputJsonValue,
+        diff: input.diff as Prisma.InputJsonValue,
+      };
+      return { change: await this.prisma.change.create({ data }), created: true };
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
         const row = await this.prisma.change.findUniqueOrThrow({ where: { toVersionId: input.toVersionId } });
@@ -88,6 +95,18 @@ export class ChangeRepository {
       where: { id },
       data: { state, stateReason: reason, ...(state === 'announced' ? { announcedAt: new Date() } : {}) },
     });
+  }
+
+  /**
+   * Moves a change from one state to another only if it is still in `from`: of two
+   * racing callers exactly one gets `true` (and so announces once).
+   */
+  async transition(id: string, from: ChangeState, to: ChangeState, reason: string | null): Promise<boolean> {
+    const { count } = await this.prisma.change.updateMany({
+      where: { id, state: from },
+      data: { state: to, stateReason: reason, ...(to === 'announced' ? { announcedAt: new Date() } : {}) },
+    });
+    return count === 1;
   }
 
   /** Newest first; cursor is the id of the last row of the previous page. */

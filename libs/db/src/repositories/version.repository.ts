@@ -154,6 +154,11 @@ export class VersionRepository {
     });
   }
 
+  /** The newest versions' statuses, newest first (flap detection). */
+  recentSummaries(documentId: string, take = 10): Promise<VersionSummary[]> {
+    return this.prisma.version.findMany({ where: { documentId }, orderBy: { seq: 'desc' }, take, select: summarySelect });
+  }
+
   latest(documentId: string): Promise<Version | null> {
     return this.prisma.version.findFirst({ where: { documentId }, orderBy: { seq: 'desc' } });
   }

@@ -1,4 +1,4 @@
-import { type ContentDecision, type VersionHistory } from '@fineprint/db';
+import { type ContentDecision, type VersionHistory, type VersionSummary } from '@fineprint/db';
 
 import patterns from './noise-patterns.json';
 
@@ -146,7 +146,6 @@ export function decideContent(
 }
 
 /** A document flips when several of its recent versions are reverts or transient texts. */
-export function isUnstable(history: VersionHistory, threshold = 2): boolean {
-  const recent = history.recent.slice(0, 10);
-  return recent.filter((v) => v.status === 'revert' || v.status === 'transient').length >= threshold;
+export function isUnstable(recent: Pick<VersionSummary, 'status'>[], threshold = 2): boolean {
+  return recent.slice(0, 10).filter((v) => v.status === 'revert' || v.status === 'transient').length >= threshold;
 }

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+export const DOCUMENT_TYPES = ['privacy-notice', 'terms', 'help-article', 'faq', 'cookie-policy', 'other'] as const;
+export type CatalogDocumentType = (typeof DOCUMENT_TYPES)[number];
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes, e.g. "alexa-privacy-faq"');
+const selectors = z
+  .union([z.string().min(1), z.array(z.string().min(1))])
+  .optional()
+  .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]));
+
+/** "6h", "30m", "1d" or a number of minutes. */
+const interval = z.union([
+  z.number().int().min(1).max(60 * 24 * 30),
+  z
+    .string()
+    .regex(/^\d+\s*[mhd]$/, 'a duration like "30m", "6h" or "1d"')
+    .transform((value) => {
+      const n = Number.parseInt(value, 10);
+      const unit = value.trim().slice(-1);
+      return unit === 'm' ? n : unit === 'h' ? n * 60 : n * 1440;
+    }),
+]);
+
+export const catalogDocumentSchema = z
+  .object({
+    slug,
+    title: z.string().min(1),
+    type: z.enum(DOCUMENT_TYPES).default('other'),
+    url: z.string().url().refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL'),
+    select: selectors,
+    remove: selectors,
+    fetch: z.enum(['http', 'browser', 'auto']).default('auto'),
+    interval: interval.default(360),
+    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 tag such as "en" or "en-US"').optional(),
+    active: z.boolean().default(true),
+    notes: z.string().optional(),
+  })
+  .strict();
+
+export const catalogFileSchema = z
+  .object({
+    vendor: z.object({ slug, name: z.string().min(1) }).strict(),
+    documents: z.array(catalogDocumentSchema).min(1),
+  })
+  .strict();
+
+export type CatalogFile = z.output<typeof catalogFileSchema>;
+export type CatalogDocument = z.output<typeof catalogDocumentSchema>;

@@ -1,0 +1,87 @@
+import { resolve } from 'node:path';
+
+import { convertOtaDeclaration } from './import-ota';
+import { loadCatalog, parseCatalogFile } from './load-catalog';
+
+describe('catalog files', () => {
+  it('the shipped starting catalog is valid and tracks the Alexa documents', async () => {
+    const catalog = await loadCatalog(resolve(__dirname, '../../../catalog'));
+    expect(catalog.issues).toEqual([]);
+    const all = catalog.files.flatMap((f) => f.content.documents.map((d) => `${f.content.vendor.slug}/${d.slug}`));
+    expect(all.length).toBeGreaterThanOrEqual(20);
+    expect(all).toEqual(expect.arrayContaining(['amazon/privacy-notice', 'amazon/alexa-privacy-faq', 'amazon/alexa-voice-recordings-settings']));
+  });
+
+  it('names the file and the field of every problem', () => {
+    const { issues } = parseCatalogFile(
+      'acme.yaml',
+      `vendor: { slug: Acme Corp, name: Acme }
+documents:
+  - slug: privacy
+    title: Privacy
+    url: ftp://example.com/privacy
+    fetch: curl
+    interval: 2 weeks
+  - slug: privacy
+    title: Again
+    url: https://example.com/p
+`,
+    );
+    expect(issues.map((i) => `${i.file} ${i.field}`)).toEqual(
+      expect.arrayContaining([
+        'acme.yaml vendor.slug',
+        'acme.yaml documents[0].url',
+        'acme.yaml documents[0].fetch',
+        'acme.yaml documents[0].interval',
+        'acme.yaml documents[1].slug',
+      ]),
+    );
+  });
+
+  it('says when a file is not YAML at all', () => {
+    expect(parseCatalogFile('x.yaml', 'vendor: [unclosed').issues[0]).toMatchObject({ file: 'x.yaml', field: '(file)' });
+  });
+
+  it('reads intervals as minutes', () => {
+    const { content } = parseCatalogFile(
+      'a.json',
+      JSON.stringify({ vendor: { slug: 'a', name: 'A' }, documents: [{ slug: 'p', title: 'P', url: 'https://a.example/p', interval: '6h' }] }),
+    );
+    expect(content?.documents[0]?.interval).toBe(360);
+    expect(content?.documents[0]?.fetch).toBe('auto');
+  });
+});
+
+describe('Open Terms Archive declarations', () => {
+  it('converts terms, client scripts and combined sources, and warns about range selectors', () => {
+    const result = convertOtaDeclaration('Amazon.json', {
+      name: 'Amazon',
+      terms: {
+        'Privacy Policy': {
+          fetch: 'https://www.amazon.com/gp/help/customer/display.html?nodeId=GX7NJQ4ZB8MHFRNJ',
+          select: ['#help-content', { startBefore: '#a', endBefore: '#b' }],
+          remove: '.ad',
+        },
+        'Terms of Service': {
+          executeClientScripts: true,
+          combine: [
+            { fetch: 'https://example.com/terms/1', select: 'main' },
+            { fetch: 'https://example.com/terms/2', select: 'main' },
+          ],
+        },
+      },
+    });
+    expect(result.issues).toEqual([]);
+    expect(result.content?.vendor).toEqual({ slug: 'amazon', name: 'Amazon' });
+    expect(result.content?.documents.map((d) => [d.slug, d.type, d.fetch, d.select])).toEqual([
+      ['privacy-policy', 'privacy-notice', 'auto', ['#help-content']],
+      ['terms-of-service-1', 'terms', 'browser', ['main']],
+      ['terms-of-service-2', 'terms', 'browser', ['main']],
+    ]);
+    expect(result.warnings.join('\n')).toMatch(/range selector/);
+  });
+
+  it('reports a declaration without a name', () => {
+    expect(convertOtaDeclaration('x.json', { terms: {} }).issues[0]?.field).toBe('name');
+  });
+});

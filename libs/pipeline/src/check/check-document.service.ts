@@ -1,0 +1,204 @@
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants as zlib } from 'node:zlib';
+
+import { Inject, Injectable, Logger } from '@nestjs/common';
+
+import { APP_CONFIG, type Env } from '@fineprint/config';
+import {
+  type CheckOutcome,
+  CheckRunRepository,
+  type Document,
+  DocumentRepository,
+  SnapshotRepository,
+  VersionRepository,
+  type VersionStatus,
+} from '@fineprint/db';
+import { type CheckTrigger, jobIds, QueueProducer } from '@fineprint/queue';
+
+import { ChangeLifecycleService } from '../changes/change-lifecycle.service';
+import { type ContentVerdict, decideContent, isUnstable } from '../decision/decide-content';
+import { CheckFailedError, DocumentGoneError } from '../pipeline.errors';
+import { type Declaration, SCRAPER, type ScraperPort } from './scraper.port';
+import { toScrapeFailure } from './to-scrape-failure';
+
+export interface CheckContext {
+  trigger: CheckTrigger;
+  jobId?: string;
+  attempt?: number;
+}
+
+export interface CheckResult {
+  outcome: CheckOutcome | 'skipped';
+  versionId?: string;
+  versionStatus?: VersionStatus;
+  reason?: string;
+}
+
+const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+
+/**
+ * One check of one document: fetch, extract, decide, store (snapshot and version in
+ * one transaction), then the follow-ups (diff job, confirming re-check). A failed
+ * fetch records a CheckRun and never a version.
+ */
+@Injectable()
+export class CheckDocumentService {
+  private readonly logger = new Logger(CheckDocumentService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: Env,
+    @Inject(SCRAPER) private readonly scraper: ScraperPort,
+    private readonly documents: DocumentRepository,
+    private readonly snapshots: SnapshotRepository,
+    private readonly versions: VersionRepository,
+    private readonly checkRuns: CheckRunRepository,
+    private readonly lifecycle: ChangeLifecycleService,
+    private readonly queues: QueueProducer,
+  ) {}
+
+  async check(documentId: string, context: CheckContext): Promise<CheckResult> {
+    const document = await this.documents.findById(documentId);
+    if (!document || document.deletedAt) throw new DocumentGoneError(documentId);
+    if (!document.active && context.trigger === 'scheduled') return { outcome: 'skipped', reason: 'paused' };
+
+    const startedAt = new Date();
+    const declaration: Declaration = {
+      url: document.url,
+      select: document.select,
+      remove: document.remove,
+      fetchMode: document.fetchMode,
+      language: document.language,
+    };
+    const run = (outcome: CheckOutcome, extra: Record<string, unknown> = {}) =>
+      this.checkRuns.record({
+        documentId,
+        jobId: context.jobId ?? null,
+        attempt: context.attempt ?? 1,
+        trigger: context.trigger,
+        outcome,
+        startedAt,
+        durationMs: Date.now() - startedAt.getTime(),
+        ...extra,
+      });
+
+    const previous = await this.snapshots.latestForDocument(documentId);
+    const previousHeaders = (previous?.headers ?? {}) as { etag?: string; lastModified?: string };
+    let page;
+    let extracted;
+    try {
+      page = await this.scraper.fetch(declaration, {
+        ...(previousHeaders.etag ? { etag: previousHeaders.etag } : {}),
+        ...(previousHeaders.lastModified ? { lastModified: previousHeaders.lastModified } : {}),
+      });
+      if (page.notModified) {
+        await run('not_modified', { httpStatus: 304, fetchedWith: page.fetchedWith, snapshotId: previous?.id ?? null });
+        await this.documents.markSuccess(documentId, new Date(), false);
+        await this.lifecycle.ensureFollowUps(documentId);
+        return { outcome: 'not_modified' };
+      }
+      extracted = await this.scraper.extract(page, declaration);
+    } catch (error) {
+      const failure = toScrapeFailure(error);
+      await run('failed', {
+        errorKind: failure.kind,
+        errorCode: failure.code,
+        errorMessage: failure.message.slice(0, 2000),
+        httpStatus: failure.httpStatus ?? null,
+      });
+      await this.documents.markFailure(documentId, new Date(), `${failure.code}: ${failure.message}`, this.config.FAILING_AFTER);
+      throw new CheckFailedError(failure.kind, failure.code, failure.message, { cause: error });
+    }
+
+    const text = extracted.markdown;
+    const textSha256 = sha256(text);
+    let verdict: ContentVerdict | undefined;
+    const recorded = await this.versions.recordContent({
+      documentId,
+      text,
+      textSha256,
+      at: new Date(),
+      snapshot: {
+        sha256: sha256(page.body),
+        body: brotliCompressSync(page.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }),
+        compression: 'br',
+        byteLength: page.body.length,
+        contentType: page.contentType,
+        charset: page.charset,
+        httpStatus: page.status,
+        headers: compactHeaders(page.headers),
+        finalUrl: page.finalUrl,
+        fetchedWith: page.fetchedWith,
+      },
+      decide: (history) => {
+        verdict = decideContent(
+          history,
+          { text, textSha256, title: extracted.title, language: extracted.language },
+          { declaredLanguage: document.language, confirmDelayMs: this.config.CONFIRM_DELAY_MS },
+        );
+        return verdict.decision;
+      },
+    });
+    if (!verdict) throw new Error('decision was not taken'); // recordContent always calls decide
+
+    const version = recorded.version;
+    const outcome: CheckOutcome =
+      verdict.verdict === 'quarantined' ? 'quarantined' : version ? 'new_version' : 'unchanged';
+    await run(outcome, {
+      httpStatus: page.status,
+      fetchedWith: page.fetchedWith,
+      snapshotId: recorded.snapshot.id,
+      versionId: version?.id ?? recorded.history.latest?.id ?? null,
+      ...(outcome === 'quarantined'
+        ? { errorKind: 'blocked', errorCode: 'QUARANTINED', errorMessage: quarantineMessage(version) }
+        : {}),
+    });
+
+    if (verdict.supersedesPendingId) await this.lifecycle.markTransient(verdict.supersedesPendingId);
+    if (verdict.confirmsPendingId) await this.lifecycle.confirm(verdict.confirmsPendingId);
+
+    if (outcome === 'quarantined') {
+      await this.documents.markFailure(documentId, new Date(), `quarantined: ${quarantineMessage(version)}`, this.config.FAILING_AFTER);
+    } else {
+      await this.documents.markSuccess(documentId, new Date(), Boolean(version && version.status !== 'baseline'));
+    }
+
+    if (version) {
+      if (version.status !== 'baseline' && version.status !== 'quarantined') {
+        await this.queues.add('diff', 'diff-version', { versionId: version.id }, { jobId: jobIds.diffVersion(version.id) });
+      }
+      if (version.status === 'pending') await this.scheduleConfirmation(document, version.id);
+    } else {
+      await this.lifecycle.ensureFollowUps(documentId);
+    }
+    if ((version?.status === 'revert' || verdict.supersedesPendingId) && !document.unstable) {
+      const recent = await this.versions.recentSummaries(documentId);
+      if (isUnstable(recent)) await this.documents.setUnstable(documentId, true);
+    }
+
+    this.logger.debug({ documentId, outcome, versionId: version?.id, jobId: context.jobId });
+    return {
+      outcome,
+      ...(version ? { versionId: version.id, versionStatus: version.status } : {}),
+      ...(version?.statusReason ? { reason: version.statusReason } : {}),
+    };
+  }
+
+  private async scheduleConfirmation(document: Document, versionId: string): Promise<void> {
+    await this.queues.add(
+      'check',
+      'check-document',
+      { documentId: document.id, trigger: 'confirm' },
+      { jobId: jobIds.confirmCheck(document.id, versionId), delay: this.config.CONFIRM_DELAY_MS },
+    );
+  }
+}
+
+function compactHeaders(headers: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(headers)) if (value) out[key] = value;
+  return out;
+}
+
+function quarantineMessage(version: { statusReason: string | null } | null): string {
+  return version?.statusReason ?? 'the same quarantined page as before';
+}

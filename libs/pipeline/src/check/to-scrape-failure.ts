@@ -1,0 +1,26 @@
+import { type ScrapeFailure } from './scraper.port';
+
+const KINDS = new Set(['transient', 'blocked', 'permanent']);
+
+/**
+ * Reads the kind and code a scraper error carries (never its message text). Anything
+ * without a kind is an unexpected error: transient, so the job retries and it is logged.
+ */
+export function toScrapeFailure(error: unknown): ScrapeFailure {
+  if (typeof error === 'object' && error !== null) {
+    const e = error as { kind?: unknown; code?: unknown; message?: unknown; httpStatus?: unknown };
+    if (typeof e.kind === 'string' && KINDS.has(e.kind)) {
+      return {
+        kind: e.kind as ScrapeFailure['kind'],
+        code: typeof e.code === 'string' ? e.code : 'FETCH_FAILED',
+        message: typeof e.message === 'string' ? e.message : 'fetch failed',
+        ...(typeof e.httpStatus === 'number' ? { httpStatus: e.httpStatus } : {}),
+      };
+    }
+  }
+  return {
+    kind: 'transient',
+    code: 'UNEXPECTED',
+    message: error instanceof Error ? error.message : String(error),
+  };
+}

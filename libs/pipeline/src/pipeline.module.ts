@@ -1,0 +1,41 @@
+import { Module, type OnModuleDestroy, Inject } from '@nestjs/common';
+
+import { APP_CONFIG, type Env } from '@fineprint/config';
+import { Scraper } from '@fineprint/scraper';
+
+import { ChangeLifecycleService } from './changes/change-lifecycle.service';
+import { DiffVersionService } from './changes/diff-version.service';
+import { CheckDocumentService } from './check/check-document.service';
+import { SCRAPER } from './check/scraper.port';
+import { DocumentScheduleService } from './schedule/document-schedule.service';
+
+/** The tracking pipeline: check (fetch, extract, decide, store), diff, announce, schedules. */
+@Module({
+  providers: [
+    {
+      provide: SCRAPER,
+      inject: [APP_CONFIG],
+      useFactory: (config: Env) =>
+        new Scraper({
+          allowPrivateNetworks: config.ALLOW_PRIVATE_NETWORKS,
+          maxBytes: config.FETCH_MAX_BYTES,
+          timeoutMs: config.FETCH_TIMEOUT_MS,
+          chromiumPath: config.CHROMIUM_PATH,
+          maxBrowserPages: config.BROWSER_MAX_PAGES,
+          hostSpacingMs: config.HOST_SPACING_MS,
+        }),
+    },
+    CheckDocumentService,
+    DiffVersionService,
+    ChangeLifecycleService,
+    DocumentScheduleService,
+  ],
+  exports: [CheckDocumentService, DiffVersionService, ChangeLifecycleService, DocumentScheduleService, SCRAPER],
+})
+export class PipelineModule implements OnModuleDestroy {
+  constructor(@Inject(SCRAPER) private readonly scraper: Scraper) {}
+
+  async onModuleDestroy(): Promise<void> {
+    await this.scraper.close();
+  }
+}
