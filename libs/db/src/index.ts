@@ -4,6 +4,7 @@ export { createPrismaClient, parseDatabaseUrl, type PrismaClientOptions } from '
 export { PrismaService } from './prisma.service';
 export { type ChangeFilter, type ChangeInput, ChangeRepository, type ChangeWithContext } from './repositories/change.repository';
 export { CheckRunRepository } from './repositories/check-run.repository';
+export { DeliveryRepository, type NewDelivery } from './repositories/delivery.repository';
 export {
   type DocumentFilter,
   type DocumentInput,
@@ -12,6 +13,7 @@ export {
 } from './repositories/document.repository';
 export { JobProbeRepository } from './repositories/job-probe.repository';
 export { SnapshotRepository } from './repositories/snapshot.repository';
+export { scopeKey, SubscriptionRepository, type SubscriptionScope } from './repositories/subscription.repository';
 export { VendorRepository } from './repositories/vendor.repository';
 export {
   chainHash,
@@ -22,12 +24,14 @@ export {
   type VersionHistory,
   type VersionSummary,
 } from './repositories/version.repository';
+export { WebhookEndpointRepository } from './repositories/webhook-endpoint.repository';
 export type {
   Change,
   ChangeState,
   CheckOutcome,
   CheckRun,
   Delivery,
+  DigestMode,
   DeliveryChannel,
   DeliveryStatus,
   Document,
