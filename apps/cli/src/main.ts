@@ -1,0 +1,20 @@
+import { Command } from 'commander';
+
+import { ConfigError } from '@fineprint/config';
+
+import { registerCatalogCommand } from './commands/catalog.command';
+import { registerCheckCommand } from './commands/check.command';
+
+const program = new Command()
+  .name('fineprint')
+  .description('Fineprint operator commands')
+  .showHelpAfterError()
+  .configureOutput({ outputError: (text, write) => write(text) });
+
+registerCatalogCommand(program);
+registerCheckCommand(program);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  console.error(`✗ ${error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
