@@ -15,3 +15,4 @@ export {
 export { PipelineModule } from './pipeline.module';
 export { CheckFailedError, DocumentGoneError, VersionGoneError } from './pipeline.errors';
 export { DocumentScheduleService } from './schedule/document-schedule.service';
+export { ScheduleModule } from './schedule/schedule.module';

@@ -7,10 +7,11 @@ import { ChangeLifecycleService } from './changes/change-lifecycle.service';
 import { DiffVersionService } from './changes/diff-version.service';
 import { CheckDocumentService } from './check/check-document.service';
 import { SCRAPER } from './check/scraper.port';
-import { DocumentScheduleService } from './schedule/document-schedule.service';
+import { ScheduleModule } from './schedule/schedule.module';
 
 /** The tracking pipeline: check (fetch, extract, decide, store), diff, announce, schedules. */
 @Module({
+  imports: [ScheduleModule],
   providers: [
     {
       provide: SCRAPER,
@@ -28,9 +29,8 @@ import { DocumentScheduleService } from './schedule/document-schedule.service';
     CheckDocumentService,
     DiffVersionService,
     ChangeLifecycleService,
-    DocumentScheduleService,
   ],
-  exports: [CheckDocumentService, DiffVersionService, ChangeLifecycleService, DocumentScheduleService, SCRAPER],
+  exports: [CheckDocumentService, DiffVersionService, ChangeLifecycleService, ScheduleModule, SCRAPER],
 })
 export class PipelineModule implements OnModuleDestroy {
   constructor(@Inject(SCRAPER) private readonly scraper: Scraper) {}

@@ -36,6 +36,10 @@ export class DocumentRepository {
     return this.prisma.document.findUnique({ where: { id }, include: { vendor: true } });
   }
 
+  findBySlug(vendorId: string, slug: string): Promise<Document | null> {
+    return this.prisma.document.findUnique({ where: { vendorId_slug: { vendorId, slug } } });
+  }
+
   /** Create or update by (vendor, slug); a re-declared deleted document comes back. */
   upsert(input: DocumentInput): Promise<Document> {
     const { vendorId, slug, ...rest } = input;

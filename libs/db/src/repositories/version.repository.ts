@@ -142,6 +142,10 @@ export class VersionRepository {
     return this.prisma.version.findUnique({ where: { id } });
   }
 
+  findBySeq(documentId: string, seq: number): Promise<Version | null> {
+    return this.prisma.version.findUnique({ where: { documentId_seq: { documentId, seq } } });
+  }
+
   findWithSnapshot(id: string): Promise<(Version & { snapshot: Snapshot }) | null> {
     return this.prisma.version.findUnique({ where: { id }, include: { snapshot: true } });
   }

@@ -1,0 +1,146 @@
+import { brotliDecompressSync } from 'node:zlib';
+
+import { Injectable } from '@nestjs/common';
+import { type z } from 'zod';
+
+import { type createDocumentSchema, type listDocumentsQuery, type updateDocumentSchema } from '@fineprint/contracts';
+import {
+  DocumentRepository,
+  type DocumentType,
+  SnapshotRepository,
+  VendorRepository,
+  VersionRepository,
+} from '@fineprint/db';
+import { analyzeChange } from '@fineprint/diff';
+import { DocumentScheduleService } from '@fineprint/pipeline';
+
+import { ApiError, NotFoundError } from '../common/api.errors';
+
+const slugify = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80) || 'document';
+
+@Injectable()
+export class DocumentsService {
+  constructor(
+    private readonly documents: DocumentRepository,
+    private readonly vendors: VendorRepository,
+    private readonly versions: VersionRepository,
+    private readonly snapshots: SnapshotRepository,
+    private readonly schedules: DocumentScheduleService,
+  ) {}
+
+  async get(id: string) {
+    const doc = await this.documents.findById(id);
+    if (!doc) throw new NotFoundError('Document', id);
+    return doc;
+  }
+
+  list(query: z.output<typeof listDocumentsQuery>) {
+    return this.documents.list(
+      {
+        ...(query.vendor ? { vendorSlug: query.vendor } : {}),
+        ...(query.type ? { type: query.type as DocumentType } : {}),
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.q ? { q: query.q } : {}),
+      },
+      { take: query.limit + 1, ...(query.cursor ? { cursor: query.cursor } : {}) },
+    );
+  }
+
+  async create(input: z.output<typeof createDocumentSchema>) {
+    const vendorSlug = slugify(input.vendor);
+    const vendor =
+      (await this.vendors.findBySlug(vendorSlug)) ??
+      (await this.vendors.upsertBySlug(vendorSlug, input.vendorName ?? input.vendor));
+    let slug = slugify(input.title);
+    for (let n = 2; await this.slugTaken(vendor.id, slug); n++) slug = `${slugify(input.title)}-${n}`;
+    const created = await this.documents.create({
+      vendorId: vendor.id,
+      slug,
+      title: input.title,
+      type: input.type as DocumentType,
+      url: input.url,
+      select: input.select ?? [],
+      remove: input.remove ?? [],
+      fetchMode: input.fetch,
+      language: input.language ?? null,
+      intervalMinutes: input.intervalMinutes,
+      active: input.active,
+      source: 'api',
+    });
+    await this.schedules.syncOne(created.id);
+    return this.get(created.id);
+  }
+
+  private async slugTaken(vendorId: string, slug: string): Promise<boolean> {
+    return (await this.documents.findBySlug(vendorId, slug)) !== null;
+  }
+
+  async update(id: string, input: z.output<typeof updateDocumentSchema>) {
+    await this.get(id);
+    await this.documents.update(id, {
+      ...(input.title !== undefined ? { title: input.title } : {}),
+      ...(input.url !== undefined ? { url: input.url } : {}),
+      ...(input.type !== undefined ? { type: input.type as DocumentType } : {}),
+      ...(input.select !== undefined ? { select: input.select } : {}),
+      ...(input.remove !== undefined ? { remove: input.remove } : {}),
+      ...(input.fetch !== undefined ? { fetchMode: input.fetch } : {}),
+      ...(input.intervalMinutes !== undefined ? { intervalMinutes: input.intervalMinutes } : {}),
+      ...(input.language !== undefined ? { language: input.language } : {}),
+      ...(input.active !== undefined ? { active: input.active } : {}),
+    });
+    await this.schedules.syncOne(id);
+    return this.get(id);
+  }
+
+  async remove(id: string) {
+    await this.get(id);
+    await this.documents.softDelete(id);
+    await this.schedules.syncOne(id);
+  }
+
+  async checkNow(id: string) {
+    const doc = await this.get(id);
+    if (doc.deletedAt) throw new ApiError(409, 'deleted', `Document ${id} was deleted.`);
+    return this.schedules.checkNow(id);
+  }
+
+  async listVersions(id: string, limit: number, cursor?: string) {
+    await this.get(id);
+    const beforeSeq = cursor ? Number.parseInt(cursor, 10) : undefined;
+    if (cursor && !Number.isFinite(beforeSeq)) throw new ApiError(400, 'invalid_input', 'cursor: must be a version number');
+    return this.versions.listForDocument(id, { take: limit + 1, ...(beforeSeq ? { beforeSeq } : {}) });
+  }
+
+  async getVersion(id: string) {
+    const version = await this.versions.findById(id);
+    if (!version) throw new NotFoundError('Version', id);
+    return version;
+  }
+
+  async rawSnapshot(id: string) {
+    const snapshot = await this.snapshots.findById(id);
+    if (!snapshot) throw new NotFoundError('Snapshot', id);
+    const body = snapshot.compression === 'br' ? brotliDecompressSync(snapshot.body) : Buffer.from(snapshot.body);
+    return { snapshot, body };
+  }
+
+  async compare(documentId: string, fromSeq: number, toSeq: number) {
+    const doc = await this.get(documentId);
+    const [from, to] = await Promise.all([this.versionBySeq(documentId, fromSeq), this.versionBySeq(documentId, toSeq)]);
+    const analysis = analyzeChange(from.text, to.text, { title: doc.title });
+    return { document: doc, from, to, analysis };
+  }
+
+  private async versionBySeq(documentId: string, seq: number) {
+    const version = await this.versions.findBySeq(documentId, seq);
+    if (!version) throw new NotFoundError('Version', `${documentId}#${seq}`);
+    return version;
+  }
+}

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES, FETCH_MODES, KINDS, SEVERITIES, TOPICS } from './vocabulary';
+
+const selectorList = z
+  .union([z.string().min(1).max(500), z.array(z.string().min(1).max(500)).max(20)])
+  .transform((v) => (Array.isArray(v) ? v : [v]));
+
+const httpUrl = z
+  .string()
+  .max(2048)
+  .url('must be a URL')
+  .refine((u) => /^https?:\/\//i.test(u), 'must start with http:// or https://');
+
+const uuid = z.string().uuid('must be an id (UUID)');
+
+/** Who hears about a change: every filter set must match; none = everything. */
+export const scopeSchema = z
+  .object({
+    vendor: z.string().min(1).max(100).optional().describe('vendor slug'),
+    documentId: uuid.optional(),
+    topic: z.enum(TOPICS).optional(),
+    minSeverity: z.enum(SEVERITIES).default('low'),
+    includeCosmetic: z.boolean().default(false),
+  })
+  .strict();
+export type ScopeInput = z.input<typeof scopeSchema>;
+
+export const createDocumentSchema = z
+  .object({
+    vendor: z.string().min(1).max(100).describe('vendor slug or name; created when new'),
+    vendorName: z.string().min(1).max(200).optional(),
+    title: z.string().min(1).max(300),
+    url: httpUrl,
+    type: z.enum(DOCUMENT_TYPES).default('other'),
+    select: selectorList.optional(),
+    remove: selectorList.optional(),
+    fetch: z.enum(FETCH_MODES).default('auto'),
+    intervalMinutes: z.number().int().min(1).max(43200).default(360),
+    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 tag such as "en"').optional(),
+    active: z.boolean().default(true),
+  })
+  .strict();
+export type CreateDocumentInput = z.input<typeof createDocumentSchema>;
+
+export const updateDocumentSchema = createDocumentSchema
+  .omit({ vendor: true, vendorName: true })
+  .partial()
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, 'nothing to update');
+
+const cursorPage = {
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+};
+
+export const listDocumentsQuery = z
+  .object({
+    vendor: z.string().max(100).optional(),
+    type: z.enum(DOCUMENT_TYPES).optional(),
+    status: z.enum(DOCUMENT_STATUSES).optional(),
+    q: z.string().max(200).optional(),
+    ...cursorPage,
+  })
+  .strict();
+
+export const listChangesQuery = z
+  .object({
+    documentId: uuid.optional(),
+    vendor: z.string().max(100).optional(),
+    topic: z.enum(TOPICS).optional(),
+    kind: z.enum(KINDS).optional(),
+    severity: z.enum(SEVERITIES).optional(),
+    minSeverity: z.enum(SEVERITIES).optional(),
+    from: z.coerce.date().optional(),
+    to: z.coerce.date().optional(),
+    includeSuppressed: z.enum(['true', 'false']).optional(),
+    ...cursorPage,
+  })
+  .strict();
+
+export const listVersionsQuery = z.object({ ...cursorPage }).strict();
+
+export const compareQuery = z
+  .object({
+    from: z.coerce.number().int().min(1),
+    to: z.coerce.number().int().min(1),
+  })
+  .strict();
+
+export const createSubscriptionSchema = z
+  .object({
+    email: z.string().trim().toLowerCase().max(254).email('must be an email address'),
+    scope: scopeSchema.default({ minSeverity: 'low', includeCosmetic: false }),
+    digest: z.enum(['immediate', 'daily']).default('immediate'),
+  })
+  .strict();
+
+export const tokenQuery = z.object({ token: z.string().min(16).max(200) }).strict();
+
+export const createWebhookSchema = z
+  .object({
+    url: httpUrl,
+    description: z.string().max(300).optional(),
+    scope: scopeSchema.default({ minSeverity: 'low', includeCosmetic: false }),
+  })
+  .strict();
