@@ -5,13 +5,18 @@ import { DbModule } from '@fineprint/db';
 import { QueueModule } from '@fineprint/queue';
 
 import { ScheduleModule } from '@fineprint/pipeline';
+import { ThrottlerModule } from '@nestjs/throttler';
 
 import { ChangesController } from './changes/changes.controller';
 import { AdminGuard } from './common/admin.guard';
 import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
 import { HealthModule } from './health/health.module';
+import { SubscriptionsController } from './subscriptions/subscriptions.controller';
+import { SubscriptionsService } from './subscriptions/subscriptions.service';
 import { VendorsController } from './vendors/vendors.controller';
+import { WebhooksController } from './webhooks/webhooks.controller';
+import { WebhooksService } from './webhooks/webhooks.service';
 
 /** HTTP only: controllers, DTOs, guards, OpenAPI, feeds and the built dashboard. */
 @Module({})
@@ -19,9 +24,16 @@ export class ApiModule {
   static register(config: Env): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.forRoot(config), DbModule, QueueModule, ScheduleModule, HealthModule],
-      controllers: [DocumentsController, ChangesController, VendorsController],
-      providers: [DocumentsService, AdminGuard],
+      imports: [
+        ConfigModule.forRoot(config),
+        DbModule,
+        QueueModule,
+        ScheduleModule,
+        HealthModule,
+        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 60 }]),
+      ],
+      controllers: [DocumentsController, ChangesController, VendorsController, SubscriptionsController, WebhooksController],
+      providers: [DocumentsService, SubscriptionsService, WebhooksService, AdminGuard],
     };
   }
 }

@@ -27,6 +27,8 @@ export const envSchema = z.object({
   QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, - and _ only').default('fineprint'),
   PUBLIC_URL: z.string().url().default('http://127.0.0.1:3000'),
   ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').default('change-me-admin-token'),
+  /** Key for the tokens in confirmation and unsubscribe links (HMAC). */
+  SECRET_KEY: z.string().min(16, 'must be at least 16 characters').default('insecure-development-secret-key'),
   SMTP_URL: z
     .string()
     .refine((value) => /^smtps?:\/\//.test(value), 'must be an smtp:// or smtps:// URL')

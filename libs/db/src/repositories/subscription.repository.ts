@@ -31,6 +31,8 @@ export class SubscriptionRepository {
   }
 
   create(data: {
+    id: string;
+    sentAt: Date;
     email: string;
     scope: SubscriptionScope;
     digest: DigestMode;
@@ -39,22 +41,30 @@ export class SubscriptionRepository {
   }): Promise<Subscription> {
     return this.prisma.subscription.create({
       data: {
+        id: data.id,
         email: data.email,
         ...data.scope,
         scopeKey: scopeKey(data.scope),
         digest: data.digest,
         confirmTokenHash: data.confirmTokenHash,
         unsubscribeTokenHash: data.unsubscribeTokenHash,
-        confirmSentAt: new Date(),
+        confirmSentAt: data.sentAt,
       },
     });
   }
 
   /** A fresh confirmation (re-subscribing an unconfirmed or unsubscribed address). */
-  renew(id: string, confirmTokenHash: string, unsubscribeTokenHash: string, digest: DigestMode): Promise<Subscription> {
+  renew(id: string, data: { confirmTokenHash: string; unsubscribeTokenHash: string; digest: DigestMode; sentAt: Date }): Promise<Subscription> {
     return this.prisma.subscription.update({
       where: { id },
-      data: { confirmTokenHash, unsubscribeTokenHash, digest, confirmed: false, unsubscribedAt: null, confirmSentAt: new Date() },
+      data: {
+        confirmTokenHash: data.confirmTokenHash,
+        unsubscribeTokenHash: data.unsubscribeTokenHash,
+        digest: data.digest,
+        confirmed: false,
+        unsubscribedAt: null,
+        confirmSentAt: data.sentAt,
+      },
     });
   }
 
