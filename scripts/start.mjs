@@ -2,6 +2,7 @@
 // `npm start`: the main job. API + worker together, migrations applied, the catalog
 // synced. With no DATABASE_URL it starts an embedded PostgreSQL; with no REDIS_URL
 // BullMQ queues its jobs in PostgreSQL. See README.md.
+import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,6 +29,7 @@ try {
   const databaseUrl = env.DATABASE_URL ?? process.env.DATABASE_URL;
   await checkServices({ databaseUrl, redisUrl: env.REDIS_URL ?? process.env.REDIS_URL });
   migrate(root, databaseUrl);
+  execFileSync(process.execPath, [join(root, 'scripts', 'build-web.mjs')], { cwd: root, stdio: 'ignore' });
   const port = process.env.PORT ?? '3000';
   env.PUBLIC_URL = process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}`;
   const apps = runApps(root, env);

@@ -46,6 +46,8 @@ if (only.length === 0) {
   for (const [label, cmd, args] of [
     ['lint (eslint, type-checked, module boundaries)', bin('eslint'), ['--max-warnings=0', '.']],
     ['typecheck (tsc --noEmit, strict)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
+    ['typecheck the dashboard (DOM, bundler resolution)', bin('tsc'), ['-p', 'apps/web/tsconfig.json', '--noEmit']],
+    ['build the dashboard (esbuild)', process.execPath, ['scripts/build-web.mjs']],
   ]) {
     if (run(label, cmd, args)) passed++;
     else failed++;

@@ -7,6 +7,7 @@ import { type Env, PinoNestLogger, createLogger } from '@fineprint/config';
 
 import { ApiModule } from './api.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
+import { serveDashboard } from './dashboard/serve-dashboard';
 
 /** Builds the HTTP application (used by main.ts and by the end-to-end tests). */
 export async function createApiApp(config: Env, options: { logger?: boolean } = {}): Promise<INestApplication> {
@@ -16,6 +17,7 @@ export async function createApiApp(config: Env, options: { logger?: boolean } = 
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.useGlobalFilters(new DomainErrorFilter());
+  serveDashboard(app);
   app.enableShutdownHooks();
   const openapi = new DocumentBuilder()
     .setTitle('Fineprint API')

@@ -1,0 +1,47 @@
+import { type ChangeItem, type Tag } from './view-types';
+import { formatDate, html, label } from './html';
+
+export const SeverityBadge = ({ severity }: { severity: string }) =>
+  html`<span class=${`badge sev-${severity}`} title="severity">${severity}</span>`;
+
+export const TagBadges = ({ topics, kinds }: { topics: string[]; kinds: string[] }) => html`
+  ${kinds.map((k) => html`<span class="badge kind">${label(k)}</span>`)}
+  ${topics.map((t) => html`<span class="badge topic">${label(t)}</span>`)}
+`;
+
+export const ChangeList = ({ items }: { items: ChangeItem[] }) =>
+  items.length === 0
+    ? html`<p class="muted">No changes yet.</p>`
+    : html`<ul class="changes">
+        ${items.map(
+          (c) => html`<li>
+            <${SeverityBadge} severity=${c.severity} />
+            <a href=${`/changes/${c.id}`}>${c.summary}</a>
+            <div class="muted">
+              ${c.vendor.name} · ${formatDate(c.detectedAt)} ${c.state !== 'announced' ? html`· <em>${c.state}</em>` : ''}
+            </div>
+            <div><${TagBadges} topics=${c.topics} kinds=${c.kinds} /></div>
+          </li>`,
+        )}
+      </ul>`;
+
+export const TagList = ({ tags }: { tags: Tag[] }) =>
+  tags.length === 0
+    ? html`<p class="muted">No meaning tags: the change did not match any rule.</p>`
+    : html`<ul class="plain">
+        ${tags.map(
+          (t) => html`<li>
+            <h3>
+              ${t.kind ? html`<span class="badge kind">${label(t.kind)}</span>` : ''}
+              ${t.topic ? html`<span class="badge topic">${label(t.topic)}</span>` : ''}
+              <small class="muted">rule ${t.rule}</small>
+            </h3>
+            ${t.citations.map(
+              (c) => html`<blockquote class=${`cite ${c.side}`}><strong>${c.side === 'removed' ? 'Removed' : 'Added'}:</strong> ${c.text}</blockquote>`,
+            )}
+          </li>`,
+        )}
+      </ul>`;
+
+export const Failure = ({ error }: { error: string }) => html`<p class="error" role="alert">${error}</p>`;
+export const Loading = () => html`<p class="loading" aria-live="polite">Loading…</p>`;
