@@ -24,7 +24,7 @@ export function serveDashboard(app: NestExpressApplication): void {
       }
       html = readFileSync(index, 'utf8');
     }
-    res.setHeader('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'");
+    res.setHeader('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'");
     res.type('html').send(html);
   });
 }
