@@ -7,11 +7,14 @@ import { QueueModule } from '@fineprint/queue';
 import { ScheduleModule } from '@fineprint/pipeline';
 import { ThrottlerModule } from '@nestjs/throttler';
 
+import { AdminController } from './admin/admin.controller';
 import { ChangesController } from './changes/changes.controller';
 import { AdminGuard } from './common/admin.guard';
 import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
 import { HealthModule } from './health/health.module';
+import { MetricsController } from './metrics/metrics.controller';
+import { MetricsService } from './metrics/metrics.service';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
 import { SubscriptionsService } from './subscriptions/subscriptions.service';
 import { VendorsController } from './vendors/vendors.controller';
@@ -32,8 +35,16 @@ export class ApiModule {
         HealthModule,
         ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 60 }]),
       ],
-      controllers: [DocumentsController, ChangesController, VendorsController, SubscriptionsController, WebhooksController],
-      providers: [DocumentsService, SubscriptionsService, WebhooksService, AdminGuard],
+      controllers: [
+        DocumentsController,
+        ChangesController,
+        VendorsController,
+        SubscriptionsController,
+        WebhooksController,
+        AdminController,
+        MetricsController,
+      ],
+      providers: [DocumentsService, SubscriptionsService, WebhooksService, MetricsService, AdminGuard],
     };
   }
 }

@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 
 import { type Env, PinoNestLogger, createLogger } from '@fineprint/config';
 
+import { mountQueueBoard } from './admin/mount-queue-board';
 import { ApiModule } from './api.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { serveDashboard } from './dashboard/serve-dashboard';
@@ -18,6 +19,7 @@ export async function createApiApp(config: Env, options: { logger?: boolean } = 
   app.set('trust proxy', 'loopback');
   app.useGlobalFilters(new DomainErrorFilter());
   serveDashboard(app);
+  mountQueueBoard(app, config);
   app.enableShutdownHooks();
   const openapi = new DocumentBuilder()
     .setTitle('Fineprint API')
