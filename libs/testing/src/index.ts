@@ -1,2 +1,3 @@
 export { createTestDatabase, testConfig, type TestDatabase, uniqueQueuePrefix } from './database/test-database';
 export { freePort, startRedisServer } from './services/redis-server';
+export { type DemoSite, startDemoSite } from './demo-site/demo-site';
