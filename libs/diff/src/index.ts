@@ -1,1 +1,21 @@
-export {};
+export { analyzeChange, type ChangeAnalysis } from './analyze-change';
+export { classifyChange } from './classify-change';
+export { diffText } from './diff-text';
+export type {
+  ChangeTag,
+  Citation,
+  Classification,
+  DiffHunk,
+  DiffMove,
+  DiffOptions,
+  DiffResult,
+  DiffStats,
+  HunkLine,
+  Severity,
+  WordOp,
+} from './diff.types';
+export { countWords, looseKey, normalizeText } from './normalize-text';
+export { escapeHtml, renderHtmlInline, renderHtmlSideBySide } from './render-html';
+export { renderUnified } from './render-unified';
+export { plainText, splitSentences } from './split-sentences';
+export { summarizeChange } from './summarize-change';

@@ -1,0 +1,26 @@
+import { classifyChange } from './classify-change';
+import { diffText } from './diff-text';
+import { type Classification, type DiffOptions, type DiffResult } from './diff.types';
+import { summarizeChange } from './summarize-change';
+
+export interface ChangeAnalysis {
+  diff: DiffResult;
+  classification: Classification;
+  summary: string;
+  timing: { diffMs: number; classifyMs: number };
+}
+
+/** Diff, classify and summarise two versions of a document. */
+export function analyzeChange(before: string, after: string, options: { title?: string } & DiffOptions = {}): ChangeAnalysis {
+  const t0 = performance.now();
+  const diff = diffText(before, after, options);
+  const t1 = performance.now();
+  const classification = classifyChange(diff);
+  const t2 = performance.now();
+  return {
+    diff,
+    classification,
+    summary: summarizeChange(options.title ?? 'Document', diff, classification),
+    timing: { diffMs: Math.round((t1 - t0) * 100) / 100, classifyMs: Math.round((t2 - t1) * 100) / 100 },
+  };
+}

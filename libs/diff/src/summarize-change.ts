@@ -1,0 +1,36 @@
+import { type Classification, type DiffResult } from './diff.types';
+
+const KIND_WORDS: Record<string, string> = {
+  'opt-out-removed': 'opt-out removed',
+  'opt-out-added': 'opt-out added',
+  'new-data-use': 'new use of data',
+  'retention-changed': 'retention changed',
+  'sharing-expanded': 'sharing expanded',
+  'rights-reduced': 'rights reduced',
+  'rights-added': 'rights added',
+};
+
+const words = (slug: string) => slug.replace(/-/g, ' ');
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** One line: "Alexa Privacy Settings: opt-out removed (voice recordings); 2 paragraphs removed, 1 added". */
+export function summarizeChange(title: string, diff: DiffResult, classification: Classification): string {
+  if (diff.identical) return `${title}: no change`;
+  const meaning: string[] = [];
+  for (const kind of classification.kinds) {
+    const topics = [...new Set(classification.tags.filter((t) => t.kind === kind && t.topic).map((t) => words(t.topic as string)))];
+    meaning.push(`${KIND_WORDS[kind] ?? words(kind)}${topics.length ? ` (${topics.join(', ')})` : ''}`);
+  }
+  if (meaning.length === 0) {
+    if (classification.cosmetic) meaning.push('cosmetic edits only');
+    else if (classification.topics.length) meaning.push(`changes about ${classification.topics.slice(0, 3).map(words).join(', ')}`);
+    else meaning.push('wording changed');
+  }
+  const s = diff.stats;
+  const counts: string[] = [];
+  if (s.paragraphsRemoved) counts.push(`${plural(s.paragraphsRemoved, 'paragraph')} removed`);
+  if (s.paragraphsAdded) counts.push(`${counts.length ? s.paragraphsAdded : plural(s.paragraphsAdded, 'paragraph')} added`);
+  if (s.paragraphsChanged) counts.push(`${counts.length ? s.paragraphsChanged : plural(s.paragraphsChanged, 'paragraph')} changed`);
+  if (s.paragraphsMoved) counts.push(`${counts.length ? s.paragraphsMoved : plural(s.paragraphsMoved, 'paragraph')} moved`);
+  return `${title}: ${meaning.join(', ')}${counts.length ? `; ${counts.join(', ')}` : ''}`;
+}
