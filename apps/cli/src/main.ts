@@ -4,6 +4,8 @@ import { ConfigError } from '@fineprint/config';
 
 import { registerCatalogCommand } from './commands/catalog.command';
 import { registerCheckCommand } from './commands/check.command';
+import { registerDiffCommand } from './commands/diff.command';
+import { registerReplayCommand } from './commands/replay.command';
 
 const program = new Command()
   .name('fineprint')
@@ -13,6 +15,8 @@ const program = new Command()
 
 registerCatalogCommand(program);
 registerCheckCommand(program);
+registerDiffCommand(program);
+registerReplayCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(`✗ ${error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error)}`);

@@ -137,3 +137,11 @@ describe('lexicon rules', () => {
     expect(tagOf('We make great products.', 'We make excellent products for you.').severity).toBe('low');
   });
 });
+
+describe('negations found on the real corpus', () => {
+  it('"is not used to train" is a promise, not a new use (Apple, 2024)', () => {
+    const { classification } = analyzeChange('# P\n\nIntro.', '# P\n\nIntro.\n\nYour private personal data is not used to train our foundational AI models.');
+    expect(classification.kinds).not.toContain('new-data-use');
+    expect(classification.topics).toContain('ai-training');
+  });
+});

@@ -152,7 +152,10 @@ function similarity(a: Set<string>, b: Set<string>): number {
   if (a.size === 0 || b.size === 0) return 0;
   let common = 0;
   for (const w of a) if (b.has(w)) common++;
-  return (2 * common) / (a.size + b.size);
+  const dice = (2 * common) / (a.size + b.size);
+  // a paragraph that grew or shrank around the same core (a sentence appended) is still the same paragraph
+  const containment = Math.min(a.size, b.size) >= 2 ? common / Math.min(a.size, b.size) : 0;
+  return containment >= 0.9 ? Math.max(dice, PAIR_SIMILARITY) : dice;
 }
 
 function buildGapLines(

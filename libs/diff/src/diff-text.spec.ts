@@ -1,0 +1,86 @@
+import { diffText } from './diff-text';
+import { renderHtmlInline, renderHtmlSideBySide } from './render-html';
+import { renderUnified } from './render-unified';
+import { classifyChange } from './classify-change';
+
+const doc = (paragraphs: string[]) => paragraphs.join('\n\n');
+
+describe('diffText', () => {
+  it('identical texts give no change', () => {
+    const r = diffText('# A\n\nSame.', '# A\n\nSame.');
+    expect(r.identical).toBe(true);
+    expect(r.hunks).toEqual([]);
+    expect(r.stats.changedShare).toBe(0);
+  });
+
+  it('finds a rewritten paragraph, diffs it word by word and names its section', () => {
+    const before = doc(['# Policy', '## Retention', 'We keep data for 30 days.', '## Contact', 'Write to us.']);
+    const after = doc(['# Policy', '## Retention', 'We keep data for 90 days.', '## Contact', 'Write to us.']);
+    const r = diffText(before, after);
+    expect(r.hunks).toHaveLength(1);
+    const hunk = r.hunks[0];
+    expect(hunk?.section).toBe('Retention');
+    const change = hunk?.lines.find((l) => l.kind === 'change');
+    expect(change?.ops).toEqual([
+      { op: 'equal', text: 'We keep data for ' },
+      { op: 'delete', text: '30' },
+      { op: 'insert', text: '90' },
+      { op: 'equal', text: ' days.' },
+    ]);
+    expect(r.stats).toMatchObject({ paragraphsChanged: 1, wordsAdded: 1, wordsRemoved: 1, wordsChanged: 1 });
+  });
+
+  it('recognises a moved paragraph as a move, not a removal and an addition', () => {
+    const p = ['# T', 'Alpha paragraph about cookies and tracking.', 'Beta paragraph about your rights.', 'Gamma paragraph about contact.'];
+    const r = diffText(doc(p), doc([p[0] ?? '', p[2] ?? '', p[3] ?? '', p[1] ?? '']));
+    expect(r.moves).toHaveLength(1);
+    expect(r.stats).toMatchObject({ paragraphsMoved: 1, paragraphsAdded: 0, paragraphsRemoved: 0 });
+    expect(r.sentences).toEqual({ removed: [], added: [] });
+    expect(r.cosmetic).toBe(true);
+  });
+
+  it('keeps context around hunks and separates distant hunks', () => {
+    const base = Array.from({ length: 20 }, (_, i) => `Paragraph number ${i} says something different.`);
+    const changed = [...base];
+    changed[2] = 'Paragraph number 2 now says a new thing entirely, quite unlike before.';
+    changed[15] = 'A completely new paragraph fifteen.';
+    const r = diffText(doc(base), doc(changed), { context: 1 });
+    expect(r.hunks).toHaveLength(2);
+    expect(r.hunks[0]?.lines[0]?.kind).toBe('equal');
+    expect(r.hunks[0]?.lines[r.hunks[0].lines.length - 1]?.kind).toBe('equal');
+  });
+
+  it('stays bounded on two unrelated texts and says so', () => {
+    const words = (seed: number, n: number) => Array.from({ length: n }, (_, i) => `word${(i * seed) % 9973}x${seed}`).join(' ');
+    const a = Array.from({ length: 400 }, (_, i) => words(i + 1, 30)).join('\n\n');
+    const b = Array.from({ length: 400 }, (_, i) => words(i + 1000, 30)).join('\n\n');
+    const r = diffText(a, b);
+    expect(r.fallback).toMatch(/budget/);
+    expect(r.stats.paragraphsRemoved + r.stats.paragraphsChanged).toBeGreaterThan(0);
+  });
+
+  it('is stable: the same input gives deep-equal output', () => {
+    const before = doc(['# A', 'One two three.', 'Four five six.']);
+    const after = doc(['# A', 'One two four.', 'Seven.', 'Four five six.']);
+    expect(diffText(before, after)).toEqual(diffText(before, after));
+  });
+
+  it('renders escaped HTML: page text cannot inject markup', () => {
+    const r = diffText('Safe text.', 'Safe text. <script>alert(1)</script> <img src=x onerror=alert(2)>');
+    const c = classifyChange(r);
+    for (const html of [renderHtmlInline(r, c), renderHtmlSideBySide(r, c)]) {
+      expect(html).not.toContain('<script>');
+      expect(html).not.toContain('<img');
+      expect(html).toContain('&lt;script&gt;');
+    }
+    expect(renderUnified(r)).toContain('{+');
+  });
+
+  it('marks cited sentences in the HTML for the dashboard to highlight', () => {
+    const before = doc(['# S', 'Intro.', 'You can turn off voice recordings in settings. Other sentence.']);
+    const after = doc(['# S', 'Intro.']);
+    const r = diffText(before, after);
+    const html = renderHtmlInline(r, classifyChange(r));
+    expect(html).toContain('<mark class="fp-cited" data-tag="opt-out-removed voice-recordings">You can turn off voice recordings in settings.</mark>');
+  });
+});
