@@ -2,6 +2,7 @@ import { diffText } from './diff-text';
 import { renderHtmlInline, renderHtmlSideBySide } from './render-html';
 import { renderUnified } from './render-unified';
 import { classifyChange } from './classify-change';
+import { countWords } from './normalize-text';
 
 const doc = (paragraphs: string[]) => paragraphs.join('\n\n');
 
@@ -82,5 +83,13 @@ describe('diffText', () => {
     const r = diffText(before, after);
     const html = renderHtmlInline(r, classifyChange(r));
     expect(html).toContain('<mark class="fp-cited" data-tag="opt-out-removed voice-recordings">You can turn off voice recordings in settings.</mark>');
+  });
+});
+
+describe('countWords', () => {
+  it('counts runs of letters and digits, keeping contractions and hyphenated words whole', () => {
+    expect(countWords("We don't sell e-mail addresses — ever, in 2025.")).toBe(8);
+    expect(countWords('Données personnelles: 3 catégories.')).toBe(4);
+    expect(countWords('  ')).toBe(0);
   });
 });

@@ -17,8 +17,8 @@ import { splitSentences } from './split-sentences';
 
 /** How many inserted paragraphs ahead a deleted one looks for its rewritten self. */
 const PAIR_WINDOW = 6;
-/** Word overlap (Dice) above which a deleted and an inserted paragraph are one changed paragraph. */
-const PAIR_SIMILARITY = 0.5;
+/** Word-pair overlap (Dice) above which a deleted and an inserted paragraph are one changed paragraph. */
+const PAIR_SIMILARITY = 0.4;
 
 type Item = { kind: 'equal'; a: number; b: number } | { kind: 'gap'; lines: HunkLine[] };
 
@@ -38,6 +38,8 @@ export function diffText(before: string, after: string, options: DiffOptions = {
   const wordsAfter = B.reduce((n, b) => n + countWords(b.text), 0);
   if (before === after) return emptyResult(wordsBefore, wordsAfter);
 
+  const keyA = memo((i) => looseKey((A[i] as Block).text));
+  const keyB = memo((i) => looseKey((B[i] as Block).text));
   const alignment = alignBlocks(
     A.map((b) => b.text),
     B.map((b) => b.text),
@@ -70,7 +72,7 @@ export function diffText(before: string, after: string, options: DiffOptions = {
   const insertedByKey = new Map<string, number[]>();
   for (const g of gaps) {
     for (const b of g.ins) {
-      const key = looseKey((B[b] as Block).text);
+      const key = keyB(b);
       if (!key) continue;
       const list = insertedByKey.get(key) ?? [];
       list.push(b);
@@ -81,7 +83,7 @@ export function diffText(before: string, after: string, options: DiffOptions = {
   gaps.forEach((g, gi) => g.ins.forEach((b) => gapOfInsert.set(b, gi)));
   gaps.forEach((g, gi) =>
     g.dels.forEach((a) => {
-      const key = looseKey((A[a] as Block).text);
+      const key = keyA(a);
       const candidates = insertedByKey.get(key);
       if (!candidates) return;
       const idx = candidates.findIndex((b) => gapOfInsert.get(b) !== gi);
@@ -103,7 +105,7 @@ export function diffText(before: string, after: string, options: DiffOptions = {
     return parts.map((p) => ({ op: p.added ? 'insert' : p.removed ? 'delete' : 'equal', text: p.value }));
   };
 
-  const gapLines = gaps.map((g) => buildGapLines(g, A, B, moveTo, moveFrom, wordOps));
+  const gapLines = gaps.map((g) => buildGapLines(g, A, B, keyA, keyB, moveTo, moveFrom, wordOps));
   const items: Item[] = sequence.map((s) => (s.kind === 'equal' ? s : { kind: 'gap', lines: gapLines[s.gap] ?? [] }));
 
   const hunks = buildHunks(items, A, B, context);
@@ -144,8 +146,13 @@ function emptyResult(wordsBefore: number, wordsAfter: number): DiffResult {
   };
 }
 
-function wordSet(text: string): Set<string> {
-  return new Set(looseKey(text).split(' ').filter(Boolean));
+/** Word pairs (bigrams) of a paragraph: two rewrites from one vocabulary share words, not word pairs. */
+function wordSet(key: string): Set<string> {
+  const words = key.split(' ').filter(Boolean);
+  if (words.length < 2) return new Set(words);
+  const pairs = new Set<string>();
+  for (let i = 1; i < words.length; i++) pairs.add(`${words[i - 1]} ${words[i]}`);
+  return pairs;
 }
 
 function similarity(a: Set<string>, b: Set<string>): number {
@@ -154,14 +161,25 @@ function similarity(a: Set<string>, b: Set<string>): number {
   for (const w of a) if (b.has(w)) common++;
   const dice = (2 * common) / (a.size + b.size);
   // a paragraph that grew or shrank around the same core (a sentence appended) is still the same paragraph
-  const containment = Math.min(a.size, b.size) >= 2 ? common / Math.min(a.size, b.size) : 0;
+  const containment = common / Math.min(a.size, b.size);
   return containment >= 0.9 ? Math.max(dice, PAIR_SIMILARITY) : dice;
+}
+
+function memo(compute: (i: number) => string): (i: number) => string {
+  const cache = new Map<number, string>();
+  return (i) => {
+    let v = cache.get(i);
+    if (v === undefined) cache.set(i, (v = compute(i)));
+    return v;
+  };
 }
 
 function buildGapLines(
   gap: { dels: number[]; ins: number[] },
   A: Block[],
   B: Block[],
+  keyA: (i: number) => string,
+  keyB: (i: number) => string,
   moveTo: Map<number, number>,
   moveFrom: Map<number, number>,
   wordOps: (a: string, b: string) => WordOp[],
@@ -173,16 +191,18 @@ function buildGapLines(
   const insSets = new Map<number, Set<string>>();
   const setOf = (b: number) => {
     let s = insSets.get(b);
-    if (!s) insSets.set(b, (s = wordSet((B[b] as Block).text)));
+    if (!s) insSets.set(b, (s = wordSet(keyB(b))));
     return s;
   };
   let from = 0;
   for (const a of dels) {
-    const aSet = wordSet((A[a] as Block).text);
+    const textA = (A[a] as Block).text;
+    const aSet = wordSet(keyA(a));
     let best = -1;
     let bestScore = PAIR_SIMILARITY;
     for (let k = from; k < Math.min(ins.length, from + PAIR_WINDOW); k++) {
-      const score = similarity(aSet, setOf(ins[k] as number));
+      const b = ins[k] as number;
+      const score = isDateStampChange(textA, (B[b] as Block).text) ? 1 : similarity(aSet, setOf(b));
       if (score >= bestScore) {
         bestScore = score;
         best = k;
@@ -199,7 +219,7 @@ function buildGapLines(
     while (queue.length > 0 && (queue[0] as number) < limit) {
       const b = queue.shift() as number;
       const text = (B[b] as Block).text;
-      lines.push({ kind: 'insert', before: null, after: b, ops: [{ op: 'insert', text }], cosmetic: looseKey(text) === '' });
+      lines.push({ kind: 'insert', before: null, after: b, ops: [{ op: 'insert', text }], cosmetic: keyB(b) === '' });
     }
   };
   const pendingIns = ins.filter((b) => !pairedIns.has(b));
@@ -212,7 +232,7 @@ function buildGapLines(
     }
     const b = pairOf.get(a);
     if (b === undefined) {
-      lines.push({ kind: 'delete', before: a, after: null, ops: [{ op: 'delete', text: textA }], cosmetic: looseKey(textA) === '' });
+      lines.push({ kind: 'delete', before: a, after: null, ops: [{ op: 'delete', text: textA }], cosmetic: keyA(a) === '' });
       continue;
     }
     flushInsertsBefore(b, pendingIns);
@@ -222,7 +242,7 @@ function buildGapLines(
       before: a,
       after: b,
       ops: wordOps(textA, textB),
-      cosmetic: looseKey(textA) === looseKey(textB) || isDateStampChange(textA, textB),
+      cosmetic: keyA(a) === keyB(b) || isDateStampChange(textA, textB),
     });
   }
   flushInsertsBefore(Number.POSITIVE_INFINITY, pendingIns);

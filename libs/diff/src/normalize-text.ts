@@ -26,21 +26,51 @@ export function normalizeText(text: string): string {
  * with the same loose key differ only cosmetically.
  */
 export function looseKey(text: string): string {
-  return normalizeText(text)
+  // punctuation, typography, zero-width and special spaces are not letters or digits, so one
+  // replacement folds them all; only composed characters need NFC first
+  const composed = /[^\x00-\x7f]/.test(text) ? text.normalize('NFC') : text;
+  return composed
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/<https?:\/\/[^>]+>/g, '')
     .replace(/^\s*(?:[-*+]|\d+[.)]|#{1,6})\s+/gm, '')
-    .replace(/[*_~`]+/g, '')
-    .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
-    .replace(/\s+/g, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .toLowerCase();
 }
 
-/** Words of a text (letters and digits), for counting. */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** 1 for ASCII letters and digits, 2 for the joiners ' and - */
+const ASCII = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII[c] = 1;
+for (let c = 65; c <= 90; c++) ASCII[c] = 1;
+for (let c = 97; c <= 122; c++) ASCII[c] = 1;
+ASCII[39] = 2;
+ASCII[45] = 2;
+
+/** 1 letter or digit, 2 joiner (apostrophe, hyphen), 0 anything else. */
+function classOf(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 128) return ASCII[code] as number;
+  if (code === 0x2019) return 2;
+  return LETTER_OR_DIGIT.test(text.charAt(i)) ? 1 : 0;
+}
+
+/**
+ * Words of a text (runs of letters and digits; an apostrophe or hyphen inside a word
+ * does not split it), counted in one pass without building strings.
+ */
 export function countWords(text: string): number {
-  const m = text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu);
-  return m ? m.length : 0;
+  let count = 0;
+  let inWord = false;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const cls = classOf(text, i);
+    if (cls === 1) {
+      if (!inWord) count++;
+      inWord = true;
+    } else if (!(cls === 2 && inWord && i + 1 < n && classOf(text, i + 1) === 1)) inWord = false;
+  }
+  return count;
 }
 
 const DATE_STAMP = /\b(last (updated|modified|revised|changed|reviewed)|effective( date| as of| from| on)?|updated on|revised on|version date)\b/i;
