@@ -20,6 +20,8 @@ const env = {
   NX_DAEMON: 'false',
   DATABASE_URL: process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/test',
   TEST_REDIS_URL: process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379',
+  // PDF.js (through unpdf) is loaded with a dynamic import, which Jest's CommonJS runtime needs this for
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings=ExperimentalWarning`.trim(),
 };
 try {
   await checkServices({ databaseUrl: env.DATABASE_URL, redisUrl: env.TEST_REDIS_URL });

@@ -1,9 +1,29 @@
-import { createTestDatabase, type TestDatabase } from '@fineprint/testing';
+import { randomBytes } from 'node:crypto';
 
-import { createPrismaClient } from './prisma-client.factory';
+import { Client } from 'pg';
+
+import { applyMigrationsToSchema } from './apply-migrations';
+import { createPrismaClient, parseDatabaseUrl } from './prisma-client.factory';
+
+// libs/testing depends on this library, so this test makes its schema by hand
+async function createTestDatabase() {
+  const url = new URL(process.env['DATABASE_URL'] || 'postgresql://postgres@127.0.0.1:5432/test');
+  const schema = `t_db_${randomBytes(4).toString('hex')}`;
+  url.searchParams.set('schema', schema);
+  await applyMigrationsToSchema(url.toString());
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new Client({ connectionString: parseDatabaseUrl(url.toString()).connectionString });
+      await client.connect();
+      await client.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await client.end();
+    },
+  };
+}
 
 describe('database schema (real PostgreSQL)', () => {
-  let db: TestDatabase;
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
   beforeAll(async () => {
     db = await createTestDatabase();
   });

@@ -1,3 +1,5 @@
 export { createTestDatabase, testConfig, type TestDatabase, uniqueQueuePrefix } from './database/test-database';
 export { freePort, startRedisServer } from './services/redis-server';
 export { type DemoSite, startDemoSite } from './demo-site/demo-site';
+export { type FixtureSite, POLICY_HTML, startFixtureSite } from './fixture-site/fixture-site';
+export { minimalPdf } from './fixture-site/minimal-pdf';

@@ -1,0 +1,83 @@
+import { BrowserFetcher } from './browser-fetcher';
+import { extractDocument } from './extract-document';
+import { type DocumentDeclaration, type ExtractedDocument, type FetchResult } from './fetch-result';
+import { HostThrottle } from './host-throttle';
+import { HttpFetcher } from './http-fetcher';
+import { FetchError } from './scraper.errors';
+
+export interface ScraperOptions {
+  allowPrivateNetworks: boolean;
+  maxBytes?: number;
+  timeoutMs?: number;
+  maxRedirects?: number;
+  userAgent?: string;
+  chromiumPath?: string;
+  maxBrowserPages?: number;
+  /** Spacing between two requests to one host (default 1000 ms). */
+  hostSpacingMs?: number;
+}
+
+/**
+ * Fetches a document the way its declaration says: `http`, `browser`, or `auto` (HTTP
+ * first; the browser when HTTP is blocked or the `select` selector is missing from the
+ * plain HTML). Returns values; never touches the database.
+ */
+export class Scraper {
+  readonly http: HttpFetcher;
+  readonly browser: BrowserFetcher;
+
+  constructor(options: ScraperOptions) {
+    const throttle = new HostThrottle(options.hostSpacingMs ?? 1000);
+    this.http = new HttpFetcher({
+      allowPrivateNetworks: options.allowPrivateNetworks,
+      throttle,
+      ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.maxRedirects !== undefined ? { maxRedirects: options.maxRedirects } : {}),
+      ...(options.userAgent ? { userAgent: options.userAgent } : {}),
+    });
+    this.browser = new BrowserFetcher({
+      allowPrivateNetworks: options.allowPrivateNetworks,
+      ...(options.chromiumPath ? { chromiumPath: options.chromiumPath } : {}),
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.maxBrowserPages ? { maxPages: options.maxBrowserPages } : {}),
+    });
+  }
+
+  async fetch(declaration: DocumentDeclaration, conditional: { etag?: string; lastModified?: string } = {}): Promise<FetchResult> {
+    if (declaration.fetchMode === 'browser') return this.browser.fetch(declaration.url, declaration.select, declaration.language);
+    try {
+      const result = await this.http.fetch(declaration.url, { ...conditional, language: declaration.language ?? null });
+      if (declaration.fetchMode === 'auto' && !result.notModified && declaration.select?.length) {
+        // a page whose content arrives by script: the selector is missing from the plain HTML
+        try {
+          await extractDocument({ body: result.body, contentType: result.contentType, url: result.finalUrl, select: declaration.select, ...(declaration.remove ? { remove: declaration.remove } : {}) });
+        } catch (error) {
+          if (error instanceof FetchError && error.code === 'SELECTOR_NOT_FOUND' && error.kind === 'blocked') {
+            return this.browser.fetch(declaration.url, declaration.select, declaration.language);
+          }
+        }
+      }
+      return result;
+    } catch (error) {
+      if (declaration.fetchMode === 'auto' && error instanceof FetchError && error.kind === 'blocked') {
+        return this.browser.fetch(declaration.url, declaration.select, declaration.language);
+      }
+      throw error;
+    }
+  }
+
+  extract(result: FetchResult, declaration: DocumentDeclaration): Promise<ExtractedDocument> {
+    return extractDocument({
+      body: result.body,
+      contentType: result.contentType,
+      url: result.finalUrl,
+      ...(declaration.select ? { select: declaration.select } : {}),
+      ...(declaration.remove ? { remove: declaration.remove } : {}),
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.http.close(), this.browser.close()]);
+  }
+}
