@@ -90,8 +90,9 @@ export function decideContent(
   const pending = latest?.status === 'pending' ? latest : null;
   const none = { supersedesPendingId: null, confirmsPendingId: null };
 
-  // the same text as the newest version: nothing new (a pending one is now confirmed)
-  if (latest && latest.sha256 === observation.textSha256) {
+  // the same text as the newest version: nothing new (a pending one is now confirmed);
+  // a text that was dropped as transient and comes back is observed afresh
+  if (latest && latest.status !== 'transient' && latest.sha256 === observation.textSha256) {
     if (latest.status === 'quarantined') {
       return { decision: { action: 'unchanged' }, verdict: 'quarantined', ...none };
     }

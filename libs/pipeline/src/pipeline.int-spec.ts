@@ -1,0 +1,202 @@
+import { type INestApplicationContext, Module, type DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+
+import { ConfigModule } from '@fineprint/config';
+import { ChangeRepository, DbModule, DocumentRepository, PrismaService, VendorRepository, VersionRepository } from '@fineprint/db';
+import { QueueModule, QueueProducer } from '@fineprint/queue';
+import { createTestDatabase, type FixtureSite, startFixtureSite, type TestDatabase, testConfig } from '@fineprint/testing';
+
+import { DiffVersionService } from './changes/diff-version.service';
+import { CheckDocumentService } from './check/check-document.service';
+import { PipelineModule } from './pipeline.module';
+
+const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+const policy = (paragraphs: string[]) =>
+  `<html><head><title>Privacy Notice</title></head><body><nav>Menu</nav><main id="doc"><h1>Privacy Notice</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</main><footer>${Date.now()}</footer></body></html>`;
+const BASE = Array.from({ length: 40 }, (_, i) => `Section ${i} explains how we use and protect the information you give us.`);
+
+@Module({})
+class TestModule {
+  static register(env: Record<string, string>): DynamicModule {
+    return { module: TestModule, imports: [ConfigModule.forRoot(testConfig(env)), DbModule, QueueModule, PipelineModule] };
+  }
+}
+
+describe('the tracking pipeline on real PostgreSQL, Redis and a local site', () => {
+  let db: TestDatabase;
+  let site: FixtureSite;
+  let app: INestApplicationContext;
+  let checks: CheckDocumentService;
+  let diffs: DiffVersionService;
+  let prisma: PrismaService;
+
+  const open = async (confirmDelayMs: number) => {
+    await app?.close();
+    app = await NestFactory.createApplicationContext(
+      TestModule.register({ DATABASE_URL: db.url, REDIS_URL, CONFIRM_DELAY_MS: String(confirmDelayMs), FAILING_AFTER: '2' }),
+      { logger: false },
+    );
+    checks = app.get(CheckDocumentService);
+    diffs = app.get(DiffVersionService);
+    prisma = app.get(PrismaService);
+  };
+
+  const newDocument = async (path: string) => {
+    const vendor = await app.get(VendorRepository).upsertBySlug('acme', 'Acme');
+    return app.get(DocumentRepository).create({
+      vendorId: vendor.id,
+      slug: path.replace(/\W/g, '') || 'doc',
+      title: 'Acme Privacy Notice',
+      type: 'privacy_notice',
+      url: `${site.url}${path}`,
+      select: ['#doc'],
+      remove: [],
+      fetchMode: 'http',
+      language: 'en',
+      intervalMinutes: 60,
+      active: true,
+      source: 'api',
+    });
+  };
+
+  /** A check as the worker runs it, with the diff job done inline. */
+  const check = async (documentId: string, trigger: 'scheduled' | 'confirm' = 'scheduled') => {
+    const result = await checks.check(documentId, { trigger });
+    if (result.versionId) await diffs.diffVersion(result.versionId);
+    return result;
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    site = await startFixtureSite();
+    await open(0);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await site.close();
+    await db.drop();
+  });
+
+  it('records a baseline, writes only a check run when nothing changed, and a version + change when it did', async () => {
+    site.setPage('/p1', policy(BASE));
+    const doc = await newDocument('/p1');
+    expect(await check(doc.id)).toMatchObject({ outcome: 'new_version', versionStatus: 'baseline' });
+    const snapshotsBefore = await prisma.snapshot.count({ where: { documentId: doc.id } });
+
+    const quiet = await check(doc.id);
+    expect(quiet.outcome).toBe('unchanged');
+    expect(await prisma.version.count({ where: { documentId: doc.id } })).toBe(1);
+    // the same bytes again: no snapshot, no version, only the check run
+    expect(await prisma.snapshot.count({ where: { documentId: doc.id } })).toBe(snapshotsBefore);
+    site.setPage('/p1', policy(BASE)); // same text, new footer timestamp
+    expect((await check(doc.id)).outcome).toBe('unchanged');
+    expect(await prisma.snapshot.count({ where: { documentId: doc.id } })).toBe(snapshotsBefore + 1);
+    expect(await prisma.version.count({ where: { documentId: doc.id } })).toBe(1);
+
+    site.setPage('/p1', policy([...BASE, 'We use your voice recordings to train our models.']));
+    const changed = await check(doc.id);
+    expect(changed).toMatchObject({ outcome: 'new_version', versionStatus: 'confirmed' });
+    const change = await prisma.change.findUniqueOrThrow({ where: { toVersionId: changed.versionId ?? '' } });
+    expect(change.kinds).toContain('new-data-use');
+    expect(change.topics).toEqual(expect.arrayContaining(['ai-training', 'voice-recordings']));
+    expect(change.state).toBe('announced');
+    expect(await app.get(VersionRepository).verifyChain(doc.id)).toBeNull();
+
+    const runs = await prisma.checkRun.groupBy({ by: ['outcome'], where: { documentId: doc.id }, _count: true });
+    expect(Object.fromEntries(runs.map((r) => [r.outcome, r._count]))).toEqual({ new_version: 2, unchanged: 2 });
+  });
+
+  it('a failed fetch records a check run, never a version, and the document turns failing after N failures', async () => {
+    site.setPage('/p2', policy(BASE));
+    const doc = await newDocument('/p2');
+    await check(doc.id);
+    site.setPage('/p2', '<h1>Internal Server Error</h1>', { status: 500 });
+    await expect(check(doc.id)).rejects.toMatchObject({ kind: 'transient' });
+    await expect(check(doc.id)).rejects.toMatchObject({ kind: 'transient' });
+    const after = await app.get(DocumentRepository).findById(doc.id);
+    expect(after).toMatchObject({ status: 'failing', consecutiveFailures: 2 });
+    expect(await prisma.version.count({ where: { documentId: doc.id } })).toBe(1);
+    site.setPage('/p2', policy(BASE));
+    expect((await check(doc.id)).outcome).toBe('unchanged');
+    expect(await app.get(DocumentRepository).findById(doc.id)).toMatchObject({ status: 'ok', consecutiveFailures: 0 });
+  });
+
+  it('an error page served once is quarantined, nothing is announced, and the next good check is not a change', async () => {
+    site.setPage('/p3', policy(BASE));
+    const doc = await newDocument('/p3');
+    await check(doc.id);
+    site.setPage('/p3', '<html><head><title>Sorry</title></head><body><main id="doc"><h1>We\'re Sorry</h1><p>Something went wrong on our end.</p></main></body></html>');
+    expect(await check(doc.id)).toMatchObject({ outcome: 'quarantined', versionStatus: 'quarantined' });
+    site.setPage('/p3', policy(BASE));
+    expect((await check(doc.id)).outcome).toBe('unchanged');
+    expect(await prisma.change.count({ where: { documentId: doc.id } })).toBe(0);
+    expect(await prisma.version.findMany({ where: { documentId: doc.id }, select: { status: true }, orderBy: { seq: 'asc' } })).toEqual([
+      { status: 'baseline' },
+      { status: 'quarantined' },
+    ]);
+  });
+
+  it('a page that flips between two texts is announced once at most, then flagged unstable', async () => {
+    const a = policy(BASE);
+    const b = policy([...BASE, 'We share your information with advertising partners.']);
+    site.setPage('/p4', a);
+    const doc = await newDocument('/p4');
+    await check(doc.id);
+    for (const html of [b, a, b, a, b]) {
+      site.setPage('/p4', html);
+      await check(doc.id);
+    }
+    expect(await prisma.change.count({ where: { documentId: doc.id, state: 'announced' } })).toBe(1);
+    expect(await prisma.version.count({ where: { documentId: doc.id, status: 'revert' } })).toBe(4);
+    expect((await app.get(DocumentRepository).findById(doc.id))?.unstable).toBe(true);
+  });
+
+  it('with confirmation on: a change that reverts before its re-check is never announced; one that stays is announced once', async () => {
+    await open(60_000);
+    const a = policy(BASE);
+    const b = policy([...BASE, 'We keep voice recordings for 3 years.']);
+    site.setPage('/p5', a);
+    const doc = await newDocument('/p5');
+    await check(doc.id);
+
+    site.setPage('/p5', b);
+    const pending = await check(doc.id);
+    expect(pending.versionStatus).toBe('pending');
+    const confirmJob = await app.get(QueueProducer).queue('check').getJob(`confirm_${doc.id}_${pending.versionId}`);
+    expect(confirmJob).toBeDefined();
+    site.setPage('/p5', a);
+    await check(doc.id, 'confirm');
+    const changes = app.get(ChangeRepository);
+    expect((await changes.findByToVersion(pending.versionId ?? ''))?.state).toBe('suppressed');
+    expect((await app.get(VersionRepository).findById(pending.versionId ?? ''))?.status).toBe('transient');
+
+    site.setPage('/p5', b);
+    const again = await check(doc.id);
+    expect(again.versionStatus).toBe('pending');
+    await check(doc.id, 'confirm');
+    const change = await changes.findByToVersion(again.versionId ?? '');
+    expect(change?.state).toBe('announced');
+    expect(change?.kinds).toContain('retention-changed');
+    expect(await prisma.change.count({ where: { documentId: doc.id, state: 'announced' } })).toBe(1);
+    await open(0);
+  });
+
+  it('a retried check after a crash creates no duplicate, and the lost diff job is enqueued again', async () => {
+    site.setPage('/p6', policy(BASE));
+    const doc = await newDocument('/p6');
+    await check(doc.id);
+    site.setPage('/p6', policy([...BASE, 'We may sell your personal information.']));
+    // the check stores the version; the "crash" loses its diff (we do not run it)
+    const first = await checks.check(doc.id, { trigger: 'scheduled', jobId: 'job-1', attempt: 1 });
+    const queue = app.get(QueueProducer).queue('diff');
+    await (await queue.getJob(`diff_${first.versionId}`))?.remove();
+    // the retry sees the same text: nothing new, and the follow-up is restored
+    const retry = await checks.check(doc.id, { trigger: 'scheduled', jobId: 'job-1', attempt: 2 });
+    expect(retry.outcome).toBe('unchanged');
+    expect(await prisma.version.count({ where: { documentId: doc.id } })).toBe(2);
+    expect(await queue.getJob(`diff_${first.versionId}`)).toBeDefined();
+    await diffs.diffVersion(first.versionId ?? '');
+    await diffs.diffVersion(first.versionId ?? '');
+    expect(await prisma.change.count({ where: { documentId: doc.id } })).toBe(1);
+  });
+});
