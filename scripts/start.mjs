@@ -32,6 +32,7 @@ try {
   execFileSync(process.execPath, [join(root, 'scripts', 'build-web.mjs')], { cwd: root, stdio: 'ignore' });
   const port = process.env.PORT ?? '3000';
   env.PUBLIC_URL = process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}`;
+  env.CATALOG_DIR = process.env.CATALOG_DIR ?? join(root, 'catalog');
   const apps = runApps(root, env);
   const shutdown = async () => {
     await apps.stop();

@@ -37,7 +37,8 @@ export const envSchema = z.object({
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   ALLOW_PRIVATE_NETWORKS: booleanFromString.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  CATALOG_DIR: z.string().min(1).default('catalog'),
+  /** Folder of catalog files synced into the database when the worker starts; empty: no sync. */
+  CATALOG_DIR: z.string().default(''),
   /** Seconds between two requests to the same host. */
   HOST_SPACING_MS: z.coerce.number().int().min(0).default(1000),
   FETCH_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),

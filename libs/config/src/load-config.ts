@@ -10,7 +10,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Env {
   for (const key of Object.keys(envSchema.shape)) {
     const value = source[key];
     if (value === undefined) continue;
-    if (value === '' && key !== 'REDIS_URL') continue;
+    if (value === '' && key !== 'REDIS_URL' && key !== 'CATALOG_DIR') continue;
     input[key] = value;
   }
   const parsed = envSchema.safeParse(input);

@@ -15,7 +15,7 @@ export function registerCatalogCommand(program: Command): void {
     .command('validate [dir]')
     .description('check catalog files (default: CATALOG_DIR) without touching the database')
     .action(async (dir?: string) => {
-      const folder = resolve(dir ?? loadConfig().CATALOG_DIR);
+      const folder = resolve(dir ?? (loadConfig().CATALOG_DIR || 'catalog'));
       const { files, issues } = await loadCatalog(folder);
       const documents = files.reduce((n, f) => n + f.content.documents.length, 0);
       for (const issue of issues) console.error(`✗ ${issue.file}: ${issue.field}: ${issue.message}`);
@@ -27,7 +27,7 @@ export function registerCatalogCommand(program: Command): void {
     .command('sync [dir]')
     .description('write the catalog into the database and update the schedules')
     .action(async (dir?: string) => {
-      const folder = resolve(dir ?? loadConfig().CATALOG_DIR);
+      const folder = resolve(dir ?? (loadConfig().CATALOG_DIR || 'catalog'));
       const { files, issues } = await loadCatalog(folder);
       if (issues.length > 0) {
         for (const issue of issues) console.error(`✗ ${issue.file}: ${issue.field}: ${issue.message}`);
