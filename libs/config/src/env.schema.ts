@@ -50,6 +50,8 @@ export const envSchema = z.object({
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
   WEBHOOK_DISABLE_AFTER: z.coerce.number().int().min(1).default(20),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).default(8),
+  /** Deliveries in flight per worker: a receiver that hangs holds one slot, not the queue. */
+  DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).default(50),
   /** Run the job schedulers in this process (the worker); the API only enqueues. */
   RUN_SCHEDULERS: booleanFromString.default(true),
 });

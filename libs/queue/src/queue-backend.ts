@@ -21,7 +21,7 @@ export interface AnyQueue {
   getJobCounts(...types: string[]): Promise<Record<string, number>>;
   upsertJobScheduler(
     id: string,
-    repeat: { every: number; offset?: number },
+    repeat: { every: number; offset?: number } | { pattern: string },
     template: { name: string; data: unknown; opts?: Omit<JobsOptions, 'jobId' | 'repeat' | 'delay'> },
   ): Promise<unknown>;
   removeJobScheduler(id: string): Promise<boolean>;

@@ -33,6 +33,7 @@ export class BootSyncService implements OnApplicationBootstrap {
         await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${BOOT_LOCK})`);
         await this.syncCatalog();
         await this.schedules.syncAll();
+        await this.schedules.scheduleDigest();
       },
       { timeout: 120_000, maxWait: 120_000 },
     );

@@ -71,6 +71,13 @@ export class DocumentScheduleService {
       );
   }
 
+  /** The daily digest job, at 07:00 UTC. */
+  async scheduleDigest(): Promise<void> {
+    await this.queues
+      .queue('notify')
+      .upsertJobScheduler('daily-digest', { pattern: '0 7 * * *' }, { name: 'send-digest', data: { day: '' }, opts: { attempts: 3 } });
+  }
+
   /** "Check now": one immediate check; a second request while one is queued adds nothing. */
   async checkNow(documentId: string): Promise<{ jobId: string; queued: boolean }> {
     const jobId = jobIds.manualCheck(documentId);

@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+
+import { DeliverService } from './deliver/deliver.service';
+import { DigestService } from './fan-out/digest.service';
+import { FanOutService } from './fan-out/fan-out.service';
+
+/** Fan-out, delivery and digests (the worker's side of notifications). */
+@Module({ providers: [FanOutService, DeliverService, DigestService], exports: [FanOutService, DeliverService, DigestService] })
+export class NotifyModule {}
