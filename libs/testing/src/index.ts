@@ -5,3 +5,4 @@ export { type FixtureSite, POLICY_HTML, startFixtureSite } from './fixture-site/
 export { minimalPdf } from './fixture-site/minimal-pdf';
 export { type SmtpSink, startSmtpSink } from './sinks/smtp-sink';
 export { type Behaviour, type ReceivedWebhook, startWebhookReceiver, type WebhookReceiver } from './sinks/webhook-receiver';
+export { seedChange } from './database/seed-change';

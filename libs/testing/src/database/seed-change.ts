@@ -1,0 +1,59 @@
+import { analyzeChange } from '@fineprint/diff';
+import { type PrismaService } from '@fineprint/db';
+
+type Prisma = Pick<PrismaService, 'vendor' | 'document' | 'snapshot' | 'version' | 'change'>;
+
+const BEFORE = `# Alexa Privacy Settings
+
+## Do Not Send Voice Recordings
+
+On supported Echo devices you can choose to have your voice requests processed locally. When you turn on Do Not Send Voice Recordings, the audio of your Alexa requests is not sent to Amazon's cloud.`;
+const AFTER = `# Alexa Privacy Settings
+
+## How your voice requests are processed
+
+Your voice requests are sent to and processed in the secure Amazon cloud.`;
+
+/**
+ * A vendor, a document with two versions and the announced change between them (the
+ * Alexa story), written straight to the database for notification and API tests.
+ */
+export async function seedChange(prisma: Prisma, options: { vendorSlug?: string; before?: string; after?: string; title?: string } = {}) {
+  const slug = options.vendorSlug ?? 'amazon';
+  const vendor = await prisma.vendor.upsert({ where: { slug }, create: { slug, name: slug === 'amazon' ? 'Amazon' : slug }, update: {} });
+  const title = options.title ?? 'Alexa Privacy Settings';
+  const document = await prisma.document.create({
+    data: { vendorId: vendor.id, slug: `doc-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`, title, url: 'https://www.amazon.com/alexa-privacy', type: 'help_article' },
+  });
+  const snapshot = await prisma.snapshot.create({
+    data: { documentId: document.id, sha256: `s-${document.id}`, body: new Uint8Array(Buffer.from('x')), byteLength: 1, finalUrl: document.url, fetchedWith: 'http' },
+  });
+  const before = options.before ?? BEFORE;
+  const after = options.after ?? AFTER;
+  const v1 = await prisma.version.create({
+    data: { documentId: document.id, seq: 1, snapshotId: snapshot.id, text: before, sha256: 'a', byteLength: before.length, chainHash: 'c1', status: 'baseline' },
+  });
+  const v2 = await prisma.version.create({
+    data: { documentId: document.id, seq: 2, snapshotId: snapshot.id, text: after, sha256: 'b', byteLength: after.length, chainHash: 'c2', previousChainHash: 'c1', status: 'confirmed' },
+  });
+  const analysis = analyzeChange(before, after, { title });
+  const change = await prisma.change.create({
+    data: {
+      documentId: document.id,
+      fromVersionId: v1.id,
+      toVersionId: v2.id,
+      severity: analysis.classification.severity,
+      severityRule: analysis.classification.severityRule,
+      cosmetic: analysis.classification.cosmetic,
+      tags: JSON.parse(JSON.stringify(analysis.classification.tags)),
+      topics: analysis.classification.topics,
+      kinds: analysis.classification.kinds,
+      summary: analysis.summary,
+      stats: JSON.parse(JSON.stringify(analysis.diff.stats)),
+      diff: JSON.parse(JSON.stringify(analysis.diff)),
+      state: 'announced',
+      announcedAt: new Date(),
+    },
+  });
+  return { vendor, document, change, versions: [v1, v2] };
+}
