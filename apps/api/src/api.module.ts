@@ -12,6 +12,7 @@ import { ChangesController } from './changes/changes.controller';
 import { AdminGuard } from './common/admin.guard';
 import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
+import { FeedsController } from './feeds/feeds.controller';
 import { HealthModule } from './health/health.module';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
@@ -43,6 +44,7 @@ export class ApiModule {
         WebhooksController,
         AdminController,
         MetricsController,
+        FeedsController,
       ],
       providers: [DocumentsService, SubscriptionsService, WebhooksService, MetricsService, AdminGuard],
     };

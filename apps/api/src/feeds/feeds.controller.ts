@@ -1,0 +1,77 @@
+import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Request, type Response } from 'express';
+
+import { APP_CONFIG, type Env } from '@fineprint/config';
+import { TOPICS } from '@fineprint/contracts';
+import { type ChangeFilter, ChangeRepository, VendorRepository } from '@fineprint/db';
+import { FEED_CONTENT_TYPES, type FeedFormat, feedEtag, renderFeed, toChangeNotification } from '@fineprint/notify';
+
+import { ApiError, NotFoundError } from '../common/api.errors';
+import { IdPipe } from '../common/id.pipe';
+
+const FORMATS = new Set<FeedFormat>(['rss', 'atom', 'json']);
+const ITEMS = 50;
+
+/**
+ * RSS 2.0, Atom 1.0 and JSON Feed of announced changes: all, per vendor, per document,
+ * per topic. Conditional GETs (ETag, Last-Modified) answer 304.
+ */
+@ApiTags('feeds')
+@Controller('feeds')
+export class FeedsController {
+  constructor(
+    private readonly changes: ChangeRepository,
+    private readonly vendors: VendorRepository,
+    @Inject(APP_CONFIG) private readonly config: Env,
+  ) {}
+
+  @Get('changes.:format')
+  @ApiOperation({ summary: 'All announced changes (format: rss, atom or json)' })
+  all(@Param('format') format: string, @Req() req: Request, @Res() res: Response) {
+    return this.serve(format, {}, 'all changes', 'all', req, res);
+  }
+
+  @Get('vendors/:slug.:format')
+  @ApiOperation({ summary: 'Announced changes of one vendor' })
+  async vendor(@Param('slug') slug: string, @Param('format') format: string, @Req() req: Request, @Res() res: Response) {
+    const vendor = await this.vendors.findBySlug(slug);
+    if (!vendor) throw new NotFoundError('Vendor', slug);
+    return this.serve(format, { vendorId: vendor.id }, `changes by ${vendor.name}`, `vendor:${slug}`, req, res);
+  }
+
+  @Get('documents/:id.:format')
+  @ApiOperation({ summary: 'Announced changes of one document' })
+  document(@Param('id', new IdPipe('Document')) id: string, @Param('format') format: string, @Req() req: Request, @Res() res: Response) {
+    return this.serve(format, { documentId: id }, 'changes to one document', `document:${id}`, req, res);
+  }
+
+  @Get('topics/:topic.:format')
+  @ApiOperation({ summary: 'Announced changes about one topic (voice-recordings, ai-training, …)' })
+  topic(@Param('topic') topic: string, @Param('format') format: string, @Req() req: Request, @Res() res: Response) {
+    if (!(TOPICS as readonly string[]).includes(topic)) throw new NotFoundError('Topic', topic);
+    return this.serve(format, { topic }, `changes about ${topic.replace(/-/g, ' ')}`, `topic:${topic}`, req, res);
+  }
+
+  private async serve(format: string, filter: ChangeFilter, title: string, key: string, req: Request, res: Response): Promise<void> {
+    if (!FORMATS.has(format as FeedFormat)) throw new ApiError(404, 'not_found', `No feed format "${format}": use rss, atom or json.`);
+    const f = format as FeedFormat;
+    const rows = await this.changes.list({ ...filter, states: ['announced'] }, { take: ITEMS });
+    const items = rows.map((c) => toChangeNotification(c, this.config.PUBLIC_URL));
+    const etag = feedEtag(f, items);
+    const lastModified = new Date(rows[0]?.announcedAt ?? rows[0]?.detectedAt ?? 0);
+    lastModified.setMilliseconds(0);
+    res.setHeader('etag', etag);
+    res.setHeader('last-modified', lastModified.toUTCString());
+    res.setHeader('cache-control', 'public, max-age=60');
+    const since = req.headers['if-modified-since'] ? Date.parse(req.headers['if-modified-since']) : NaN;
+    const noneMatch = req.headers['if-none-match'];
+    if ((noneMatch && noneMatch.split(/\s*,\s*/).includes(etag)) || (!noneMatch && Number.isFinite(since) && lastModified.getTime() <= since)) {
+      res.status(304).end();
+      return;
+    }
+    const selfUrl = `${this.config.PUBLIC_URL}${req.path}`;
+    const body = renderFeed(f, { title: `Fineprint: ${title}`, id: `tag:fineprint,2026:feed:${key}`, selfUrl, siteUrl: `${this.config.PUBLIC_URL}/` }, items);
+    res.status(200).type(FEED_CONTENT_TYPES[f]).send(body);
+  }
+}
