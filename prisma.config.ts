@@ -17,7 +17,8 @@ const TEXT_ARRAY = 1009;
 const CATALOG_TEXT_TYPES = new Set([18, 19, 22, 24, 30, 194, 2205, 2206]);
 const NAME_ARRAY = 1003;
 type QueryResultLike = { fields?: { dataTypeID: number }[] };
-const originalQuery = pg.Pool.prototype.query as (...args: unknown[]) => unknown;
+// eslint-disable-next-line @typescript-eslint/unbound-method -- re-bound with apply below
+const originalQuery = pg.Pool.prototype.query as (this: pg.Pool, ...args: unknown[]) => unknown;
 pg.Pool.prototype.query = function patchedQuery(this: pg.Pool, ...args: unknown[]) {
   const patch = (result: unknown): unknown => {
     const fields = (result as QueryResultLike | undefined)?.fields;
@@ -72,5 +73,5 @@ export default defineConfig({
   engine: 'js',
   schema: 'prisma/schema.prisma',
   migrations: { path: 'prisma/migrations' },
-  adapter: async () => new ShadowSafePg(poolConfig()),
+  adapter: () => Promise.resolve(new ShadowSafePg(poolConfig())),
 });

@@ -28,14 +28,24 @@ function fewEdits(bytes: number, seed: number): Case {
     const at = 1 + Math.floor(next() * (after.length - 2));
     after[at] = `${after[at]} We may also share voice recordings with partners.`;
   }
-  return { name: `${bytes / 1000} KB, a few edits`, before: blocks.join('\n\n'), after: after.join('\n\n'), goal: 1 };
+  return {
+    name: `${bytes / 1000} KB, a few edits`,
+    before: blocks.join('\n\n'),
+    after: after.join('\n\n'),
+    goal: 1,
+  };
 }
 
 function halfRewritten(bytes: number, seed: number): Case {
   const blocks = document(bytes, seed);
   const next = rng(seed + 2);
   const after = blocks.map((b, i) => (i % 2 === 1 && !b.startsWith('#') ? paragraph(next) : b));
-  return { name: `${bytes / 1000} KB, half the paragraphs rewritten`, before: blocks.join('\n\n'), after: after.join('\n\n'), goal: 3 };
+  return {
+    name: `${bytes / 1000} KB, half the paragraphs rewritten`,
+    before: blocks.join('\n\n'),
+    after: after.join('\n\n'),
+    goal: 3,
+  };
 }
 
 function reordered(bytes: number, seed: number): Case {
@@ -46,11 +56,21 @@ function reordered(bytes: number, seed: number): Case {
     const j = Math.floor(next() * (i + 1));
     [after[i], after[j]] = [after[j] as string, after[i] as string];
   }
-  return { name: `${bytes / 1000} KB, paragraphs reordered`, before: blocks.join('\n\n'), after: after.join('\n\n'), goal: 3 };
+  return {
+    name: `${bytes / 1000} KB, paragraphs reordered`,
+    before: blocks.join('\n\n'),
+    after: after.join('\n\n'),
+    goal: 3,
+  };
 }
 
 function unrelated(bytes: number, seed: number): Case {
-  return { name: `two unrelated ${bytes / 1000} KB texts`, before: document(bytes, seed).join('\n\n'), after: document(bytes, seed + 99).join('\n\n'), goal: 3 };
+  return {
+    name: `two unrelated ${bytes / 1000} KB texts`,
+    before: document(bytes, seed).join('\n\n'),
+    after: document(bytes, seed + 99).join('\n\n'),
+    goal: 3,
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
@@ -69,7 +89,14 @@ function time(fn: () => void, runs: number): number {
 const dir = mkdtempSync(join(tmpdir(), 'fineprint-bench-'));
 let peakRss = 0;
 const sample = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 5);
-const cases = [fewEdits(100_000, 1), fewEdits(1_000_000, 2), halfRewritten(100_000, 3), halfRewritten(1_000_000, 4), reordered(200_000, 5), unrelated(200_000, 6)];
+const cases = [
+  fewEdits(100_000, 1),
+  fewEdits(1_000_000, 2),
+  halfRewritten(100_000, 3),
+  halfRewritten(1_000_000, 4),
+  reordered(200_000, 5),
+  unrelated(200_000, 6),
+];
 console.log('case                                      engine ms    git ms    ratio   goal   fallback');
 let failures = 0;
 for (const c of cases) {
@@ -91,12 +118,16 @@ for (const c of cases) {
   }, runs);
   const ratio = engine / git;
   if (ratio > c.goal) failures++;
-  console.log(`${c.name.padEnd(40)} ${engine.toFixed(1).padStart(9)} ${git.toFixed(1).padStart(9)} ${ratio.toFixed(2).padStart(8)}   ≤${c.goal}×   ${fallback}`);
+  console.log(
+    `${c.name.padEnd(40)} ${engine.toFixed(1).padStart(9)} ${git.toFixed(1).padStart(9)} ${ratio.toFixed(2).padStart(8)}   ≤${c.goal}×   ${fallback}`,
+  );
 }
 const full = time(() => analyzeChange(cases[1]?.before ?? '', cases[1]?.after ?? ''), 3);
 clearInterval(sample);
 rmSync(dir, { recursive: true, force: true });
 peakRss = Math.max(peakRss, process.memoryUsage().rss);
 console.log(`\nanalyzeChange (diff + classify + summary) on the 1 MB few-edits case: ${full.toFixed(1)} ms`);
-console.log(`peak RSS ${(peakRss / 1048576).toFixed(0)} MB (goal < 300 MB); max RSS reported by the OS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+console.log(
+  `peak RSS ${(peakRss / 1048576).toFixed(0)} MB (goal < 300 MB); max RSS reported by the OS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+);
 console.log(failures === 0 ? 'all cases within their goal' : `${failures} case(s) over their goal`);

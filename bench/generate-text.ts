@@ -34,7 +34,10 @@ export function document(bytes: number, seed: number): string[] {
   const blocks: string[] = [];
   let size = 0;
   while (size < bytes) {
-    const block = blocks.length % 7 === 0 ? `## Section ${blocks.length / 7 + 1}: ${sentence(next).slice(0, 40)}` : paragraph(next);
+    const block =
+      blocks.length % 7 === 0
+        ? `## Section ${blocks.length / 7 + 1}: ${sentence(next).slice(0, 40)}`
+        : paragraph(next);
     blocks.push(block);
     size += block.length + 2;
   }

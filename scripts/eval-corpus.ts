@@ -34,7 +34,9 @@ for (const name of histories) {
   const report: ReplayReport = replayHistory(inputs, { title });
   const s = report.summary;
   for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += s[key];
-  rows.push(`| ${name} | ${s.total} | ${s.announce} | ${s.cosmetic} | ${s.revert} | ${s.quarantine} | ${s.unchanged} | ${s.unstable ? 'yes' : ''} |`);
+  rows.push(
+    `| ${name} | ${s.total} | ${s.announce} | ${s.cosmetic} | ${s.revert} | ${s.quarantine} | ${s.unchanged} | ${s.unstable ? 'yes' : ''} |`,
+  );
   const seen = new Set<string>();
   for (const v of report.versions) {
     const text = inputs.find((i) => i.file === v.file)?.text ?? '';
@@ -48,10 +50,15 @@ for (const name of histories) {
       .join(' ');
     const cites = v.tags
       .filter((t) => t.kind)
-      .flatMap((t) => t.citations.slice(0, 1).map((c) => `  > ${c.side === 'removed' ? '−' : '+'} ${c.text.slice(0, 240)}`))
+      .flatMap((t) =>
+        t.citations.slice(0, 1).map((c) => `  > ${c.side === 'removed' ? '−' : '+'} ${c.text.slice(0, 240)}`),
+      )
       .slice(0, 3);
     announced.push(
-      [`- **${name}/${v.file}** (${v.date?.slice(0, 10) ?? '?'}; recorder: “${v.note ?? ''}”) — **${v.severity}** (${v.reason}): ${v.summary ?? ''} ${tags}`, ...cites].join('\n'),
+      [
+        `- **${name}/${v.file}** (${v.date?.slice(0, 10) ?? '?'}; recorder: “${v.note ?? ''}”) — **${v.severity}** (${v.reason}): ${v.summary ?? ''} ${tags}`,
+        ...cites,
+      ].join('\n'),
     );
   }
 }
@@ -80,6 +87,8 @@ ${announced.join('\n')}
 `;
 mkdirSync(resolve(out, '..'), { recursive: true });
 writeFileSync(out, report);
-console.log(`✓ ${totals.total} versions in ${histories.length} histories: ${totals.announce} announce, ${totals.cosmetic} cosmetic, ${totals.revert} revert, ${totals.quarantine} quarantine, ${totals.unchanged} unchanged`);
+console.log(
+  `✓ ${totals.total} versions in ${histories.length} histories: ${totals.announce} announce, ${totals.cosmetic} cosmetic, ${totals.revert} revert, ${totals.quarantine} quarantine, ${totals.unchanged} unchanged`,
+);
 console.log(`  announced reverts: ${revertAnnounced}; announced re-extractions: ${announcedTechnical}`);
 console.log(`  report: ${out}`);

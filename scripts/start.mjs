@@ -48,7 +48,9 @@ try {
     process.exit(1);
   });
   await waitForHealth(env.PUBLIC_URL);
-  console.log(`\n✓ Fineprint is running at ${env.PUBLIC_URL}  (health: ${env.PUBLIC_URL}/health, API docs: ${env.PUBLIC_URL}/api/docs)\n  Ctrl-C to stop.\n`);
+  console.log(
+    `\n✓ Fineprint is running at ${env.PUBLIC_URL}  (health: ${env.PUBLIC_URL}/health, API docs: ${env.PUBLIC_URL}/api/docs)\n  Ctrl-C to stop.\n`,
+  );
 } catch (error) {
   console.error(`✗ ${error.message}`);
   await embedded?.stop().catch(() => {});

@@ -21,7 +21,8 @@ const env = {
   DATABASE_URL: process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/test',
   TEST_REDIS_URL: process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379',
   // PDF.js (through unpdf) is loaded with a dynamic import, which Jest's CommonJS runtime needs this for
-  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings=ExperimentalWarning`.trim(),
+  NODE_OPTIONS:
+    `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings=ExperimentalWarning`.trim(),
 };
 try {
   await checkServices({ databaseUrl: env.DATABASE_URL, redisUrl: env.TEST_REDIS_URL });
@@ -36,7 +37,9 @@ const run = (label, cmd, args) => {
   console.log(`\n━━ ${label}`);
   const started = Date.now();
   const result = spawnSync(cmd, args, { cwd: root, env, stdio: 'inherit' });
-  console.log(`━━ ${label}: ${result.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `━━ ${label}: ${result.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
   return result.status === 0;
 };
 
@@ -48,7 +51,11 @@ if (only.length === 0) {
   for (const [label, cmd, args] of [
     ['lint (eslint, type-checked, module boundaries)', bin('eslint'), ['--max-warnings=0', '.']],
     ['typecheck (tsc --noEmit, strict)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
-    ['typecheck the dashboard (DOM, bundler resolution)', bin('tsc'), ['-p', 'apps/web/tsconfig.json', '--noEmit']],
+    [
+      'typecheck the dashboard (DOM, bundler resolution)',
+      bin('tsc'),
+      ['-p', 'apps/web/tsconfig.json', '--noEmit'],
+    ],
     ['build the dashboard (esbuild)', process.execPath, ['scripts/build-web.mjs']],
   ]) {
     if (run(label, cmd, args)) passed++;
@@ -71,7 +78,9 @@ try {
   passed += results.numPassedTests;
   failed += results.numFailedTests;
   // a suite that failed to run (syntax error, crash in beforeAll) has no failed test: count it
-  failed += results.testResults.filter((s) => s.status === 'failed' && s.assertionResults.every((a) => a.status !== 'failed')).length;
+  failed += results.testResults.filter(
+    (s) => s.status === 'failed' && s.assertionResults.every((a) => a.status !== 'failed'),
+  ).length;
   if (results.numTotalTests === 0) {
     console.error('✗ no test ran');
     failed++;

@@ -5,7 +5,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 export function ensureDependencies(root) {
-  if (existsSync(join(root, 'node_modules', '.bin', 'nx')) && existsSync(join(root, 'node_modules', '.prisma', 'client'))) {
+  if (
+    existsSync(join(root, 'node_modules', '.bin', 'nx')) &&
+    existsSync(join(root, 'node_modules', '.prisma', 'client'))
+  ) {
     return;
   }
   console.log('› installing dependencies from package-lock.json (npm ci) …');

@@ -33,7 +33,9 @@ export function runApps(root, env, { apps = ['api', 'worker'], quiet = false } =
       ),
     );
   const exited = Promise.race(
-    children.map(({ name, child }) => new Promise((resolve) => child.once('exit', (code) => resolve({ name, code })))),
+    children.map(
+      ({ name, child }) => new Promise((resolve) => child.once('exit', (code) => resolve({ name, code }))),
+    ),
   );
   return { children, stop, exited };
 }

@@ -22,7 +22,12 @@ describe('REST API end to end (supertest, real PostgreSQL and Redis)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    config = testConfig({ DATABASE_URL: db.url, REDIS_URL, ADMIN_TOKEN: TOKEN, PUBLIC_URL: 'http://fineprint.test' });
+    config = testConfig({
+      DATABASE_URL: db.url,
+      REDIS_URL,
+      ADMIN_TOKEN: TOKEN,
+      PUBLIC_URL: 'http://fineprint.test',
+    });
     app = await createApiApp(config, { logger: false });
     await app.init();
     http = request(app.getHttpServer());
@@ -37,16 +42,37 @@ describe('REST API end to end (supertest, real PostgreSQL and Redis)', () => {
     it('admin writes need the bearer token', async () => {
       const body = { vendor: 'Acme', title: 'Acme Privacy', url: 'https://acme.example/privacy' };
       expect((await http.post('/api/v1/documents').send(body)).status).toBe(401);
-      expect((await http.post('/api/v1/documents').set({ Authorization: 'Bearer wrong-token-wrong-token' }).send(body)).status).toBe(403);
+      expect(
+        (
+          await http
+            .post('/api/v1/documents')
+            .set({ Authorization: 'Bearer wrong-token-wrong-token' })
+            .send(body)
+        ).status,
+      ).toBe(403);
     });
 
     it('creates a document (201 with id), reads it, checks it now (202, not twice), lists its versions', async () => {
       const created = await http
         .post('/api/v1/documents')
         .set(admin)
-        .send({ vendor: 'Acme', title: 'Acme Privacy Notice', url: 'https://acme.example/privacy', type: 'privacy_notice', select: '#main', intervalMinutes: 60 });
+        .send({
+          vendor: 'Acme',
+          title: 'Acme Privacy Notice',
+          url: 'https://acme.example/privacy',
+          type: 'privacy_notice',
+          select: '#main',
+          intervalMinutes: 60,
+        });
       expect(created.status).toBe(201);
-      expect(created.body).toMatchObject({ id: expect.any(String), title: 'Acme Privacy Notice', select: ['#main'], fetch: 'auto', status: 'unknown', vendor: { slug: 'acme' } });
+      expect(created.body).toMatchObject({
+        id: expect.any(String),
+        title: 'Acme Privacy Notice',
+        select: ['#main'],
+        fetch: 'auto',
+        status: 'unknown',
+        vendor: { slug: 'acme' },
+      });
       const id = created.body.id as string;
       const read = await http.get(`/api/v1/documents/${id}`);
       expect(read.status).toBe(200);
@@ -56,7 +82,10 @@ describe('REST API end to end (supertest, real PostgreSQL and Redis)', () => {
       const second = await http.post(`/api/v1/documents/${id}/check`).set(admin);
       expect([first.status, second.status]).toEqual([202, 202]);
       expect([first.body.queued, second.body.queued]).toEqual([true, false]);
-      expect((await http.get(`/api/v1/documents/${id}/versions`)).body).toEqual({ items: [], nextCursor: null });
+      expect((await http.get(`/api/v1/documents/${id}/versions`)).body).toEqual({
+        items: [],
+        nextCursor: null,
+      });
       const paused = await http.patch(`/api/v1/documents/${id}`).set(admin).send({ active: false });
       expect(paused.body.active).toBe(false);
       expect((await http.delete(`/api/v1/documents/${id}`).set(admin)).status).toBe(204);
@@ -64,12 +93,23 @@ describe('REST API end to end (supertest, real PostgreSQL and Redis)', () => {
     });
 
     it('answers bad input with 400 naming the field, and unknown ids with 404, never 500', async () => {
-      const bad = await http.post('/api/v1/documents').set(admin).send({ vendor: '', title: 'x', url: 'ftp://nope', extra: 1 });
+      const bad = await http
+        .post('/api/v1/documents')
+        .set(admin)
+        .send({ vendor: '', title: 'x', url: 'ftp://nope', extra: 1 });
       expect(bad.status).toBe(400);
       expect(bad.body.message).toMatch(/vendor/);
       expect(bad.body.message).toMatch(/url/);
       expect(bad.body.correlationId).toEqual(expect.any(String));
-      expect((await http.post('/api/v1/documents').set(admin).set('content-type', 'application/json').send('{not json')).status).toBe(400);
+      expect(
+        (
+          await http
+            .post('/api/v1/documents')
+            .set(admin)
+            .set('content-type', 'application/json')
+            .send('{not json')
+        ).status,
+      ).toBe(400);
       expect((await http.get('/api/v1/documents/00000000-0000-4000-8000-000000000000')).status).toBe(404);
       expect((await http.get('/api/v1/documents/not-an-id')).status).toBe(404);
       expect((await http.get('/api/v1/changes?severity=extreme')).status).toBe(400);
@@ -84,13 +124,23 @@ describe('REST API end to end (supertest, real PostgreSQL and Redis)', () => {
     });
 
     it('lists changes by topic and kind, and shows one with summary, severity, tags, stats and diff', async () => {
-      const list = await http.get('/api/v1/changes?topic=voice-recordings&kind=opt-out-removed&severity=high');
+      const list = await http.get(
+        '/api/v1/changes?topic=voice-recordings&kind=opt-out-removed&severity=high',
+      );
       expect(list.status).toBe(200);
-      expect(list.body.items.map((c: { id: string }) => c.id)).toContain(changeId);
+      expect((list.body as { items: { id: string }[] }).items.map((c) => c.id)).toContain(changeId);
       expect((await http.get('/api/v1/changes?topic=children')).body.items).toEqual([]);
       const one = await http.get(`/api/v1/changes/${changeId}`);
-      expect(one.body).toMatchObject({ severity: 'high', summary: expect.stringMatching(/opt-out removed \(voice recordings/), stats: { paragraphsRemoved: expect.any(Number) } });
-      expect(one.body.tags[0]).toMatchObject({ kind: 'opt-out-removed', topic: 'voice-recordings', citations: expect.arrayContaining([expect.objectContaining({ side: 'removed' })]) });
+      expect(one.body).toMatchObject({
+        severity: 'high',
+        summary: expect.stringMatching(/opt-out removed \(voice recordings/),
+        stats: { paragraphsRemoved: expect.any(Number) },
+      });
+      expect(one.body.tags[0]).toMatchObject({
+        kind: 'opt-out-removed',
+        topic: 'voice-recordings',
+        citations: expect.arrayContaining([expect.objectContaining({ side: 'removed' })]),
+      });
       expect(one.body.diff.hunks.length).toBeGreaterThan(0);
       expect(one.body.rendered.inline).toContain('fp-cited');
     });
@@ -101,11 +151,17 @@ describe('REST API end to end (supertest, real PostgreSQL and Redis)', () => {
       expect(atom.headers['content-type']).toMatch(/application\/atom\+xml/);
       const parsed = await new Parser().parseString(atom.text);
       expect(parsed.items[0]?.link).toBe(`http://fineprint.test/changes/${changeId}`);
-      const again = await http.get('/feeds/changes.atom').set('if-none-match', atom.headers['etag'] as string);
+      const again = await http
+        .get('/feeds/changes.atom')
+        .set('if-none-match', atom.headers['etag'] as string);
       expect(again.status).toBe(304);
-      const since = await http.get('/feeds/changes.rss').set('if-modified-since', atom.headers['last-modified'] as string);
+      const since = await http
+        .get('/feeds/changes.rss')
+        .set('if-modified-since', atom.headers['last-modified'] as string);
       expect(since.status).toBe(304);
-      expect((await new Parser().parseString((await http.get('/feeds/vendors/amazon.rss')).text)).items).toHaveLength(1);
+      expect(
+        (await new Parser().parseString((await http.get('/feeds/vendors/amazon.rss')).text)).items,
+      ).toHaveLength(1);
       const json = await http.get('/feeds/topics/voice-recordings.json');
       expect(JSON.parse(json.text).items[0].id).toBe(`tag:fineprint,2026:change:${changeId}`);
       expect((await http.get('/feeds/topics/nonsense.json')).status).toBe(404);
@@ -122,7 +178,9 @@ describe('REST API end to end (supertest, real PostgreSQL and Redis)', () => {
       expect(second.body).toEqual(first.body);
       const sub = await prisma.subscription.findFirstOrThrow({ where: { email: 'reader@example.com' } });
       expect(sub.confirmed).toBe(false);
-      expect(await prisma.delivery.count({ where: { subscriptionId: sub.id, eventType: 'subscription.confirm' } })).toBe(1);
+      expect(
+        await prisma.delivery.count({ where: { subscriptionId: sub.id, eventType: 'subscription.confirm' } }),
+      ).toBe(1);
 
       const tokens = new SubscriptionTokens(config.SECRET_KEY);
       const token = tokens.confirmToken(sub.id, sub.confirmSentAt ?? new Date());
@@ -136,15 +194,23 @@ describe('REST API end to end (supertest, real PostgreSQL and Redis)', () => {
         .type('form')
         .send('List-Unsubscribe=One-Click');
       expect(unsubscribe.status).toBe(200);
-      expect((await prisma.subscription.findUniqueOrThrow({ where: { id: sub.id } })).unsubscribedAt).not.toBeNull();
+      expect(
+        (await prisma.subscription.findUniqueOrThrow({ where: { id: sub.id } })).unsubscribedAt,
+      ).not.toBeNull();
       expect((await http.post('/api/v1/subscriptions').send({ email: 'not an email' })).status).toBe(400);
-      expect((await http.post('/api/v1/subscriptions').send({ email: 'a@b.example', scope: { vendor: 'nobody' } })).status).toBe(400);
+      expect(
+        (await http.post('/api/v1/subscriptions').send({ email: 'a@b.example', scope: { vendor: 'nobody' } }))
+          .status,
+      ).toBe(400);
     });
   });
 
   describe('webhooks (admin)', () => {
     it('creates an endpoint (secret shown once), lists without secrets, pings, redelivers', async () => {
-      const created = await http.post('/api/v1/webhooks').set(admin).send({ url: 'https://hooks.example/fineprint', scope: { minSeverity: 'high' } });
+      const created = await http
+        .post('/api/v1/webhooks')
+        .set(admin)
+        .send({ url: 'https://hooks.example/fineprint', scope: { minSeverity: 'high' } });
       expect(created.status).toBe(201);
       expect(created.body.secret).toMatch(/^whsec_/);
       const list = await http.get('/api/v1/webhooks').set(admin);

@@ -11,7 +11,10 @@ import { DomainErrorFilter } from './common/domain-error.filter';
 import { serveDashboard } from './dashboard/serve-dashboard';
 
 /** Builds the HTTP application (used by main.ts and by the end-to-end tests). */
-export async function createApiApp(config: Env, options: { logger?: boolean } = {}): Promise<INestApplication> {
+export async function createApiApp(
+  config: Env,
+  options: { logger?: boolean } = {},
+): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(config), {
     logger: options.logger === false ? false : new PinoNestLogger(createLogger(config, { app: 'api' })),
   });

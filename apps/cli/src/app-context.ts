@@ -10,14 +10,19 @@ import { QueueModule } from '@fineprint/queue';
 @Module({})
 class CliModule {
   static register(config: Env): DynamicModule {
-    return { module: CliModule, imports: [ConfigModule.forRoot(config), DbModule, QueueModule, CatalogModule, PipelineModule] };
+    return {
+      module: CliModule,
+      imports: [ConfigModule.forRoot(config), DbModule, QueueModule, CatalogModule, PipelineModule],
+    };
   }
 }
 
 /** Runs `work` inside a NestJS application context (database, queues, pipeline), then closes it. */
 export async function withAppContext<T>(work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const app = await NestFactory.createApplicationContext(CliModule.register(config), { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(CliModule.register(config), {
+    logger: ['error', 'warn'],
+  });
   try {
     return await work(app);
   } finally {

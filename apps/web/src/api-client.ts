@@ -26,7 +26,11 @@ export async function api<T>(path: string, init: RequestInit & { admin?: boolean
   if (response.status === 204) return undefined as T;
   const body = (await response.json().catch(() => ({}))) as { message?: unknown };
   if (!response.ok) {
-    const message = Array.isArray(body.message) ? body.message.join('; ') : String(body.message ?? response.statusText);
+    const message = Array.isArray(body.message)
+      ? body.message.join('; ')
+      : typeof body.message === 'string'
+        ? body.message
+        : response.statusText;
     throw new ApiFailure(response.status, message);
   }
   return body as T;
@@ -34,7 +38,8 @@ export async function api<T>(path: string, init: RequestInit & { admin?: boolean
 
 export const qs = (params: Record<string, string | number | undefined | null>) => {
   const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') search.set(k, String(v));
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== null && v !== '') search.set(k, String(v));
   const s = search.toString();
   return s ? `?${s}` : '';
 };

@@ -14,14 +14,16 @@ export const ChangeList = ({ items }: { items: ChangeItem[] }) =>
     ? html`<p class="muted">No changes yet.</p>`
     : html`<ul class="changes">
         ${items.map(
-          (c) => html`<li>
-            <${SeverityBadge} severity=${c.severity} />
-            <a href=${`/changes/${c.id}`}>${c.summary}</a>
-            <div class="muted">
-              ${c.vendor.name} · ${formatDate(c.detectedAt)} ${c.state !== 'announced' ? html`· <em>${c.state}</em>` : ''}
-            </div>
-            <div><${TagBadges} topics=${c.topics} kinds=${c.kinds} /></div>
-          </li>`,
+          (c) =>
+            html`<li>
+              <${SeverityBadge} severity=${c.severity} />
+              <a href=${`/changes/${c.id}`}>${c.summary}</a>
+              <div class="muted">
+                ${c.vendor.name} · ${formatDate(c.detectedAt)}
+                ${c.state !== 'announced' ? html`· <em>${c.state}</em>` : ''}
+              </div>
+              <div><${TagBadges} topics=${c.topics} kinds=${c.kinds} /></div>
+            </li>`,
         )}
       </ul>`;
 
@@ -30,16 +32,20 @@ export const TagList = ({ tags }: { tags: Tag[] }) =>
     ? html`<p class="muted">No meaning tags: the change did not match any rule.</p>`
     : html`<ul class="plain">
         ${tags.map(
-          (t) => html`<li>
-            <h3>
-              ${t.kind ? html`<span class="badge kind">${label(t.kind)}</span>` : ''}
-              ${t.topic ? html`<span class="badge topic">${label(t.topic)}</span>` : ''}
-              <small class="muted">rule ${t.rule}</small>
-            </h3>
-            ${t.citations.map(
-              (c) => html`<blockquote class=${`cite ${c.side}`}><strong>${c.side === 'removed' ? 'Removed' : 'Added'}:</strong> ${c.text}</blockquote>`,
-            )}
-          </li>`,
+          (t) =>
+            html`<li>
+              <h3>
+                ${t.kind ? html`<span class="badge kind">${label(t.kind)}</span>` : ''}
+                ${t.topic ? html`<span class="badge topic">${label(t.topic)}</span>` : ''}
+                <small class="muted">rule ${t.rule}</small>
+              </h3>
+              ${t.citations.map(
+                (c) =>
+                  html`<blockquote class=${`cite ${c.side}`}>
+                    <strong>${c.side === 'removed' ? 'Removed' : 'Added'}:</strong> ${c.text}
+                  </blockquote>`,
+              )}
+            </li>`,
         )}
       </ul>`;
 

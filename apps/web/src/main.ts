@@ -29,21 +29,23 @@ function Page({ url }: { url: URL }) {
     case 'admin':
       return html`<${AdminPage} />`;
     default:
-      return html`<h1>Not found</h1><p>There is no page at this address. <a href="/">Recent changes</a></p>`;
+      return html`<h1>Not found</h1>
+        <p>There is no page at this address. <a href="/">Recent changes</a></p>`;
   }
 }
 
 function App() {
   const url = useLocation();
-  return html`
-    <header class="top">
+  return html` <header class="top">
       <a class="brand" href="/">Fineprint</a>
-      <nav aria-label="Main"><ul>
-        <li><a href="/">Changes</a></li>
-        <li><a href="/subscribe">Subscribe</a></li>
-        <li><a href="/api/docs">API</a></li>
-        <li><a href="/admin">Admin</a></li>
-      </ul></nav>
+      <nav aria-label="Main">
+        <ul>
+          <li><a href="/">Changes</a></li>
+          <li><a href="/subscribe">Subscribe</a></li>
+          <li><a href="/api/docs">API</a></li>
+          <li><a href="/admin">Admin</a></li>
+        </ul>
+      </nav>
     </header>
     <main id="main" tabindex="-1"><${Page} url=${url} /></main>`;
 }

@@ -24,9 +24,23 @@ export function useLocation(): URL {
 export function interceptLinks(): void {
   document.addEventListener('click', (event) => {
     const anchor = (event.target as Element | null)?.closest?.('a[href]');
-    if (!anchor || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    if (
+      !anchor ||
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey
+    )
+      return;
     const href = anchor.getAttribute('href') ?? '';
-    if (!href.startsWith('/') || href.startsWith('/api/') || href.startsWith('/feeds/') || anchor.hasAttribute('download')) return;
+    if (
+      !href.startsWith('/') ||
+      href.startsWith('/api/') ||
+      href.startsWith('/feeds/') ||
+      anchor.hasAttribute('download')
+    )
+      return;
     event.preventDefault();
     navigate(href);
   });
@@ -46,7 +60,11 @@ export function match(pathname: string): Route {
   ];
   for (const [re, name, keys] of routes) {
     const m = re.exec(pathname);
-    if (m) return { name, params: Object.fromEntries(keys.map((k, i) => [k, decodeURIComponent(m[i + 1] ?? '')])) };
+    if (m)
+      return {
+        name,
+        params: Object.fromEntries(keys.map((k, i) => [k, decodeURIComponent(m[i + 1] ?? '')])),
+      };
   }
   return { name: 'not-found', params: {} };
 }

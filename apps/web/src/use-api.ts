@@ -11,7 +11,11 @@ export interface Loaded<T> {
 
 /** Loads an API path; reloads when the path changes. */
 export function useApi<T>(path: string | null, options: { admin?: boolean } = {}): Loaded<T> {
-  const [state, setState] = useState<{ data: T | null; error: string | null; loading: boolean }>({ data: null, error: null, loading: true });
+  const [state, setState] = useState<{ data: T | null; error: string | null; loading: boolean }>({
+    data: null,
+    error: null,
+    loading: true,
+  });
   const [tick, setTick] = useState(0);
   useEffect(() => {
     if (!path) return;

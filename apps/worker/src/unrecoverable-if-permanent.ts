@@ -8,7 +8,11 @@ export async function unrecoverableIfPermanent<T>(work: () => Promise<T>): Promi
   try {
     return await work();
   } catch (error) {
-    if (typeof error === 'object' && error !== null && (error as { permanent?: unknown }).permanent === true) {
+    if (
+      typeof error === 'object' &&
+      error !== null &&
+      (error as { permanent?: unknown }).permanent === true
+    ) {
       const e = error as Error & { code?: string };
       throw new UnrecoverableError(`${e.code ?? e.name}: ${e.message}`);
     }

@@ -17,7 +17,9 @@ function startWorker(env: Record<string, string>): ChildProcess {
     env: { ...process.env, LOG_LEVEL: 'warn', WORKER_CONCURRENCY: '16', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[worker ${child.pid}] ${chunk.toString()}`));
+  child.stderr?.on('data', (chunk: Buffer) =>
+    process.stderr.write(`[worker ${child.pid}] ${chunk.toString()}`),
+  );
   return child;
 }
 

@@ -30,7 +30,10 @@ export class WorkerModule {
         QueueModule,
         QueueModule.forWorker({
           queues: SERVED_QUEUES,
-          concurrency: { check: Math.max(2, Math.floor(config.WORKER_CONCURRENCY / 2)), deliver: config.DELIVERY_CONCURRENCY },
+          concurrency: {
+            check: Math.max(2, Math.floor(config.WORKER_CONCURRENCY / 2)),
+            deliver: config.DELIVERY_CONCURRENCY,
+          },
         }),
         CatalogModule,
         PipelineModule,

@@ -25,7 +25,10 @@ export class CatalogSyncService {
     private readonly documents: DocumentRepository,
   ) {}
 
-  async sync(files: { file: string; content: CatalogFile }[], sourceKind: 'catalog' | 'ota'): Promise<SyncReport> {
+  async sync(
+    files: { file: string; content: CatalogFile }[],
+    sourceKind: 'catalog' | 'ota',
+  ): Promise<SyncReport> {
     const upserted: string[] = [];
     const deactivated: string[] = [];
     const declared = new Set<string>();
@@ -58,7 +61,12 @@ export class CatalogSyncService {
         }
       }
     }
-    this.logger.log({ msg: 'catalog synced', sourceKind, upserted: upserted.length, deactivated: deactivated.length });
+    this.logger.log({
+      msg: 'catalog synced',
+      sourceKind,
+      upserted: upserted.length,
+      deactivated: deactivated.length,
+    });
     return { upserted, deactivated };
   }
 }

@@ -8,7 +8,9 @@ export interface CatalogIssue {
 export class CatalogError extends Error {
   readonly code = 'CATALOG_INVALID';
   constructor(readonly issues: CatalogIssue[]) {
-    super(`The catalog has ${issues.length} problem(s):\n${issues.map((i) => `  ${i.file}: ${i.field}: ${i.message}`).join('\n')}`);
+    super(
+      `The catalog has ${issues.length} problem(s):\n${issues.map((i) => `  ${i.file}: ${i.field}: ${i.message}`).join('\n')}`,
+    );
     this.name = 'CatalogError';
   }
 }

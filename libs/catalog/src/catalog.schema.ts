@@ -1,9 +1,18 @@
 import { z } from 'zod';
 
-export const DOCUMENT_TYPES = ['privacy-notice', 'terms', 'help-article', 'faq', 'cookie-policy', 'other'] as const;
+export const DOCUMENT_TYPES = [
+  'privacy-notice',
+  'terms',
+  'help-article',
+  'faq',
+  'cookie-policy',
+  'other',
+] as const;
 export type CatalogDocumentType = (typeof DOCUMENT_TYPES)[number];
 
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes, e.g. "alexa-privacy-faq"');
+const slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes, e.g. "alexa-privacy-faq"');
 const selectors = z
   .union([z.string().min(1), z.array(z.string().min(1))])
   .optional()
@@ -11,7 +20,11 @@ const selectors = z
 
 /** "6h", "30m", "1d" or a number of minutes. */
 const interval = z.union([
-  z.number().int().min(1).max(60 * 24 * 30),
+  z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 30),
   z
     .string()
     .regex(/^\d+\s*[mhd]$/, 'a duration like "30m", "6h" or "1d"')
@@ -27,12 +40,18 @@ export const catalogDocumentSchema = z
     slug,
     title: z.string().min(1),
     type: z.enum(DOCUMENT_TYPES).default('other'),
-    url: z.string().url().refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL'),
+    url: z
+      .string()
+      .url()
+      .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL'),
     select: selectors,
     remove: selectors,
     fetch: z.enum(['http', 'browser', 'auto']).default('auto'),
     interval: interval.default(360),
-    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 tag such as "en" or "en-US"').optional(),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 tag such as "en" or "en-US"')
+      .optional(),
     active: z.boolean().default(true),
     notes: z.string().optional(),
   })

@@ -43,7 +43,11 @@ const slugify = (s: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '') || 'document';
 
-function cssOnly(value: OtaSelector | OtaSelector[] | undefined, where: string, warnings: string[]): string[] {
+function cssOnly(
+  value: OtaSelector | OtaSelector[] | undefined,
+  where: string,
+  warnings: string[],
+): string[] {
   const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
   const out: string[] = [];
   for (const item of list) {
@@ -53,19 +57,34 @@ function cssOnly(value: OtaSelector | OtaSelector[] | undefined, where: string, 
   return out;
 }
 
-export function convertOtaDeclaration(file: string, raw: unknown): { content?: CatalogFile; issues: CatalogIssue[]; warnings: string[] } {
+export function convertOtaDeclaration(
+  file: string,
+  raw: unknown,
+): { content?: CatalogFile; issues: CatalogIssue[]; warnings: string[] } {
   const warnings: string[] = [];
-  const decl = raw as { name?: unknown; terms?: Record<string, OtaTerms>; documents?: Record<string, OtaTerms> };
+  const decl = raw as {
+    name?: string;
+    terms?: Record<string, OtaTerms>;
+    documents?: Record<string, OtaTerms>;
+  };
   if (typeof decl?.name !== 'string' || !decl.name) {
-    return { issues: [{ file, field: 'name', message: 'an OTA declaration needs a service "name"' }], warnings };
+    return {
+      issues: [{ file, field: 'name', message: 'an OTA declaration needs a service "name"' }],
+      warnings,
+    };
   }
   const terms = decl.terms ?? decl.documents;
   if (!terms || typeof terms !== 'object') {
-    return { issues: [{ file, field: 'terms', message: 'an OTA declaration needs "terms" (or "documents")' }], warnings };
+    return {
+      issues: [{ file, field: 'terms', message: 'an OTA declaration needs "terms" (or "documents")' }],
+      warnings,
+    };
   }
   const documents: Record<string, unknown>[] = [];
   for (const [termsType, entry] of Object.entries(terms)) {
-    const sources = entry.combine?.length ? entry.combine.map((part) => ({ ...entry, ...part, combine: undefined })) : [entry];
+    const sources = entry.combine?.length
+      ? entry.combine.map((part) => ({ ...entry, ...part, combine: undefined }))
+      : [entry];
     sources.forEach((source, index) => {
       const where = `terms["${termsType}"]${sources.length > 1 ? `.combine[${index}]` : ''}`;
       if (source.filter) warnings.push(`${where}: OTA filters have no equivalent here and were ignored`);
@@ -80,10 +99,17 @@ export function convertOtaDeclaration(file: string, raw: unknown): { content?: C
       });
     });
   }
-  const parsed = catalogFileSchema.safeParse({ vendor: { slug: slugify(decl.name), name: decl.name }, documents });
+  const parsed = catalogFileSchema.safeParse({
+    vendor: { slug: slugify(decl.name), name: decl.name },
+    documents,
+  });
   if (!parsed.success) {
     return {
-      issues: parsed.error.issues.map((i) => ({ file, field: i.path.join('.') || '(file)', message: i.message })),
+      issues: parsed.error.issues.map((i) => ({
+        file,
+        field: i.path.join('.') || '(file)',
+        message: i.message,
+      })),
       warnings,
     };
   }
@@ -94,7 +120,9 @@ export function convertOtaDeclaration(file: string, raw: unknown): { content?: C
 export async function importOtaFolder(
   dir: string,
 ): Promise<{ files: { file: string; content: CatalogFile }[]; issues: CatalogIssue[]; warnings: string[] }> {
-  const names = (await readdir(dir)).filter((n) => n.endsWith('.json') && !n.endsWith('.history.json') && !n.endsWith('.filters.js')).sort();
+  const names = (await readdir(dir))
+    .filter((n) => n.endsWith('.json') && !n.endsWith('.history.json') && !n.endsWith('.filters.js'))
+    .sort();
   const files: { file: string; content: CatalogFile }[] = [];
   const issues: CatalogIssue[] = [];
   const warnings: string[] = [];

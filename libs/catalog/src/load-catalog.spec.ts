@@ -7,9 +7,17 @@ describe('catalog files', () => {
   it('the shipped starting catalog is valid and tracks the Alexa documents', async () => {
     const catalog = await loadCatalog(resolve(__dirname, '../../../catalog'));
     expect(catalog.issues).toEqual([]);
-    const all = catalog.files.flatMap((f) => f.content.documents.map((d) => `${f.content.vendor.slug}/${d.slug}`));
+    const all = catalog.files.flatMap((f) =>
+      f.content.documents.map((d) => `${f.content.vendor.slug}/${d.slug}`),
+    );
     expect(all.length).toBeGreaterThanOrEqual(20);
-    expect(all).toEqual(expect.arrayContaining(['amazon/privacy-notice', 'amazon/alexa-privacy-faq', 'amazon/alexa-voice-recordings-settings']));
+    expect(all).toEqual(
+      expect.arrayContaining([
+        'amazon/privacy-notice',
+        'amazon/alexa-privacy-faq',
+        'amazon/alexa-voice-recordings-settings',
+      ]),
+    );
   });
 
   it('names the file and the field of every problem', () => {
@@ -39,13 +47,19 @@ documents:
   });
 
   it('says when a file is not YAML at all', () => {
-    expect(parseCatalogFile('x.yaml', 'vendor: [unclosed').issues[0]).toMatchObject({ file: 'x.yaml', field: '(file)' });
+    expect(parseCatalogFile('x.yaml', 'vendor: [unclosed').issues[0]).toMatchObject({
+      file: 'x.yaml',
+      field: '(file)',
+    });
   });
 
   it('reads intervals as minutes', () => {
     const { content } = parseCatalogFile(
       'a.json',
-      JSON.stringify({ vendor: { slug: 'a', name: 'A' }, documents: [{ slug: 'p', title: 'P', url: 'https://a.example/p', interval: '6h' }] }),
+      JSON.stringify({
+        vendor: { slug: 'a', name: 'A' },
+        documents: [{ slug: 'p', title: 'P', url: 'https://a.example/p', interval: '6h' }],
+      }),
     );
     expect(content?.documents[0]?.interval).toBe(360);
     expect(content?.documents[0]?.fetch).toBe('auto');

@@ -12,16 +12,33 @@ export interface LoadedCatalog {
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '') || '(file)';
+  return (
+    path.reduce<string>(
+      (out, key) =>
+        typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key),
+      '',
+    ) || '(file)'
+  );
 }
 
 /** Parses and validates one catalog file's text; issues name the file and the field. */
-export function parseCatalogFile(file: string, text: string): { content?: CatalogFile; issues: CatalogIssue[] } {
+export function parseCatalogFile(
+  file: string,
+  text: string,
+): { content?: CatalogFile; issues: CatalogIssue[] } {
   let raw: unknown;
   try {
     raw = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    return { issues: [{ file, field: '(file)', message: `not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message}` }] };
+    return {
+      issues: [
+        {
+          file,
+          field: '(file)',
+          message: `not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message}`,
+        },
+      ],
+    };
   }
   const parsed = catalogFileSchema.safeParse(raw);
   const issues = parsed.success
@@ -40,7 +57,8 @@ function duplicateSlugs(file: string, raw: unknown): CatalogIssue[] {
   documents.forEach((doc: unknown, index) => {
     const slug = (doc as { slug?: unknown } | null)?.slug;
     if (typeof slug !== 'string') return;
-    if (seen.has(slug)) issues.push({ file, field: `documents[${index}].slug`, message: `"${slug}" is declared twice` });
+    if (seen.has(slug))
+      issues.push({ file, field: `documents[${index}].slug`, message: `"${slug}" is declared twice` });
     seen.add(slug);
   });
   return issues;
@@ -58,7 +76,11 @@ export async function loadCatalog(dir: string): Promise<LoadedCatalog> {
     if (!content) continue;
     const other = vendors.get(content.vendor.slug);
     if (other) {
-      issues.push({ file: name, field: 'vendor.slug', message: `vendor "${content.vendor.slug}" is already declared in ${other}` });
+      issues.push({
+        file: name,
+        field: 'vendor.slug',
+        message: `vendor "${content.vendor.slug}" is already declared in ${other}`,
+      });
       continue;
     }
     vendors.set(content.vendor.slug, basename(name));

@@ -13,7 +13,11 @@ export class ConfigModule {
     return {
       module: ConfigModule,
       global: true,
-      providers: [config ? { provide: APP_CONFIG, useValue: config } : { provide: APP_CONFIG, useFactory: () => loadConfig() }],
+      providers: [
+        config
+          ? { provide: APP_CONFIG, useValue: config }
+          : { provide: APP_CONFIG, useFactory: () => loadConfig() },
+      ],
       exports: [APP_CONFIG],
     };
   }

@@ -21,10 +21,16 @@ export const envSchema = z.object({
   /** Unset or empty: BullMQ runs on its PostgreSQL backend (the embedded default). Set it for production. */
   REDIS_URL: z
     .string()
-    .refine((value) => value === '' || /^rediss?:\/\//.test(value), 'must be a redis:// or rediss:// URL, or empty')
+    .refine(
+      (value) => value === '' || /^rediss?:\/\//.test(value),
+      'must be a redis:// or rediss:// URL, or empty',
+    )
     .default(''),
   /** Prefix for queue keys, so several Fineprints (or test runs) can share one Redis. */
-  QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, - and _ only').default('fineprint'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, - and _ only')
+    .default('fineprint'),
   PUBLIC_URL: z.string().url().default('http://127.0.0.1:3000'),
   ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').default('change-me-admin-token'),
   /** Key for the tokens in confirmation and unsubscribe links (HMAC). */
@@ -41,12 +47,20 @@ export const envSchema = z.object({
   CATALOG_DIR: z.string().default(''),
   /** Seconds between two requests to the same host. */
   HOST_SPACING_MS: z.coerce.number().int().min(0).default(1000),
-  FETCH_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  FETCH_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024),
   FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   BROWSER_MAX_PAGES: z.coerce.number().int().min(1).default(2),
   FAILING_AFTER: z.coerce.number().int().min(1).default(3),
   /** Delay before the re-check that confirms a new text (issue 8); 0 disables confirmation. */
-  CONFIRM_DELAY_MS: z.coerce.number().int().min(0).default(3 * 60_000),
+  CONFIRM_DELAY_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(3 * 60_000),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
   WEBHOOK_DISABLE_AFTER: z.coerce.number().int().min(1).default(20),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).default(8),

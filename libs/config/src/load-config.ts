@@ -19,6 +19,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Env {
     variable: issue.path.join('.') || '(environment)',
     problem: issue.message,
   }));
-  const lines = issues.map((i) => `  ${i.variable}: ${i.problem} (got ${JSON.stringify(source[i.variable] ?? null)})`);
+  const lines = issues.map(
+    (i) => `  ${i.variable}: ${i.problem} (got ${JSON.stringify(source[i.variable] ?? null)})`,
+  );
   throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`, issues);
 }

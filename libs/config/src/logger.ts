@@ -8,7 +8,19 @@ export function createLogger(config: Pick<Env, 'LOG_LEVEL'>, base: Record<string
   return pino({
     level: config.LOG_LEVEL,
     base: { pid: process.pid, ...base },
-    redact: { paths: ['email', '*.email', 'secret', '*.secret', 'token', '*.token', 'authorization', '*.authorization'], censor: '[redacted]' },
+    redact: {
+      paths: [
+        'email',
+        '*.email',
+        'secret',
+        '*.secret',
+        'token',
+        '*.token',
+        'authorization',
+        '*.authorization',
+      ],
+      censor: '[redacted]',
+    },
   });
 }
 
@@ -35,7 +47,11 @@ export class PinoNestLogger implements LoggerService {
     this.write('fatal', message, context);
   }
 
-  private write(level: 'info' | 'warn' | 'debug' | 'trace' | 'fatal', message: unknown, context?: string): void {
+  private write(
+    level: 'info' | 'warn' | 'debug' | 'trace' | 'fatal',
+    message: unknown,
+    context?: string,
+  ): void {
     if (typeof message === 'object' && message !== null) this.logger[level]({ context, ...message });
     else this.logger[level]({ context }, String(message));
   }

@@ -37,7 +37,10 @@ export const createDocumentSchema = z
     remove: selectorList.optional(),
     fetch: z.enum(FETCH_MODES).default('auto'),
     intervalMinutes: z.number().int().min(1).max(43200).default(360),
-    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 tag such as "en"').optional(),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 tag such as "en"')
+      .optional(),
     active: z.boolean().default(true),
   })
   .strict();

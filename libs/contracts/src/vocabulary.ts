@@ -31,7 +31,14 @@ export const KINDS = [
 ] as const;
 export type Kind = (typeof KINDS)[number];
 
-export const DOCUMENT_TYPES = ['privacy_notice', 'terms', 'help_article', 'faq', 'cookie_policy', 'other'] as const;
+export const DOCUMENT_TYPES = [
+  'privacy_notice',
+  'terms',
+  'help_article',
+  'faq',
+  'cookie_policy',
+  'other',
+] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 export const FETCH_MODES = ['http', 'browser', 'auto'] as const;
@@ -40,7 +47,15 @@ export type FetchMode = (typeof FETCH_MODES)[number];
 export const DOCUMENT_STATUSES = ['unknown', 'ok', 'failing'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
-export const VERSION_STATUSES = ['baseline', 'pending', 'confirmed', 'transient', 'revert', 'quarantined', 'released'] as const;
+export const VERSION_STATUSES = [
+  'baseline',
+  'pending',
+  'confirmed',
+  'transient',
+  'revert',
+  'quarantined',
+  'released',
+] as const;
 export type VersionStatus = (typeof VERSION_STATUSES)[number];
 
 export const CHANGE_STATES = ['pending', 'announced', 'suppressed'] as const;

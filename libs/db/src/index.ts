@@ -2,7 +2,12 @@ export { applyMigrationsToSchema, MIGRATIONS_DIR } from './apply-migrations';
 export { DbModule } from './db.module';
 export { createPrismaClient, parseDatabaseUrl, type PrismaClientOptions } from './prisma-client.factory';
 export { PrismaService } from './prisma.service';
-export { type ChangeFilter, type ChangeInput, ChangeRepository, type ChangeWithContext } from './repositories/change.repository';
+export {
+  type ChangeFilter,
+  type ChangeInput,
+  ChangeRepository,
+  type ChangeWithContext,
+} from './repositories/change.repository';
 export { CheckRunRepository } from './repositories/check-run.repository';
 export { DeliveryRepository, type NewDelivery } from './repositories/delivery.repository';
 export {
@@ -13,7 +18,11 @@ export {
 } from './repositories/document.repository';
 export { JobProbeRepository } from './repositories/job-probe.repository';
 export { SnapshotRepository } from './repositories/snapshot.repository';
-export { scopeKey, SubscriptionRepository, type SubscriptionScope } from './repositories/subscription.repository';
+export {
+  scopeKey,
+  SubscriptionRepository,
+  type SubscriptionScope,
+} from './repositories/subscription.repository';
 export { VendorRepository } from './repositories/vendor.repository';
 export {
   chainHash,

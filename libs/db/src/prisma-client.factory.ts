@@ -5,7 +5,10 @@ import { PrismaClient } from '@prisma/client';
  * Splits Fineprint's DATABASE_URL into a pg connection string and an optional
  * PostgreSQL schema (`?schema=name`, as Prisma URLs carry it).
  */
-export function parseDatabaseUrl(databaseUrl: string): { connectionString: string; schema: string | undefined } {
+export function parseDatabaseUrl(databaseUrl: string): {
+  connectionString: string;
+  schema: string | undefined;
+} {
   const url = new URL(databaseUrl);
   const schema = url.searchParams.get('schema') ?? undefined;
   url.searchParams.delete('schema');

@@ -12,7 +12,10 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
   constructor(@Inject(APP_CONFIG) config: Env) {
     const { connectionString, schema } = parseDatabaseUrl(config.DATABASE_URL);
     super({
-      adapter: new PrismaPg({ connectionString, max: 10, connectionTimeoutMillis: 5000 }, schema ? { schema } : undefined),
+      adapter: new PrismaPg(
+        { connectionString, max: 10, connectionTimeoutMillis: 5000 },
+        schema ? { schema } : undefined,
+      ),
     });
   }
 

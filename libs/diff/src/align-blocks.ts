@@ -1,6 +1,7 @@
 import { diffArrays } from 'diff';
 
-export type AlignOp = { op: 'equal'; a: number; b: number } | { op: 'delete'; a: number } | { op: 'insert'; b: number };
+export type AlignOp =
+  { op: 'equal'; a: number; b: number } | { op: 'delete'; a: number } | { op: 'insert'; b: number };
 
 export interface Alignment {
   ops: AlignOp[];
@@ -46,7 +47,8 @@ export function alignBlocks(a: string[], b: string[], maxEditLength = 200): Alig
   const align = (aLo: number, aHi: number, bLo: number, bHi: number): void => {
     while (aLo < aHi && bLo < bHi && a[aLo] === b[bLo]) ops.push({ op: 'equal', a: aLo++, b: bLo++ });
     const tail: AlignOp[] = [];
-    while (aLo < aHi && bLo < bHi && a[aHi - 1] === b[bHi - 1]) tail.push({ op: 'equal', a: --aHi, b: --bHi });
+    while (aLo < aHi && bLo < bHi && a[aHi - 1] === b[bHi - 1])
+      tail.push({ op: 'equal', a: --aHi, b: --bHi });
     if (aLo === aHi || bLo === bHi) emitGap(aLo, aHi, bLo, bHi);
     else {
       const anchors = uniqueAnchors(a, b, aLo, aHi, bLo, bHi);
@@ -67,11 +69,20 @@ export function alignBlocks(a: string[], b: string[], maxEditLength = 200): Alig
   };
 
   align(0, a.length, 0, b.length);
-  return fallbacks > 0 ? { ops, fallback: `${fallbacks} paragraph gap(s) exceeded the alignment budget and were compared whole` } : { ops };
+  return fallbacks > 0
+    ? { ops, fallback: `${fallbacks} paragraph gap(s) exceeded the alignment budget and were compared whole` }
+    : { ops };
 }
 
 /** Keys unique on both sides of the ranges, as (a, b) pairs forming the longest increasing run in b. */
-function uniqueAnchors(a: string[], b: string[], aLo: number, aHi: number, bLo: number, bHi: number): [number, number][] {
+function uniqueAnchors(
+  a: string[],
+  b: string[],
+  aLo: number,
+  aHi: number,
+  bLo: number,
+  bHi: number,
+): [number, number][] {
   const inA = new Map<string, number>();
   for (let i = aLo; i < aHi; i++) {
     const k = a[i] as string;

@@ -11,7 +11,11 @@ export interface ChangeAnalysis {
 }
 
 /** Diff, classify and summarise two versions of a document. */
-export function analyzeChange(before: string, after: string, options: { title?: string } & DiffOptions = {}): ChangeAnalysis {
+export function analyzeChange(
+  before: string,
+  after: string,
+  options: { title?: string } & DiffOptions = {},
+): ChangeAnalysis {
   const t0 = performance.now();
   const diff = diffText(before, after, options);
   const t1 = performance.now();

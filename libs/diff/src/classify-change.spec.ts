@@ -27,11 +27,15 @@ Starting March 28, 2025, your voice requests are sent to and processed in the se
 
 describe('classifyChange on the Alexa story', () => {
   it('removing "Do Not Send Voice Recordings" is opt-out-removed + voice-recordings, severity high, citing the removed sentence', () => {
-    const { classification, summary } = analyzeChange(SETTINGS_BEFORE, SETTINGS_AFTER, { title: 'Alexa Privacy Settings' });
+    const { classification, summary } = analyzeChange(SETTINGS_BEFORE, SETTINGS_AFTER, {
+      title: 'Alexa Privacy Settings',
+    });
     expect(classification.severity).toBe('high');
     expect(classification.severityRule).toBe('opt-out-removed');
     expect(classification.kinds).toContain('opt-out-removed');
-    const tag = classification.tags.find((t) => t.kind === 'opt-out-removed' && t.topic === 'voice-recordings');
+    const tag = classification.tags.find(
+      (t) => t.kind === 'opt-out-removed' && t.topic === 'voice-recordings',
+    );
     expect(tag).toBeDefined();
     expect(tag?.citations).toEqual(
       expect.arrayContaining([
@@ -50,9 +54,9 @@ describe('classifyChange on the Alexa story', () => {
     const { classification } = analyzeChange(before, after);
     expect(classification.kinds).toContain('new-data-use');
     expect(classification.topics).toEqual(expect.arrayContaining(['ai-training', 'voice-recordings']));
-    expect(classification.tags.find((t) => t.kind === 'new-data-use' && t.topic === 'ai-training')?.citations).toEqual([
-      { side: 'added', text: 'We use your voice recordings to train our models.' },
-    ]);
+    expect(
+      classification.tags.find((t) => t.kind === 'new-data-use' && t.topic === 'ai-training')?.citations,
+    ).toEqual([{ side: 'added', text: 'We use your voice recordings to train our models.' }]);
     expect(classification.severity).toBe('high');
   });
 
@@ -64,32 +68,43 @@ describe('classifyChange on the Alexa story', () => {
   });
 
   it('a promise not to use data for training is not a new data use', () => {
-    const { classification } = analyzeChange('# Notice\n\nHello.', '# Notice\n\nHello.\n\nWe do not use your voice recordings to train our models.');
+    const { classification } = analyzeChange(
+      '# Notice\n\nHello.',
+      '# Notice\n\nHello.\n\nWe do not use your voice recordings to train our models.',
+    );
     expect(classification.kinds).not.toContain('new-data-use');
   });
 
   it('typography, spacing and link targets alone are cosmetic', () => {
     const before = 'Read the "Privacy FAQ" - it explains [our choices](https://a.example/faq?ref_=x).';
-    const after = 'Read the \u201cPrivacy FAQ\u201d \u2014 it  explains [our choices](https://a.example/faq).';
+    const after =
+      'Read the \u201cPrivacy FAQ\u201d \u2014 it  explains [our choices](https://a.example/faq).';
     const { classification, diff } = analyzeChange(before, after);
     expect(diff.cosmetic).toBe(true);
     expect(classification.severity).toBe('cosmetic');
   });
 
   it('a "Last updated" date bump alone is cosmetic', () => {
-    const { diff } = analyzeChange('# P\n\nLast updated: February 1, 2025\n\nText.', '# P\n\nLast updated: March 28, 2025\n\nText.');
+    const { diff } = analyzeChange(
+      '# P\n\nLast updated: February 1, 2025\n\nText.',
+      '# P\n\nLast updated: March 28, 2025\n\nText.',
+    );
     expect(diff.cosmetic).toBe(true);
   });
 
   it('reordered menu items are a cosmetic move', () => {
-    const { diff, classification } = analyzeChange('- Orders\n- Account\n- Help\n\nBody text here.', '- Account\n- Orders\n- Help\n\nBody text here.');
+    const { diff, classification } = analyzeChange(
+      '- Orders\n- Account\n- Help\n\nBody text here.',
+      '- Account\n- Orders\n- Help\n\nBody text here.',
+    );
     expect(diff.stats.paragraphsMoved).toBe(1);
     expect(classification.severity).toBe('cosmetic');
   });
 });
 
 describe('lexicon rules', () => {
-  const tagOf = (before: string, after: string) => analyzeChange(`# D\n\n${before}`, `# D\n\n${after}`).classification;
+  const tagOf = (before: string, after: string) =>
+    analyzeChange(`# D\n\n${before}`, `# D\n\n${after}`).classification;
 
   it('retention-changed when a duration changes', () => {
     const c = tagOf('We retain voice recordings for 18 months.', 'We retain voice recordings for 3 years.');
@@ -98,17 +113,26 @@ describe('lexicon rules', () => {
   });
 
   it('sharing-expanded when data goes to new recipients', () => {
-    const c = tagOf('We keep your data.', 'We keep your data. We share your information with advertising partners.');
+    const c = tagOf(
+      'We keep your data.',
+      'We keep your data. We share your information with advertising partners.',
+    );
     expect(c.kinds).toContain('sharing-expanded');
   });
 
   it('rights-reduced when a right disappears, rights-added when one appears', () => {
-    expect(tagOf('You have the right to delete your data. Other text.', 'Other text.').kinds).toContain('rights-reduced');
-    expect(tagOf('Other text.', 'Other text. You have the right to access your data.').kinds).toContain('rights-added');
+    expect(tagOf('You have the right to delete your data. Other text.', 'Other text.').kinds).toContain(
+      'rights-reduced',
+    );
+    expect(tagOf('Other text.', 'Other text. You have the right to access your data.').kinds).toContain(
+      'rights-added',
+    );
   });
 
   it('opt-out-added when a new choice appears', () => {
-    expect(tagOf('Intro.', 'Intro. You can opt out of interest-based ads at any time.').kinds).toContain('opt-out-added');
+    expect(tagOf('Intro.', 'Intro. You can opt out of interest-based ads at any time.').kinds).toContain(
+      'opt-out-added',
+    );
   });
 
   it('an opt-out announced as gone is opt-out-removed', () => {
@@ -140,7 +164,10 @@ describe('lexicon rules', () => {
 
 describe('negations found on the real corpus', () => {
   it('"is not used to train" is a promise, not a new use (Apple, 2024)', () => {
-    const { classification } = analyzeChange('# P\n\nIntro.', '# P\n\nIntro.\n\nYour private personal data is not used to train our foundational AI models.');
+    const { classification } = analyzeChange(
+      '# P\n\nIntro.',
+      '# P\n\nIntro.\n\nYour private personal data is not used to train our foundational AI models.',
+    );
     expect(classification.kinds).not.toContain('new-data-use');
     expect(classification.topics).toContain('ai-training');
   });

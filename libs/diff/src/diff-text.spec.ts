@@ -15,8 +15,20 @@ describe('diffText', () => {
   });
 
   it('finds a rewritten paragraph, diffs it word by word and names its section', () => {
-    const before = doc(['# Policy', '## Retention', 'We keep data for 30 days.', '## Contact', 'Write to us.']);
-    const after = doc(['# Policy', '## Retention', 'We keep data for 90 days.', '## Contact', 'Write to us.']);
+    const before = doc([
+      '# Policy',
+      '## Retention',
+      'We keep data for 30 days.',
+      '## Contact',
+      'Write to us.',
+    ]);
+    const after = doc([
+      '# Policy',
+      '## Retention',
+      'We keep data for 90 days.',
+      '## Contact',
+      'Write to us.',
+    ]);
     const r = diffText(before, after);
     expect(r.hunks).toHaveLength(1);
     const hunk = r.hunks[0];
@@ -32,7 +44,12 @@ describe('diffText', () => {
   });
 
   it('recognises a moved paragraph as a move, not a removal and an addition', () => {
-    const p = ['# T', 'Alpha paragraph about cookies and tracking.', 'Beta paragraph about your rights.', 'Gamma paragraph about contact.'];
+    const p = [
+      '# T',
+      'Alpha paragraph about cookies and tracking.',
+      'Beta paragraph about your rights.',
+      'Gamma paragraph about contact.',
+    ];
     const r = diffText(doc(p), doc([p[0] ?? '', p[2] ?? '', p[3] ?? '', p[1] ?? '']));
     expect(r.moves).toHaveLength(1);
     expect(r.stats).toMatchObject({ paragraphsMoved: 1, paragraphsAdded: 0, paragraphsRemoved: 0 });
@@ -52,7 +69,8 @@ describe('diffText', () => {
   });
 
   it('stays bounded on two unrelated texts and says so', () => {
-    const words = (seed: number, n: number) => Array.from({ length: n }, (_, i) => `word${(i * seed) % 9973}x${seed}`).join(' ');
+    const words = (seed: number, n: number) =>
+      Array.from({ length: n }, (_, i) => `word${(i * seed) % 9973}x${seed}`).join(' ');
     const a = Array.from({ length: 400 }, (_, i) => words(i + 1, 30)).join('\n\n');
     const b = Array.from({ length: 400 }, (_, i) => words(i + 1000, 30)).join('\n\n');
     const r = diffText(a, b);
@@ -82,7 +100,9 @@ describe('diffText', () => {
     const after = doc(['# S', 'Intro.']);
     const r = diffText(before, after);
     const html = renderHtmlInline(r, classifyChange(r));
-    expect(html).toContain('<mark class="fp-cited" data-tag="opt-out-removed voice-recordings">You can turn off voice recordings in settings.</mark>');
+    expect(html).toContain(
+      '<mark class="fp-cited" data-tag="opt-out-removed voice-recordings">You can turn off voice recordings in settings.</mark>',
+    );
   });
 });
 

@@ -101,12 +101,18 @@ export function diffText(before: string, after: string, options: DiffOptions = {
       fallbacks.push('time budget reached: remaining paragraphs compared whole');
     }
     const parts = timedOut ? undefined : diffWordsWithSpace(a, b, { maxEditLength });
-    if (!parts) return [{ op: 'delete', text: a }, { op: 'insert', text: b }];
+    if (!parts)
+      return [
+        { op: 'delete', text: a },
+        { op: 'insert', text: b },
+      ];
     return parts.map((p) => ({ op: p.added ? 'insert' : p.removed ? 'delete' : 'equal', text: p.value }));
   };
 
   const gapLines = gaps.map((g) => buildGapLines(g, A, B, keyA, keyB, moveTo, moveFrom, wordOps));
-  const items: Item[] = sequence.map((s) => (s.kind === 'equal' ? s : { kind: 'gap', lines: gapLines[s.gap] ?? [] }));
+  const items: Item[] = sequence.map((s) =>
+    s.kind === 'equal' ? s : { kind: 'gap', lines: gapLines[s.gap] ?? [] },
+  );
 
   const hunks = buildHunks(items, A, B, context);
   const moves: DiffMove[] = [...moveTo].map(([from, to]) => ({ text: (A[from] as Block).text, from, to }));
@@ -219,7 +225,13 @@ function buildGapLines(
     while (queue.length > 0 && (queue[0] as number) < limit) {
       const b = queue.shift() as number;
       const text = (B[b] as Block).text;
-      lines.push({ kind: 'insert', before: null, after: b, ops: [{ op: 'insert', text }], cosmetic: keyB(b) === '' });
+      lines.push({
+        kind: 'insert',
+        before: null,
+        after: b,
+        ops: [{ op: 'insert', text }],
+        cosmetic: keyB(b) === '',
+      });
     }
   };
   const pendingIns = ins.filter((b) => !pairedIns.has(b));
@@ -227,12 +239,24 @@ function buildGapLines(
     const textA = (A[a] as Block).text;
     const moved = moveTo.get(a);
     if (moved !== undefined) {
-      lines.push({ kind: 'move-from', before: a, after: moved, ops: [{ op: 'delete', text: textA }], cosmetic: true });
+      lines.push({
+        kind: 'move-from',
+        before: a,
+        after: moved,
+        ops: [{ op: 'delete', text: textA }],
+        cosmetic: true,
+      });
       continue;
     }
     const b = pairOf.get(a);
     if (b === undefined) {
-      lines.push({ kind: 'delete', before: a, after: null, ops: [{ op: 'delete', text: textA }], cosmetic: keyA(a) === '' });
+      lines.push({
+        kind: 'delete',
+        before: a,
+        after: null,
+        ops: [{ op: 'delete', text: textA }],
+        cosmetic: keyA(a) === '',
+      });
       continue;
     }
     flushInsertsBefore(b, pendingIns);
@@ -249,7 +273,13 @@ function buildGapLines(
   for (const b of gap.ins) {
     const origin = moveFrom.get(b);
     if (origin !== undefined) {
-      lines.push({ kind: 'move-to', before: origin, after: b, ops: [{ op: 'insert', text: (B[b] as Block).text }], cosmetic: true });
+      lines.push({
+        kind: 'move-to',
+        before: origin,
+        after: b,
+        ops: [{ op: 'insert', text: (B[b] as Block).text }],
+        cosmetic: true,
+      });
     }
   }
   return lines;
@@ -279,15 +309,29 @@ function buildHunks(items: Item[], A: Block[], B: Block[], context: number): Dif
     for (let k = start; k < stop; k++) {
       const item = items[k] as Item;
       if (item.kind === 'equal') {
-        lines.push({ kind: 'equal', before: item.a, after: item.b, ops: [{ op: 'equal', text: (A[item.a] as Block).text }], cosmetic: true });
+        lines.push({
+          kind: 'equal',
+          before: item.a,
+          after: item.b,
+          ops: [{ op: 'equal', text: (A[item.a] as Block).text }],
+          cosmetic: true,
+        });
       } else lines.push(...item.lines);
     }
-    const beforeIdx = lines.filter((l) => l.kind !== 'move-to' && l.before !== null).map((l) => l.before as number);
-    const afterIdx = lines.filter((l) => l.kind !== 'move-from' && l.after !== null).map((l) => l.after as number);
+    const beforeIdx = lines
+      .filter((l) => l.kind !== 'move-to' && l.before !== null)
+      .map((l) => l.before as number);
+    const afterIdx = lines
+      .filter((l) => l.kind !== 'move-from' && l.after !== null)
+      .map((l) => l.after as number);
     const changedLines = lines.filter((l) => l.kind !== 'equal');
     const firstChanged = changedLines[0];
     const sectionBlock =
-      firstChanged?.after !== null && firstChanged?.after !== undefined ? B[firstChanged.after] : firstChanged?.before !== null && firstChanged?.before !== undefined ? A[firstChanged.before] : undefined;
+      firstChanged?.after !== null && firstChanged?.after !== undefined
+        ? B[firstChanged.after]
+        : firstChanged?.before !== null && firstChanged?.before !== undefined
+          ? A[firstChanged.before]
+          : undefined;
     const ops: WordOp[] = [];
     lines.forEach((l, n) => {
       if (n > 0) ops.push({ op: 'equal', text: '\n' });
@@ -356,8 +400,14 @@ function changedSentences(lines: HunkLine[], A: Block[], B: Block[]): { removed:
   const added: string[] = [];
   for (const line of lines) {
     if (line.cosmetic) continue;
-    const beforeSentences = line.before !== null && (line.kind === 'delete' || line.kind === 'change') ? splitSentences((A[line.before] as Block).text) : [];
-    const afterSentences = line.after !== null && (line.kind === 'insert' || line.kind === 'change') ? splitSentences((B[line.after] as Block).text) : [];
+    const beforeSentences =
+      line.before !== null && (line.kind === 'delete' || line.kind === 'change')
+        ? splitSentences((A[line.before] as Block).text)
+        : [];
+    const afterSentences =
+      line.after !== null && (line.kind === 'insert' || line.kind === 'change')
+        ? splitSentences((B[line.after] as Block).text)
+        : [];
     const afterKeys = new Set(afterSentences.map(looseKey));
     const beforeKeys = new Set(beforeSentences.map(looseKey));
     for (const s of beforeSentences) if (!afterKeys.has(looseKey(s))) removed.push(s);

@@ -32,7 +32,9 @@ export interface SeverityRule {
 export const SEVERITY_RULES = severityData.rules as SeverityRule[];
 
 export function topicsOf(sentence: string): string[] {
-  return TOPIC_PATTERNS.filter(([, patterns]) => patterns.some((re) => re.test(sentence))).map(([topic]) => topic);
+  return TOPIC_PATTERNS.filter(([, patterns]) => patterns.some((re) => re.test(sentence))).map(
+    ([topic]) => topic,
+  );
 }
 
 export function hasCue(sentence: string, cue: CueName): boolean {
@@ -44,7 +46,8 @@ export function durationsOf(sentence: string): string[] {
   const out: string[] = [];
   for (const re of CUES.retention) {
     const global = new RegExp(re.source, 'giu');
-    for (const m of sentence.matchAll(global)) out.push(m[0].toLowerCase().replace(/\s+/g, ' ').replace(/s\b/, ''));
+    for (const m of sentence.matchAll(global))
+      out.push(m[0].toLowerCase().replace(/\s+/g, ' ').replace(/s\b/, ''));
   }
   return out;
 }

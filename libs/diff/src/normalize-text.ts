@@ -73,8 +73,10 @@ export function countWords(text: string): number {
   return count;
 }
 
-const DATE_STAMP = /\b(last (updated|modified|revised|changed|reviewed)|effective( date| as of| from| on)?|updated on|revised on|version date)\b/i;
-const DATE_WORDS = /\b(\d+(st|nd|rd|th)?|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?)\b/g;
+const DATE_STAMP =
+  /\b(last (updated|modified|revised|changed|reviewed)|effective( date| as of| from| on)?|updated on|revised on|version date)\b/i;
+const DATE_WORDS =
+  /\b(\d+(st|nd|rd|th)?|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?)\b/g;
 
 /**
  * True when two paragraphs differ only in the date of a "Last updated" or "Effective"

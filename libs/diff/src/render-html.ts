@@ -2,7 +2,10 @@ import { type Classification, type DiffResult, type HunkLine, type WordOp } from
 import { plainText, splitSentences } from './split-sentences';
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
 type Citations = Map<string, string[]>;
@@ -23,7 +26,9 @@ function paragraph(text: string, cited: Citations, wrap: 'del' | 'ins' | null): 
     .map((s) => {
       const labels = cited.get(s);
       const inner = escapeHtml(s);
-      return labels ? `<mark class="fp-cited" data-tag="${escapeHtml(labels.join(', '))}">${inner}</mark>` : inner;
+      return labels
+        ? `<mark class="fp-cited" data-tag="${escapeHtml(labels.join(', '))}">${inner}</mark>`
+        : inner;
     })
     .join(' ');
   return wrap ? `<${wrap} class="fp-${wrap}">${body}</${wrap}>` : body;
@@ -42,7 +47,9 @@ function wordOps(ops: WordOp[], keep: 'both' | 'before' | 'after'): string {
 function lineCited(line: HunkLine, cited: Citations): string[] {
   const text = line.ops.map((o) => o.text).join(' ');
   const plain = plainText(text);
-  return [...cited.entries()].filter(([sentence]) => plain.includes(sentence)).flatMap(([, labels]) => labels);
+  return [...cited.entries()]
+    .filter(([sentence]) => plain.includes(sentence))
+    .flatMap(([, labels]) => labels);
 }
 
 function changeLine(line: HunkLine, cited: Citations, keep: 'both' | 'before' | 'after'): string {
@@ -78,7 +85,8 @@ export function renderHtmlInline(diff: DiffResult, classification?: Classificati
   if (diff.identical) return '<div class="fp-diff fp-identical"><p>No change.</p></div>';
   const cited = citationIndex(classification);
   const hunks = diff.hunks.map(
-    (h) => `<section class="fp-hunk${h.cosmetic ? ' fp-cosmetic' : ''}">${hunkHeader(h.section, h.cosmetic)}${h.lines.map((l) => inlineLine(l, cited)).join('')}</section>`,
+    (h) =>
+      `<section class="fp-hunk${h.cosmetic ? ' fp-cosmetic' : ''}">${hunkHeader(h.section, h.cosmetic)}${h.lines.map((l) => inlineLine(l, cited)).join('')}</section>`,
   );
   return `<div class="fp-diff fp-inline">${hunks.join('')}</div>`;
 }
@@ -87,8 +95,10 @@ function side(line: HunkLine, cited: Citations, which: 'before' | 'after'): stri
   const text = line.ops[0]?.text ?? '';
   if (line.kind === 'equal') return paragraph(text, cited, null);
   if (line.kind === 'change') return changeLine(line, cited, which);
-  if (which === 'before' && (line.kind === 'delete' || line.kind === 'move-from')) return paragraph(text, cited, 'del');
-  if (which === 'after' && (line.kind === 'insert' || line.kind === 'move-to')) return paragraph(text, cited, 'ins');
+  if (which === 'before' && (line.kind === 'delete' || line.kind === 'move-from'))
+    return paragraph(text, cited, 'del');
+  if (which === 'after' && (line.kind === 'insert' || line.kind === 'move-to'))
+    return paragraph(text, cited, 'ins');
   return '';
 }
 
@@ -100,7 +110,12 @@ export function renderHtmlSideBySide(diff: DiffResult, classification?: Classifi
     .map(
       (h) =>
         `<tr class="fp-hunk-row"><th colspan="2" scope="colgroup">${hunkHeader(h.section, h.cosmetic)}</th></tr>` +
-        h.lines.map((l) => `<tr class="fp-row fp-${l.kind}"><td>${side(l, cited, 'before')}</td><td>${side(l, cited, 'after')}</td></tr>`).join(''),
+        h.lines
+          .map(
+            (l) =>
+              `<tr class="fp-row fp-${l.kind}"><td>${side(l, cited, 'before')}</td><td>${side(l, cited, 'after')}</td></tr>`,
+          )
+          .join(''),
     )
     .join('');
   return `<table class="fp-diff fp-side-by-side"><thead><tr><th scope="col">Before</th><th scope="col">After</th></tr></thead><tbody>${body}</tbody></table>`;

@@ -1,10 +1,19 @@
 import { type DiffResult, type HunkLine } from './diff.types';
 
-const MARK: Record<HunkLine['kind'], string> = { equal: ' ', delete: '-', insert: '+', change: '~', 'move-from': '<', 'move-to': '>' };
+const MARK: Record<HunkLine['kind'], string> = {
+  equal: ' ',
+  delete: '-',
+  insert: '+',
+  change: '~',
+  'move-from': '<',
+  'move-to': '>',
+};
 
 function lineText(line: HunkLine): string {
   if (line.kind !== 'change') return line.ops.map((o) => o.text).join('');
-  return line.ops.map((o) => (o.op === 'delete' ? `[-${o.text}-]` : o.op === 'insert' ? `{+${o.text}+}` : o.text)).join('');
+  return line.ops
+    .map((o) => (o.op === 'delete' ? `[-${o.text}-]` : o.op === 'insert' ? `{+${o.text}+}` : o.text))
+    .join('');
 }
 
 /**

@@ -1,4 +1,5 @@
-const ABBREVIATIONS = /(?:\b(?:e\.g|i\.e|etc|vs|Mr|Mrs|Ms|Dr|Inc|Ltd|Co|Corp|No|St|U\.S|U\.K|approx|incl)\.)$/i;
+const ABBREVIATIONS =
+  /(?:\b(?:e\.g|i\.e|etc|vs|Mr|Mrs|Ms|Dr|Inc|Ltd|Co|Corp|No|St|U\.S|U\.K|approx|incl)\.)$/i;
 
 /** Markdown removed for reading: link targets, emphasis, list and heading markers. */
 export function plainText(markdown: string): string {

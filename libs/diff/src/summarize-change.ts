@@ -18,19 +18,27 @@ export function summarizeChange(title: string, diff: DiffResult, classification:
   if (diff.identical) return `${title}: no change`;
   const meaning: string[] = [];
   for (const kind of classification.kinds) {
-    const topics = [...new Set(classification.tags.filter((t) => t.kind === kind && t.topic).map((t) => words(t.topic as string)))];
+    const topics = [
+      ...new Set(
+        classification.tags.filter((t) => t.kind === kind && t.topic).map((t) => words(t.topic as string)),
+      ),
+    ];
     meaning.push(`${KIND_WORDS[kind] ?? words(kind)}${topics.length ? ` (${topics.join(', ')})` : ''}`);
   }
   if (meaning.length === 0) {
     if (classification.cosmetic) meaning.push('cosmetic edits only');
-    else if (classification.topics.length) meaning.push(`changes about ${classification.topics.slice(0, 3).map(words).join(', ')}`);
+    else if (classification.topics.length)
+      meaning.push(`changes about ${classification.topics.slice(0, 3).map(words).join(', ')}`);
     else meaning.push('wording changed');
   }
   const s = diff.stats;
   const counts: string[] = [];
   if (s.paragraphsRemoved) counts.push(`${plural(s.paragraphsRemoved, 'paragraph')} removed`);
-  if (s.paragraphsAdded) counts.push(`${counts.length ? s.paragraphsAdded : plural(s.paragraphsAdded, 'paragraph')} added`);
-  if (s.paragraphsChanged) counts.push(`${counts.length ? s.paragraphsChanged : plural(s.paragraphsChanged, 'paragraph')} changed`);
-  if (s.paragraphsMoved) counts.push(`${counts.length ? s.paragraphsMoved : plural(s.paragraphsMoved, 'paragraph')} moved`);
+  if (s.paragraphsAdded)
+    counts.push(`${counts.length ? s.paragraphsAdded : plural(s.paragraphsAdded, 'paragraph')} added`);
+  if (s.paragraphsChanged)
+    counts.push(`${counts.length ? s.paragraphsChanged : plural(s.paragraphsChanged, 'paragraph')} changed`);
+  if (s.paragraphsMoved)
+    counts.push(`${counts.length ? s.paragraphsMoved : plural(s.paragraphsMoved, 'paragraph')} moved`);
   return `${title}: ${meaning.join(', ')}${counts.length ? `; ${counts.join(', ')}` : ''}`;
 }

@@ -26,7 +26,8 @@ export const guardedLookup: LookupFunction = (hostname, options, callback) => {
     if (bad) return callback(new PrivateAddressError(hostname, bad.address), '', 0);
     if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, list);
     const first = list[0];
-    if (!first) return callback(Object.assign(new Error(`No address for ${hostname}`), { code: 'ENOTFOUND' }), '', 0);
+    if (!first)
+      return callback(Object.assign(new Error(`No address for ${hostname}`), { code: 'ENOTFOUND' }), '', 0);
     return callback(null, first.address, first.family);
   });
 };

@@ -33,7 +33,10 @@ const EXCERPT_CHARS = 1500;
 /** Builds the view of a change that emails, webhooks and feeds share. */
 export function toChangeNotification(change: ChangeWithContext, publicUrl: string): ChangeNotification {
   const diff = change.diff as unknown as DiffResult;
-  const excerpt: DiffResult = { ...diff, hunks: (diff.hunks ?? []).filter((h) => !h.cosmetic).slice(0, EXCERPT_HUNKS) };
+  const excerpt: DiffResult = {
+    ...diff,
+    hunks: (diff.hunks ?? []).filter((h) => !h.cosmetic).slice(0, EXCERPT_HUNKS),
+  };
   const classification: Classification = {
     severity: change.severity,
     severityRule: change.severityRule ?? '',
@@ -50,12 +53,25 @@ export function toChangeNotification(change: ChangeWithContext, publicUrl: strin
     severity: change.severity,
     summary: change.summary,
     cosmetic: change.cosmetic,
-    document: { id: change.document.id, title: change.document.title, url: change.document.url, type: change.document.type },
-    vendor: { id: change.document.vendor.id, slug: change.document.vendor.slug, name: change.document.vendor.name },
+    document: {
+      id: change.document.id,
+      title: change.document.title,
+      url: change.document.url,
+      type: change.document.type,
+    },
+    vendor: {
+      id: change.document.vendor.id,
+      slug: change.document.vendor.slug,
+      name: change.document.vendor.name,
+    },
     tags: classification.tags,
     topics: change.topics,
     kinds: change.kinds,
-    stats: { wordsAdded: stats.wordsAdded ?? 0, wordsRemoved: stats.wordsRemoved ?? 0, changedShare: stats.changedShare ?? 0 },
+    stats: {
+      wordsAdded: stats.wordsAdded ?? 0,
+      wordsRemoved: stats.wordsRemoved ?? 0,
+      changedShare: stats.changedShare ?? 0,
+    },
     diffExcerpt: {
       unified: unified.length > EXCERPT_CHARS ? `${unified.slice(0, EXCERPT_CHARS)}\n…` : unified,
       html: renderHtmlInline(excerpt, classification),

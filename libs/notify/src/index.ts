@@ -12,6 +12,21 @@ export { type ChangeFacts, describeScope, matchesScope, type Scope } from './mat
 export { NotifyModule } from './notify.module';
 export { PermanentDeliveryError, TransientDeliveryError } from './notify.errors';
 export { SubscriptionTokens } from './subscription-tokens';
-export { changeDetectedEvent, pingEvent, WEBHOOK_PAYLOAD_VERSION, type WebhookEvent } from './webhook/webhook-payload';
-export { generateWebhookSecret, signWebhook, verifyWebhook, webhookHeaders } from './webhook/standard-webhooks.signer';
-export { retryDelayMs, shouldDisable, WebhookChannel, type WebhookSendResult } from './webhook/webhook.channel';
+export {
+  changeDetectedEvent,
+  pingEvent,
+  WEBHOOK_PAYLOAD_VERSION,
+  type WebhookEvent,
+} from './webhook/webhook-payload';
+export {
+  generateWebhookSecret,
+  signWebhook,
+  verifyWebhook,
+  webhookHeaders,
+} from './webhook/standard-webhooks.signer';
+export {
+  retryDelayMs,
+  shouldDisable,
+  WebhookChannel,
+  type WebhookSendResult,
+} from './webhook/webhook.channel';

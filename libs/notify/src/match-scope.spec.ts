@@ -1,7 +1,20 @@
 import { matchesScope, type Scope } from './match-scope';
 
-const scope = (s: Partial<Scope> = {}): Scope => ({ vendorId: null, documentId: null, topic: null, minSeverity: 'low', includeCosmetic: false, ...s });
-const change = { vendorId: 'v1', documentId: 'd1', topics: ['voice-recordings'], severity: 'medium' as const, cosmetic: false };
+const scope = (s: Partial<Scope> = {}): Scope => ({
+  vendorId: null,
+  documentId: null,
+  topic: null,
+  minSeverity: 'low',
+  includeCosmetic: false,
+  ...s,
+});
+const change = {
+  vendorId: 'v1',
+  documentId: 'd1',
+  topics: ['voice-recordings'],
+  severity: 'medium' as const,
+  cosmetic: false,
+};
 
 describe('matchesScope', () => {
   it('everything matches an empty scope, at low minimum severity', () => {

@@ -31,11 +31,26 @@ export function matchesScope(scope: Scope, change: ChangeFacts): boolean {
 }
 
 /** The scope in words, for confirmation emails. */
-export function describeScope(scope: Scope, names: { vendor?: string | null; document?: string | null } = {}): string {
+export function describeScope(
+  scope: Scope,
+  names: { vendor?: string | null; document?: string | null } = {},
+): string {
   const parts: string[] = [];
-  parts.push(scope.documentId ? `changes to ${names.document ?? 'one document'}` : scope.vendorId ? `changes by ${names.vendor ?? 'one vendor'}` : 'changes by every vendor');
+  parts.push(
+    scope.documentId
+      ? `changes to ${names.document ?? 'one document'}`
+      : scope.vendorId
+        ? `changes by ${names.vendor ?? 'one vendor'}`
+        : 'changes by every vendor',
+  );
   if (scope.topic) parts.push(`about ${scope.topic.replace(/-/g, ' ')}`);
-  parts.push(scope.minSeverity === 'high' ? 'of high severity' : scope.minSeverity === 'medium' ? 'of medium severity or more' : 'of any severity');
+  parts.push(
+    scope.minSeverity === 'high'
+      ? 'of high severity'
+      : scope.minSeverity === 'medium'
+        ? 'of medium severity or more'
+        : 'of any severity',
+  );
   if (scope.includeCosmetic) parts.push('including cosmetic edits');
   return parts.join(', ');
 }

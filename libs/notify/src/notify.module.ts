@@ -5,5 +5,8 @@ import { DigestService } from './fan-out/digest.service';
 import { FanOutService } from './fan-out/fan-out.service';
 
 /** Fan-out, delivery and digests (the worker's side of notifications). */
-@Module({ providers: [FanOutService, DeliverService, DigestService], exports: [FanOutService, DeliverService, DigestService] })
+@Module({
+  providers: [FanOutService, DeliverService, DigestService],
+  exports: [FanOutService, DeliverService, DigestService],
+})
 export class NotifyModule {}

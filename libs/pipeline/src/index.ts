@@ -14,7 +14,13 @@ export {
 } from './decision/decide-content';
 export { PipelineModule } from './pipeline.module';
 export { loadHistoryFolder } from './replay/load-history-folder';
-export { type ReplayDecision, type ReplayEntry, replayHistory, type ReplayInput, type ReplayReport } from './replay/replay-history';
+export {
+  type ReplayDecision,
+  type ReplayEntry,
+  replayHistory,
+  type ReplayInput,
+  type ReplayReport,
+} from './replay/replay-history';
 export { CheckFailedError, DocumentGoneError, VersionGoneError } from './pipeline.errors';
 export { DocumentScheduleService } from './schedule/document-schedule.service';
 export { ScheduleModule } from './schedule/schedule.module';

@@ -2,9 +2,22 @@ import { type INestApplicationContext, Module, type DynamicModule } from '@nestj
 import { NestFactory } from '@nestjs/core';
 
 import { ConfigModule } from '@fineprint/config';
-import { ChangeRepository, DbModule, DocumentRepository, PrismaService, VendorRepository, VersionRepository } from '@fineprint/db';
+import {
+  ChangeRepository,
+  DbModule,
+  DocumentRepository,
+  PrismaService,
+  VendorRepository,
+  VersionRepository,
+} from '@fineprint/db';
 import { QueueModule, QueueProducer } from '@fineprint/queue';
-import { createTestDatabase, type FixtureSite, startFixtureSite, type TestDatabase, testConfig } from '@fineprint/testing';
+import {
+  createTestDatabase,
+  type FixtureSite,
+  startFixtureSite,
+  type TestDatabase,
+  testConfig,
+} from '@fineprint/testing';
 
 import { DiffVersionService } from './changes/diff-version.service';
 import { CheckDocumentService } from './check/check-document.service';
@@ -13,12 +26,18 @@ import { PipelineModule } from './pipeline.module';
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const policy = (paragraphs: string[]) =>
   `<html><head><title>Privacy Notice</title></head><body><nav>Menu</nav><main id="doc"><h1>Privacy Notice</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</main><footer>${Date.now()}</footer></body></html>`;
-const BASE = Array.from({ length: 40 }, (_, i) => `Section ${i} explains how we use and protect the information you give us.`);
+const BASE = Array.from(
+  { length: 40 },
+  (_, i) => `Section ${i} explains how we use and protect the information you give us.`,
+);
 
 @Module({})
 class TestModule {
   static register(env: Record<string, string>): DynamicModule {
-    return { module: TestModule, imports: [ConfigModule.forRoot(testConfig(env)), DbModule, QueueModule, PipelineModule] };
+    return {
+      module: TestModule,
+      imports: [ConfigModule.forRoot(testConfig(env)), DbModule, QueueModule, PipelineModule],
+    };
   }
 }
 
@@ -33,7 +52,12 @@ describe('the tracking pipeline on real PostgreSQL, Redis and a local site', () 
   const open = async (confirmDelayMs: number) => {
     await app?.close();
     app = await NestFactory.createApplicationContext(
-      TestModule.register({ DATABASE_URL: db.url, REDIS_URL, CONFIRM_DELAY_MS: String(confirmDelayMs), FAILING_AFTER: '2' }),
+      TestModule.register({
+        DATABASE_URL: db.url,
+        REDIS_URL,
+        CONFIRM_DELAY_MS: String(confirmDelayMs),
+        FAILING_AFTER: '2',
+      }),
       { logger: false },
     );
     checks = app.get(CheckDocumentService);
@@ -102,8 +126,15 @@ describe('the tracking pipeline on real PostgreSQL, Redis and a local site', () 
     expect(change.state).toBe('announced');
     expect(await app.get(VersionRepository).verifyChain(doc.id)).toBeNull();
 
-    const runs = await prisma.checkRun.groupBy({ by: ['outcome'], where: { documentId: doc.id }, _count: true });
-    expect(Object.fromEntries(runs.map((r) => [r.outcome, r._count]))).toEqual({ new_version: 2, unchanged: 2 });
+    const runs = await prisma.checkRun.groupBy({
+      by: ['outcome'],
+      where: { documentId: doc.id },
+      _count: true,
+    });
+    expect(Object.fromEntries(runs.map((r) => [r.outcome, r._count]))).toEqual({
+      new_version: 2,
+      unchanged: 2,
+    });
   });
 
   it('a failed fetch records a check run, never a version, and the document turns failing after N failures', async () => {
@@ -118,22 +149,31 @@ describe('the tracking pipeline on real PostgreSQL, Redis and a local site', () 
     expect(await prisma.version.count({ where: { documentId: doc.id } })).toBe(1);
     site.setPage('/p2', policy(BASE));
     expect((await check(doc.id)).outcome).toBe('unchanged');
-    expect(await app.get(DocumentRepository).findById(doc.id)).toMatchObject({ status: 'ok', consecutiveFailures: 0 });
+    expect(await app.get(DocumentRepository).findById(doc.id)).toMatchObject({
+      status: 'ok',
+      consecutiveFailures: 0,
+    });
   });
 
   it('an error page served once is quarantined, nothing is announced, and the next good check is not a change', async () => {
     site.setPage('/p3', policy(BASE));
     const doc = await newDocument('/p3');
     await check(doc.id);
-    site.setPage('/p3', '<html><head><title>Sorry</title></head><body><main id="doc"><h1>We\'re Sorry</h1><p>Something went wrong on our end.</p></main></body></html>');
+    site.setPage(
+      '/p3',
+      '<html><head><title>Sorry</title></head><body><main id="doc"><h1>We\'re Sorry</h1><p>Something went wrong on our end.</p></main></body></html>',
+    );
     expect(await check(doc.id)).toMatchObject({ outcome: 'quarantined', versionStatus: 'quarantined' });
     site.setPage('/p3', policy(BASE));
     expect((await check(doc.id)).outcome).toBe('unchanged');
     expect(await prisma.change.count({ where: { documentId: doc.id } })).toBe(0);
-    expect(await prisma.version.findMany({ where: { documentId: doc.id }, select: { status: true }, orderBy: { seq: 'asc' } })).toEqual([
-      { status: 'baseline' },
-      { status: 'quarantined' },
-    ]);
+    expect(
+      await prisma.version.findMany({
+        where: { documentId: doc.id },
+        select: { status: true },
+        orderBy: { seq: 'asc' },
+      }),
+    ).toEqual([{ status: 'baseline' }, { status: 'quarantined' }]);
   });
 
   it('a page that flips between two texts is announced once at most, then flagged unstable', async () => {
@@ -162,7 +202,10 @@ describe('the tracking pipeline on real PostgreSQL, Redis and a local site', () 
     site.setPage('/p5', b);
     const pending = await check(doc.id);
     expect(pending.versionStatus).toBe('pending');
-    const confirmJob = await app.get(QueueProducer).queue('check').getJob(`confirm_${doc.id}_${pending.versionId}`);
+    const confirmJob = await app
+      .get(QueueProducer)
+      .queue('check')
+      .getJob(`confirm_${doc.id}_${pending.versionId}`);
     expect(confirmJob).toBeDefined();
     site.setPage('/p5', a);
     await check(doc.id, 'confirm');

@@ -1,6 +1,12 @@
 import { findHandlerCoverageProblems } from './handler-coverage';
 
-const catalog = { check: ['check-document'], diff: ['diff-version'], notify: [], deliver: [], system: ['ping'] };
+const catalog = {
+  check: ['check-document'],
+  diff: ['diff-version'],
+  notify: [],
+  deliver: [],
+  system: ['ping'],
+};
 
 describe('findHandlerCoverageProblems', () => {
   it('accepts exactly one handler per job of the served queues', () => {

@@ -25,7 +25,10 @@ export interface AnyQueue {
     template: { name: string; data: unknown; opts?: Omit<JobsOptions, 'jobId' | 'repeat' | 'delay'> },
   ): Promise<unknown>;
   removeJobScheduler(id: string): Promise<boolean>;
-  getJobSchedulers(start?: number, end?: number): Promise<{ key: string; id?: string | null; every?: number | null; next?: number }[]>;
+  getJobSchedulers(
+    start?: number,
+    end?: number,
+  ): Promise<{ key: string; id?: string | null; every?: number | null; next?: number }[]>;
   getJob(id: string): Promise<Job | undefined>;
   pause(): Promise<void>;
   obliterate(opts?: { force?: boolean }): Promise<void>;
@@ -66,10 +69,17 @@ export class QueueBackend {
     return new PgQueue(name, { ...opts, connection: this.postgresOptions() });
   }
 
-  createWorker(name: string, processor: Processor, options: { concurrency: number; autorun?: boolean }): AnyWorker {
+  createWorker(
+    name: string,
+    processor: Processor,
+    options: { concurrency: number; autorun?: boolean },
+  ): AnyWorker {
     const opts = { prefix: this.prefix, concurrency: options.concurrency, autorun: options.autorun ?? true };
     if (this.kind === 'redis') {
-      return new Worker(name, processor, { ...opts, connection: this.redisOptions() } as WorkerOptions) as AnyWorker;
+      return new Worker(name, processor, {
+        ...opts,
+        connection: this.redisOptions(),
+      } as WorkerOptions) as AnyWorker;
     }
     const { Worker: PgWorker } = withBackend(createPostgresBackend);
     return new PgWorker(name, processor, { ...opts, connection: this.postgresOptions() });
@@ -117,7 +127,10 @@ export class QueueBackend {
       return;
     }
     const { Client } = await import('pg');
-    const client = new Client({ connectionString: this.postgresOptions().connectionString, connectionTimeoutMillis: timeoutMs });
+    const client = new Client({
+      connectionString: this.postgresOptions().connectionString,
+      connectionTimeoutMillis: timeoutMs,
+    });
     try {
       await client.connect();
       await client.query('SELECT 1');

@@ -49,7 +49,9 @@ export class QueueProducer implements OnModuleDestroy {
     name: N,
     jobs: { data: JobData<Q, N>; opts?: JobsOptions }[],
   ): Promise<Job[]> {
-    return this.queue(queue).addBulk(jobs.map((j) => ({ name, data: j.data, opts: { ...DEFAULT_JOB_OPTIONS, ...j.opts } })));
+    return this.queue(queue).addBulk(
+      jobs.map((j) => ({ name, data: j.data, opts: { ...DEFAULT_JOB_OPTIONS, ...j.opts } })),
+    );
   }
 
   /** Counts per state for every queue (operators' queue status). */
@@ -57,7 +59,18 @@ export class QueueProducer implements OnModuleDestroy {
     const entries = await Promise.all(
       QUEUE_NAMES.map(
         async (name) =>
-          [name, await this.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed', 'paused', 'prioritized')] as const,
+          [
+            name,
+            await this.queue(name).getJobCounts(
+              'waiting',
+              'active',
+              'delayed',
+              'failed',
+              'completed',
+              'paused',
+              'prioritized',
+            ),
+          ] as const,
       ),
     );
     return Object.fromEntries(entries) as Record<QueueName, Record<string, number>>;

@@ -10,7 +10,10 @@ import { WORKER_QUEUES, WorkerHost, type WorkerQueuesOptions } from './worker-ho
 /** Producers for every queue. Import once at the root of an app. */
 @Global()
 @Module({
-  providers: [{ provide: QueueBackend, inject: [APP_CONFIG], useFactory: (config: Env) => new QueueBackend(config) }, QueueProducer],
+  providers: [
+    { provide: QueueBackend, inject: [APP_CONFIG], useFactory: (config: Env) => new QueueBackend(config) },
+    QueueProducer,
+  ],
   exports: [QueueBackend, QueueProducer],
 })
 export class QueueModule {

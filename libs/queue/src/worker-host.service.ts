@@ -1,11 +1,21 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { type Job, UnrecoverableError } from 'bullmq';
 
 import { APP_CONFIG, type Env } from '@fineprint/config';
 
 import { assertHandlerCoverage } from './handler-coverage';
-import { JOB_HANDLER_METADATA, type JobHandlerInstance, type JobHandlerMetadata } from './job-handler.decorator';
+import {
+  JOB_HANDLER_METADATA,
+  type JobHandlerInstance,
+  type JobHandlerMetadata,
+} from './job-handler.decorator';
 import { type AnyWorker, QueueBackend } from './queue-backend';
 import { QUEUE_NAMES, type QueueName } from './queue.definitions';
 

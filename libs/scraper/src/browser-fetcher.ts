@@ -70,15 +70,28 @@ export class BrowserFetcher {
         try {
           response = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: this.timeoutMs });
         } catch (cause) {
-          throw new FetchError('transient', 'TIMEOUT', `The browser could not load ${url} within ${this.timeoutMs} ms`, { cause });
+          throw new FetchError(
+            'transient',
+            'TIMEOUT',
+            `The browser could not load ${url} within ${this.timeoutMs} ms`,
+            { cause },
+          );
         }
         const status = response?.status() ?? 0;
-        if (status >= 400) throw new FetchError(kindOfStatus(status), 'HTTP_STATUS', `HTTP ${status} from ${url} (browser)`, { httpStatus: status });
+        if (status >= 400)
+          throw new FetchError(kindOfStatus(status), 'HTTP_STATUS', `HTTP ${status} from ${url} (browser)`, {
+            httpStatus: status,
+          });
         if (select.length > 0) {
           try {
             await page.waitForSelector(select.join(', '), { timeout: Math.min(this.timeoutMs, 15_000) });
           } catch (cause) {
-            throw new FetchError('permanent', 'SELECTOR_NOT_FOUND', `No element matches ${select.join(', ')} on ${url}, even after scripts ran`, { cause });
+            throw new FetchError(
+              'permanent',
+              'SELECTOR_NOT_FOUND',
+              `No element matches ${select.join(', ')} on ${url}, even after scripts ran`,
+              { cause },
+            );
           }
         } else {
           await page.waitForNetworkIdle({ idleTime: 300, timeout: 5000 }).catch(() => undefined);
@@ -124,7 +137,12 @@ export class BrowserFetcher {
     }
     this.userDataDir = mkdtempSync(join(tmpdir(), 'fineprint-chromium-'));
     const launching = puppeteer
-      .launch({ executablePath: this.chromiumPath, headless: true, args: [...ARGS, `--user-data-dir=${this.userDataDir}`], protocolTimeout: this.timeoutMs * 2 })
+      .launch({
+        executablePath: this.chromiumPath,
+        headless: true,
+        args: [...ARGS, `--user-data-dir=${this.userDataDir}`],
+        protocolTimeout: this.timeoutMs * 2,
+      })
       .then((browser) => {
         browser.on('disconnected', () => {
           if (this.browser === launching) this.browser = null; // relaunch on next use
@@ -133,7 +151,12 @@ export class BrowserFetcher {
       })
       .catch((cause: unknown) => {
         this.browser = null;
-        throw new FetchError('transient', 'BROWSER_FAILED', `Chromium did not start: ${(cause as Error).message}`, { cause });
+        throw new FetchError(
+          'transient',
+          'BROWSER_FAILED',
+          `Chromium did not start: ${(cause as Error).message}`,
+          { cause },
+        );
       });
     this.browser = launching;
     return launching;
@@ -142,7 +165,8 @@ export class BrowserFetcher {
   private async intercept(req: HTTPRequest): Promise<void> {
     if (req.isInterceptResolutionHandled()) return;
     if (BLOCKED_TYPES.has(req.resourceType())) return req.abort('blockedbyclient').catch(() => undefined);
-    if (!this.options.allowPrivateNetworks && (await this.isPrivate(req.url()))) return req.abort('accessdenied').catch(() => undefined);
+    if (!this.options.allowPrivateNetworks && (await this.isPrivate(req.url())))
+      return req.abort('accessdenied').catch(() => undefined);
     return req.continue().catch(() => undefined);
   }
 

@@ -25,7 +25,8 @@ export function decodeBody(body: Buffer, contentType: string | null): { text: st
     charset = META_CHARSET.exec(head)?.[1]?.toLowerCase() ?? null;
   }
   // browsers read iso-8859-1 as windows-1252; so do we
-  if (charset === 'iso-8859-1' || charset === 'latin1' || charset === 'us-ascii' || charset === 'ascii') charset = 'windows-1252';
+  if (charset === 'iso-8859-1' || charset === 'latin1' || charset === 'us-ascii' || charset === 'ascii')
+    charset = 'windows-1252';
   if (!charset || !iconv.encodingExists(charset)) charset = 'utf-8';
   return { text: iconv.decode(body, charset).replace(/^\uFEFF/, ''), charset };
 }

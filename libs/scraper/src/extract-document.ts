@@ -14,7 +14,8 @@ export interface ExtractInput {
   remove?: string[];
 }
 
-const isPdf = (body: Buffer, contentType: string | null) => /application\/pdf/i.test(contentType ?? '') || body.subarray(0, 5).toString('latin1') === '%PDF-';
+const isPdf = (body: Buffer, contentType: string | null) =>
+  /application\/pdf/i.test(contentType ?? '') || body.subarray(0, 5).toString('latin1') === '%PDF-';
 
 /** Words, for the empty-content check and statistics. */
 function wordCount(text: string): number {
@@ -32,7 +33,11 @@ export async function pdfToMarkdown(body: Buffer): Promise<string> {
   }
   return normalizeMarkdown(
     pages
-      .map((page) => page.replace(/[ \t]*\n[ \t]*(?=\S)/g, (m, offset: number, s: string) => (/[.:;!?]$/.test(s.slice(0, offset)) ? '\n\n' : ' ')))
+      .map((page) =>
+        page.replace(/[ \t]*\n[ \t]*(?=\S)/g, (m, offset: number, s: string) =>
+          /[.:;!?]$/.test(s.slice(0, offset)) ? '\n\n' : ' ',
+        ),
+      )
       .join('\n\n'),
   );
 }
@@ -47,15 +52,27 @@ export async function extractDocument(input: ExtractInput): Promise<ExtractedDoc
   let title: string | null = null;
   if (isPdf(input.body, input.contentType)) {
     markdown = await pdfToMarkdown(input.body);
-  } else if (/^(text\/(html|plain|markdown)|application\/xhtml\+xml)/i.test(input.contentType ?? 'text/html')) {
+  } else if (
+    /^(text\/(html|plain|markdown)|application\/xhtml\+xml)/i.test(input.contentType ?? 'text/html')
+  ) {
     const { text } = decodeBody(input.body, input.contentType);
     if (/^text\/(plain|markdown)/i.test(input.contentType ?? '')) markdown = normalizeMarkdown(text);
-    else ({ markdown, title } = htmlToMarkdown(text, { url: input.url, ...(input.select ? { select: input.select } : {}), ...(input.remove ? { remove: input.remove } : {}) }));
+    else
+      ({ markdown, title } = htmlToMarkdown(text, {
+        url: input.url,
+        ...(input.select ? { select: input.select } : {}),
+        ...(input.remove ? { remove: input.remove } : {}),
+      }));
   } else {
-    throw new FetchError('permanent', 'UNSUPPORTED_CONTENT_TYPE', `Cannot extract text from ${input.contentType ?? 'an unknown content type'}`);
+    throw new FetchError(
+      'permanent',
+      'UNSUPPORTED_CONTENT_TYPE',
+      `Cannot extract text from ${input.contentType ?? 'an unknown content type'}`,
+    );
   }
   const words = wordCount(markdown);
-  if (words === 0) throw new FetchError('permanent', 'EMPTY_CONTENT', `No text was extracted from ${input.url}`);
+  if (words === 0)
+    throw new FetchError('permanent', 'EMPTY_CONTENT', `No text was extracted from ${input.url}`);
   const language = words >= 20 ? detect(markdown.slice(0, 5000)) || null : null;
   return { markdown, title, language, wordCount: words };
 }

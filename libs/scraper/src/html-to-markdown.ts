@@ -6,7 +6,8 @@ import { FetchError } from './scraper.errors';
 import { stripTrackingParams } from './strip-tracking-params';
 
 /** Never part of a document's text. */
-const ALWAYS_REMOVED = 'script, style, noscript, template, iframe, svg, canvas, link, meta, object, embed, button, input, select, textarea, [hidden], [aria-hidden="true"]';
+const ALWAYS_REMOVED =
+  'script, style, noscript, template, iframe, svg, canvas, link, meta, object, embed, button, input, select, textarea, [hidden], [aria-hidden="true"]';
 
 function createTurndown(): TurndownService {
   const service = new TurndownService({
@@ -19,10 +20,15 @@ function createTurndown(): TurndownService {
   });
   service.use(gfm);
   // images carry no policy text; keep their alt text only
-  service.addRule('image-alt', { filter: 'img', replacement: (_content, node) => ((node as { getAttribute(name: string): string | null }).getAttribute('alt') ?? '').trim() });
+  service.addRule('image-alt', {
+    filter: 'img',
+    replacement: (_content, node) =>
+      ((node as { getAttribute(name: string): string | null }).getAttribute('alt') ?? '').trim(),
+  });
   // an empty link is furniture
   service.addRule('empty-link', {
-    filter: (node: { nodeName: string; textContent: string | null }) => node.nodeName === 'A' && !(node.textContent ?? '').trim(),
+    filter: (node: { nodeName: string; textContent: string | null }) =>
+      node.nodeName === 'A' && !(node.textContent ?? '').trim(),
     replacement: () => '',
   });
   return service;
@@ -38,7 +44,11 @@ export function normalizeMarkdown(markdown: string): string {
     .replace(/[\u00A0\u2007\u202F]/g, ' ')
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .map((line) => line.replace(/[ \t]+$/g, '').replace(/^(\s*)(.*)$/, (_m, lead: string, rest: string) => lead + rest.replace(/[ \t]{2,}/g, ' ')))
+    .map((line) =>
+      line
+        .replace(/[ \t]+$/g, '')
+        .replace(/^(\s*)(.*)$/, (_m, lead: string, rest: string) => lead + rest.replace(/[ \t]{2,}/g, ' ')),
+    )
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
@@ -54,7 +64,10 @@ export interface HtmlExtraction {
  * selectors kept (in document order, nested matches once), links made absolute and
  * stripped of tracking parameters, whitespace and Unicode normalised.
  */
-export function htmlToMarkdown(html: string, options: { url: string; select?: string[]; remove?: string[] }): HtmlExtraction {
+export function htmlToMarkdown(
+  html: string,
+  options: { url: string; select?: string[]; remove?: string[] },
+): HtmlExtraction {
   const $ = load(html);
   const title = ($('title').first().text() || $('h1').first().text()).replace(/\s+/g, ' ').trim() || null;
   $(ALWAYS_REMOVED).remove();
@@ -62,7 +75,12 @@ export function htmlToMarkdown(html: string, options: { url: string; select?: st
     try {
       $(selector).remove();
     } catch (cause) {
-      throw new FetchError('permanent', 'SELECTOR_NOT_FOUND', `The remove selector "${selector}" is not valid CSS`, { cause });
+      throw new FetchError(
+        'permanent',
+        'SELECTOR_NOT_FOUND',
+        `The remove selector "${selector}" is not valid CSS`,
+        { cause },
+      );
     }
   }
   $('a[href]').each((_i, el) => {
@@ -84,12 +102,26 @@ export function htmlToMarkdown(html: string, options: { url: string; select?: st
     try {
       matched = $(options.select.join(', '));
     } catch (cause) {
-      throw new FetchError('permanent', 'SELECTOR_NOT_FOUND', `The select selector "${options.select.join(', ')}" is not valid CSS`, { cause });
+      throw new FetchError(
+        'permanent',
+        'SELECTOR_NOT_FOUND',
+        `The select selector "${options.select.join(', ')}" is not valid CSS`,
+        { cause },
+      );
     }
     // keep outermost matches only, in document order
-    const outer = matched.filter((_i, el) => $(el).parents().filter((_j, p) => matched.is(p)).length === 0);
+    const outer = matched.filter(
+      (_i, el) =>
+        $(el)
+          .parents()
+          .filter((_j, p) => matched.is(p)).length === 0,
+    );
     if (outer.length === 0) {
-      throw new FetchError('blocked', 'SELECTOR_NOT_FOUND', `No element matches ${options.select.join(', ')} on ${options.url}`);
+      throw new FetchError(
+        'blocked',
+        'SELECTOR_NOT_FOUND',
+        `No element matches ${options.select.join(', ')} on ${options.url}`,
+      );
     }
     fragments = outer.toArray().map((el) => $.html(el));
   } else {

@@ -9,7 +9,8 @@ import { type FetchResult } from './fetch-result';
 import { HostThrottle } from './host-throttle';
 import { FetchError, kindOfStatus } from './scraper.errors';
 
-export const DEFAULT_USER_AGENT = 'Fineprint/0.1 (+https://github.com/fineprint/fineprint; privacy-notice monitor)';
+export const DEFAULT_USER_AGENT =
+  'Fineprint/0.1 (+https://github.com/fineprint/fineprint; privacy-notice monitor)';
 
 export interface HttpFetcherOptions {
   allowPrivateNetworks: boolean;
@@ -30,7 +31,8 @@ export interface HttpRequestOptions {
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-const CAPTCHA = /\b(captcha|are you a robot|not a robot|unusual traffic|verify (that )?you are (a )?human|automated access|bot detection)\b/i;
+const CAPTCHA =
+  /\b(captcha|are you a robot|not a robot|unusual traffic|verify (that )?you are (a )?human|automated access|bot detection)\b/i;
 
 /**
  * Plain HTTP with undici: bounded redirects (followed by hand, loops detected), a
@@ -65,7 +67,8 @@ export class HttpFetcher {
     const visited = new Set<string>();
     let current = this.parse(url);
     for (let hop = 0; ; hop++) {
-      if (visited.has(current.href)) throw new FetchError('permanent', 'REDIRECT_LOOP', `Redirect loop at ${current.href}`);
+      if (visited.has(current.href))
+        throw new FetchError('permanent', 'REDIRECT_LOOP', `Redirect loop at ${current.href}`);
       visited.add(current.href);
       await this.throttle.acquire(current.host);
       const response = await this.send(current, options, deadline, hop === 0);
@@ -73,30 +76,67 @@ export class HttpFetcher {
         response.body.resume();
         const location = response.headers['location'];
         if (typeof location !== 'string') {
-          throw new FetchError('permanent', 'HTTP_STATUS', `HTTP ${response.statusCode} without a Location header`, { httpStatus: response.statusCode });
+          throw new FetchError(
+            'permanent',
+            'HTTP_STATUS',
+            `HTTP ${response.statusCode} without a Location header`,
+            { httpStatus: response.statusCode },
+          );
         }
-        if (hop >= this.maxRedirects) throw new FetchError('permanent', 'TOO_MANY_REDIRECTS', `More than ${this.maxRedirects} redirects from ${url}`);
+        if (hop >= this.maxRedirects)
+          throw new FetchError(
+            'permanent',
+            'TOO_MANY_REDIRECTS',
+            `More than ${this.maxRedirects} redirects from ${url}`,
+          );
         current = this.parse(new URL(location, current).href);
         continue;
       }
       const headers = {
         ...(typeof response.headers['etag'] === 'string' ? { etag: response.headers['etag'] } : {}),
-        ...(typeof response.headers['last-modified'] === 'string' ? { lastModified: response.headers['last-modified'] } : {}),
-        ...(typeof response.headers['content-language'] === 'string' ? { contentLanguage: response.headers['content-language'] } : {}),
-        ...(typeof response.headers['content-type'] === 'string' ? { contentType: response.headers['content-type'] } : {}),
+        ...(typeof response.headers['last-modified'] === 'string'
+          ? { lastModified: response.headers['last-modified'] }
+          : {}),
+        ...(typeof response.headers['content-language'] === 'string'
+          ? { contentLanguage: response.headers['content-language'] }
+          : {}),
+        ...(typeof response.headers['content-type'] === 'string'
+          ? { contentType: response.headers['content-type'] }
+          : {}),
       };
       if (response.statusCode === 304) {
         response.body.resume();
-        return { body: Buffer.alloc(0), contentType: null, charset: null, status: 304, headers, finalUrl: current.href, fetchedWith: 'http', notModified: true, durationMs: Date.now() - started };
+        return {
+          body: Buffer.alloc(0),
+          contentType: null,
+          charset: null,
+          status: 304,
+          headers,
+          finalUrl: current.href,
+          fetchedWith: 'http',
+          notModified: true,
+          durationMs: Date.now() - started,
+        };
       }
       if (response.statusCode < 200 || response.statusCode >= 300) {
         response.body.resume();
-        throw new FetchError(kindOfStatus(response.statusCode), 'HTTP_STATUS', `HTTP ${response.statusCode} from ${current.href}`, { httpStatus: response.statusCode });
+        throw new FetchError(
+          kindOfStatus(response.statusCode),
+          'HTTP_STATUS',
+          `HTTP ${response.statusCode} from ${current.href}`,
+          { httpStatus: response.statusCode },
+        );
       }
       const body = await this.readBody(response.body, response.headers['content-encoding'], deadline);
       const contentType = headers.contentType ?? null;
-      if (body.length < 64 * 1024 && /html/i.test(contentType ?? 'html') && CAPTCHA.test(body.toString('latin1'))) {
-        throw new FetchError('blocked', 'CAPTCHA', `${current.href} answered with a captcha or bot wall`, { httpStatus: response.statusCode });
+      if (
+        body.length < 64 * 1024 &&
+        /html/i.test(contentType ?? 'html') &&
+        CAPTCHA.test(body.toString('latin1'))
+      ) {
+        throw new FetchError('blocked', 'CAPTCHA', `${current.href} answered with a captcha or bot wall`, {
+          httpStatus: response.statusCode,
+        });
       }
       return {
         body,
@@ -138,7 +178,9 @@ export class HttpFetcher {
           'user-agent': this.userAgent,
           accept: 'text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.5',
           'accept-encoding': 'gzip, deflate, br',
-          ...(options.language ? { 'accept-language': `${options.language},${options.language.split('-')[0]};q=0.9` } : {}),
+          ...(options.language
+            ? { 'accept-language': `${options.language},${options.language.split('-')[0]};q=0.9` }
+            : {}),
           ...(first && options.etag ? { 'if-none-match': options.etag } : {}),
           ...(first && options.lastModified ? { 'if-modified-since': options.lastModified } : {}),
         },
@@ -148,7 +190,11 @@ export class HttpFetcher {
     }
   }
 
-  private async readBody(stream: Readable, encoding: string | string[] | undefined, signal: AbortSignal): Promise<Buffer> {
+  private async readBody(
+    stream: Readable,
+    encoding: string | string[] | undefined,
+    signal: AbortSignal,
+  ): Promise<Buffer> {
     const coding = (Array.isArray(encoding) ? encoding.join(',') : (encoding ?? '')).trim().toLowerCase();
     let source: Readable = stream;
     if (coding === 'gzip' || coding === 'x-gzip') source = stream.pipe(createGunzip());
@@ -163,16 +209,25 @@ export class HttpFetcher {
         if (size > this.maxBytes) {
           stream.destroy();
           source.destroy();
-          throw new FetchError('permanent', 'TOO_LARGE', `The response is larger than ${this.maxBytes} bytes${coding ? ' once decompressed' : ''}`);
+          throw new FetchError(
+            'permanent',
+            'TOO_LARGE',
+            `The response is larger than ${this.maxBytes} bytes${coding ? ' once decompressed' : ''}`,
+          );
         }
         chunks.push(buffer);
       }
     } catch (error) {
       if (error instanceof FetchError) throw error;
       stream.destroy();
-      if (signal.aborted) throw new FetchError('transient', 'TIMEOUT', `No complete response within ${this.timeoutMs} ms`, { cause: error });
+      if (signal.aborted)
+        throw new FetchError('transient', 'TIMEOUT', `No complete response within ${this.timeoutMs} ms`, {
+          cause: error,
+        });
       if ((error as { code?: string }).code?.startsWith('Z_')) {
-        throw new FetchError('permanent', 'DECODE_FAILED', `The response body is not valid ${coding}`, { cause: error });
+        throw new FetchError('permanent', 'DECODE_FAILED', `The response body is not valid ${coding}`, {
+          cause: error,
+        });
       }
       throw this.networkError(error, null);
     }
@@ -182,17 +237,38 @@ export class HttpFetcher {
   private networkError(error: unknown, url: URL | null): FetchError {
     const where = url ? ` (${url.host})` : '';
     if (error instanceof FetchError) return error;
-    if (error instanceof PrivateAddressError) return new FetchError('permanent', 'PRIVATE_ADDRESS', error.message, { cause: error });
-    if (error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError || error instanceof undiciErrors.ConnectTimeoutError) {
+    if (error instanceof PrivateAddressError)
+      return new FetchError('permanent', 'PRIVATE_ADDRESS', error.message, { cause: error });
+    if (
+      error instanceof undiciErrors.HeadersTimeoutError ||
+      error instanceof undiciErrors.BodyTimeoutError ||
+      error instanceof undiciErrors.ConnectTimeoutError
+    ) {
       return new FetchError('transient', 'TIMEOUT', `Timed out${where}`, { cause: error });
     }
     const name = (error as { name?: string }).name;
-    if (name === 'AbortError' || name === 'TimeoutError') return new FetchError('transient', 'TIMEOUT', `No complete response within ${this.timeoutMs} ms${where}`, { cause: error });
-    const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new FetchError('transient', 'DNS', `Cannot resolve the host${where}`, { cause: error });
+    if (name === 'AbortError' || name === 'TimeoutError')
+      return new FetchError(
+        'transient',
+        'TIMEOUT',
+        `No complete response within ${this.timeoutMs} ms${where}`,
+        { cause: error },
+      );
+    const code =
+      (error as { code?: string; cause?: { code?: string } }).code ??
+      (error as { cause?: { code?: string } }).cause?.code;
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+      return new FetchError('transient', 'DNS', `Cannot resolve the host${where}`, { cause: error });
     if ((error as { cause?: unknown }).cause instanceof PrivateAddressError) {
-      return new FetchError('permanent', 'PRIVATE_ADDRESS', ((error as { cause: Error }).cause).message, { cause: error });
+      return new FetchError('permanent', 'PRIVATE_ADDRESS', (error as { cause: Error }).cause.message, {
+        cause: error,
+      });
     }
-    return new FetchError('transient', 'CONNECTION', `Connection failed${where}: ${code ?? (error as Error).message}`, { cause: error });
+    return new FetchError(
+      'transient',
+      'CONNECTION',
+      `Connection failed${where}: ${code ?? (error as Error).message}`,
+      { cause: error },
+    );
   }
 }

@@ -1,7 +1,12 @@
 export { BrowserFetcher, type BrowserFetcherOptions } from './browser-fetcher';
 export { charsetFromContentType, decodeBody } from './decode-body';
 export { extractDocument, type ExtractInput, pdfToMarkdown } from './extract-document';
-export { type DocumentDeclaration, type ExtractedDocument, type FetchMode, type FetchResult } from './fetch-result';
+export {
+  type DocumentDeclaration,
+  type ExtractedDocument,
+  type FetchMode,
+  type FetchResult,
+} from './fetch-result';
 export { HostThrottle } from './host-throttle';
 export { htmlToMarkdown, normalizeMarkdown } from './html-to-markdown';
 export { DEFAULT_USER_AGENT, HttpFetcher, type HttpFetcherOptions } from './http-fetcher';

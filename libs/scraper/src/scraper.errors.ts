@@ -29,7 +29,12 @@ export class FetchError extends Error {
   readonly code: FetchErrorCode;
   readonly httpStatus: number | undefined;
 
-  constructor(kind: FetchErrorKind, code: FetchErrorCode, message: string, options: { httpStatus?: number; cause?: unknown } = {}) {
+  constructor(
+    kind: FetchErrorKind,
+    code: FetchErrorCode,
+    message: string,
+    options: { httpStatus?: number; cause?: unknown } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = 'FetchError';
     this.kind = kind;

@@ -37,7 +37,10 @@ describe('HttpFetcher against a local fixture site', () => {
   });
 
   it('detects a redirect loop', async () => {
-    expect(await failure(http.fetch(`${site.url}/loop-a`))).toMatchObject({ kind: 'permanent', code: 'REDIRECT_LOOP' });
+    expect(await failure(http.fetch(`${site.url}/loop-a`))).toMatchObject({
+      kind: 'permanent',
+      code: 'REDIRECT_LOOP',
+    });
   });
 
   it('sends conditional requests and counts a 304 as not modified', async () => {
@@ -50,7 +53,10 @@ describe('HttpFetcher against a local fixture site', () => {
   it('decompresses gzip, and refuses a gzip bomb at the size limit', async () => {
     const result = await http.fetch(`${site.url}/gzip`);
     expect(result.body.toString()).toContain('Privacy Policy');
-    expect(await failure(http.fetch(`${site.url}/gzip-bomb`))).toMatchObject({ kind: 'permanent', code: 'TOO_LARGE' });
+    expect(await failure(http.fetch(`${site.url}/gzip-bomb`))).toMatchObject({
+      kind: 'permanent',
+      code: 'TOO_LARGE',
+    });
   });
 
   it('cuts an endless response at the size limit and an oversized one too', async () => {
@@ -59,25 +65,49 @@ describe('HttpFetcher against a local fixture site', () => {
   });
 
   it('times out a response that stalls', async () => {
-    expect(await failure(http.fetch(`${site.url}/slow`))).toMatchObject({ kind: 'transient', code: 'TIMEOUT' });
+    expect(await failure(http.fetch(`${site.url}/slow`))).toMatchObject({
+      kind: 'transient',
+      code: 'TIMEOUT',
+    });
   });
 
   it('classifies statuses: 403 blocked, 500 transient, 404 and 410 permanent, captcha blocked', async () => {
-    expect(await failure(http.fetch(`${site.url}/forbidden`))).toMatchObject({ kind: 'blocked', httpStatus: 403 });
-    expect(await failure(http.fetch(`${site.url}/error`))).toMatchObject({ kind: 'transient', httpStatus: 500 });
-    expect(await failure(http.fetch(`${site.url}/nowhere`))).toMatchObject({ kind: 'permanent', httpStatus: 404 });
-    expect(await failure(http.fetch(`${site.url}/gone`))).toMatchObject({ kind: 'permanent', httpStatus: 410 });
-    expect(await failure(http.fetch(`${site.url}/captcha`))).toMatchObject({ kind: 'blocked', code: 'CAPTCHA' });
+    expect(await failure(http.fetch(`${site.url}/forbidden`))).toMatchObject({
+      kind: 'blocked',
+      httpStatus: 403,
+    });
+    expect(await failure(http.fetch(`${site.url}/error`))).toMatchObject({
+      kind: 'transient',
+      httpStatus: 500,
+    });
+    expect(await failure(http.fetch(`${site.url}/nowhere`))).toMatchObject({
+      kind: 'permanent',
+      httpStatus: 404,
+    });
+    expect(await failure(http.fetch(`${site.url}/gone`))).toMatchObject({
+      kind: 'permanent',
+      httpStatus: 410,
+    });
+    expect(await failure(http.fetch(`${site.url}/captcha`))).toMatchObject({
+      kind: 'blocked',
+      code: 'CAPTCHA',
+    });
   });
 
   it('refuses loopback when private networks are not allowed', async () => {
     const guarded = new HttpFetcher({ allowPrivateNetworks: false });
-    expect(await failure(guarded.fetch(`${site.url}/policy`))).toMatchObject({ kind: 'permanent', code: 'PRIVATE_ADDRESS' });
+    expect(await failure(guarded.fetch(`${site.url}/policy`))).toMatchObject({
+      kind: 'permanent',
+      code: 'PRIVATE_ADDRESS',
+    });
     await guarded.close();
   });
 
   it('rejects a URL that is not http(s)', async () => {
-    expect(await failure(http.fetch('file:///etc/passwd'))).toMatchObject({ kind: 'permanent', code: 'INVALID_URL' });
+    expect(await failure(http.fetch('file:///etc/passwd'))).toMatchObject({
+      kind: 'permanent',
+      code: 'INVALID_URL',
+    });
   });
 });
 
@@ -86,14 +116,22 @@ describe('Scraper: fetch and extract', () => {
   let scraper: Scraper;
   beforeAll(async () => {
     site = await startFixtureSite();
-    scraper = new Scraper({ allowPrivateNetworks: true, timeoutMs: 10_000, chromiumPath: CHROMIUM, hostSpacingMs: 0 });
+    scraper = new Scraper({
+      allowPrivateNetworks: true,
+      timeoutMs: 10_000,
+      chromiumPath: CHROMIUM,
+      hostSpacingMs: 0,
+    });
   });
   afterAll(async () => {
     await scraper.close();
     await site.close();
   });
 
-  const run = async (path: string, decl: { select?: string[]; remove?: string[]; fetchMode?: 'http' | 'browser' | 'auto' } = {}) => {
+  const run = async (
+    path: string,
+    decl: { select?: string[]; remove?: string[]; fetchMode?: 'http' | 'browser' | 'auto' } = {},
+  ) => {
     const declaration = { url: `${site.url}${path}`, fetchMode: decl.fetchMode ?? 'http', ...decl } as const;
     const result = await scraper.fetch(declaration);
     return { result, doc: await scraper.extract(result, declaration) };
@@ -135,7 +173,9 @@ describe('Scraper: fetch and extract', () => {
   });
 
   it('decodes latin-1 declared in the header and in a meta tag', async () => {
-    expect((await run('/latin1-header')).doc.markdown).toBe('Données personnelles traitées à Zürich « façade »');
+    expect((await run('/latin1-header')).doc.markdown).toBe(
+      'Données personnelles traitées à Zürich « façade »',
+    );
     expect((await run('/latin1-meta')).doc.markdown).toBe('Protección de datos: año, niño');
   });
 
@@ -146,33 +186,57 @@ describe('Scraper: fetch and extract', () => {
   });
 
   it('fails clearly when select matches nothing, and never returns empty text', async () => {
-    await expect(run('/policy', { select: ['#does-not-exist'] })).rejects.toMatchObject({ code: 'SELECTOR_NOT_FOUND' });
+    await expect(run('/policy', { select: ['#does-not-exist'] })).rejects.toMatchObject({
+      code: 'SELECTOR_NOT_FOUND',
+    });
   });
 
   it('refuses content it cannot read', async () => {
-    await expect(run('/image.png')).rejects.toMatchObject({ kind: 'permanent', code: 'UNSUPPORTED_CONTENT_TYPE' });
+    await expect(run('/image.png')).rejects.toMatchObject({
+      kind: 'permanent',
+      code: 'UNSUPPORTED_CONTENT_TYPE',
+    });
   });
 
   const browserIt = existsSync(CHROMIUM) ? it : it.skip;
 
-  browserIt('renders a page whose content only exists after scripts run (browser mode, real Chromium)', async () => {
-    const { result, doc } = await run('/scripted', { select: ['#terms'], fetchMode: 'browser' });
-    expect(result.fetchedWith).toBe('browser');
-    expect(doc.markdown).toBe('# Terms\n\nRendered by script: you can turn off personalised ads.');
-  }, 30_000);
+  browserIt(
+    'renders a page whose content only exists after scripts run (browser mode, real Chromium)',
+    async () => {
+      const { result, doc } = await run('/scripted', { select: ['#terms'], fetchMode: 'browser' });
+      expect(result.fetchedWith).toBe('browser');
+      expect(doc.markdown).toBe('# Terms\n\nRendered by script: you can turn off personalised ads.');
+    },
+    30_000,
+  );
 
-  browserIt('auto mode falls back to the browser when the selector is missing from the plain HTML', async () => {
-    const { result, doc } = await run('/scripted', { select: ['#terms'], fetchMode: 'auto' });
-    expect(result.fetchedWith).toBe('browser');
-    expect(doc.markdown).toContain('Rendered by script');
-  }, 30_000);
+  browserIt(
+    'auto mode falls back to the browser when the selector is missing from the plain HTML',
+    async () => {
+      const { result, doc } = await run('/scripted', { select: ['#terms'], fetchMode: 'auto' });
+      expect(result.fetchedWith).toBe('browser');
+      expect(doc.markdown).toContain('Rendered by script');
+    },
+    30_000,
+  );
 
-  browserIt('auto mode tries the browser when HTTP is blocked, then reports', async () => {
-    await expect(scraper.fetch({ url: `${site.url}/forbidden`, fetchMode: 'auto' })).rejects.toMatchObject({ kind: 'blocked', httpStatus: 403 });
-  }, 30_000);
+  browserIt(
+    'auto mode tries the browser when HTTP is blocked, then reports',
+    async () => {
+      await expect(scraper.fetch({ url: `${site.url}/forbidden`, fetchMode: 'auto' })).rejects.toMatchObject({
+        kind: 'blocked',
+        httpStatus: 403,
+      });
+    },
+    30_000,
+  );
 
   it('a browser-mode check without Chromium fails with an error that names the fix', async () => {
-    const noBrowser = new Scraper({ allowPrivateNetworks: true, chromiumPath: '/nonexistent/chromium', hostSpacingMs: 0 });
+    const noBrowser = new Scraper({
+      allowPrivateNetworks: true,
+      chromiumPath: '/nonexistent/chromium',
+      hostSpacingMs: 0,
+    });
     const error = await failure(noBrowser.fetch({ url: `${site.url}/scripted`, fetchMode: 'browser' }));
     expect(error).toMatchObject({ kind: 'permanent', code: 'BROWSER_UNAVAILABLE' });
     expect(error.message).toMatch(/apt-get install -y chromium|CHROMIUM_PATH/);

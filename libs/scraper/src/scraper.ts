@@ -44,16 +44,33 @@ export class Scraper {
     });
   }
 
-  async fetch(declaration: DocumentDeclaration, conditional: { etag?: string; lastModified?: string } = {}): Promise<FetchResult> {
-    if (declaration.fetchMode === 'browser') return this.browser.fetch(declaration.url, declaration.select, declaration.language);
+  async fetch(
+    declaration: DocumentDeclaration,
+    conditional: { etag?: string; lastModified?: string } = {},
+  ): Promise<FetchResult> {
+    if (declaration.fetchMode === 'browser')
+      return this.browser.fetch(declaration.url, declaration.select, declaration.language);
     try {
-      const result = await this.http.fetch(declaration.url, { ...conditional, language: declaration.language ?? null });
+      const result = await this.http.fetch(declaration.url, {
+        ...conditional,
+        language: declaration.language ?? null,
+      });
       if (declaration.fetchMode === 'auto' && !result.notModified && declaration.select?.length) {
         // a page whose content arrives by script: the selector is missing from the plain HTML
         try {
-          await extractDocument({ body: result.body, contentType: result.contentType, url: result.finalUrl, select: declaration.select, ...(declaration.remove ? { remove: declaration.remove } : {}) });
+          await extractDocument({
+            body: result.body,
+            contentType: result.contentType,
+            url: result.finalUrl,
+            select: declaration.select,
+            ...(declaration.remove ? { remove: declaration.remove } : {}),
+          });
         } catch (error) {
-          if (error instanceof FetchError && error.code === 'SELECTOR_NOT_FOUND' && error.kind === 'blocked') {
+          if (
+            error instanceof FetchError &&
+            error.code === 'SELECTOR_NOT_FOUND' &&
+            error.kind === 'blocked'
+          ) {
             return this.browser.fetch(declaration.url, declaration.select, declaration.language);
           }
         }

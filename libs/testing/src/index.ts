@@ -1,8 +1,18 @@
-export { createTestDatabase, testConfig, type TestDatabase, uniqueQueuePrefix } from './database/test-database';
+export {
+  createTestDatabase,
+  testConfig,
+  type TestDatabase,
+  uniqueQueuePrefix,
+} from './database/test-database';
 export { freePort, startRedisServer } from './services/redis-server';
 export { type DemoSite, startDemoSite } from './demo-site/demo-site';
 export { type FixtureSite, POLICY_HTML, startFixtureSite } from './fixture-site/fixture-site';
 export { minimalPdf } from './fixture-site/minimal-pdf';
 export { type SmtpSink, startSmtpSink } from './sinks/smtp-sink';
-export { type Behaviour, type ReceivedWebhook, startWebhookReceiver, type WebhookReceiver } from './sinks/webhook-receiver';
+export {
+  type Behaviour,
+  type ReceivedWebhook,
+  startWebhookReceiver,
+  type WebhookReceiver,
+} from './sinks/webhook-receiver';
 export { seedChange } from './database/seed-change';

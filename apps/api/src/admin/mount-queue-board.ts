@@ -23,7 +23,10 @@ export function mountQueueBoard(app: INestApplication, config: Env): void {
   adapter.setBasePath('/admin/queues');
   createBullBoard({
     // bull-board's adapter types want the concrete BullMQ Queue class; ours is that class on Redis
-    queues: QUEUE_NAMES.map((name) => new BullMQAdapter(producer.queue(name) as unknown as ConstructorParameters<typeof BullMQAdapter>[0])),
+    queues: QUEUE_NAMES.map(
+      (name) =>
+        new BullMQAdapter(producer.queue(name) as unknown as ConstructorParameters<typeof BullMQAdapter>[0]),
+    ),
     serverAdapter: adapter,
   });
   const expected = digest(config.ADMIN_TOKEN);

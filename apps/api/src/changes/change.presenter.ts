@@ -1,5 +1,11 @@
 import { type ChangeWithContext } from '@fineprint/db';
-import { type Classification, type DiffResult, renderHtmlInline, renderHtmlSideBySide, renderUnified } from '@fineprint/diff';
+import {
+  type Classification,
+  type DiffResult,
+  renderHtmlInline,
+  renderHtmlSideBySide,
+  renderUnified,
+} from '@fineprint/diff';
 
 import { presentVendor } from '../documents/document.presenter';
 
@@ -29,10 +35,21 @@ export function presentChange(change: ChangeWithContext, publicUrl: string, opti
     stats: change.stats,
     detectedAt: change.detectedAt,
     announcedAt: change.announcedAt,
-    document: { id: change.document.id, title: change.document.title, url: change.document.url, type: change.document.type },
+    document: {
+      id: change.document.id,
+      title: change.document.title,
+      url: change.document.url,
+      type: change.document.type,
+    },
     vendor: presentVendor(change.document.vendor),
-    fromVersion: { ...change.fromVersion, rawUrl: `${publicUrl}/api/v1/snapshots/${change.fromVersion.snapshotId}/raw` },
-    toVersion: { ...change.toVersion, rawUrl: `${publicUrl}/api/v1/snapshots/${change.toVersion.snapshotId}/raw` },
+    fromVersion: {
+      ...change.fromVersion,
+      rawUrl: `${publicUrl}/api/v1/snapshots/${change.fromVersion.snapshotId}/raw`,
+    },
+    toVersion: {
+      ...change.toVersion,
+      rawUrl: `${publicUrl}/api/v1/snapshots/${change.toVersion.snapshotId}/raw`,
+    },
     links: {
       self: `${publicUrl}/api/v1/changes/${change.id}`,
       page: `${publicUrl}/changes/${change.id}`,

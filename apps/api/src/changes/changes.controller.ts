@@ -22,7 +22,8 @@ export class ChangesController {
 
   @Get()
   @ApiOperation({
-    summary: 'Changes, newest first: filter by documentId, vendor, topic, kind, severity, minSeverity, from, to',
+    summary:
+      'Changes, newest first: filter by documentId, vendor, topic, kind, severity, minSeverity, from, to',
   })
   async list(@Query(new ZodValidationPipe(listChangesQuery)) query: z.output<typeof listChangesQuery>) {
     const rows = await this.changes.list(
@@ -39,11 +40,18 @@ export class ChangesController {
       },
       { take: query.limit + 1, ...(query.cursor ? { cursor: query.cursor } : {}) },
     );
-    return toPage(rows, query.limit, (c) => c.id, (c) => presentChange(c, this.config.PUBLIC_URL, { withDiff: false }));
+    return toPage(
+      rows,
+      query.limit,
+      (c) => c.id,
+      (c) => presentChange(c, this.config.PUBLIC_URL, { withDiff: false }),
+    );
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One change with its summary, severity, tags with cited sentences, stats and diff' })
+  @ApiOperation({
+    summary: 'One change with its summary, severity, tags with cited sentences, stats and diff',
+  })
   async get(@Param('id', new IdPipe('Change')) id: string) {
     const change = await this.changes.findById(id);
     if (!change) throw new NotFoundError('Change', id);

@@ -21,7 +21,8 @@ export class AdminGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const header = context.switchToHttp().getRequest<Request>().headers.authorization ?? '';
     const match = /^Bearer\s+(.+)$/i.exec(header);
-    if (!match?.[1]) throw new ApiError(401, 'unauthorized', 'This needs Authorization: Bearer <ADMIN_TOKEN>.');
+    if (!match?.[1])
+      throw new ApiError(401, 'unauthorized', 'This needs Authorization: Bearer <ADMIN_TOKEN>.');
     // hashing first gives equal lengths, so timingSafeEqual compares in constant time
     if (!timingSafeEqual(digest(match[1].trim()), this.expected)) {
       throw new ApiError(403, 'forbidden', 'The admin token is not right.');

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import { type Request, type Response } from 'express';
 
 import { ApiError } from './api.errors';
@@ -20,11 +27,18 @@ export class DomainErrorFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const correlationId = (request.headers['x-request-id'] as string | undefined) ?? randomUUID();
 
-    let status = HttpStatus.INTERNAL_SERVER_ERROR;
-    let body: Record<string, unknown> = { error: 'internal_error', message: 'Something went wrong on our side.' };
+    let status: number = HttpStatus.INTERNAL_SERVER_ERROR;
+    let body: Record<string, unknown> = {
+      error: 'internal_error',
+      message: 'Something went wrong on our side.',
+    };
     if (exception instanceof ApiError) {
       status = exception.status;
-      body = { error: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}) };
+      body = {
+        error: exception.code,
+        message: exception.message,
+        ...(exception.details ? { details: exception.details } : {}),
+      };
     } else if (exception instanceof HttpException) {
       status = exception.getStatus();
       const payload = exception.getResponse();
@@ -32,12 +46,19 @@ export class DomainErrorFilter implements ExceptionFilter {
         // a health check result (Terminus): keep its report of each dependency
         body = { error: httpErrorCode(status), ...(payload as Record<string, unknown>) };
       } else {
-        const message = typeof payload === 'string' ? payload : ((payload as { message?: unknown }).message ?? exception.message);
+        const message =
+          typeof payload === 'string'
+            ? payload
+            : ((payload as { message?: unknown }).message ?? exception.message);
         body = { error: httpErrorCode(status), message };
       }
     }
     if (status >= 500) {
-      this.logger.error({ correlationId, path: request.path, err: exception instanceof Error ? exception.stack : exception });
+      this.logger.error({
+        correlationId,
+        path: request.path,
+        err: exception instanceof Error ? exception.stack : exception,
+      });
     }
     response.status(status).json({ ...body, correlationId });
   }

@@ -9,7 +9,8 @@ export class IdPipe implements PipeTransform<string, string> {
   constructor(private readonly what = 'Record') {}
 
   transform(value: string): string {
-    if (!UUID.test(value)) throw new ApiError(404, 'not_found', `${this.what} ${value.slice(0, 80)} does not exist.`);
+    if (!UUID.test(value))
+      throw new ApiError(404, 'not_found', `${this.what} ${value.slice(0, 80)} does not exist.`);
     return value.toLowerCase();
   }
 }

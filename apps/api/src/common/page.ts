@@ -5,7 +5,12 @@ export interface Page<T> {
 }
 
 /** Fetch `limit + 1` rows; the extra one says whether a next page exists. */
-export function toPage<T, R>(rows: T[], limit: number, cursorOf: (row: T) => string, present: (row: T) => R): Page<R> {
+export function toPage<T, R>(
+  rows: T[],
+  limit: number,
+  cursorOf: (row: T) => string,
+  present: (row: T) => R,
+): Page<R> {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return { items: items.map(present), nextCursor: rows.length > limit && last ? cursorOf(last) : null };

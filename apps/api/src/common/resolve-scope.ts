@@ -1,5 +1,5 @@
 import { type ScopeInput } from '@fineprint/contracts';
-import { DocumentRepository, type SubscriptionScope, VendorRepository } from '@fineprint/db';
+import { type DocumentRepository, type SubscriptionScope, type VendorRepository } from '@fineprint/db';
 
 import { ApiError } from './api.errors';
 

@@ -16,15 +16,26 @@ export function serveDashboard(app: NestExpressApplication): void {
   app.useStaticAssets(join(DASHBOARD_DIR, 'assets'), { prefix: '/assets', immutable: false, maxAge: '1h' });
   let html: string | null = null;
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || NOT_DASHBOARD.test(req.path) || !(req.headers.accept ?? '').includes('text/html')) return next();
+    if (
+      req.method !== 'GET' ||
+      NOT_DASHBOARD.test(req.path) ||
+      !(req.headers.accept ?? '').includes('text/html')
+    )
+      return next();
     if (html === null) {
       if (!existsSync(index)) {
-        res.status(503).type('text/plain').send('The dashboard is not built: run `node scripts/build-web.mjs` (npm start does).');
+        res
+          .status(503)
+          .type('text/plain')
+          .send('The dashboard is not built: run `node scripts/build-web.mjs` (npm start does).');
         return;
       }
       html = readFileSync(index, 'utf8');
     }
-    res.setHeader('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'");
+    res.setHeader(
+      'content-security-policy',
+      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'",
+    );
     res.type('html').send(html);
   });
 }

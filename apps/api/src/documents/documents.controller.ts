@@ -1,4 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query, Res, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Response } from 'express';
 import { type z } from 'zod';
@@ -49,7 +62,9 @@ export class DocumentsController {
   @UseGuards(AdminGuard)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Track a new document (admin)' })
-  async create(@Body(new ZodValidationPipe(createDocumentSchema)) body: z.output<typeof createDocumentSchema>) {
+  async create(
+    @Body(new ZodValidationPipe(createDocumentSchema)) body: z.output<typeof createDocumentSchema>,
+  ) {
     return presentDocument(await this.service.create(body));
   }
 
@@ -89,12 +104,20 @@ export class DocumentsController {
     @Query(new ZodValidationPipe(listVersionsQuery)) query: z.output<typeof listVersionsQuery>,
   ) {
     const rows = await this.service.listVersions(id, query.limit, query.cursor);
-    return toPage(rows, query.limit, (v) => String(v.seq), (v) => presentVersion(v, this.config.PUBLIC_URL));
+    return toPage(
+      rows,
+      query.limit,
+      (v) => String(v.seq),
+      (v) => presentVersion(v, this.config.PUBLIC_URL),
+    );
   }
 
   @Get('documents/:id/compare')
   @ApiOperation({ summary: 'Compare any two versions of a document (by version number)' })
-  async compare(@Param('id', uuid) id: string, @Query(new ZodValidationPipe(compareQuery)) query: z.output<typeof compareQuery>) {
+  async compare(
+    @Param('id', uuid) id: string,
+    @Query(new ZodValidationPipe(compareQuery)) query: z.output<typeof compareQuery>,
+  ) {
     const { from, to, analysis } = await this.service.compare(id, query.from, query.to);
     return {
       from: presentVersion(from, this.config.PUBLIC_URL),

@@ -3,14 +3,12 @@ import { brotliDecompressSync } from 'node:zlib';
 import { Injectable } from '@nestjs/common';
 import { type z } from 'zod';
 
-import { type createDocumentSchema, type listDocumentsQuery, type updateDocumentSchema } from '@fineprint/contracts';
 import {
-  DocumentRepository,
-  type DocumentType,
-  SnapshotRepository,
-  VendorRepository,
-  VersionRepository,
-} from '@fineprint/db';
+  type createDocumentSchema,
+  type listDocumentsQuery,
+  type updateDocumentSchema,
+} from '@fineprint/contracts';
+import { DocumentRepository, SnapshotRepository, VendorRepository, VersionRepository } from '@fineprint/db';
 import { analyzeChange } from '@fineprint/diff';
 import { DocumentScheduleService } from '@fineprint/pipeline';
 
@@ -45,7 +43,7 @@ export class DocumentsService {
     return this.documents.list(
       {
         ...(query.vendor ? { vendorSlug: query.vendor } : {}),
-        ...(query.type ? { type: query.type as DocumentType } : {}),
+        ...(query.type ? { type: query.type } : {}),
         ...(query.status ? { status: query.status } : {}),
         ...(query.q ? { q: query.q } : {}),
       },
@@ -64,7 +62,7 @@ export class DocumentsService {
       vendorId: vendor.id,
       slug,
       title: input.title,
-      type: input.type as DocumentType,
+      type: input.type,
       url: input.url,
       select: input.select ?? [],
       remove: input.remove ?? [],
@@ -87,7 +85,7 @@ export class DocumentsService {
     await this.documents.update(id, {
       ...(input.title !== undefined ? { title: input.title } : {}),
       ...(input.url !== undefined ? { url: input.url } : {}),
-      ...(input.type !== undefined ? { type: input.type as DocumentType } : {}),
+      ...(input.type !== undefined ? { type: input.type } : {}),
       ...(input.select !== undefined ? { select: input.select } : {}),
       ...(input.remove !== undefined ? { remove: input.remove } : {}),
       ...(input.fetch !== undefined ? { fetchMode: input.fetch } : {}),
@@ -114,7 +112,8 @@ export class DocumentsService {
   async listVersions(id: string, limit: number, cursor?: string) {
     await this.get(id);
     const beforeSeq = cursor ? Number.parseInt(cursor, 10) : undefined;
-    if (cursor && !Number.isFinite(beforeSeq)) throw new ApiError(400, 'invalid_input', 'cursor: must be a version number');
+    if (cursor && !Number.isFinite(beforeSeq))
+      throw new ApiError(400, 'invalid_input', 'cursor: must be a version number');
     return this.versions.listForDocument(id, { take: limit + 1, ...(beforeSeq ? { beforeSeq } : {}) });
   }
 
@@ -127,13 +126,17 @@ export class DocumentsService {
   async rawSnapshot(id: string) {
     const snapshot = await this.snapshots.findById(id);
     if (!snapshot) throw new NotFoundError('Snapshot', id);
-    const body = snapshot.compression === 'br' ? brotliDecompressSync(snapshot.body) : Buffer.from(snapshot.body);
+    const body =
+      snapshot.compression === 'br' ? brotliDecompressSync(snapshot.body) : Buffer.from(snapshot.body);
     return { snapshot, body };
   }
 
   async compare(documentId: string, fromSeq: number, toSeq: number) {
     const doc = await this.get(documentId);
-    const [from, to] = await Promise.all([this.versionBySeq(documentId, fromSeq), this.versionBySeq(documentId, toSeq)]);
+    const [from, to] = await Promise.all([
+      this.versionBySeq(documentId, fromSeq),
+      this.versionBySeq(documentId, toSeq),
+    ]);
     const analysis = analyzeChange(from.text, to.text, { title: doc.title });
     return { document: doc, from, to, analysis };
   }

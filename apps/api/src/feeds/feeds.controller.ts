@@ -5,7 +5,13 @@ import { type Request, type Response } from 'express';
 import { APP_CONFIG, type Env } from '@fineprint/config';
 import { TOPICS } from '@fineprint/contracts';
 import { type ChangeFilter, ChangeRepository, VendorRepository } from '@fineprint/db';
-import { FEED_CONTENT_TYPES, type FeedFormat, feedEtag, renderFeed, toChangeNotification } from '@fineprint/notify';
+import {
+  FEED_CONTENT_TYPES,
+  type FeedFormat,
+  feedEtag,
+  renderFeed,
+  toChangeNotification,
+} from '@fineprint/notify';
 
 import { ApiError, NotFoundError } from '../common/api.errors';
 import { IdPipe } from '../common/id.pipe';
@@ -34,27 +40,64 @@ export class FeedsController {
 
   @Get('vendors/:slug.:format')
   @ApiOperation({ summary: 'Announced changes of one vendor' })
-  async vendor(@Param('slug') slug: string, @Param('format') format: string, @Req() req: Request, @Res() res: Response) {
+  async vendor(
+    @Param('slug') slug: string,
+    @Param('format') format: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     const vendor = await this.vendors.findBySlug(slug);
     if (!vendor) throw new NotFoundError('Vendor', slug);
-    return this.serve(format, { vendorId: vendor.id }, `changes by ${vendor.name}`, `vendor:${slug}`, req, res);
+    return this.serve(
+      format,
+      { vendorId: vendor.id },
+      `changes by ${vendor.name}`,
+      `vendor:${slug}`,
+      req,
+      res,
+    );
   }
 
   @Get('documents/:id.:format')
   @ApiOperation({ summary: 'Announced changes of one document' })
-  document(@Param('id', new IdPipe('Document')) id: string, @Param('format') format: string, @Req() req: Request, @Res() res: Response) {
+  document(
+    @Param('id', new IdPipe('Document')) id: string,
+    @Param('format') format: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     return this.serve(format, { documentId: id }, 'changes to one document', `document:${id}`, req, res);
   }
 
   @Get('topics/:topic.:format')
   @ApiOperation({ summary: 'Announced changes about one topic (voice-recordings, ai-training, …)' })
-  topic(@Param('topic') topic: string, @Param('format') format: string, @Req() req: Request, @Res() res: Response) {
+  topic(
+    @Param('topic') topic: string,
+    @Param('format') format: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     if (!(TOPICS as readonly string[]).includes(topic)) throw new NotFoundError('Topic', topic);
-    return this.serve(format, { topic }, `changes about ${topic.replace(/-/g, ' ')}`, `topic:${topic}`, req, res);
+    return this.serve(
+      format,
+      { topic },
+      `changes about ${topic.replace(/-/g, ' ')}`,
+      `topic:${topic}`,
+      req,
+      res,
+    );
   }
 
-  private async serve(format: string, filter: ChangeFilter, title: string, key: string, req: Request, res: Response): Promise<void> {
-    if (!FORMATS.has(format as FeedFormat)) throw new ApiError(404, 'not_found', `No feed format "${format}": use rss, atom or json.`);
+  private async serve(
+    format: string,
+    filter: ChangeFilter,
+    title: string,
+    key: string,
+    req: Request,
+    res: Response,
+  ): Promise<void> {
+    if (!FORMATS.has(format as FeedFormat))
+      throw new ApiError(404, 'not_found', `No feed format "${format}": use rss, atom or json.`);
     const f = format as FeedFormat;
     const rows = await this.changes.list({ ...filter, states: ['announced'] }, { take: ITEMS });
     const items = rows.map((c) => toChangeNotification(c, this.config.PUBLIC_URL));
@@ -66,12 +109,24 @@ export class FeedsController {
     res.setHeader('cache-control', 'public, max-age=60');
     const since = req.headers['if-modified-since'] ? Date.parse(req.headers['if-modified-since']) : NaN;
     const noneMatch = req.headers['if-none-match'];
-    if ((noneMatch && noneMatch.split(/\s*,\s*/).includes(etag)) || (!noneMatch && Number.isFinite(since) && lastModified.getTime() <= since)) {
+    if (
+      (noneMatch && noneMatch.split(/\s*,\s*/).includes(etag)) ||
+      (!noneMatch && Number.isFinite(since) && lastModified.getTime() <= since)
+    ) {
       res.status(304).end();
       return;
     }
     const selfUrl = `${this.config.PUBLIC_URL}${req.path}`;
-    const body = renderFeed(f, { title: `Fineprint: ${title}`, id: `tag:fineprint,2026:feed:${key}`, selfUrl, siteUrl: `${this.config.PUBLIC_URL}/` }, items);
+    const body = renderFeed(
+      f,
+      {
+        title: `Fineprint: ${title}`,
+        id: `tag:fineprint,2026:feed:${key}`,
+        selfUrl,
+        siteUrl: `${this.config.PUBLIC_URL}/`,
+      },
+      items,
+    );
     res.status(200).type(FEED_CONTENT_TYPES[f]).send(body);
   }
 }

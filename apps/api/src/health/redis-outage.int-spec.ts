@@ -38,7 +38,13 @@ describe('a Redis outage (private redis-server, stopped and restarted)', () => {
     await app.init();
     worker = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: config.QUEUE_PREFIX, LOG_LEVEL: 'info' },
+      env: {
+        ...process.env,
+        DATABASE_URL: db.url,
+        REDIS_URL: redis.url,
+        QUEUE_PREFIX: config.QUEUE_PREFIX,
+        LOG_LEVEL: 'info',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     worker.stdout?.on('data', (c: Buffer) => (workerLog += c.toString()));

@@ -12,12 +12,42 @@ import { QueueProducer } from '@fineprint/queue';
 @Injectable()
 export class MetricsService {
   readonly registry = new Registry();
-  private readonly checks = new Gauge({ name: 'fineprint_check_runs', help: 'Check runs recorded, by outcome (all time)', labelNames: ['outcome'], registers: [this.registry] });
-  private readonly fetchSeconds = new Gauge({ name: 'fineprint_check_duration_seconds', help: 'Check durations over the last hour', labelNames: ['quantile'], registers: [this.registry] });
-  private readonly changes = new Gauge({ name: 'fineprint_changes', help: 'Changes recorded, by severity and state', labelNames: ['severity', 'state'], registers: [this.registry] });
-  private readonly deliveries = new Gauge({ name: 'fineprint_deliveries', help: 'Deliveries, by channel and status', labelNames: ['channel', 'status'], registers: [this.registry] });
-  private readonly queueJobs = new Gauge({ name: 'fineprint_queue_jobs', help: 'Jobs per queue and state', labelNames: ['queue', 'state'], registers: [this.registry] });
-  private readonly documents = new Gauge({ name: 'fineprint_documents', help: 'Tracked documents by status', labelNames: ['status'], registers: [this.registry] });
+  private readonly checks = new Gauge({
+    name: 'fineprint_check_runs',
+    help: 'Check runs recorded, by outcome (all time)',
+    labelNames: ['outcome'],
+    registers: [this.registry],
+  });
+  private readonly fetchSeconds = new Gauge({
+    name: 'fineprint_check_duration_seconds',
+    help: 'Check durations over the last hour',
+    labelNames: ['quantile'],
+    registers: [this.registry],
+  });
+  private readonly changes = new Gauge({
+    name: 'fineprint_changes',
+    help: 'Changes recorded, by severity and state',
+    labelNames: ['severity', 'state'],
+    registers: [this.registry],
+  });
+  private readonly deliveries = new Gauge({
+    name: 'fineprint_deliveries',
+    help: 'Deliveries, by channel and status',
+    labelNames: ['channel', 'status'],
+    registers: [this.registry],
+  });
+  private readonly queueJobs = new Gauge({
+    name: 'fineprint_queue_jobs',
+    help: 'Jobs per queue and state',
+    labelNames: ['queue', 'state'],
+    registers: [this.registry],
+  });
+  private readonly documents = new Gauge({
+    name: 'fineprint_documents',
+    help: 'Tracked documents by status',
+    labelNames: ['status'],
+    registers: [this.registry],
+  });
 
   constructor(
     private readonly prisma: PrismaService,
@@ -45,7 +75,8 @@ export class MetricsService {
     this.changes.reset();
     for (const row of changes) this.changes.set({ severity: row.severity, state: row.state }, row._count);
     this.deliveries.reset();
-    for (const row of deliveries) this.deliveries.set({ channel: row.channel, status: row.status }, row._count);
+    for (const row of deliveries)
+      this.deliveries.set({ channel: row.channel, status: row.status }, row._count);
     this.documents.reset();
     for (const row of documents) this.documents.set({ status: row.status }, row._count);
     this.queueJobs.reset();

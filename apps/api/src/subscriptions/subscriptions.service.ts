@@ -5,7 +5,12 @@ import { type z } from 'zod';
 
 import { APP_CONFIG, type Env } from '@fineprint/config';
 import { type createSubscriptionSchema } from '@fineprint/contracts';
-import { DeliveryRepository, DocumentRepository, SubscriptionRepository, VendorRepository } from '@fineprint/db';
+import {
+  DeliveryRepository,
+  DocumentRepository,
+  SubscriptionRepository,
+  VendorRepository,
+} from '@fineprint/db';
 import { SubscriptionTokens } from '@fineprint/notify';
 import { jobIds, QueueProducer } from '@fineprint/queue';
 
@@ -44,9 +49,22 @@ export class SubscriptionsService {
     const confirmTokenHash = SubscriptionTokens.hash(this.tokens.confirmToken(id, sentAt));
     const unsubscribeTokenHash = SubscriptionTokens.hash(this.tokens.unsubscribeToken(id));
     if (existing) {
-      await this.subscriptions.renew(id, { confirmTokenHash, unsubscribeTokenHash, digest: input.digest, sentAt });
+      await this.subscriptions.renew(id, {
+        confirmTokenHash,
+        unsubscribeTokenHash,
+        digest: input.digest,
+        sentAt,
+      });
     } else {
-      await this.subscriptions.create({ id, sentAt, email: input.email, scope, digest: input.digest, confirmTokenHash, unsubscribeTokenHash });
+      await this.subscriptions.create({
+        id,
+        sentAt,
+        email: input.email,
+        scope,
+        digest: input.digest,
+        confirmTokenHash,
+        unsubscribeTokenHash,
+      });
     }
     const delivery = await this.deliveries.create({
       changeId: null,
@@ -55,7 +73,12 @@ export class SubscriptionsService {
       targetId: id,
       subscriptionId: id,
     });
-    await this.queues.add('deliver', 'deliver', { deliveryId: delivery.id }, { jobId: jobIds.deliver(delivery.id) });
+    await this.queues.add(
+      'deliver',
+      'deliver',
+      { deliveryId: delivery.id },
+      { jobId: jobIds.deliver(delivery.id) },
+    );
   }
 
   async confirm(token: string): Promise<boolean> {

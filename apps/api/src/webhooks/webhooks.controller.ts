@@ -1,4 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 
@@ -19,7 +30,13 @@ function presentEndpoint(e: WebhookEndpoint) {
     id: e.id,
     url: e.url,
     description: e.description,
-    scope: { vendorId: e.vendorId, documentId: e.documentId, topic: e.topic, minSeverity: e.minSeverity, includeCosmetic: e.includeCosmetic },
+    scope: {
+      vendorId: e.vendorId,
+      documentId: e.documentId,
+      topic: e.topic,
+      minSeverity: e.minSeverity,
+      includeCosmetic: e.includeCosmetic,
+    },
     active: e.active,
     consecutiveFailures: e.consecutiveFailures,
     disabledAt: e.disabledAt,
@@ -53,7 +70,9 @@ export class WebhooksController {
   constructor(private readonly service: WebhooksService) {}
 
   @Post('webhooks')
-  @ApiOperation({ summary: 'Register a webhook endpoint; the response holds its signing secret, shown this once' })
+  @ApiOperation({
+    summary: 'Register a webhook endpoint; the response holds its signing secret, shown this once',
+  })
   async create(@Body(new ZodValidationPipe(createWebhookSchema)) body: z.output<typeof createWebhookSchema>) {
     const { endpoint, secret } = await this.service.create(body);
     return { ...presentEndpoint(endpoint), secret };
@@ -72,7 +91,10 @@ export class WebhooksController {
 
   @Patch('webhooks/:id')
   @ApiOperation({ summary: 'Disable, or re-enable (clears the failure run), an endpoint' })
-  async setActive(@Param('id', endpointId) id: string, @Body(new ZodValidationPipe(activeBody)) body: z.output<typeof activeBody>) {
+  async setActive(
+    @Param('id', endpointId) id: string,
+    @Body(new ZodValidationPipe(activeBody)) body: z.output<typeof activeBody>,
+  ) {
     return presentEndpoint(await this.service.setActive(id, body.active));
   }
 
@@ -84,7 +106,10 @@ export class WebhooksController {
 
   @Get('webhooks/:id/deliveries')
   @ApiOperation({ summary: 'The delivery log of an endpoint, newest first' })
-  async deliveries(@Param('id', endpointId) id: string, @Query(new ZodValidationPipe(listVersionsQuery)) query: z.output<typeof listVersionsQuery>) {
+  async deliveries(
+    @Param('id', endpointId) id: string,
+    @Query(new ZodValidationPipe(listVersionsQuery)) query: z.output<typeof listVersionsQuery>,
+  ) {
     const rows = await this.service.deliveriesOf(id, query.limit, query.cursor);
     return toPage(rows, query.limit, (d) => d.id, presentDelivery);
   }

@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { type z } from 'zod';
 
 import { type createWebhookSchema } from '@fineprint/contracts';
-import { DeliveryRepository, DocumentRepository, VendorRepository, WebhookEndpointRepository } from '@fineprint/db';
+import {
+  DeliveryRepository,
+  DocumentRepository,
+  VendorRepository,
+  WebhookEndpointRepository,
+} from '@fineprint/db';
 import { generateWebhookSecret } from '@fineprint/notify';
 import { jobIds, QueueProducer } from '@fineprint/queue';
 
@@ -23,7 +28,12 @@ export class WebhooksService {
   async create(input: z.output<typeof createWebhookSchema>) {
     const scope = await resolveScope(input.scope, this.vendors, this.documents);
     const secret = generateWebhookSecret();
-    const endpoint = await this.endpoints.create({ url: input.url, description: input.description ?? null, secret, scope });
+    const endpoint = await this.endpoints.create({
+      url: input.url,
+      description: input.description ?? null,
+      secret,
+      scope,
+    });
     return { endpoint, secret };
   }
 
@@ -39,7 +49,10 @@ export class WebhooksService {
 
   async setActive(id: string, active: boolean) {
     await this.get(id);
-    return this.endpoints.update(id, active ? { active, consecutiveFailures: 0, disabledAt: null, disabledReason: null } : { active });
+    return this.endpoints.update(
+      id,
+      active ? { active, consecutiveFailures: 0, disabledAt: null, disabledReason: null } : { active },
+    );
   }
 
   async remove(id: string): Promise<void> {
@@ -62,7 +75,12 @@ export class WebhooksService {
       targetId: id,
       webhookEndpointId: id,
     });
-    await this.queues.add('deliver', 'deliver', { deliveryId: delivery.id }, { jobId: jobIds.deliver(delivery.id) });
+    await this.queues.add(
+      'deliver',
+      'deliver',
+      { deliveryId: delivery.id },
+      { jobId: jobIds.deliver(delivery.id) },
+    );
     return delivery;
   }
 

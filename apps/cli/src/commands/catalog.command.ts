@@ -19,7 +19,9 @@ export function registerCatalogCommand(program: Command): void {
       const { files, issues } = await loadCatalog(folder);
       const documents = files.reduce((n, f) => n + f.content.documents.length, 0);
       for (const issue of issues) console.error(`✗ ${issue.file}: ${issue.field}: ${issue.message}`);
-      console.log(`${issues.length === 0 ? '✓' : '✗'} ${files.length} vendor file(s), ${documents} document(s), ${issues.length} problem(s) in ${folder}`);
+      console.log(
+        `${issues.length === 0 ? '✓' : '✗'} ${files.length} vendor file(s), ${documents} document(s), ${issues.length} problem(s) in ${folder}`,
+      );
       if (issues.length > 0) process.exitCode = 1;
     });
 
@@ -38,7 +40,9 @@ export function registerCatalogCommand(program: Command): void {
         const report = await app.get(CatalogSyncService).sync(files, 'catalog');
         const schedules = app.get(DocumentScheduleService);
         for (const id of [...report.upserted, ...report.deactivated]) await schedules.syncOne(id);
-        console.log(`✓ ${report.upserted.length} document(s) synced, ${report.deactivated.length} paused (no longer declared)`);
+        console.log(
+          `✓ ${report.upserted.length} document(s) synced, ${report.deactivated.length} paused (no longer declared)`,
+        );
       });
     });
 
@@ -53,7 +57,9 @@ export function registerCatalogCommand(program: Command): void {
         const report = await app.get(CatalogSyncService).sync(files, 'ota');
         const schedules = app.get(DocumentScheduleService);
         for (const id of report.upserted) await schedules.syncOne(id);
-        console.log(`✓ ${files.length} service(s), ${report.upserted.length} document(s) imported; ${issues.length} problem(s)`);
+        console.log(
+          `✓ ${files.length} service(s), ${report.upserted.length} document(s) imported; ${issues.length} problem(s)`,
+        );
       });
       if (issues.length > 0) process.exitCode = 1;
     });

@@ -14,7 +14,10 @@ export function registerCheckCommand(program: Command): void {
         const prisma = app.get(PrismaService);
         const [vendorSlug, slug] = ref.split('/');
         const found = slug
-          ? await prisma.document.findFirst({ where: { slug, vendor: { slug: vendorSlug } }, select: { id: true } })
+          ? await prisma.document.findFirst({
+              where: { slug, vendor: { slug: vendorSlug } },
+              select: { id: true },
+            })
           : await prisma.document.findFirst({ where: { id: ref }, select: { id: true } }).catch(() => null);
         if (!found) {
           console.error(`✗ no document "${ref}" (use its id or vendor/slug, e.g. amazon/privacy-notice)`);
@@ -22,11 +25,19 @@ export function registerCheckCommand(program: Command): void {
           return;
         }
         const document = await app.get(DocumentRepository).findById(found.id);
-        console.log(`› checking ${document?.vendor.name ?? ''} – ${document?.title ?? ''} (${document?.url ?? ''})`);
+        console.log(
+          `› checking ${document?.vendor.name ?? ''} – ${document?.title ?? ''} (${document?.url ?? ''})`,
+        );
         try {
           const result = await app.get(CheckDocumentService).check(found.id, { trigger: 'cli' });
-          console.log(`✓ ${result.outcome}${result.versionStatus ? ` (version ${result.versionStatus})` : ''}${result.reason ? `: ${result.reason}` : ''}`);
-          if (result.versionId && result.versionStatus !== 'baseline' && result.versionStatus !== 'quarantined') {
+          console.log(
+            `✓ ${result.outcome}${result.versionStatus ? ` (version ${result.versionStatus})` : ''}${result.reason ? `: ${result.reason}` : ''}`,
+          );
+          if (
+            result.versionId &&
+            result.versionStatus !== 'baseline' &&
+            result.versionStatus !== 'quarantined'
+          ) {
             const diff = await app.get(DiffVersionService).diffVersion(result.versionId);
             const change = diff.changeId ? await app.get(ChangeRepository).findById(diff.changeId) : null;
             if (change) console.log(`  ${change.severity}: ${change.summary} [${change.state}]`);

@@ -7,7 +7,9 @@ import { loadHistoryFolder, replayHistory } from '@fineprint/pipeline';
 export function registerReplayCommand(program: Command): void {
   program
     .command('replay <folder>')
-    .description('feed a folder of consecutive versions (001.md, 002.md, …) through the pipeline\'s decision logic')
+    .description(
+      "feed a folder of consecutive versions (001.md, 002.md, …) through the pipeline's decision logic",
+    )
     .option('--json', 'print { versions: [...], summary: {...} } as JSON')
     .option('--language <tag>', 'the declared language of the document')
     .action((folder: string, options: { json?: boolean; language?: string }) => {
@@ -27,7 +29,9 @@ export function registerReplayCommand(program: Command): void {
       }
       for (const v of report.versions) {
         const tags = v.tags.map((t) => [t.kind, t.topic].filter(Boolean).join('/')).join(', ');
-        console.log(`${v.file}  ${v.decision.padEnd(10)} ${v.severity ?? ''}${v.severity ? ' ' : ''}${v.summary ?? v.reason}${tags ? `  [${tags}]` : ''}`);
+        console.log(
+          `${v.file}  ${v.decision.padEnd(10)} ${v.severity ?? ''}${v.severity ? ' ' : ''}${v.summary ?? v.reason}${tags ? `  [${tags}]` : ''}`,
+        );
       }
       const s = report.summary;
       console.log(

@@ -13,7 +13,9 @@ function useVersionPages(id: string) {
   const [done, setDone] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const load = (next: string | null) =>
-    api<Page<VersionItem>>(`/api/v1/documents/${encodeURIComponent(id)}/versions?limit=50${next ? `&cursor=${next}` : ''}`)
+    api<Page<VersionItem>>(
+      `/api/v1/documents/${encodeURIComponent(id)}/versions?limit=50${next ? `&cursor=${next}` : ''}`,
+    )
       .then((page) => {
         setItems((prev) => (next ? [...prev, ...page.items] : page.items));
         setCursor(page.nextCursor);
@@ -33,20 +35,48 @@ export function DocumentPage({ id }: { id: string }) {
   if (doc.error) return html`<${Failure} error=${doc.error} />`;
   const d = doc.data;
   if (!d) return html`<${Loading} />`;
-  return html`
-    <p><a href=${`/vendors/${d.vendor.slug}`}>${d.vendor.name}</a></p>
+  return html` <p><a href=${`/vendors/${d.vendor.slug}`}>${d.vendor.name}</a></p>
     <h1>${d.title}</h1>
-    <div class="table-wrap"><table>
-      <tbody>
-        <tr><th scope="row">Status</th><td class=${`status-${d.status}`}>${d.status}${d.unstable ? ' · unstable (flips between texts)' : ''}${d.active ? '' : ' · paused'}</td></tr>
-        <tr><th scope="row">URL</th><td><a href=${d.url} rel="noopener noreferrer">${d.url}</a></td></tr>
-        <tr><th scope="row">Type</th><td>${label(d.type)}</td></tr>
-        <tr><th scope="row">Schedule</th><td>every ${d.intervalMinutes} min · fetched with ${d.fetch}</td></tr>
-        <tr><th scope="row">Last checked</th><td>${formatDate(d.lastCheckedAt)}</td></tr>
-        <tr><th scope="row">Last changed</th><td>${formatDate(d.lastChangedAt)}</td></tr>
-        ${d.lastError ? html`<tr><th scope="row">Last error</th><td>${d.lastError}</td></tr>` : ''}
-      </tbody>
-    </table></div>
+    <div class="table-wrap">
+      <table>
+        <tbody>
+          <tr>
+            <th scope="row">Status</th>
+            <td class=${`status-${d.status}`}>
+              ${d.status}${d.unstable ? ' · unstable (flips between texts)' : ''}${d.active ? '' : ' · paused'}
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">URL</th>
+            <td><a href=${d.url} rel="noopener noreferrer">${d.url}</a></td>
+          </tr>
+          <tr>
+            <th scope="row">Type</th>
+            <td>${label(d.type)}</td>
+          </tr>
+          <tr>
+            <th scope="row">Schedule</th>
+            <td>every ${d.intervalMinutes} min · fetched with ${d.fetch}</td>
+          </tr>
+          <tr>
+            <th scope="row">Last checked</th>
+            <td>${formatDate(d.lastCheckedAt)}</td>
+          </tr>
+          <tr>
+            <th scope="row">Last changed</th>
+            <td>${formatDate(d.lastChangedAt)}</td>
+          </tr>
+          ${
+            d.lastError
+              ? html`<tr>
+                  <th scope="row">Last error</th>
+                  <td>${d.lastError}</td>
+                </tr>`
+              : ''
+          }
+        </tbody>
+      </table>
+    </div>
     <h2>Changes</h2>
     ${changes.data ? html`<${ChangeList} items=${changes.data.items} />` : html`<${Loading} />`}
     <h2>Version timeline</h2>
@@ -58,12 +88,14 @@ export function DocumentPage({ id }: { id: string }) {
     </form>
     <ul class="timeline">
       ${versions.items.map(
-        (v) => html`<li>
-          <strong>#${v.seq}</strong> ${formatDate(v.recordedAt)} · <span class="badge">${v.status}</span>
-          ${v.statusReason ? html`<span class="muted">${v.statusReason}</span>` : ''}
-          · <a href=${v.links.text}>text</a> · <a href=${v.links.raw} download>raw</a>
-          ${v.seq > 1 ? html` · <a href=${`/documents/${d.id}/compare?from=${v.seq - 1}&to=${v.seq}`}>diff with #${v.seq - 1}</a>` : ''}
-        </li>`,
+        (v) =>
+          html`<li>
+            <strong>#${v.seq}</strong> ${formatDate(v.recordedAt)} ·
+            <span class="badge">${v.status}</span>
+            ${v.statusReason ? html`<span class="muted">${v.statusReason}</span>` : ''} ·
+            <a href=${v.links.text}>text</a> · <a href=${v.links.raw} download>raw</a>
+            ${v.seq > 1 ? html` · <a href=${`/documents/${d.id}/compare?from=${v.seq - 1}&to=${v.seq}`}>diff with #${v.seq - 1}</a>` : ''}
+          </li>`,
       )}
     </ul>
     ${versions.more ? html`<p><button onClick=${versions.more}>Older versions</button></p>` : ''}`;

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 
 import { api } from '../api-client';
+import { formValue } from '../form-value';
 import { TOPICS } from '../vocabulary';
 import { html, label } from '../html';
 import { useApi } from '../use-api';
@@ -8,22 +9,30 @@ import { type Vendor } from '../view-types';
 
 export function SubscribePage() {
   const vendors = useApi<{ items: Vendor[] }>('/api/v1/vendors');
-  const [state, setState] = useState<{ sent: boolean; error: string | null; busy: boolean }>({ sent: false, error: null, busy: false });
+  const [state, setState] = useState<{ sent: boolean; error: string | null; busy: boolean }>({
+    sent: false,
+    error: null,
+    busy: false,
+  });
 
   const submit = async (event: Event) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
     const scope: Record<string, unknown> = {
-      minSeverity: String(form.get('minSeverity') ?? 'low'),
+      minSeverity: formValue(form, 'minSeverity') || 'low',
       includeCosmetic: form.get('includeCosmetic') === 'on',
     };
-    if (form.get('vendor')) scope['vendor'] = String(form.get('vendor'));
-    if (form.get('topic')) scope['topic'] = String(form.get('topic'));
+    if (formValue(form, 'vendor')) scope['vendor'] = formValue(form, 'vendor');
+    if (formValue(form, 'topic')) scope['topic'] = formValue(form, 'topic');
     setState({ sent: false, error: null, busy: true });
     try {
       await api('/api/v1/subscriptions', {
         method: 'POST',
-        body: JSON.stringify({ email: String(form.get('email') ?? ''), scope, digest: String(form.get('digest') ?? 'immediate') }),
+        body: JSON.stringify({
+          email: formValue(form, 'email'),
+          scope,
+          digest: formValue(form, 'digest') || 'immediate',
+        }),
       });
       setState({ sent: true, error: null, busy: false });
     } catch (error) {
@@ -31,9 +40,11 @@ export function SubscribePage() {
     }
   };
 
-  return html`
-    <h1>Subscribe</h1>
-    <p>Get an email when a vendor changes its fine print. You will first get a message with a link to confirm the address.</p>
+  return html` <h1>Subscribe</h1>
+    <p>
+      Get an email when a vendor changes its fine print. You will first get a message with a link to confirm
+      the address.
+    </p>
     ${state.sent ? html`<p class="notice" role="status">Check your inbox: if this address can receive mail, a confirmation link is on its way.</p>` : ''}
     ${state.error ? html`<p class="error" role="alert">${state.error}</p>` : ''}
     <form class="stack" onSubmit=${submit}>
@@ -51,14 +62,26 @@ export function SubscribePage() {
       </select>
       <label for="minSeverity">Minimum severity</label>
       <select id="minSeverity" name="minSeverity">
-        <option value="low">low and above</option><option value="medium">medium and above</option><option value="high">high only</option>
+        <option value="low">low and above</option>
+        <option value="medium">medium and above</option>
+        <option value="high">high only</option>
       </select>
       <label for="digest">How often</label>
-      <select id="digest" name="digest"><option value="immediate">each change, as it is found</option><option value="daily">one daily digest</option></select>
-      <label><input type="checkbox" name="includeCosmetic" style="width:auto" /> Also cosmetic changes (punctuation, formatting, links)</label>
+      <select id="digest" name="digest">
+        <option value="immediate">each change, as it is found</option>
+        <option value="daily">one daily digest</option>
+      </select>
+      <label
+        ><input type="checkbox" name="includeCosmetic" style="width:auto" /> Also cosmetic changes
+        (punctuation, formatting, links)</label
+      >
       <p><button type="submit" disabled=${state.busy}>Subscribe</button></p>
     </form>
     <h2>Feeds</h2>
-    <p>All changes: <a href="/feeds/changes.atom">Atom</a> · <a href="/feeds/changes.rss">RSS 2.0</a> · <a href="/feeds/changes.json">JSON Feed</a>.
-      Per vendor: <code>/feeds/vendors/&lt;vendor&gt;.atom</code>; per document: <code>/feeds/documents/&lt;id&gt;.atom</code>; per topic: <code>/feeds/topics/&lt;topic&gt;.atom</code>.</p>`;
+    <p>
+      All changes: <a href="/feeds/changes.atom">Atom</a> · <a href="/feeds/changes.rss">RSS 2.0</a> ·
+      <a href="/feeds/changes.json">JSON Feed</a>. Per vendor:
+      <code>/feeds/vendors/&lt;vendor&gt;.atom</code>; per document:
+      <code>/feeds/documents/&lt;id&gt;.atom</code>; per topic: <code>/feeds/topics/&lt;topic&gt;.atom</code>.
+    </p>`;
 }

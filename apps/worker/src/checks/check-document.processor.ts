@@ -13,7 +13,11 @@ export class CheckDocumentProcessor implements JobHandlerInstance {
   async handle(job: Job<JobPayloads['check']['check-document']>): Promise<CheckResult> {
     const { documentId, trigger } = job.data;
     return unrecoverableIfPermanent(() =>
-      this.checks.check(documentId, { trigger, ...(job.id ? { jobId: job.id } : {}), attempt: job.attemptsMade + 1 }),
+      this.checks.check(documentId, {
+        trigger,
+        ...(job.id ? { jobId: job.id } : {}),
+        attempt: job.attemptsMade + 1,
+      }),
     );
   }
 }

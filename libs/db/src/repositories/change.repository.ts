@@ -128,11 +128,20 @@ export class ChangeRepository {
       ...(filter.vendorSlug ? { document: { vendor: { slug: filter.vendorSlug } } } : {}),
       ...(filter.topic ? { topics: { has: filter.topic } } : {}),
       ...(filter.kind ? { kinds: { has: filter.kind } } : {}),
-      ...(filter.severity ? { severity: filter.severity } : minIndex > 0 ? { severity: { in: SEVERITY_ORDER.slice(minIndex) } } : {}),
+      ...(filter.severity
+        ? { severity: filter.severity }
+        : minIndex > 0
+          ? { severity: { in: SEVERITY_ORDER.slice(minIndex) } }
+          : {}),
       ...(filter.states ? { state: { in: filter.states } } : {}),
       ...(filter.includeCosmetic === false ? { cosmetic: false } : {}),
       ...(filter.from || filter.to
-        ? { detectedAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } }
+        ? {
+            detectedAt: {
+              ...(filter.from ? { gte: filter.from } : {}),
+              ...(filter.to ? { lte: filter.to } : {}),
+            },
+          }
         : {}),
     };
   }

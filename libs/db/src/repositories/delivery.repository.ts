@@ -46,7 +46,12 @@ export class DeliveryRepository {
   /** Marks one attempt's result. */
   recordAttempt(
     id: string,
-    result: { status: DeliveryStatus; responseCode?: number | null; error?: string | null; durationMs?: number },
+    result: {
+      status: DeliveryStatus;
+      responseCode?: number | null;
+      error?: string | null;
+      durationMs?: number;
+    },
   ): Promise<Delivery> {
     return this.prisma.delivery.update({
       where: { id },
@@ -75,7 +80,9 @@ export class DeliveryRepository {
     });
   }
 
-  countByStatus(changeId?: string): Promise<{ status: DeliveryStatus; channel: DeliveryChannel; count: number }[]> {
+  countByStatus(
+    changeId?: string,
+  ): Promise<{ status: DeliveryStatus; channel: DeliveryChannel; count: number }[]> {
     return this.prisma.delivery
       .groupBy({ by: ['status', 'channel'], where: changeId ? { changeId } : {}, _count: true })
       .then((rows) => rows.map((r) => ({ status: r.status, channel: r.channel, count: r._count })));

@@ -27,7 +27,9 @@ export class SubscriptionRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   findByEmailAndScope(email: string, scope: SubscriptionScope): Promise<Subscription | null> {
-    return this.prisma.subscription.findUnique({ where: { email_scopeKey: { email, scopeKey: scopeKey(scope) } } });
+    return this.prisma.subscription.findUnique({
+      where: { email_scopeKey: { email, scopeKey: scopeKey(scope) } },
+    });
   }
 
   create(data: {
@@ -54,7 +56,10 @@ export class SubscriptionRepository {
   }
 
   /** A fresh confirmation (re-subscribing an unconfirmed or unsubscribed address). */
-  renew(id: string, data: { confirmTokenHash: string; unsubscribeTokenHash: string; digest: DigestMode; sentAt: Date }): Promise<Subscription> {
+  renew(
+    id: string,
+    data: { confirmTokenHash: string; unsubscribeTokenHash: string; digest: DigestMode; sentAt: Date },
+  ): Promise<Subscription> {
     return this.prisma.subscription.update({
       where: { id },
       data: {
@@ -82,7 +87,10 @@ export class SubscriptionRepository {
   async unsubscribeByTokenHash(tokenHash: string): Promise<Subscription | null> {
     const sub = await this.prisma.subscription.findUnique({ where: { unsubscribeTokenHash: tokenHash } });
     if (!sub) return null;
-    return this.prisma.subscription.update({ where: { id: sub.id }, data: { unsubscribedAt: new Date(), confirmed: false } });
+    return this.prisma.subscription.update({
+      where: { id: sub.id },
+      data: { unsubscribedAt: new Date(), confirmed: false },
+    });
   }
 
   findById(id: string): Promise<Subscription | null> {

@@ -44,10 +44,19 @@ export interface RecordContentResult {
   history: VersionHistory;
 }
 
-const summarySelect = { id: true, seq: true, sha256: true, status: true, recordedAt: true, revertOfId: true } as const;
+const summarySelect = {
+  id: true,
+  seq: true,
+  sha256: true,
+  status: true,
+  recordedAt: true,
+  revertOfId: true,
+} as const;
 
 export function chainHash(previousChainHash: string | null, sha256: string): string {
-  return createHash('sha256').update(`${previousChainHash ?? ''}:${sha256}`).digest('hex');
+  return createHash('sha256')
+    .update(`${previousChainHash ?? ''}:${sha256}`)
+    .digest('hex');
 }
 
 @Injectable()
@@ -90,7 +99,8 @@ export class VersionRepository {
       }
 
       const decision = input.decide(history);
-      if (decision.action === 'unchanged') return { snapshot, snapshotCreated, version: null, decision, history };
+      if (decision.action === 'unchanged')
+        return { snapshot, snapshotCreated, version: null, decision, history };
 
       const last = await tx.version.findFirst({
         where: { documentId: input.documentId },
@@ -118,7 +128,11 @@ export class VersionRepository {
     });
   }
 
-  private async loadHistory(tx: Prisma.TransactionClient, documentId: string, textSha256: string): Promise<VersionHistory> {
+  private async loadHistory(
+    tx: Prisma.TransactionClient,
+    documentId: string,
+    textSha256: string,
+  ): Promise<VersionHistory> {
     const recent = await tx.version.findMany({
       where: { documentId },
       orderBy: { seq: 'desc' },
@@ -160,7 +174,12 @@ export class VersionRepository {
 
   /** The newest versions' statuses, newest first (flap detection). */
   recentSummaries(documentId: string, take = 10): Promise<VersionSummary[]> {
-    return this.prisma.version.findMany({ where: { documentId }, orderBy: { seq: 'desc' }, take, select: summarySelect });
+    return this.prisma.version.findMany({
+      where: { documentId },
+      orderBy: { seq: 'desc' },
+      take,
+      select: summarySelect,
+    });
   }
 
   latest(documentId: string): Promise<Version | null> {
@@ -168,7 +187,10 @@ export class VersionRepository {
   }
 
   /** Metadata only (no text), newest first, cursor on seq. */
-  listForDocument(documentId: string, page: { take: number; beforeSeq?: number }): Promise<Omit<Version, 'text'>[]> {
+  listForDocument(
+    documentId: string,
+    page: { take: number; beforeSeq?: number },
+  ): Promise<Omit<Version, 'text'>[]> {
     return this.prisma.version.findMany({
       where: { documentId, ...(page.beforeSeq ? { seq: { lt: page.beforeSeq } } : {}) },
       orderBy: { seq: 'desc' },
@@ -180,13 +202,20 @@ export class VersionRepository {
   setStatus(id: string, status: VersionStatus, reason: string | null, at = new Date()): Promise<Version> {
     return this.prisma.version.update({
       where: { id },
-      data: { status, statusReason: reason, ...(status === 'confirmed' || status === 'released' ? { confirmedAt: at } : {}) },
+      data: {
+        status,
+        statusReason: reason,
+        ...(status === 'confirmed' || status === 'released' ? { confirmedAt: at } : {}),
+      },
     });
   }
 
   /** Versions waiting for confirmation, for a document. */
   listPending(documentId: string): Promise<Version[]> {
-    return this.prisma.version.findMany({ where: { documentId, status: 'pending' }, orderBy: { seq: 'asc' } });
+    return this.prisma.version.findMany({
+      where: { documentId, status: 'pending' },
+      orderBy: { seq: 'asc' },
+    });
   }
 
   /** Verifies a document's hash chain; returns the first broken seq, or null. */
@@ -198,7 +227,8 @@ export class VersionRepository {
     });
     let previous: string | null = null;
     for (const row of rows) {
-      if (row.previousChainHash !== previous || row.chainHash !== chainHash(previous, row.sha256)) return row.seq;
+      if (row.previousChainHash !== previous || row.chainHash !== chainHash(previous, row.sha256))
+        return row.seq;
       previous = row.chainHash;
     }
     return null;

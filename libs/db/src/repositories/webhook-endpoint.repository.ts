@@ -8,7 +8,12 @@ import { type SubscriptionScope } from './subscription.repository';
 export class WebhookEndpointRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  create(data: { url: string; secret: string; description: string | null; scope: SubscriptionScope }): Promise<WebhookEndpoint> {
+  create(data: {
+    url: string;
+    secret: string;
+    description: string | null;
+    scope: SubscriptionScope;
+  }): Promise<WebhookEndpoint> {
     return this.prisma.webhookEndpoint.create({
       data: { url: data.url, secret: data.secret, description: data.description, ...data.scope },
     });
@@ -39,7 +44,10 @@ export class WebhookEndpointRepository {
   }
 
   async recordSuccess(id: string): Promise<void> {
-    await this.prisma.webhookEndpoint.updateMany({ where: { id, consecutiveFailures: { gt: 0 } }, data: { consecutiveFailures: 0 } });
+    await this.prisma.webhookEndpoint.updateMany({
+      where: { id, consecutiveFailures: { gt: 0 } },
+      data: { consecutiveFailures: 0 },
+    });
   }
 
   /** Counts a failure; disables the endpoint, with the reason, once the run reaches `threshold`. */
@@ -54,7 +62,11 @@ export class WebhookEndpointRepository {
         data: {
           active: false,
           disabledAt: new Date(),
-          disabledReason: `disabled after ${endpoint.consecutiveFailures} consecutive failed deliveries; last: ${reason}`.slice(0, 1000),
+          disabledReason:
+            `disabled after ${endpoint.consecutiveFailures} consecutive failed deliveries; last: ${reason}`.slice(
+              0,
+              1000,
+            ),
         },
       });
     }

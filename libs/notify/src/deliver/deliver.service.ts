@@ -45,7 +45,10 @@ export class DeliverService implements OnModuleDestroy {
     private readonly documents: DocumentRepository,
   ) {
     this.email = new EmailChannel({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
-    this.webhook = new WebhookChannel({ allowPrivateNetworks: config.ALLOW_PRIVATE_NETWORKS, timeoutMs: config.WEBHOOK_TIMEOUT_MS });
+    this.webhook = new WebhookChannel({
+      allowPrivateNetworks: config.ALLOW_PRIVATE_NETWORKS,
+      timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+    });
     this.tokens = new SubscriptionTokens(config.SECRET_KEY);
   }
 
@@ -53,7 +56,9 @@ export class DeliverService implements OnModuleDestroy {
     const delivery = await this.deliveries.findById(deliveryId);
     if (!delivery) throw new PermanentDeliveryError('DELIVERY_GONE', `Delivery ${deliveryId} does not exist`);
     if (delivery.status === 'delivered') return 'already-delivered';
-    return delivery.channel === 'email' ? this.deliverEmail(delivery, attempt) : this.deliverWebhook(delivery, attempt);
+    return delivery.channel === 'email'
+      ? this.deliverEmail(delivery, attempt)
+      : this.deliverWebhook(delivery, attempt);
   }
 
   /** The notification of a change, kept briefly: a fan-out sends the same change thousands of times. */
@@ -72,19 +77,27 @@ export class DeliverService implements OnModuleDestroy {
     return `${this.config.PUBLIC_URL}/api/v1/subscriptions/unsubscribe?token=${this.tokens.unsubscribeToken(subscriptionId)}`;
   }
 
-  private async deliverEmail(delivery: Delivery, attempt: { number: number; last: boolean }): Promise<DeliverOutcome> {
+  private async deliverEmail(
+    delivery: Delivery,
+    attempt: { number: number; last: boolean },
+  ): Promise<DeliverOutcome> {
     const sub = delivery.subscriptionId ? await this.subscriptions.findById(delivery.subscriptionId) : null;
     if (!sub) return this.skip(delivery, 'the subscription no longer exists');
     const started = Date.now();
     let message;
     if (delivery.eventType === 'subscription.confirm') {
-      if (sub.confirmed || !sub.confirmSentAt || !sub.confirmTokenHash) return this.skip(delivery, 'already confirmed or superseded');
+      if (sub.confirmed || !sub.confirmSentAt || !sub.confirmTokenHash)
+        return this.skip(delivery, 'already confirmed or superseded');
       const confirmUrl = `${this.config.PUBLIC_URL}/api/v1/subscriptions/confirm?token=${this.tokens.confirmToken(sub.id, sub.confirmSentAt)}`;
       const names = {
         vendor: sub.vendorId ? ((await this.vendors.findById(sub.vendorId))?.name ?? null) : null,
         document: sub.documentId ? ((await this.documents.findById(sub.documentId))?.title ?? null) : null,
       };
-      message = { ...renderConfirmationEmail(confirmUrl, describeScope(sub, names)), to: sub.email, deliveryId: delivery.id };
+      message = {
+        ...renderConfirmationEmail(confirmUrl, describeScope(sub, names)),
+        to: sub.email,
+        deliveryId: delivery.id,
+      };
     } else {
       if (!sub.confirmed || sub.unsubscribedAt) return this.skip(delivery, 'not confirmed, or unsubscribed');
       if (!delivery.changeId) return this.skip(delivery, 'no change to announce');
@@ -99,24 +112,47 @@ export class DeliverService implements OnModuleDestroy {
     try {
       await this.email.send(message);
     } catch (error) {
-      const e = error instanceof EmailSendError ? error : new EmailSendError(String(error), 'transient', null);
+      const e =
+        error instanceof EmailSendError ? error : new EmailSendError(String(error), 'transient', null);
       const final = e.kind === 'permanent' || attempt.last;
-      await this.deliveries.recordAttempt(delivery.id, { status: final ? 'failed' : 'pending', responseCode: e.responseCode, error: e.message, durationMs: Date.now() - started });
+      await this.deliveries.recordAttempt(delivery.id, {
+        status: final ? 'failed' : 'pending',
+        responseCode: e.responseCode,
+        error: e.message,
+        durationMs: Date.now() - started,
+      });
       if (e.kind === 'permanent') throw new PermanentDeliveryError('SMTP_REJECTED', e.message);
       throw new TransientDeliveryError('SMTP_FAILED', e.message);
     }
-    await this.deliveries.recordAttempt(delivery.id, { status: 'delivered', responseCode: 250, durationMs: Date.now() - started });
+    await this.deliveries.recordAttempt(delivery.id, {
+      status: 'delivered',
+      responseCode: 250,
+      durationMs: Date.now() - started,
+    });
     return 'delivered';
   }
 
-  private async deliverWebhook(delivery: Delivery, attempt: { number: number; last: boolean }): Promise<DeliverOutcome> {
-    const endpoint = delivery.webhookEndpointId ? await this.endpoints.findById(delivery.webhookEndpointId) : null;
+  private async deliverWebhook(
+    delivery: Delivery,
+    attempt: { number: number; last: boolean },
+  ): Promise<DeliverOutcome> {
+    const endpoint = delivery.webhookEndpointId
+      ? await this.endpoints.findById(delivery.webhookEndpointId)
+      : null;
     if (!endpoint) return this.skip(delivery, 'the endpoint no longer exists');
-    if (!endpoint.active && delivery.eventType !== 'ping') return this.skip(delivery, `the endpoint is disabled: ${endpoint.disabledReason ?? ''}`);
-    const event = delivery.eventType === 'ping' || !delivery.changeId ? pingEvent(endpoint.id) : changeDetectedEvent(await this.notification(delivery.changeId));
+    if (!endpoint.active && delivery.eventType !== 'ping')
+      return this.skip(delivery, `the endpoint is disabled: ${endpoint.disabledReason ?? ''}`);
+    const event =
+      delivery.eventType === 'ping' || !delivery.changeId
+        ? pingEvent(endpoint.id)
+        : changeDetectedEvent(await this.notification(delivery.changeId));
     const result = await this.webhook.send(endpoint.url, endpoint.secret, delivery.id, JSON.stringify(event));
     if (result.ok) {
-      await this.deliveries.recordAttempt(delivery.id, { status: 'delivered', responseCode: result.status ?? null, durationMs: result.durationMs });
+      await this.deliveries.recordAttempt(delivery.id, {
+        status: 'delivered',
+        responseCode: result.status ?? null,
+        durationMs: result.durationMs,
+      });
       if (endpoint.consecutiveFailures > 0) await this.endpoints.recordSuccess(endpoint.id);
       return 'delivered';
     }
@@ -128,7 +164,11 @@ export class DeliverService implements OnModuleDestroy {
       error: `${error.code}: ${error.message}`,
       durationMs: result.durationMs,
     });
-    await this.endpoints.recordFailure(endpoint.id, `${error.code}: ${error.message}`, this.config.WEBHOOK_DISABLE_AFTER);
+    await this.endpoints.recordFailure(
+      endpoint.id,
+      `${error.code}: ${error.message}`,
+      this.config.WEBHOOK_DISABLE_AFTER,
+    );
     if (error.kind === 'permanent') throw new PermanentDeliveryError(error.code, error.message);
     throw new TransientDeliveryError(error.code, error.message);
   }

@@ -12,4 +12,9 @@ ${bodyHtml}
 </div></body></html>`;
 }
 
-export const SEVERITY_COLOR: Record<string, string> = { high: '#a50e0e', medium: '#8a4b00', low: '#1f5e2e', cosmetic: '#4a4a4a' };
+export const SEVERITY_COLOR: Record<string, string> = {
+  high: '#a50e0e',
+  medium: '#8a4b00',
+  low: '#1f5e2e',
+  cosmetic: '#4a4a4a',
+};

@@ -34,7 +34,9 @@ export class EmailChannel {
       host: url.hostname,
       port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 587)),
       secure: url.protocol === 'smtps:',
-      ...(url.username ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } } : {}),
+      ...(url.username
+        ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } }
+        : {}),
       pool: true,
       maxConnections: options.maxConnections ?? 4,
       connectionTimeout: 10_000,
@@ -47,7 +49,10 @@ export class EmailChannel {
   async send(message: EmailMessage): Promise<{ messageId: string; response: string }> {
     const headers: Record<string, string> = { 'X-Fineprint-Delivery': message.deliveryId };
     if (message.unsubscribeUrl) {
-      headers['List-Unsubscribe'] = [`<${message.unsubscribeUrl}>`, ...(message.unsubscribeMailto ? [`<${message.unsubscribeMailto}>`] : [])].join(', ');
+      headers['List-Unsubscribe'] = [
+        `<${message.unsubscribeUrl}>`,
+        ...(message.unsubscribeMailto ? [`<${message.unsubscribeMailto}>`] : []),
+      ].join(', ');
       headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
     }
     try {
@@ -64,7 +69,12 @@ export class EmailChannel {
     } catch (error) {
       const code = (error as { responseCode?: number }).responseCode ?? null;
       const permanent = code !== null && code >= 500 && code < 600;
-      throw new EmailSendError(`SMTP: ${(error as Error).message}`, permanent ? 'permanent' : 'transient', code, { cause: error });
+      throw new EmailSendError(
+        `SMTP: ${(error as Error).message}`,
+        permanent ? 'permanent' : 'transient',
+        code,
+        { cause: error },
+      );
     }
   }
 

@@ -16,12 +16,13 @@ function tagsHtml(n: ChangeNotification): string {
   if (tags.length === 0) return '';
   return `<h2 style="font-size:17px;margin:24px 0 8px">What it means</h2>${tags
     .map(
-      (t) => `<p style="margin:12px 0 4px"><strong>${escapeHtml(capital(words([t.kind, t.topic].filter(Boolean).join(' · '))))}</strong></p>${t.citations
-        .map(
-          (c) =>
-            `<blockquote style="margin:4px 0;padding:6px 10px;border-left:4px solid ${c.side === 'removed' ? '#a50e0e' : '#1f5e2e'};background:#fafafa">${c.side === 'removed' ? 'Removed' : 'Added'}: ${escapeHtml(c.text)}</blockquote>`,
-        )
-        .join('')}`,
+      (t) =>
+        `<p style="margin:12px 0 4px"><strong>${escapeHtml(capital(words([t.kind, t.topic].filter(Boolean).join(' · '))))}</strong></p>${t.citations
+          .map(
+            (c) =>
+              `<blockquote style="margin:4px 0;padding:6px 10px;border-left:4px solid ${c.side === 'removed' ? '#a50e0e' : '#1f5e2e'};background:#fafafa">${c.side === 'removed' ? 'Removed' : 'Added'}: ${escapeHtml(c.text)}</blockquote>`,
+          )
+          .join('')}`,
     )
     .join('')}`;
 }
@@ -29,13 +30,22 @@ function tagsHtml(n: ChangeNotification): string {
 function tagsText(n: ChangeNotification): string {
   const tags = n.tags.filter((t) => t.kind || t.citations.length);
   return tags
-    .map((t) => [`* ${capital(words([t.kind, t.topic].filter(Boolean).join(' / ')))}`, ...t.citations.map((c) => `  ${c.side === 'removed' ? '- Removed' : '+ Added'}: "${c.text}"`)].join('\n'))
+    .map((t) =>
+      [
+        `* ${capital(words([t.kind, t.topic].filter(Boolean).join(' / ')))}`,
+        ...t.citations.map((c) => `  ${c.side === 'removed' ? '- Removed' : '+ Added'}: "${c.text}"`),
+      ].join('\n'),
+    )
     .join('\n');
 }
 
 /** One change, for one subscriber: subject, HTML and plain text. */
 export function renderChangeEmail(n: ChangeNotification, unsubscribeUrl: string): RenderedEmail {
-  const headline = n.kinds.length ? n.kinds.map(words).join(', ') : n.cosmetic ? 'cosmetic edit' : 'wording changed';
+  const headline = n.kinds.length
+    ? n.kinds.map(words).join(', ')
+    : n.cosmetic
+      ? 'cosmetic edit'
+      : 'wording changed';
   const subject = `[Fineprint] ${capital(n.severity)}: ${n.vendor.name} – ${n.document.title}: ${headline}`;
   const html = emailLayout(
     subject,

@@ -4,7 +4,11 @@ import { escapeHtml } from './escape-html';
 import { type RenderedEmail } from './render-change-email';
 
 /** Several changes in one daily email, most severe first. */
-export function renderDigestEmail(day: string, changes: ChangeNotification[], unsubscribeUrl: string): RenderedEmail {
+export function renderDigestEmail(
+  day: string,
+  changes: ChangeNotification[],
+  unsubscribeUrl: string,
+): RenderedEmail {
   const order = { high: 0, medium: 1, low: 2, cosmetic: 3 } as const;
   const sorted = [...changes].sort((a, b) => order[a.severity] - order[b.severity]);
   const subject = `[Fineprint] ${changes.length} change${changes.length === 1 ? '' : 's'} on ${day}`;
@@ -17,12 +21,21 @@ export function renderDigestEmail(day: string, changes: ChangeNotification[], un
             .filter((t) => t.kind)
             .flatMap((t) => t.citations.slice(0, 1))
             .slice(0, 2)
-            .map((c) => `<br><small>${c.side === 'removed' ? 'Removed' : 'Added'}: “${escapeHtml(c.text)}”</small>`)
+            .map(
+              (c) =>
+                `<br><small>${c.side === 'removed' ? 'Removed' : 'Added'}: “${escapeHtml(c.text)}”</small>`,
+            )
             .join('')}</li>`,
       )
       .join('')}</ul>`,
     `A daily digest from Fineprint. <a href="${escapeHtml(unsubscribeUrl)}" style="color:#555">Unsubscribe</a>.`,
   );
-  const text = [subject, '', ...sorted.map((n) => `* [${n.severity}] ${n.summary}\n  ${n.links.change}`), '', `Unsubscribe: ${unsubscribeUrl}`].join('\n');
+  const text = [
+    subject,
+    '',
+    ...sorted.map((n) => `* [${n.severity}] ${n.summary}\n  ${n.links.change}`),
+    '',
+    `Unsubscribe: ${unsubscribeUrl}`,
+  ].join('\n');
   return { subject, html, text };
 }

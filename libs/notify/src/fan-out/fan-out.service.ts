@@ -1,6 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 
-import { ChangeRepository, DeliveryRepository, type NewDelivery, SubscriptionRepository, WebhookEndpointRepository } from '@fineprint/db';
+import {
+  ChangeRepository,
+  DeliveryRepository,
+  type NewDelivery,
+  SubscriptionRepository,
+  WebhookEndpointRepository,
+} from '@fineprint/db';
 import { jobIds, QueueProducer } from '@fineprint/queue';
 
 import { matchesScope } from '../match-scope';
@@ -8,7 +14,10 @@ import { PermanentDeliveryError } from '../notify.errors';
 
 const PAGE = 1000;
 /** Retries of one delivery: exponential from 10 s with jitter, 8 attempts (about 20 minutes in all). */
-export const DELIVERY_JOB_OPTIONS = { attempts: 8, backoff: { type: 'exponential', delay: 10_000, jitter: 0.5 } };
+export const DELIVERY_JOB_OPTIONS = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 10_000, jitter: 0.5 },
+};
 
 export interface FanOutReport {
   changeId: string;
@@ -47,13 +56,19 @@ export class FanOutService {
       cosmetic: change.cosmetic,
     };
 
-    for (let afterId: string | undefined; ; ) {
+    for (let afterId: string | undefined; ;) {
       const page = await this.subscriptions.listActive({ take: PAGE, ...(afterId ? { afterId } : {}) });
       if (page.length === 0) break;
       afterId = page[page.length - 1]?.id;
       const matching = page.filter((s) => matchesScope(s, facts));
       const digestIds = new Set(matching.filter((s) => s.digest === 'daily').map((s) => s.id));
-      const rows: NewDelivery[] = matching.map((s) => ({ changeId, channel: 'email', eventType: 'change.detected', targetId: s.id, subscriptionId: s.id }));
+      const rows: NewDelivery[] = matching.map((s) => ({
+        changeId,
+        channel: 'email',
+        eventType: 'change.detected',
+        targetId: s.id,
+        subscriptionId: s.id,
+      }));
       const saved = await this.deliveries.createMany(rows);
       const immediate = saved.filter((d) => d.status === 'pending' && !digestIds.has(d.targetId));
       await this.enqueue(immediate.map((d) => d.id));
@@ -62,13 +77,19 @@ export class FanOutService {
       if (page.length < PAGE) break;
     }
 
-    for (let afterId: string | undefined; ; ) {
+    for (let afterId: string | undefined; ;) {
       const page = await this.endpoints.listActive({ take: PAGE, ...(afterId ? { afterId } : {}) });
       if (page.length === 0) break;
       afterId = page[page.length - 1]?.id;
       const rows: NewDelivery[] = page
         .filter((e) => matchesScope(e, facts))
-        .map((e) => ({ changeId, channel: 'webhook', eventType: 'change.detected', targetId: e.id, webhookEndpointId: e.id }));
+        .map((e) => ({
+          changeId,
+          channel: 'webhook',
+          eventType: 'change.detected',
+          targetId: e.id,
+          webhookEndpointId: e.id,
+        }));
       const saved = await this.deliveries.createMany(rows);
       const pending = saved.filter((d) => d.status === 'pending');
       await this.enqueue(pending.map((d) => d.id));
@@ -84,7 +105,12 @@ export class FanOutService {
       await this.queues.addBulk(
         'deliver',
         'deliver',
-        deliveryIds.slice(i, i + PAGE).map((deliveryId) => ({ data: { deliveryId }, opts: { jobId: jobIds.deliver(deliveryId), ...DELIVERY_JOB_OPTIONS } })),
+        deliveryIds
+          .slice(i, i + PAGE)
+          .map((deliveryId) => ({
+            data: { deliveryId },
+            opts: { jobId: jobIds.deliver(deliveryId), ...DELIVERY_JOB_OPTIONS },
+          })),
       );
     }
   }

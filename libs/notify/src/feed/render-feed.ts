@@ -28,7 +28,10 @@ function itemContent(n: ChangeNotification): string {
     .map(
       (t) =>
         `<li><strong>${escapeHtml([t.kind, t.topic].filter(Boolean).join(' · '))}</strong>${t.citations
-          .map((c) => `<blockquote>${c.side === 'removed' ? 'Removed' : 'Added'}: ${escapeHtml(c.text)}</blockquote>`)
+          .map(
+            (c) =>
+              `<blockquote>${c.side === 'removed' ? 'Removed' : 'Added'}: ${escapeHtml(c.text)}</blockquote>`,
+          )
           .join('')}</li>`,
     )
     .join('');
@@ -42,7 +45,8 @@ export function renderFeed(format: FeedFormat, meta: FeedMeta, items: ChangeNoti
     title: meta.title,
     id: meta.id,
     link: meta.siteUrl,
-    description: meta.description ?? 'Changes to vendors’ privacy notices, terms and help articles, and what they mean.',
+    description:
+      meta.description ?? 'Changes to vendors’ privacy notices, terms and help articles, and what they mean.',
     updated,
     generator: 'Fineprint',
     copyright: 'Change summaries by Fineprint; documents belong to their vendors.',
@@ -56,7 +60,11 @@ export function renderFeed(format: FeedFormat, meta: FeedMeta, items: ChangeNoti
       description: n.summary,
       content: itemContent(n),
       date: new Date(n.detectedAt),
-      category: [{ name: `severity:${n.severity}` }, ...n.kinds.map((k) => ({ name: k })), ...n.topics.map((t) => ({ name: t }))],
+      category: [
+        { name: `severity:${n.severity}` },
+        ...n.kinds.map((k) => ({ name: k })),
+        ...n.topics.map((t) => ({ name: t })),
+      ],
     });
   }
   if (format === 'rss') return feed.rss2();

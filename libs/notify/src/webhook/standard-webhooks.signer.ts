@@ -21,7 +21,12 @@ export function signWebhook(secret: string, id: string, timestampSeconds: number
 }
 
 /** The three headers of a signed request. */
-export function webhookHeaders(secret: string, id: string, body: string, now = new Date()): Record<string, string> {
+export function webhookHeaders(
+  secret: string,
+  id: string,
+  body: string,
+  now = new Date(),
+): Record<string, string> {
   const timestamp = Math.floor(now.getTime() / 1000);
   return {
     'webhook-id': id,
@@ -31,11 +36,17 @@ export function webhookHeaders(secret: string, id: string, body: string, now = n
 }
 
 /** Checks a signature header (space-separated list of "v1,<sig>"), with a tolerance on the timestamp. */
-export function verifyWebhook(secret: string, headers: Record<string, string | undefined>, body: string, toleranceSeconds = 300): boolean {
+export function verifyWebhook(
+  secret: string,
+  headers: Record<string, string | undefined>,
+  body: string,
+  toleranceSeconds = 300,
+): boolean {
   const id = headers['webhook-id'];
   const timestamp = Number(headers['webhook-timestamp']);
   const signatures = (headers['webhook-signature'] ?? '').split(' ');
-  if (!id || !Number.isFinite(timestamp) || Math.abs(Date.now() / 1000 - timestamp) > toleranceSeconds) return false;
+  if (!id || !Number.isFinite(timestamp) || Math.abs(Date.now() / 1000 - timestamp) > toleranceSeconds)
+    return false;
   const expected = Buffer.from(signWebhook(secret, id, timestamp, body));
   return signatures.some((s) => {
     const given = Buffer.from(s);

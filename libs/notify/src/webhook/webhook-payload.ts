@@ -35,5 +35,10 @@ export function changeDetectedEvent(n: ChangeNotification, now = new Date()): We
 }
 
 export function pingEvent(endpointId: string, now = new Date()): WebhookEvent {
-  return { type: 'ping', version: WEBHOOK_PAYLOAD_VERSION, timestamp: now.toISOString(), data: { endpointId, message: 'Fineprint webhook test' } };
+  return {
+    type: 'ping',
+    version: WEBHOOK_PAYLOAD_VERSION,
+    timestamp: now.toISOString(),
+    data: { endpointId, message: 'Fineprint webhook test' },
+  };
 }

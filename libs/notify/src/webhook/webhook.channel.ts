@@ -58,10 +58,28 @@ export class WebhookChannel {
       const status = response.statusCode;
       if (status >= 200 && status < 300) return { ok: true, status, durationMs: elapsed() };
       if (status >= 300 && status < 400) {
-        return { ok: false, status, durationMs: elapsed(), error: { kind: 'permanent', code: 'REDIRECT', message: `HTTP ${status}: redirects are not followed` } };
+        return {
+          ok: false,
+          status,
+          durationMs: elapsed(),
+          error: {
+            kind: 'permanent',
+            code: 'REDIRECT',
+            message: `HTTP ${status}: redirects are not followed`,
+          },
+        };
       }
       const transient = status >= 500 || status === 408 || status === 429;
-      return { ok: false, status, durationMs: elapsed(), error: { kind: transient ? 'transient' : 'permanent', code: `HTTP_${status}`, message: `HTTP ${status}` } };
+      return {
+        ok: false,
+        status,
+        durationMs: elapsed(),
+        error: {
+          kind: transient ? 'transient' : 'permanent',
+          code: `HTTP_${status}`,
+          message: `HTTP ${status}`,
+        },
+      };
     } catch (error) {
       return { ok: false, durationMs: elapsed(), error: classify(error, this.timeoutMs) };
     }
@@ -75,7 +93,11 @@ export class WebhookChannel {
 function classify(error: unknown, timeoutMs: number): NonNullable<WebhookSendResult['error']> {
   const cause = (error as { cause?: unknown }).cause;
   if (error instanceof PrivateAddressError || cause instanceof PrivateAddressError) {
-    return { kind: 'permanent', code: 'PRIVATE_ADDRESS', message: (error instanceof PrivateAddressError ? error : (cause as Error)).message };
+    return {
+      kind: 'permanent',
+      code: 'PRIVATE_ADDRESS',
+      message: (error instanceof PrivateAddressError ? error : (cause as Error)).message,
+    };
   }
   const name = (error as { name?: string }).name;
   if (
@@ -88,9 +110,10 @@ function classify(error: unknown, timeoutMs: number): NonNullable<WebhookSendRes
     return { kind: 'transient', code: 'TIMEOUT', message: `No answer within ${timeoutMs} ms` };
   }
   if (error instanceof undiciErrors.InvalidArgumentError || error instanceof TypeError) {
-    return { kind: 'permanent', code: 'INVALID_URL', message: (error as Error).message };
+    return { kind: 'permanent', code: 'INVALID_URL', message: error.message };
   }
-  const code = (error as { code?: string }).code ?? (cause as { code?: string } | undefined)?.code ?? 'CONNECTION';
+  const code =
+    (error as { code?: string }).code ?? (cause as { code?: string } | undefined)?.code ?? 'CONNECTION';
   return { kind: 'transient', code, message: (error as Error).message || code };
 }
 

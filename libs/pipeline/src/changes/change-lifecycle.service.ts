@@ -29,12 +29,16 @@ export class ChangeLifecycleService {
   async markTransient(versionId: string): Promise<void> {
     await this.versions.setStatus(versionId, 'transient', 'gone on re-check');
     const change = await this.changes.findByToVersion(versionId);
-    if (change) await this.changes.transition(change.id, 'pending', 'suppressed', 'transient: gone on re-check');
+    if (change)
+      await this.changes.transition(change.id, 'pending', 'suppressed', 'transient: gone on re-check');
   }
 
   /** Announces the version's change if the version is confirmed and the change still pending. */
   async syncAnnouncement(versionId: string): Promise<void> {
-    const [version, change] = await Promise.all([this.versions.findById(versionId), this.changes.findByToVersion(versionId)]);
+    const [version, change] = await Promise.all([
+      this.versions.findById(versionId),
+      this.changes.findByToVersion(versionId),
+    ]);
     if (!version || !change) return;
     if (version.status === 'transient' && change.state === 'pending') {
       await this.changes.transition(change.id, 'pending', 'suppressed', 'transient: gone on re-check');
@@ -48,7 +52,12 @@ export class ChangeLifecycleService {
     if (version.status === 'confirmed' || version.status === 'released') {
       const current = await this.changes.findByToVersion(versionId);
       if (current?.state === 'announced') {
-        await this.queues.add('notify', 'fan-out-change', { changeId: current.id }, { jobId: jobIds.fanOut(current.id) });
+        await this.queues.add(
+          'notify',
+          'fan-out-change',
+          { changeId: current.id },
+          { jobId: jobIds.fanOut(current.id) },
+        );
       }
     }
   }
@@ -63,7 +72,12 @@ export class ChangeLifecycleService {
     if (!latest || !NEEDS_CHANGE.has(latest.status)) return;
     const change = await this.changes.findByToVersion(latest.id);
     if (!change) {
-      await this.queues.add('diff', 'diff-version', { versionId: latest.id }, { jobId: jobIds.diffVersion(latest.id) });
+      await this.queues.add(
+        'diff',
+        'diff-version',
+        { versionId: latest.id },
+        { jobId: jobIds.diffVersion(latest.id) },
+      );
     }
   }
 }

@@ -67,7 +67,13 @@ export class DiffVersionService {
       state: suppressed ? 'suppressed' : 'pending',
       stateReason: suppressed,
     });
-    this.logger.log({ changeId: change.id, versionId, severity: change.severity, created, msg: 'change recorded' });
+    this.logger.log({
+      changeId: change.id,
+      versionId,
+      severity: change.severity,
+      created,
+      msg: 'change recorded',
+    });
     await this.lifecycle.syncAnnouncement(versionId);
     return { changeId: change.id, created };
   }

@@ -91,7 +91,11 @@ export class CheckDocumentService {
         ...(previousHeaders.lastModified ? { lastModified: previousHeaders.lastModified } : {}),
       });
       if (page.notModified) {
-        await run('not_modified', { httpStatus: 304, fetchedWith: page.fetchedWith, snapshotId: previous?.id ?? null });
+        await run('not_modified', {
+          httpStatus: 304,
+          fetchedWith: page.fetchedWith,
+          snapshotId: previous?.id ?? null,
+        });
         await this.documents.markSuccess(documentId, new Date(), false);
         await this.lifecycle.ensureFollowUps(documentId);
         return { outcome: 'not_modified' };
@@ -105,7 +109,12 @@ export class CheckDocumentService {
         errorMessage: failure.message.slice(0, 2000),
         httpStatus: failure.httpStatus ?? null,
       });
-      await this.documents.markFailure(documentId, new Date(), `${failure.code}: ${failure.message}`, this.config.FAILING_AFTER);
+      await this.documents.markFailure(
+        documentId,
+        new Date(),
+        `${failure.code}: ${failure.message}`,
+        this.config.FAILING_AFTER,
+      );
       throw new CheckFailedError(failure.kind, failure.code, failure.message, { cause: error });
     }
 
@@ -157,14 +166,28 @@ export class CheckDocumentService {
     if (verdict.confirmsPendingId) await this.lifecycle.confirm(verdict.confirmsPendingId);
 
     if (outcome === 'quarantined') {
-      await this.documents.markFailure(documentId, new Date(), `quarantined: ${quarantineMessage(version)}`, this.config.FAILING_AFTER);
+      await this.documents.markFailure(
+        documentId,
+        new Date(),
+        `quarantined: ${quarantineMessage(version)}`,
+        this.config.FAILING_AFTER,
+      );
     } else {
-      await this.documents.markSuccess(documentId, new Date(), Boolean(version && version.status !== 'baseline'));
+      await this.documents.markSuccess(
+        documentId,
+        new Date(),
+        Boolean(version && version.status !== 'baseline'),
+      );
     }
 
     if (version) {
       if (version.status !== 'baseline' && version.status !== 'quarantined') {
-        await this.queues.add('diff', 'diff-version', { versionId: version.id }, { jobId: jobIds.diffVersion(version.id) });
+        await this.queues.add(
+          'diff',
+          'diff-version',
+          { versionId: version.id },
+          { jobId: jobIds.diffVersion(version.id) },
+        );
       }
       if (version.status === 'pending') await this.scheduleConfirmation(document, version.id);
     } else {

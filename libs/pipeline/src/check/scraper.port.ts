@@ -29,7 +29,10 @@ export interface Declaration {
 }
 
 export interface ScraperPort {
-  fetch(declaration: Declaration, conditional?: { etag?: string; lastModified?: string }): Promise<FetchedPage>;
+  fetch(
+    declaration: Declaration,
+    conditional?: { etag?: string; lastModified?: string },
+  ): Promise<FetchedPage>;
   extract(page: FetchedPage, declaration: Declaration): Promise<ExtractedPage>;
 }
 

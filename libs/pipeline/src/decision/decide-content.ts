@@ -57,8 +57,10 @@ export function quarantineReason(
   const words = countWords(observation.text);
   const short = words < patterns.maxWords;
   for (const p of compiled) {
-    if (p.title && observation.title && p.title.test(observation.title)) return `${p.reason} (title "${observation.title}")`;
-    if (p.text && short && p.text.test(observation.text)) return `${p.reason} (text matches ${p.text.source.slice(0, 40)}…)`;
+    if (p.title && observation.title && p.title.test(observation.title))
+      return `${p.reason} (title "${observation.title}")`;
+    if (p.text && short && p.text.test(observation.text))
+      return `${p.reason} (text matches ${p.text.source.slice(0, 40)}…)`;
   }
   if (
     previousWords !== null &&
@@ -96,7 +98,12 @@ export function decideContent(
     if (latest.status === 'quarantined') {
       return { decision: { action: 'unchanged' }, verdict: 'quarantined', ...none };
     }
-    return { decision: { action: 'unchanged' }, verdict: 'unchanged', ...none, confirmsPendingId: pending?.id ?? null };
+    return {
+      decision: { action: 'unchanged' },
+      verdict: 'unchanged',
+      ...none,
+      confirmsPendingId: pending?.id ?? null,
+    };
   }
 
   const supersedesPendingId = pending?.id ?? null;
@@ -113,7 +120,12 @@ export function decideContent(
 
   // back to the text of the base (e.g. after a quarantined page or a transient one)
   if (base && base.sha256 === observation.textSha256) {
-    return { decision: { action: 'unchanged' }, verdict: 'unchanged', supersedesPendingId, confirmsPendingId: null };
+    return {
+      decision: { action: 'unchanged' },
+      verdict: 'unchanged',
+      supersedesPendingId,
+      confirmsPendingId: null,
+    };
   }
 
   if (!base) {
@@ -128,7 +140,12 @@ export function decideContent(
   const same = history.sameText;
   if (same && same.status !== 'quarantined' && same.status !== 'transient' && same.status !== 'pending') {
     return {
-      decision: { action: 'record', status: 'revert', reason: `same text as version ${same.seq}`, revertOfId: same.id },
+      decision: {
+        action: 'record',
+        status: 'revert',
+        reason: `same text as version ${same.seq}`,
+        revertOfId: same.id,
+      },
       verdict: 'new_version',
       supersedesPendingId,
       confirmsPendingId: null,
@@ -148,5 +165,7 @@ export function decideContent(
 
 /** A document flips when several of its recent versions are reverts or transient texts. */
 export function isUnstable(recent: Pick<VersionSummary, 'status'>[], threshold = 2): boolean {
-  return recent.slice(0, 10).filter((v) => v.status === 'revert' || v.status === 'transient').length >= threshold;
+  return (
+    recent.slice(0, 10).filter((v) => v.status === 'revert' || v.status === 'transient').length >= threshold
+  );
 }

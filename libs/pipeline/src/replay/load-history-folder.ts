@@ -18,7 +18,9 @@ export function loadHistoryFolder(dir: string): { title: string; inputs: ReplayI
     .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   if (files.length === 0) throw new Error(`${dir} has no .md or .txt versions`);
   const manifestPath = join(dir, 'manifest.json');
-  const manifest: Manifest = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest) : {};
+  const manifest: Manifest = existsSync(manifestPath)
+    ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest)
+    : {};
   const byFile = new Map((manifest.versions ?? []).map((v) => [v.file, v]));
   const title = manifest.path ? manifest.path.replace(/\.md$/, '').replace('/', ' – ') : basename(dir);
   return {

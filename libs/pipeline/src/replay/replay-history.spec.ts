@@ -8,7 +8,9 @@ import { replayHistory } from './replay-history';
 
 // Real histories from the Open Terms Archive dataset (Open Terms Archive contributors, ODC-By 1.0).
 const CORPUS = resolve(__dirname, '../../../../../shared/corpus');
-const histories = existsSync(CORPUS) ? readdirSync(CORPUS).filter((d) => statSync(join(CORPUS, d)).isDirectory()) : [];
+const histories = existsSync(CORPUS)
+  ? readdirSync(CORPUS).filter((d) => statSync(join(CORPUS, d)).isDirectory())
+  : [];
 
 describe('replayHistory', () => {
   it('announces real changes, records flips as reverts and quarantines an error page', () => {
@@ -24,9 +26,24 @@ describe('replayHistory', () => {
       { file: '005.md', text: a },
       { file: '006.md', text: a.replace('Paragraph 3 explains', 'Paragraph  3 explains') },
     ]);
-    expect(report.versions.map((v) => v.decision)).toEqual(['baseline', 'announce', 'revert', 'quarantine', 'unchanged', 'cosmetic']);
+    expect(report.versions.map((v) => v.decision)).toEqual([
+      'baseline',
+      'announce',
+      'revert',
+      'quarantine',
+      'unchanged',
+      'cosmetic',
+    ]);
     expect(report.versions[1]?.tags.map((t) => t.kind)).toContain('sharing-expanded');
-    expect(report.summary).toMatchObject({ announce: 1, revert: 1, quarantine: 1, cosmetic: 1, unchanged: 1, baseline: 1, total: 6 });
+    expect(report.summary).toMatchObject({
+      announce: 1,
+      revert: 1,
+      quarantine: 1,
+      cosmetic: 1,
+      unchanged: 1,
+      baseline: 1,
+      total: 6,
+    });
   });
 });
 
@@ -36,26 +53,29 @@ describe('the real corpus (Open Terms Archive)', () => {
     return;
   }
 
-  it.each(histories)('%s: no version equal to an earlier one is announced, and every pair diffs within bounds', (name) => {
-    const { title, inputs } = loadHistoryFolder(join(CORPUS, name));
-    const report = replayHistory(inputs, { title });
-    const seen = new Set<string>();
-    report.versions.forEach((entry, i) => {
-      const text = inputs[i]?.text ?? '';
-      if (seen.has(text)) expect(entry.decision).not.toBe('announce');
-      seen.add(text);
-    });
-    for (let i = 1; i < inputs.length; i++) {
-      const before = inputs[i - 1]?.text ?? '';
-      const after = inputs[i]?.text ?? '';
-      const diff = diffText(before, after);
-      expect(diff.identical).toBe(before === after);
-      // bounded: no more changed paragraphs than paragraphs, share within [0, 1]
-      expect(diff.stats.changedShare).toBeGreaterThanOrEqual(0);
-      expect(diff.stats.changedShare).toBeLessThanOrEqual(1);
-      if (before === after) expect(diff.hunks).toHaveLength(0);
-    }
-  });
+  it.each(histories)(
+    '%s: no version equal to an earlier one is announced, and every pair diffs within bounds',
+    (name) => {
+      const { title, inputs } = loadHistoryFolder(join(CORPUS, name));
+      const report = replayHistory(inputs, { title });
+      const seen = new Set<string>();
+      report.versions.forEach((entry, i) => {
+        const text = inputs[i]?.text ?? '';
+        if (seen.has(text)) expect(entry.decision).not.toBe('announce');
+        seen.add(text);
+      });
+      for (let i = 1; i < inputs.length; i++) {
+        const before = inputs[i - 1]?.text ?? '';
+        const after = inputs[i]?.text ?? '';
+        const diff = diffText(before, after);
+        expect(diff.identical).toBe(before === after);
+        // bounded: no more changed paragraphs than paragraphs, share within [0, 1]
+        expect(diff.stats.changedShare).toBeGreaterThanOrEqual(0);
+        expect(diff.stats.changedShare).toBeLessThanOrEqual(1);
+        if (before === after) expect(diff.hunks).toHaveLength(0);
+      }
+    },
+  );
 
   it('the output is stable: replaying twice gives the same decisions and tags', () => {
     const name = histories[0] as string;

@@ -56,7 +56,12 @@ export class DocumentScheduleService {
       }
       if (page.length < 500) break;
     }
-    this.logger.log({ msg: 'schedules synced', scheduled: wanted.length, removed, prefix: this.config.QUEUE_PREFIX });
+    this.logger.log({
+      msg: 'schedules synced',
+      scheduled: wanted.length,
+      removed,
+      prefix: this.config.QUEUE_PREFIX,
+    });
     return { scheduled: wanted.length, removed };
   }
 
@@ -67,7 +72,11 @@ export class DocumentScheduleService {
       .upsertJobScheduler(
         jobIds.schedulerForDocument(document.id),
         { every, offset: scheduleOffsetMs(document.id, every) },
-        { name: 'check-document', data: { documentId: document.id, trigger: 'scheduled' }, opts: SCHEDULED_JOB_OPTS },
+        {
+          name: 'check-document',
+          data: { documentId: document.id, trigger: 'scheduled' },
+          opts: SCHEDULED_JOB_OPTS,
+        },
       );
   }
 
@@ -75,14 +84,19 @@ export class DocumentScheduleService {
   async scheduleDigest(): Promise<void> {
     await this.queues
       .queue('notify')
-      .upsertJobScheduler('daily-digest', { pattern: '0 7 * * *' }, { name: 'send-digest', data: { day: '' }, opts: { attempts: 3 } });
+      .upsertJobScheduler(
+        'daily-digest',
+        { pattern: '0 7 * * *' },
+        { name: 'send-digest', data: { day: '' }, opts: { attempts: 3 } },
+      );
   }
 
   /** "Check now": one immediate check; a second request while one is queued adds nothing. */
   async checkNow(documentId: string): Promise<{ jobId: string; queued: boolean }> {
     const jobId = jobIds.manualCheck(documentId);
     const existing = await this.queues.queue('check').getJob(jobId);
-    if (existing && !(await existing.isCompleted()) && !(await existing.isFailed())) return { jobId, queued: false };
+    if (existing && !(await existing.isCompleted()) && !(await existing.isFailed()))
+      return { jobId, queued: false };
     if (existing) await existing.remove().catch(() => undefined);
     await this.queues.add(
       'check',

@@ -18,23 +18,62 @@ Your voice requests are sent to and processed in the secure Amazon cloud.`;
  * A vendor, a document with two versions and the announced change between them (the
  * Alexa story), written straight to the database for notification and API tests.
  */
-export async function seedChange(prisma: Prisma, options: { vendorSlug?: string; before?: string; after?: string; title?: string } = {}) {
+export async function seedChange(
+  prisma: Prisma,
+  options: { vendorSlug?: string; before?: string; after?: string; title?: string } = {},
+) {
   const slug = options.vendorSlug ?? 'amazon';
-  const vendor = await prisma.vendor.upsert({ where: { slug }, create: { slug, name: slug === 'amazon' ? 'Amazon' : slug }, update: {} });
+  const vendor = await prisma.vendor.upsert({
+    where: { slug },
+    create: { slug, name: slug === 'amazon' ? 'Amazon' : slug },
+    update: {},
+  });
   const title = options.title ?? 'Alexa Privacy Settings';
   const document = await prisma.document.create({
-    data: { vendorId: vendor.id, slug: `doc-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`, title, url: 'https://www.amazon.com/alexa-privacy', type: 'help_article' },
+    data: {
+      vendorId: vendor.id,
+      slug: `doc-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
+      title,
+      url: 'https://www.amazon.com/alexa-privacy',
+      type: 'help_article',
+    },
   });
   const snapshot = await prisma.snapshot.create({
-    data: { documentId: document.id, sha256: `s-${document.id}`, body: new Uint8Array(Buffer.from('x')), byteLength: 1, finalUrl: document.url, fetchedWith: 'http' },
+    data: {
+      documentId: document.id,
+      sha256: `s-${document.id}`,
+      body: new Uint8Array(Buffer.from('x')),
+      byteLength: 1,
+      finalUrl: document.url,
+      fetchedWith: 'http',
+    },
   });
   const before = options.before ?? BEFORE;
   const after = options.after ?? AFTER;
   const v1 = await prisma.version.create({
-    data: { documentId: document.id, seq: 1, snapshotId: snapshot.id, text: before, sha256: 'a', byteLength: before.length, chainHash: 'c1', status: 'baseline' },
+    data: {
+      documentId: document.id,
+      seq: 1,
+      snapshotId: snapshot.id,
+      text: before,
+      sha256: 'a',
+      byteLength: before.length,
+      chainHash: 'c1',
+      status: 'baseline',
+    },
   });
   const v2 = await prisma.version.create({
-    data: { documentId: document.id, seq: 2, snapshotId: snapshot.id, text: after, sha256: 'b', byteLength: after.length, chainHash: 'c2', previousChainHash: 'c1', status: 'confirmed' },
+    data: {
+      documentId: document.id,
+      seq: 2,
+      snapshotId: snapshot.id,
+      text: after,
+      sha256: 'b',
+      byteLength: after.length,
+      chainHash: 'c2',
+      previousChainHash: 'c1',
+      status: 'confirmed',
+    },
   });
   const analysis = analyzeChange(before, after, { title });
   const change = await prisma.change.create({

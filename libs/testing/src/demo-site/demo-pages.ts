@@ -75,11 +75,23 @@ You can opt out of interest-based ads in Your Ads Privacy Choices.</p>`;
  * centres are. Stage 2 is a cosmetic edit: straight quotes become curly, a dash, spacing.
  */
 export function alexaFaqPage(stage: DemoStage, now: Date, requestId: string): string {
-  const q = stage === 1 ? { o: '"', c: '"', a: "'", dash: '-' } : { o: '\u201c', c: '\u201d', a: '\u2019', dash: '\u2014' };
+  const q =
+    stage === 1
+      ? { o: '"', c: '"', a: "'", dash: '-' }
+      : { o: '\u201c', c: '\u201d', a: '\u2019', dash: '\u2014' };
   const faq = [
-    ['Is Alexa recording all my conversations?', `No. By default, Echo devices are designed to detect only your chosen wake word (for example, ${q.o}Alexa${q.c}). Amazon${q.a}s cloud receives audio only after the wake word is detected ${q.dash} or when you press the action button.`],
-    ['Can I delete my voice recordings?', `Yes. You can delete your voice recordings by saying ${q.o}Alexa, delete what I just said${q.c} or in the Alexa app.`],
-    ['How do I know when Alexa is listening?', `A blue light indicator appears on your Echo device when audio is being sent to the cloud.${stage === 2 ? '  ' : ' '}You can also turn on a short audible tone.`],
+    [
+      'Is Alexa recording all my conversations?',
+      `No. By default, Echo devices are designed to detect only your chosen wake word (for example, ${q.o}Alexa${q.c}). Amazon${q.a}s cloud receives audio only after the wake word is detected ${q.dash} or when you press the action button.`,
+    ],
+    [
+      'Can I delete my voice recordings?',
+      `Yes. You can delete your voice recordings by saying ${q.o}Alexa, delete what I just said${q.c} or in the Alexa app.`,
+    ],
+    [
+      'How do I know when Alexa is listening?',
+      `A blue light indicator appears on your Echo device when audio is being sent to the cloud.${stage === 2 ? '  ' : ' '}You can also turn on a short audible tone.`,
+    ],
   ];
   const data = JSON.stringify(faq).replace(/</g, '\\u003c');
   const body = `<h1>Alexa Privacy FAQ</h1><div id="faq" aria-live="polite"></div>

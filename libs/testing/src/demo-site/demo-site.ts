@@ -7,7 +7,15 @@ import { alexaFaqPage, alexaPrivacySettingsPage, type DemoStage, privacyNoticePa
 export interface DemoSite {
   url: string;
   /** The documents the demo tracks, with their declarations. */
-  documents: { slug: string; title: string; path: string; type: string; fetch: 'http' | 'browser'; select: string[]; remove: string[] }[];
+  documents: {
+    slug: string;
+    title: string;
+    path: string;
+    type: string;
+    fetch: 'http' | 'browser';
+    select: string[];
+    remove: string[];
+  }[];
   stage(): DemoStage;
   /** Moves the site to the given stage (after the baseline has been recorded). */
   setStage(stage: DemoStage): void;
@@ -30,7 +38,9 @@ export async function startDemoSite(port = 0): Promise<DemoSite> {
     hits.set(path, (hits.get(path) ?? 0) + 1);
     const page = PAGES[path];
     if (!page) {
-      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end('<h1>Page not found</h1><p>We\'re sorry.</p>');
+      res
+        .writeHead(404, { 'content-type': 'text/html; charset=utf-8' })
+        .end("<h1>Page not found</h1><p>We're sorry.</p>");
       return;
     }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
@@ -42,9 +52,31 @@ export async function startDemoSite(port = 0): Promise<DemoSite> {
   return {
     url,
     documents: [
-      { slug: 'alexa-privacy-settings', title: 'Alexa Privacy Settings', path: '/gp/help/alexa-privacy-settings', type: 'help_article', fetch: 'http', ...common },
-      { slug: 'privacy-notice', title: 'Amazon.com Privacy Notice', path: '/gp/help/privacy-notice', type: 'privacy_notice', fetch: 'http', ...common },
-      { slug: 'alexa-privacy-faq', title: 'Alexa Privacy FAQ', path: '/alexa-privacy/faq', type: 'faq', fetch: 'browser', select: ['#faq[data-ready="true"]'], remove: ['script'] },
+      {
+        slug: 'alexa-privacy-settings',
+        title: 'Alexa Privacy Settings',
+        path: '/gp/help/alexa-privacy-settings',
+        type: 'help_article',
+        fetch: 'http',
+        ...common,
+      },
+      {
+        slug: 'privacy-notice',
+        title: 'Amazon.com Privacy Notice',
+        path: '/gp/help/privacy-notice',
+        type: 'privacy_notice',
+        fetch: 'http',
+        ...common,
+      },
+      {
+        slug: 'alexa-privacy-faq',
+        title: 'Alexa Privacy FAQ',
+        path: '/alexa-privacy/faq',
+        type: 'faq',
+        fetch: 'browser',
+        select: ['#faq[data-ready="true"]'],
+        remove: ['script'],
+      },
     ],
     stage: () => stage,
     setStage: (next) => {

@@ -4,7 +4,14 @@
  */
 export function minimalPdf(lines: string[]): Buffer {
   const escape = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
-  const content = ['BT', '/F1 12 Tf', '72 720 Td', '14 TL', ...lines.flatMap((l, i) => (i === 0 ? [`(${escape(l)}) Tj`] : ['T*', `(${escape(l)}) Tj`])), 'ET'].join('\n');
+  const content = [
+    'BT',
+    '/F1 12 Tf',
+    '72 720 Td',
+    '14 TL',
+    ...lines.flatMap((l, i) => (i === 0 ? [`(${escape(l)}) Tj`] : ['T*', `(${escape(l)}) Tj`])),
+    'ET',
+  ].join('\n');
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',

@@ -33,13 +33,21 @@ async function waitForPort(port: number, up: boolean, timeoutMs = 5000): Promise
  * A private redis-server (the machine's binary) on its own port, for tests that stop
  * and restart Redis without disturbing the shared one.
  */
-export async function startRedisServer(): Promise<{ url: string; stop(): Promise<void>; start(): Promise<void> }> {
+export async function startRedisServer(): Promise<{
+  url: string;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+}> {
   const port = await freePort();
   let child: ChildProcess | undefined;
   const start = async () => {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-      stdio: 'ignore',
-    });
+    child = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      {
+        stdio: 'ignore',
+      },
+    );
     await waitForPort(port, true);
   };
   const stop = async () => {

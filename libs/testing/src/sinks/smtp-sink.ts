@@ -55,7 +55,11 @@ export async function startSmtpSink(options: { port?: number; parse?: boolean } 
       };
       const timer = setTimeout(() => {
         waiters.delete(check);
-        reject(new Error(`expected ${n} matching message(s) within ${timeoutMs} ms, got ${messages.filter(predicate).length}`));
+        reject(
+          new Error(
+            `expected ${n} matching message(s) within ${timeoutMs} ms, got ${messages.filter(predicate).length}`,
+          ),
+        );
       }, timeoutMs);
       waiters.add(check);
       check();

@@ -20,7 +20,11 @@ export interface WebhookReceiver {
   /** Per path prefix (e.g. "/a"); default for all others. */
   setBehaviour(behaviour: Behaviour | ((n: number) => Behaviour), path?: string): void;
   setSecret(secret: string, path?: string): void;
-  waitFor(n: number, timeoutMs?: number, filter?: (r: ReceivedWebhook) => boolean): Promise<ReceivedWebhook[]>;
+  waitFor(
+    n: number,
+    timeoutMs?: number,
+    filter?: (r: ReceivedWebhook) => boolean,
+  ): Promise<ReceivedWebhook[]>;
   close(): Promise<void>;
 }
 
@@ -28,7 +32,9 @@ export interface WebhookReceiver {
  * A webhook receiver on 127.0.0.1 that checks each signature with the `standardwebhooks`
  * package (not Fineprint's own code), and can answer 500, a chosen status, or never.
  */
-export async function startWebhookReceiver(options: { secret?: string; count?: boolean } = {}): Promise<WebhookReceiver> {
+export async function startWebhookReceiver(
+  options: { secret?: string; count?: boolean } = {},
+): Promise<WebhookReceiver> {
   const received: ReceivedWebhook[] = [];
   const behaviours = new Map<string, Behaviour | ((n: number) => Behaviour)>();
   const secrets = new Map<string, string>();
@@ -37,7 +43,8 @@ export async function startWebhookReceiver(options: { secret?: string; count?: b
   const waiters = new Set<() => void>();
   const pick = <T>(map: Map<string, T>, path: string): T | undefined => {
     let best: string | undefined;
-    for (const key of map.keys()) if (key !== '*' && path.startsWith(key) && (!best || key.length > best.length)) best = key;
+    for (const key of map.keys())
+      if (key !== '*' && path.startsWith(key) && (!best || key.length > best.length)) best = key;
     return map.get(best ?? '*');
   };
   if (options.secret) secrets.set('*', options.secret);
@@ -74,7 +81,13 @@ export async function startWebhookReceiver(options: { secret?: string; count?: b
       const configured = pick(behaviours, path) ?? 'ok';
       const behaviour = typeof configured === 'function' ? configured(n) : configured;
       if (behaviour === 'ok' || (typeof behaviour === 'object' && behaviour.status < 300)) {
-        received.push({ path, headers: req.headers, body: options.count ? '' : body, verified, at: Date.now() });
+        received.push({
+          path,
+          headers: req.headers,
+          body: options.count ? '' : body,
+          verified,
+          at: Date.now(),
+        });
         for (const w of waiters) w();
       }
       respond(res, behaviour);
@@ -102,7 +115,11 @@ export async function startWebhookReceiver(options: { secret?: string; count?: b
         };
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`expected ${n} webhook(s) within ${timeoutMs} ms, got ${received.filter(filter).length}`));
+          reject(
+            new Error(
+              `expected ${n} webhook(s) within ${timeoutMs} ms, got ${received.filter(filter).length}`,
+            ),
+          );
         }, timeoutMs);
         waiters.add(check);
         check();
