@@ -53,17 +53,14 @@ describe('REST API end to end (supertest, real PostgreSQL and Redis)', () => {
     });
 
     it('creates a document (201 with id), reads it, checks it now (202, not twice), lists its versions', async () => {
-      const created = await http
-        .post('/api/v1/documents')
-        .set(admin)
-        .send({
-          vendor: 'Acme',
-          title: 'Acme Privacy Notice',
-          url: 'https://acme.example/privacy',
-          type: 'privacy_notice',
-          select: '#main',
-          intervalMinutes: 60,
-        });
+      const created = await http.post('/api/v1/documents').set(admin).send({
+        vendor: 'Acme',
+        title: 'Acme Privacy Notice',
+        url: 'https://acme.example/privacy',
+        type: 'privacy_notice',
+        select: '#main',
+        intervalMinutes: 60,
+      });
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({
         id: expect.any(String),

@@ -52,4 +52,7 @@ function App() {
 
 interceptLinks();
 const root = document.getElementById('app');
-if (root) render(html`<${App} />`, root);
+if (root) {
+  root.textContent = '';
+  render(html`<${App} />`, root);
+}

@@ -10,6 +10,7 @@ interface Reading {
   topics: string[];
   choice: boolean;
   revoked: boolean;
+  reference: boolean;
   purpose: boolean;
   sharing: boolean;
   rights: boolean;
@@ -24,6 +25,7 @@ function read(text: string, side: Reading['side']): Reading {
     topics: topicsOf(text),
     choice: hasCue(text, 'choice'),
     revoked: hasCue(text, 'revoked'),
+    reference: hasCue(text, 'reference'),
     purpose: hasCue(text, 'purpose') && !negated,
     sharing: hasCue(text, 'sharing') && !negated,
     rights: hasCue(text, 'rights'),
@@ -79,7 +81,7 @@ export function classifyChange(diff: DiffResult): Classification {
   };
 
   // choices: a removed offer of a choice with no new offer on the same topic, or a new notice that it is gone
-  const addedChoices = added.filter((r) => r.choice && !r.revoked);
+  const addedChoices = added.filter((r) => r.choice && !r.revoked && !r.reference);
   for (const r of removed.filter((x) => x.choice)) {
     if (!addedChoices.some((a) => overlaps(a.topics, r.topics)))
       tagEachTopic('opt-out-removed', 'choice-sentence-removed', r);

@@ -85,7 +85,10 @@ describe('diffText', () => {
   });
 
   it('renders escaped HTML: page text cannot inject markup', () => {
-    const r = diffText('Safe text.', 'Safe text. <script>alert(1)</script> <img src=x onerror=alert(2)>');
+    const r = diffText(
+      'This is our safe text about privacy.',
+      'This is our safe text about privacy. <script>alert(1)</script> <img src=x onerror=alert(2)>',
+    );
     const c = classifyChange(r);
     for (const html of [renderHtmlInline(r, c), renderHtmlSideBySide(r, c)]) {
       expect(html).not.toContain('<script>');

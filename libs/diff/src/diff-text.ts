@@ -167,7 +167,7 @@ function similarity(a: Set<string>, b: Set<string>): number {
   for (const w of a) if (b.has(w)) common++;
   const dice = (2 * common) / (a.size + b.size);
   // a paragraph that grew or shrank around the same core (a sentence appended) is still the same paragraph
-  const containment = common / Math.min(a.size, b.size);
+  const containment = Math.min(a.size, b.size) >= 4 ? common / Math.min(a.size, b.size) : 0;
   return containment >= 0.9 ? Math.max(dice, PAIR_SIMILARITY) : dice;
 }
 
@@ -208,6 +208,7 @@ function buildGapLines(
     let bestScore = PAIR_SIMILARITY;
     for (let k = from; k < Math.min(ins.length, from + PAIR_WINDOW); k++) {
       const b = ins[k] as number;
+      if ((A[a] as Block).heading !== (B[b] as Block).heading) continue;
       const score = isDateStampChange(textA, (B[b] as Block).text) ? 1 : similarity(aSet, setOf(b));
       if (score >= bestScore) {
         bestScore = score;

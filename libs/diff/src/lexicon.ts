@@ -10,7 +10,8 @@ export const TOPIC_PATTERNS: [string, RegExp[]][] = Object.entries(topicsData)
   .filter(([key]) => !key.startsWith('$'))
   .map(([topic, patterns]) => [topic, compile(patterns as string[])]);
 
-export type CueName = 'choice' | 'purpose' | 'negation' | 'sharing' | 'rights' | 'retention' | 'revoked';
+export type CueName =
+  'choice' | 'purpose' | 'negation' | 'sharing' | 'rights' | 'retention' | 'revoked' | 'reference';
 
 export const CUES: Record<CueName, RegExp[]> = {
   choice: compile(cuesData.choice),
@@ -20,6 +21,7 @@ export const CUES: Record<CueName, RegExp[]> = {
   rights: compile(cuesData.rights),
   retention: compile(cuesData.retention),
   revoked: compile(cuesData.revoked),
+  reference: compile(cuesData.reference),
 };
 
 export interface SeverityRule {

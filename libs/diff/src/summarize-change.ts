@@ -17,7 +17,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export function summarizeChange(title: string, diff: DiffResult, classification: Classification): string {
   if (diff.identical) return `${title}: no change`;
   const meaning: string[] = [];
-  for (const kind of classification.kinds) {
+  for (const kind of classification.kinds.slice(0, 2)) {
     const topics = [
       ...new Set(
         classification.tags.filter((t) => t.kind === kind && t.topic).map((t) => words(t.topic as string)),
@@ -25,6 +25,7 @@ export function summarizeChange(title: string, diff: DiffResult, classification:
     ];
     meaning.push(`${KIND_WORDS[kind] ?? words(kind)}${topics.length ? ` (${topics.join(', ')})` : ''}`);
   }
+  if (classification.kinds.length > 2) meaning.push(`${classification.kinds.length - 2} more`);
   if (meaning.length === 0) {
     if (classification.cosmetic) meaning.push('cosmetic edits only');
     else if (classification.topics.length)

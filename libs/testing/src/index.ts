@@ -16,3 +16,5 @@ export {
   type WebhookReceiver,
 } from './sinks/webhook-receiver';
 export { seedChange } from './database/seed-change';
+export { runAlexaStory, type StoryChange, type StoryEnv, type StoryResult } from './story/alexa-story';
+export { type RunningFineprint, startFineprint } from './story/start-fineprint';

@@ -21,7 +21,8 @@ const ITEMS = 50;
 
 /**
  * RSS 2.0, Atom 1.0 and JSON Feed of announced changes: all, per vendor, per document,
- * per topic. Conditional GETs (ETag, Last-Modified) answer 304.
+ * per topic. Cosmetic edits only with ?includeCosmetic=true. Conditional GETs (ETag,
+ * Last-Modified) answer 304.
  */
 @ApiTags('feeds')
 @Controller('feeds')
@@ -99,9 +100,13 @@ export class FeedsController {
     if (!FORMATS.has(format as FeedFormat))
       throw new ApiError(404, 'not_found', `No feed format "${format}": use rss, atom or json.`);
     const f = format as FeedFormat;
-    const rows = await this.changes.list({ ...filter, states: ['announced'] }, { take: ITEMS });
+    const withCosmetic = req.query['includeCosmetic'] === 'true';
+    const rows = await this.changes.list(
+      { ...filter, states: ['announced'], includeCosmetic: withCosmetic },
+      { take: ITEMS },
+    );
     const items = rows.map((c) => toChangeNotification(c, this.config.PUBLIC_URL));
-    const etag = feedEtag(f, items);
+    const etag = withCosmetic ? feedEtag(f, items).replace(/"$/, '-c"') : feedEtag(f, items);
     const lastModified = new Date(rows[0]?.announcedAt ?? rows[0]?.detectedAt ?? 0);
     lastModified.setMilliseconds(0);
     res.setHeader('etag', etag);
