@@ -1,6 +1,12 @@
 export { ChangeLifecycleService } from './changes/change-lifecycle.service';
 export { DiffVersionService, type DiffVersionResult } from './changes/diff-version.service';
-export { type CheckContext, CheckDocumentService, type CheckResult } from './check/check-document.service';
+export {
+  type CheckContext,
+  CheckDocumentService,
+  type CheckResult,
+  EXTRACTOR_VERSION,
+  extractionKeyOf,
+} from './check/check-document.service';
 export { SCRAPER, type ScraperPort } from './check/scraper.port';
 export {
   type CheckVerdict,

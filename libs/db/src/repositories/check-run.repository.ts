@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type CheckRun, type Prisma } from '@prisma/client';
+import { type CheckRun, Prisma } from '@prisma/client';
 
 import { PrismaService } from '../prisma.service';
 
@@ -12,13 +12,16 @@ export class CheckRunRepository {
    * after a crash between the write and the acknowledgement) returns the first record.
    */
   async record(data: Prisma.CheckRunUncheckedCreateInput): Promise<CheckRun> {
-    if (data.jobId) {
-      const existing = await this.prisma.checkRun.findUnique({
-        where: { jobId_attempt: { jobId: data.jobId, attempt: data.attempt ?? 1 } },
-      });
-      if (existing) return existing;
+    try {
+      return await this.prisma.checkRun.create({ data });
+    } catch (error) {
+      if (data.jobId && error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+        return this.prisma.checkRun.findUniqueOrThrow({
+          where: { jobId_attempt: { jobId: data.jobId, attempt: data.attempt ?? 1 } },
+        });
+      }
+      throw error;
     }
-    return this.prisma.checkRun.create({ data });
   }
 
   listForDocument(documentId: string, take = 50): Promise<CheckRun[]> {

@@ -7,8 +7,8 @@ import { PrismaService } from '../prisma.service';
 
 export interface SnapshotInput {
   sha256: string;
-  body: Buffer;
-  compression: string;
+  /** Called only when the snapshot is new: the stored (compressed) body. */
+  encode: () => { body: Buffer; compression: string };
   byteLength: number;
   contentType: string | null;
   charset: string | null;
@@ -74,6 +74,7 @@ export class VersionRepository {
     snapshot: SnapshotInput;
     text: string;
     textSha256: string;
+    extractionKey: string;
     at: Date;
     decide: (history: VersionHistory) => ContentDecision;
   }): Promise<RecordContentResult> {
@@ -86,11 +87,14 @@ export class VersionRepository {
       });
       let snapshotCreated = false;
       if (!snapshot) {
+        const { encode, ...meta } = input.snapshot;
+        const encoded = encode();
         snapshot = await tx.snapshot.create({
           data: {
             documentId: input.documentId,
-            ...input.snapshot,
-            body: new Uint8Array(input.snapshot.body),
+            ...meta,
+            body: new Uint8Array(encoded.body),
+            compression: encoded.compression,
             firstSeenAt: input.at,
             lastSeenAt: input.at,
           },
@@ -115,6 +119,7 @@ export class VersionRepository {
           text: input.text,
           sha256: input.textSha256,
           byteLength: Buffer.byteLength(input.text),
+          extractionKey: input.extractionKey,
           previousChainHash: last?.chainHash ?? null,
           chainHash: chainHash(last?.chainHash ?? null, input.textSha256),
           status: decision.status,
@@ -182,8 +187,13 @@ export class VersionRepository {
     });
   }
 
-  latest(documentId: string): Promise<Version | null> {
-    return this.prisma.version.findFirst({ where: { documentId }, orderBy: { seq: 'desc' } });
+  /** The newest version, without its text. */
+  latest(documentId: string): Promise<Omit<Version, 'text'> | null> {
+    return this.prisma.version.findFirst({
+      where: { documentId },
+      orderBy: { seq: 'desc' },
+      omit: { text: true },
+    });
   }
 
   /** Metadata only (no text), newest first, cursor on seq. */

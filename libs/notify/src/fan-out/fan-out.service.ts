@@ -105,12 +105,10 @@ export class FanOutService {
       await this.queues.addBulk(
         'deliver',
         'deliver',
-        deliveryIds
-          .slice(i, i + PAGE)
-          .map((deliveryId) => ({
-            data: { deliveryId },
-            opts: { jobId: jobIds.deliver(deliveryId), ...DELIVERY_JOB_OPTIONS },
-          })),
+        deliveryIds.slice(i, i + PAGE).map((deliveryId) => ({
+          data: { deliveryId },
+          opts: { jobId: jobIds.deliver(deliveryId), ...DELIVERY_JOB_OPTIONS },
+        })),
       );
     }
   }

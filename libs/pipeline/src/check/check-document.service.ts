@@ -36,6 +36,17 @@ export interface CheckResult {
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
+/** Bump when extraction changes its output, so stored texts are extracted afresh. */
+export const EXTRACTOR_VERSION = 1;
+
+/** What produced a text: the declaration's selectors and the extractor version. */
+export function extractionKeyOf(document: { select: string[]; remove: string[] }): string {
+  return sha256(JSON.stringify([EXTRACTOR_VERSION, document.select, document.remove]));
+}
+
+/** Versions whose bytes, seen again, mean "nothing new" (pending ones are confirmed by it). */
+const SETTLED = new Set(['baseline', 'confirmed', 'revert', 'released', 'pending']);
+
 /**
  * One check of one document: fetch, extract, decide, store (snapshot and version in
  * one transaction), then the follow-ups (diff job, confirming re-check). A failed
@@ -57,7 +68,7 @@ export class CheckDocumentService {
   ) {}
 
   async check(documentId: string, context: CheckContext): Promise<CheckResult> {
-    const document = await this.documents.findById(documentId);
+    const document = await this.documents.findPlain(documentId);
     if (!document || document.deletedAt) throw new DocumentGoneError(documentId);
     if (!document.active && context.trigger === 'scheduled') return { outcome: 'skipped', reason: 'paused' };
 
@@ -100,6 +111,19 @@ export class CheckDocumentService {
         await this.lifecycle.ensureFollowUps(documentId);
         return { outcome: 'not_modified' };
       }
+      const quiet = await this.sameBytesAsBefore(document, page.body, previous);
+      if (quiet) {
+        await run('unchanged', {
+          httpStatus: page.status,
+          fetchedWith: page.fetchedWith,
+          snapshotId: quiet.snapshotId,
+          versionId: quiet.id,
+        });
+        if (quiet.status === 'pending') await this.lifecycle.confirm(quiet.id);
+        await this.documents.markSuccess(documentId, new Date(), false);
+        if (quiet.status !== 'pending') await this.lifecycle.ensureFollowUps(documentId, quiet);
+        return { outcome: 'unchanged' };
+      }
       extracted = await this.scraper.extract(page, declaration);
     } catch (error) {
       const failure = toScrapeFailure(error);
@@ -125,11 +149,14 @@ export class CheckDocumentService {
       documentId,
       text,
       textSha256,
+      extractionKey: extractionKeyOf(document),
       at: new Date(),
       snapshot: {
         sha256: sha256(page.body),
-        body: brotliCompressSync(page.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }),
-        compression: 'br',
+        encode: () => ({
+          body: brotliCompressSync(page.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }),
+          compression: 'br',
+        }),
         byteLength: page.body.length,
         contentType: page.contentType,
         charset: page.charset,
@@ -204,6 +231,23 @@ export class CheckDocumentService {
       ...(version ? { versionId: version.id, versionStatus: version.status } : {}),
       ...(version?.statusReason ? { reason: version.statusReason } : {}),
     };
+  }
+
+  /**
+   * The fast path of a quiet check: the page's bytes are those of the snapshot behind the
+   * newest version, extracted under the same declaration, so the text cannot differ and
+   * nothing needs extracting or storing.
+   */
+  private async sameBytesAsBefore(
+    document: Document,
+    body: Buffer,
+    previous: { id: string; sha256: string } | null,
+  ): Promise<{ id: string; status: string; snapshotId: string } | null> {
+    if (!previous || previous.sha256 !== sha256(body)) return null;
+    const latest = await this.versions.latest(document.id);
+    if (!latest || latest.snapshotId !== previous.id || !SETTLED.has(latest.status)) return null;
+    if (latest.extractionKey !== extractionKeyOf(document)) return null;
+    return { id: latest.id, status: latest.status, snapshotId: previous.id };
   }
 
   private async scheduleConfirmation(document: Document, versionId: string): Promise<void> {

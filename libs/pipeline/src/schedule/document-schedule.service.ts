@@ -67,17 +67,15 @@ export class DocumentScheduleService {
 
   private async upsert(document: { id: string; intervalMinutes: number }): Promise<void> {
     const every = document.intervalMinutes * 60_000;
-    await this.queues
-      .queue('check')
-      .upsertJobScheduler(
-        jobIds.schedulerForDocument(document.id),
-        { every, offset: scheduleOffsetMs(document.id, every) },
-        {
-          name: 'check-document',
-          data: { documentId: document.id, trigger: 'scheduled' },
-          opts: SCHEDULED_JOB_OPTS,
-        },
-      );
+    await this.queues.queue('check').upsertJobScheduler(
+      jobIds.schedulerForDocument(document.id),
+      { every, offset: scheduleOffsetMs(document.id, every) },
+      {
+        name: 'check-document',
+        data: { documentId: document.id, trigger: 'scheduled' },
+        opts: SCHEDULED_JOB_OPTS,
+      },
+    );
   }
 
   /** The daily digest job, at 07:00 UTC. */

@@ -1,0 +1,142 @@
+/**
+ * `npm run bench:check`: 1,000 documents on a local site, checked through the real
+ * pipeline (BullMQ jobs on Redis → check processor → fetch, extract, decide, store in
+ * PostgreSQL → diff jobs), in three passes: all new, none changed, 10% changed. For each
+ * pass: documents/s and peak memory, and in the same run the rate of a bare undici loop
+ * fetching the same pages with the same concurrency, so the ratio shows the pipeline's
+ * overhead. Goal: the unchanged pass at ≥ 50% of the bare loop's rate.
+ */
+import 'reflect-metadata';
+
+import { createServer } from 'node:http';
+import { type AddressInfo } from 'node:net';
+
+import { NestFactory } from '@nestjs/core';
+import { Agent, request } from 'undici';
+
+import { PrismaService } from '@fineprint/db';
+import { QueueProducer } from '@fineprint/queue';
+import { createTestDatabase, testConfig } from '@fineprint/testing';
+
+import { WorkerModule } from '../apps/worker/src/worker.module';
+import { paragraph, rng } from './generate-text';
+
+const DOCS = Number(process.env['BENCH_DOCS'] ?? 1000);
+const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 16);
+
+async function main(): Promise<void> {
+  // the site: one page per document, ~25 KB each, with page furniture around the content
+  const next = rng(7);
+  const bodies = Array.from(
+    { length: DOCS },
+    (_, i) =>
+      Array.from({ length: 40 }, () => paragraph(next))
+        .map((p) => `<p>${p}</p>`)
+        .join('') + `<p>Document ${i}.</p>`,
+  );
+  const edits = new Set<number>();
+  const render = (i: number) =>
+    `<!doctype html><html><head><title>Policy ${i}</title></head><body><nav><a href="/">Home</a></nav><main id="doc"><h1>Privacy Policy ${i}</h1>${bodies[i]}${edits.has(i) ? '<p>We now share your data with advertising partners.</p>' : ''}</main><footer>© Example</footer></body></html>`;
+  const site = createServer((req, res) => {
+    const i = Number((req.url ?? '').split('/').pop());
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(render(i));
+  });
+  await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
+  const siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+
+  const db = await createTestDatabase();
+  const config = testConfig({
+    DATABASE_URL: db.url,
+    REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+    WORKER_CONCURRENCY: String(CONCURRENCY * 2),
+    RUN_SCHEDULERS: 'false',
+    LOG_LEVEL: 'silent',
+  });
+  const app = await NestFactory.createApplicationContext(WorkerModule.register(config), { logger: false });
+  const prisma = app.get(PrismaService);
+  const queues = app.get(QueueProducer);
+  const vendor = await prisma.vendor.create({ data: { slug: 'bench', name: 'Bench' } });
+  await prisma.document.createMany({
+    data: Array.from({ length: DOCS }, (_, i) => ({
+      vendorId: vendor.id,
+      slug: `doc-${i}`,
+      title: `Policy ${i}`,
+      url: `${siteUrl}/doc/${i}`,
+      select: ['#doc'],
+      fetchMode: 'http' as const,
+    })),
+  });
+  const docs = await prisma.document.findMany({ select: { id: true } });
+
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+
+  const pass = async (label: string) => {
+    peak = process.memoryUsage().rss;
+    const before = await prisma.checkRun.count();
+    const started = performance.now();
+    await queues.addBulk(
+      'check',
+      'check-document',
+      docs.map((d) => ({
+        data: { documentId: d.id, trigger: 'manual' as const },
+        opts: { removeOnComplete: true },
+      })),
+    );
+    while ((await prisma.checkRun.count()) - before < DOCS) await new Promise((r) => setTimeout(r, 50));
+    const seconds = (performance.now() - started) / 1000;
+    const versions = await prisma.version.count();
+    return { label, rate: DOCS / seconds, seconds, peakMb: peak / 1048576, versions };
+  };
+
+  const bare = async () => {
+    const agent = new Agent({ connections: CONCURRENCY });
+    const started = performance.now();
+    let index = 0;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (index < DOCS) {
+          const i = index++;
+          const response = await request(`${siteUrl}/doc/${i}`, { dispatcher: agent });
+          await response.body.arrayBuffer();
+        }
+      }),
+    );
+    await agent.close();
+    return DOCS / ((performance.now() - started) / 1000);
+  };
+
+  console.log(
+    `${DOCS} documents, ${CONCURRENCY} concurrent checks, queues on Redis, PostgreSQL ${db.schema}`,
+  );
+  const baseline = await bare();
+  const results = [await pass('all new'), await pass('none changed')];
+  for (let i = 0; i < DOCS; i += 10) edits.add(i);
+  results.push(await pass('10% changed'));
+  const bareAfter = await bare();
+  const reference = (baseline + bareAfter) / 2;
+  clearInterval(sampler);
+
+  console.log('\npass             docs/s   seconds   peak RSS MB   versions   vs bare loop');
+  for (const r of results) {
+    console.log(
+      `${r.label.padEnd(15)} ${r.rate.toFixed(0).padStart(7)} ${r.seconds.toFixed(2).padStart(9)} ${r.peakMb.toFixed(0).padStart(13)} ${String(r.versions).padStart(10)}   ${((100 * r.rate) / reference).toFixed(0)}%`,
+    );
+  }
+  console.log(
+    `bare undici loop: ${reference.toFixed(0)} docs/s (${baseline.toFixed(0)} before, ${bareAfter.toFixed(0)} after)`,
+  );
+  const unchanged = results[1];
+  console.log(
+    unchanged && unchanged.rate >= 0.5 * reference
+      ? 'goal met: the unchanged pass is at ≥ 50% of the bare loop'
+      : 'goal NOT met: the unchanged pass is below 50% of the bare loop',
+  );
+
+  await app.close();
+  site.close();
+  await db.drop();
+  process.exit(0);
+}
+
+void main();
