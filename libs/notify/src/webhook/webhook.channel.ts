@@ -40,6 +40,8 @@ export class WebhookChannel {
   async send(url: string, secret: string, messageId: string, body: string): Promise<WebhookSendResult> {
     const started = Date.now();
     const elapsed = () => Date.now() - started;
+    const invalid = invalidUrl(url);
+    if (invalid) return { ok: false, durationMs: elapsed(), error: invalid };
     try {
       const response = await request(url, {
         method: 'POST',
@@ -90,6 +92,19 @@ export class WebhookChannel {
   }
 }
 
+/** A URL that no retry can fix: unparseable, or not http(s). */
+function invalidUrl(url: string): WebhookSendResult['error'] | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { kind: 'permanent', code: 'INVALID_URL', message: 'The endpoint URL cannot be parsed' };
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+    return { kind: 'permanent', code: 'INVALID_URL', message: `Unsupported scheme ${parsed.protocol}` };
+  return null;
+}
+
 function classify(error: unknown, timeoutMs: number): NonNullable<WebhookSendResult['error']> {
   const cause = (error as { cause?: unknown }).cause;
   if (error instanceof PrivateAddressError || cause instanceof PrivateAddressError) {
@@ -117,7 +132,10 @@ function classify(error: unknown, timeoutMs: number): NonNullable<WebhookSendRes
   return { kind: 'transient', code, message: (error as Error).message || code };
 }
 
-/** Retry delay for attempt n (1-based): exponential from 10 s, capped at 6 h, full jitter. */
+/**
+ * Retry delay for attempt n (1-based): exponential from 10 s, capped at 6 h, full jitter
+ * (a uniform draw in [0, min(6 h, 10 s × 2^(n-1)))); see docs/webhooks.md.
+ */
 export function retryDelayMs(attempt: number, random: () => number = Math.random): number {
   const ceiling = Math.min(6 * 3600_000, 10_000 * 2 ** Math.max(0, attempt - 1));
   return Math.floor(random() * ceiling);
