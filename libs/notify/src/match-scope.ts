@@ -1,9 +1,9 @@
 import { type Severity } from './change-notification';
 
 export interface Scope {
-  vendorId: string | null;
-  documentId: string | null;
-  topic: string | null;
+  vendorId?: string | null;
+  documentId?: string | null;
+  topic?: string | null;
   minSeverity: Severity;
   includeCosmetic: boolean;
 }
