@@ -22,6 +22,7 @@ describe('WebhookChannel against a real receiver', () => {
   });
   beforeEach(() => {
     receiver.received.splice(0);
+    receiver.attempts.splice(0);
     receiver.setBehaviour('ok');
   });
 
@@ -80,6 +81,9 @@ describe('WebhookChannel against a real receiver', () => {
     const [got] = await receiver.waitFor(1, 2000);
     expect(got?.headers['webhook-id']).toBe('msg_retry');
     expect(got?.verified).toBe(true);
+    const tries = receiver.attempts.filter((a) => a.path === '/retry');
+    expect(tries.map((a) => a.headers['webhook-id'])).toEqual(['msg_retry', 'msg_retry']);
+    expect(tries.every((a) => a.verified)).toBe(true);
   });
 
   it.each([
@@ -98,7 +102,7 @@ describe('WebhookChannel against a real receiver', () => {
     const result = await channel.send(`${receiver.url}/moved`, secret, 'msg_302', '{}');
     expect(result).toMatchObject({ ok: false, status: 302, error: { kind: 'permanent', code: 'REDIRECT' } });
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(receiver.received.filter((r) => r.path === '/elsewhere')).toHaveLength(0);
+    expect(receiver.attempts.map((r) => r.path)).toEqual(['/moved']);
   });
 
   it('gives up on a receiver that never answers, as a transient timeout', async () => {
@@ -125,7 +129,7 @@ describe('WebhookChannel against a real receiver', () => {
         const result = await guarded.send(`${url}/private`, secret, 'msg_private', '{}');
         expect(result).toMatchObject({ ok: false, error: { kind: 'permanent', code: 'PRIVATE_ADDRESS' } });
       }
-      expect(receiver.received.filter((r) => r.path === '/private')).toHaveLength(0);
+      expect(receiver.attempts.filter((r) => r.path === '/private')).toHaveLength(0);
     } finally {
       await guarded.close();
     }

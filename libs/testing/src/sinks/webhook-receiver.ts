@@ -16,7 +16,10 @@ export type Behaviour = 'ok' | 'fail500' | 'hang' | { status: number; headers?: 
 
 export interface WebhookReceiver {
   url: string;
+  /** Requests that were answered with a 2xx (what a real receiver would have processed). */
   received: ReceivedWebhook[];
+  /** Every request, whatever the answer (500s, hangs and redirects included), in arrival order. */
+  attempts: ReceivedWebhook[];
   /** Per path prefix (e.g. "/a"); default for all others. */
   setBehaviour(behaviour: Behaviour | ((n: number) => Behaviour), path?: string): void;
   setSecret(secret: string, path?: string): void;
@@ -36,6 +39,7 @@ export async function startWebhookReceiver(
   options: { secret?: string; count?: boolean } = {},
 ): Promise<WebhookReceiver> {
   const received: ReceivedWebhook[] = [];
+  const attempts: ReceivedWebhook[] = [];
   const behaviours = new Map<string, Behaviour | ((n: number) => Behaviour)>();
   const secrets = new Map<string, string>();
   const counts = new Map<string, number>();
@@ -80,6 +84,7 @@ export async function startWebhookReceiver(
       counts.set(path, n);
       const configured = pick(behaviours, path) ?? 'ok';
       const behaviour = typeof configured === 'function' ? configured(n) : configured;
+      attempts.push({ path, headers: req.headers, body: options.count ? '' : body, verified, at: Date.now() });
       if (behaviour === 'ok' || (typeof behaviour === 'object' && behaviour.status < 300)) {
         received.push({
           path,
@@ -101,6 +106,7 @@ export async function startWebhookReceiver(
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     received,
+    attempts,
     setBehaviour: (behaviour, path = '*') => void behaviours.set(path, behaviour),
     setSecret: (secret, path = '*') => void secrets.set(path, secret),
     waitFor: (n, timeoutMs = 15_000, filter = () => true) =>
