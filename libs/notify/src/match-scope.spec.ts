@@ -70,7 +70,10 @@ describe('matchesScope, every severity against every minimum', () => {
 
   it('a topic filter needs the change to carry that topic among several, and none when it has none', () => {
     expect(
-      matchesScope(scope({ topic: 'ai-training' }), { ...change, topics: ['voice-recordings', 'ai-training'] }),
+      matchesScope(scope({ topic: 'ai-training' }), {
+        ...change,
+        topics: ['voice-recordings', 'ai-training'],
+      }),
     ).toBe(true);
     expect(matchesScope(scope({ topic: 'ai-training' }), { ...change, topics: [] })).toBe(false);
   });
@@ -92,11 +95,7 @@ describe('describeScope', () => {
       'changes by every vendor, about voice recordings, of high severity',
     ],
     [{ minSeverity: 'medium' as const }, {}, 'changes by every vendor, of medium severity or more'],
-    [
-      { includeCosmetic: true },
-      {},
-      'changes by every vendor, of any severity, including cosmetic edits',
-    ],
+    [{ includeCosmetic: true }, {}, 'changes by every vendor, of any severity, including cosmetic edits'],
   ])('%j with names %j', (s, names, expected) => {
     expect(describeScope(scope(s), names)).toBe(expected);
   });

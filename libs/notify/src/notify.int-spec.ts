@@ -131,7 +131,7 @@ describe('notifications on real PostgreSQL, Redis, SMTP and webhook receivers', 
     await deliverAll(change.id);
     const mail = await smtp.waitFor((m) => m.to !== undefined && JSON.stringify(m.to).includes(sub.email));
     expect(mail.subject).toMatch(
-      /^\[Fineprint\] High: Amazon – Alexa <b>Privacy<\/b> Settings: opt out removed/,
+      /^\[Fineprint\] High: Amazon – Alexa <b>Privacy<\/b> Settings: opt-out removed/,
     );
     expect(mail.text).toContain(
       "When you turn on Do Not Send Voice Recordings, the audio of your Alexa requests is not sent to Amazon's cloud.",

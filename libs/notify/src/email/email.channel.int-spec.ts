@@ -57,7 +57,7 @@ describe('EmailChannel against a real SMTP server', () => {
     expect(sent.response).toMatch(/^250/);
 
     const mail = await sink.waitFor((m) => m.messageId === '<delivery-42@fineprint.example>', 5000);
-    expect(mail.subject).toBe('[Fineprint] High: Amazon – Alexa Privacy Settings: opt out removed');
+    expect(mail.subject).toBe('[Fineprint] High: Amazon – Alexa Privacy Settings: opt-out removed');
     expect(mail.text).toContain(n.summary);
     expect(mail.text).toContain('Removed: "You can choose Do Not Send Voice Recordings');
     expect(mail.text).toContain(n.links.change);
@@ -69,7 +69,10 @@ describe('EmailChannel against a real SMTP server', () => {
     expect(mail.html).toContain(`href="${UNSUBSCRIBE}"`);
 
     const raw = (name: string) =>
-      mail.headerLines.find((h) => h.key === name)?.line.replace(/^[^:]+:\s*/, '').replace(/\r?\n\s+/g, ' ');
+      mail.headerLines
+        .find((h) => h.key === name)
+        ?.line.replace(/^[^:]+:\s*/, '')
+        .replace(/\r?\n\s+/g, ' ');
     expect(raw('list-unsubscribe')).toBe(
       `<${UNSUBSCRIBE}>, <mailto:unsubscribe@fineprint.example?subject=delivery-42>`,
     );
@@ -88,10 +91,19 @@ describe('EmailChannel against a real SMTP server', () => {
       },
       vendor: { id: 'v', slug: 'evil', name: 'Evil & <b>Co</b>' },
       tags: [
-        { topic: 'x', kind: 'opt-out-removed', rule: 'r', citations: [{ side: 'added', text: '</blockquote><script>1</script>' }] },
+        {
+          topic: 'x',
+          kind: 'opt-out-removed',
+          rule: 'r',
+          citations: [{ side: 'added', text: '</blockquote><script>1</script>' }],
+        },
       ],
     });
-    await channel.send({ ...renderChangeEmail(n, UNSUBSCRIBE), to: 'reader@example.org', deliveryId: 'd-evil' });
+    await channel.send({
+      ...renderChangeEmail(n, UNSUBSCRIBE),
+      to: 'reader@example.org',
+      deliveryId: 'd-evil',
+    });
     const mail = await sink.waitFor((m) => m.messageId === '<d-evil@fineprint.example>', 5000);
     const html = String(mail.html);
     expect(html).not.toMatch(/<script/i);
@@ -120,7 +132,11 @@ describe('EmailChannel against a real SMTP server', () => {
   });
 
   it('sends a digest of several changes, most severe first', async () => {
-    const low = changeNotificationFixture({ changeId: 'low-1', severity: 'low', summary: 'Terms: wording changed' });
+    const low = changeNotificationFixture({
+      changeId: 'low-1',
+      severity: 'low',
+      summary: 'Terms: wording changed',
+    });
     const high = changeNotificationFixture({ changeId: 'high-1' });
     await channel.send({
       ...renderDigestEmail('2026-11-01', [low, high], UNSUBSCRIBE),

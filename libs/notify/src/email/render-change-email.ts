@@ -1,6 +1,7 @@
 import { type ChangeNotification } from '../change-notification';
 import { emailLayout, SEVERITY_COLOR } from './email-layout';
 import { escapeHtml } from './escape-html';
+import { kindWords } from './kind-words';
 
 export interface RenderedEmail {
   subject: string;
@@ -17,7 +18,7 @@ function tagsHtml(n: ChangeNotification): string {
   return `<h2 style="font-size:17px;margin:24px 0 8px">What it means</h2>${tags
     .map(
       (t) =>
-        `<p style="margin:12px 0 4px"><strong>${escapeHtml(capital(words([t.kind, t.topic].filter(Boolean).join(' · '))))}</strong></p>${t.citations
+        `<p style="margin:12px 0 4px"><strong>${escapeHtml(capital([t.kind && kindWords(t.kind), t.topic && words(t.topic)].filter(Boolean).join(' · ')))}</strong></p>${t.citations
           .map(
             (c) =>
               `<blockquote style="margin:4px 0;padding:6px 10px;border-left:4px solid ${c.side === 'removed' ? '#a50e0e' : '#1f5e2e'};background:#fafafa">${c.side === 'removed' ? 'Removed' : 'Added'}: ${escapeHtml(c.text)}</blockquote>`,
@@ -32,7 +33,7 @@ function tagsText(n: ChangeNotification): string {
   return tags
     .map((t) =>
       [
-        `* ${capital(words([t.kind, t.topic].filter(Boolean).join(' / ')))}`,
+        `* ${capital([t.kind && kindWords(t.kind), t.topic && words(t.topic)].filter(Boolean).join(' / '))}`,
         ...t.citations.map((c) => `  ${c.side === 'removed' ? '- Removed' : '+ Added'}: "${c.text}"`),
       ].join('\n'),
     )
@@ -42,7 +43,7 @@ function tagsText(n: ChangeNotification): string {
 /** One change, for one subscriber: subject, HTML and plain text. */
 export function renderChangeEmail(n: ChangeNotification, unsubscribeUrl: string): RenderedEmail {
   const headline = n.kinds.length
-    ? n.kinds.map(words).join(', ')
+    ? n.kinds.map(kindWords).join(', ')
     : n.cosmetic
       ? 'cosmetic edit'
       : 'wording changed';

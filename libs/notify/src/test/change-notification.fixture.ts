@@ -21,7 +21,10 @@ export function changeNotificationFixture(overrides: Partial<ChangeNotification>
         kind: 'opt-out-removed',
         rule: 'opt-out-removed/do-not-send',
         citations: [
-          { side: 'removed', text: 'You can choose Do Not Send Voice Recordings to process requests on device.' },
+          {
+            side: 'removed',
+            text: 'You can choose Do Not Send Voice Recordings to process requests on device.',
+          },
         ],
       },
     ],

@@ -84,7 +84,13 @@ export async function startWebhookReceiver(
       counts.set(path, n);
       const configured = pick(behaviours, path) ?? 'ok';
       const behaviour = typeof configured === 'function' ? configured(n) : configured;
-      attempts.push({ path, headers: req.headers, body: options.count ? '' : body, verified, at: Date.now() });
+      attempts.push({
+        path,
+        headers: req.headers,
+        body: options.count ? '' : body,
+        verified,
+        at: Date.now(),
+      });
       if (behaviour === 'ok' || (typeof behaviour === 'object' && behaviour.status < 300)) {
         received.push({
           path,
