@@ -174,6 +174,18 @@ describe('EmailChannel against a real SMTP server', () => {
     }
   });
 
+  it('a message without a recipient is a permanent error, without a server reply', async () => {
+    const error = await channel
+      .send({ subject: 's', text: 't', html: '<p>t</p>', to: '', deliveryId: 'd-empty' })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(error).toBeInstanceOf(EmailSendError);
+    expect((error as EmailSendError).kind).toBe('permanent');
+    expect((error as EmailSendError).responseCode).toBeNull();
+  });
+
   it('a refused connection is a transient error', async () => {
     const server = await rejectingServer(550);
     const url = server.url;

@@ -68,7 +68,10 @@ export class EmailChannel {
       return { messageId: info.messageId, response: info.response };
     } catch (error) {
       const code = (error as { responseCode?: number }).responseCode ?? null;
-      const permanent = code !== null && code >= 500 && code < 600;
+      // Without a server reply, nodemailer's EENVELOPE means the message itself has no
+      // valid recipient or sender: no retry can fix that.
+      const permanent =
+        code !== null ? code >= 500 && code < 600 : (error as { code?: string }).code === 'EENVELOPE';
       throw new EmailSendError(
         `SMTP: ${(error as Error).message}`,
         permanent ? 'permanent' : 'transient',
