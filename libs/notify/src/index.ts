@@ -1,4 +1,9 @@
-export { type ChangeNotification, type NotificationTag, toChangeNotification } from './change-notification';
+export {
+  type ChangeNotification,
+  type NotificationTag,
+  type Severity,
+  toChangeNotification,
+} from './change-notification';
 export { type DeliverOutcome, DeliverService } from './deliver/deliver.service';
 export { EmailChannel, type EmailMessage, EmailSendError } from './email/email.channel';
 export { escapeHtml } from './email/escape-html';
@@ -28,5 +33,6 @@ export {
   retryDelayMs,
   shouldDisable,
   WebhookChannel,
+  type WebhookChannelOptions,
   type WebhookSendResult,
 } from './webhook/webhook.channel';

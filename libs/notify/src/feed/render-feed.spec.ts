@@ -66,6 +66,31 @@ describe('renderFeed', () => {
     );
   });
 
+  it('json items keep their ids, titles and links across renders', () => {
+    type Json = { id: string; items: { id: string; title: string; url: string }[] };
+    const first = JSON.parse(renderFeed('json', meta, items)) as Json;
+    const again = JSON.parse(
+      renderFeed('json', meta, [n('c3', '2026-11-03T10:00:00.000Z'), ...items]),
+    ) as Json;
+    expect(first.items.map((i) => i.url)).toEqual([
+      'https://fp.example/changes/c2',
+      'https://fp.example/changes/c1',
+    ]);
+    expect(again.items.slice(1)).toEqual(first.items);
+    expect(again.items[0]?.id).toBe('tag:fineprint,2026:change:c3');
+  });
+
+  it.each(['rss', 'atom'] as const)('%s items keep their ids when a newer change arrives', async (format) => {
+    const parser = new Parser();
+    const ids = async (list: typeof items) =>
+      (await parser.parseString(renderFeed(format, meta, list))).items.map(
+        (i) => (i as { guid?: string; id?: string }).guid ?? (i as { id?: string }).id,
+      );
+    const before = await ids(items);
+    const after = await ids([n('c3', '2026-11-03T10:00:00.000Z'), ...items]);
+    expect(after.slice(1)).toEqual(before);
+  });
+
   it('the ETag follows the content', () => {
     expect(feedEtag('atom', items)).toBe(feedEtag('atom', items));
     expect(feedEtag('atom', items)).not.toBe(feedEtag('atom', items.slice(1)));
