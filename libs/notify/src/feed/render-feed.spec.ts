@@ -91,6 +91,13 @@ describe('renderFeed', () => {
     expect(after.slice(1)).toEqual(before);
   });
 
+  it('the feed is updated at its newest item unless told otherwise', () => {
+    const atom = renderFeed('atom', meta, items);
+    expect(atom).toContain('<updated>2026-11-02T10:00:00.000Z</updated>');
+    const given = renderFeed('atom', { ...meta, updated: new Date('2026-11-05T00:00:00.000Z') }, items);
+    expect(given).toContain('<updated>2026-11-05T00:00:00.000Z</updated>');
+  });
+
   it('the ETag follows the content', () => {
     expect(feedEtag('atom', items)).toBe(feedEtag('atom', items));
     expect(feedEtag('atom', items)).not.toBe(feedEtag('atom', items.slice(1)));

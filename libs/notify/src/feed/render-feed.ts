@@ -14,6 +14,8 @@ export interface FeedMeta {
   selfUrl: string;
   siteUrl: string;
   description?: string;
+  /** When the feed last changed; by default the newest item's time, so renders are stable. */
+  updated?: Date;
 }
 
 export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
@@ -40,7 +42,7 @@ function itemContent(n: ChangeNotification): string {
 
 /** RSS 2.0, Atom 1.0 or JSON Feed 1 of changes, newest first, with stable item ids. */
 export function renderFeed(format: FeedFormat, meta: FeedMeta, items: ChangeNotification[]): string {
-  const updated = items[0] ? new Date(items[0].detectedAt) : new Date(0);
+  const updated = meta.updated ?? (items[0] ? new Date(items[0].detectedAt) : new Date(0));
   const feed = new Feed({
     title: meta.title,
     id: meta.id,
