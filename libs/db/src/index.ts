@@ -9,7 +9,11 @@ export {
   type ChangeWithContext,
 } from './repositories/change.repository';
 export { CheckRunRepository } from './repositories/check-run.repository';
-export { DeliveryRepository, type NewDelivery } from './repositories/delivery.repository';
+export {
+  type DeliveryForSending,
+  DeliveryRepository,
+  type NewDelivery,
+} from './repositories/delivery.repository';
 export {
   type DocumentFilter,
   type DocumentInput,

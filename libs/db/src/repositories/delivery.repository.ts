@@ -3,6 +3,22 @@ import { type Delivery, type DeliveryChannel, type DeliveryStatus, Prisma } from
 
 import { PrismaService } from '../prisma.service';
 
+export interface DeliveryForSending {
+  id: string;
+  changeId: string | null;
+  channel: DeliveryChannel;
+  eventType: string;
+  status: DeliveryStatus;
+  attempts: number;
+  subscriptionId: string | null;
+  webhookEndpointId: string | null;
+  endpointUrl: string | null;
+  endpointSecret: string | null;
+  endpointActive: boolean | null;
+  endpointFailures: number | null;
+  endpointDisabledReason: string | null;
+}
+
 export interface NewDelivery {
   changeId: string | null;
   channel: DeliveryChannel;
@@ -41,6 +57,29 @@ export class DeliveryRepository {
 
   findById(id: string): Promise<Delivery | null> {
     return this.prisma.delivery.findUnique({ where: { id } });
+  }
+
+  /**
+   * A delivery with what sending it needs (its endpoint or subscription), in one raw
+   * query: this is the hot path of a fan-out to thousands of targets.
+   */
+  async findForSending(id: string): Promise<DeliveryForSending | null> {
+    const rows = await this.prisma.$queryRaw<DeliveryForSending[]>`
+      SELECT d.id, d."changeId", d.channel::text AS channel, d."eventType", d.status::text AS status, d.attempts,
+             d."subscriptionId", d."webhookEndpointId",
+             e.url AS "endpointUrl", e.secret AS "endpointSecret", e.active AS "endpointActive",
+             e."consecutiveFailures" AS "endpointFailures", e."disabledReason" AS "endpointDisabledReason"
+      FROM "Delivery" d LEFT JOIN "WebhookEndpoint" e ON e.id = d."webhookEndpointId"
+      WHERE d.id = ${id}::uuid`;
+    return rows[0] ?? null;
+  }
+
+  /** Records a successful attempt (raw: the hot path). */
+  async recordDelivered(id: string, responseCode: number | null, durationMs: number): Promise<void> {
+    await this.prisma.$executeRaw`
+      UPDATE "Delivery" SET status = 'delivered', attempts = attempts + 1, "responseCode" = ${responseCode},
+        "lastError" = NULL, "durationMs" = ${durationMs}, "lastAttemptAt" = now(), "deliveredAt" = now()
+      WHERE id = ${id}::uuid`;
   }
 
   /** Marks one attempt's result. */

@@ -4,6 +4,7 @@ import { APP_CONFIG, type Env } from '@fineprint/config';
 import {
   ChangeRepository,
   type Delivery,
+  type DeliveryForSending,
   DeliveryRepository,
   DocumentRepository,
   SubscriptionRepository,
@@ -173,7 +174,7 @@ export class DeliverService implements OnModuleDestroy {
     throw new TransientDeliveryError(error.code, error.message);
   }
 
-  private async skip(delivery: Delivery, reason: string): Promise<DeliverOutcome> {
+  private async skip(delivery: Pick<Delivery, 'id'>, reason: string): Promise<DeliverOutcome> {
     await this.deliveries.recordAttempt(delivery.id, { status: 'skipped', error: reason });
     return 'skipped';
   }

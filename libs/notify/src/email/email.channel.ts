@@ -38,7 +38,8 @@ export class EmailChannel {
         ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } }
         : {}),
       pool: true,
-      maxConnections: options.maxConnections ?? 4,
+      maxConnections: options.maxConnections ?? 8,
+      maxMessages: Number.POSITIVE_INFINITY,
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 30_000,
