@@ -30,7 +30,7 @@ async function bareBullmq(prefix: string): Promise<number> {
   const connection = { host: url.hostname, port: Number(url.port || 6379), maxRetriesPerRequest: null };
   const queue = new Queue('bench-noop', { connection, prefix });
   let done = 0;
-  const worker = new Worker('bench-noop', async () => undefined, { connection, prefix, concurrency: 100 });
+  const worker = new Worker('bench-noop', () => Promise.resolve(), { connection, prefix, concurrency: 100 });
   await worker.waitUntilReady();
   const started = performance.now();
   for (let i = 0; i < N; i += 1000)

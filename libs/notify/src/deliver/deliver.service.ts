@@ -79,7 +79,7 @@ export class DeliverService implements OnModuleDestroy {
   }
 
   private async deliverEmail(
-    delivery: Delivery,
+    delivery: DeliveryForSending,
     attempt: { number: number; last: boolean },
   ): Promise<DeliverOutcome> {
     const sub = delivery.subscriptionId ? await this.subscriptions.findById(delivery.subscriptionId) : null;
@@ -134,7 +134,7 @@ export class DeliverService implements OnModuleDestroy {
   }
 
   private async deliverWebhook(
-    delivery: Delivery,
+    delivery: DeliveryForSending,
     attempt: { number: number; last: boolean },
   ): Promise<DeliverOutcome> {
     const endpoint = delivery.webhookEndpointId
