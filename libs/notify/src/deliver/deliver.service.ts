@@ -54,7 +54,7 @@ export class DeliverService implements OnModuleDestroy {
   }
 
   async deliver(deliveryId: string, attempt: { number: number; last: boolean }): Promise<DeliverOutcome> {
-    const delivery = await this.deliveries.findById(deliveryId);
+    const delivery = await this.deliveries.findForSending(deliveryId);
     if (!delivery) throw new PermanentDeliveryError('DELIVERY_GONE', `Delivery ${deliveryId} does not exist`);
     if (delivery.status === 'delivered') return 'already-delivered';
     return delivery.channel === 'email'
