@@ -23,9 +23,22 @@ export interface PrismaClientOptions {
 /** A Prisma client on the `pg` driver adapter (no native engine; see docs/decisions). */
 export function createPrismaClient(databaseUrl: string, options: PrismaClientOptions = {}): PrismaClient {
   const { connectionString, schema } = parseDatabaseUrl(databaseUrl);
-  const adapter = new PrismaPg(
-    { connectionString, max: options.poolSize ?? 10, connectionTimeoutMillis: 5000 },
+  return new PrismaClient({ adapter: createPgAdapter(databaseUrl, options.poolSize ?? 10) });
+}
+
+/**
+ * The pg driver adapter for a DATABASE_URL. With `?schema=`, Prisma's own queries name the
+ * schema and the connections' search_path points at it too, so raw SQL sees the same tables.
+ */
+export function createPgAdapter(databaseUrl: string, poolSize = 10): PrismaPg {
+  const { connectionString, schema } = parseDatabaseUrl(databaseUrl);
+  return new PrismaPg(
+    {
+      connectionString,
+      max: poolSize,
+      connectionTimeoutMillis: 5000,
+      ...(schema ? { options: `-c search_path="${schema.replace(/"/g, '')}"` } : {}),
+    },
     schema ? { schema } : undefined,
   );
-  return new PrismaClient({ adapter });
 }

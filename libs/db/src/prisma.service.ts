@@ -1,22 +1,15 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
 
 import { APP_CONFIG, type Env } from '@fineprint/config';
 
-import { parseDatabaseUrl } from './prisma-client.factory';
+import { createPgAdapter } from './prisma-client.factory';
 
 /** The application's Prisma client. Repositories are its only users. */
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
   constructor(@Inject(APP_CONFIG) config: Env) {
-    const { connectionString, schema } = parseDatabaseUrl(config.DATABASE_URL);
-    super({
-      adapter: new PrismaPg(
-        { connectionString, max: 10, connectionTimeoutMillis: 5000 },
-        schema ? { schema } : undefined,
-      ),
-    });
+    super({ adapter: createPgAdapter(config.DATABASE_URL) });
   }
 
   async onModuleDestroy(): Promise<void> {
