@@ -55,7 +55,10 @@ export class QueueBackend {
   readonly kind: QueueBackendKind;
   private readonly prefix: string;
 
-  constructor(private readonly config: Pick<Env, 'REDIS_URL' | 'DATABASE_URL' | 'QUEUE_PREFIX'>) {
+  constructor(
+    private readonly config: Pick<Env, 'REDIS_URL' | 'DATABASE_URL' | 'QUEUE_PREFIX'> &
+      Partial<Pick<Env, 'JOB_LOCK_MS'>>,
+  ) {
     this.kind = config.REDIS_URL ? 'redis' : 'postgres';
     this.prefix = config.QUEUE_PREFIX;
   }
@@ -74,7 +77,15 @@ export class QueueBackend {
     processor: Processor,
     options: { concurrency: number; autorun?: boolean },
   ): AnyWorker {
-    const opts = { prefix: this.prefix, concurrency: options.concurrency, autorun: options.autorun ?? true };
+    const lock = this.config.JOB_LOCK_MS ?? 30_000;
+    // a job whose worker died is taken over once its lock lapses (stalled-job check)
+    const opts = {
+      prefix: this.prefix,
+      concurrency: options.concurrency,
+      autorun: options.autorun ?? true,
+      lockDuration: lock,
+      stalledInterval: lock,
+    };
     if (this.kind === 'redis') {
       return new Worker(name, processor, {
         ...opts,

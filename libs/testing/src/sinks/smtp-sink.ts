@@ -41,6 +41,8 @@ export async function startSmtpSink(options: { port?: number; parse?: boolean } 
         .catch((error: Error) => callback(error));
     },
   });
+  // a client that vanishes (a killed worker) resets its connection: not the sink's failure
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   const waitForCount = (predicate: (m: ParsedMail) => boolean, n: number, timeoutMs = 15_000) =>
