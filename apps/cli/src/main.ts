@@ -5,6 +5,7 @@ import { ConfigError } from '@fineprint/config';
 import { registerCatalogCommand } from './commands/catalog.command';
 import { registerCheckCommand } from './commands/check.command';
 import { registerDiffCommand } from './commands/diff.command';
+import { registerExtractCommand } from './commands/extract.command';
 import { registerReplayCommand } from './commands/replay.command';
 
 const program = new Command()
@@ -16,6 +17,7 @@ const program = new Command()
 registerCatalogCommand(program);
 registerCheckCommand(program);
 registerDiffCommand(program);
+registerExtractCommand(program);
 registerReplayCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

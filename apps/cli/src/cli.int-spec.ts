@@ -1,0 +1,93 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '../../..');
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, [join(ROOT, 'bin/fineprint.js'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
+
+describe('the fineprint CLI', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fineprint-cli-'));
+  const before = join(dir, '001.md');
+  const after = join(dir, '002.md');
+  writeFileSync(
+    before,
+    '# Privacy\n\nWe process your data.\n\nYou can opt out of voice recording storage in Settings.',
+  );
+  writeFileSync(
+    after,
+    '# Privacy\n\nWe process your data.\n\nWe use your voice recordings to train our models.',
+  );
+  writeFileSync(
+    join(dir, '003.md'),
+    '# Privacy\n\nWe process your data.\n\nYou can opt out of voice recording storage in Settings.',
+  );
+
+  it('diff --json gives severity, tags with citations, stats, hunks and timing', () => {
+    const out = cli('diff', before, after, '--json');
+    expect(out.status).toBe(0);
+    const json = JSON.parse(out.stdout) as {
+      severity: string;
+      kinds: string[];
+      tags: { citations: unknown[] }[];
+      stats: object;
+      hunks: unknown[];
+      timing: { diffMs: number };
+    };
+    expect(json.severity).toBe('high');
+    expect(json.kinds).toEqual(expect.arrayContaining(['opt-out-removed', 'new-data-use']));
+    expect(json.tags[0]?.citations.length).toBeGreaterThan(0);
+    expect(json.hunks.length).toBe(1);
+    expect(typeof json.timing.diffMs).toBe('number');
+    expect(cli('diff', before, after, '--format', 'summary').stdout).toMatch(/^high: .*opt-out removed/);
+    expect(cli('diff', before, after, '--format', 'nope').status).toBe(2);
+  });
+
+  it('replay --json decides per version (baseline, announce, revert)', () => {
+    const out = cli('replay', dir, '--json');
+    const json = JSON.parse(out.stdout) as {
+      versions: { file: string; decision: string }[];
+      summary: { revert: number };
+    };
+    expect(json.versions.map((v) => [v.file, v.decision])).toEqual([
+      ['001.md', 'baseline'],
+      ['002.md', 'announce'],
+      ['003.md', 'revert'],
+    ]);
+    expect(json.summary.revert).toBe(1);
+  });
+
+  it('extract prints the text a declaration produces from a local file', () => {
+    const page = join(dir, 'page.html');
+    writeFileSync(
+      page,
+      '<html><body><nav>Menu</nav><main id="m"><h1>Terms</h1><p>Read <a href="https://a.example/x?utm_source=z">this</a>.</p></main></body></html>',
+    );
+    expect(cli('extract', page, '--select', '#m').stdout).toBe(
+      '# Terms\n\nRead [this](https://a.example/x).\n',
+    );
+    expect(cli('extract', page, '--select', '#missing').status).toBe(1);
+  });
+
+  it('catalog validate accepts the shipped catalog and names file and field of a bad one', () => {
+    expect(
+      execFileSync(process.execPath, [join(ROOT, 'bin/fineprint.js'), 'catalog', 'validate'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      }),
+    ).toMatch(/0 problem/);
+    const bad = mkdtempSync(join(tmpdir(), 'fineprint-catalog-'));
+    writeFileSync(
+      join(bad, 'acme.yaml'),
+      'vendor: { slug: acme, name: Acme }\ndocuments:\n  - { slug: p, title: P, url: "not a url" }\n',
+    );
+    const out = cli('catalog', 'validate', bad);
+    expect(out.status).toBe(1);
+    expect(out.stderr).toContain('acme.yaml: documents[0].url');
+  });
+});
