@@ -22,7 +22,6 @@ export interface PrismaClientOptions {
 
 /** A Prisma client on the `pg` driver adapter (no native engine; see docs/decisions). */
 export function createPrismaClient(databaseUrl: string, options: PrismaClientOptions = {}): PrismaClient {
-  const { connectionString, schema } = parseDatabaseUrl(databaseUrl);
   return new PrismaClient({ adapter: createPgAdapter(databaseUrl, options.poolSize ?? 10) });
 }
 
