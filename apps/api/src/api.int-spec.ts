@@ -4,6 +4,7 @@ import request from 'supertest';
 
 import { type Env } from '@fineprint/config';
 import { PrismaService } from '@fineprint/db';
+import { QueueProducer } from '@fineprint/queue';
 import { SubscriptionTokens } from '@fineprint/notify';
 import { createTestDatabase, seedChange, type TestDatabase, testConfig } from '@fineprint/testing';
 
@@ -220,6 +221,48 @@ describe('REST API end to end (supertest, real PostgreSQL and Redis)', () => {
       expect(log.body.items).toHaveLength(1);
       expect((await http.get('/api/v1/webhooks')).status).toBe(401);
     });
+  });
+
+  it('releases a quarantined version (admin) and shows where an unstable document flips', async () => {
+    const { document, versions } = await seedChange(prisma);
+    const [v1] = versions;
+    const quarantined = await prisma.version.create({
+      data: {
+        documentId: document.id,
+        seq: 3,
+        snapshotId: v1?.snapshotId ?? '',
+        text: 'Short text.',
+        sha256: 'q',
+        byteLength: 11,
+        chainHash: 'c3',
+        status: 'quarantined',
+        statusReason: 'collapse',
+      },
+    });
+    expect((await http.post(`/api/v1/versions/${quarantined.id}/release`)).status).toBe(401);
+    const released = await http.post(`/api/v1/versions/${quarantined.id}/release`).set(admin);
+    expect(released.status).toBe(202);
+    expect(released.body.status).toBe('released');
+    expect((await http.post(`/api/v1/versions/${quarantined.id}/release`).set(admin)).status).toBe(409);
+    const job = await app.get(QueueProducer).queue('diff').getJob(`diff_${quarantined.id}`);
+    expect(job?.data).toEqual({ versionId: quarantined.id });
+
+    await prisma.version.create({
+      data: {
+        documentId: document.id,
+        seq: 4,
+        snapshotId: v1?.snapshotId ?? '',
+        text: v1?.text ?? '',
+        sha256: 'a',
+        byteLength: 1,
+        chainHash: 'c4',
+        status: 'revert',
+        revertOfId: v1?.id ?? null,
+      },
+    });
+    const instability = await http.get(`/api/v1/documents/${document.id}/instability`);
+    expect(instability.body).toMatchObject({ flips: 1, between: [3, 4] });
+    expect(instability.body.region.length).toBeGreaterThan(0);
   });
 
   it('reports health, metrics and queue status', async () => {

@@ -151,6 +151,27 @@ describe('the Alexa story, end to end (API + worker processes, real PostgreSQL, 
         await page.goto(`${fineprint.url}/documents/${story.documents[0]?.id ?? ''}`);
         await page.locator('ul.timeline li').first().waitFor();
         await page.screenshot({ path: join(ARTIFACTS, 'document-phone.png'), fullPage: true });
+
+        // subscribe through the form; the confirmation email arrives in the SMTP sink
+        await page.setViewportSize({ width: 1200, height: 900 });
+        await page.goto(`${fineprint.url}/subscribe`);
+        await page.getByLabel('Email address').fill('form-reader@example.com');
+        await page.getByLabel('Vendor').selectOption('amazon');
+        await page.getByLabel('Minimum severity').selectOption('high');
+        await page.getByRole('button', { name: 'Subscribe' }).click();
+        await page.getByRole('status').waitFor();
+        expect(await page.getByRole('status').textContent()).toMatch(/confirmation link/);
+        await page.screenshot({ path: join(ARTIFACTS, 'subscribe.png'), fullPage: true });
+        const confirmation = await smtp.waitFor(
+          (m) => JSON.stringify(m.to).includes('form-reader@example.com'),
+          15_000,
+        );
+        expect(confirmation.subject).toBe('[Fineprint] Confirm your subscription');
+        expect(confirmation.text).toMatch(/changes by Amazon, of high severity/);
+        const link =
+          /(http\S+\/subscriptions\/confirm\?token=[\w-]+)/.exec(confirmation.text ?? '')?.[1] ?? '';
+        await page.goto(link);
+        expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Subscription confirmed');
       } finally {
         await browser.close();
       }

@@ -135,6 +135,23 @@ export class DocumentsController {
     };
   }
 
+  @Get('documents/:id/instability')
+  @ApiOperation({ summary: 'How often the document flips between texts, and the region that flips' })
+  async instability(@Param('id', uuid) id: string) {
+    return this.service.instability(id);
+  }
+
+  @Post('versions/:id/release')
+  @HttpCode(202)
+  @UseGuards(AdminGuard)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Release a quarantined version that was real: its change is computed and announced (admin)',
+  })
+  async release(@Param('id', versionId) id: string) {
+    return presentVersion(await this.service.releaseVersion(id), this.config.PUBLIC_URL);
+  }
+
   @Get('versions/:id')
   @ApiOperation({ summary: 'One version with its text' })
   async version(@Param('id', versionId) id: string) {

@@ -11,6 +11,7 @@ import {
 import { DocumentRepository, SnapshotRepository, VendorRepository, VersionRepository } from '@fineprint/db';
 import { analyzeChange } from '@fineprint/diff';
 import { DocumentScheduleService } from '@fineprint/pipeline';
+import { jobIds, QueueProducer } from '@fineprint/queue';
 
 import { ApiError, NotFoundError } from '../common/api.errors';
 
@@ -31,6 +32,7 @@ export class DocumentsService {
     private readonly versions: VersionRepository,
     private readonly snapshots: SnapshotRepository,
     private readonly schedules: DocumentScheduleService,
+    private readonly queues: QueueProducer,
   ) {}
 
   async get(id: string) {
@@ -121,6 +123,58 @@ export class DocumentsService {
     const version = await this.versions.findById(id);
     if (!version) throw new NotFoundError('Version', id);
     return version;
+  }
+
+  /**
+   * An operator's verdict that a quarantined version was the real document after all:
+   * it becomes `released`, and its change is computed and announced like any other.
+   */
+  async releaseVersion(id: string) {
+    const version = await this.getVersion(id);
+    if (version.status !== 'quarantined') {
+      throw new ApiError(409, 'not_quarantined', `Version ${id} is ${version.status}, not quarantined.`);
+    }
+    const released = await this.versions.setStatus(id, 'released', 'released by an operator');
+    await this.queues.add('diff', 'diff-version', { versionId: id }, { jobId: jobIds.diffVersion(id) });
+    return released;
+  }
+
+  /**
+   * Where an unstable document flips: the diff between the newest revert (or transient)
+   * version and the version just before it, so the operator can add a `remove` selector.
+   */
+  async instability(id: string) {
+    const doc = await this.get(id);
+    const recent = await this.versions.recentSummaries(id, 20);
+    const flip = recent.find((v) => v.status === 'revert' || v.status === 'transient');
+    const flips = recent.filter((v) => v.status === 'revert' || v.status === 'transient').length;
+    if (!flip) return { unstable: doc.unstable, flips, region: [] };
+    const [current, previous] = await Promise.all([
+      this.versions.findBySeq(id, flip.seq),
+      this.versions.findBySeq(id, flip.seq - 1),
+    ]);
+    if (!current || !previous) return { unstable: doc.unstable, flips, region: [] };
+    const { diff } = analyzeChange(previous.text, current.text, { title: doc.title });
+    const region = diff.hunks.map((h) => ({
+      section: h.section,
+      removed: h.lines
+        .filter((l) => l.kind === 'delete' || l.kind === 'change' || l.kind === 'move-from')
+        .map((l) =>
+          l.ops
+            .filter((o) => o.op !== 'insert')
+            .map((o) => o.text)
+            .join(''),
+        ),
+      added: h.lines
+        .filter((l) => l.kind === 'insert' || l.kind === 'change' || l.kind === 'move-to')
+        .map((l) =>
+          l.ops
+            .filter((o) => o.op !== 'delete')
+            .map((o) => o.text)
+            .join(''),
+        ),
+    }));
+    return { unstable: doc.unstable, flips, between: [previous.seq, current.seq], region };
   }
 
   async rawSnapshot(id: string) {

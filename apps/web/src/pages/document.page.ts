@@ -32,6 +32,11 @@ export function DocumentPage({ id }: { id: string }) {
   const doc = useApi<DocumentItem>(`/api/v1/documents/${encodeURIComponent(id)}`);
   const changes = useApi<Page<ChangeItem>>(`/api/v1/changes?documentId=${encodeURIComponent(id)}&limit=20`);
   const versions = useVersionPages(id);
+  const instability = useApi<{
+    flips: number;
+    between?: [number, number];
+    region: { section: string | null; removed: string[]; added: string[] }[];
+  }>(`/api/v1/documents/${encodeURIComponent(id)}/instability`);
   if (doc.error) return html`<${Failure} error=${doc.error} />`;
   const d = doc.data;
   if (!d) return html`<${Loading} />`;
@@ -77,6 +82,24 @@ export function DocumentPage({ id }: { id: string }) {
         </tbody>
       </table>
     </div>
+    ${
+      d.unstable && instability.data?.between
+        ? html`<section class="notice" aria-labelledby="flip-h">
+            <h2 id="flip-h" style="margin-top:0">This page flips between texts</h2>
+            <p>
+              ${instability.data.flips} recent versions repeat an earlier text. Between versions
+              ${instability.data.between[0]} and ${instability.data.between[1]} this is what changes back and
+              forth — a <code>remove</code> selector for it would quiet the document:
+            </p>
+            ${instability.data.region.map(
+              (r) =>
+                html`<h3>${r.section ?? 'Start of the document'}</h3>
+                  ${r.removed.map((t) => html`<blockquote class="cite removed">${t}</blockquote>`)}
+                  ${r.added.map((t) => html`<blockquote class="cite added">${t}</blockquote>`)}`,
+            )}
+          </section>`
+        : ''
+    }
     <h2>Changes</h2>
     ${changes.data ? html`<${ChangeList} items=${changes.data.items} />` : html`<${Loading} />`}
     <h2>Version timeline</h2>
