@@ -10,6 +10,11 @@ const KIND_WORDS: Record<string, string> = {
   'rights-added': 'rights added',
 };
 
+/** A meaning kind in words ("opt-out removed"); unknown kinds fall back to their slug with spaces. */
+export function kindWords(kind: string): string {
+  return KIND_WORDS[kind] ?? kind.replace(/-/g, ' ');
+}
+
 const words = (slug: string) => slug.replace(/-/g, ' ');
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -23,7 +28,7 @@ export function summarizeChange(title: string, diff: DiffResult, classification:
         classification.tags.filter((t) => t.kind === kind && t.topic).map((t) => words(t.topic as string)),
       ),
     ];
-    meaning.push(`${KIND_WORDS[kind] ?? words(kind)}${topics.length ? ` (${topics.join(', ')})` : ''}`);
+    meaning.push(`${kindWords(kind)}${topics.length ? ` (${topics.join(', ')})` : ''}`);
   }
   if (classification.kinds.length > 2) meaning.push(`${classification.kinds.length - 2} more`);
   if (meaning.length === 0) {

@@ -1,7 +1,8 @@
+import { kindWords } from '@fineprint/diff';
+
 import { type ChangeNotification } from '../change-notification';
 import { emailLayout, SEVERITY_COLOR } from './email-layout';
 import { escapeHtml } from './escape-html';
-import { kindWords } from './kind-words';
 
 export interface RenderedEmail {
   subject: string;

@@ -1,39 +1,17 @@
+import { type DocumentDeclaration, type ExtractedDocument, type FetchResult } from '@fineprint/scraper';
+
 /**
- * What the check service needs from the scraper. `@fineprint/scraper`'s Scraper
- * implements it; tests of the service use the real one against a local fixture site.
+ * What the check service needs from the scraper: `@fineprint/scraper`'s Scraper, seen
+ * through this narrow interface so the service can be given another implementation.
  */
-export interface FetchedPage {
-  body: Buffer;
-  contentType: string | null;
-  charset: string | null;
-  status: number;
-  headers: { etag?: string; lastModified?: string; contentLanguage?: string; contentType?: string };
-  finalUrl: string;
-  fetchedWith: 'http' | 'browser';
-  notModified: boolean;
-  durationMs: number;
-}
-
-export interface ExtractedPage {
-  markdown: string;
-  title: string | null;
-  language: string | null;
-}
-
-export interface Declaration {
-  url: string;
-  select?: string[];
-  remove?: string[];
-  fetchMode: 'http' | 'browser' | 'auto';
-  language?: string | null;
-}
+export type Declaration = DocumentDeclaration;
 
 export interface ScraperPort {
   fetch(
     declaration: Declaration,
     conditional?: { etag?: string; lastModified?: string },
-  ): Promise<FetchedPage>;
-  extract(page: FetchedPage, declaration: Declaration): Promise<ExtractedPage>;
+  ): Promise<FetchResult>;
+  extract(page: FetchResult, declaration: Declaration): Promise<ExtractedDocument>;
 }
 
 /** A fetch or extraction failure as the scraper reports it. */
