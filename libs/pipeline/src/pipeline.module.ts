@@ -1,11 +1,13 @@
 import { Module, type OnModuleDestroy, Inject } from '@nestjs/common';
 
 import { APP_CONFIG, type Env } from '@fineprint/config';
+import { QueueBackend } from '@fineprint/queue';
 import { Scraper } from '@fineprint/scraper';
 
 import { ChangeLifecycleService } from './changes/change-lifecycle.service';
 import { DiffVersionService } from './changes/diff-version.service';
 import { CheckDocumentService } from './check/check-document.service';
+import { RedisHostThrottle } from './check/redis-host-throttle';
 import { SCRAPER } from './check/scraper.port';
 import { ScheduleModule } from './schedule/schedule.module';
 
@@ -15,9 +17,18 @@ import { ScheduleModule } from './schedule/schedule.module';
   providers: [
     {
       provide: SCRAPER,
-      inject: [APP_CONFIG],
-      useFactory: (config: Env) =>
+      inject: [APP_CONFIG, QueueBackend],
+      useFactory: (config: Env, backend: QueueBackend) =>
         new Scraper({
+          ...(backend.kind === 'redis'
+            ? {
+                throttle: new RedisHostThrottle(
+                  backend.redisOptions(),
+                  config.QUEUE_PREFIX,
+                  config.HOST_SPACING_MS,
+                ),
+              }
+            : {}),
           allowPrivateNetworks: config.ALLOW_PRIVATE_NETWORKS,
           maxBytes: config.FETCH_MAX_BYTES,
           timeoutMs: config.FETCH_TIMEOUT_MS,

@@ -2,7 +2,12 @@
  * Spaces requests to the same host by `spacingMs`, however many callers share it;
  * requests to other hosts are not delayed. In-process: each worker replica keeps its own.
  */
-export class HostThrottle {
+/** Spaces requests per host; the in-process one below, or a shared one across workers. */
+export interface Throttle {
+  acquire(host: string): Promise<void>;
+}
+
+export class HostThrottle implements Throttle {
   private readonly next = new Map<string, number>();
 
   constructor(private readonly spacingMs = 1000) {}

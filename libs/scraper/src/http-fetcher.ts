@@ -6,7 +6,7 @@ import { type Agent, errors as undiciErrors, request } from 'undici';
 import { createGuardedAgent, PrivateAddressError } from '@fineprint/net';
 
 import { type FetchResult } from './fetch-result';
-import { HostThrottle } from './host-throttle';
+import { HostThrottle, type Throttle } from './host-throttle';
 import { FetchError, kindOfStatus } from './scraper.errors';
 
 export const DEFAULT_USER_AGENT =
@@ -21,7 +21,7 @@ export interface HttpFetcherOptions {
   connectTimeoutMs?: number;
   maxRedirects?: number;
   userAgent?: string;
-  throttle?: HostThrottle;
+  throttle?: Throttle;
 }
 
 export interface HttpRequestOptions {
@@ -45,7 +45,7 @@ export class HttpFetcher {
   private readonly timeoutMs: number;
   private readonly maxRedirects: number;
   private readonly userAgent: string;
-  private readonly throttle: HostThrottle;
+  private readonly throttle: Throttle;
 
   constructor(options: HttpFetcherOptions) {
     this.maxBytes = options.maxBytes ?? 10 * 1024 * 1024;

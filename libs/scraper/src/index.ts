@@ -7,7 +7,7 @@ export {
   type FetchMode,
   type FetchResult,
 } from './fetch-result';
-export { HostThrottle } from './host-throttle';
+export { HostThrottle, type Throttle } from './host-throttle';
 export { htmlToMarkdown, normalizeMarkdown } from './html-to-markdown';
 export { DEFAULT_USER_AGENT, HttpFetcher, type HttpFetcherOptions } from './http-fetcher';
 export { Scraper, type ScraperOptions } from './scraper';

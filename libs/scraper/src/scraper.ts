@@ -1,7 +1,7 @@
 import { BrowserFetcher } from './browser-fetcher';
 import { extractDocument } from './extract-document';
 import { type DocumentDeclaration, type ExtractedDocument, type FetchResult } from './fetch-result';
-import { HostThrottle } from './host-throttle';
+import { HostThrottle, type Throttle } from './host-throttle';
 import { HttpFetcher } from './http-fetcher';
 import { FetchError } from './scraper.errors';
 
@@ -15,6 +15,8 @@ export interface ScraperOptions {
   maxBrowserPages?: number;
   /** Spacing between two requests to one host (default 1000 ms). */
   hostSpacingMs?: number;
+  /** A throttle shared across processes (e.g. on Redis); default: per process. */
+  throttle?: Throttle;
 }
 
 /**
@@ -25,9 +27,11 @@ export interface ScraperOptions {
 export class Scraper {
   readonly http: HttpFetcher;
   readonly browser: BrowserFetcher;
+  private readonly throttle: Throttle & { close?: () => Promise<void> };
 
   constructor(options: ScraperOptions) {
-    const throttle = new HostThrottle(options.hostSpacingMs ?? 1000);
+    const throttle = options.throttle ?? new HostThrottle(options.hostSpacingMs ?? 1000);
+    this.throttle = throttle;
     this.http = new HttpFetcher({
       allowPrivateNetworks: options.allowPrivateNetworks,
       throttle,
@@ -95,6 +99,6 @@ export class Scraper {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.http.close(), this.browser.close()]);
+    await Promise.all([this.http.close(), this.browser.close(), this.throttle.close?.()]);
   }
 }
