@@ -35,7 +35,8 @@ export class RedisHostThrottle implements Throttle {
     }
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.redis.disconnect();
+    return Promise.resolve();
   }
 }
