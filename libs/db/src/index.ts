@@ -31,6 +31,7 @@ export { VendorRepository } from './repositories/vendor.repository';
 export {
   chainHash,
   type ContentDecision,
+  type DocumentTip,
   type RecordContentResult,
   type SnapshotInput,
   VersionRepository,

@@ -32,6 +32,11 @@ export interface VersionHistory {
   recent: VersionSummary[];
 }
 
+export interface DocumentTip {
+  snapshot: { id: string; sha256: string; headers: Record<string, string> } | null;
+  version: { id: string; status: VersionStatus; snapshotId: string; extractionKey: string | null } | null;
+}
+
 export type ContentDecision =
   | { action: 'unchanged' }
   | { action: 'record'; status: VersionStatus; reason: string | null; revertOfId?: string | null };
@@ -155,6 +160,22 @@ export class VersionRepository {
       select: summarySelect,
     });
     return { latest: recent[0] ?? null, base, sameText, recent };
+  }
+
+  /**
+   * The tip of a document's history in one query: its newest snapshot (validators for
+   * conditional requests, hash) and its newest version. The hot path of a quiet check.
+   */
+  async tip(documentId: string): Promise<DocumentTip> {
+    const rows = await this.prisma.$queryRaw<
+      { snapshot: DocumentTip['snapshot']; version: DocumentTip['version'] }[]
+    >`
+      SELECT
+        (SELECT row_to_json(s) FROM (SELECT id, sha256, headers FROM "Snapshot" WHERE "documentId" = ${documentId}::uuid
+           ORDER BY "lastSeenAt" DESC LIMIT 1) s) AS snapshot,
+        (SELECT row_to_json(v) FROM (SELECT id, status, "snapshotId", "extractionKey" FROM "Version" WHERE "documentId" = ${documentId}::uuid
+           ORDER BY seq DESC LIMIT 1) v) AS version`;
+    return { snapshot: rows[0]?.snapshot ?? null, version: rows[0]?.version ?? null };
   }
 
   findById(id: string): Promise<Version | null> {

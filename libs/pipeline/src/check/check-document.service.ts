@@ -8,8 +8,8 @@ import {
   type CheckOutcome,
   CheckRunRepository,
   type Document,
+  type DocumentTip,
   DocumentRepository,
-  SnapshotRepository,
   VersionRepository,
   type VersionStatus,
 } from '@fineprint/db';
@@ -60,7 +60,6 @@ export class CheckDocumentService {
     @Inject(APP_CONFIG) private readonly config: Env,
     @Inject(SCRAPER) private readonly scraper: ScraperPort,
     private readonly documents: DocumentRepository,
-    private readonly snapshots: SnapshotRepository,
     private readonly versions: VersionRepository,
     private readonly checkRuns: CheckRunRepository,
     private readonly lifecycle: ChangeLifecycleService,
@@ -92,7 +91,8 @@ export class CheckDocumentService {
         ...extra,
       });
 
-    const previous = await this.snapshots.latestForDocument(documentId);
+    const tip = await this.versions.tip(documentId);
+    const previous = tip.snapshot;
     const previousHeaders = (previous?.headers ?? {}) as { etag?: string; lastModified?: string };
     let page;
     let extracted;
@@ -111,7 +111,7 @@ export class CheckDocumentService {
         await this.lifecycle.ensureFollowUps(documentId);
         return { outcome: 'not_modified' };
       }
-      const quiet = await this.sameBytesAsBefore(document, page.body, previous);
+      const quiet = this.sameBytesAsBefore(document, page.body, tip);
       if (quiet) {
         await run('unchanged', {
           httpStatus: page.status,
@@ -238,16 +238,16 @@ export class CheckDocumentService {
    * newest version, extracted under the same declaration, so the text cannot differ and
    * nothing needs extracting or storing.
    */
-  private async sameBytesAsBefore(
+  private sameBytesAsBefore(
     document: Document,
     body: Buffer,
-    previous: { id: string; sha256: string } | null,
-  ): Promise<{ id: string; status: string; snapshotId: string } | null> {
-    if (!previous || previous.sha256 !== sha256(body)) return null;
-    const latest = await this.versions.latest(document.id);
-    if (!latest || latest.snapshotId !== previous.id || !SETTLED.has(latest.status)) return null;
-    if (latest.extractionKey !== extractionKeyOf(document)) return null;
-    return { id: latest.id, status: latest.status, snapshotId: previous.id };
+    tip: DocumentTip,
+  ): { id: string; status: string; snapshotId: string } | null {
+    const { snapshot, version } = tip;
+    if (!snapshot || !version || snapshot.sha256 !== sha256(body)) return null;
+    if (version.snapshotId !== snapshot.id || !SETTLED.has(version.status)) return null;
+    if (version.extractionKey !== extractionKeyOf(document)) return null;
+    return { id: version.id, status: version.status, snapshotId: snapshot.id };
   }
 
   private async scheduleConfirmation(document: Document, versionId: string): Promise<void> {
