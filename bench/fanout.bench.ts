@@ -6,16 +6,17 @@
  * jobs for reference. Goal: ≥ 2,000 signed webhook deliveries/s recorded in the database.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 
 import { Queue, Worker } from 'bullmq';
 
-import { createPrismaClient, scopeKey } from '@fineprint/db';
+import { createPrismaClient } from '@fineprint/db';
 import { generateWebhookSecret } from '@fineprint/notify';
 import {
   createTestDatabase,
   seedChange,
+  seedEndpoints,
+  seedSubscribers,
   startSmtpSink,
   startWebhookReceiver,
   uniqueQueuePrefix,
@@ -104,13 +105,7 @@ async function main(): Promise<void> {
 
   // webhooks
   const first = await seedChange(prisma);
-  await prisma.webhookEndpoint.createMany({
-    data: Array.from({ length: N }, (_, i) => ({
-      url: `${hooks.url}/e${i}`,
-      secret,
-      minSeverity: 'low' as const,
-    })),
-  });
+  await seedEndpoints(prisma, N, hooks.url, secret);
   await new Promise((r) => setTimeout(r, 3000)); // the worker boots
   const webhookRate = await measure('signed webhooks (fan-out → POST → DB)', first.change.id, 'webhook');
   const verified = hooks.received.filter((r) => r.verified).length;
@@ -121,25 +116,7 @@ async function main(): Promise<void> {
   // emails
   await prisma.webhookEndpoint.updateMany({ data: { active: false } });
   const second = await seedChange(prisma, { vendorSlug: 'amazon' });
-  await prisma.subscription.createMany({
-    data: Array.from({ length: N }, (_, i) => {
-      const s = {
-        vendorId: null,
-        documentId: null,
-        topic: null,
-        minSeverity: 'low' as const,
-        includeCosmetic: false,
-      };
-      return {
-        id: randomUUID(),
-        email: `reader${i}@example.com`,
-        ...s,
-        scopeKey: scopeKey(s),
-        confirmed: true,
-        unsubscribeTokenHash: `h${i}`,
-      };
-    }),
-  });
+  await seedSubscribers(prisma, N);
   const emailRate = await measure('emails (fan-out → SMTP → DB)', second.change.id, 'email');
   console.log(`  SMTP sink: ${smtp.messages.length} messages`);
 

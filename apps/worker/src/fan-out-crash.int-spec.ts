@@ -1,14 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 
 import { loadConfig } from '@fineprint/config';
-import { createPrismaClient, scopeKey } from '@fineprint/db';
+import { createPrismaClient } from '@fineprint/db';
 import { generateWebhookSecret } from '@fineprint/notify';
 import { QueueBackend } from '@fineprint/queue';
 import {
   createTestDatabase,
   seedChange,
+  seedEndpoints,
+  seedSubscribers,
   type SmtpSink,
   startSmtpSink,
   startWebhookReceiver,
@@ -65,28 +66,8 @@ describe('a worker killed in the middle of a fan-out, then restarted', () => {
       hooks.setSecret(secret);
       // slow receivers, so the kill lands while deliveries are in flight
       hooks.setBehaviour(() => 'ok');
-      await prisma.webhookEndpoint.createMany({
-        data: Array.from({ length: TARGETS }, (_, i) => ({ url: `${hooks.url}/e${i}`, secret })),
-      });
-      await prisma.subscription.createMany({
-        data: Array.from({ length: TARGETS }, (_, i) => {
-          const s = {
-            vendorId: null,
-            documentId: null,
-            topic: null,
-            minSeverity: 'low' as const,
-            includeCosmetic: false,
-          };
-          return {
-            id: randomUUID(),
-            email: `r${i}@example.com`,
-            ...s,
-            scopeKey: scopeKey(s),
-            confirmed: true,
-            unsubscribeTokenHash: `h${i}`,
-          };
-        }),
-      });
+      await seedEndpoints(prisma, TARGETS, hooks.url, secret);
+      await seedSubscribers(prisma, TARGETS, 'r');
       const first = start();
       const queue = new QueueBackend(loadConfig(env)).createQueue('notify');
       await queue.add('fan-out-change', { changeId: change.id }, { jobId: `fanout_${change.id}` });

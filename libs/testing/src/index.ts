@@ -15,6 +15,6 @@ export {
   startWebhookReceiver,
   type WebhookReceiver,
 } from './sinks/webhook-receiver';
-export { seedChange } from './database/seed-change';
+export { seedChange, seedEndpoints, seedSubscribers } from './database/seed-change';
 export { runAlexaStory, type StoryChange, type StoryEnv, type StoryResult } from './story/alexa-story';
 export { type RunningFineprint, startFineprint } from './story/start-fineprint';

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
+
+import { type PrismaService, scopeKey } from '@fineprint/db';
 import { analyzeChange } from '@fineprint/diff';
-import { type PrismaService } from '@fineprint/db';
 
 type Prisma = Pick<PrismaService, 'vendor' | 'document' | 'snapshot' | 'version' | 'change'>;
 
@@ -95,4 +97,41 @@ export async function seedChange(
     },
   });
   return { vendor, document, change, versions: [v1, v2] };
+}
+
+/** `count` confirmed subscribers to everything (addresses `<prefix><i>@example.com`), in one insert. */
+export async function seedSubscribers(
+  prisma: Pick<PrismaService, 'subscription'>,
+  count: number,
+  prefix = 'reader',
+): Promise<void> {
+  const scope = {
+    vendorId: null,
+    documentId: null,
+    topic: null,
+    minSeverity: 'low' as const,
+    includeCosmetic: false,
+  };
+  await prisma.subscription.createMany({
+    data: Array.from({ length: count }, (_, i) => ({
+      id: randomUUID(),
+      email: `${prefix}${i}@example.com`,
+      ...scope,
+      scopeKey: scopeKey(scope),
+      confirmed: true,
+      unsubscribeTokenHash: `${prefix}-${i}-${randomUUID()}`,
+    })),
+  });
+}
+
+/** `count` active endpoints for everything at `<baseUrl>/e<i>`, sharing one secret, in one insert. */
+export async function seedEndpoints(
+  prisma: Pick<PrismaService, 'webhookEndpoint'>,
+  count: number,
+  baseUrl: string,
+  secret: string,
+): Promise<void> {
+  await prisma.webhookEndpoint.createMany({
+    data: Array.from({ length: count }, (_, i) => ({ url: `${baseUrl}/e${i}`, secret })),
+  });
 }
