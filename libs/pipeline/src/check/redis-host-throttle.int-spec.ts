@@ -19,7 +19,10 @@ describe('RedisHostThrottle', () => {
     );
     times.sort((x, y) => x - y);
     const gaps = times.slice(1).map((t, i) => t - (times[i] as number));
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(90);
+    // Redis keeps the spacing; the client sees it through a loaded event loop, so allow
+    // for scheduling jitter (without spacing the gaps are ~0 and the span ~0)
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(60);
+    expect((times.at(-1) as number) - (times[0] as number)).toBeGreaterThanOrEqual(450);
 
     // another host has its own ticket: taken at once while vendor.example's is still held
     await a.acquire('vendor.example');
