@@ -1,8 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { type Delivery, type DeliveryChannel, type DeliveryStatus, Prisma } from '@prisma/client';
+import {
+  type Delivery,
+  type DeliveryChannel,
+  type DeliveryStatus,
+  Prisma,
+  type Subscription,
+  type WebhookEndpoint,
+} from '@prisma/client';
 
 import { PrismaService } from '../prisma.service';
 
+/** What sending a delivery needs, read in one statement with its endpoint or subscription. */
 export interface DeliveryForSending {
   id: string;
   changeId: string | null;
@@ -12,11 +20,101 @@ export interface DeliveryForSending {
   attempts: number;
   subscriptionId: string | null;
   webhookEndpointId: string | null;
-  endpointUrl: string | null;
-  endpointSecret: string | null;
-  endpointActive: boolean | null;
-  endpointFailures: number | null;
-  endpointDisabledReason: string | null;
+  /** The endpoint of a webhook delivery; null if it was deleted (or for an email). */
+  endpoint: Pick<
+    WebhookEndpoint,
+    'id' | 'url' | 'secret' | 'active' | 'consecutiveFailures' | 'disabledReason'
+  > | null;
+  /** The subscription of an email delivery; null if it was deleted (or for a webhook). */
+  subscription: Pick<
+    Subscription,
+    | 'id'
+    | 'email'
+    | 'vendorId'
+    | 'documentId'
+    | 'topic'
+    | 'minSeverity'
+    | 'includeCosmetic'
+    | 'confirmed'
+    | 'confirmSentAt'
+    | 'confirmTokenHash'
+    | 'unsubscribedAt'
+  > | null;
+}
+
+/** The outcome of one attempt at a delivery. */
+export interface DeliveryAttempt {
+  id: string;
+  status: DeliveryStatus;
+  responseCode?: number | null;
+  error?: string | null;
+  durationMs?: number | null;
+}
+
+interface SendingRow {
+  id: string;
+  changeId: string | null;
+  channel: DeliveryChannel;
+  eventType: string;
+  status: DeliveryStatus;
+  attempts: number;
+  subscriptionId: string | null;
+  webhookEndpointId: string | null;
+  e_id: string | null;
+  e_url: string;
+  e_secret: string;
+  e_active: boolean;
+  e_failures: number;
+  e_disabledReason: string | null;
+  s_id: string | null;
+  s_email: string;
+  s_vendorId: string | null;
+  s_documentId: string | null;
+  s_topic: string | null;
+  s_minSeverity: Subscription['minSeverity'];
+  s_includeCosmetic: boolean;
+  s_confirmed: boolean;
+  s_confirmSentAt: Date | null;
+  s_confirmTokenHash: string | null;
+  s_unsubscribedAt: Date | null;
+}
+
+function toDeliveryForSending(r: SendingRow): DeliveryForSending {
+  return {
+    id: r.id,
+    changeId: r.changeId,
+    channel: r.channel,
+    eventType: r.eventType,
+    status: r.status,
+    attempts: r.attempts,
+    subscriptionId: r.subscriptionId,
+    webhookEndpointId: r.webhookEndpointId,
+    endpoint: r.e_id
+      ? {
+          id: r.e_id,
+          url: r.e_url,
+          secret: r.e_secret,
+          active: r.e_active,
+          consecutiveFailures: r.e_failures,
+          disabledReason: r.e_disabledReason,
+        }
+      : null,
+    subscription: r.s_id
+      ? {
+          id: r.s_id,
+          email: r.s_email,
+          vendorId: r.s_vendorId,
+          documentId: r.s_documentId,
+          topic: r.s_topic,
+          minSeverity: r.s_minSeverity,
+          includeCosmetic: r.s_includeCosmetic,
+          confirmed: r.s_confirmed,
+          confirmSentAt: r.s_confirmSentAt,
+          confirmTokenHash: r.s_confirmTokenHash,
+          unsubscribedAt: r.s_unsubscribedAt,
+        }
+      : null,
+  };
 }
 
 export interface NewDelivery {
@@ -59,27 +157,61 @@ export class DeliveryRepository {
     return this.prisma.delivery.findUnique({ where: { id } });
   }
 
-  /**
-   * A delivery with what sending it needs (its endpoint or subscription), in one raw
-   * query: this is the hot path of a fan-out to thousands of targets.
-   */
+  /** A delivery with what sending it needs (its endpoint or subscription). */
   async findForSending(id: string): Promise<DeliveryForSending | null> {
-    const rows = await this.prisma.$queryRaw<DeliveryForSending[]>`
-      SELECT d.id, d."changeId", d.channel::text AS channel, d."eventType", d.status::text AS status, d.attempts,
-             d."subscriptionId", d."webhookEndpointId",
-             e.url AS "endpointUrl", e.secret AS "endpointSecret", e.active AS "endpointActive",
-             e."consecutiveFailures" AS "endpointFailures", e."disabledReason" AS "endpointDisabledReason"
-      FROM "Delivery" d LEFT JOIN "WebhookEndpoint" e ON e.id = d."webhookEndpointId"
-      WHERE d.id = ${id}::uuid`;
-    return rows[0] ?? null;
+    return (await this.findManyForSending([id]))[0] ?? null;
   }
 
-  /** Records a successful attempt (raw: the hot path). */
-  async recordDelivered(id: string, responseCode: number | null, durationMs: number): Promise<void> {
+  /**
+   * Deliveries with what sending them needs, in one raw statement whatever their number:
+   * this is the hot path of a fan-out to thousands of targets, where the deliveries
+   * running side by side are read together. Ids that do not exist are left out.
+   */
+  async findManyForSending(ids: readonly string[]): Promise<DeliveryForSending[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.prisma.$queryRaw<SendingRow[]>`
+      SELECT d.id, d."changeId", d.channel::text AS channel, d."eventType", d.status::text AS status,
+             d.attempts, d."subscriptionId", d."webhookEndpointId",
+             e.id AS e_id, e.url AS e_url, e.secret AS e_secret, e.active AS e_active,
+             e."consecutiveFailures" AS e_failures, e."disabledReason" AS "e_disabledReason",
+             s.id AS s_id, s.email AS s_email, s."vendorId" AS "s_vendorId", s."documentId" AS "s_documentId",
+             s.topic AS s_topic, s."minSeverity"::text AS "s_minSeverity",
+             s."includeCosmetic" AS "s_includeCosmetic", s.confirmed AS s_confirmed,
+             s."confirmSentAt" AS "s_confirmSentAt", s."confirmTokenHash" AS "s_confirmTokenHash",
+             s."unsubscribedAt" AS "s_unsubscribedAt"
+      FROM "Delivery" d
+      LEFT JOIN "WebhookEndpoint" e ON e.id = d."webhookEndpointId"
+      LEFT JOIN "Subscription" s ON s.id = d."subscriptionId"
+      WHERE d.id = ANY(${ids}::uuid[])`;
+    return rows.map(toDeliveryForSending);
+  }
+
+  /**
+   * Records attempts at many deliveries in one raw statement (status, attempts + 1,
+   * response code, last error, duration, times). A delivery named twice gets two
+   * statements, so each attempt is counted.
+   */
+  async recordAttempts(attempts: readonly DeliveryAttempt[]): Promise<void> {
+    const seen = new Set<string>();
+    const now: DeliveryAttempt[] = [];
+    const later: DeliveryAttempt[] = [];
+    for (const a of attempts) {
+      (seen.has(a.id) ? later : now).push(a);
+      seen.add(a.id);
+    }
+    if (now.length === 0) return;
     await this.prisma.$executeRaw`
-      UPDATE "Delivery" SET status = 'delivered', attempts = attempts + 1, "responseCode" = ${responseCode},
-        "lastError" = NULL, "durationMs" = ${durationMs}, "lastAttemptAt" = now(), "deliveredAt" = now()
-      WHERE id = ${id}::uuid`;
+      UPDATE "Delivery" AS d
+      SET status = a.status::"DeliveryStatus", attempts = d.attempts + 1, "responseCode" = a.code,
+          "lastError" = a.error, "durationMs" = a.ms, "lastAttemptAt" = now(),
+          "deliveredAt" = CASE WHEN a.status = 'delivered' THEN now() ELSE d."deliveredAt" END
+      FROM unnest(${now.map((a) => a.id)}::uuid[], ${now.map((a) => a.status)}::text[],
+                  ${now.map((a) => a.responseCode ?? null)}::int[],
+                  ${now.map((a) => a.error?.slice(0, 2000) ?? null)}::text[],
+                  ${now.map((a) => (a.durationMs == null ? null : Math.round(a.durationMs)))}::int[])
+           AS a(id, status, code, error, ms)
+      WHERE d.id = a.id`;
+    await this.recordAttempts(later);
   }
 
   /** Marks one attempt's result. */

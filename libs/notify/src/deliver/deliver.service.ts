@@ -3,11 +3,9 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, type Env } from '@fineprint/config';
 import {
   ChangeRepository,
-  type Delivery,
   type DeliveryForSending,
   DeliveryRepository,
   DocumentRepository,
-  SubscriptionRepository,
   VendorRepository,
   WebhookEndpointRepository,
 } from '@fineprint/db';
@@ -21,26 +19,29 @@ import { PermanentDeliveryError, TransientDeliveryError } from '../notify.errors
 import { SubscriptionTokens } from '../subscription-tokens';
 import { changeDetectedEvent, pingEvent } from '../webhook/webhook-payload';
 import { WebhookChannel } from '../webhook/webhook.channel';
+import { DeliveryBatches } from './delivery-batches';
 
 export type DeliverOutcome = 'delivered' | 'skipped' | 'already-delivered';
 
 /**
  * Sends one Delivery by its channel and records the attempt: status, attempts,
  * response code, last error. A transient failure throws so BullMQ retries with backoff;
- * a permanent one is recorded and thrown as permanent (no retry).
+ * a permanent one is recorded and thrown as permanent (no retry). The row is read and the
+ * attempt recorded through `DeliveryBatches`: one statement for the deliveries running
+ * side by side (docs/decisions/0010-delivery-throughput.md).
  */
 @Injectable()
 export class DeliverService implements OnModuleDestroy {
   readonly email: EmailChannel;
   readonly webhook: WebhookChannel;
   private readonly tokens: SubscriptionTokens;
-  private readonly notifications = new Map<string, { at: number; value: ChangeNotification }>();
+  private readonly notifications = new Map<string, { at: number; value: Promise<ChangeNotification> }>();
+  private readonly batches: DeliveryBatches;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: Env,
-    private readonly deliveries: DeliveryRepository,
+    deliveries: DeliveryRepository,
     private readonly changes: ChangeRepository,
-    private readonly subscriptions: SubscriptionRepository,
     private readonly endpoints: WebhookEndpointRepository,
     private readonly vendors: VendorRepository,
     private readonly documents: DocumentRepository,
@@ -51,10 +52,11 @@ export class DeliverService implements OnModuleDestroy {
       timeoutMs: config.WEBHOOK_TIMEOUT_MS,
     });
     this.tokens = new SubscriptionTokens(config.SECRET_KEY);
+    this.batches = new DeliveryBatches(deliveries);
   }
 
   async deliver(deliveryId: string, attempt: { number: number; last: boolean }): Promise<DeliverOutcome> {
-    const delivery = await this.deliveries.findForSending(deliveryId);
+    const delivery = await this.batches.find(deliveryId);
     if (!delivery) throw new PermanentDeliveryError('DELIVERY_GONE', `Delivery ${deliveryId} does not exist`);
     if (delivery.status === 'delivered') return 'already-delivered';
     return delivery.channel === 'email'
@@ -62,15 +64,23 @@ export class DeliverService implements OnModuleDestroy {
       : this.deliverWebhook(delivery, attempt);
   }
 
-  /** The notification of a change, kept briefly: a fan-out sends the same change thousands of times. */
-  async notification(changeId: string): Promise<ChangeNotification> {
+  /**
+   * The notification of a change, kept briefly: a fan-out sends the same change thousands
+   * of times. The promise is kept, so the deliveries that start together read it once.
+   */
+  notification(changeId: string): Promise<ChangeNotification> {
     const cached = this.notifications.get(changeId);
     if (cached && Date.now() - cached.at < 60_000) return cached.value;
-    const change = await this.changes.findById(changeId);
-    if (!change) throw new PermanentDeliveryError('CHANGE_GONE', `Change ${changeId} does not exist`);
-    const value = toChangeNotification(change, this.config.PUBLIC_URL);
+    const value = this.changes.findById(changeId).then((change) => {
+      if (!change) throw new PermanentDeliveryError('CHANGE_GONE', `Change ${changeId} does not exist`);
+      return toChangeNotification(change, this.config.PUBLIC_URL);
+    });
     if (this.notifications.size > 200) this.notifications.clear();
     this.notifications.set(changeId, { at: Date.now(), value });
+    // a failed read is not kept: the next delivery tries again
+    value.catch(() => {
+      if (this.notifications.get(changeId)?.value === value) this.notifications.delete(changeId);
+    });
     return value;
   }
 
@@ -82,7 +92,7 @@ export class DeliverService implements OnModuleDestroy {
     delivery: DeliveryForSending,
     attempt: { number: number; last: boolean },
   ): Promise<DeliverOutcome> {
-    const sub = delivery.subscriptionId ? await this.subscriptions.findById(delivery.subscriptionId) : null;
+    const sub = delivery.subscription;
     if (!sub) return this.skip(delivery, 'the subscription no longer exists');
     const started = Date.now();
     let message;
@@ -116,7 +126,8 @@ export class DeliverService implements OnModuleDestroy {
       const e =
         error instanceof EmailSendError ? error : new EmailSendError(String(error), 'transient', null);
       const final = e.kind === 'permanent' || attempt.last;
-      await this.deliveries.recordAttempt(delivery.id, {
+      await this.batches.record({
+        id: delivery.id,
         status: final ? 'failed' : 'pending',
         responseCode: e.responseCode,
         error: e.message,
@@ -125,7 +136,8 @@ export class DeliverService implements OnModuleDestroy {
       if (e.kind === 'permanent') throw new PermanentDeliveryError('SMTP_REJECTED', e.message);
       throw new TransientDeliveryError('SMTP_FAILED', e.message);
     }
-    await this.deliveries.recordAttempt(delivery.id, {
+    await this.batches.record({
+      id: delivery.id,
       status: 'delivered',
       responseCode: 250,
       durationMs: Date.now() - started,
@@ -137,9 +149,7 @@ export class DeliverService implements OnModuleDestroy {
     delivery: DeliveryForSending,
     attempt: { number: number; last: boolean },
   ): Promise<DeliverOutcome> {
-    const endpoint = delivery.webhookEndpointId
-      ? await this.endpoints.findById(delivery.webhookEndpointId)
-      : null;
+    const endpoint = delivery.endpoint;
     if (!endpoint) return this.skip(delivery, 'the endpoint no longer exists');
     if (!endpoint.active && delivery.eventType !== 'ping')
       return this.skip(delivery, `the endpoint is disabled: ${endpoint.disabledReason ?? ''}`);
@@ -149,7 +159,8 @@ export class DeliverService implements OnModuleDestroy {
         : changeDetectedEvent(await this.notification(delivery.changeId));
     const result = await this.webhook.send(endpoint.url, endpoint.secret, delivery.id, JSON.stringify(event));
     if (result.ok) {
-      await this.deliveries.recordAttempt(delivery.id, {
+      await this.batches.record({
+        id: delivery.id,
         status: 'delivered',
         responseCode: result.status ?? null,
         durationMs: result.durationMs,
@@ -159,7 +170,8 @@ export class DeliverService implements OnModuleDestroy {
     }
     const error = result.error ?? { kind: 'transient' as const, code: 'UNKNOWN', message: 'failed' };
     const final = error.kind === 'permanent' || attempt.last;
-    await this.deliveries.recordAttempt(delivery.id, {
+    await this.batches.record({
+      id: delivery.id,
       status: final ? 'failed' : 'pending',
       responseCode: result.status ?? null,
       error: `${error.code}: ${error.message}`,
@@ -174,13 +186,14 @@ export class DeliverService implements OnModuleDestroy {
     throw new TransientDeliveryError(error.code, error.message);
   }
 
-  private async skip(delivery: Pick<Delivery, 'id'>, reason: string): Promise<DeliverOutcome> {
-    await this.deliveries.recordAttempt(delivery.id, { status: 'skipped', error: reason });
+  private async skip(delivery: Pick<DeliveryForSending, 'id'>, reason: string): Promise<DeliverOutcome> {
+    await this.batches.record({ id: delivery.id, status: 'skipped', error: reason });
     return 'skipped';
   }
 
-  onModuleDestroy(): Promise<void> {
+  async onModuleDestroy(): Promise<void> {
+    await this.batches.drain();
     this.email.close();
-    return this.webhook.close();
+    await this.webhook.close();
   }
 }
