@@ -9,8 +9,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
 import { Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { Client } from 'pg';
 
-import { createPrismaClient } from '@fineprint/db';
+import { createPrismaClient, parseDatabaseUrl } from '@fineprint/db';
 import { generateWebhookSecret } from '@fineprint/notify';
 import {
   createTestDatabase,
@@ -25,33 +27,85 @@ import {
 const N = Number(process.env['BENCH_TARGETS'] ?? 10_000);
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const ROOT = resolve(__dirname, '..');
+const CONCURRENCY = Number(process.env['DELIVERY_CONCURRENCY'] ?? 200);
+/** A run that stalls (a delivery failing for good, a hung worker) ends with a message, not forever. */
+const DEADLINE_MS = Number(process.env['BENCH_DEADLINE_MS'] ?? 300_000);
+/**
+ * BENCH_COUNTERS=1 also prints SQL transactions and Redis calls per delivery, from
+ * server-wide counters (other clients of the same servers add noise). PostgreSQL
+ * publishes an idle backend's counts after up to 10 s, so each phase then waits 11 s.
+ */
+const COUNTERS = process.env['BENCH_COUNTERS'] === '1';
 
+/**
+ * Bare BullMQ: no-op jobs added in bulk and run by one worker with the deliveries'
+ * concurrency, on the same Redis, with the delivery jobs' retention options. The
+ * listener is attached before the first add, so fast completions are not missed.
+ */
 async function bareBullmq(prefix: string): Promise<number> {
   const url = new URL(REDIS_URL);
   const connection = { host: url.hostname, port: Number(url.port || 6379), maxRetriesPerRequest: null };
   const queue = new Queue('bench-noop', { connection, prefix });
   let done = 0;
-  const worker = new Worker('bench-noop', () => Promise.resolve(), { connection, prefix, concurrency: 100 });
+  let finish: () => void = () => undefined;
+  const finished = new Promise<void>((r) => (finish = r));
+  const worker = new Worker('bench-noop', () => Promise.resolve(), {
+    connection,
+    prefix,
+    concurrency: CONCURRENCY,
+  });
+  worker.on('completed', () => {
+    if (++done >= N) finish();
+  });
   await worker.waitUntilReady();
   const started = performance.now();
   for (let i = 0; i < N; i += 1000)
     await queue.addBulk(
-      Array.from({ length: Math.min(1000, N - i) }, () => ({
+      Array.from({ length: Math.min(1000, N - i) }, (_, j) => ({
         name: 'noop',
-        data: {},
-        opts: { removeOnComplete: true },
+        data: { i: i + j },
+        opts: { jobId: `noop_${i + j}`, removeOnComplete: { age: 24 * 3600, count: 10_000 } },
       })),
     );
-  await new Promise<void>((r) => {
-    worker.on('completed', () => {
-      if (++done >= N) r();
-    });
-  });
+  await finished;
   const rate = N / ((performance.now() - started) / 1000);
   await worker.close();
   await queue.obliterate({ force: true });
   await queue.close();
   return rate;
+}
+
+/** Redis commands (those run inside Lua scripts included) and script calls, server-wide. */
+async function redisCounters(): Promise<{ commands: number; scripts: number }> {
+  const client = new Redis(REDIS_URL);
+  try {
+    const info = await client.info('commandstats');
+    let commands = 0;
+    let scripts = 0;
+    for (const m of info.matchAll(/^cmdstat_([\w|-]+):calls=(\d+)/gm)) {
+      const calls = Number(m[2]);
+      if (m[1] === 'info') continue;
+      commands += calls;
+      if (/^(evalsha|eval|evalsha_ro|eval_ro|fcall)$/.test(m[1] ?? '')) scripts += calls;
+    }
+    return { commands, scripts };
+  } finally {
+    client.disconnect();
+  }
+}
+
+/** Committed transactions (one per autocommit statement) of the bench's database, server-wide. */
+async function pgTransactions(databaseUrl: string): Promise<number> {
+  const client = new Client({ connectionString: parseDatabaseUrl(databaseUrl).connectionString });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: string }>(
+      'SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()',
+    );
+    return Number(rows[0]?.n ?? 0);
+  } finally {
+    await client.end();
+  }
 }
 
 async function main(): Promise<void> {
@@ -65,7 +119,13 @@ async function main(): Promise<void> {
 
   const worker: ChildProcess = spawn(
     process.execPath,
-    ['-r', '@swc-node/register', 'apps/worker/src/main.ts'],
+    // WORKER_NODE_ARGS: flags NODE_OPTIONS refuses, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+    [
+      ...(process.env['WORKER_NODE_ARGS']?.split(' ').filter(Boolean) ?? []),
+      '-r',
+      '@swc-node/register',
+      'apps/worker/src/main.ts',
+    ],
     {
       cwd: ROOT,
       env: {
@@ -77,7 +137,7 @@ async function main(): Promise<void> {
         SMTP_URL: smtp.url,
         ALLOW_PRIVATE_NETWORKS: 'true',
         LOG_LEVEL: 'error',
-        DELIVERY_CONCURRENCY: '200',
+        DELIVERY_CONCURRENCY: String(CONCURRENCY),
         RUN_SCHEDULERS: 'false',
       },
       stdio: ['ignore', 'inherit', 'inherit'],
@@ -88,25 +148,58 @@ async function main(): Promise<void> {
     prefix,
   });
 
+  // the worker is serving once it has run a ping job (instead of guessing its boot time)
+  const system = new Queue('system', {
+    connection: { host: new URL(REDIS_URL).hostname, port: Number(new URL(REDIS_URL).port || 6379) },
+    prefix,
+  });
+  const ping = await system.add('ping', { runId: `bench-${prefix}`, seq: 1 });
+  for (const until = Date.now() + 60_000; (await ping.getState()) !== 'completed';) {
+    if (Date.now() > until) throw new Error('the worker did not start within 60 s');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await system.close();
+
+  const counters = async () => ({ ...(await redisCounters()), sql: await pgTransactions(db.url) });
   const measure = async (label: string, changeId: string, channel: 'webhook' | 'email') => {
+    const before = COUNTERS ? await counters() : null;
     const started = performance.now();
     await queue.add('fan-out-change', { changeId }, { jobId: `fanout_${changeId}` });
+    // done when every row says delivered (the rate counts what is recorded, not what was sent)
     let delivered = 0;
     while (delivered < N) {
-      await new Promise((r) => setTimeout(r, 200));
+      await new Promise((r) => setTimeout(r, 50));
       delivered = await prisma.delivery.count({ where: { changeId, channel, status: 'delivered' } });
+      if (performance.now() - started > DEADLINE_MS) {
+        const by = await prisma.delivery.groupBy({
+          by: ['status'],
+          where: { changeId, channel },
+          _count: true,
+        });
+        throw new Error(
+          `${label}: only ${delivered} of ${N} delivered after ${DEADLINE_MS} ms: ${JSON.stringify(by)}`,
+        );
+      }
     }
     const seconds = (performance.now() - started) / 1000;
     console.log(
       `${label.padEnd(34)} ${N} in ${seconds.toFixed(2)} s = ${(N / seconds).toFixed(0)} deliveries/s`,
     );
+    if (before) {
+      await new Promise((r) => setTimeout(r, 11_000));
+      const after = await counters();
+      console.log(
+        `  per delivery (≈): ${((after.sql - before.sql) / N).toFixed(2)} SQL transactions, ` +
+          `${((after.scripts - before.scripts) / N).toFixed(2)} Redis script calls, ` +
+          `${((after.commands - before.commands) / N).toFixed(1)} Redis commands (incl. inside scripts)`,
+      );
+    }
     return N / seconds;
   };
 
   // webhooks
   const first = await seedChange(prisma);
   await seedEndpoints(prisma, N, hooks.url, secret);
-  await new Promise((r) => setTimeout(r, 3000)); // the worker boots
   const webhookRate = await measure('signed webhooks (fan-out → POST → DB)', first.change.id, 'webhook');
   const verified = hooks.received.filter((r) => r.verified).length;
   console.log(
