@@ -8,7 +8,9 @@
  */
 import 'reflect-metadata';
 
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { Session } from 'node:inspector/promises';
 import { type AddressInfo } from 'node:net';
 
 import { NestFactory } from '@nestjs/core';
@@ -110,7 +112,21 @@ async function main(): Promise<void> {
     `${DOCS} documents, ${CONCURRENCY} concurrent checks, queues on Redis, PostgreSQL ${db.schema}`,
   );
   const baseline = await bare();
-  const results = [await pass('all new'), await pass('none changed')];
+  const results = [await pass('all new')];
+  // BENCH_CPU_PROFILE=file.cpuprofile: profile the unchanged pass (open in Chrome DevTools)
+  const profileTo = process.env['BENCH_CPU_PROFILE'];
+  const session = profileTo ? new Session() : undefined;
+  if (session) {
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
+  results.push(await pass('none changed'));
+  if (session && profileTo) {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(profileTo, JSON.stringify(profile));
+    session.disconnect();
+  }
   for (let i = 0; i < DOCS; i += 10) edits.add(i);
   results.push(await pass('10% changed'));
   const bareAfter = await bare();

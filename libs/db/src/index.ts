@@ -1,6 +1,12 @@
 export { applyMigrationsToSchema, MIGRATIONS_DIR } from './apply-migrations';
+export { MicroBatcher, type MicroBatcherOptions } from './batching/micro-batcher';
 export { DbModule } from './db.module';
-export { createPrismaClient, parseDatabaseUrl, type PrismaClientOptions } from './prisma-client.factory';
+export {
+  createPgPool,
+  createPrismaClient,
+  parseDatabaseUrl,
+  type PrismaClientOptions,
+} from './prisma-client.factory';
 export { PrismaService } from './prisma.service';
 export {
   type ChangeFilter,
@@ -8,7 +14,7 @@ export {
   ChangeRepository,
   type ChangeWithContext,
 } from './repositories/change.repository';
-export { CheckRunRepository } from './repositories/check-run.repository';
+export { type CheckContextRow, CheckRunRepository, type QuietRun } from './repositories/check-run.repository';
 export {
   type DeliveryForSending,
   DeliveryRepository,

@@ -1,5 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
+import { Pool } from 'pg';
 
 /**
  * Splits Fineprint's DATABASE_URL into a pg connection string and an optional
@@ -29,15 +30,22 @@ export function createPrismaClient(databaseUrl: string, options: PrismaClientOpt
  * The pg driver adapter for a DATABASE_URL. With `?schema=`, Prisma's own queries name the
  * schema and the connections' search_path points at it too, so raw SQL sees the same tables.
  */
-export function createPgAdapter(databaseUrl: string, poolSize = 10): PrismaPg {
+export function createPgAdapter(databaseUrl: string, poolSize = 10, pool?: Pool): PrismaPg {
+  const { schema } = parseDatabaseUrl(databaseUrl);
+  return new PrismaPg(pool ?? createPgPool(databaseUrl, poolSize), schema ? { schema } : undefined);
+}
+
+/**
+ * A pg pool for a DATABASE_URL, its connections' search_path on the URL's `?schema=`.
+ * Prisma runs on it through the adapter, and the few hot-path queries that skip Prisma's
+ * query compiler (see docs/decisions/0011-hot-path-sql.md) share the same connections.
+ */
+export function createPgPool(databaseUrl: string, poolSize = 10): Pool {
   const { connectionString, schema } = parseDatabaseUrl(databaseUrl);
-  return new PrismaPg(
-    {
-      connectionString,
-      max: poolSize,
-      connectionTimeoutMillis: 5000,
-      ...(schema ? { options: `-c search_path="${schema.replace(/"/g, '')}"` } : {}),
-    },
-    schema ? { schema } : undefined,
-  );
+  return new Pool({
+    connectionString,
+    max: poolSize,
+    connectionTimeoutMillis: 5000,
+    ...(schema ? { options: `-c search_path="${schema.replace(/"/g, '')}"` } : {}),
+  });
 }

@@ -3,7 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
 import { applyMigrationsToSchema } from './apply-migrations';
+import { type Env } from '@fineprint/config';
+
 import { createPrismaClient, parseDatabaseUrl } from './prisma-client.factory';
+import { PrismaService } from './prisma.service';
+import { CheckRunRepository } from './repositories/check-run.repository';
 
 // libs/testing depends on this library, so this test makes its schema by hand
 async function createTestDatabase() {
@@ -51,6 +55,76 @@ describe('database schema (real PostgreSQL)', () => {
       expect(await prisma.document.count()).toBe(1);
     } finally {
       await prisma.$disconnect();
+    }
+  });
+
+  it('batches concurrent quiet checks: one run per job attempt, every document stamped, contexts per id', async () => {
+    const prisma = new PrismaService({ DATABASE_URL: db.url } as Env);
+    const repository = new CheckRunRepository(prisma);
+    try {
+      const vendor = await prisma.vendor.create({ data: { slug: 'batch', name: 'Batch' } });
+      await prisma.document.createMany({
+        data: Array.from({ length: 40 }, (_, i) => ({
+          vendorId: vendor.id,
+          slug: `d${i}`,
+          title: `D${i}`,
+          url: `https://example.com/${i}`,
+          select: ['main', `#d${i}`],
+          consecutiveFailures: 2,
+          status: 'failing' as const,
+        })),
+      });
+      const documents = await prisma.document.findMany({
+        where: { vendorId: vendor.id },
+        orderBy: { slug: 'asc' },
+      });
+      const missing = '00000000-0000-4000-8000-000000000000';
+
+      const contexts = await Promise.all(
+        [...documents.map((d) => d.id), missing].map((id) => repository.loadContext(id)),
+      );
+      expect(contexts.at(-1)).toBeNull();
+      contexts.slice(0, -1).forEach((c, i) => {
+        expect(c?.document.id).toBe(documents[i]?.id);
+        expect(c?.document.select).toEqual(['main', `#d${documents[i]?.slug.slice(1)}`]);
+        expect(c?.document.createdAt).toBeInstanceOf(Date);
+        expect(c?.tip).toEqual({ snapshot: null, version: null });
+      });
+
+      const at = new Date('2026-11-25T10:00:00.000Z');
+      const run = (documentId: string, jobId: string) => ({
+        documentId,
+        jobId,
+        attempt: 1,
+        trigger: 'scheduled',
+        outcome: 'unchanged' as const,
+        httpStatus: 200,
+        fetchedWith: 'http' as const,
+        snapshotId: null,
+        versionId: null,
+        startedAt: at,
+        durationMs: 12,
+        at,
+      });
+      // every document twice under the same job id (a replayed attempt), concurrently
+      await Promise.all(
+        [...documents, ...documents].map((d) => repository.recordQuiet(run(d.id, `job-${d.slug}`))),
+      );
+      expect(await prisma.checkRun.count({ where: { document: { vendorId: vendor.id } } })).toBe(40);
+      const stamped = await prisma.document.findMany({
+        where: { lastCheckedAt: at, status: 'ok', consecutiveFailures: 0 },
+      });
+      expect(stamped).toHaveLength(40);
+
+      // a bad item (unknown document: foreign key) fails alone; its neighbours are written
+      const results = await Promise.allSettled([
+        repository.recordQuiet(run(missing, 'job-missing')),
+        repository.recordQuiet(run(documents[0]?.id as string, 'job-next')),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled']);
+      expect(await prisma.checkRun.count({ where: { jobId: 'job-next' } })).toBe(1);
+    } finally {
+      await prisma.onModuleDestroy();
     }
   });
 });

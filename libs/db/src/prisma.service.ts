@@ -1,19 +1,28 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { PrismaClient } from '@prisma/client';
+import { type Pool } from 'pg';
 
 import { APP_CONFIG, type Env } from '@fineprint/config';
 
-import { createPgAdapter } from './prisma-client.factory';
+import { createPgAdapter, createPgPool } from './prisma-client.factory';
 
-/** The application's Prisma client. Repositories are its only users. */
+/**
+ * The application's Prisma client, and the pg pool under it (for the hot-path queries that
+ * repositories write in plain SQL). Repositories are its only users.
+ */
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
+  readonly pool: Pool;
+
   constructor(@Inject(APP_CONFIG) config: Env) {
-    super({ adapter: createPgAdapter(config.DATABASE_URL) });
+    const pool = createPgPool(config.DATABASE_URL);
+    super({ adapter: createPgAdapter(config.DATABASE_URL, undefined, pool) });
+    this.pool = pool;
   }
 
   async onModuleDestroy(): Promise<void> {
     await this.$disconnect();
+    if (!this.pool.ended) await this.pool.end();
   }
 
   /** Cheap reachability probe for health checks. */

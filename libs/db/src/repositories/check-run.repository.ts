@@ -1,7 +1,33 @@
 import { Injectable } from '@nestjs/common';
-import { type CheckRun, Prisma } from '@prisma/client';
+import { type CheckRun, type Document, Prisma } from '@prisma/client';
 
+import { MicroBatcher } from '../batching/micro-batcher';
 import { PrismaService } from '../prisma.service';
+import { type DocumentTip } from './version.repository';
+
+/** What a check reads before fetching: the declaration and the document's tip. */
+export interface CheckContextRow {
+  document: Document;
+  tip: DocumentTip;
+  /** Whether the newest version already has its change (crash recovery needs none then). */
+  tipHasChange: boolean;
+}
+
+/** A check that stored nothing new: its run, and the document's success stamp. */
+export interface QuietRun {
+  documentId: string;
+  jobId: string | null;
+  attempt: number;
+  trigger: string;
+  outcome: 'unchanged' | 'not_modified';
+  httpStatus: number | null;
+  fetchedWith: 'http' | 'browser' | null;
+  snapshotId: string | null;
+  versionId: string | null;
+  startedAt: Date;
+  durationMs: number;
+  at: Date;
+}
 
 @Injectable()
 export class CheckRunRepository {
@@ -22,6 +48,109 @@ export class CheckRunRepository {
       }
       throw error;
     }
+  }
+
+  /** Batches the per-check reads and writes of concurrently running checks. */
+  private readonly contexts = new MicroBatcher((ids: string[]) => this.loadContexts(ids));
+  private readonly quietRuns = new MicroBatcher((runs: QuietRun[]) => this.recordQuietRuns(runs));
+
+  /**
+   * Everything a check needs before it fetches, in one round trip: the document row, its
+   * newest snapshot and version, and whether that version has its change. Concurrent
+   * checks share one query (see MicroBatcher).
+   */
+  loadContext(documentId: string): Promise<CheckContextRow | null> {
+    return this.contexts.load(documentId);
+  }
+
+  /**
+   * A quiet check's writes: its run (idempotent on job id and attempt, like `record`) and
+   * the document's success stamp. Concurrent checks share one statement.
+   */
+  recordQuiet(run: QuietRun): Promise<void> {
+    return this.quietRuns.load(run);
+  }
+
+  /**
+   * Plain SQL on the shared pool: these run for every check, and Prisma's query compiler
+   * costs more than the queries themselves (docs/decisions/0011-hot-path-sql.md).
+   */
+  private async loadContexts(documentIds: string[]): Promise<(CheckContextRow | null)[]> {
+    const { rows } = await this.prisma.pool.query<
+      Document & {
+        tipSnapshot: DocumentTip['snapshot'];
+        tipVersion: (NonNullable<DocumentTip['version']> & { hasChange: boolean }) | null;
+      }
+    >(
+      `SELECT d.*,
+         (SELECT row_to_json(s) FROM (
+            SELECT id, sha256, headers FROM "Snapshot" WHERE "documentId" = d.id
+            ORDER BY "lastSeenAt" DESC LIMIT 1) s) AS "tipSnapshot",
+         (SELECT row_to_json(v) FROM (
+            SELECT x.id, x.status, x."snapshotId", x."extractionKey",
+                   EXISTS (SELECT 1 FROM "Change" c WHERE c."toVersionId" = x.id) AS "hasChange"
+            FROM "Version" x WHERE x."documentId" = d.id
+            ORDER BY x.seq DESC LIMIT 1) v) AS "tipVersion"
+       FROM "Document" d WHERE d.id = ANY($1::uuid[])`,
+      [documentIds],
+    );
+    const byId = new Map<string, CheckContextRow>();
+    for (const { tipSnapshot, tipVersion, ...document } of rows) {
+      byId.set(document.id, {
+        document,
+        tip: {
+          snapshot: tipSnapshot,
+          version: tipVersion
+            ? {
+                id: tipVersion.id,
+                status: tipVersion.status,
+                snapshotId: tipVersion.snapshotId,
+                extractionKey: tipVersion.extractionKey,
+              }
+            : null,
+        },
+        tipHasChange: tipVersion?.hasChange ?? false,
+      });
+    }
+    return documentIds.map((id) => byId.get(id) ?? null);
+  }
+
+  private async recordQuietRuns(runs: QuietRun[]): Promise<void[]> {
+    const column = <K extends keyof QuietRun>(key: K) => runs.map((r) => r[key]);
+    await this.prisma.pool.query(
+      `WITH input AS (
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::"CheckOutcome"[],
+                              $6::int[], $7::"FetchMode"[], $8::uuid[], $9::uuid[], $10::int[],
+                              $11::timestamptz[], $12::timestamptz[])
+           AS t("documentId", "jobId", attempt, trigger, outcome, "httpStatus", "fetchedWith",
+                "snapshotId", "versionId", "durationMs", "startedAt", at)
+       ), run AS (
+         INSERT INTO "CheckRun" ("documentId", "jobId", attempt, trigger, outcome, "httpStatus",
+                                 "fetchedWith", "snapshotId", "versionId", "durationMs", "startedAt")
+         SELECT "documentId", "jobId", attempt, trigger, outcome, "httpStatus", "fetchedWith",
+                "snapshotId", "versionId", "durationMs", "startedAt" FROM input
+         ON CONFLICT ("jobId", attempt) DO NOTHING
+       )
+       UPDATE "Document" d
+          SET status = 'ok', "consecutiveFailures" = 0, "lastError" = NULL,
+              "lastCheckedAt" = input.at, "lastSuccessAt" = input.at, "updatedAt" = now()
+         FROM input WHERE d.id = input."documentId"`,
+      [
+        column('documentId'),
+        column('jobId'),
+        column('attempt'),
+        column('trigger'),
+        column('outcome'),
+        column('httpStatus'),
+        column('fetchedWith'),
+        column('snapshotId'),
+        column('versionId'),
+        column('durationMs'),
+        column('startedAt'),
+        column('at'),
+      ],
+    );
+    return runs.map(() => undefined);
   }
 
   listForDocument(documentId: string, take = 50): Promise<CheckRun[]> {

@@ -67,9 +67,13 @@ export class ChangeLifecycleService {
    * and has none (the process died between storing it and enqueueing its diff), enqueue
    * the diff again. The deterministic job id keeps this from ever doubling work.
    */
-  async ensureFollowUps(documentId: string, known?: { id: string; status: string }): Promise<void> {
-    const latest = known ?? (await this.versions.latest(documentId));
+  async ensureFollowUps(
+    documentId: string,
+    known?: { id: string; status: string; hasChange?: boolean } | null,
+  ): Promise<void> {
+    const latest = known === undefined ? await this.versions.latest(documentId) : known;
     if (!latest || !NEEDS_CHANGE.has(latest.status)) return;
+    if (known?.hasChange) return;
     const change = await this.changes.findByToVersion(latest.id);
     if (!change) {
       await this.queues.add(

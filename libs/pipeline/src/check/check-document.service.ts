@@ -67,8 +67,9 @@ export class CheckDocumentService {
   ) {}
 
   async check(documentId: string, context: CheckContext): Promise<CheckResult> {
-    const document = await this.documents.findPlain(documentId);
-    if (!document || document.deletedAt) throw new DocumentGoneError(documentId);
+    const loaded = await this.checkRuns.loadContext(documentId);
+    if (!loaded || loaded.document.deletedAt) throw new DocumentGoneError(documentId);
+    const { document, tip, tipHasChange } = loaded;
     if (!document.active && context.trigger === 'scheduled') return { outcome: 'skipped', reason: 'paused' };
 
     const startedAt = new Date();
@@ -91,7 +92,27 @@ export class CheckDocumentService {
         ...extra,
       });
 
-    const tip = await this.versions.tip(documentId);
+    const quietRun = (
+      outcome: 'unchanged' | 'not_modified',
+      fetched: { status: number; fetchedWith: 'http' | 'browser' },
+      snapshotId: string | null,
+      versionId: string | null,
+    ) =>
+      this.checkRuns.recordQuiet({
+        documentId,
+        jobId: context.jobId ?? null,
+        attempt: context.attempt ?? 1,
+        trigger: context.trigger,
+        outcome,
+        httpStatus: fetched.status,
+        fetchedWith: fetched.fetchedWith,
+        snapshotId,
+        versionId,
+        startedAt,
+        durationMs: Date.now() - startedAt.getTime(),
+        at: new Date(),
+      });
+    const tipVersion = tip.version ? { ...tip.version, hasChange: tipHasChange } : null;
     const previous = tip.snapshot;
     const previousHeaders = (previous?.headers ?? {}) as { etag?: string; lastModified?: string };
     let page;
@@ -102,26 +123,20 @@ export class CheckDocumentService {
         ...(previousHeaders.lastModified ? { lastModified: previousHeaders.lastModified } : {}),
       });
       if (page.notModified) {
-        await run('not_modified', {
-          httpStatus: 304,
-          fetchedWith: page.fetchedWith,
-          snapshotId: previous?.id ?? null,
-        });
-        await this.documents.markSuccess(documentId, new Date(), false);
-        await this.lifecycle.ensureFollowUps(documentId);
+        await quietRun(
+          'not_modified',
+          { status: 304, fetchedWith: page.fetchedWith },
+          previous?.id ?? null,
+          null,
+        );
+        await this.lifecycle.ensureFollowUps(documentId, tipVersion);
         return { outcome: 'not_modified' };
       }
       const quiet = this.sameBytesAsBefore(document, page.body, tip);
       if (quiet) {
-        await run('unchanged', {
-          httpStatus: page.status,
-          fetchedWith: page.fetchedWith,
-          snapshotId: quiet.snapshotId,
-          versionId: quiet.id,
-        });
+        await quietRun('unchanged', page, quiet.snapshotId, quiet.id);
         if (quiet.status === 'pending') await this.lifecycle.confirm(quiet.id);
-        await this.documents.markSuccess(documentId, new Date(), false);
-        if (quiet.status !== 'pending') await this.lifecycle.ensureFollowUps(documentId, quiet);
+        else await this.lifecycle.ensureFollowUps(documentId, { ...quiet, hasChange: tipHasChange });
         return { outcome: 'unchanged' };
       }
       extracted = await this.scraper.extract(page, declaration);
