@@ -133,20 +133,33 @@ export class DeliveryRepository {
   /**
    * Inserts the deliveries of a fan-out, skipping those that exist (change × channel ×
    * target is unique): a fan-out retried after a crash creates nothing twice. Returns
-   * the ids of all the batch's deliveries, old and new.
+   * all the batch's deliveries, old and new, in one raw statement (Prisma's createMany
+   * then findMany cost about half a millisecond of CPU per row).
    */
   async createMany(rows: NewDelivery[]): Promise<{ id: string; targetId: string; status: DeliveryStatus }[]> {
     if (rows.length === 0) return [];
-    await this.prisma.delivery.createMany({ data: rows, skipDuplicates: true });
-    const changeIds = [...new Set(rows.map((r) => r.changeId).filter((x): x is string => x !== null))];
-    return this.prisma.delivery.findMany({
-      where: {
-        changeId: { in: changeIds },
-        channel: { in: [...new Set(rows.map((r) => r.channel))] },
-        targetId: { in: rows.map((r) => r.targetId) },
-      },
-      select: { id: true, targetId: true, status: true },
-    });
+    // the rows inserted by the CTE are not visible to the statement's own SELECT, so the
+    // UNION gives each delivery once: new ones from the INSERT, existing ones from the table
+    return this.prisma.$queryRaw<{ id: string; targetId: string; status: DeliveryStatus }[]>`
+      WITH input AS (
+        SELECT * FROM unnest(
+          ${rows.map((r) => r.changeId)}::uuid[], ${rows.map((r) => r.channel)}::text[],
+          ${rows.map((r) => r.eventType)}::text[], ${rows.map((r) => r.targetId)}::uuid[],
+          ${rows.map((r) => r.subscriptionId ?? null)}::uuid[],
+          ${rows.map((r) => r.webhookEndpointId ?? null)}::uuid[]
+        ) AS i("changeId", channel, "eventType", "targetId", "subscriptionId", "webhookEndpointId")
+      ), inserted AS (
+        INSERT INTO "Delivery" ("changeId", channel, "eventType", "targetId", "subscriptionId", "webhookEndpointId")
+        SELECT "changeId", channel::"DeliveryChannel", "eventType", "targetId", "subscriptionId", "webhookEndpointId"
+        FROM input
+        ON CONFLICT ("changeId", channel, "targetId") DO NOTHING
+        RETURNING id, "targetId", status
+      )
+      SELECT id, "targetId", status::text AS status FROM inserted
+      UNION ALL
+      SELECT d.id, d."targetId", d.status::text AS status
+      FROM "Delivery" d JOIN input i
+        ON d."changeId" = i."changeId" AND d.channel = i.channel::"DeliveryChannel" AND d."targetId" = i."targetId"`;
   }
 
   create(row: NewDelivery): Promise<Delivery> {
