@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { isIP } from 'node:net';
@@ -96,9 +97,10 @@ export class BrowserFetcher {
         } else {
           await page.waitForNetworkIdle({ idleTime: 300, timeout: 5000 }).catch(() => undefined);
         }
-        const html = await page.content();
+        const body = Buffer.from(await page.content(), 'utf8');
         return {
-          body: Buffer.from(html, 'utf8'),
+          body,
+          sha256: createHash('sha256').update(body).digest('hex'),
           contentType: 'text/html; charset=utf-8',
           charset: 'utf-8',
           status: status || 200,

@@ -4,6 +4,8 @@ export type FetchMode = 'http' | 'browser' | 'auto';
 export interface FetchResult {
   /** Raw bytes (after transfer decoding). */
   body: Buffer;
+  /** SHA-256 of `body`, hex. */
+  sha256: string;
   contentType: string | null;
   charset: string | null;
   status: number;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 
@@ -27,9 +28,15 @@ export interface HttpFetcherOptions {
 export interface HttpRequestOptions {
   etag?: string;
   lastModified?: string;
+  /**
+   * SHA-256 of a body already accepted for this URL: a response with exactly those bytes
+   * is that page again, so the bot-wall heuristic is not run on it.
+   */
+  knownSha256?: string;
   language?: string | null;
 }
 
+const EMPTY_SHA256 = createHash('sha256').digest('hex');
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const CAPTCHA =
   /\b(captcha|are you a robot|not a robot|unusual traffic|verify (that )?you are (a )?human|automated access|bot detection)\b/i;
@@ -108,6 +115,7 @@ export class HttpFetcher {
         response.body.resume();
         return {
           body: Buffer.alloc(0),
+          sha256: EMPTY_SHA256,
           contentType: null,
           charset: null,
           status: 304,
@@ -129,7 +137,9 @@ export class HttpFetcher {
       }
       const body = await this.readBody(response.body, response.headers['content-encoding'], deadline);
       const contentType = headers.contentType ?? null;
+      const sha256 = createHash('sha256').update(body).digest('hex');
       if (
+        sha256 !== options.knownSha256 &&
         body.length < 64 * 1024 &&
         /html/i.test(contentType ?? 'html') &&
         CAPTCHA.test(body.toString('latin1'))
@@ -140,6 +150,7 @@ export class HttpFetcher {
       }
       return {
         body,
+        sha256,
         contentType,
         charset: null,
         status: response.statusCode,

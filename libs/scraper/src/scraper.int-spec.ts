@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 
 import { type FixtureSite, startFixtureSite } from '@fineprint/testing';
@@ -90,6 +91,22 @@ describe('HttpFetcher against a local fixture site', () => {
     });
     expect(await failure(http.fetch(`${site.url}/captcha`))).toMatchObject({
       kind: 'blocked',
+      code: 'CAPTCHA',
+    });
+  });
+
+  it('hashes the body, and does not re-vet bytes already accepted (a known hash skips the wall heuristic)', async () => {
+    const page = await http.fetch(`${site.url}/policy`);
+    expect(page.sha256).toBe(createHash('sha256').update(page.body).digest('hex'));
+    // the captcha page's bytes, accepted earlier by an operator: the same bytes pass
+    const wall = Buffer.from(
+      '<html><body><h1>Are you a robot?</h1><p>Please solve the captcha.</p></body></html>',
+    );
+    const known = createHash('sha256').update(wall).digest('hex');
+    const again = await http.fetch(`${site.url}/captcha`, { knownSha256: known });
+    expect(again.sha256).toBe(known);
+    // any other known hash leaves the heuristic on
+    expect(await failure(http.fetch(`${site.url}/captcha`, { knownSha256: page.sha256 }))).toMatchObject({
       code: 'CAPTCHA',
     });
   });

@@ -50,7 +50,7 @@ export class Scraper {
 
   async fetch(
     declaration: DocumentDeclaration,
-    conditional: { etag?: string; lastModified?: string } = {},
+    conditional: { etag?: string; lastModified?: string; knownSha256?: string } = {},
   ): Promise<FetchResult> {
     if (declaration.fetchMode === 'browser')
       return this.browser.fetch(declaration.url, declaration.select, declaration.language);
@@ -59,7 +59,12 @@ export class Scraper {
         ...conditional,
         language: declaration.language ?? null,
       });
-      if (declaration.fetchMode === 'auto' && !result.notModified && declaration.select?.length) {
+      if (
+        declaration.fetchMode === 'auto' &&
+        !result.notModified &&
+        result.sha256 !== conditional.knownSha256 &&
+        declaration.select?.length
+      ) {
         // a page whose content arrives by script: the selector is missing from the plain HTML
         try {
           await extractDocument({

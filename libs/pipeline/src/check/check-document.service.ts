@@ -114,6 +114,7 @@ export class CheckDocumentService {
       });
     const tipVersion = tip.version ? { ...tip.version, hasChange: tipHasChange } : null;
     const previous = tip.snapshot;
+    const settled = this.settledTip(document, tip);
     const previousHeaders = (previous?.headers ?? {}) as { etag?: string; lastModified?: string };
     let page;
     let extracted;
@@ -121,6 +122,7 @@ export class CheckDocumentService {
       page = await this.scraper.fetch(declaration, {
         ...(previousHeaders.etag ? { etag: previousHeaders.etag } : {}),
         ...(previousHeaders.lastModified ? { lastModified: previousHeaders.lastModified } : {}),
+        ...(settled ? { knownSha256: settled.sha256 } : {}),
       });
       if (page.notModified) {
         await quietRun(
@@ -132,7 +134,7 @@ export class CheckDocumentService {
         await this.lifecycle.ensureFollowUps(documentId, tipVersion);
         return { outcome: 'not_modified' };
       }
-      const quiet = this.sameBytesAsBefore(document, page.body, tip);
+      const quiet = settled && settled.sha256 === page.sha256 ? settled : null;
       if (quiet) {
         await quietRun('unchanged', page, quiet.snapshotId, quiet.id);
         if (quiet.status === 'pending') await this.lifecycle.confirm(quiet.id);
@@ -167,7 +169,7 @@ export class CheckDocumentService {
       extractionKey: extractionKeyOf(document),
       at: new Date(),
       snapshot: {
-        sha256: sha256(page.body),
+        sha256: page.sha256,
         encode: () => ({
           body: brotliCompressSync(page.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }),
           compression: 'br',
@@ -249,20 +251,19 @@ export class CheckDocumentService {
   }
 
   /**
-   * The fast path of a quiet check: the page's bytes are those of the snapshot behind the
-   * newest version, extracted under the same declaration, so the text cannot differ and
-   * nothing needs extracting or storing.
+   * The fast path of a quiet check: when the newest version was extracted, under the same
+   * declaration, from the newest snapshot and is settled, a page with that snapshot's bytes
+   * cannot have a different text, so nothing needs vetting, extracting or storing.
    */
-  private sameBytesAsBefore(
+  private settledTip(
     document: Document,
-    body: Buffer,
     tip: DocumentTip,
-  ): { id: string; status: string; snapshotId: string } | null {
+  ): { id: string; status: string; snapshotId: string; sha256: string } | null {
     const { snapshot, version } = tip;
-    if (!snapshot || !version || snapshot.sha256 !== sha256(body)) return null;
+    if (!snapshot || !version) return null;
     if (version.snapshotId !== snapshot.id || !SETTLED.has(version.status)) return null;
     if (version.extractionKey !== extractionKeyOf(document)) return null;
-    return { id: version.id, status: version.status, snapshotId: snapshot.id };
+    return { id: version.id, status: version.status, snapshotId: snapshot.id, sha256: snapshot.sha256 };
   }
 
   private async scheduleConfirmation(document: Document, versionId: string): Promise<void> {

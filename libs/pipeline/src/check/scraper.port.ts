@@ -9,7 +9,8 @@ export type Declaration = DocumentDeclaration;
 export interface ScraperPort {
   fetch(
     declaration: Declaration,
-    conditional?: { etag?: string; lastModified?: string },
+    /** `knownSha256`: the bytes of the page as last accepted (the fetcher skips re-vetting them). */
+    conditional?: { etag?: string; lastModified?: string; knownSha256?: string },
   ): Promise<FetchResult>;
   extract(page: FetchResult, declaration: Declaration): Promise<ExtractedDocument>;
 }
