@@ -1,3 +1,5 @@
+import { connect, type Socket } from 'node:net';
+
 import nodemailer, { type Transporter } from 'nodemailer';
 
 import { type RenderedEmail } from './render-change-email';
@@ -23,7 +25,13 @@ export class EmailSendError extends Error {
   }
 }
 
-/** Email over SMTP (nodemailer), pooled connections. */
+/**
+ * Email over SMTP (nodemailer), pooled connections. The connections are opened with
+ * TCP_NODELAY: nodemailer writes a message as several small writes, and with Nagle's
+ * algorithm the last one (the ".") waits for the server's delayed ACK, about 40 ms per
+ * message per connection (measured: 8 connections sent ~150 messages/s, 40 ms of each
+ * message spent waiting).
+ */
 export class EmailChannel {
   private readonly transport: Transporter;
   private readonly domain: string;
@@ -41,6 +49,8 @@ export class EmailChannel {
       maxConnections: options.maxConnections ?? 8,
       maxMessages: Number.POSITIVE_INFINITY,
       connectionTimeout: 10_000,
+      getSocket: (_options: unknown, done: SocketCallback) =>
+        openSocket(url.hostname, Number(url.port || (url.protocol === 'smtps:' ? 465 : 587)), 10_000, done),
       greetingTimeout: 10_000,
       socketTimeout: 30_000,
     });
@@ -85,4 +95,35 @@ export class EmailChannel {
   close(): void {
     this.transport.close();
   }
+}
+
+type SocketCallback = (error: Error | null, socket?: { connection: Socket }) => void;
+
+/**
+ * A connected socket with Nagle's algorithm off, handed to nodemailer (which upgrades it
+ * to TLS itself for smtps:). A refused or timed-out connection is reported once, with
+ * the socket's error code, and is transient like any connection error.
+ */
+function openSocket(host: string, port: number, timeoutMs: number, done: SocketCallback): void {
+  const socket = connect({ host, port, noDelay: true });
+  let settled = false;
+  const settle = (error: Error | null) => {
+    if (settled) return;
+    settled = true;
+    socket.setTimeout(0);
+    socket.removeListener('error', settle);
+    socket.removeListener('timeout', onTimeout);
+    if (error) {
+      socket.destroy();
+      done(error);
+    } else done(null, { connection: socket });
+  };
+  const onTimeout = () =>
+    settle(Object.assign(new Error(`SMTP connection to ${host}:${port} timed out`), { code: 'ETIMEDOUT' }));
+  socket.setTimeout(timeoutMs, onTimeout);
+  socket.once('error', settle);
+  socket.once('connect', () => {
+    socket.setKeepAlive(true);
+    settle(null);
+  });
 }
