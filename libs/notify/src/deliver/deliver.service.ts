@@ -17,7 +17,7 @@ import { renderConfirmationEmail } from '../email/render-confirmation-email';
 import { describeScope } from '../match-scope';
 import { PermanentDeliveryError, TransientDeliveryError } from '../notify.errors';
 import { SubscriptionTokens } from '../subscription-tokens';
-import { changeDetectedEvent, pingEvent } from '../webhook/webhook-payload';
+import { changeDetectedBody, pingEvent } from '../webhook/webhook-payload';
 import { WebhookChannel } from '../webhook/webhook.channel';
 import { DeliveryBatches } from './delivery-batches';
 
@@ -37,6 +37,7 @@ export class DeliverService implements OnModuleDestroy {
   private readonly tokens: SubscriptionTokens;
   private readonly notifications = new Map<string, { at: number; value: Promise<ChangeNotification> }>();
   private readonly batches: DeliveryBatches;
+  private readonly bodies = new WeakMap<ChangeNotification, (now?: Date) => string>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: Env,
@@ -153,11 +154,11 @@ export class DeliverService implements OnModuleDestroy {
     if (!endpoint) return this.skip(delivery, 'the endpoint no longer exists');
     if (!endpoint.active && delivery.eventType !== 'ping')
       return this.skip(delivery, `the endpoint is disabled: ${endpoint.disabledReason ?? ''}`);
-    const event =
+    const body =
       delivery.eventType === 'ping' || !delivery.changeId
-        ? pingEvent(endpoint.id)
-        : changeDetectedEvent(await this.notification(delivery.changeId));
-    const result = await this.webhook.send(endpoint.url, endpoint.secret, delivery.id, JSON.stringify(event));
+        ? JSON.stringify(pingEvent(endpoint.id))
+        : this.changeBody(await this.notification(delivery.changeId));
+    const result = await this.webhook.send(endpoint.url, endpoint.secret, delivery.id, body);
     if (result.ok) {
       await this.batches.record({
         id: delivery.id,
@@ -184,6 +185,16 @@ export class DeliverService implements OnModuleDestroy {
     );
     if (error.kind === 'permanent') throw new PermanentDeliveryError(error.code, error.message);
     throw new TransientDeliveryError(error.code, error.message);
+  }
+
+  /** The change.detected body, its change part serialised once per change. */
+  private changeBody(notification: ChangeNotification): string {
+    let body = this.bodies.get(notification);
+    if (!body) {
+      body = changeDetectedBody(notification);
+      this.bodies.set(notification, body);
+    }
+    return body();
   }
 
   private async skip(delivery: Pick<DeliveryForSending, 'id'>, reason: string): Promise<DeliverOutcome> {

@@ -42,3 +42,15 @@ export function pingEvent(endpointId: string, now = new Date()): WebhookEvent {
     data: { endpointId, message: 'Fineprint webhook test' },
   };
 }
+
+/**
+ * The body of a change's `change.detected` event for a given time, byte for byte
+ * `JSON.stringify(changeDetectedEvent(n, now))`: the change's part is serialised once,
+ * since a fan-out sends the same change to thousands of endpoints.
+ */
+export function changeDetectedBody(n: ChangeNotification): (now?: Date) => string {
+  const { type, version, data } = changeDetectedEvent(n);
+  const head = `{"type":${JSON.stringify(type)},"version":${JSON.stringify(version)},"timestamp":`;
+  const tail = `,"data":${JSON.stringify(data)}}`;
+  return (now = new Date()) => `${head}${JSON.stringify(now.toISOString())}${tail}`;
+}
