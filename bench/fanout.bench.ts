@@ -185,6 +185,11 @@ async function main(): Promise<void> {
     console.log(
       `${label.padEnd(34)} ${N} in ${seconds.toFixed(2)} s = ${(N / seconds).toFixed(0)} deliveries/s`,
     );
+    const fanOut = await queue.getJob(`fanout_${changeId}`);
+    if (fanOut?.processedOn && fanOut.finishedOn)
+      console.log(
+        `  of which the fan-out job (rows + enqueue): ${fanOut.finishedOn - fanOut.processedOn} ms`,
+      );
     if (before) {
       await new Promise((r) => setTimeout(r, 11_000));
       const after = await counters();
