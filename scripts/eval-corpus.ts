@@ -10,7 +10,12 @@
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-import { loadHistoryFolder, type ReplayReport, replayHistory } from '@fineprint/pipeline';
+import {
+  loadHistoryFolder,
+  REEXTRACTION_MESSAGE,
+  type ReplayReport,
+  replayHistory,
+} from '@fineprint/pipeline';
 
 const corpus = resolve(process.argv[2] ?? join(__dirname, '../../shared/corpus'));
 const out = resolve(process.argv[3] ?? join(__dirname, '../artifacts/corpus-report.md'));
@@ -26,6 +31,7 @@ const rows: string[] = [];
 const announced: string[] = [];
 const totals = { announce: 0, revert: 0, quarantine: 0, cosmetic: 0, unchanged: 0, baseline: 0, total: 0 };
 let announcedTechnical = 0;
+let rebaselined = 0;
 let revertAnnounced = 0;
 const started = Date.now();
 
@@ -35,15 +41,16 @@ for (const name of histories) {
   const s = report.summary;
   for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += s[key];
   rows.push(
-    `| ${name} | ${s.total} | ${s.announce} | ${s.cosmetic} | ${s.revert} | ${s.quarantine} | ${s.unchanged} | ${s.unstable ? 'yes' : ''} |`,
+    `| ${name} | ${s.total} | ${s.announce} | ${s.cosmetic} | ${s.revert} | ${s.quarantine} | ${s.unchanged} | ${s.baseline} | ${s.unstable ? 'yes' : ''} |`,
   );
   const seen = new Set<string>();
   for (const v of report.versions) {
     const text = inputs.find((i) => i.file === v.file)?.text ?? '';
     if (v.decision === 'announce' && seen.has(text)) revertAnnounced++;
     seen.add(text);
+    if (v.decision === 'baseline' && v.reason.startsWith('re-extracted')) rebaselined++;
     if (v.decision !== 'announce') continue;
-    if (/^(Refilter|Apply technical)/i.test(v.note ?? '')) announcedTechnical++;
+    if (REEXTRACTION_MESSAGE.test(v.note ?? '')) announcedTechnical++;
     const tags = v.tags
       .filter((t) => t.kind)
       .map((t) => `\`${[t.kind, t.topic].filter(Boolean).join(' · ')}\``)
@@ -73,13 +80,14 @@ Generated ${new Date().toISOString()} in ${((Date.now() - started) / 1000).toFix
 
 ## Decisions
 
-| history | versions | announce | cosmetic | revert | quarantine | unchanged | unstable |
-|---|---|---|---|---|---|---|---|
+| history | versions | announce | cosmetic | revert | quarantine | unchanged | new baseline | unstable |
+|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
-| **all** | ${totals.total} | ${totals.announce} | ${totals.cosmetic} | ${totals.revert} | ${totals.quarantine} | ${totals.unchanged} | |
+| **all** | ${totals.total} | ${totals.announce} | ${totals.cosmetic} | ${totals.revert} | ${totals.quarantine} | ${totals.unchanged} | ${totals.baseline} | |
 
 - Announced versions whose text equals an earlier version: **${revertAnnounced}** (must be 0).
-- Announced versions the recorder itself marked as a re-extraction ("Refilter", "Apply technical or declaration upgrade"): **${announcedTechnical}**.
+- Announced versions the recorder itself marked as a re-extraction ("Refilter", "Apply technical or declaration upgrade"): **${announcedTechnical}** (must be 0). Those versions are replayed as a change of declaration: a new baseline (**${rebaselined}** here), and the next version is compared with it.
+- "new baseline" counts the first version of each history and those re-extractions.
 
 ## Announced changes
 
@@ -88,7 +96,7 @@ ${announced.join('\n')}
 mkdirSync(resolve(out, '..'), { recursive: true });
 writeFileSync(out, report);
 console.log(
-  `✓ ${totals.total} versions in ${histories.length} histories: ${totals.announce} announce, ${totals.cosmetic} cosmetic, ${totals.revert} revert, ${totals.quarantine} quarantine, ${totals.unchanged} unchanged`,
+  `✓ ${totals.total} versions in ${histories.length} histories: ${totals.announce} announce, ${totals.cosmetic} cosmetic, ${totals.revert} revert, ${totals.quarantine} quarantine, ${totals.unchanged} unchanged, ${totals.baseline} baseline (${rebaselined} re-extractions)`,
 );
 console.log(`  announced reverts: ${revertAnnounced}; announced re-extractions: ${announcedTechnical}`);
 console.log(`  report: ${out}`);

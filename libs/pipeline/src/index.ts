@@ -19,7 +19,7 @@ export {
   quarantineReason,
 } from './decision/decide-content';
 export { PipelineModule } from './pipeline.module';
-export { loadHistoryFolder } from './replay/load-history-folder';
+export { loadHistoryFolder, REEXTRACTION_MESSAGE } from './replay/load-history-folder';
 export {
   type ReplayDecision,
   type ReplayEntry,

@@ -137,6 +137,49 @@ describe('the tracking pipeline on real PostgreSQL, Redis and a local site', () 
     });
   });
 
+  it('a change of declaration is a new baseline from the stored page, never announced; the next change by the vendor is', async () => {
+    site.setPage('/rescoped', policy(BASE));
+    const doc = await newDocument('/rescoped');
+    expect(await check(doc.id)).toMatchObject({ versionStatus: 'baseline' });
+
+    // the operator narrows the declaration: the heading is no longer part of the text
+    await prisma.document.update({ where: { id: doc.id }, data: { remove: ['h1'] } });
+    expect(await check(doc.id)).toMatchObject({ outcome: 'unchanged' });
+    const versions = await prisma.version.findMany({
+      where: { documentId: doc.id },
+      orderBy: { seq: 'asc' },
+    });
+    expect(versions.map((v) => v.status)).toEqual(['baseline', 'baseline']);
+    expect(versions[1]?.statusReason).toMatch(/^re-extracted/);
+    expect(versions[1]?.snapshotId).toBe(versions[0]?.snapshotId); // the same stored page
+    expect(versions[1]?.text).not.toContain('# Privacy Notice');
+    expect(await prisma.change.count({ where: { documentId: doc.id } })).toBe(0);
+    expect(await check(doc.id)).toMatchObject({ outcome: 'unchanged' }); // and quiet from then on
+
+    // the vendor then changes the page: announced against the re-extracted base only
+    site.setPage('/rescoped', policy([...BASE, 'We use your voice recordings to train our models.']));
+    const changed = await check(doc.id);
+    expect(changed).toMatchObject({ outcome: 'new_version', versionStatus: 'confirmed' });
+    const change = await prisma.change.findUniqueOrThrow({ where: { toVersionId: changed.versionId ?? '' } });
+    expect(change.state).toBe('announced');
+    expect(change.fromVersionId).toBe(versions[1]?.id);
+    expect(change.stats).toMatchObject({ wordsRemoved: 0 });
+
+    // a declaration whose selector the stored page lacks: the fetched text itself is the new baseline
+    site.setPage(
+      '/rescoped',
+      policy([...BASE, 'We use your voice recordings to train our models.']).replace(
+        '<nav>Menu</nav>',
+        '<nav>Menu</nav><article id="new">Policy moved into an article.</article>',
+      ),
+    );
+    await prisma.document.update({ where: { id: doc.id }, data: { select: ['#new'], remove: [] } });
+    const rescoped = await check(doc.id);
+    expect(rescoped).toMatchObject({ outcome: 'new_version', versionStatus: 'baseline' });
+    expect(rescoped.reason).toMatch(/^re-extracted/);
+    expect(await prisma.change.count({ where: { documentId: doc.id } })).toBe(1);
+  });
+
   it('a failed fetch records a check run, never a version, and the document turns failing after N failures', async () => {
     site.setPage('/p2', policy(BASE));
     const doc = await newDocument('/p2');

@@ -25,7 +25,7 @@ export interface VersionHistory {
   /** The most recent version, whatever its status. */
   latest: VersionSummary | null;
   /** The version new content is compared with: latest that is not quarantined or transient. */
-  base: (VersionSummary & { text: string }) | null;
+  base: (VersionSummary & { text: string; extractionKey: string | null }) | null;
   /** The most recent earlier version with the same text, if any. */
   sameText: VersionSummary | null;
   /** Recent versions, newest first (for flap detection). */
@@ -152,7 +152,7 @@ export class VersionRepository {
     const base = await tx.version.findFirst({
       where: { documentId, status: { notIn: ['quarantined', 'transient', 'pending'] } },
       orderBy: { seq: 'desc' },
-      select: { ...summarySelect, text: true },
+      select: { ...summarySelect, text: true, extractionKey: true },
     });
     const sameText = await tx.version.findFirst({
       where: { documentId, sha256: textSha256 },
@@ -196,6 +196,20 @@ export class VersionRepository {
       where: { documentId, seq: { lt: seq }, status: { notIn: ['quarantined', 'transient', 'pending'] } },
       orderBy: { seq: 'desc' },
     });
+  }
+
+  /** The version new content is compared with now (see VersionHistory.base), with its page. */
+  findBaseWithSnapshot(documentId: string): Promise<(Version & { snapshot: Snapshot }) | null> {
+    return this.prisma.version.findFirst({
+      where: { documentId, status: { notIn: ['quarantined', 'transient', 'pending'] } },
+      orderBy: { seq: 'desc' },
+      include: { snapshot: true },
+    });
+  }
+
+  /** The version's text is also what `extractionKey` makes of its page (re-extracted, identical). */
+  async setExtractionKey(id: string, extractionKey: string): Promise<void> {
+    await this.prisma.version.update({ where: { id }, data: { extractionKey } });
   }
 
   /** The newest versions' statuses, newest first (flap detection). */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants as zlib } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants as zlib } from 'node:zlib';
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
@@ -43,6 +43,10 @@ export const EXTRACTOR_VERSION = 1;
 export function extractionKeyOf(document: { select: string[]; remove: string[] }): string {
   return sha256(JSON.stringify([EXTRACTOR_VERSION, document.select, document.remove]));
 }
+
+/** Why a version is the base's own page extracted again under a new declaration. */
+const REBASED =
+  "re-extracted: the base's own page under the new declaration (selectors or extractor changed), a new baseline, not a change by the vendor";
 
 /** Versions whose bytes, seen again, mean "nothing new" (pending ones are confirmed by it). */
 const SETTLED = new Set(['baseline', 'confirmed', 'revert', 'released', 'pending']);
@@ -161,12 +165,16 @@ export class CheckDocumentService {
 
     const text = extracted.markdown;
     const textSha256 = sha256(text);
+    const extractionKey = extractionKeyOf(document);
+    if (tip.version?.extractionKey && tip.version.extractionKey !== extractionKey) {
+      await this.rebase(document, declaration, extractionKey);
+    }
     let verdict: ContentVerdict | undefined;
     const recorded = await this.versions.recordContent({
       documentId,
       text,
       textSha256,
-      extractionKey: extractionKeyOf(document),
+      extractionKey,
       at: new Date(),
       snapshot: {
         sha256: page.sha256,
@@ -185,7 +193,7 @@ export class CheckDocumentService {
       decide: (history) => {
         verdict = decideContent(
           history,
-          { text, textSha256, title: extracted.title, language: extracted.language },
+          { text, textSha256, title: extracted.title, language: extracted.language, extractionKey },
           { declaredLanguage: document.language, confirmDelayMs: this.config.CONFIRM_DELAY_MS },
         );
         return verdict.decision;
@@ -264,6 +272,72 @@ export class CheckDocumentService {
     if (version.snapshotId !== snapshot.id || !SETTLED.has(version.status)) return null;
     if (version.extractionKey !== extractionKeyOf(document)) return null;
     return { id: version.id, status: version.status, snapshotId: snapshot.id, sha256: snapshot.sha256 };
+  }
+
+  /**
+   * The declaration (selectors) or the extractor changed since the base was extracted. The
+   * base's own stored page is extracted again under the new declaration and, when that
+   * gives another text, recorded as a new baseline: the fetched text is then compared
+   * vendor page against vendor page, so our change of scope is never announced while a
+   * change by the vendor still is. When the old page does not fit the new declaration,
+   * decideContent makes the fetched text the new baseline instead.
+   */
+  private async rebase(document: Document, declaration: Declaration, extractionKey: string): Promise<void> {
+    const base = await this.versions.findBaseWithSnapshot(document.id);
+    if (!base?.extractionKey || base.extractionKey === extractionKey) return;
+    const { snapshot } = base;
+    let text: string;
+    try {
+      const body =
+        snapshot.compression === 'br' ? brotliDecompressSync(snapshot.body) : Buffer.from(snapshot.body);
+      const page = {
+        body,
+        sha256: snapshot.sha256,
+        contentType: snapshot.contentType,
+        charset: snapshot.charset,
+        status: snapshot.httpStatus ?? 200,
+        headers: {},
+        finalUrl: snapshot.finalUrl ?? document.url,
+        fetchedWith: snapshot.fetchedWith === 'browser' ? ('browser' as const) : ('http' as const),
+        notModified: false,
+        durationMs: 0,
+      };
+      text = (await this.scraper.extract(page, declaration)).markdown;
+    } catch (error) {
+      this.logger.warn({
+        documentId: document.id,
+        msg: `the base's page does not fit the new declaration: ${(error as Error).message}`,
+      });
+      return;
+    }
+    const textSha256 = sha256(text);
+    if (textSha256 === base.sha256) {
+      await this.versions.setExtractionKey(base.id, extractionKey);
+      return;
+    }
+    await this.versions.recordContent({
+      documentId: document.id,
+      text,
+      textSha256,
+      extractionKey,
+      at: new Date(),
+      snapshot: {
+        sha256: snapshot.sha256,
+        encode: () => ({ body: Buffer.from(snapshot.body), compression: snapshot.compression }),
+        byteLength: snapshot.byteLength,
+        contentType: snapshot.contentType,
+        charset: snapshot.charset,
+        httpStatus: snapshot.httpStatus,
+        headers: (snapshot.headers ?? {}) as Record<string, string>,
+        finalUrl: snapshot.finalUrl ?? document.url,
+        fetchedWith: snapshot.fetchedWith,
+      },
+      // a concurrent check may have rebased first: then there is nothing to add
+      decide: (history) =>
+        history.base?.extractionKey === extractionKey
+          ? { action: 'unchanged' }
+          : { action: 'record', status: 'baseline', reason: REBASED },
+    });
   }
 
   private async scheduleConfirmation(document: Document, versionId: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { type VersionHistory, type VersionSummary } from '@fineprint/db';
 
-import { decideContent, quarantineReason } from './decide-content';
+import { decideContent, quarantineReason, REEXTRACTED } from './decide-content';
 
 const words = (n: number, word = 'privacy') =>
   Array.from({ length: n }, (_, i) => `${word}${i % 7}`).join(' ');
@@ -17,7 +17,7 @@ function history(versions: VersionSummary[], baseText = words(300)): VersionHist
   const base = recent.find((x) => !['quarantined', 'transient', 'pending'].includes(x.status));
   return {
     latest: recent[0] ?? null,
-    base: base ? { ...base, text: baseText } : null,
+    base: base ? { ...base, text: baseText, extractionKey: 'k1' } : null,
     sameText: null,
     recent,
   };
@@ -48,6 +48,18 @@ describe('decideContent', () => {
       confirmDelayMs: 60_000,
     });
     expect(again).toMatchObject({ decision: { action: 'unchanged' }, confirmsPendingId: 'v2' });
+  });
+
+  it('makes a text produced under another declaration a new baseline, never a change', () => {
+    const h = history([v(1, 'a', 'baseline'), v(2, 'b', 'confirmed')]);
+    const same = decideContent(h, { ...obs('c'), extractionKey: 'k1' }, { confirmDelayMs: 60_000 });
+    expect(same.decision).toMatchObject({ action: 'record', status: 'pending' });
+    const rescoped = decideContent(h, { ...obs('c'), extractionKey: 'k2' }, { confirmDelayMs: 60_000 });
+    expect(rescoped.decision).toEqual({ action: 'record', status: 'baseline', reason: REEXTRACTED });
+    // the same text as before under a new declaration is still nothing new
+    expect(decideContent(h, { ...obs('b'), extractionKey: 'k2' }, { confirmDelayMs: 0 }).decision).toEqual({
+      action: 'unchanged',
+    });
   });
 
   it('drops a pending text that is gone on re-check (changed and changed back)', () => {

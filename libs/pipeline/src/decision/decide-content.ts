@@ -10,6 +10,12 @@ export interface ContentObservation {
   title?: string | null;
   /** Detected language of the text (ISO 639-1), when known. */
   language?: string | null;
+  /**
+   * What produced the text (declaration selectors and extractor version). A text produced
+   * differently from the base's is our own change of scope, not the vendor's: it becomes a
+   * new baseline, never an announcement.
+   */
+  extractionKey?: string | null;
 }
 
 export interface DecisionOptions {
@@ -39,6 +45,10 @@ const compiled = (patterns.patterns as NoisePattern[]).map((p) => ({
   title: p.title ? new RegExp(p.title, 'i') : null,
   text: p.text ? new RegExp(p.text, 'i') : null,
 }));
+
+/** Why a version is a new baseline after the declaration or the extractor changed. */
+export const REEXTRACTED =
+  're-extracted: the declaration or the extractor changed, so this text is a new baseline, not a change by the vendor';
 
 export function countWords(text: string): number {
   const matches = text.match(/[\p{L}\p{N}]+/gu);
@@ -107,7 +117,12 @@ export function decideContent(
   }
 
   const supersedesPendingId = pending?.id ?? null;
-  const baseWords = base ? countWords(base.text) : null;
+  // a text produced under another declaration than the base's: our change of scope
+  const rescoped = Boolean(
+    base?.extractionKey && observation.extractionKey && base.extractionKey !== observation.extractionKey,
+  );
+  // (its size says nothing about a collapse: the scope changed)
+  const baseWords = base && !rescoped ? countWords(base.text) : null;
   const reason = quarantineReason(observation, baseWords, options.declaredLanguage);
   if (reason) {
     return {
@@ -131,6 +146,15 @@ export function decideContent(
   if (!base) {
     return {
       decision: { action: 'record', status: 'baseline', reason: 'first version' },
+      verdict: 'new_version',
+      supersedesPendingId,
+      confirmsPendingId: null,
+    };
+  }
+
+  if (rescoped) {
+    return {
+      decision: { action: 'record', status: 'baseline', reason: REEXTRACTED },
       verdict: 'new_version',
       supersedesPendingId,
       confirmsPendingId: null,

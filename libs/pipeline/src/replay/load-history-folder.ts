@@ -9,6 +9,13 @@ interface Manifest {
 }
 
 /**
+ * Recorder messages that mark a change in the recorder's own extraction, not in the
+ * vendor's document (Open Terms Archive: "Refilter …", "Apply technical or declaration
+ * upgrade on …"). Such a version is replayed as a change of declaration.
+ */
+export const REEXTRACTION_MESSAGE = /^(Refilter|Apply technical or declaration upgrade)\b/i;
+
+/**
  * Reads a folder of consecutive versions (`001.md`, `002.md`, …, in name order) and the
  * optional `manifest.json` (the layout of ../shared/corpus).
  */
@@ -32,6 +39,7 @@ export function loadHistoryFolder(dir: string): { title: string; inputs: ReplayI
         text: readFileSync(join(dir, file), 'utf8'),
         ...(meta?.message ? { note: meta.message } : {}),
         ...(meta?.date ? { date: meta.date } : {}),
+        ...(meta?.message && REEXTRACTION_MESSAGE.test(meta.message) ? { reextracted: true } : {}),
       };
     }),
   };

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 
 import { diffText } from '@fineprint/diff';
 
-import { loadHistoryFolder } from './load-history-folder';
+import { loadHistoryFolder, REEXTRACTION_MESSAGE } from './load-history-folder';
 import { replayHistory } from './replay-history';
 
 // Real histories from the Open Terms Archive dataset (Open Terms Archive contributors, ODC-By 1.0).
@@ -47,6 +47,28 @@ describe('replayHistory', () => {
   });
 });
 
+describe('replayHistory and re-extractions', () => {
+  it('starts a new baseline where the recorder changed its own extraction, then announces from it', () => {
+    const policy = (extra: string) =>
+      `# Privacy Policy\n\n${Array.from({ length: 40 }, (_, i) => `Paragraph ${i} explains what we do with data.`).join('\n\n')}${extra}`;
+    const report = replayHistory([
+      { file: '001.md', text: policy('') },
+      { file: '002.md', text: policy('\n\nFooter links now extracted.'), reextracted: true },
+      { file: '003.md', text: policy('\n\nFooter links now extracted.\n\nWe sell your data to brokers.') },
+    ]);
+    expect(report.versions.map((v) => v.decision)).toEqual(['baseline', 'baseline', 'announce']);
+    expect(report.versions[1]?.reason).toMatch(/^re-extracted/);
+  });
+
+  it("reads the recorder's re-extraction messages from a manifest", () => {
+    expect(REEXTRACTION_MESSAGE.test('Refilter Apple Privacy Policy')).toBe(true);
+    expect(REEXTRACTION_MESSAGE.test('Apply technical or declaration upgrade on Apple Privacy Policy')).toBe(
+      true,
+    );
+    expect(REEXTRACTION_MESSAGE.test('Record new changes of Apple Privacy Policy')).toBe(false);
+  });
+});
+
 describe('the real corpus (Open Terms Archive)', () => {
   if (histories.length === 0) {
     it.skip('../shared/corpus is not present', () => undefined);
@@ -54,7 +76,7 @@ describe('the real corpus (Open Terms Archive)', () => {
   }
 
   it.each(histories)(
-    '%s: no version equal to an earlier one is announced, and every pair diffs within bounds',
+    '%s: no version equal to an earlier one and no re-extraction is announced, and every pair diffs within bounds',
     (name) => {
       const { title, inputs } = loadHistoryFolder(join(CORPUS, name));
       const report = replayHistory(inputs, { title });
@@ -62,6 +84,7 @@ describe('the real corpus (Open Terms Archive)', () => {
       report.versions.forEach((entry, i) => {
         const text = inputs[i]?.text ?? '';
         if (seen.has(text)) expect(entry.decision).not.toBe('announce');
+        if (inputs[i]?.reextracted) expect(entry.decision).not.toBe('announce');
         seen.add(text);
       });
       for (let i = 1; i < inputs.length; i++) {

@@ -13,6 +13,11 @@ export interface ReplayInput {
   /** e.g. the recorder's commit message, shown in reports */
   note?: string;
   date?: string;
+  /**
+   * The recorder changed its own extraction (selectors, filters) for this version: like a
+   * change of declaration in Fineprint, it starts a new baseline instead of a change.
+   */
+  reextracted?: boolean;
 }
 
 export interface ReplayEntry {
@@ -43,9 +48,12 @@ export function replayHistory(
   inputs: ReplayInput[],
   options: { title?: string; declaredLanguage?: string | null } = {},
 ): ReplayReport {
-  const versions: (VersionSummary & { text: string })[] = [];
+  const versions: (VersionSummary & { text: string; extractionKey: string })[] = [];
   const out: ReplayEntry[] = [];
+  let declaration = 0;
   for (const input of inputs) {
+    if (input.reextracted) declaration++;
+    const extractionKey = `declaration-${declaration}`;
     const textSha256 = sha256(input.text);
     const recent = [...versions].reverse();
     const base = recent.find((v) => !['quarantined', 'transient', 'pending'].includes(v.status)) ?? null;
@@ -59,7 +67,7 @@ export function replayHistory(
     const title = /^#\s+(.+)$/m.exec(input.text)?.[1] ?? null;
     const verdict = decideContent(
       history,
-      { text: input.text, textSha256, title },
+      { text: input.text, textSha256, title, extractionKey },
       { declaredLanguage: options.declaredLanguage ?? null, confirmDelayMs: 0 },
     );
     const meta = {
@@ -91,13 +99,14 @@ export function replayHistory(
       recordedAt: new Date(0),
       revertOfId: verdict.decision.revertOfId ?? null,
       text: input.text,
+      extractionKey,
     };
     versions.push(record);
     if (status === 'baseline') {
       out.push({
         ...meta,
         decision: 'baseline',
-        reason: 'first version',
+        reason: verdict.decision.reason ?? 'first version',
         severity: null,
         tags: [],
         summary: null,
