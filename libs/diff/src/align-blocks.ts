@@ -50,7 +50,11 @@ export function alignBlocks(a: string[], b: string[], maxEditLength = 200): Alig
     while (aLo < aHi && bLo < bHi && a[aHi - 1] === b[bHi - 1])
       tail.push({ op: 'equal', a: --aHi, b: --bHi });
     if (aLo === aHi || bLo === bHi) emitGap(aLo, aHi, bLo, bHi);
-    else {
+    else if (aHi - aLo === 1 && bHi - bLo === 1 && maxEditLength >= 2) {
+      // one paragraph replaced by another (they differ, or the prefix would have taken them):
+      // what Myers finds, without building maps and arrays for it
+      ops.push({ op: 'delete', a: aLo }, { op: 'insert', b: bLo });
+    } else {
       const anchors = uniqueAnchors(a, b, aLo, aHi, bLo, bHi);
       if (anchors.length === 0) myers(aLo, aHi, bLo, bHi);
       else {

@@ -1,3 +1,4 @@
+import { alignBlocks } from './align-blocks';
 import { diffText } from './diff-text';
 import { renderHtmlInline, renderHtmlSideBySide } from './render-html';
 import { renderUnified } from './render-unified';
@@ -106,6 +107,37 @@ describe('diffText', () => {
     expect(html).toContain(
       '<mark class="fp-cited" data-tag="opt-out-removed voice-recordings">You can turn off voice recordings in settings.</mark>',
     );
+  });
+});
+
+describe('diffText stays bounded', () => {
+  it('a thousand copies of one removed and re-added sentence cost little and cancel out', () => {
+    const before = doc(Array.from({ length: 3000 }, (_, i) => `Learn more. Old clause number ${i}.`));
+    const after = doc(Array.from({ length: 3000 }, (_, i) => `Learn more! New wording for item ${i}.`));
+    const t = performance.now();
+    const r = diffText(before, after);
+    expect(performance.now() - t).toBeLessThan(2000);
+    expect(r.sentences.removed).not.toContain('Learn more.');
+    expect(r.sentences.added).not.toContain('Learn more!');
+    expect(r.sentences.removed).toHaveLength(3000);
+  });
+
+  it('a replaced paragraph between equal ones is a deletion and an insertion, unless the budget forbids it', () => {
+    expect(alignBlocks(['a', 'x', 'c'], ['a', 'y', 'c']).ops).toEqual([
+      { op: 'equal', a: 0, b: 0 },
+      { op: 'delete', a: 1 },
+      { op: 'insert', b: 1 },
+      { op: 'equal', a: 2, b: 2 },
+    ]);
+    expect(alignBlocks(['a', 'x', 'c'], ['a', 'y', 'c'], 1).fallback).toMatch(/budget/);
+  });
+
+  it('counts the words of the after text from the before text and the changed paragraphs', () => {
+    const before = doc(['# T', 'One two three.', 'Four five.', "Six isn't seven-eight."]);
+    const after = doc(['# T', 'One two three.', 'Nine ten eleven twelve.', "Six isn't seven-eight."]);
+    const r = diffText(before, after);
+    expect(r.stats.wordsBefore).toBe(countWords(before));
+    expect(r.stats.wordsAfter).toBe(countWords(after));
   });
 });
 

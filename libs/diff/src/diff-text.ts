@@ -9,9 +9,10 @@ import {
   type DiffResult,
   type DiffStats,
   type HunkLine,
+  type LineKind,
   type WordOp,
 } from './diff.types';
-import { countWords, isDateStampChange, looseKey } from './normalize-text';
+import { countWords, hasDateStamp, isDateStampChange, looseKey, looseKeyHash } from './normalize-text';
 import { splitBlocks } from './split-blocks';
 import { splitSentences } from './split-sentences';
 
@@ -33,13 +34,15 @@ export function diffText(before: string, after: string, options: DiffOptions = {
   const maxEditLength = options.maxEditLength ?? 2000;
   const deadline = Date.now() + (options.timeoutMs ?? 2000);
   const A = splitBlocks(before);
+  // paragraphs are lines and words never span lines, so the whole text counts as its paragraphs do
+  const wordsBefore = countWords(before);
+  if (before === after) return emptyResult(wordsBefore, wordsBefore);
   const B = splitBlocks(after);
-  const wordsBefore = A.reduce((n, b) => n + countWords(b.text), 0);
-  const wordsAfter = B.reduce((n, b) => n + countWords(b.text), 0);
-  if (before === after) return emptyResult(wordsBefore, wordsAfter);
 
-  const keyA = memo((i) => looseKey((A[i] as Block).text));
-  const keyB = memo((i) => looseKey((B[i] as Block).text));
+  const keyA = memo(A.length, (i) => looseKey((A[i] as Block).text));
+  const keyB = memo(B.length, (i) => looseKey((B[i] as Block).text));
+  const wordsA = memoCount(A.length, (i) => countWords((A[i] as Block).text));
+  const wordsB = memoCount(B.length, (i) => countWords((B[i] as Block).text));
   const alignment = alignBlocks(
     A.map((b) => b.text),
     B.map((b) => b.text),
@@ -64,6 +67,12 @@ export function diffText(before: string, after: string, options: DiffOptions = {
     const gap = gaps[last.gap] as { dels: number[]; ins: number[] };
     if (op.op === 'delete') gap.dels.push(op.a);
     else gap.ins.push(op.b);
+  }
+  // equal paragraphs have the same text on both sides: the after text counts the difference
+  let wordsAfter = wordsBefore;
+  for (const g of gaps) {
+    for (const a of g.dels) wordsAfter -= wordsA(a);
+    for (const b of g.ins) wordsAfter += wordsB(b);
   }
 
   // moves: a deleted paragraph that reappears (up to cosmetic differences) as an inserted one elsewhere
@@ -109,14 +118,15 @@ export function diffText(before: string, after: string, options: DiffOptions = {
     return parts.map((p) => ({ op: p.added ? 'insert' : p.removed ? 'delete' : 'equal', text: p.value }));
   };
 
-  const gapLines = gaps.map((g) => buildGapLines(g, A, B, keyA, keyB, moveTo, moveFrom, wordOps));
+  const pairing = new Pairing(A, B, keyA, keyB);
+  const gapLines = gaps.map((g) => buildGapLines(g, A, B, keyA, keyB, moveTo, moveFrom, wordOps, pairing));
   const items: Item[] = sequence.map((s) =>
     s.kind === 'equal' ? s : { kind: 'gap', lines: gapLines[s.gap] ?? [] },
   );
 
   const hunks = buildHunks(items, A, B, context);
   const moves: DiffMove[] = [...moveTo].map(([from, to]) => ({ text: (A[from] as Block).text, from, to }));
-  const stats = computeStats(gapLines.flat(), wordsBefore, wordsAfter, moves.length);
+  const stats = computeStats(gapLines.flat(), wordsBefore, wordsAfter, moves.length, wordsA, wordsB);
   const sentences = changedSentences(gapLines.flat(), A, B);
   const result: DiffResult = {
     identical: false,
@@ -152,30 +162,104 @@ function emptyResult(wordsBefore: number, wordsAfter: number): DiffResult {
   };
 }
 
-/** Word pairs (bigrams) of a paragraph: two rewrites from one vocabulary share words, not word pairs. */
-function wordSet(key: string): Set<string> {
-  const words = key.split(' ').filter(Boolean);
-  if (words.length < 2) return new Set(words);
-  const pairs = new Set<string>();
-  for (let i = 1; i < words.length; i++) pairs.add(`${words[i - 1]} ${words[i]}`);
-  return pairs;
+/**
+ * Word pairs are numbers: below SMALL_ID both ids fit in a small integer (no boxing),
+ * below ID_LIMIT in an exact double, beyond that a string. Single words are negative.
+ * The ranges do not overlap, so two sets hold the same element only for the same pair.
+ */
+const SMALL_ID = 32767;
+const ID_LIMIT = 2 ** 26;
+const LARGE_PAIRS = 2 ** 30;
+
+/**
+ * What pairing needs to know of the paragraphs of a gap, each computed once per diff:
+ * their word pairs (bigrams: two rewrites from one vocabulary share words, not word
+ * pairs) and whether they carry a date stamp. Words get small ids, so a word pair is a
+ * number rather than a new string; past ID_LIMIT words it is a string, which keeps the
+ * sets exact for any input.
+ */
+class Pairing {
+  private readonly ids = new Map<string, number>();
+  private readonly setsA: (Set<number | string> | undefined)[] = [];
+  private readonly setsB: (Set<number | string> | undefined)[] = [];
+  private readonly stampsA: (boolean | undefined)[] = [];
+  private readonly stampsB: (boolean | undefined)[] = [];
+
+  constructor(
+    private readonly A: Block[],
+    private readonly B: Block[],
+    private readonly keyA: (i: number) => string,
+    private readonly keyB: (i: number) => string,
+  ) {}
+
+  setA(i: number): Set<number | string> {
+    return (this.setsA[i] ??= this.wordSet(this.keyA(i)));
+  }
+
+  setB(i: number): Set<number | string> {
+    return (this.setsB[i] ??= this.wordSet(this.keyB(i)));
+  }
+
+  /** Whether the two paragraphs differ only in the date of a date stamp (see isDateStampChange). */
+  dateStampChange(a: number, b: number): boolean {
+    const textA = (this.A[a] as Block).text;
+    const textB = (this.B[b] as Block).text;
+    if (!(this.stampsA[a] ??= hasDateStamp(textA))) return false;
+    if (!(this.stampsB[b] ??= hasDateStamp(textB))) return false;
+    return isDateStampChange(textA, textB);
+  }
+
+  private id(word: string): number {
+    let id = this.ids.get(word);
+    if (id === undefined) this.ids.set(word, (id = this.ids.size));
+    return id;
+  }
+
+  private wordSet(key: string): Set<number | string> {
+    const words = key.split(' ').filter(Boolean);
+    const out = new Set<number | string>();
+    if (words.length < 2) {
+      for (const w of words) {
+        const id = this.id(w);
+        out.add(id < ID_LIMIT ? -1 - id : w);
+      }
+      return out;
+    }
+    let prev = this.id(words[0] as string);
+    for (let i = 1; i < words.length; i++) {
+      const id = this.id(words[i] as string);
+      if (prev < SMALL_ID && id < SMALL_ID) out.add((prev + 1) * (SMALL_ID + 1) + id);
+      else if (prev < ID_LIMIT && id < ID_LIMIT) out.add(LARGE_PAIRS + prev * ID_LIMIT + id);
+      else out.add(`${words[i - 1]} ${words[i]}`);
+      prev = id;
+    }
+    return out;
+  }
 }
 
-function similarity(a: Set<string>, b: Set<string>): number {
+function similarity(a: Set<number | string>, b: Set<number | string>): number {
   if (a.size === 0 || b.size === 0) return 0;
   let common = 0;
-  for (const w of a) if (b.has(w)) common++;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const w of small) if (large.has(w)) common++;
   const dice = (2 * common) / (a.size + b.size);
   // a paragraph that grew or shrank around the same core (a sentence appended) is still the same paragraph
   const containment = Math.min(a.size, b.size) >= 4 ? common / Math.min(a.size, b.size) : 0;
   return containment >= 0.9 ? Math.max(dice, PAIR_SIMILARITY) : dice;
 }
 
-function memo(compute: (i: number) => string): (i: number) => string {
-  const cache = new Map<number, string>();
+/** A per-index cache of a string computed on demand. */
+function memo(size: number, compute: (i: number) => string): (i: number) => string {
+  const cache: (string | undefined)[] = new Array<string | undefined>(size);
+  return (i) => (cache[i] ??= compute(i));
+}
+
+/** A per-index cache of a count computed on demand. */
+function memoCount(size: number, compute: (i: number) => number): (i: number) => number {
+  const cache = new Int32Array(size).fill(-1);
   return (i) => {
-    let v = cache.get(i);
-    if (v === undefined) cache.set(i, (v = compute(i)));
+    let v = cache[i] as number;
+    if (v < 0) cache[i] = v = compute(i);
     return v;
   };
 }
@@ -189,27 +273,20 @@ function buildGapLines(
   moveTo: Map<number, number>,
   moveFrom: Map<number, number>,
   wordOps: (a: string, b: string) => WordOp[],
+  pairing: Pairing,
 ): HunkLine[] {
   const dels = gap.dels.filter((a) => !moveTo.has(a));
   const ins = gap.ins.filter((b) => !moveFrom.has(b));
   // pair rewritten paragraphs in order, looking a few paragraphs ahead
   const pairOf = new Map<number, number>();
-  const insSets = new Map<number, Set<string>>();
-  const setOf = (b: number) => {
-    let s = insSets.get(b);
-    if (!s) insSets.set(b, (s = wordSet(keyB(b))));
-    return s;
-  };
   let from = 0;
   for (const a of dels) {
-    const textA = (A[a] as Block).text;
-    const aSet = wordSet(keyA(a));
     let best = -1;
     let bestScore = PAIR_SIMILARITY;
     for (let k = from; k < Math.min(ins.length, from + PAIR_WINDOW); k++) {
       const b = ins[k] as number;
       if ((A[a] as Block).heading !== (B[b] as Block).heading) continue;
-      const score = isDateStampChange(textA, (B[b] as Block).text) ? 1 : similarity(aSet, setOf(b));
+      const score = pairing.dateStampChange(a, b) ? 1 : similarity(pairing.setA(a), pairing.setB(b));
       if (score >= bestScore) {
         bestScore = score;
         best = k;
@@ -267,7 +344,7 @@ function buildGapLines(
       before: a,
       after: b,
       ops: wordOps(textA, textB),
-      cosmetic: keyA(a) === keyB(b) || isDateStampChange(textA, textB),
+      cosmetic: keyA(a) === keyB(b) || pairing.dateStampChange(a, b),
     });
   }
   flushInsertsBefore(Number.POSITIVE_INFINITY, pendingIns);
@@ -319,12 +396,8 @@ function buildHunks(items: Item[], A: Block[], B: Block[], context: number): Dif
         });
       } else lines.push(...item.lines);
     }
-    const beforeIdx = lines
-      .filter((l) => l.kind !== 'move-to' && l.before !== null)
-      .map((l) => l.before as number);
-    const afterIdx = lines
-      .filter((l) => l.kind !== 'move-from' && l.after !== null)
-      .map((l) => l.after as number);
+    const beforeRange = rangeOf(lines, 'before', 'move-to');
+    const afterRange = rangeOf(lines, 'after', 'move-from');
     const changedLines = lines.filter((l) => l.kind !== 'equal');
     const firstChanged = changedLines[0];
     const sectionBlock =
@@ -341,8 +414,8 @@ function buildHunks(items: Item[], A: Block[], B: Block[], context: number): Dif
     hunks.push({
       kind: changedLines.every((l) => l.kind === 'move-from' || l.kind === 'move-to') ? 'move' : 'change',
       section: sectionBlock?.section ?? null,
-      beforeRange: beforeIdx.length ? [Math.min(...beforeIdx), Math.max(...beforeIdx) + 1] : [0, 0],
-      afterRange: afterIdx.length ? [Math.min(...afterIdx), Math.max(...afterIdx) + 1] : [0, 0],
+      beforeRange,
+      afterRange,
       lines,
       ops,
       cosmetic: changedLines.every((l) => l.cosmetic),
@@ -352,7 +425,27 @@ function buildHunks(items: Item[], A: Block[], B: Block[], context: number): Dif
   return hunks;
 }
 
-function computeStats(lines: HunkLine[], wordsBefore: number, wordsAfter: number, moved: number): DiffStats {
+/** Half-open range of the paragraph indexes on one side of a hunk's lines, skipping one kind of move line. */
+function rangeOf(lines: HunkLine[], side: 'before' | 'after', skip: LineKind): [number, number] {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const l of lines) {
+    const i = l[side];
+    if (l.kind === skip || i === null) continue;
+    if (i < lo) lo = i;
+    if (i > hi) hi = i;
+  }
+  return lo <= hi ? [lo, hi + 1] : [0, 0];
+}
+
+function computeStats(
+  lines: HunkLine[],
+  wordsBefore: number,
+  wordsAfter: number,
+  moved: number,
+  wordsA: (i: number) => number,
+  wordsB: (i: number) => number,
+): DiffStats {
   let wordsAdded = 0;
   let wordsRemoved = 0;
   let wordsChanged = 0;
@@ -361,6 +454,17 @@ function computeStats(lines: HunkLine[], wordsBefore: number, wordsAfter: number
   let paragraphsChanged = 0;
   for (const line of lines) {
     if (line.kind === 'move-from' || line.kind === 'move-to' || line.kind === 'equal') continue;
+    if (line.kind === 'insert') {
+      // the single op of an inserted or deleted paragraph is the whole paragraph, already counted
+      wordsAdded += wordsB(line.after as number);
+      paragraphsAdded++;
+      continue;
+    }
+    if (line.kind === 'delete') {
+      wordsRemoved += wordsA(line.before as number);
+      paragraphsRemoved++;
+      continue;
+    }
     let added = 0;
     let removed = 0;
     for (const op of line.ops) {
@@ -369,12 +473,8 @@ function computeStats(lines: HunkLine[], wordsBefore: number, wordsAfter: number
     }
     wordsAdded += added;
     wordsRemoved += removed;
-    if (line.kind === 'insert') paragraphsAdded++;
-    if (line.kind === 'delete') paragraphsRemoved++;
-    if (line.kind === 'change') {
-      paragraphsChanged++;
-      wordsChanged += Math.min(added, removed);
-    }
+    paragraphsChanged++;
+    wordsChanged += Math.min(added, removed);
   }
   const total = wordsBefore + wordsAfter;
   return {
@@ -397,29 +497,74 @@ function computeStats(lines: HunkLine[], wordsBefore: number, wordsAfter: number
  * sentence that merely moved to another paragraph.
  */
 function changedSentences(lines: HunkLine[], A: Block[], B: Block[]): { removed: string[]; added: string[] } {
-  const removed: string[] = [];
-  const added: string[] = [];
+  // Sentences are compared by loose key. Each carries the hash of its key, computed
+  // without building the key; the key itself is built only where two hashes meet.
+  const removed: Sentence[] = [];
+  const added: Sentence[] = [];
+  const none: Sentence[] = [];
   for (const line of lines) {
     if (line.cosmetic) continue;
     const beforeSentences =
       line.before !== null && (line.kind === 'delete' || line.kind === 'change')
-        ? splitSentences((A[line.before] as Block).text)
-        : [];
+        ? hashed(splitSentences((A[line.before] as Block).text))
+        : none;
     const afterSentences =
       line.after !== null && (line.kind === 'insert' || line.kind === 'change')
-        ? splitSentences((B[line.after] as Block).text)
-        : [];
-    const afterKeys = new Set(afterSentences.map(looseKey));
-    const beforeKeys = new Set(beforeSentences.map(looseKey));
-    for (const s of beforeSentences) if (!afterKeys.has(looseKey(s))) removed.push(s);
-    for (const s of afterSentences) if (!beforeKeys.has(looseKey(s))) added.push(s);
+        ? hashed(splitSentences((B[line.after] as Block).text))
+        : none;
+    if (afterSentences.length === 0) removed.push(...beforeSentences);
+    else if (beforeSentences.length === 0) added.push(...afterSentences);
+    else {
+      const afterKeys = new KeySet(afterSentences);
+      const beforeKeys = new KeySet(beforeSentences);
+      for (const s of beforeSentences) if (!afterKeys.has(s)) removed.push(s);
+      for (const s of afterSentences) if (!beforeKeys.has(s)) added.push(s);
+    }
   }
-  const removedKeys = new Set(removed.map(looseKey));
-  const addedKeys = new Set(added.map(looseKey));
+  const removedKeys = new KeySet(removed);
+  const addedKeys = new KeySet(added);
   return {
-    removed: dedupe(removed.filter((s) => !addedKeys.has(looseKey(s)))),
-    added: dedupe(added.filter((s) => !removedKeys.has(looseKey(s)))),
+    removed: dedupe(removed.filter((s) => !addedKeys.has(s)).map((s) => s.text)),
+    added: dedupe(added.filter((s) => !removedKeys.has(s)).map((s) => s.text)),
   };
+}
+
+/** A sentence with the hash of its loose key, and the key once something needed it. */
+interface Sentence {
+  text: string;
+  hash: number;
+  key?: string;
+}
+
+function hashed(sentences: string[]): Sentence[] {
+  return sentences.map((text) => ({ text, hash: looseKeyHash(text) }));
+}
+
+const keyOf = (s: Sentence) => (s.key ??= looseKey(s.text));
+
+/**
+ * Sentences by loose key, looked up by hash first: keys are built only for the sentences
+ * of a hash that was looked up, once each (a bucket becomes a set of keys on first use,
+ * so a thousand copies of one sentence cost no more than one).
+ */
+class KeySet {
+  private readonly byHash = new Map<number, Sentence[] | Set<string>>();
+
+  constructor(sentences: Sentence[]) {
+    for (const s of sentences) {
+      const bucket = this.byHash.get(s.hash);
+      if (bucket) (bucket as Sentence[]).push(s);
+      else this.byHash.set(s.hash, [s]);
+    }
+  }
+
+  /** Whether some sentence of the set has the same loose key as `s`. */
+  has(s: Sentence): boolean {
+    let bucket = this.byHash.get(s.hash);
+    if (!bucket) return false;
+    if (Array.isArray(bucket)) this.byHash.set(s.hash, (bucket = new Set(bucket.map(keyOf))));
+    return bucket.has(keyOf(s));
+  }
 }
 
 function dedupe(list: string[]): string[] {

@@ -27,48 +27,112 @@ export function normalizeText(text: string): string {
  */
 export function looseKey(text: string): string {
   // punctuation, typography, zero-width and special spaces are not letters or digits, so one
-  // replacement folds them all; only composed characters need NFC first
-  const composed = /[^\x00-\x7f]/.test(text) ? text.normalize('NFC') : text;
-  return composed
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<https?:\/\/[^>]+>/g, '')
-    .replace(/^\s*(?:[-*+]|\d+[.)]|#{1,6})\s+/gm, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+  // replacement folds them all; only composed characters need NFC first. Each step is
+  // skipped when it cannot match (no bracket, no angle bracket, a single line), and ASCII
+  // text folds with an ASCII class: the same key, without scanning for what is not there.
+  const ascii = !NON_ASCII.test(text);
+  let s = ascii ? text : text.normalize('NFC');
+  if (s.includes('[')) s = s.replace(LINK, '$1');
+  if (s.includes('<')) s = s.replace(AUTOLINK, '');
+  s = s.replace(LINE_BREAK.test(s) ? LIST_MARKERS : LEADING_MARKER, '');
+  return s
+    .replace(ascii ? NOT_ALNUM_ASCII : NOT_ALNUM, ' ')
     .trim()
     .toLowerCase();
 }
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-/** 1 for ASCII letters and digits, 2 for the joiners ' and - */
-const ASCII = new Uint8Array(128);
-for (let c = 48; c <= 57; c++) ASCII[c] = 1;
-for (let c = 65; c <= 90; c++) ASCII[c] = 1;
-for (let c = 97; c <= 122; c++) ASCII[c] = 1;
-ASCII[39] = 2;
-ASCII[45] = 2;
-
-/** 1 letter or digit, 2 joiner (apostrophe, hyphen), 0 anything else. */
-function classOf(text: string, i: number): number {
-  const code = text.charCodeAt(i);
-  if (code < 128) return ASCII[code] as number;
-  if (code === 0x2019) return 2;
-  return LETTER_OR_DIGIT.test(text.charAt(i)) ? 1 : 0;
+/** A 32-bit hash of a string, the one `looseKeyHash` computes. */
+export function hashKey(key: string): number {
+  let h = 0;
+  for (let i = 0; i < key.length; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) | 0;
+  return h;
 }
 
 /**
+ * `hashKey(looseKey(text))`, without building the key when the text is plain ASCII
+ * with no link, autolink, line break or leading marker (what a sentence usually is):
+ * one pass hashes the lower-cased runs of letters and digits with one space between
+ * them, which is that key. Equal keys have equal hashes, so a hash that matches nothing
+ * on the other side spares computing the key at all.
+ */
+export function looseKeyHash(text: string): number {
+  let h = 0;
+  let started = false;
+  let gap = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // anything the key's other steps would act on: take the long way
+    if (code >= 128 || code === 91 || code === 60 || code === 10 || code === 13)
+      return hashKey(looseKey(text));
+    if (CLASS[code] === 1) {
+      if (gap && started) h = (Math.imul(h, 31) + 32) | 0;
+      h = (Math.imul(h, 31) + (code >= 65 && code <= 90 ? code + 32 : code)) | 0;
+      started = true;
+      gap = false;
+    } else gap = true;
+  }
+  if (LEADING_MARKER.test(text)) return hashKey(looseKey(text));
+  return h;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const LINK = /!?\[([^\]]*)\]\([^)]*\)/g;
+const AUTOLINK = /<https?:\/\/[^>]+>/g;
+/** List and heading markers at the start of every line, and the same for a text of one line. */
+const LIST_MARKERS = /^\s*(?:[-*+]|\d+[.)]|#{1,6})\s+/gm;
+const LEADING_MARKER = /^\s*(?:[-*+]|\d+[.)]|#{1,6})\s+/;
+/** What ends a line for `^` in a multiline expression. */
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+const NOT_ALNUM = /[^\p{L}\p{N}]+/gu;
+const NOT_ALNUM_ASCII = /[^A-Za-z0-9]+/g;
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const UNKNOWN = 3;
+/**
+ * The class of each UTF-16 code unit: 1 letter or digit, 2 joiner (apostrophe, hyphen,
+ * right single quote), 0 anything else; UNKNOWN until first seen (a lone surrogate is
+ * not a letter). A pure cache: the class of a code unit never changes.
+ */
+const CLASS = new Uint8Array(65536).fill(UNKNOWN);
+
+function learnClass(code: number): number {
+  const cls =
+    code === 39 || code === 45 || code === 0x2019
+      ? 2
+      : LETTER_OR_DIGIT.test(String.fromCharCode(code))
+        ? 1
+        : 0;
+  CLASS[code] = cls;
+  return cls;
+}
+for (let c = 0; c < 128; c++) learnClass(c);
+
+/**
+ * Whether a letter or digit starts a word, by the classes of the two code units before it
+ * and its own, packed two bits each: it does unless the one before is a letter or digit,
+ * or a joiner right after one (an apostrophe or hyphen inside a word does not split it).
+ */
+const STARTS_WORD = new Uint8Array(64);
+for (let before2 = 0; before2 < 3; before2++)
+  for (let before1 = 0; before1 < 3; before1++)
+    STARTS_WORD[(before2 << 4) | (before1 << 2) | 1] =
+      before1 === 1 || (before1 === 2 && before2 === 1) ? 0 : 1;
+
+/**
  * Words of a text (runs of letters and digits; an apostrophe or hyphen inside a word
- * does not split it), counted in one pass without building strings.
+ * does not split it), counted in one pass without building strings or branching on
+ * word boundaries: a table says which positions start a word.
  */
 export function countWords(text: string): number {
   let count = 0;
-  let inWord = false;
+  let window = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
-    const cls = classOf(text, i);
-    if (cls === 1) {
-      if (!inWord) count++;
-      inWord = true;
-    } else if (!(cls === 2 && inWord && i + 1 < n && classOf(text, i + 1) === 1)) inWord = false;
+    const code = text.charCodeAt(i);
+    let cls = CLASS[code] as number;
+    if (cls === UNKNOWN) cls = learnClass(code);
+    window = ((window << 2) | cls) & 63;
+    count += STARTS_WORD[window] as number;
   }
   return count;
 }
@@ -78,12 +142,17 @@ const DATE_STAMP =
 const DATE_WORDS =
   /\b(\d+(st|nd|rd|th)?|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?)\b/g;
 
+/** True when a paragraph reads like a "Last updated" or "Effective" line. */
+export function hasDateStamp(text: string): boolean {
+  return DATE_STAMP.test(text);
+}
+
 /**
  * True when two paragraphs differ only in the date of a "Last updated" or "Effective"
  * line: a date bump alone is not something a reader needs to be told about.
  */
 export function isDateStampChange(before: string, after: string): boolean {
-  if (!DATE_STAMP.test(before) || !DATE_STAMP.test(after)) return false;
+  if (!hasDateStamp(before) || !hasDateStamp(after)) return false;
   const key = (s: string) => looseKey(s).replace(DATE_WORDS, '').replace(/\s+/g, ' ').trim();
   return key(before) === key(after);
 }

@@ -1,14 +1,30 @@
 const ABBREVIATIONS =
   /(?:\b(?:e\.g|i\.e|etc|vs|Mr|Mrs|Ms|Dr|Inc|Ltd|Co|Corp|No|St|U\.S|U\.K|approx|incl)\.)$/i;
+/** Longer than the longest abbreviation above with its dot ("approx."), so `\b` sees the character before it. */
+const ABBREVIATION_TAIL = 8;
 
-/** Markdown removed for reading: link targets, emphasis, list and heading markers. */
+const LINK = /!?\[([^\]]*)\]\([^)]*\)/g;
+const MARKERS = /^\s*(?:[-*+]|\d+[.)]|#{1,6}|>)\s+/gm;
+const LEADING_MARKER = /^\s*(?:[-*+]|\d+[.)]|#{1,6}|>)\s+/;
+/** What ends a line for `^` in a multiline expression. */
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+const EMPHASIS = /[*_`]{1,3}([^*_`]+)[*_`]{1,3}/g;
+const EMPHASIS_CHAR = /[*_`]/;
+const SPACES = /\s+/g;
+/** Whitespace that `SPACES` would change: a run of two, or any whitespace but a plain space. */
+const UNUSUAL_SPACE = /\s\s|[^\S ]/;
+
+/**
+ * Markdown removed for reading: link targets, emphasis, list and heading markers. Each
+ * replacement is skipped when it cannot match (no bracket, no emphasis character, a
+ * single line, single plain spaces), which is the common case for a paragraph.
+ */
 export function plainText(markdown: string): string {
-  return markdown
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^\s*(?:[-*+]|\d+[.)]|#{1,6}|>)\s+/gm, '')
-    .replace(/[*_`]{1,3}([^*_`]+)[*_`]{1,3}/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let s = markdown.includes('[') ? markdown.replace(LINK, '$1') : markdown;
+  s = s.replace(LINE_BREAK.test(s) ? MARKERS : LEADING_MARKER, '');
+  if (EMPHASIS_CHAR.test(s)) s = s.replace(EMPHASIS, '$1');
+  if (UNUSUAL_SPACE.test(s)) s = s.replace(SPACES, ' ');
+  return s.trim();
 }
 
 /**
@@ -25,9 +41,9 @@ export function splitSentences(paragraph: string): string[] {
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const end = m.index + m[0].trimEnd().length;
-    const candidate = text.slice(start, end);
-    if (ABBREVIATIONS.test(candidate)) continue;
-    out.push(candidate.trim());
+    // the abbreviation test reads only the end of the candidate: it is anchored there
+    if (ABBREVIATIONS.test(text.slice(Math.max(start, end - ABBREVIATION_TAIL), end))) continue;
+    out.push(text.slice(start, end).trim());
     start = m.index + m[0].length;
   }
   const rest = text.slice(start).trim();

@@ -1,0 +1,162 @@
+import { countWords, hashKey, looseKey, looseKeyHash } from './normalize-text';
+import { plainText, splitSentences } from './split-sentences';
+
+/** The straightforward definitions the fast paths must agree with. */
+const reference = {
+  looseKey: (text: string) =>
+    text
+      .normalize('NFC')
+      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/<https?:\/\/[^>]+>/g, '')
+      .replace(/^\s*(?:[-*+]|\d+[.)]|#{1,6})\s+/gm, '')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+      .toLowerCase(),
+  countWords: (text: string) => {
+    let count = 0;
+    let inWord = false;
+    const cls = (i: number) => {
+      const c = text.charAt(i);
+      if (c === "'" || c === '-' || c === '\u2019') return 2;
+      return /[\p{L}\p{N}]/u.test(c) ? 1 : 0;
+    };
+    for (let i = 0; i < text.length; i++) {
+      const c = cls(i);
+      if (c === 1) {
+        if (!inWord) count++;
+        inWord = true;
+      } else if (!(c === 2 && inWord && i + 1 < text.length && cls(i + 1) === 1)) inWord = false;
+    }
+    return count;
+  },
+  plainText: (markdown: string) =>
+    markdown
+      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/^\s*(?:[-*+]|\d+[.)]|#{1,6}|>)\s+/gm, '')
+      .replace(/[*_`]{1,3}([^*_`]+)[*_`]{1,3}/g, '$1')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  splitSentences: (paragraph: string) => {
+    const text = reference.plainText(paragraph);
+    if (!text) return [];
+    const out: string[] = [];
+    let start = 0;
+    const re = /[.!?]["'\u201D\u2019)\]]?\s+(?=["'\u201C\u2018(]?[\p{Lu}\p{N}])/gu;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const candidate = text.slice(start, m.index + m[0].trimEnd().length);
+      if (
+        /(?:\b(?:e\.g|i\.e|etc|vs|Mr|Mrs|Ms|Dr|Inc|Ltd|Co|Corp|No|St|U\.S|U\.K|approx|incl)\.)$/i.test(
+          candidate,
+        )
+      )
+        continue;
+      out.push(candidate.trim());
+      start = m.index + m[0].length;
+    }
+    const rest = text.slice(start).trim();
+    if (rest) out.push(rest);
+    return out;
+  },
+};
+
+/** Seeded strings over an alphabet chosen to hit every branch: joiners, markers, links, non-ASCII, surrogates. */
+function samples(count: number): string[] {
+  const alphabet = [
+    'a',
+    'Z',
+    '7',
+    ' ',
+    ' ',
+    '  ',
+    "'",
+    '-',
+    '\u2019',
+    '.',
+    '. ',
+    '\n',
+    '\r',
+    '\t',
+    '\u00a0',
+    '\u2028',
+    'é',
+    'e\u0301',
+    'ß',
+    '中',
+    '٣',
+    '\ud835\udc00',
+    '\ud800',
+    '[x](y)',
+    '![i](u)',
+    '<https://a.b/c>',
+    '<b>',
+    '- ',
+    '* ',
+    '1. ',
+    '2) ',
+    '## ',
+    '> ',
+    '*em*',
+    '__b__',
+    '`c`',
+    'Mr. ',
+    'e.g. ',
+    'U.S. ',
+    'Last updated ',
+    'May 5',
+  ];
+  let seed = 12345;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
+  return Array.from({ length: count }, () =>
+    Array.from(
+      { length: Math.floor(next() * 24) },
+      () => alphabet[Math.floor(next() * alphabet.length)],
+    ).join(''),
+  );
+}
+
+const fixed = [
+  '',
+  '   ',
+  'We keep data for 30 days.',
+  '- A list item with a [link](https://example.com) and <https://example.com>.',
+  '1) First\n2) Second\r\n# Third',
+  '## Section 2: “Cookies” — and other technologies…',
+  "We don't sell e-mail addresses — ever, in 2025.",
+  'Données personnelles: 3 catégories.',
+  'Ab approx. Cd. Tacos. Co. Next one. Mr. Smith met Dr. No.',
+];
+
+describe('fast paths agree with the plain definitions', () => {
+  const inputs = [...fixed, ...samples(5000)];
+
+  it('looseKey', () => {
+    for (const s of inputs) expect([s, looseKey(s)]).toEqual([s, reference.looseKey(s)]);
+  });
+
+  it('looseKeyHash is the hash of the loose key', () => {
+    for (const s of inputs) expect([s, looseKeyHash(s)]).toEqual([s, hashKey(reference.looseKey(s))]);
+  });
+
+  it('countWords', () => {
+    for (const s of inputs) expect([s, countWords(s)]).toEqual([s, reference.countWords(s)]);
+  });
+
+  it('plainText', () => {
+    for (const s of inputs) expect([s, plainText(s)]).toEqual([s, reference.plainText(s)]);
+  });
+
+  it('splitSentences', () => {
+    for (const s of inputs) expect([s, splitSentences(s)]).toEqual([s, reference.splitSentences(s)]);
+  });
+
+  it('splitSentences keeps abbreviations inside sentences', () => {
+    expect(splitSentences('Ask Mr. Smith. Data e.g. logs. Tacos. Approx. Fine. A U.S. Company.')).toEqual([
+      'Ask Mr. Smith.',
+      'Data e.g. logs.',
+      'Tacos.',
+      'Approx. Fine.',
+      'A U.S. Company.',
+    ]);
+  });
+});
