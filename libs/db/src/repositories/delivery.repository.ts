@@ -8,7 +8,10 @@ import {
   type WebhookEndpoint,
 } from '@prisma/client';
 
+import { MicroBatcher } from '../batching/micro-batcher';
 import { PrismaService } from '../prisma.service';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What sending a delivery needs, read in one statement with its endpoint or subscription. */
 export interface DeliveryForSending {
@@ -128,38 +131,58 @@ export interface NewDelivery {
 
 @Injectable()
 export class DeliveryRepository {
+  /** Batches the read and the write of every delivery job across the jobs running side by side. */
+  private readonly sendingReads = new MicroBatcher((ids: string[]) => this.findManyForSending(ids), {
+    maxBatch: 500,
+  });
+  private readonly attemptWrites = new MicroBatcher(
+    (attempts: DeliveryAttempt[]) => this.recordAttempts(attempts),
+    {
+      maxBatch: 500,
+    },
+  );
+
   constructor(private readonly prisma: PrismaService) {}
 
   /**
    * Inserts the deliveries of a fan-out, skipping those that exist (change × channel ×
    * target is unique): a fan-out retried after a crash creates nothing twice. Returns
-   * all the batch's deliveries, old and new, in one raw statement (Prisma's createMany
+   * all the batch's deliveries, old and new, in one plain statement (Prisma's createMany
    * then findMany cost about half a millisecond of CPU per row).
    */
   async createMany(rows: NewDelivery[]): Promise<{ id: string; targetId: string; status: DeliveryStatus }[]> {
     if (rows.length === 0) return [];
     // the rows inserted by the CTE are not visible to the statement's own SELECT, so the
     // UNION gives each delivery once: new ones from the INSERT, existing ones from the table
-    return this.prisma.$queryRaw<{ id: string; targetId: string; status: DeliveryStatus }[]>`
-      WITH input AS (
-        SELECT * FROM unnest(
-          ${rows.map((r) => r.changeId)}::uuid[], ${rows.map((r) => r.channel)}::text[],
-          ${rows.map((r) => r.eventType)}::text[], ${rows.map((r) => r.targetId)}::uuid[],
-          ${rows.map((r) => r.subscriptionId ?? null)}::uuid[],
-          ${rows.map((r) => r.webhookEndpointId ?? null)}::uuid[]
-        ) AS i("changeId", channel, "eventType", "targetId", "subscriptionId", "webhookEndpointId")
-      ), inserted AS (
-        INSERT INTO "Delivery" ("changeId", channel, "eventType", "targetId", "subscriptionId", "webhookEndpointId")
-        SELECT "changeId", channel::"DeliveryChannel", "eventType", "targetId", "subscriptionId", "webhookEndpointId"
-        FROM input
-        ON CONFLICT ("changeId", channel, "targetId") DO NOTHING
-        RETURNING id, "targetId", status
-      )
-      SELECT id, "targetId", status::text AS status FROM inserted
-      UNION ALL
-      SELECT d.id, d."targetId", d.status::text AS status
-      FROM "Delivery" d JOIN input i
-        ON d."changeId" = i."changeId" AND d.channel = i.channel::"DeliveryChannel" AND d."targetId" = i."targetId"`;
+    const { rows: saved } = await this.prisma.pool.query<{
+      id: string;
+      targetId: string;
+      status: DeliveryStatus;
+    }>(
+      `WITH input AS (
+         SELECT * FROM unnest($1::uuid[], $2::"DeliveryChannel"[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[])
+           AS i("changeId", channel, "eventType", "targetId", "subscriptionId", "webhookEndpointId")
+       ), inserted AS (
+         INSERT INTO "Delivery" ("changeId", channel, "eventType", "targetId", "subscriptionId", "webhookEndpointId")
+         SELECT "changeId", channel, "eventType", "targetId", "subscriptionId", "webhookEndpointId" FROM input
+         ON CONFLICT ("changeId", channel, "targetId") DO NOTHING
+         RETURNING id, "targetId", status
+       )
+       SELECT id, "targetId", status::text AS status FROM inserted
+       UNION ALL
+       SELECT d.id, d."targetId", d.status::text AS status
+       FROM "Delivery" d JOIN input i
+         ON d."changeId" = i."changeId" AND d.channel = i.channel AND d."targetId" = i."targetId"`,
+      [
+        rows.map((r) => r.changeId),
+        rows.map((r) => r.channel),
+        rows.map((r) => r.eventType),
+        rows.map((r) => r.targetId),
+        rows.map((r) => r.subscriptionId ?? null),
+        rows.map((r) => r.webhookEndpointId ?? null),
+      ],
+    );
+    return saved;
   }
 
   create(row: NewDelivery): Promise<Delivery> {
@@ -170,41 +193,54 @@ export class DeliveryRepository {
     return this.prisma.delivery.findUnique({ where: { id } });
   }
 
-  /** A delivery with what sending it needs (its endpoint or subscription). */
-  async findForSending(id: string): Promise<DeliveryForSending | null> {
-    return (await this.findManyForSending([id]))[0] ?? null;
+  /**
+   * A delivery with what sending it needs (its endpoint or subscription); null if there is
+   * no such delivery. The hot path of a fan-out: the jobs running side by side share one
+   * statement (MicroBatcher, docs/decisions/0010-delivery-throughput.md).
+   */
+  findForSending(id: string): Promise<DeliveryForSending | null> {
+    // a malformed id names no row, and must not fail its batch's uuid[] cast
+    if (!UUID.test(id)) return Promise.resolve(null);
+    return this.sendingReads.load(id.toLowerCase());
   }
 
   /**
-   * Deliveries with what sending them needs, in one raw statement whatever their number:
-   * this is the hot path of a fan-out to thousands of targets, where the deliveries
-   * running side by side are read together. Ids that do not exist are left out.
+   * Records one attempt: status, attempts + 1, response code, last error, duration and
+   * times. Resolves once the row is written; the jobs running side by side share one
+   * statement.
    */
-  async findManyForSending(ids: readonly string[]): Promise<DeliveryForSending[]> {
-    if (ids.length === 0) return [];
-    const rows = await this.prisma.$queryRaw<SendingRow[]>`
-      SELECT d.id, d."changeId", d.channel::text AS channel, d."eventType", d.status::text AS status,
-             d.attempts, d."subscriptionId", d."webhookEndpointId",
-             e.id AS e_id, e.url AS e_url, e.secret AS e_secret, e.active AS e_active,
-             e."consecutiveFailures" AS e_failures, e."disabledReason" AS "e_disabledReason",
-             s.id AS s_id, s.email AS s_email, s."vendorId" AS "s_vendorId", s."documentId" AS "s_documentId",
-             s.topic AS s_topic, s."minSeverity"::text AS "s_minSeverity",
-             s."includeCosmetic" AS "s_includeCosmetic", s.confirmed AS s_confirmed,
-             s."confirmSentAt" AS "s_confirmSentAt", s."confirmTokenHash" AS "s_confirmTokenHash",
-             s."unsubscribedAt" AS "s_unsubscribedAt"
-      FROM "Delivery" d
-      LEFT JOIN "WebhookEndpoint" e ON e.id = d."webhookEndpointId"
-      LEFT JOIN "Subscription" s ON s.id = d."subscriptionId"
-      WHERE d.id = ANY(${ids}::uuid[])`;
-    return rows.map(toDeliveryForSending);
+  recordAttempt(id: string, result: Omit<DeliveryAttempt, 'id'>): Promise<void> {
+    return this.attemptWrites.load({ id, ...result });
+  }
+
+  /** Deliveries with what sending them needs, in one plain statement; in the order of `ids`. */
+  private async findManyForSending(ids: readonly string[]): Promise<(DeliveryForSending | null)[]> {
+    const { rows } = await this.prisma.pool.query<SendingRow>(
+      `SELECT d.id, d."changeId", d.channel::text AS channel, d."eventType", d.status::text AS status,
+              d.attempts, d."subscriptionId", d."webhookEndpointId",
+              e.id AS e_id, e.url AS e_url, e.secret AS e_secret, e.active AS e_active,
+              e."consecutiveFailures" AS e_failures, e."disabledReason" AS "e_disabledReason",
+              s.id AS s_id, s.email AS s_email, s."vendorId" AS "s_vendorId", s."documentId" AS "s_documentId",
+              s.topic AS s_topic, s."minSeverity"::text AS "s_minSeverity",
+              s."includeCosmetic" AS "s_includeCosmetic", s.confirmed AS s_confirmed,
+              s."confirmSentAt" AS "s_confirmSentAt", s."confirmTokenHash" AS "s_confirmTokenHash",
+              s."unsubscribedAt" AS "s_unsubscribedAt"
+       FROM "Delivery" d
+       LEFT JOIN "WebhookEndpoint" e ON e.id = d."webhookEndpointId"
+       LEFT JOIN "Subscription" s ON s.id = d."subscriptionId"
+       WHERE d.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const byId = new Map(rows.map((r) => [r.id, toDeliveryForSending(r)]));
+    return ids.map((id) => byId.get(id) ?? null);
   }
 
   /**
-   * Records attempts at many deliveries in one raw statement (status, attempts + 1,
-   * response code, last error, duration, times). A delivery named twice gets two
-   * statements, so each attempt is counted.
+   * Records attempts at many deliveries in one plain statement. A delivery named twice
+   * (a redelivery running beside its original) gets a second statement, so each attempt
+   * is counted.
    */
-  async recordAttempts(attempts: readonly DeliveryAttempt[]): Promise<void> {
+  private async recordAttempts(attempts: readonly DeliveryAttempt[]): Promise<undefined[]> {
     const seen = new Set<string>();
     const now: DeliveryAttempt[] = [];
     const later: DeliveryAttempt[] = [];
@@ -212,43 +248,25 @@ export class DeliveryRepository {
       (seen.has(a.id) ? later : now).push(a);
       seen.add(a.id);
     }
-    if (now.length === 0) return;
-    await this.prisma.$executeRaw`
-      UPDATE "Delivery" AS d
-      SET status = a.status::"DeliveryStatus", attempts = d.attempts + 1, "responseCode" = a.code,
-          "lastError" = a.error, "durationMs" = a.ms, "lastAttemptAt" = now(),
-          "deliveredAt" = CASE WHEN a.status = 'delivered' THEN now() ELSE d."deliveredAt" END
-      FROM unnest(${now.map((a) => a.id)}::uuid[], ${now.map((a) => a.status)}::text[],
-                  ${now.map((a) => a.responseCode ?? null)}::int[],
-                  ${now.map((a) => a.error?.slice(0, 2000) ?? null)}::text[],
-                  ${now.map((a) => (a.durationMs == null ? null : Math.round(a.durationMs)))}::int[])
+    if (now.length > 0)
+      await this.prisma.pool.query(
+        `UPDATE "Delivery" AS d
+         SET status = a.status, attempts = d.attempts + 1, "responseCode" = a.code,
+             "lastError" = a.error, "durationMs" = a.ms, "lastAttemptAt" = now(),
+             "deliveredAt" = CASE WHEN a.status = 'delivered' THEN now() ELSE d."deliveredAt" END
+         FROM unnest($1::uuid[], $2::"DeliveryStatus"[], $3::int[], $4::text[], $5::int[])
            AS a(id, status, code, error, ms)
-      WHERE d.id = a.id`;
-    await this.recordAttempts(later);
-  }
-
-  /** Marks one attempt's result. */
-  recordAttempt(
-    id: string,
-    result: {
-      status: DeliveryStatus;
-      responseCode?: number | null;
-      error?: string | null;
-      durationMs?: number;
-    },
-  ): Promise<Delivery> {
-    return this.prisma.delivery.update({
-      where: { id },
-      data: {
-        status: result.status,
-        attempts: { increment: 1 },
-        responseCode: result.responseCode ?? null,
-        lastError: result.error?.slice(0, 2000) ?? null,
-        durationMs: result.durationMs ?? null,
-        lastAttemptAt: new Date(),
-        ...(result.status === 'delivered' ? { deliveredAt: new Date() } : {}),
-      },
-    });
+         WHERE d.id = a.id`,
+        [
+          now.map((a) => a.id),
+          now.map((a) => a.status),
+          now.map((a) => a.responseCode ?? null),
+          now.map((a) => a.error?.slice(0, 2000) ?? null),
+          now.map((a) => (a.durationMs == null ? null : Math.round(a.durationMs))),
+        ],
+      );
+    if (later.length > 0) await this.recordAttempts(later);
+    return attempts.map(() => undefined);
   }
 
   resetForRedelivery(id: string): Promise<Delivery> {

@@ -19,16 +19,15 @@ import { PermanentDeliveryError, TransientDeliveryError } from '../notify.errors
 import { SubscriptionTokens } from '../subscription-tokens';
 import { changeDetectedBody, pingEvent } from '../webhook/webhook-payload';
 import { WebhookChannel } from '../webhook/webhook.channel';
-import { DeliveryBatches } from './delivery-batches';
 
 export type DeliverOutcome = 'delivered' | 'skipped' | 'already-delivered';
 
 /**
  * Sends one Delivery by its channel and records the attempt: status, attempts,
  * response code, last error. A transient failure throws so BullMQ retries with backoff;
- * a permanent one is recorded and thrown as permanent (no retry). The row is read and the
- * attempt recorded through `DeliveryBatches`: one statement for the deliveries running
- * side by side (docs/decisions/0010-delivery-throughput.md).
+ * a permanent one is recorded and thrown as permanent (no retry). The repository reads the
+ * row and records the attempt in statements shared by the deliveries running side by
+ * side (docs/decisions/0010-delivery-throughput.md).
  */
 @Injectable()
 export class DeliverService implements OnModuleDestroy {
@@ -36,12 +35,11 @@ export class DeliverService implements OnModuleDestroy {
   readonly webhook: WebhookChannel;
   private readonly tokens: SubscriptionTokens;
   private readonly notifications = new Map<string, { at: number; value: Promise<ChangeNotification> }>();
-  private readonly batches: DeliveryBatches;
   private readonly bodies = new WeakMap<ChangeNotification, (now?: Date) => string>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: Env,
-    deliveries: DeliveryRepository,
+    private readonly deliveries: DeliveryRepository,
     private readonly changes: ChangeRepository,
     private readonly endpoints: WebhookEndpointRepository,
     private readonly vendors: VendorRepository,
@@ -53,11 +51,10 @@ export class DeliverService implements OnModuleDestroy {
       timeoutMs: config.WEBHOOK_TIMEOUT_MS,
     });
     this.tokens = new SubscriptionTokens(config.SECRET_KEY);
-    this.batches = new DeliveryBatches(deliveries);
   }
 
   async deliver(deliveryId: string, attempt: { number: number; last: boolean }): Promise<DeliverOutcome> {
-    const delivery = await this.batches.find(deliveryId);
+    const delivery = await this.deliveries.findForSending(deliveryId);
     if (!delivery) throw new PermanentDeliveryError('DELIVERY_GONE', `Delivery ${deliveryId} does not exist`);
     if (delivery.status === 'delivered') return 'already-delivered';
     return delivery.channel === 'email'
@@ -127,8 +124,7 @@ export class DeliverService implements OnModuleDestroy {
       const e =
         error instanceof EmailSendError ? error : new EmailSendError(String(error), 'transient', null);
       const final = e.kind === 'permanent' || attempt.last;
-      await this.batches.record({
-        id: delivery.id,
+      await this.deliveries.recordAttempt(delivery.id, {
         status: final ? 'failed' : 'pending',
         responseCode: e.responseCode,
         error: e.message,
@@ -137,8 +133,7 @@ export class DeliverService implements OnModuleDestroy {
       if (e.kind === 'permanent') throw new PermanentDeliveryError('SMTP_REJECTED', e.message);
       throw new TransientDeliveryError('SMTP_FAILED', e.message);
     }
-    await this.batches.record({
-      id: delivery.id,
+    await this.deliveries.recordAttempt(delivery.id, {
       status: 'delivered',
       responseCode: 250,
       durationMs: Date.now() - started,
@@ -160,8 +155,7 @@ export class DeliverService implements OnModuleDestroy {
         : this.changeBody(await this.notification(delivery.changeId));
     const result = await this.webhook.send(endpoint.url, endpoint.secret, delivery.id, body);
     if (result.ok) {
-      await this.batches.record({
-        id: delivery.id,
+      await this.deliveries.recordAttempt(delivery.id, {
         status: 'delivered',
         responseCode: result.status ?? null,
         durationMs: result.durationMs,
@@ -171,8 +165,7 @@ export class DeliverService implements OnModuleDestroy {
     }
     const error = result.error ?? { kind: 'transient' as const, code: 'UNKNOWN', message: 'failed' };
     const final = error.kind === 'permanent' || attempt.last;
-    await this.batches.record({
-      id: delivery.id,
+    await this.deliveries.recordAttempt(delivery.id, {
       status: final ? 'failed' : 'pending',
       responseCode: result.status ?? null,
       error: `${error.code}: ${error.message}`,
@@ -198,12 +191,11 @@ export class DeliverService implements OnModuleDestroy {
   }
 
   private async skip(delivery: Pick<DeliveryForSending, 'id'>, reason: string): Promise<DeliverOutcome> {
-    await this.batches.record({ id: delivery.id, status: 'skipped', error: reason });
+    await this.deliveries.recordAttempt(delivery.id, { status: 'skipped', error: reason });
     return 'skipped';
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.batches.drain();
     this.email.close();
     await this.webhook.close();
   }
