@@ -6,6 +6,7 @@
  * jobs for reference. Goal: ≥ 2,000 signed webhook deliveries/s recorded in the database.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import { Queue, Worker } from 'bullmq';
@@ -13,7 +14,7 @@ import { Redis } from 'ioredis';
 import { Client } from 'pg';
 
 import { createPrismaClient, parseDatabaseUrl } from '@fineprint/db';
-import { generateWebhookSecret } from '@fineprint/notify';
+import { DELIVERY_JOB_OPTIONS, generateWebhookSecret } from '@fineprint/notify';
 import {
   createTestDatabase,
   seedChange,
@@ -64,7 +65,7 @@ async function bareBullmq(prefix: string): Promise<number> {
       Array.from({ length: Math.min(1000, N - i) }, (_, j) => ({
         name: 'noop',
         data: { i: i + j },
-        opts: { jobId: `noop_${i + j}`, removeOnComplete: { age: 24 * 3600, count: 10_000 } },
+        opts: { jobId: `noop_${i + j}`, removeOnComplete: DELIVERY_JOB_OPTIONS.removeOnComplete },
       })),
     );
   await finished;
@@ -73,6 +74,16 @@ async function bareBullmq(prefix: string): Promise<number> {
   await queue.obliterate({ force: true });
   await queue.close();
   return rate;
+}
+
+/** CPU time (user + system) of a process in ms, from /proc (Linux); null elsewhere. */
+function cpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks, USER_HZ = 100
+  } catch {
+    return null;
+  }
 }
 
 /** Redis commands (those run inside Lua scripts included) and script calls, server-wide. */
@@ -163,6 +174,8 @@ async function main(): Promise<void> {
   const counters = async () => ({ ...(await redisCounters()), sql: await pgTransactions(db.url) });
   const measure = async (label: string, changeId: string, channel: 'webhook' | 'email') => {
     const before = COUNTERS ? await counters() : null;
+    const workerCpu = cpuMs(worker.pid);
+    const benchCpu = process.cpuUsage();
     const started = performance.now();
     await queue.add('fan-out-change', { changeId }, { jobId: `fanout_${changeId}` });
     // done when every row says delivered (the rate counts what is recorded, not what was sent)
@@ -185,6 +198,14 @@ async function main(): Promise<void> {
     console.log(
       `${label.padEnd(34)} ${N} in ${seconds.toFixed(2)} s = ${(N / seconds).toFixed(0)} deliveries/s`,
     );
+    // CPU per delivery: comparable between runs even when other work shares the machine
+    const workerCpuAfter = cpuMs(worker.pid);
+    const benchCpuUsed = process.cpuUsage(benchCpu);
+    if (workerCpu !== null && workerCpuAfter !== null)
+      console.log(
+        `  CPU per delivery: worker ${((workerCpuAfter - workerCpu) / N).toFixed(3)} ms, ` +
+          `bench process (receiver or SMTP sink) ${((benchCpuUsed.user + benchCpuUsed.system) / 1000 / N).toFixed(3)} ms`,
+      );
     const fanOut = await queue.getJob(`fanout_${changeId}`);
     if (fanOut?.processedOn && fanOut.finishedOn)
       console.log(

@@ -13,10 +13,17 @@ import { matchesScope } from '../match-scope';
 import { PermanentDeliveryError } from '../notify.errors';
 
 const PAGE = 1000;
-/** Retries of one delivery: exponential from 10 s with jitter, 8 attempts (about 20 minutes in all). */
+/**
+ * Retries of one delivery: exponential from 10 s with jitter, 8 attempts (about 20 minutes
+ * in all). A completed job is removed at once: its Delivery row is the record (status,
+ * attempts, response code, last error), and a fan-out run again enqueues only the rows
+ * still pending, so a completed job's id is not needed to keep it from being sent twice.
+ * Keeping the last 10,000 cost Redis a sorted-set insert and trim on every completion.
+ */
 export const DELIVERY_JOB_OPTIONS = {
   attempts: 8,
   backoff: { type: 'exponential', delay: 10_000, jitter: 0.5 },
+  removeOnComplete: true,
 };
 
 export interface FanOutReport {
