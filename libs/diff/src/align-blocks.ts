@@ -55,8 +55,12 @@ export function alignBlocks(a: string[], b: string[], maxEditLength = 200): Alig
       // what Myers finds, without building maps and arrays for it
       ops.push({ op: 'delete', a: aLo }, { op: 'insert', b: bLo });
     } else {
-      const anchors = uniqueAnchors(a, b, aLo, aHi, bLo, bHi);
-      if (anchors.length === 0) myers(aLo, aHi, bLo, bHi);
+      const { anchors, shared } = uniqueAnchors(a, b, aLo, aHi, bLo, bHi);
+      if (!shared && aHi - aLo + (bHi - bLo) > maxEditLength) {
+        // nothing in common: Myers would need every paragraph as an edit, over budget
+        fallbacks++;
+        emitGap(aLo, aHi, bLo, bHi);
+      } else if (anchors.length === 0) myers(aLo, aHi, bLo, bHi);
       else {
         let i = aLo;
         let j = bLo;
@@ -78,7 +82,10 @@ export function alignBlocks(a: string[], b: string[], maxEditLength = 200): Alig
     : { ops };
 }
 
-/** Keys unique on both sides of the ranges, as (a, b) pairs forming the longest increasing run in b. */
+/**
+ * Keys unique on both sides of the ranges, as (a, b) pairs forming the longest increasing
+ * run in b; and whether the ranges share any key at all.
+ */
 function uniqueAnchors(
   a: string[],
   b: string[],
@@ -86,7 +93,7 @@ function uniqueAnchors(
   aHi: number,
   bLo: number,
   bHi: number,
-): [number, number][] {
+): { anchors: [number, number][]; shared: boolean } {
   const inA = new Map<string, number>();
   for (let i = aLo; i < aHi; i++) {
     const k = a[i] as string;
@@ -104,7 +111,7 @@ function uniqueAnchors(
     if (i !== undefined && i >= 0 && j >= 0) pairs.push([i, j]);
   }
   pairs.sort((x, y) => x[0] - y[0]);
-  return longestIncreasing(pairs);
+  return { anchors: longestIncreasing(pairs), shared: inB.size > 0 };
 }
 
 /** Patience sorting: the longest subsequence of pairs whose b indexes increase. O(n log n). */

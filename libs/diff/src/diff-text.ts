@@ -12,7 +12,15 @@ import {
   type LineKind,
   type WordOp,
 } from './diff.types';
-import { countWords, hasDateStamp, isDateStampChange, looseKey, looseKeyHash } from './normalize-text';
+import {
+  countWords,
+  hasDateStamp,
+  isDateStampChange,
+  isLooseKeyEmpty,
+  looseKey,
+  looseKeyHash,
+  looseKeyWords,
+} from './normalize-text';
 import { splitBlocks } from './split-blocks';
 import { splitSentences } from './split-sentences';
 
@@ -41,6 +49,8 @@ export function diffText(before: string, after: string, options: DiffOptions = {
 
   const keyA = memo(A.length, (i) => looseKey((A[i] as Block).text));
   const keyB = memo(B.length, (i) => looseKey((B[i] as Block).text));
+  const hashA = memoCount(A.length, (i) => looseKeyHash((A[i] as Block).text) >>> 0);
+  const hashB = memoCount(B.length, (i) => looseKeyHash((B[i] as Block).text) >>> 0);
   const wordsA = memoCount(A.length, (i) => countWords((A[i] as Block).text));
   const wordsB = memoCount(B.length, (i) => countWords((B[i] as Block).text));
   const alignment = alignBlocks(
@@ -78,26 +88,12 @@ export function diffText(before: string, after: string, options: DiffOptions = {
   // moves: a deleted paragraph that reappears (up to cosmetic differences) as an inserted one elsewhere
   const moveTo = new Map<number, number>();
   const moveFrom = new Map<number, number>();
-  const insertedByKey = new Map<string, number[]>();
-  for (const g of gaps) {
-    for (const b of g.ins) {
-      const key = keyB(b);
-      if (!key) continue;
-      const list = insertedByKey.get(key) ?? [];
-      list.push(b);
-      insertedByKey.set(key, list);
-    }
-  }
-  const gapOfInsert = new Map<number, number>();
-  gaps.forEach((g, gi) => g.ins.forEach((b) => gapOfInsert.set(b, gi)));
+  const moveFinder = new MoveFinder(keyB);
+  gaps.forEach((g, gi) => g.ins.forEach((b) => moveFinder.add(b, hashB(b), gi)));
   gaps.forEach((g, gi) =>
     g.dels.forEach((a) => {
-      const key = keyA(a);
-      const candidates = insertedByKey.get(key);
-      if (!candidates) return;
-      const idx = candidates.findIndex((b) => gapOfInsert.get(b) !== gi);
-      if (idx < 0) return;
-      const b = candidates.splice(idx, 1)[0] as number;
+      const b = moveFinder.take(hashA(a), () => keyA(a), gi);
+      if (b === undefined) return;
       moveTo.set(a, b);
       moveFrom.set(b, a);
     }),
@@ -118,8 +114,9 @@ export function diffText(before: string, after: string, options: DiffOptions = {
     return parts.map((p) => ({ op: p.added ? 'insert' : p.removed ? 'delete' : 'equal', text: p.value }));
   };
 
-  const pairing = new Pairing(A, B, keyA, keyB);
-  const gapLines = gaps.map((g) => buildGapLines(g, A, B, keyA, keyB, moveTo, moveFrom, wordOps, pairing));
+  const pairing = new Pairing(A, B);
+  const gapContext: GapContext = { A, B, keyA, keyB, hashA, hashB, moveTo, moveFrom, wordOps, pairing };
+  const gapLines = gaps.map((g) => buildGapLines(g, gapContext));
   const items: Item[] = sequence.map((s) =>
     s.kind === 'equal' ? s : { kind: 'gap', lines: gapLines[s.gap] ?? [] },
   );
@@ -163,6 +160,90 @@ function emptyResult(wordsBefore: number, wordsAfter: number): DiffResult {
 }
 
 /**
+ * Inserted paragraphs by loose key, for deleted paragraphs to find where they moved: a
+ * deleted paragraph takes the first inserted one with its key in another gap. Looked up
+ * by hash, so keys are built only for hashes that meet; each key's candidates are taken
+ * in near-constant time however many copies of one paragraph there are.
+ */
+class MoveFinder {
+  private readonly byHash = new Map<number, { b: number; gap: number }[] | Map<string, MoveQueue>>();
+
+  constructor(private readonly keyB: (i: number) => string) {}
+
+  add(b: number, hash: number, gap: number): void {
+    const bucket = this.byHash.get(hash);
+    if (bucket) (bucket as { b: number; gap: number }[]).push({ b, gap });
+    else this.byHash.set(hash, [{ b, gap }]);
+  }
+
+  take(hash: number, key: () => string, gap: number): number | undefined {
+    let bucket = this.byHash.get(hash);
+    if (!bucket) return undefined;
+    if (Array.isArray(bucket) && bucket.length === 1) {
+      // the usual case: one paragraph with this hash
+      const only = bucket[0] as { b: number; gap: number };
+      const k = this.keyB(only.b);
+      if (only.gap === gap || !k || k !== key()) return undefined;
+      this.byHash.delete(hash);
+      return only.b;
+    }
+    if (Array.isArray(bucket)) {
+      const byKey = new Map<string, { b: number; gap: number }[]>();
+      for (const c of bucket) {
+        const k = this.keyB(c.b);
+        if (!k) continue; // an empty key is no paragraph to follow
+        const list = byKey.get(k);
+        if (list) list.push(c);
+        else byKey.set(k, [c]);
+      }
+      bucket = new Map([...byKey].map(([k, list]) => [k, new MoveQueue(list)]));
+      this.byHash.set(hash, bucket);
+    }
+    return bucket.get(key())?.take(gap);
+  }
+}
+
+/**
+ * Candidates in document order (so those of one gap are contiguous), each taken once:
+ * the first one left outside a given gap is the first left, or the first left after the
+ * run of that gap. "First left from i" is a union-find walk with path compression.
+ */
+class MoveQueue {
+  private readonly next: Int32Array;
+  private readonly runEnd: Int32Array;
+
+  constructor(private readonly items: { b: number; gap: number }[]) {
+    const n = items.length;
+    this.next = new Int32Array(n + 1).map((_, i) => i);
+    this.runEnd = new Int32Array(n);
+    for (let i = n - 1; i >= 0; i--)
+      this.runEnd[i] =
+        i + 1 < n && items[i + 1]?.gap === items[i]?.gap ? (this.runEnd[i + 1] as number) : i + 1;
+  }
+
+  take(gap: number): number | undefined {
+    let i = this.firstLeft(0);
+    if (i < this.items.length && this.items[i]?.gap === gap) i = this.firstLeft(this.runEnd[i] as number);
+    const item = this.items[i];
+    if (!item) return undefined;
+    this.next[i] = i + 1;
+    return item.b;
+  }
+
+  private firstLeft(from: number): number {
+    let i = from;
+    while (this.next[i] !== i) i = this.next[i] as number;
+    let j = from;
+    while (j !== i) {
+      const k = this.next[j] as number;
+      this.next[j] = i;
+      j = k;
+    }
+    return i;
+  }
+}
+
+/**
  * Word pairs are numbers: below SMALL_ID both ids fit in a small integer (no boxing),
  * below ID_LIMIT in an exact double, beyond that a string. Single words are negative.
  * The ranges do not overlap, so two sets hold the same element only for the same pair.
@@ -172,32 +253,39 @@ const ID_LIMIT = 2 ** 26;
 const LARGE_PAIRS = 2 ** 30;
 
 /**
- * What pairing needs to know of the paragraphs of a gap, each computed once per diff:
- * their word pairs (bigrams: two rewrites from one vocabulary share words, not word
- * pairs) and whether they carry a date stamp. Words get small ids, so a word pair is a
- * number rather than a new string; past ID_LIMIT words it is a string, which keeps the
- * sets exact for any input.
+ * What pairing needs to know of the paragraphs of a gap: their word pairs (bigrams: two
+ * rewrites from one vocabulary share words, not word pairs) and whether they carry a
+ * date stamp, each computed once. Words get small ids, so a word pair is a number
+ * rather than a new string. Word-pair sets are kept only while pairing can still ask
+ * for them (see `release`).
  */
 class Pairing {
   private readonly ids = new Map<string, number>();
-  private readonly setsA: (Set<number | string> | undefined)[] = [];
-  private readonly setsB: (Set<number | string> | undefined)[] = [];
+  private readonly setsA = new Map<number, Set<number | string>>();
+  private readonly setsB = new Map<number, Set<number | string>>();
   private readonly stampsA: (boolean | undefined)[] = [];
   private readonly stampsB: (boolean | undefined)[] = [];
 
   constructor(
     private readonly A: Block[],
     private readonly B: Block[],
-    private readonly keyA: (i: number) => string,
-    private readonly keyB: (i: number) => string,
   ) {}
 
   setA(i: number): Set<number | string> {
-    return (this.setsA[i] ??= this.wordSet(this.keyA(i)));
+    let set = this.setsA.get(i);
+    if (!set) this.setsA.set(i, (set = this.wordSet((this.A[i] as Block).text)));
+    return set;
   }
 
   setB(i: number): Set<number | string> {
-    return (this.setsB[i] ??= this.wordSet(this.keyB(i)));
+    let set = this.setsB.get(i);
+    if (!set) this.setsB.set(i, (set = this.wordSet((this.B[i] as Block).text)));
+    return set;
+  }
+
+  /** Forgets the word pairs of a paragraph that pairing has moved past. */
+  release(side: 'A' | 'B', i: number): void {
+    (side === 'A' ? this.setsA : this.setsB).delete(i);
   }
 
   /** Whether the two paragraphs differ only in the date of a date stamp (see isDateStampChange). */
@@ -215,8 +303,8 @@ class Pairing {
     return id;
   }
 
-  private wordSet(key: string): Set<number | string> {
-    const words = key.split(' ').filter(Boolean);
+  private wordSet(text: string): Set<number | string> {
+    const words = looseKeyWords(text);
     const out = new Set<number | string>();
     if (words.length < 2) {
       for (const w of words) {
@@ -254,9 +342,9 @@ function memo(size: number, compute: (i: number) => string): (i: number) => stri
   return (i) => (cache[i] ??= compute(i));
 }
 
-/** A per-index cache of a count computed on demand. */
+/** A per-index cache of a non-negative number computed on demand. */
 function memoCount(size: number, compute: (i: number) => number): (i: number) => number {
-  const cache = new Int32Array(size).fill(-1);
+  const cache = new Float64Array(size).fill(-1);
   return (i) => {
     let v = cache[i] as number;
     if (v < 0) cache[i] = v = compute(i);
@@ -264,22 +352,28 @@ function memoCount(size: number, compute: (i: number) => number): (i: number) =>
   };
 }
 
-function buildGapLines(
-  gap: { dels: number[]; ins: number[] },
-  A: Block[],
-  B: Block[],
-  keyA: (i: number) => string,
-  keyB: (i: number) => string,
-  moveTo: Map<number, number>,
-  moveFrom: Map<number, number>,
-  wordOps: (a: string, b: string) => WordOp[],
-  pairing: Pairing,
-): HunkLine[] {
+/** What building the lines of a gap reads: the paragraphs, their keys and moves, the word diff and pairing. */
+interface GapContext {
+  A: Block[];
+  B: Block[];
+  keyA: (i: number) => string;
+  keyB: (i: number) => string;
+  hashA: (i: number) => number;
+  hashB: (i: number) => number;
+  moveTo: Map<number, number>;
+  moveFrom: Map<number, number>;
+  wordOps: (a: string, b: string) => WordOp[];
+  pairing: Pairing;
+}
+
+function buildGapLines(gap: { dels: number[]; ins: number[] }, ctx: GapContext): HunkLine[] {
+  const { A, B, moveTo, moveFrom, pairing } = ctx;
   const dels = gap.dels.filter((a) => !moveTo.has(a));
   const ins = gap.ins.filter((b) => !moveFrom.has(b));
   // pair rewritten paragraphs in order, looking a few paragraphs ahead
   const pairOf = new Map<number, number>();
   let from = 0;
+  let released = 0;
   for (const a of dels) {
     let best = -1;
     let bestScore = PAIR_SIMILARITY;
@@ -292,27 +386,32 @@ function buildGapLines(
         best = k;
       }
     }
+    pairing.release('A', a);
     if (best >= 0) {
       pairOf.set(a, ins[best] as number);
       from = best + 1;
+      for (; released < from; released++) pairing.release('B', ins[released] as number);
     }
   }
+  for (; released < ins.length; released++) pairing.release('B', ins[released] as number);
+
   const pairedIns = new Set(pairOf.values());
   const lines: HunkLine[] = [];
-  const flushInsertsBefore = (limit: number, queue: number[]) => {
-    while (queue.length > 0 && (queue[0] as number) < limit) {
-      const b = queue.shift() as number;
+  const pendingIns = ins.filter((b) => !pairedIns.has(b));
+  let pending = 0;
+  const flushInsertsBefore = (limit: number) => {
+    for (; pending < pendingIns.length && (pendingIns[pending] as number) < limit; pending++) {
+      const b = pendingIns[pending] as number;
       const text = (B[b] as Block).text;
       lines.push({
         kind: 'insert',
         before: null,
         after: b,
         ops: [{ op: 'insert', text }],
-        cosmetic: keyB(b) === '',
+        cosmetic: isLooseKeyEmpty(text),
       });
     }
   };
-  const pendingIns = ins.filter((b) => !pairedIns.has(b));
   for (const a of gap.dels) {
     const textA = (A[a] as Block).text;
     const moved = moveTo.get(a);
@@ -333,21 +432,23 @@ function buildGapLines(
         before: a,
         after: null,
         ops: [{ op: 'delete', text: textA }],
-        cosmetic: keyA(a) === '',
+        cosmetic: isLooseKeyEmpty(textA),
       });
       continue;
     }
-    flushInsertsBefore(b, pendingIns);
+    flushInsertsBefore(b);
     const textB = (B[b] as Block).text;
     lines.push({
       kind: 'change',
       before: a,
       after: b,
-      ops: wordOps(textA, textB),
-      cosmetic: keyA(a) === keyB(b) || pairing.dateStampChange(a, b),
+      ops: ctx.wordOps(textA, textB),
+      // equal keys have equal hashes: the keys are built only when the hashes agree
+      cosmetic:
+        (ctx.hashA(a) === ctx.hashB(b) && ctx.keyA(a) === ctx.keyB(b)) || pairing.dateStampChange(a, b),
     });
   }
-  flushInsertsBefore(Number.POSITIVE_INFINITY, pendingIns);
+  flushInsertsBefore(Number.POSITIVE_INFINITY);
   for (const b of gap.ins) {
     const origin = moveFrom.get(b);
     if (origin !== undefined) {

@@ -75,6 +75,30 @@ export function looseKeyHash(text: string): number {
   return h;
 }
 
+/**
+ * Whether the loose key of a text is just its lower-cased runs of ASCII letters and
+ * digits joined by single spaces: plain ASCII with no link, autolink, line break or
+ * leading list or heading marker for the key's other steps to act on.
+ */
+function plainKeyed(text: string): boolean {
+  return !NOT_PLAIN.test(text) && !LEADING_MARKER.test(text);
+}
+
+/** The words of a text's loose key (`looseKey(text).split(' ')`, no empty word), mostly without building the key. */
+export function looseKeyWords(text: string): string[] {
+  if (plainKeyed(text)) return text.toLowerCase().match(ALNUM_RUN_LOWER) ?? [];
+  const key = looseKey(text);
+  return key ? key.split(' ') : [];
+}
+
+/** Whether a text's loose key is empty (nothing but punctuation, markup or space), mostly without building it. */
+export function isLooseKeyEmpty(text: string): boolean {
+  return plainKeyed(text) ? !ALNUM_ASCII.test(text) : looseKey(text) === '';
+}
+
+const NOT_PLAIN = /[^\x00-\x7f]|[[<\n\r]/;
+const ALNUM_RUN_LOWER = /[a-z0-9]+/g;
+const ALNUM_ASCII = /[A-Za-z0-9]/;
 const NON_ASCII = /[^\x00-\x7f]/;
 const LINK = /!?\[([^\]]*)\]\([^)]*\)/g;
 const AUTOLINK = /<https?:\/\/[^>]+>/g;
