@@ -15,10 +15,37 @@ export interface Alignment {
  * kept in order by a longest increasing subsequence), recursing into the gaps; only a
  * gap with no anchors is handed to jsdiff's Myers diff, bounded by `maxEditLength`. A gap
  * over budget is taken as deleted and inserted whole, so no input can run away.
+ *
+ * Each distinct key is hashed once, into a small integer: from then on keys compare as
+ * numbers and are counted in arrays, not maps.
  */
 export function alignBlocks(a: string[], b: string[], maxEditLength = 200): Alignment {
   const ops: AlignOp[] = [];
   let fallbacks = 0;
+  // the common head and tail compare as strings; only the paragraphs between get ids
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (
+    tail < a.length - head &&
+    tail < b.length - head &&
+    a[a.length - 1 - tail] === b[b.length - 1 - tail]
+  )
+    tail++;
+  const ids = new Map<string, number>();
+  const intern = (keys: string[]) => {
+    const out = new Int32Array(keys.length);
+    for (let i = head; i < keys.length - tail; i++) {
+      const key = keys[i] as string;
+      let id = ids.get(key);
+      if (id === undefined) ids.set(key, (id = ids.size));
+      out[i] = id;
+    }
+    return out;
+  };
+  const ia = intern(a);
+  const ib = intern(b);
+  const anchors = new AnchorFinder(ia, ib, ids.size);
 
   const emitGap = (aLo: number, aHi: number, bLo: number, bHi: number) => {
     for (let i = aLo; i < aHi; i++) ops.push({ op: 'delete', a: i });
@@ -26,7 +53,10 @@ export function alignBlocks(a: string[], b: string[], maxEditLength = 200): Alig
   };
 
   const myers = (aLo: number, aHi: number, bLo: number, bHi: number) => {
-    const parts = diffArrays(a.slice(aLo, aHi), b.slice(bLo, bHi), { maxEditLength });
+    // ids are equal exactly when keys are, so Myers finds the same script on them
+    const parts = diffArrays(Array.from(ia.subarray(aLo, aHi)), Array.from(ib.subarray(bLo, bHi)), {
+      maxEditLength,
+    });
     if (!parts) {
       fallbacks++;
       emitGap(aLo, aHi, bLo, bHi);
@@ -45,26 +75,29 @@ export function alignBlocks(a: string[], b: string[], maxEditLength = 200): Alig
   };
 
   const align = (aLo: number, aHi: number, bLo: number, bHi: number): void => {
-    while (aLo < aHi && bLo < bHi && a[aLo] === b[bLo]) ops.push({ op: 'equal', a: aLo++, b: bLo++ });
-    const tail: AlignOp[] = [];
-    while (aLo < aHi && bLo < bHi && a[aHi - 1] === b[bHi - 1])
-      tail.push({ op: 'equal', a: --aHi, b: --bHi });
+    while (aLo < aHi && bLo < bHi && ia[aLo] === ib[bLo]) ops.push({ op: 'equal', a: aLo++, b: bLo++ });
+    const end = aHi;
+    while (aLo < aHi && bLo < bHi && ia[aHi - 1] === ib[bHi - 1]) {
+      aHi--;
+      bHi--;
+    }
+    const tail = end - aHi;
     if (aLo === aHi || bLo === bHi) emitGap(aLo, aHi, bLo, bHi);
     else if (aHi - aLo === 1 && bHi - bLo === 1 && maxEditLength >= 2) {
       // one paragraph replaced by another (they differ, or the prefix would have taken them):
       // what Myers finds, without building maps and arrays for it
       ops.push({ op: 'delete', a: aLo }, { op: 'insert', b: bLo });
     } else {
-      const { anchors, shared } = uniqueAnchors(a, b, aLo, aHi, bLo, bHi);
+      const { pairs, shared } = anchors.find(aLo, aHi, bLo, bHi);
       if (!shared && aHi - aLo + (bHi - bLo) > maxEditLength) {
         // nothing in common: Myers would need every paragraph as an edit, over budget
         fallbacks++;
         emitGap(aLo, aHi, bLo, bHi);
-      } else if (anchors.length === 0) myers(aLo, aHi, bLo, bHi);
+      } else if (pairs.length === 0) myers(aLo, aHi, bLo, bHi);
       else {
         let i = aLo;
         let j = bLo;
-        for (const [ai, bj] of anchors) {
+        for (const [ai, bj] of pairs) {
           align(i, ai, j, bj);
           ops.push({ op: 'equal', a: ai, b: bj });
           i = ai + 1;
@@ -73,45 +106,62 @@ export function alignBlocks(a: string[], b: string[], maxEditLength = 200): Alig
         align(i, aHi, j, bHi);
       }
     }
-    for (let k = tail.length - 1; k >= 0; k--) ops.push(tail[k] as AlignOp);
+    for (let k = 0; k < tail; k++) ops.push({ op: 'equal', a: aHi + k, b: bHi + k });
   };
 
-  align(0, a.length, 0, b.length);
+  for (let i = 0; i < head; i++) ops.push({ op: 'equal', a: i, b: i });
+  align(head, a.length - tail, head, b.length - tail);
+  for (let k = tail; k > 0; k--) ops.push({ op: 'equal', a: a.length - k, b: b.length - k });
   return fallbacks > 0
     ? { ops, fallback: `${fallbacks} paragraph gap(s) exceeded the alignment budget and were compared whole` }
     : { ops };
 }
 
 /**
- * Keys unique on both sides of the ranges, as (a, b) pairs forming the longest increasing
- * run in b; and whether the ranges share any key at all.
+ * Keys unique on both sides of two ranges, as (a, b) pairs forming the longest
+ * increasing run in b, and whether the ranges share any key at all. Counts live in
+ * arrays indexed by key id, cleared after each call, so a call costs the length of its
+ * ranges.
  */
-function uniqueAnchors(
-  a: string[],
-  b: string[],
-  aLo: number,
-  aHi: number,
-  bLo: number,
-  bHi: number,
-): { anchors: [number, number][]; shared: boolean } {
-  const inA = new Map<string, number>();
-  for (let i = aLo; i < aHi; i++) {
-    const k = a[i] as string;
-    inA.set(k, inA.has(k) ? -1 : i);
+class AnchorFinder {
+  private readonly countA: Int32Array;
+  private readonly countB: Int32Array;
+  private readonly posB: Int32Array;
+
+  constructor(
+    private readonly ia: Int32Array,
+    private readonly ib: Int32Array,
+    distinct: number,
+  ) {
+    this.countA = new Int32Array(distinct);
+    this.countB = new Int32Array(distinct);
+    this.posB = new Int32Array(distinct);
   }
-  const inB = new Map<string, number>();
-  for (let j = bLo; j < bHi; j++) {
-    const k = b[j] as string;
-    if (!inA.has(k)) continue;
-    inB.set(k, inB.has(k) ? -1 : j);
+
+  find(aLo: number, aHi: number, bLo: number, bHi: number): { pairs: [number, number][]; shared: boolean } {
+    const { ia, ib, countA, countB, posB } = this;
+    for (let i = aLo; i < aHi; i++) {
+      const id = ia[i] as number;
+      countA[id] = (countA[id] as number) + 1;
+    }
+    let shared = false;
+    for (let j = bLo; j < bHi; j++) {
+      const id = ib[j] as number;
+      if (countA[id] === 0) continue;
+      shared = true;
+      countB[id] = (countB[id] as number) + 1;
+      posB[id] = j;
+    }
+    // in order of a, which is the order the pairs are sorted in
+    const pairs: [number, number][] = [];
+    for (let i = aLo; i < aHi; i++) {
+      const id = ia[i] as number;
+      if (countA[id] === 1 && countB[id] === 1) pairs.push([i, posB[id] as number]);
+    }
+    for (let i = aLo; i < aHi; i++) countA[ia[i] as number] = 0;
+    for (let j = bLo; j < bHi; j++) countB[ib[j] as number] = 0;
+    return { pairs: longestIncreasing(pairs), shared };
   }
-  const pairs: [number, number][] = [];
-  for (const [k, j] of inB) {
-    const i = inA.get(k);
-    if (i !== undefined && i >= 0 && j >= 0) pairs.push([i, j]);
-  }
-  pairs.sort((x, y) => x[0] - y[0]);
-  return { anchors: longestIncreasing(pairs), shared: inB.size > 0 };
 }
 
 /** Patience sorting: the longest subsequence of pairs whose b indexes increase. O(n log n). */

@@ -132,6 +132,50 @@ describe('diffText stays bounded', () => {
     expect(alignBlocks(['a', 'x', 'c'], ['a', 'y', 'c'], 1).fallback).toMatch(/budget/);
   });
 
+  it('a thousand copies of one paragraph that moved are a thousand moves, found in linear time', () => {
+    const unique = Array.from({ length: 1000 }, (_, i) => `Unique clause ${i} about data.`);
+    const copies = Array.from({ length: 1000 }, () => 'See our cookie notice.');
+    const t = performance.now();
+    const r = diffText(
+      doc([...unique, ...copies]),
+      doc([...copies.slice(0, 300), ...unique, ...copies.slice(300)]),
+    );
+    expect(performance.now() - t).toBeLessThan(2000);
+    expect(r.stats).toMatchObject({ paragraphsAdded: 0, paragraphsRemoved: 0 });
+    expect(r.stats.paragraphsMoved).toBeGreaterThan(0);
+    for (const m of r.moves) expect(m.text).toBe('See our cookie notice.');
+  });
+
+  it('aligns paragraphs validly: equal ops pair equal keys, every index once and in order', () => {
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
+    for (let round = 0; round < 200; round++) {
+      const pick = () =>
+        Array.from({ length: Math.floor(next() * 30) }, () => 'abcdefg'.charAt(Math.floor(next() * 7)));
+      const a = pick();
+      const b = next() < 0.5 ? pick() : [...a.slice(0, 5), ...pick(), ...a.slice(10)];
+      const { ops } = alignBlocks(a, b);
+      let i = 0;
+      let j = 0;
+      for (const op of ops) {
+        if (op.op === 'equal') {
+          expect([op.a, op.b, a[op.a]]).toEqual([i++, j++, b[op.b]]);
+        } else if (op.op === 'delete') expect(op.a).toBe(i++);
+        else expect(op.b).toBe(j++);
+      }
+      expect([i, j]).toEqual([a.length, b.length]);
+    }
+  });
+
+  it('two lists with nothing in common over the budget fall back whole', () => {
+    const a = Array.from({ length: 150 }, (_, i) => `a${i}`);
+    const b = Array.from({ length: 150 }, (_, i) => `b${i}`);
+    const r = alignBlocks(a, b, 200);
+    expect(r.fallback).toMatch(/budget/);
+    expect(r.ops.filter((o) => o.op === 'delete')).toHaveLength(150);
+    expect(alignBlocks(a.slice(0, 50), b.slice(0, 50), 200).fallback).toBeUndefined();
+  });
+
   it('counts the words of the after text from the before text and the changed paragraphs', () => {
     const before = doc(['# T', 'One two three.', 'Four five.', "Six isn't seven-eight."]);
     const after = doc(['# T', 'One two three.', 'Nine ten eleven twelve.', "Six isn't seven-eight."]);

@@ -1,4 +1,11 @@
-import { countWords, hashKey, looseKey, looseKeyHash } from './normalize-text';
+import {
+  countWords,
+  hashKey,
+  isLooseKeyEmpty,
+  looseKey,
+  looseKeyHash,
+  looseKeyWords,
+} from './normalize-text';
 import { plainText, splitSentences } from './split-sentences';
 
 /** The straightforward definitions the fast paths must agree with. */
@@ -136,6 +143,14 @@ describe('fast paths agree with the plain definitions', () => {
 
   it('looseKeyHash is the hash of the loose key', () => {
     for (const s of inputs) expect([s, looseKeyHash(s)]).toEqual([s, hashKey(reference.looseKey(s))]);
+  });
+
+  it('looseKeyWords are the words of the loose key', () => {
+    for (const s of inputs) {
+      const key = reference.looseKey(s);
+      expect([s, looseKeyWords(s)]).toEqual([s, key.split(' ').filter(Boolean)]);
+      expect([s, isLooseKeyEmpty(s)]).toEqual([s, key === '']);
+    }
   });
 
   it('countWords', () => {
