@@ -37,6 +37,8 @@ const DEADLINE_MS = Number(process.env['BENCH_DEADLINE_MS'] ?? 300_000);
  * publishes an idle backend's counts after up to 10 s, so each phase then waits 11 s.
  */
 const COUNTERS = process.env['BENCH_COUNTERS'] === '1';
+/** BENCH_WORKERS=2: replicas of the worker process sharing the queues, as in production. */
+const WORKERS = Number(process.env['BENCH_WORKERS'] ?? 1);
 
 /**
  * Bare BullMQ: no-op jobs added in bulk and run by one worker with the deliveries'
@@ -128,32 +130,38 @@ async function main(): Promise<void> {
   hooks.setSecret(secret);
   const prefix = uniqueQueuePrefix('bench');
 
-  const worker: ChildProcess = spawn(
-    process.execPath,
-    // WORKER_NODE_ARGS: flags NODE_OPTIONS refuses, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
-    [
-      ...(process.env['WORKER_NODE_ARGS']?.split(' ').filter(Boolean) ?? []),
-      '-r',
-      '@swc-node/register',
-      'apps/worker/src/main.ts',
-    ],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        ...(process.env['WORKER_NODE_OPTIONS'] ? { NODE_OPTIONS: process.env['WORKER_NODE_OPTIONS'] } : {}),
-        DATABASE_URL: db.url,
-        REDIS_URL,
-        QUEUE_PREFIX: prefix,
-        SMTP_URL: smtp.url,
-        ALLOW_PRIVATE_NETWORKS: 'true',
-        LOG_LEVEL: 'error',
-        DELIVERY_CONCURRENCY: String(CONCURRENCY),
-        RUN_SCHEDULERS: 'false',
+  const spawnWorker = (): ChildProcess =>
+    spawn(
+      process.execPath,
+      // WORKER_NODE_ARGS: flags NODE_OPTIONS refuses, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+      [
+        ...(process.env['WORKER_NODE_ARGS']?.split(' ').filter(Boolean) ?? []),
+        '-r',
+        '@swc-node/register',
+        'apps/worker/src/main.ts',
+      ],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          ...(process.env['WORKER_NODE_OPTIONS'] ? { NODE_OPTIONS: process.env['WORKER_NODE_OPTIONS'] } : {}),
+          DATABASE_URL: db.url,
+          REDIS_URL,
+          QUEUE_PREFIX: prefix,
+          SMTP_URL: smtp.url,
+          ALLOW_PRIVATE_NETWORKS: 'true',
+          LOG_LEVEL: 'error',
+          DELIVERY_CONCURRENCY: String(CONCURRENCY),
+          RUN_SCHEDULERS: 'false',
+        },
+        stdio: ['ignore', 'inherit', 'inherit'],
       },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    },
-  );
+    );
+  const workers = Array.from({ length: WORKERS }, spawnWorker);
+  const workersCpu = () => {
+    const each = workers.map((w) => cpuMs(w.pid));
+    return each.some((c) => c === null) ? null : each.reduce((a: number, c) => a + (c ?? 0), 0);
+  };
   const queue = new Queue('notify', {
     connection: { host: new URL(REDIS_URL).hostname, port: Number(new URL(REDIS_URL).port || 6379) },
     prefix,
@@ -169,12 +177,17 @@ async function main(): Promise<void> {
     if (Date.now() > until) throw new Error('the worker did not start within 60 s');
     await new Promise((r) => setTimeout(r, 50));
   }
+  // with replicas: every one of them listening on the notify queue
+  for (const until = Date.now() + 60_000; (await queue.getWorkersCount()) < WORKERS;) {
+    if (Date.now() > until) throw new Error(`${WORKERS} workers did not start within 60 s`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
   await system.close();
 
   const counters = async () => ({ ...(await redisCounters()), sql: await pgTransactions(db.url) });
   const measure = async (label: string, changeId: string, channel: 'webhook' | 'email') => {
     const before = COUNTERS ? await counters() : null;
-    const workerCpu = cpuMs(worker.pid);
+    const workerCpu = workersCpu();
     const benchCpu = process.cpuUsage();
     const started = performance.now();
     await queue.add('fan-out-change', { changeId }, { jobId: `fanout_${changeId}` });
@@ -199,7 +212,7 @@ async function main(): Promise<void> {
       `${label.padEnd(34)} ${N} in ${seconds.toFixed(2)} s = ${(N / seconds).toFixed(0)} deliveries/s`,
     );
     // CPU per delivery: comparable between runs even when other work shares the machine
-    const workerCpuAfter = cpuMs(worker.pid);
+    const workerCpuAfter = workersCpu();
     const benchCpuUsed = process.cpuUsage(benchCpu);
     if (workerCpu !== null && workerCpuAfter !== null)
       console.log(
@@ -239,8 +252,12 @@ async function main(): Promise<void> {
   const emailRate = await measure('emails (fan-out → SMTP → DB)', second.change.id, 'email');
   console.log(`  SMTP sink: ${smtp.messages.length} messages`);
 
-  worker.kill('SIGTERM');
-  await new Promise((r) => worker.once('exit', r));
+  await Promise.all(
+    workers.map(async (w) => {
+      w.kill('SIGTERM');
+      await new Promise((r) => w.once('exit', r));
+    }),
+  );
   const bare = await bareBullmq(`${prefix}-noop`);
   console.log(`bare BullMQ no-op jobs (reference):  ${bare.toFixed(0)} jobs/s`);
   console.log(
