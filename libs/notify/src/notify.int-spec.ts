@@ -1,19 +1,17 @@
 import { randomUUID } from 'node:crypto';
 
-import { type DynamicModule, type INestApplicationContext, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { type INestApplicationContext } from '@nestjs/common';
 
-import { ConfigModule } from '@fineprint/config';
-import { DbModule, PrismaService, scopeKey, type SubscriptionScope } from '@fineprint/db';
-import { QueueModule, QueueProducer } from '@fineprint/queue';
+import { PrismaService, scopeKey, type SubscriptionScope } from '@fineprint/db';
+import { QueueProducer } from '@fineprint/queue';
 import {
+  createTestContext,
   createTestDatabase,
   seedChange,
   type SmtpSink,
   startSmtpSink,
   startWebhookReceiver,
   type TestDatabase,
-  testConfig,
   type WebhookReceiver,
 } from '@fineprint/testing';
 
@@ -32,16 +30,6 @@ const EVERYTHING: SubscriptionScope = {
   includeCosmetic: false,
 };
 
-@Module({})
-class TestModule {
-  static register(env: Record<string, string>): DynamicModule {
-    return {
-      module: TestModule,
-      imports: [ConfigModule.forRoot(testConfig(env)), DbModule, QueueModule, NotifyModule],
-    };
-  }
-}
-
 describe('notifications on real PostgreSQL, Redis, SMTP and webhook receivers', () => {
   let db: TestDatabase;
   let smtp: SmtpSink;
@@ -53,16 +41,16 @@ describe('notifications on real PostgreSQL, Redis, SMTP and webhook receivers', 
     db = await createTestDatabase();
     smtp = await startSmtpSink();
     hooks = await startWebhookReceiver();
-    app = await NestFactory.createApplicationContext(
-      TestModule.register({
+    app = await createTestContext(
+      {
         DATABASE_URL: db.url,
         REDIS_URL,
         SMTP_URL: smtp.url,
         WEBHOOK_TIMEOUT_MS: '800',
         WEBHOOK_DISABLE_AFTER: '3',
         PUBLIC_URL: 'http://fineprint.test',
-      }),
-      { logger: false },
+      },
+      [NotifyModule],
     );
     prisma = app.get(PrismaService);
   });
@@ -217,14 +205,14 @@ describe('notifications on real PostgreSQL, Redis, SMTP and webhook receivers', 
   });
 
   it('refuses loopback receivers when private networks are not allowed', async () => {
-    const strict = await NestFactory.createApplicationContext(
-      TestModule.register({
+    const strict = await createTestContext(
+      {
         DATABASE_URL: db.url,
         REDIS_URL,
         SMTP_URL: smtp.url,
         ALLOW_PRIVATE_NETWORKS: 'false',
-      }),
-      { logger: false },
+      },
+      [NotifyModule],
     );
     try {
       const result = await strict

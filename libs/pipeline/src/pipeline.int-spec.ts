@@ -1,22 +1,19 @@
-import { type INestApplicationContext, Module, type DynamicModule } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { type INestApplicationContext } from '@nestjs/common';
 
-import { ConfigModule } from '@fineprint/config';
 import {
   ChangeRepository,
-  DbModule,
   DocumentRepository,
   PrismaService,
   VendorRepository,
   VersionRepository,
 } from '@fineprint/db';
-import { QueueModule, QueueProducer } from '@fineprint/queue';
+import { QueueProducer } from '@fineprint/queue';
 import {
+  createTestContext,
   createTestDatabase,
   type FixtureSite,
   startFixtureSite,
   type TestDatabase,
-  testConfig,
 } from '@fineprint/testing';
 
 import { DiffVersionService } from './changes/diff-version.service';
@@ -31,16 +28,6 @@ const BASE = Array.from(
   (_, i) => `Section ${i} explains how we use and protect the information you give us.`,
 );
 
-@Module({})
-class TestModule {
-  static register(env: Record<string, string>): DynamicModule {
-    return {
-      module: TestModule,
-      imports: [ConfigModule.forRoot(testConfig(env)), DbModule, QueueModule, PipelineModule],
-    };
-  }
-}
-
 describe('the tracking pipeline on real PostgreSQL, Redis and a local site', () => {
   let db: TestDatabase;
   let site: FixtureSite;
@@ -51,14 +38,14 @@ describe('the tracking pipeline on real PostgreSQL, Redis and a local site', () 
 
   const open = async (confirmDelayMs: number) => {
     await app?.close();
-    app = await NestFactory.createApplicationContext(
-      TestModule.register({
+    app = await createTestContext(
+      {
         DATABASE_URL: db.url,
         REDIS_URL,
         CONFIRM_DELAY_MS: String(confirmDelayMs),
         FAILING_AFTER: '2',
-      }),
-      { logger: false },
+      },
+      [PipelineModule],
     );
     checks = app.get(CheckDocumentService);
     diffs = app.get(DiffVersionService);

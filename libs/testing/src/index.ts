@@ -18,3 +18,4 @@ export {
 export { seedChange, seedEndpoints, seedSubscribers } from './database/seed-change';
 export { runAlexaStory, type StoryChange, type StoryEnv, type StoryResult } from './story/alexa-story';
 export { type RunningFineprint, startFineprint } from './story/start-fineprint';
+export { createTestContext } from './nest/test-context';

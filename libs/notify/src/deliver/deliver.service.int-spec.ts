@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 
-import { type DynamicModule, type INestApplicationContext, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { type INestApplicationContext } from '@nestjs/common';
 
-import { ConfigModule } from '@fineprint/config';
-import { DbModule, DeliveryRepository, PrismaService } from '@fineprint/db';
-import { QueueModule } from '@fineprint/queue';
+import { DeliveryRepository, PrismaService } from '@fineprint/db';
 import {
+  createTestContext,
   createTestDatabase,
   seedChange,
   seedEndpoints,
@@ -15,7 +13,6 @@ import {
   startSmtpSink,
   startWebhookReceiver,
   type TestDatabase,
-  testConfig,
   type WebhookReceiver,
 } from '@fineprint/testing';
 
@@ -25,16 +22,6 @@ import { generateWebhookSecret } from '../webhook/standard-webhooks.signer';
 import { DeliverService } from './deliver.service';
 
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
-
-@Module({})
-class TestModule {
-  static register(env: Record<string, string>): DynamicModule {
-    return {
-      module: TestModule,
-      imports: [ConfigModule.forRoot(testConfig(env)), DbModule, QueueModule, NotifyModule],
-    };
-  }
-}
 
 describe('deliveries running side by side share their statements, each keeping its own result', () => {
   let db: TestDatabase;
@@ -47,10 +34,7 @@ describe('deliveries running side by side share their statements, each keeping i
     db = await createTestDatabase();
     smtp = await startSmtpSink({ parse: false });
     hooks = await startWebhookReceiver();
-    app = await NestFactory.createApplicationContext(
-      TestModule.register({ DATABASE_URL: db.url, REDIS_URL, SMTP_URL: smtp.url }),
-      { logger: false },
-    );
+    app = await createTestContext({ DATABASE_URL: db.url, REDIS_URL, SMTP_URL: smtp.url }, [NotifyModule]);
     prisma = app.get(PrismaService);
   });
   afterAll(async () => {

@@ -84,18 +84,16 @@ export class CheckDocumentService {
       fetchMode: document.fetchMode,
       language: document.language,
     };
+    const runOf = () => ({
+      documentId,
+      jobId: context.jobId ?? null,
+      attempt: context.attempt ?? 1,
+      trigger: context.trigger,
+      startedAt,
+      durationMs: Date.now() - startedAt.getTime(),
+    });
     const run = (outcome: CheckOutcome, extra: Record<string, unknown> = {}) =>
-      this.checkRuns.record({
-        documentId,
-        jobId: context.jobId ?? null,
-        attempt: context.attempt ?? 1,
-        trigger: context.trigger,
-        outcome,
-        startedAt,
-        durationMs: Date.now() - startedAt.getTime(),
-        ...extra,
-      });
-
+      this.checkRuns.record({ ...runOf(), outcome, ...extra });
     const quietRun = (
       outcome: 'unchanged' | 'not_modified',
       fetched: { status: number; fetchedWith: 'http' | 'browser' },
@@ -103,17 +101,12 @@ export class CheckDocumentService {
       versionId: string | null,
     ) =>
       this.checkRuns.recordQuiet({
-        documentId,
-        jobId: context.jobId ?? null,
-        attempt: context.attempt ?? 1,
-        trigger: context.trigger,
+        ...runOf(),
         outcome,
         httpStatus: fetched.status,
         fetchedWith: fetched.fetchedWith,
         snapshotId,
         versionId,
-        startedAt,
-        durationMs: Date.now() - startedAt.getTime(),
         at: new Date(),
       });
     const tipVersion = tip.version ? { ...tip.version, hasChange: tipHasChange } : null;
