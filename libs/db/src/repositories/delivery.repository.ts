@@ -54,15 +54,10 @@ export interface DeliveryAttempt {
   durationMs?: number | null;
 }
 
-interface SendingRow {
-  id: string;
-  changeId: string | null;
-  channel: DeliveryChannel;
-  eventType: string;
-  status: DeliveryStatus;
-  attempts: number;
-  subscriptionId: string | null;
-  webhookEndpointId: string | null;
+interface SendingRow extends Pick<
+  DeliveryForSending,
+  'id' | 'changeId' | 'channel' | 'eventType' | 'status' | 'attempts' | 'subscriptionId' | 'webhookEndpointId'
+> {
   e_id: string | null;
   e_url: string;
   e_secret: string;
