@@ -51,6 +51,11 @@ describe('a Redis outage (private redis-server, stopped and restarted)', () => {
     worker.stderr?.on('data', (c: Buffer) => (workerLog += c.toString()));
     worker.on('exit', (code) => (workerExit.code = code));
 
+    // the worker is serving (connected to Redis) before the outage starts
+    for (const until = Date.now() + 30_000; !workerLog.includes('serving queues') && Date.now() < until;)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(workerLog).toContain('serving queues');
+
     const up = await request(app.getHttpServer()).get('/health');
     expect(up.status).toBe(200);
     expect(up.body.details.redis.status).toBe('up');
@@ -62,9 +67,11 @@ describe('a Redis outage (private redis-server, stopped and restarted)', () => {
     expect(down.body.details.redis.status).toBe('down');
     expect(down.body.details.postgres.status).toBe('up');
 
-    await new Promise((r) => setTimeout(r, 2500));
+    const lost = /reconnecting|ECONNREFUSED|Connection is closed/;
+    for (const until = Date.now() + 15_000; !lost.test(workerLog) && Date.now() < until;)
+      await new Promise((r) => setTimeout(r, 200));
     expect(workerExit.code).toBeNull(); // still running
-    expect(workerLog).toMatch(/reconnecting|ECONNREFUSED|Connection is closed/);
+    expect(workerLog).toMatch(lost);
 
     await redis.start();
     const deadline = Date.now() + 15_000;
