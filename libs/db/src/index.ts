@@ -1,5 +1,4 @@
 export { applyMigrationsToSchema, MIGRATIONS_DIR } from './apply-migrations';
-export { MicroBatcher, type MicroBatcherOptions } from './batching/micro-batcher';
 export { DbModule } from './db.module';
 export {
   createPgPool,
@@ -27,7 +26,7 @@ export {
   type DocumentWithVendor,
 } from './repositories/document.repository';
 export { JobProbeRepository } from './repositories/job-probe.repository';
-export { SnapshotRepository } from './repositories/snapshot.repository';
+export { decodeSnapshotBody, SnapshotRepository } from './repositories/snapshot.repository';
 export {
   scopeKey,
   SubscriptionRepository,

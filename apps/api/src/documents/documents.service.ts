@@ -1,5 +1,3 @@
-import { brotliDecompressSync } from 'node:zlib';
-
 import { Injectable } from '@nestjs/common';
 import { type z } from 'zod';
 
@@ -8,7 +6,13 @@ import {
   type listDocumentsQuery,
   type updateDocumentSchema,
 } from '@fineprint/contracts';
-import { DocumentRepository, SnapshotRepository, VendorRepository, VersionRepository } from '@fineprint/db';
+import {
+  decodeSnapshotBody,
+  DocumentRepository,
+  SnapshotRepository,
+  VendorRepository,
+  VersionRepository,
+} from '@fineprint/db';
 import { analyzeChange } from '@fineprint/diff';
 import { DocumentScheduleService } from '@fineprint/pipeline';
 import { jobIds, QueueProducer } from '@fineprint/queue';
@@ -180,9 +184,7 @@ export class DocumentsService {
   async rawSnapshot(id: string) {
     const snapshot = await this.snapshots.findById(id);
     if (!snapshot) throw new NotFoundError('Snapshot', id);
-    const body =
-      snapshot.compression === 'br' ? brotliDecompressSync(snapshot.body) : Buffer.from(snapshot.body);
-    return { snapshot, body };
+    return { snapshot, body: decodeSnapshotBody(snapshot) };
   }
 
   async compare(documentId: string, fromSeq: number, toSeq: number) {

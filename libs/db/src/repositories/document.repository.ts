@@ -33,10 +33,6 @@ export class DocumentRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /** The document row alone (no vendor): what a check needs. */
-  findPlain(id: string): Promise<Document | null> {
-    return this.prisma.document.findUnique({ where: { id } });
-  }
-
   findById(id: string): Promise<DocumentWithVendor | null> {
     return this.prisma.document.findUnique({ where: { id }, include: { vendor: true } });
   }

@@ -1,7 +1,14 @@
+import { brotliDecompressSync } from 'node:zlib';
+
 import { Injectable } from '@nestjs/common';
 import { type Snapshot } from '@prisma/client';
 
 import { PrismaService } from '../prisma.service';
+
+/** A snapshot's raw page, as fetched: its stored body, decompressed. */
+export function decodeSnapshotBody(snapshot: Pick<Snapshot, 'body' | 'compression'>): Buffer {
+  return snapshot.compression === 'br' ? brotliDecompressSync(snapshot.body) : Buffer.from(snapshot.body);
+}
 
 @Injectable()
 export class SnapshotRepository {

@@ -162,22 +162,6 @@ export class VersionRepository {
     return { latest: recent[0] ?? null, base, sameText, recent };
   }
 
-  /**
-   * The tip of a document's history in one query: its newest snapshot (validators for
-   * conditional requests, hash) and its newest version. The hot path of a quiet check.
-   */
-  async tip(documentId: string): Promise<DocumentTip> {
-    const rows = await this.prisma.$queryRaw<
-      { snapshot: DocumentTip['snapshot']; version: DocumentTip['version'] }[]
-    >`
-      SELECT
-        (SELECT row_to_json(s) FROM (SELECT id, sha256, headers FROM "Snapshot" WHERE "documentId" = ${documentId}::uuid
-           ORDER BY "lastSeenAt" DESC LIMIT 1) s) AS snapshot,
-        (SELECT row_to_json(v) FROM (SELECT id, status, "snapshotId", "extractionKey" FROM "Version" WHERE "documentId" = ${documentId}::uuid
-           ORDER BY seq DESC LIMIT 1) v) AS version`;
-    return { snapshot: rows[0]?.snapshot ?? null, version: rows[0]?.version ?? null };
-  }
-
   findById(id: string): Promise<Version | null> {
     return this.prisma.version.findUnique({ where: { id } });
   }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, brotliDecompressSync, constants as zlib } from 'node:zlib';
+import { brotliCompressSync, constants as zlib } from 'node:zlib';
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
@@ -7,6 +7,7 @@ import { APP_CONFIG, type Env } from '@fineprint/config';
 import {
   type CheckOutcome,
   CheckRunRepository,
+  decodeSnapshotBody,
   type Document,
   type DocumentTip,
   DocumentRepository,
@@ -111,7 +112,8 @@ export class CheckDocumentService {
       });
     const tipVersion = tip.version ? { ...tip.version, hasChange: tipHasChange } : null;
     const previous = tip.snapshot;
-    const settled = this.settledTip(document, tip);
+    const extractionKey = extractionKeyOf(document);
+    const settled = settledTip(tip, extractionKey);
     const previousHeaders = (previous?.headers ?? {}) as { etag?: string; lastModified?: string };
     let page;
     let extracted;
@@ -158,7 +160,6 @@ export class CheckDocumentService {
 
     const text = extracted.markdown;
     const textSha256 = sha256(text);
-    const extractionKey = extractionKeyOf(document);
     if (tip.version?.extractionKey && tip.version.extractionKey !== extractionKey) {
       await this.rebase(document, declaration, extractionKey);
     }
@@ -252,22 +253,6 @@ export class CheckDocumentService {
   }
 
   /**
-   * The fast path of a quiet check: when the newest version was extracted, under the same
-   * declaration, from the newest snapshot and is settled, a page with that snapshot's bytes
-   * cannot have a different text, so nothing needs vetting, extracting or storing.
-   */
-  private settledTip(
-    document: Document,
-    tip: DocumentTip,
-  ): { id: string; status: string; snapshotId: string; sha256: string } | null {
-    const { snapshot, version } = tip;
-    if (!snapshot || !version) return null;
-    if (version.snapshotId !== snapshot.id || !SETTLED.has(version.status)) return null;
-    if (version.extractionKey !== extractionKeyOf(document)) return null;
-    return { id: version.id, status: version.status, snapshotId: snapshot.id, sha256: snapshot.sha256 };
-  }
-
-  /**
    * The declaration (selectors) or the extractor changed since the base was extracted. The
    * base's own stored page is extracted again under the new declaration and, when that
    * gives another text, recorded as a new baseline: the fetched text is then compared
@@ -281,10 +266,8 @@ export class CheckDocumentService {
     const { snapshot } = base;
     let text: string;
     try {
-      const body =
-        snapshot.compression === 'br' ? brotliDecompressSync(snapshot.body) : Buffer.from(snapshot.body);
       const page = {
-        body,
+        body: decodeSnapshotBody(snapshot),
         sha256: snapshot.sha256,
         contentType: snapshot.contentType,
         charset: snapshot.charset,
@@ -341,6 +324,22 @@ export class CheckDocumentService {
       { jobId: jobIds.confirmCheck(document.id, versionId), delay: this.config.CONFIRM_DELAY_MS },
     );
   }
+}
+
+/**
+ * The fast path of a quiet check: when the newest version was extracted, under the same
+ * declaration, from the newest snapshot and is settled, a page with that snapshot's bytes
+ * cannot have a different text, so nothing needs vetting, extracting or storing.
+ */
+function settledTip(
+  tip: DocumentTip,
+  extractionKey: string,
+): { id: string; status: string; snapshotId: string; sha256: string } | null {
+  const { snapshot, version } = tip;
+  if (!snapshot || !version) return null;
+  if (version.snapshotId !== snapshot.id || !SETTLED.has(version.status)) return null;
+  if (version.extractionKey !== extractionKey) return null;
+  return { id: version.id, status: version.status, snapshotId: snapshot.id, sha256: snapshot.sha256 };
 }
 
 function compactHeaders(headers: Record<string, string | undefined>): Record<string, string> {
