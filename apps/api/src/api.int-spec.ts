@@ -1,3 +1,5 @@
+import { brotliCompressSync } from 'node:zlib';
+
 import { type INestApplication } from '@nestjs/common';
 import Parser from 'rss-parser';
 import request from 'supertest';
@@ -263,6 +265,36 @@ describe('REST API end to end (supertest, real PostgreSQL and Redis)', () => {
     const instability = await http.get(`/api/v1/documents/${document.id}/instability`);
     expect(instability.body).toMatchObject({ flips: 1, between: [3, 4] });
     expect(instability.body.region.length).toBeGreaterThan(0);
+  });
+
+  it('downloads a raw snapshot as fetched, decompressing what is stored compressed', async () => {
+    const { document } = await seedChange(prisma);
+    const page = Buffer.from('<html><body><main>Privacy Notice</main></body></html>');
+    const stored = await Promise.all(
+      [
+        { sha256: 'raw-br', body: brotliCompressSync(page), compression: 'br' },
+        { sha256: 'raw-plain', body: page, compression: 'identity' },
+      ].map(({ body, ...rest }) =>
+        prisma.snapshot.create({
+          data: {
+            documentId: document.id,
+            ...rest,
+            body: new Uint8Array(body),
+            byteLength: page.length,
+            contentType: 'text/html; charset=utf-8',
+            finalUrl: document.url,
+            fetchedWith: 'http',
+          },
+        }),
+      ),
+    );
+    for (const snapshot of stored) {
+      const raw = await http.get(`/api/v1/snapshots/${snapshot.id}/raw`);
+      expect(raw.status).toBe(200);
+      expect(raw.headers['content-type']).toMatch(/^text\/html/);
+      expect(raw.text).toBe(page.toString());
+    }
+    expect((await http.get('/api/v1/snapshots/00000000-0000-4000-8000-000000000000/raw')).status).toBe(404);
   });
 
   it('reports health, metrics and queue status', async () => {
