@@ -99,7 +99,10 @@ export async function seedChange(
   return { vendor, document, change, versions: [v1, v2] };
 }
 
-/** `count` confirmed subscribers to everything (addresses `<prefix><i>@example.com`), in one insert. */
+/** Rows per insert of the seed helpers below (well under PostgreSQL's 65,535 parameters). */
+const SEED_CHUNK = 2000;
+
+/** `count` confirmed subscribers to everything (addresses `<prefix><i>@example.com`), in inserts of SEED_CHUNK rows. */
 export async function seedSubscribers(
   prisma: Pick<PrismaService, 'subscription'>,
   count: number,
@@ -112,26 +115,36 @@ export async function seedSubscribers(
     minSeverity: 'low' as const,
     includeCosmetic: false,
   };
-  await prisma.subscription.createMany({
-    data: Array.from({ length: count }, (_, i) => ({
-      id: randomUUID(),
-      email: `${prefix}${i}@example.com`,
-      ...scope,
-      scopeKey: scopeKey(scope),
-      confirmed: true,
-      unsubscribeTokenHash: `${prefix}-${i}-${randomUUID()}`,
-    })),
-  });
+  // in chunks, one after the other: a createMany too big for one statement makes Prisma
+  // send its chunks concurrently on one transaction's connection (a pg deprecation warning)
+  for (let start = 0; start < count; start += SEED_CHUNK)
+    await prisma.subscription.createMany({
+      data: Array.from({ length: Math.min(SEED_CHUNK, count - start) }, (_, j) => {
+        const i = start + j;
+        return {
+          id: randomUUID(),
+          email: `${prefix}${i}@example.com`,
+          ...scope,
+          scopeKey: scopeKey(scope),
+          confirmed: true,
+          unsubscribeTokenHash: `${prefix}-${i}-${randomUUID()}`,
+        };
+      }),
+    });
 }
 
-/** `count` active endpoints for everything at `<baseUrl>/e<i>`, sharing one secret, in one insert. */
+/** `count` active endpoints for everything at `<baseUrl>/e<i>`, sharing one secret, in inserts of SEED_CHUNK rows. */
 export async function seedEndpoints(
   prisma: Pick<PrismaService, 'webhookEndpoint'>,
   count: number,
   baseUrl: string,
   secret: string,
 ): Promise<void> {
-  await prisma.webhookEndpoint.createMany({
-    data: Array.from({ length: count }, (_, i) => ({ url: `${baseUrl}/e${i}`, secret })),
-  });
+  for (let start = 0; start < count; start += SEED_CHUNK)
+    await prisma.webhookEndpoint.createMany({
+      data: Array.from({ length: Math.min(SEED_CHUNK, count - start) }, (_, j) => ({
+        url: `${baseUrl}/e${start + j}`,
+        secret,
+      })),
+    });
 }
