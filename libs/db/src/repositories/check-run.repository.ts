@@ -5,6 +5,41 @@ import { MicroBatcher } from '../batching/micro-batcher';
 import { PrismaService } from '../prisma.service';
 import { type DocumentTip } from './version.repository';
 
+/**
+ * The Document columns a check reads, named: the statement is prepared once per connection,
+ * and a prepared `SELECT d.*` fails ("cached plan must not change result type") as soon as
+ * a migration adds a column while workers run. The type check keeps the list complete.
+ */
+const DOCUMENT_COLUMNS = [
+  'id',
+  'vendorId',
+  'slug',
+  'title',
+  'type',
+  'url',
+  'select',
+  'remove',
+  'fetchMode',
+  'language',
+  'intervalMinutes',
+  'active',
+  'status',
+  'consecutiveFailures',
+  'lastError',
+  'unstable',
+  'source',
+  'lastCheckedAt',
+  'lastSuccessAt',
+  'lastChangedAt',
+  'createdAt',
+  'updatedAt',
+  'deletedAt',
+] as const satisfies readonly (keyof Document)[];
+type Missing = Exclude<keyof Document, (typeof DOCUMENT_COLUMNS)[number]>;
+const complete: [Missing] extends [never] ? true : Missing = true;
+void complete;
+const DOCUMENT_SELECT = DOCUMENT_COLUMNS.map((c) => `d."${c}"`).join(', ');
+
 /** What a check reads before fetching: the declaration and the document's tip. */
 export interface CheckContextRow {
   document: Document;
@@ -81,8 +116,10 @@ export class CheckRunRepository {
         tipSnapshot: DocumentTip['snapshot'];
         tipVersion: (NonNullable<DocumentTip['version']> & { hasChange: boolean }) | null;
       }
-    >(
-      `SELECT d.*,
+    >({
+      // named: prepared and planned once per connection, then only bound and run
+      name: 'fineprint-check-context',
+      text: `SELECT ${DOCUMENT_SELECT},
          (SELECT row_to_json(s) FROM (
             SELECT id, sha256, headers FROM "Snapshot" WHERE "documentId" = d.id
             ORDER BY "lastSeenAt" DESC LIMIT 1) s) AS "tipSnapshot",
@@ -92,8 +129,8 @@ export class CheckRunRepository {
             FROM "Version" x WHERE x."documentId" = d.id
             ORDER BY x.seq DESC LIMIT 1) v) AS "tipVersion"
        FROM "Document" d WHERE d.id = ANY($1::uuid[])`,
-      [documentIds],
-    );
+      values: [documentIds],
+    });
     const byId = new Map<string, CheckContextRow>();
     for (const { tipSnapshot, tipVersion, ...document } of rows) {
       byId.set(document.id, {
@@ -117,8 +154,9 @@ export class CheckRunRepository {
 
   private async recordQuietRuns(runs: QuietRun[]): Promise<void[]> {
     const column = <K extends keyof QuietRun>(key: K) => runs.map((r) => r[key]);
-    await this.prisma.pool.query(
-      `WITH input AS (
+    await this.prisma.pool.query({
+      name: 'fineprint-check-quiet-runs',
+      text: `WITH input AS (
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::"CheckOutcome"[],
                               $6::int[], $7::"FetchMode"[], $8::uuid[], $9::uuid[], $10::int[],
                               $11::timestamptz[], $12::timestamptz[])
@@ -135,7 +173,7 @@ export class CheckRunRepository {
           SET status = 'ok', "consecutiveFailures" = 0, "lastError" = NULL,
               "lastCheckedAt" = input.at, "lastSuccessAt" = input.at, "updatedAt" = now()
          FROM input WHERE d.id = input."documentId"`,
-      [
+      values: [
         column('documentId'),
         column('jobId'),
         column('attempt'),
@@ -149,7 +187,7 @@ export class CheckRunRepository {
         column('startedAt'),
         column('at'),
       ],
-    );
+    });
     return runs.map(() => undefined);
   }
 

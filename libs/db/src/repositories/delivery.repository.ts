@@ -210,8 +210,10 @@ export class DeliveryRepository {
 
   /** Deliveries with what sending them needs, in one plain statement; in the order of `ids`. */
   private async findManyForSending(ids: readonly string[]): Promise<(DeliveryForSending | null)[]> {
-    const { rows } = await this.prisma.pool.query<SendingRow>(
-      `SELECT d.id, d."changeId", d.channel::text AS channel, d."eventType", d.status::text AS status,
+    const { rows } = await this.prisma.pool.query<SendingRow>({
+      // named: prepared and planned once per connection, then only bound and run
+      name: 'fineprint-delivery-for-sending',
+      text: `SELECT d.id, d."changeId", d.channel::text AS channel, d."eventType", d.status::text AS status,
               d.attempts, d."subscriptionId", d."webhookEndpointId",
               e.id AS e_id, e.url AS e_url, e.secret AS e_secret, e.active AS e_active,
               e."consecutiveFailures" AS e_failures, e."disabledReason" AS "e_disabledReason",
@@ -224,8 +226,8 @@ export class DeliveryRepository {
        LEFT JOIN "WebhookEndpoint" e ON e.id = d."webhookEndpointId"
        LEFT JOIN "Subscription" s ON s.id = d."subscriptionId"
        WHERE d.id = ANY($1::uuid[])`,
-      [ids],
-    );
+      values: [ids],
+    });
     const byId = new Map(rows.map((r) => [r.id, toDeliveryForSending(r)]));
     return ids.map((id) => byId.get(id) ?? null);
   }
@@ -244,22 +246,23 @@ export class DeliveryRepository {
       seen.add(a.id);
     }
     if (now.length > 0)
-      await this.prisma.pool.query(
-        `UPDATE "Delivery" AS d
+      await this.prisma.pool.query({
+        name: 'fineprint-delivery-attempts',
+        text: `UPDATE "Delivery" AS d
          SET status = a.status, attempts = d.attempts + 1, "responseCode" = a.code,
              "lastError" = a.error, "durationMs" = a.ms, "lastAttemptAt" = now(),
              "deliveredAt" = CASE WHEN a.status = 'delivered' THEN now() ELSE d."deliveredAt" END
          FROM unnest($1::uuid[], $2::"DeliveryStatus"[], $3::int[], $4::text[], $5::int[])
            AS a(id, status, code, error, ms)
          WHERE d.id = a.id`,
-        [
+        values: [
           now.map((a) => a.id),
           now.map((a) => a.status),
           now.map((a) => a.responseCode ?? null),
           now.map((a) => a.error?.slice(0, 2000) ?? null),
           now.map((a) => (a.durationMs == null ? null : Math.round(a.durationMs))),
         ],
-      );
+      });
     if (later.length > 0) await this.recordAttempts(later);
     return attempts.map(() => undefined);
   }
