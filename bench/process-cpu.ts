@@ -60,7 +60,13 @@ export function sampleCpu(): CpuSample {
 }
 
 /** "node 0.31 ms, PostgreSQL 0.12 ms, Redis 0.05 ms" per item between two samples. */
-export function describeCpuPerItem(before: CpuSample, after: CpuSample, items: number, selfLabel = 'node'): string {
-  const per = (a: number | null, b: number | null) => (a === null || b === null ? 'n/a' : `${((b - a) / items).toFixed(3)} ms`);
+export function describeCpuPerItem(
+  before: CpuSample,
+  after: CpuSample,
+  items: number,
+  selfLabel = 'node',
+): string {
+  const per = (a: number | null, b: number | null) =>
+    a === null || b === null ? 'n/a' : `${((b - a) / items).toFixed(3)} ms`;
   return `${selfLabel} ${per(before.self, after.self)}, PostgreSQL ${per(before.postgres, after.postgres)}, Redis ${per(before.redis, after.redis)}`;
 }
