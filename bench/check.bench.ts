@@ -43,7 +43,9 @@ async function main(): Promise<void> {
   const edits = new Set<number>();
   const render = (i: number) =>
     `<!doctype html><html><head><title>Policy ${i}</title></head><body><nav><a href="/">Home</a></nav><main id="doc"><h1>Privacy Policy ${i}</h1>${bodies[i]}${edits.has(i) ? '<p>We now share your data with advertising partners.</p>' : ''}</main><footer>© Example</footer></body></html>`;
+  let served = 0;
   const site = createServer((req, res) => {
+    served++;
     const i = Number((req.url ?? '').split('/').pop());
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(render(i));
   });
@@ -80,6 +82,7 @@ async function main(): Promise<void> {
   const pass = async (label: string) => {
     peak = process.memoryUsage().rss;
     const before = await prisma.checkRun.count();
+    const servedBefore = served;
     const cpuBefore = sampleCpu();
     const started = performance.now();
     await queues.addBulk(
@@ -90,7 +93,10 @@ async function main(): Promise<void> {
         opts: { removeOnComplete: true },
       })),
     );
-    while ((await prisma.checkRun.count()) - before < DOCS) await new Promise((r) => setTimeout(r, 50));
+    // the database is polled only once the site has served every page of the pass: a
+    // count over the growing CheckRun table every 50 ms took CPU from the checks themselves
+    while (served - servedBefore < DOCS) await new Promise((r) => setTimeout(r, 5));
+    while ((await prisma.checkRun.count()) - before < DOCS) await new Promise((r) => setTimeout(r, 5));
     const seconds = (performance.now() - started) / 1000;
     // CPU per check of this process (worker and site), PostgreSQL and Redis: on two cores
     // they compete, so a rate alone does not say where the time went
