@@ -18,6 +18,7 @@ import {
 
 import { DiffVersionService } from './changes/diff-version.service';
 import { CheckDocumentService } from './check/check-document.service';
+import { SCRAPER, type ScraperPort } from './check/scraper.port';
 import { PipelineModule } from './pipeline.module';
 
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
@@ -219,6 +220,36 @@ describe('the tracking pipeline on real PostgreSQL, Redis and a local site', () 
     expect(await prisma.change.count({ where: { documentId: doc.id, state: 'announced' } })).toBe(1);
     expect(await prisma.version.count({ where: { documentId: doc.id, status: 'revert' } })).toBe(4);
     expect((await app.get(DocumentRepository).findById(doc.id))?.unstable).toBe(true);
+  });
+
+  it('a page back to bytes it had before makes their snapshot the tip again, so the next check of them is quiet without extracting', async () => {
+    const a = policy(BASE);
+    const b = policy([...BASE, 'We share your information with advertising partners.']);
+    site.setPage('/p4b', a);
+    const doc = await newDocument('/p4b');
+    await check(doc.id);
+    site.setPage('/p4b', b);
+    await check(doc.id);
+    site.setPage('/p4b', a);
+    expect(await check(doc.id)).toMatchObject({ outcome: 'new_version', versionStatus: 'revert' });
+
+    const snapshots = await prisma.snapshot.findMany({
+      where: { documentId: doc.id },
+      orderBy: { firstSeenAt: 'asc' },
+    });
+    expect(snapshots).toHaveLength(2);
+    const [first, second] = snapshots;
+    // A's snapshot was seen again after B's
+    expect(first?.lastSeenAt.getTime()).toBeGreaterThan(second?.lastSeenAt.getTime() ?? Infinity);
+
+    const extract = jest.spyOn(app.get<ScraperPort>(SCRAPER), 'extract');
+    try {
+      expect(await check(doc.id)).toMatchObject({ outcome: 'unchanged' });
+      expect(extract).not.toHaveBeenCalled();
+    } finally {
+      extract.mockRestore();
+    }
+    expect(await prisma.snapshot.count({ where: { documentId: doc.id } })).toBe(2);
   });
 
   it('with confirmation on: a change that reverts before its re-check is never announced; one that stays is announced once', async () => {

@@ -91,7 +91,15 @@ export class VersionRepository {
         where: { documentId_sha256: { documentId: input.documentId, sha256: input.snapshot.sha256 } },
       });
       let snapshotCreated = false;
-      if (!snapshot) {
+      if (snapshot) {
+        // bytes seen before (a page back to an earlier state): they are the newest again, so
+        // the next check of them can take the quiet path (the tip is the snapshot last seen)
+        if (snapshot.lastSeenAt < input.at)
+          snapshot = await tx.snapshot.update({
+            where: { id: snapshot.id },
+            data: { lastSeenAt: input.at },
+          });
+      } else {
         const { encode, ...meta } = input.snapshot;
         const encoded = encode();
         snapshot = await tx.snapshot.create({
