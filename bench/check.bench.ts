@@ -13,12 +13,15 @@ import { createServer } from 'node:http';
 import { Session } from 'node:inspector/promises';
 import { type AddressInfo } from 'node:net';
 
+import { createHash } from 'node:crypto';
+
 import { NestFactory } from '@nestjs/core';
+import { Queue, Worker } from 'bullmq';
 import { Agent, request } from 'undici';
 
 import { PrismaService } from '@fineprint/db';
 import { QueueProducer } from '@fineprint/queue';
-import { createTestDatabase, testConfig } from '@fineprint/testing';
+import { createTestDatabase, testConfig, uniqueQueuePrefix } from '@fineprint/testing';
 
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { paragraph, rng } from './generate-text';
@@ -126,6 +129,56 @@ async function main(): Promise<void> {
     return rate;
   };
 
+  /**
+   * The floor of any design with one BullMQ job per check: jobs that only fetch and hash
+   * their page (no database, no extraction), on the same Redis with the worker's
+   * concurrency and the same agent size as the fetcher. The pipeline cannot beat it.
+   */
+  let jobsCpu = '';
+  const jobsOnly = async () => {
+    const redis = new URL(config.REDIS_URL);
+    const connection = { host: redis.hostname, port: Number(redis.port || 6379), maxRetriesPerRequest: null };
+    const prefix = uniqueQueuePrefix('bench-floor');
+    const agent = new Agent({ connections: CONCURRENCY });
+    const queue = new Queue('floor', { connection, prefix });
+    let done = 0;
+    let finish: () => void = () => undefined;
+    const finished = new Promise<void>((r) => (finish = r));
+    const worker = new Worker(
+      'floor',
+      async (job) => {
+        const response = await request(`${siteUrl}/doc/${(job.data as { i: number }).i}`, {
+          dispatcher: agent,
+        });
+        createHash('sha256')
+          .update(Buffer.from(await response.body.arrayBuffer()))
+          .digest('hex');
+      },
+      { connection, prefix, concurrency: CONCURRENCY * 2 },
+    );
+    worker.on('completed', () => {
+      if (++done >= DOCS) finish();
+    });
+    await worker.waitUntilReady();
+    const cpuBefore = sampleCpu();
+    const started = performance.now();
+    await queue.addBulk(
+      Array.from({ length: DOCS }, (_, i) => ({
+        name: 'fetch',
+        data: { i },
+        opts: { removeOnComplete: true },
+      })),
+    );
+    await finished;
+    const rate = DOCS / ((performance.now() - started) / 1000);
+    jobsCpu = describeCpuPerItem(cpuBefore, sampleCpu(), DOCS, 'jobs+site');
+    await worker.close();
+    await queue.obliterate({ force: true });
+    await queue.close();
+    await agent.close();
+    return rate;
+  };
+
   console.log(
     `${DOCS} documents, ${CONCURRENCY} concurrent checks, queues on Redis, PostgreSQL ${db.schema}`,
   );
@@ -167,6 +220,8 @@ async function main(): Promise<void> {
   await stopProfile();
   const bareAfter = median([await bare(), await bare(), await bare()]);
   const reference = (baseline + bareAfter) / 2;
+  await jobsOnly(); // warm-up, as for the bare loop
+  const floor = median([await jobsOnly(), await jobsOnly(), await jobsOnly()]);
   clearInterval(sampler);
 
   console.log('\npass             docs/s   seconds   peak RSS MB   versions   vs bare loop');
@@ -178,9 +233,13 @@ async function main(): Promise<void> {
   console.log(
     `bare undici loop: ${reference.toFixed(0)} docs/s (median of 3 before: ${baseline.toFixed(0)}, after: ${bareAfter.toFixed(0)}); unchanged pass: median of ${quiet.length} (${quiet.map((q) => q.rate.toFixed(0)).join(', ')})`,
   );
+  console.log(
+    `BullMQ jobs that only fetch and hash (no database): ${floor.toFixed(0)} docs/s, ${((100 * floor) / reference).toFixed(0)}% of the bare loop; the unchanged pass is at ${((100 * (results[1]?.rate ?? 0)) / floor).toFixed(0)}% of that`,
+  );
   console.log('CPU per document:');
   for (const r of results) console.log(`  ${r.label.padEnd(15)} ${r.cpu}`);
   console.log(`  ${'bare loop'.padEnd(15)} ${bareCpu}`);
+  console.log(`  ${'jobs, no DB'.padEnd(15)} ${jobsCpu}`);
   const unchanged = results[1];
   console.log(
     unchanged && unchanged.rate >= 0.5 * reference
