@@ -14,7 +14,8 @@ import {
 
 const ADMIN_TOKEN = process.env['ADMIN_TOKEN'] ?? 'demo-admin-token-change-me';
 const started = Date.now();
-const say = (line: string) => console.log(`${`[${((Date.now() - started) / 1000).toFixed(1)}s]`.padEnd(9)} ${line}`);
+const say = (line: string) =>
+  console.log(`${`[${((Date.now() - started) / 1000).toFixed(1)}s]`.padEnd(9)} ${line}`);
 
 async function main(): Promise<void> {
   const db = await createTestDatabase();
@@ -37,20 +38,39 @@ async function main(): Promise<void> {
     { quiet: true },
   );
   say(`Fineprint is up at ${fineprint.url} (queues on ${process.env['REDIS_URL'] ? 'Redis' : 'PostgreSQL'})`);
-  const shutdown = async () => {
-    say('stopping…');
-    await fineprint.stop();
-    await Promise.all([site.close(), smtp.close(), hooks.close()]);
-    await db.drop();
-    process.exit(0);
-  };
+  // Ctrl-C reaches every process of the terminal's group, the embedded PostgreSQL included,
+  // and demo.mjs passes it on too: stop once, and let no cleanup step end in a stack trace
+  let stopping: Promise<void> | undefined;
+  const shutdown = () =>
+    (stopping ??= (async () => {
+      say('stopping…');
+      const steps: [string, () => Promise<unknown>][] = [
+        ['Fineprint', () => fineprint.stop()],
+        ['the local servers', () => Promise.all([site.close(), smtp.close(), hooks.close()])],
+        ['the demo schema', () => db.drop()],
+      ];
+      for (const [what, step] of steps)
+        await step().catch((error: unknown) =>
+          say(`could not clean up ${what} (${(error as Error).message}); nothing else is affected`),
+        );
+      process.exit(0);
+    })());
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
 
   try {
-    const result = await runAlexaStory({ apiUrl: fineprint.url, adminToken: ADMIN_TOKEN, site, smtp, hooks, narrate: say });
+    const result = await runAlexaStory({
+      apiUrl: fineprint.url,
+      adminToken: ADMIN_TOKEN,
+      site,
+      smtp,
+      hooks,
+      narrate: say,
+    });
     const help = result.changes.find((c) => c.documentTitle === 'Alexa Privacy Settings');
-    say(`The story played in ${((Date.now() - started) / 1000).toFixed(0)} s: ${result.changes.length} changes, ${result.emails.length} emails, ${result.webhooks.length} webhooks.`);
+    say(
+      `The story played in ${((Date.now() - started) / 1000).toFixed(0)} s: ${result.changes.length} changes, ${result.emails.length} emails, ${result.webhooks.length} webhooks.`,
+    );
     console.log(`
 Explore (Ctrl-C to stop):
   Dashboard          ${fineprint.url}/
