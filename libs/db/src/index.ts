@@ -13,7 +13,11 @@ export {
   ChangeRepository,
   type ChangeWithContext,
 } from './repositories/change.repository';
-export { type CheckContextRow, CheckRunRepository, type QuietRun } from './repositories/check-run.repository';
+export {
+  type CheckContextRow,
+  CheckRunRepository,
+  type SuccessRun,
+} from './repositories/check-run.repository';
 export {
   type DeliveryForSending,
   DeliveryRepository,

@@ -108,7 +108,7 @@ describe('database schema (real PostgreSQL)', () => {
       });
       // every document twice under the same job id (a replayed attempt), concurrently
       await Promise.all(
-        [...documents, ...documents].map((d) => repository.recordQuiet(run(d.id, `job-${d.slug}`))),
+        [...documents, ...documents].map((d) => repository.recordSuccess(run(d.id, `job-${d.slug}`))),
       );
       expect(await prisma.checkRun.count({ where: { document: { vendorId: vendor.id } } })).toBe(40);
       const stamped = await prisma.document.findMany({
@@ -118,8 +118,8 @@ describe('database schema (real PostgreSQL)', () => {
 
       // a bad item (unknown document: foreign key) fails alone; its neighbours are written
       const results = await Promise.allSettled([
-        repository.recordQuiet(run(missing, 'job-missing')),
-        repository.recordQuiet(run(documents[0]?.id as string, 'job-next')),
+        repository.recordSuccess(run(missing, 'job-missing')),
+        repository.recordSuccess(run(documents[0]?.id as string, 'job-next')),
       ]);
       expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled']);
       expect(await prisma.checkRun.count({ where: { jobId: 'job-next' } })).toBe(1);

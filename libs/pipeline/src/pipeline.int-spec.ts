@@ -94,6 +94,15 @@ describe('the tracking pipeline on real PostgreSQL, Redis and a local site', () 
     const doc = await newDocument('/p1');
     expect(await check(doc.id)).toMatchObject({ outcome: 'new_version', versionStatus: 'baseline' });
     const snapshotsBefore = await prisma.snapshot.count({ where: { documentId: doc.id } });
+    const stamps = () =>
+      prisma.document.findUniqueOrThrow({
+        where: { id: doc.id },
+        select: { status: true, lastCheckedAt: true, lastSuccessAt: true, lastChangedAt: true },
+      });
+    // a baseline is a success, not a change
+    const afterBaseline = await stamps();
+    expect(afterBaseline).toMatchObject({ status: 'ok', lastChangedAt: null });
+    expect(afterBaseline.lastSuccessAt).toEqual(afterBaseline.lastCheckedAt);
 
     const quiet = await check(doc.id);
     expect(quiet.outcome).toBe('unchanged');
@@ -113,6 +122,12 @@ describe('the tracking pipeline on real PostgreSQL, Redis and a local site', () 
     expect(change.topics).toEqual(expect.arrayContaining(['ai-training', 'voice-recordings']));
     expect(change.state).toBe('announced');
     expect(await app.get(VersionRepository).verifyChain(doc.id)).toBeNull();
+    const afterChange = await stamps();
+    expect(afterChange.lastChangedAt).toBeInstanceOf(Date);
+    expect(afterChange.lastChangedAt?.getTime()).toBeGreaterThan(
+      afterBaseline.lastCheckedAt?.getTime() ?? Infinity,
+    );
+    expect(afterChange.lastSuccessAt).toEqual(afterChange.lastChangedAt);
 
     const runs = await prisma.checkRun.groupBy({
       by: ['outcome'],

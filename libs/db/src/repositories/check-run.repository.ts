@@ -48,13 +48,15 @@ export interface CheckContextRow {
   tipHasChange: boolean;
 }
 
-/** A check that stored nothing new: its run, and the document's success stamp. */
-export interface QuietRun {
+/** A check that succeeded: its run, and the document's success stamp. */
+export interface SuccessRun {
   documentId: string;
   jobId: string | null;
   attempt: number;
   trigger: string;
-  outcome: 'unchanged' | 'not_modified';
+  outcome: 'unchanged' | 'not_modified' | 'new_version';
+  /** The document changed (a new version that is not a baseline): stamps `lastChangedAt`. */
+  changed?: boolean;
   httpStatus: number | null;
   fetchedWith: 'http' | 'browser' | null;
   snapshotId: string | null;
@@ -87,7 +89,7 @@ export class CheckRunRepository {
 
   /** Batches the per-check reads and writes of concurrently running checks. */
   private readonly contexts = new MicroBatcher((ids: string[]) => this.loadContexts(ids));
-  private readonly quietRuns = new MicroBatcher((runs: QuietRun[]) => this.recordQuietRuns(runs));
+  private readonly successRuns = new MicroBatcher((runs: SuccessRun[]) => this.recordSuccessRuns(runs));
 
   /**
    * Everything a check needs before it fetches, in one round trip: the document row, its
@@ -99,11 +101,11 @@ export class CheckRunRepository {
   }
 
   /**
-   * A quiet check's writes: its run (idempotent on job id and attempt, like `record`) and
-   * the document's success stamp. Concurrent checks share one statement.
+   * A successful check's writes: its run (idempotent on job id and attempt, like `record`)
+   * and the document's success stamp. Concurrent checks share one statement.
    */
-  recordQuiet(run: QuietRun): Promise<void> {
-    return this.quietRuns.load(run);
+  recordSuccess(run: SuccessRun): Promise<void> {
+    return this.successRuns.load(run);
   }
 
   /**
@@ -152,16 +154,16 @@ export class CheckRunRepository {
     return documentIds.map((id) => byId.get(id) ?? null);
   }
 
-  private async recordQuietRuns(runs: QuietRun[]): Promise<void[]> {
-    const column = <K extends keyof QuietRun>(key: K) => runs.map((r) => r[key]);
+  private async recordSuccessRuns(runs: SuccessRun[]): Promise<void[]> {
+    const column = <K extends keyof SuccessRun>(key: K) => runs.map((r) => r[key]);
     await this.prisma.pool.query({
-      name: 'fineprint-check-quiet-runs',
+      name: 'fineprint-check-success-runs',
       text: `WITH input AS (
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::"CheckOutcome"[],
                               $6::int[], $7::"FetchMode"[], $8::uuid[], $9::uuid[], $10::int[],
-                              $11::timestamptz[], $12::timestamptz[])
+                              $11::timestamptz[], $12::timestamptz[], $13::boolean[])
            AS t("documentId", "jobId", attempt, trigger, outcome, "httpStatus", "fetchedWith",
-                "snapshotId", "versionId", "durationMs", "startedAt", at)
+                "snapshotId", "versionId", "durationMs", "startedAt", at, changed)
        ), run AS (
          INSERT INTO "CheckRun" ("documentId", "jobId", attempt, trigger, outcome, "httpStatus",
                                  "fetchedWith", "snapshotId", "versionId", "durationMs", "startedAt")
@@ -171,7 +173,8 @@ export class CheckRunRepository {
        )
        UPDATE "Document" d
           SET status = 'ok', "consecutiveFailures" = 0, "lastError" = NULL,
-              "lastCheckedAt" = input.at, "lastSuccessAt" = input.at, "updatedAt" = now()
+              "lastCheckedAt" = input.at, "lastSuccessAt" = input.at, "updatedAt" = now(),
+              "lastChangedAt" = CASE WHEN input.changed THEN input.at ELSE d."lastChangedAt" END
          FROM input WHERE d.id = input."documentId"`,
       values: [
         column('documentId'),
@@ -186,6 +189,7 @@ export class CheckRunRepository {
         column('durationMs'),
         column('startedAt'),
         column('at'),
+        runs.map((r) => r.changed ?? false),
       ],
     });
     return runs.map(() => undefined);

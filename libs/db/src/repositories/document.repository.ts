@@ -91,21 +91,6 @@ export class DocumentRepository {
     });
   }
 
-  /** A successful check: clears the failure streak. */
-  markSuccess(id: string, at: Date, changed: boolean): Promise<Document> {
-    return this.prisma.document.update({
-      where: { id },
-      data: {
-        status: 'ok',
-        consecutiveFailures: 0,
-        lastError: null,
-        lastCheckedAt: at,
-        lastSuccessAt: at,
-        ...(changed ? { lastChangedAt: at } : {}),
-      },
-    });
-  }
-
   /** A failed check: the document is `failing` once the streak reaches `threshold`. */
   async markFailure(id: string, at: Date, message: string, threshold: number): Promise<Document> {
     const updated = await this.prisma.document.update({

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
-import { type FetchMode, type Prisma, type Snapshot, type Version, type VersionStatus } from '@prisma/client';
+import { type FetchMode, type Snapshot, type Version, type VersionStatus } from '@prisma/client';
+import { type PoolClient } from 'pg';
 
 import { PrismaService } from '../prisma.service';
 
@@ -41,8 +42,11 @@ export type ContentDecision =
   | { action: 'unchanged' }
   | { action: 'record'; status: VersionStatus; reason: string | null; revertOfId?: string | null };
 
+/** What a check needs of the snapshot it stored or found (the body stays in the database). */
+export type StoredSnapshot = Pick<Snapshot, 'id' | 'sha256' | 'lastSeenAt'>;
+
 export interface RecordContentResult {
-  snapshot: Snapshot;
+  snapshot: StoredSnapshot;
   snapshotCreated: boolean;
   version: Version | null;
   decision: ContentDecision;
@@ -73,6 +77,10 @@ export class VersionRepository {
    * a snapshot only when the raw hash is new, a version only when `decide` says so.
    * Retrying after a crash at any point creates no duplicate: the retry sees what the
    * first attempt committed.
+   *
+   * Plain SQL on Prisma's own pool, like the quiet path (decision 0011): through Prisma
+   * these were eight queries, each compiled anew by its WebAssembly query compiler, which
+   * took more CPU than extracting the page.
    */
   async recordContent(input: {
     documentId: string;
@@ -83,91 +91,161 @@ export class VersionRepository {
     at: Date;
     decide: (history: VersionHistory) => ContentDecision;
   }): Promise<RecordContentResult> {
-    return this.prisma.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT id FROM "Document" WHERE id = ${input.documentId}::uuid FOR UPDATE`;
-      const history = await this.loadHistory(tx, input.documentId, input.textSha256);
-
-      let snapshot = await tx.snapshot.findUnique({
-        where: { documentId_sha256: { documentId: input.documentId, sha256: input.snapshot.sha256 } },
+    const client = await this.prisma.pool.connect();
+    let failed = false;
+    try {
+      await client.query('BEGIN');
+      // the lock first, in its own statement: the reads below then see every version
+      // committed by a check of the same document that held the lock before us
+      await client.query({
+        name: 'fineprint-content-lock',
+        text: 'SELECT id FROM "Document" WHERE id = $1::uuid FOR UPDATE',
+        values: [input.documentId],
       });
+      const { history, latestChainHash } = await this.loadHistory(client, input.documentId, input.textSha256);
+
+      const found = await client.query<StoredSnapshot>({
+        name: 'fineprint-content-snapshot',
+        text: `SELECT id, sha256, "lastSeenAt" FROM "Snapshot" WHERE "documentId" = $1::uuid AND sha256 = $2`,
+        values: [input.documentId, input.snapshot.sha256],
+      });
+      let snapshot = found.rows[0];
       let snapshotCreated = false;
       if (snapshot) {
         // bytes seen before (a page back to an earlier state): they are the newest again, so
         // the next check of them can take the quiet path (the tip is the snapshot last seen)
-        if (snapshot.lastSeenAt < input.at)
-          snapshot = await tx.snapshot.update({
-            where: { id: snapshot.id },
-            data: { lastSeenAt: input.at },
+        if (snapshot.lastSeenAt < input.at) {
+          await client.query({
+            name: 'fineprint-content-snapshot-seen',
+            text: `UPDATE "Snapshot" SET "lastSeenAt" = $2 WHERE id = $1::uuid`,
+            values: [snapshot.id, input.at],
           });
+          snapshot = { ...snapshot, lastSeenAt: input.at };
+        }
       } else {
         const { encode, ...meta } = input.snapshot;
         const encoded = encode();
-        snapshot = await tx.snapshot.create({
-          data: {
-            documentId: input.documentId,
-            ...meta,
-            body: new Uint8Array(encoded.body),
-            compression: encoded.compression,
-            firstSeenAt: input.at,
-            lastSeenAt: input.at,
-          },
+        const created = await client.query<StoredSnapshot>({
+          name: 'fineprint-content-snapshot-new',
+          text: `INSERT INTO "Snapshot" ("documentId", sha256, body, compression, "byteLength", "contentType",
+                   charset, "httpStatus", headers, "finalUrl", "fetchedWith", "firstSeenAt", "lastSeenAt")
+                 VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11::"FetchMode", $12, $12)
+                 RETURNING id, sha256, "lastSeenAt"`,
+          values: [
+            input.documentId,
+            meta.sha256,
+            encoded.body,
+            encoded.compression,
+            meta.byteLength,
+            meta.contentType,
+            meta.charset,
+            meta.httpStatus,
+            JSON.stringify(meta.headers),
+            meta.finalUrl,
+            meta.fetchedWith,
+            input.at,
+          ],
         });
+        snapshot = created.rows[0];
         snapshotCreated = true;
       }
 
+      if (!snapshot) throw new Error(`the snapshot of ${input.documentId} was neither found nor created`);
       const decision = input.decide(history);
-      if (decision.action === 'unchanged')
+      if (decision.action === 'unchanged') {
+        await client.query('COMMIT');
         return { snapshot, snapshotCreated, version: null, decision, history };
+      }
 
-      const last = await tx.version.findFirst({
-        where: { documentId: input.documentId },
-        orderBy: { seq: 'desc' },
-        select: { seq: true, chainHash: true },
+      const previous = latestChainHash;
+      const confirmed = decision.status === 'confirmed' || decision.status === 'baseline';
+      const { rows } = await client.query<Version>({
+        name: 'fineprint-content-version',
+        text: `INSERT INTO "Version" ("documentId", seq, "snapshotId", text, sha256, "byteLength", "extractionKey",
+                 "previousChainHash", "chainHash", status, "statusReason", "revertOfId", "recordedAt", "confirmedAt")
+               VALUES ($1::uuid, $2, $3::uuid, $4, $5, $6, $7, $8, $9, $10::"VersionStatus", $11, $12::uuid, $13, $14)
+               RETURNING *`,
+        values: [
+          input.documentId,
+          (history.latest?.seq ?? 0) + 1,
+          snapshot.id,
+          input.text,
+          input.textSha256,
+          Buffer.byteLength(input.text),
+          input.extractionKey,
+          previous,
+          chainHash(previous, input.textSha256),
+          decision.status,
+          decision.reason,
+          decision.revertOfId ?? null,
+          input.at,
+          confirmed ? input.at : null,
+        ],
       });
-      const version = await tx.version.create({
-        data: {
-          documentId: input.documentId,
-          seq: (last?.seq ?? 0) + 1,
-          snapshotId: snapshot.id,
-          text: input.text,
-          sha256: input.textSha256,
-          byteLength: Buffer.byteLength(input.text),
-          extractionKey: input.extractionKey,
-          previousChainHash: last?.chainHash ?? null,
-          chainHash: chainHash(last?.chainHash ?? null, input.textSha256),
-          status: decision.status,
-          statusReason: decision.reason,
-          revertOfId: decision.revertOfId ?? null,
-          recordedAt: input.at,
-          confirmedAt: decision.status === 'confirmed' || decision.status === 'baseline' ? input.at : null,
-        },
-      });
-      return { snapshot, snapshotCreated, version, decision, history };
-    });
+      await client.query('COMMIT');
+      return { snapshot, snapshotCreated, version: rows[0] ?? null, decision, history };
+    } catch (error) {
+      failed = true;
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      // a connection whose transaction state is unknown is not handed to the next caller
+      client.release(failed ? true : undefined);
+    }
   }
 
+  /**
+   * What `decide` sees, in one statement: the 20 newest versions, the base (newest not
+   * quarantined, transient or pending, with its text) and the newest with the same text;
+   * plus the newest version's chain hash, which the next version links to.
+   */
   private async loadHistory(
-    tx: Prisma.TransactionClient,
+    client: PoolClient,
     documentId: string,
     textSha256: string,
-  ): Promise<VersionHistory> {
-    const recent = await tx.version.findMany({
-      where: { documentId },
-      orderBy: { seq: 'desc' },
-      take: 20,
-      select: summarySelect,
+  ): Promise<{ history: VersionHistory; latestChainHash: string | null }> {
+    const { rows } = await client.query<
+      VersionSummary & {
+        kind: 'recent' | 'base' | 'same';
+        text: string | null;
+        extractionKey: string | null;
+        chainHash: string;
+      }
+    >({
+      name: 'fineprint-content-history',
+      text: `(SELECT 'recent' AS kind, id, seq, sha256, status::text AS status, "recordedAt", "revertOfId",
+                     NULL::text AS text, NULL::text AS "extractionKey", "chainHash"
+                FROM "Version" WHERE "documentId" = $1::uuid ORDER BY seq DESC LIMIT 20)
+             UNION ALL
+             (SELECT 'base', id, seq, sha256, status::text, "recordedAt", "revertOfId", text, "extractionKey", "chainHash"
+                FROM "Version"
+               WHERE "documentId" = $1::uuid AND status NOT IN ('quarantined', 'transient', 'pending')
+               ORDER BY seq DESC LIMIT 1)
+             UNION ALL
+             (SELECT 'same', id, seq, sha256, status::text, "recordedAt", "revertOfId", NULL, NULL, "chainHash"
+                FROM "Version" WHERE "documentId" = $1::uuid AND sha256 = $2 ORDER BY seq DESC LIMIT 1)`,
+      values: [documentId, textSha256],
     });
-    const base = await tx.version.findFirst({
-      where: { documentId, status: { notIn: ['quarantined', 'transient', 'pending'] } },
-      orderBy: { seq: 'desc' },
-      select: { ...summarySelect, text: true, extractionKey: true },
+    const summary = (r: (typeof rows)[number]): VersionSummary => ({
+      id: r.id,
+      seq: r.seq,
+      sha256: r.sha256,
+      status: r.status,
+      recordedAt: r.recordedAt,
+      revertOfId: r.revertOfId,
     });
-    const sameText = await tx.version.findFirst({
-      where: { documentId, sha256: textSha256 },
-      orderBy: { seq: 'desc' },
-      select: summarySelect,
-    });
-    return { latest: recent[0] ?? null, base, sameText, recent };
+    const recent = rows.filter((r) => r.kind === 'recent').sort((a, b) => b.seq - a.seq);
+    const base = rows.find((r) => r.kind === 'base');
+    const same = rows.find((r) => r.kind === 'same');
+    return {
+      history: {
+        latest: recent[0] ? summary(recent[0]) : null,
+        base: base ? { ...summary(base), text: base.text ?? '', extractionKey: base.extractionKey } : null,
+        sameText: same ? summary(same) : null,
+        recent: recent.map(summary),
+      },
+      latestChainHash: recent[0]?.chainHash ?? null,
+    };
   }
 
   findById(id: string): Promise<Version | null> {

@@ -101,7 +101,7 @@ export class CheckDocumentService {
       snapshotId: string | null,
       versionId: string | null,
     ) =>
-      this.checkRuns.recordQuiet({
+      this.checkRuns.recordSuccess({
         ...runOf(),
         outcome,
         httpStatus: fetched.status,
@@ -198,15 +198,29 @@ export class CheckDocumentService {
     const version = recorded.version;
     const outcome: CheckOutcome =
       verdict.verdict === 'quarantined' ? 'quarantined' : version ? 'new_version' : 'unchanged';
-    await run(outcome, {
+    const stored = {
       httpStatus: page.status,
       fetchedWith: page.fetchedWith,
       snapshotId: recorded.snapshot.id,
       versionId: version?.id ?? recorded.history.latest?.id ?? null,
-      ...(outcome === 'quarantined'
-        ? { errorKind: 'blocked', errorCode: 'QUARANTINED', errorMessage: quarantineMessage(version) }
-        : {}),
-    });
+    };
+    if (outcome === 'quarantined') {
+      await run(outcome, {
+        ...stored,
+        errorKind: 'blocked',
+        errorCode: 'QUARANTINED',
+        errorMessage: quarantineMessage(version),
+      });
+    } else {
+      // the run and the document's success stamp, in the statement quiet checks share
+      await this.checkRuns.recordSuccess({
+        ...runOf(),
+        ...stored,
+        outcome,
+        changed: Boolean(version && version.status !== 'baseline'),
+        at: new Date(),
+      });
+    }
 
     if (verdict.supersedesPendingId) await this.lifecycle.markTransient(verdict.supersedesPendingId);
     if (verdict.confirmsPendingId) await this.lifecycle.confirm(verdict.confirmsPendingId);
@@ -217,12 +231,6 @@ export class CheckDocumentService {
         new Date(),
         `quarantined: ${quarantineMessage(version)}`,
         this.config.FAILING_AFTER,
-      );
-    } else {
-      await this.documents.markSuccess(
-        documentId,
-        new Date(),
-        Boolean(version && version.status !== 'baseline'),
       );
     }
 
