@@ -8,6 +8,11 @@ import { type Env } from '@fineprint/config';
 import { createPrismaClient, parseDatabaseUrl } from './prisma-client.factory';
 import { PrismaService } from './prisma.service';
 import { CheckRunRepository } from './repositories/check-run.repository';
+import {
+  type ContentDecision,
+  type VersionHistory,
+  VersionRepository,
+} from './repositories/version.repository';
 
 // libs/testing depends on this library, so this test makes its schema by hand
 async function createTestDatabase() {
@@ -123,6 +128,85 @@ describe('database schema (real PostgreSQL)', () => {
       ]);
       expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled']);
       expect(await prisma.checkRun.count({ where: { jobId: 'job-next' } })).toBe(1);
+    } finally {
+      await prisma.onModuleDestroy();
+    }
+  });
+
+  it('stores new content in one serialised transaction: concurrent texts chain in order, a failure leaves nothing, reverts find their bytes', async () => {
+    const prisma = new PrismaService({ DATABASE_URL: db.url } as Env);
+    const versions = new VersionRepository(prisma);
+    try {
+      const vendor = await prisma.vendor.create({ data: { slug: 'content', name: 'Content' } });
+      const document = await prisma.document.create({
+        data: { vendorId: vendor.id, slug: 'c', title: 'C', url: 'https://example.com/c' },
+      });
+      let encoded = 0;
+      const record = (text: string, bytes: string, decide?: (h: VersionHistory) => ContentDecision) =>
+        versions.recordContent({
+          documentId: document.id,
+          text,
+          textSha256: `t-${text}`,
+          extractionKey: 'k',
+          at: new Date(),
+          snapshot: {
+            sha256: `s-${bytes}`,
+            encode: () => {
+              encoded++;
+              return { body: Buffer.from(bytes), compression: 'none' };
+            },
+            byteLength: bytes.length,
+            contentType: 'text/html',
+            charset: 'utf-8',
+            httpStatus: 200,
+            headers: { etag: `"${bytes}"` },
+            finalUrl: document.url,
+            fetchedWith: 'http',
+          },
+          // a new text is a version, a text the latest already has is nothing new
+          decide:
+            decide ??
+            ((h) =>
+              h.latest?.sha256 === `t-${text}`
+                ? { action: 'unchanged' }
+                : { action: 'record', status: h.latest ? 'confirmed' : 'baseline', reason: null }),
+        });
+
+      // ten different texts at once: the row lock serialises them into seq 1..10, one chain
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => record(`text ${i}`, `page ${i}`)),
+      );
+      expect(results.map((r) => r.version?.seq).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(
+        Array.from({ length: 10 }, (_, i) => i + 1),
+      );
+      expect(results.filter((r) => r.version?.status === 'baseline')).toHaveLength(1);
+      expect(await versions.verifyChain(document.id)).toBeNull();
+      expect(encoded).toBe(10);
+
+      // the same text twice at once: the second sees the first's commit and adds nothing
+      const twice = await Promise.all([record('same', 'same page'), record('same', 'same page')]);
+      expect(twice.filter((r) => r.version)).toHaveLength(1);
+      expect(twice.filter((r) => r.snapshotCreated)).toHaveLength(1);
+      expect(await prisma.version.count({ where: { documentId: document.id } })).toBe(11);
+
+      // a decision that throws rolls everything back, and the pool still works after it
+      await expect(
+        record('doomed', 'doomed page', () => {
+          throw new Error('decide failed');
+        }),
+      ).rejects.toThrow('decide failed');
+      expect(await prisma.snapshot.count({ where: { sha256: 's-doomed page' } })).toBe(0);
+
+      // bytes seen before come back: no new snapshot, no re-encoding, and they are the newest again
+      const before = encoded;
+      const back = await record('text 0', 'page 0');
+      expect(back.snapshotCreated).toBe(false);
+      expect(encoded).toBe(before);
+      expect(back.version).toMatchObject({ seq: 12, status: 'confirmed' });
+      const [context] = await Promise.all([new CheckRunRepository(prisma).loadContext(document.id)]);
+      expect(context?.tip.snapshot?.sha256).toBe('s-page 0');
+      expect(context?.tip.version?.id).toBe(back.version?.id);
+      expect(await versions.verifyChain(document.id)).toBeNull();
     } finally {
       await prisma.onModuleDestroy();
     }

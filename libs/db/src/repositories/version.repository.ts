@@ -45,10 +45,25 @@ export type ContentDecision =
 /** What a check needs of the snapshot it stored or found (the body stays in the database). */
 export type StoredSnapshot = Pick<Snapshot, 'id' | 'sha256' | 'lastSeenAt'>;
 
+/** The columns of a version just stored that a check reads back (not its text). */
+const STORED_VERSION_COLUMNS = [
+  'id',
+  'documentId',
+  'seq',
+  'snapshotId',
+  'sha256',
+  'status',
+  'statusReason',
+  'revertOfId',
+  'recordedAt',
+  'confirmedAt',
+] as const satisfies readonly (keyof Version)[];
+export type StoredVersion = Pick<Version, (typeof STORED_VERSION_COLUMNS)[number]>;
+
 export interface RecordContentResult {
   snapshot: StoredSnapshot;
   snapshotCreated: boolean;
-  version: Version | null;
+  version: StoredVersion | null;
   decision: ContentDecision;
   history: VersionHistory;
 }
@@ -92,7 +107,7 @@ export class VersionRepository {
     decide: (history: VersionHistory) => ContentDecision;
   }): Promise<RecordContentResult> {
     const client = await this.prisma.pool.connect();
-    let failed = false;
+    let broken = false;
     try {
       await client.query('BEGIN');
       // the lock first, in its own statement: the reads below then see every version
@@ -159,12 +174,12 @@ export class VersionRepository {
 
       const previous = latestChainHash;
       const confirmed = decision.status === 'confirmed' || decision.status === 'baseline';
-      const { rows } = await client.query<Version>({
+      const { rows } = await client.query<StoredVersion>({
         name: 'fineprint-content-version',
         text: `INSERT INTO "Version" ("documentId", seq, "snapshotId", text, sha256, "byteLength", "extractionKey",
                  "previousChainHash", "chainHash", status, "statusReason", "revertOfId", "recordedAt", "confirmedAt")
                VALUES ($1::uuid, $2, $3::uuid, $4, $5, $6, $7, $8, $9, $10::"VersionStatus", $11, $12::uuid, $13, $14)
-               RETURNING *`,
+               RETURNING ${STORED_VERSION_COLUMNS.map((c) => `"${c}"`).join(', ')}`,
         values: [
           input.documentId,
           (history.latest?.seq ?? 0) + 1,
@@ -185,12 +200,13 @@ export class VersionRepository {
       await client.query('COMMIT');
       return { snapshot, snapshotCreated, version: rows[0] ?? null, decision, history };
     } catch (error) {
-      failed = true;
-      await client.query('ROLLBACK').catch(() => undefined);
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
       throw error;
     } finally {
-      // a connection whose transaction state is unknown is not handed to the next caller
-      client.release(failed ? true : undefined);
+      // a connection that could not roll back is closed, not handed to the next caller
+      client.release(broken ? true : undefined);
     }
   }
 
