@@ -10,6 +10,8 @@ import { ensureDependencies } from './lib/ensure-deps.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 ensureDependencies(root);
+const { onStopRequest, runInOwnGroup } = await import('./lib/own-group.mjs');
+await runInOwnGroup(import.meta.url);
 const { checkServices, startEmbeddedPostgres } = await import('./lib/services.mjs');
 
 let embedded;
@@ -23,10 +25,13 @@ try {
   env.REDIS_URL = process.env.REDIS_URL ?? '';
   await checkServices({ databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL });
   execFileSync(process.execPath, [join(root, 'scripts', 'build-web.mjs')], { cwd: root, stdio: 'ignore' });
-  const story = spawn(process.execPath, ['-r', '@swc-node/register', join(root, 'scripts', 'demo-story.ts')], { cwd: root, env, stdio: 'inherit' });
-  const stop = () => story.kill('SIGINT');
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  const story = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', join(root, 'scripts', 'demo-story.ts')],
+    { cwd: root, env, stdio: 'inherit' },
+  );
+  // the story stops Fineprint and drops its schema; the database stops after it
+  onStopRequest(() => story.kill('SIGINT'));
   const code = await new Promise((resolve) => story.once('exit', resolve));
   await embedded?.stop();
   process.exit(code ?? 0);

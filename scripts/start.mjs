@@ -10,6 +10,8 @@ import { ensureDependencies } from './lib/ensure-deps.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 ensureDependencies(root);
+const { onStopRequest, runInOwnGroup } = await import('./lib/own-group.mjs');
+await runInOwnGroup(import.meta.url);
 
 const { checkServices, migrate, startEmbeddedPostgres } = await import('./lib/services.mjs');
 const { runApps, waitForHealth } = await import('./lib/run-apps.mjs');
@@ -34,15 +36,19 @@ try {
   env.PUBLIC_URL = process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}`;
   env.CATALOG_DIR = process.env.CATALOG_DIR ?? join(root, 'catalog');
   const apps = runApps(root, env);
-  const shutdown = async () => {
+  let stopping = false;
+  // the apps first, so the worker drains its jobs while the database is still there
+  onStopRequest(async () => {
+    stopping = true;
+    console.log('› stopping the API and the worker, then the database');
     await apps.stop();
     await embedded?.stop();
     process.exit(0);
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  });
   apps.exited.then(async ({ name, code }) => {
+    if (stopping) return;
     console.error(`✗ the ${name} process exited (code ${code}); stopping.`);
+    stopping = true;
     await apps.stop();
     await embedded?.stop();
     process.exit(1);
