@@ -32,7 +32,12 @@ export function createPrismaClient(databaseUrl: string, options: PrismaClientOpt
  */
 export function createPgAdapter(databaseUrl: string, poolSize = 10, pool?: Pool): PrismaPg {
   const { schema } = parseDatabaseUrl(databaseUrl);
-  return new PrismaPg(pool ?? createPgPool(databaseUrl, poolSize), schema ? { schema } : undefined);
+  // a pool made here belongs to the client: `$disconnect` ends it (else its idle
+  // connections keep the process alive for 10 s); a pool passed in belongs to the caller
+  return new PrismaPg(pool ?? createPgPool(databaseUrl, poolSize), {
+    ...(schema ? { schema } : {}),
+    disposeExternalPool: !pool,
+  });
 }
 
 /**
