@@ -143,7 +143,11 @@ async function main(): Promise<void> {
     const queue = new Queue('floor', { connection, prefix });
     let done = 0;
     let finish: () => void = () => undefined;
-    const finished = new Promise<void>((r) => (finish = r));
+    let fail: (error: Error) => void = () => undefined;
+    const finished = new Promise<void>((resolve, reject) => {
+      finish = resolve;
+      fail = reject;
+    });
     const worker = new Worker(
       'floor',
       async (job) => {
@@ -159,6 +163,9 @@ async function main(): Promise<void> {
     worker.on('completed', () => {
       if (++done >= DOCS) finish();
     });
+    worker.on('failed', (job, error) =>
+      fail(new Error(`floor: job ${JSON.stringify(job?.data)} failed: ${error.message}`)),
+    );
     await worker.waitUntilReady();
     const cpuBefore = sampleCpu();
     const started = performance.now();
