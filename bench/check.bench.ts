@@ -16,7 +16,6 @@ import { type AddressInfo } from 'node:net';
 import { createHash } from 'node:crypto';
 
 import { NestFactory } from '@nestjs/core';
-import { Queue, Worker } from 'bullmq';
 import { Agent, request } from 'undici';
 
 import { PrismaService } from '@fineprint/db';
@@ -24,6 +23,7 @@ import { QueueProducer } from '@fineprint/queue';
 import { createTestDatabase, testConfig, uniqueQueuePrefix } from '@fineprint/testing';
 
 import { WorkerModule } from '../apps/worker/src/worker.module';
+import { bullmqJobRate } from './bullmq-job-rate';
 import { paragraph, rng } from './generate-text';
 import { describeCpuPerItem, sampleCpu } from './process-cpu';
 
@@ -136,54 +136,27 @@ async function main(): Promise<void> {
    */
   let jobsCpu = '';
   const jobsOnly = async () => {
-    const redis = new URL(config.REDIS_URL);
-    const connection = { host: redis.hostname, port: Number(redis.port || 6379), maxRetriesPerRequest: null };
-    const prefix = uniqueQueuePrefix('bench-floor');
     const agent = new Agent({ connections: CONCURRENCY });
-    const queue = new Queue('floor', { connection, prefix });
-    let done = 0;
-    let finish: () => void = () => undefined;
-    let fail: (error: Error) => void = () => undefined;
-    const finished = new Promise<void>((resolve, reject) => {
-      finish = resolve;
-      fail = reject;
-    });
-    const worker = new Worker(
-      'floor',
-      async (job) => {
-        const response = await request(`${siteUrl}/doc/${(job.data as { i: number }).i}`, {
-          dispatcher: agent,
-        });
-        createHash('sha256')
-          .update(Buffer.from(await response.body.arrayBuffer()))
-          .digest('hex');
-      },
-      { connection, prefix, concurrency: CONCURRENCY * 2 },
-    );
-    worker.on('completed', () => {
-      if (++done >= DOCS) finish();
-    });
-    worker.on('failed', (job, error) =>
-      fail(new Error(`floor: job ${JSON.stringify(job?.data)} failed: ${error.message}`)),
-    );
-    await worker.waitUntilReady();
-    const cpuBefore = sampleCpu();
-    const started = performance.now();
-    await queue.addBulk(
-      Array.from({ length: DOCS }, (_, i) => ({
-        name: 'fetch',
-        data: { i },
-        opts: { removeOnComplete: true },
-      })),
-    );
-    await finished;
-    const rate = DOCS / ((performance.now() - started) / 1000);
-    jobsCpu = describeCpuPerItem(cpuBefore, sampleCpu(), DOCS, 'jobs+site');
-    await worker.close();
-    await queue.obliterate({ force: true });
-    await queue.close();
-    await agent.close();
-    return rate;
+    let cpuBefore = sampleCpu();
+    try {
+      return await bullmqJobRate({
+        redisUrl: config.REDIS_URL,
+        prefix: uniqueQueuePrefix('bench-floor'),
+        count: DOCS,
+        concurrency: CONCURRENCY * 2,
+        removeOnComplete: true,
+        work: async (i) => {
+          const response = await request(`${siteUrl}/doc/${i}`, { dispatcher: agent });
+          createHash('sha256')
+            .update(Buffer.from(await response.body.arrayBuffer()))
+            .digest('hex');
+        },
+        onStart: () => (cpuBefore = sampleCpu()),
+        onFinish: () => (jobsCpu = describeCpuPerItem(cpuBefore, sampleCpu(), DOCS, 'jobs+site')),
+      });
+    } finally {
+      await agent.close();
+    }
   };
 
   console.log(

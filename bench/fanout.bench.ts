@@ -8,7 +8,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
-import { Queue, Worker } from 'bullmq';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 
@@ -24,6 +24,7 @@ import {
   uniqueQueuePrefix,
 } from '@fineprint/testing';
 
+import { bullmqJobRate } from './bullmq-job-rate';
 import { pidCpuMs, processesCpuMs } from './process-cpu';
 
 const N = Number(process.env['BENCH_TARGETS'] ?? 10_000);
@@ -47,44 +48,6 @@ const WORKERS = Number(process.env['BENCH_WORKERS'] ?? 1);
 const WEBHOOK_RUNS = Number(process.env['BENCH_WEBHOOK_RUNS'] ?? 3);
 /** BENCH_CHANNELS=webhook (or email): run only that phase, e.g. to profile it. */
 const CHANNELS = (process.env['BENCH_CHANNELS'] ?? 'webhook,email').split(',');
-
-/**
- * Bare BullMQ: no-op jobs added in bulk and run by one worker with the deliveries'
- * concurrency, on the same Redis, with the delivery jobs' retention options. The
- * listener is attached before the first add, so fast completions are not missed.
- */
-async function bareBullmq(prefix: string): Promise<number> {
-  const url = new URL(REDIS_URL);
-  const connection = { host: url.hostname, port: Number(url.port || 6379), maxRetriesPerRequest: null };
-  const queue = new Queue('bench-noop', { connection, prefix });
-  let done = 0;
-  let finish: () => void = () => undefined;
-  const finished = new Promise<void>((r) => (finish = r));
-  const worker = new Worker('bench-noop', () => Promise.resolve(), {
-    connection,
-    prefix,
-    concurrency: CONCURRENCY,
-  });
-  worker.on('completed', () => {
-    if (++done >= N) finish();
-  });
-  await worker.waitUntilReady();
-  const started = performance.now();
-  for (let i = 0; i < N; i += 1000)
-    await queue.addBulk(
-      Array.from({ length: Math.min(1000, N - i) }, (_, j) => ({
-        name: 'noop',
-        data: { i: i + j },
-        opts: { jobId: `noop_${i + j}`, removeOnComplete: DELIVERY_JOB_OPTIONS.removeOnComplete },
-      })),
-    );
-  await finished;
-  const rate = N / ((performance.now() - started) / 1000);
-  await worker.close();
-  await queue.obliterate({ force: true });
-  await queue.close();
-  return rate;
-}
 
 /** Redis commands (those run inside Lua scripts included) and script calls, server-wide. */
 async function redisCounters(): Promise<{ commands: number; scripts: number }> {
@@ -280,7 +243,15 @@ async function main(): Promise<void> {
       await new Promise((r) => w.once('exit', r));
     }),
   );
-  const bare = await bareBullmq(`${prefix}-noop`);
+  // bare BullMQ: no-op jobs with the deliveries' concurrency and retention, on the same Redis
+  const bare = await bullmqJobRate({
+    redisUrl: REDIS_URL,
+    prefix: `${prefix}-noop`,
+    count: N,
+    concurrency: CONCURRENCY,
+    removeOnComplete: DELIVERY_JOB_OPTIONS.removeOnComplete,
+    work: () => Promise.resolve(),
+  });
   console.log(`bare BullMQ no-op jobs (reference):  ${bare.toFixed(0)} jobs/s`);
   const share = (rate: number) => (Number.isNaN(rate) ? 'not run' : `${((100 * rate) / bare).toFixed(0)}%`);
   console.log(`of the bare job rate: webhooks ${share(webhookRate)}, emails ${share(emailRate)}`);
