@@ -11,6 +11,7 @@ import {
   type Document,
   type DocumentTip,
   DocumentRepository,
+  type SuccessRun,
   VersionRepository,
   type VersionStatus,
 } from '@fineprint/db';
@@ -95,21 +96,12 @@ export class CheckDocumentService {
     });
     const run = (outcome: CheckOutcome, extra: Record<string, unknown> = {}) =>
       this.checkRuns.record({ ...runOf(), outcome, ...extra });
-    const quietRun = (
-      outcome: 'unchanged' | 'not_modified',
-      fetched: { status: number; fetchedWith: 'http' | 'browser' },
-      snapshotId: string | null,
-      versionId: string | null,
-    ) =>
-      this.checkRuns.recordSuccess({
-        ...runOf(),
-        outcome,
-        httpStatus: fetched.status,
-        fetchedWith: fetched.fetchedWith,
-        snapshotId,
-        versionId,
-        at: new Date(),
-      });
+    /** A successful check's run and the document's success stamp (one batched statement). */
+    const succeeded = (
+      outcome: SuccessRun['outcome'],
+      stored: Pick<SuccessRun, 'httpStatus' | 'fetchedWith' | 'snapshotId' | 'versionId'>,
+      changed = false,
+    ) => this.checkRuns.recordSuccess({ ...runOf(), ...stored, outcome, changed, at: new Date() });
     const tipVersion = tip.version ? { ...tip.version, hasChange: tipHasChange } : null;
     const previous = tip.snapshot;
     const extractionKey = extractionKeyOf(document);
@@ -124,18 +116,23 @@ export class CheckDocumentService {
         ...(settled ? { knownSha256: settled.sha256 } : {}),
       });
       if (page.notModified) {
-        await quietRun(
-          'not_modified',
-          { status: 304, fetchedWith: page.fetchedWith },
-          previous?.id ?? null,
-          null,
-        );
+        await succeeded('not_modified', {
+          httpStatus: 304,
+          fetchedWith: page.fetchedWith,
+          snapshotId: previous?.id ?? null,
+          versionId: null,
+        });
         await this.lifecycle.ensureFollowUps(documentId, tipVersion);
         return { outcome: 'not_modified' };
       }
       const quiet = settled && settled.sha256 === page.sha256 ? settled : null;
       if (quiet) {
-        await quietRun('unchanged', page, quiet.snapshotId, quiet.id);
+        await succeeded('unchanged', {
+          httpStatus: page.status,
+          fetchedWith: page.fetchedWith,
+          snapshotId: quiet.snapshotId,
+          versionId: quiet.id,
+        });
         if (quiet.status === 'pending') await this.lifecycle.confirm(quiet.id);
         else await this.lifecycle.ensureFollowUps(documentId, { ...quiet, hasChange: tipHasChange });
         return { outcome: 'unchanged' };
@@ -212,14 +209,7 @@ export class CheckDocumentService {
         errorMessage: quarantineMessage(version),
       });
     } else {
-      // the run and the document's success stamp, in the statement quiet checks share
-      await this.checkRuns.recordSuccess({
-        ...runOf(),
-        ...stored,
-        outcome,
-        changed: Boolean(version && version.status !== 'baseline'),
-        at: new Date(),
-      });
+      await succeeded(outcome, stored, Boolean(version && version.status !== 'baseline'));
     }
 
     if (verdict.supersedesPendingId) await this.lifecycle.markTransient(verdict.supersedesPendingId);
