@@ -1,11 +1,6 @@
 export { applyMigrationsToSchema, MIGRATIONS_DIR } from './apply-migrations';
 export { DbModule } from './db.module';
-export {
-  createPgPool,
-  createPrismaClient,
-  parseDatabaseUrl,
-  type PrismaClientOptions,
-} from './prisma-client.factory';
+export { createPrismaClient, parseDatabaseUrl, type PrismaClientOptions } from './prisma-client.factory';
 export { PrismaService } from './prisma.service';
 export {
   type ChangeFilter,

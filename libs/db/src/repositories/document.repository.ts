@@ -32,7 +32,6 @@ export interface DocumentFilter {
 export class DocumentRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** The document row alone (no vendor): what a check needs. */
   findById(id: string): Promise<DocumentWithVendor | null> {
     return this.prisma.document.findUnique({ where: { id }, include: { vendor: true } });
   }
