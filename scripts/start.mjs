@@ -36,22 +36,23 @@ try {
   env.PUBLIC_URL = process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}`;
   env.CATALOG_DIR = process.env.CATALOG_DIR ?? join(root, 'catalog');
   const apps = runApps(root, env);
-  let stopping = false;
-  // the apps first, so the worker drains its jobs while the database is still there
-  onStopRequest(async () => {
-    stopping = true;
+  // once, whoever asks first: the apps first, so the worker drains its jobs while the
+  // database is still there, then the database
+  let stopping;
+  const stopAll = (code) =>
+    (stopping ??= (async () => {
+      await apps.stop();
+      await embedded?.stop();
+      process.exit(code);
+    })());
+  onStopRequest(() => {
     console.log('› stopping the API and the worker, then the database');
-    await apps.stop();
-    await embedded?.stop();
-    process.exit(0);
+    return stopAll(0);
   });
-  apps.exited.then(async ({ name, code }) => {
+  apps.exited.then(({ name, code, signal }) => {
     if (stopping) return;
-    console.error(`✗ the ${name} process exited (code ${code}); stopping.`);
-    stopping = true;
-    await apps.stop();
-    await embedded?.stop();
-    process.exit(1);
+    console.error(`✗ the ${name} process exited (${signal ?? `code ${code}`}); stopping.`);
+    return stopAll(1);
   });
   await waitForHealth(env.PUBLIC_URL);
   console.log(

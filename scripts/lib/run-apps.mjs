@@ -25,7 +25,8 @@ export function runApps(root, env, { apps = ['api', 'worker'], quiet = false } =
       children.map(
         ({ child }) =>
           new Promise((resolve) => {
-            if (child.exitCode !== null) return resolve();
+            // a child killed by a signal has no exit code, only a signal code
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
             child.once('exit', resolve);
             child.kill('SIGTERM');
             setTimeout(() => child.kill('SIGKILL'), 8000).unref();
@@ -34,7 +35,8 @@ export function runApps(root, env, { apps = ['api', 'worker'], quiet = false } =
     );
   const exited = Promise.race(
     children.map(
-      ({ name, child }) => new Promise((resolve) => child.once('exit', (code) => resolve({ name, code }))),
+      ({ name, child }) =>
+        new Promise((resolve) => child.once('exit', (code, signal) => resolve({ name, code, signal }))),
     ),
   );
   return { children, stop, exited };

@@ -115,6 +115,7 @@ export async function seedSubscribers(
     minSeverity: 'low' as const,
     includeCosmetic: false,
   };
+  const key = scopeKey(scope);
   // in chunks, one after the other: a createMany too big for one statement makes Prisma
   // send its chunks concurrently on one transaction's connection (a pg deprecation warning)
   for (let start = 0; start < count; start += SEED_CHUNK)
@@ -125,7 +126,7 @@ export async function seedSubscribers(
           id: randomUUID(),
           email: `${prefix}${i}@example.com`,
           ...scope,
-          scopeKey: scopeKey(scope),
+          scopeKey: key,
           confirmed: true,
           unsubscribeTokenHash: `${prefix}-${i}-${randomUUID()}`,
         };
