@@ -28,7 +28,7 @@ async function stop(children: ChildProcess[]): Promise<void> {
     children.map(
       (child) =>
         new Promise<void>((done) => {
-          if (child.exitCode !== null) return done();
+          if (child.exitCode !== null || child.signalCode !== null) return done();
           child.once('exit', () => done());
           child.kill('SIGTERM');
           setTimeout(() => child.kill('SIGKILL'), 5000).unref();

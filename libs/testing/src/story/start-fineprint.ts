@@ -64,7 +64,7 @@ export async function startFineprint(
     } catch {
       // not up yet
     }
-    if (Date.now() > deadline || api.exitCode !== null) {
+    if (Date.now() > deadline || api.exitCode !== null || api.signalCode !== null) {
       await Promise.all([stopChild(api), stopChild(worker)]);
       throw new Error(`Fineprint did not become healthy at ${url}:\n${log.slice(-4000)}`);
     }
