@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 
-import { DocumentRepository, type DocumentType, VendorRepository } from '@fineprint/db';
+import { DocumentRepository, VendorRepository } from '@fineprint/db';
 
 import { type CatalogFile } from './catalog.schema';
 
@@ -8,8 +8,6 @@ export interface SyncReport {
   upserted: string[];
   deactivated: string[];
 }
-
-const toDbType = (type: string) => type.replace(/-/g, '_') as DocumentType;
 
 /**
  * Writes catalog declarations into the database. A document keeps its id across syncs
@@ -39,7 +37,7 @@ export class CatalogSyncService {
           vendorId: vendor.id,
           slug: doc.slug,
           title: doc.title,
-          type: toDbType(doc.type),
+          type: doc.type,
           url: doc.url,
           select: doc.select,
           remove: doc.remove,

@@ -1,14 +1,10 @@
 import { z } from 'zod';
 
-export const DOCUMENT_TYPES = [
-  'privacy-notice',
-  'terms',
-  'help-article',
-  'faq',
-  'cookie-policy',
-  'other',
-] as const;
-export type CatalogDocumentType = (typeof DOCUMENT_TYPES)[number];
+import { type DocumentType, documentTypeSchema } from '@fineprint/contracts';
+
+/** Document types are the vocabulary's (libs/contracts); a catalog file may spell them with "-". */
+export { DOCUMENT_TYPES } from '@fineprint/contracts';
+export type CatalogDocumentType = DocumentType;
 
 const slug = z
   .string()
@@ -39,7 +35,7 @@ export const catalogDocumentSchema = z
   .object({
     slug,
     title: z.string().min(1),
-    type: z.enum(DOCUMENT_TYPES).default('other'),
+    type: documentTypeSchema.default('other'),
     url: z
       .string()
       .url()

@@ -88,7 +88,7 @@ describe('Open Terms Archive declarations', () => {
     expect(result.issues).toEqual([]);
     expect(result.content?.vendor).toEqual({ slug: 'amazon', name: 'Amazon' });
     expect(result.content?.documents.map((d) => [d.slug, d.type, d.fetch, d.select])).toEqual([
-      ['privacy-policy', 'privacy-notice', 'auto', ['#help-content']],
+      ['privacy-policy', 'privacy_notice', 'auto', ['#help-content']],
       ['terms-of-service-1', 'terms', 'browser', ['main']],
       ['terms-of-service-2', 'terms', 'browser', ['main']],
     ]);

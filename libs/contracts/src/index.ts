@@ -1,2 +1,5 @@
 export * from './api-inputs.schema';
+export * from './api-responses';
+export * from './lifecycle';
+export * from './slugify';
 export * from './vocabulary';

@@ -3,6 +3,7 @@ export { DbModule } from './db.module';
 export { createPrismaClient, parseDatabaseUrl, type PrismaClientOptions } from './prisma-client.factory';
 export { PrismaService } from './prisma.service';
 export {
+  type Change,
   type ChangeFilter,
   type ChangeInput,
   ChangeRepository,
@@ -11,6 +12,9 @@ export {
 export {
   type CheckContextRow,
   CheckRunRepository,
+  type ProblemRun,
+  type RunOrigin,
+  type StoredRefs,
   type SuccessRun,
 } from './repositories/check-run.repository';
 export {
@@ -44,7 +48,6 @@ export {
 } from './repositories/version.repository';
 export { WebhookEndpointRepository } from './repositories/webhook-endpoint.repository';
 export type {
-  Change,
   ChangeState,
   CheckOutcome,
   CheckRun,

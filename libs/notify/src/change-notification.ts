@@ -1,7 +1,8 @@
+import { type Kind, type Severity, type Topic } from '@fineprint/contracts';
 import { type ChangeWithContext } from '@fineprint/db';
 import { type Classification, type DiffResult, renderHtmlInline, renderUnified } from '@fineprint/diff';
 
-export type Severity = 'high' | 'medium' | 'low' | 'cosmetic';
+export { type Severity };
 
 export interface NotificationTag {
   topic: string | null;
@@ -20,8 +21,8 @@ export interface ChangeNotification {
   document: { id: string; title: string; url: string; type: string };
   vendor: { id: string; slug: string; name: string };
   tags: NotificationTag[];
-  topics: string[];
-  kinds: string[];
+  topics: Topic[];
+  kinds: Kind[];
   stats: { wordsAdded: number; wordsRemoved: number; changedShare: number };
   diffExcerpt: { unified: string; html: string };
   links: { change: string; fromVersion: string; toVersion: string; document: string };
@@ -41,7 +42,7 @@ export function toChangeNotification(change: ChangeWithContext, publicUrl: strin
     severity: change.severity,
     severityRule: change.severityRule ?? '',
     cosmetic: change.cosmetic,
-    tags: change.tags as unknown as NotificationTag[],
+    tags: change.tags as unknown as Classification['tags'],
     topics: change.topics,
     kinds: change.kinds,
   };

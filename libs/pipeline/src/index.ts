@@ -12,7 +12,6 @@ export {
   type CheckVerdict,
   type ContentObservation,
   type ContentVerdict,
-  countWords,
   decideContent,
   type DecisionOptions,
   isUnstable,

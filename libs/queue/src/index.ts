@@ -1,8 +1,21 @@
 export { assertHandlerCoverage, findHandlerCoverageProblems, HandlerCoverageError } from './handler-coverage';
+export {
+  BACKOFF,
+  checkRunKey,
+  customBackoff,
+  DEFAULT_JOB_OPTIONS,
+  DOCUMENT_SCHEDULER_PREFIX,
+  JOB_CONTRACTS,
+  type JobArgs,
+  type JobContract,
+  type JobKind,
+  retryDelayMs,
+  scheduleOffsetMs,
+} from './job-contracts';
 export { JobHandler, type JobHandlerInstance, type JobHandlerMetadata } from './job-handler.decorator';
-export { jobIds, scheduleOffsetMs } from './job-ids';
+export { jobIds } from './job-ids';
 export { type AnyQueue, type AnyWorker, QueueBackend, type QueueBackendKind } from './queue-backend';
-export { DEFAULT_JOB_OPTIONS, QueueProducer } from './queue-producer.service';
+export { type Enqueue, type EnqueueAt, type EnqueueMany, QueueProducer } from './queue-producer.service';
 export {
   type CheckTrigger,
   JOB_CATALOG,

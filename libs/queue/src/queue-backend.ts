@@ -12,6 +12,8 @@ import { Redis, type RedisOptions } from 'ioredis';
 
 import { type Env } from '@fineprint/config';
 
+import { customBackoff } from './job-contracts';
+
 export type QueueBackendKind = 'redis' | 'postgres';
 
 /** A BullMQ queue whose backend (Redis or PostgreSQL) was chosen from the config. */
@@ -85,6 +87,8 @@ export class QueueBackend {
       autorun: options.autorun ?? true,
       lockDuration: lock,
       stalledInterval: lock,
+      // the backoffs named in JOB_CONTRACTS that BullMQ does not know itself
+      settings: { backoffStrategy: customBackoff },
     };
     if (this.kind === 'redis') {
       return new Worker(name, processor, {

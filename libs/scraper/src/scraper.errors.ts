@@ -1,4 +1,6 @@
-export type FetchErrorKind = 'transient' | 'blocked' | 'permanent';
+import { type FetchErrorKind } from '@fineprint/contracts';
+
+export { type FetchErrorKind };
 
 export type FetchErrorCode =
   | 'TIMEOUT'

@@ -1,3 +1,4 @@
+import { type ChangeStatsView, type ChangeTagView, type ChangeView } from '@fineprint/contracts';
 import { type ChangeWithContext } from '@fineprint/db';
 import {
   type Classification,
@@ -20,8 +21,12 @@ export function classificationOf(change: ChangeWithContext): Classification {
   };
 }
 
-export function presentChange(change: ChangeWithContext, publicUrl: string, options: { withDiff: boolean }) {
-  const base = {
+export function presentChange(
+  change: ChangeWithContext,
+  publicUrl: string,
+  options: { withDiff: boolean },
+): ChangeView<Date> {
+  const base: ChangeView<Date> = {
     id: change.id,
     summary: change.summary,
     severity: change.severity,
@@ -29,10 +34,10 @@ export function presentChange(change: ChangeWithContext, publicUrl: string, opti
     cosmetic: change.cosmetic,
     state: change.state,
     stateReason: change.stateReason,
-    tags: change.tags,
+    tags: change.tags as unknown as ChangeTagView[],
     topics: change.topics,
     kinds: change.kinds,
-    stats: change.stats,
+    stats: change.stats as ChangeStatsView,
     detectedAt: change.detectedAt,
     announcedAt: change.announcedAt,
     document: {

@@ -3,7 +3,9 @@ import { type z } from 'zod';
 
 import {
   type createDocumentSchema,
+  isFlip,
   type listDocumentsQuery,
+  slugify,
   type updateDocumentSchema,
 } from '@fineprint/contracts';
 import {
@@ -14,19 +16,9 @@ import {
   VersionRepository,
 } from '@fineprint/db';
 import { analyzeChange } from '@fineprint/diff';
-import { DocumentScheduleService } from '@fineprint/pipeline';
-import { jobIds, QueueProducer } from '@fineprint/queue';
+import { ChangeLifecycleService, DocumentScheduleService } from '@fineprint/pipeline';
 
 import { ApiError, NotFoundError } from '../common/api.errors';
-
-const slugify = (s: string) =>
-  s
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80) || 'document';
 
 @Injectable()
 export class DocumentsService {
@@ -36,7 +28,7 @@ export class DocumentsService {
     private readonly versions: VersionRepository,
     private readonly snapshots: SnapshotRepository,
     private readonly schedules: DocumentScheduleService,
-    private readonly queues: QueueProducer,
+    private readonly lifecycle: ChangeLifecycleService,
   ) {}
 
   async get(id: string) {
@@ -138,9 +130,8 @@ export class DocumentsService {
     if (version.status !== 'quarantined') {
       throw new ApiError(409, 'not_quarantined', `Version ${id} is ${version.status}, not quarantined.`);
     }
-    const released = await this.versions.setStatus(id, 'released', 'released by an operator');
-    await this.queues.add('diff', 'diff-version', { versionId: id }, { jobId: jobIds.diffVersion(id) });
-    return released;
+    await this.lifecycle.release(id);
+    return this.getVersion(id);
   }
 
   /**
@@ -150,8 +141,8 @@ export class DocumentsService {
   async instability(id: string) {
     const doc = await this.get(id);
     const recent = await this.versions.recentSummaries(id, 20);
-    const flip = recent.find((v) => v.status === 'revert' || v.status === 'transient');
-    const flips = recent.filter((v) => v.status === 'revert' || v.status === 'transient').length;
+    const flip = recent.find((v) => isFlip(v.status));
+    const flips = recent.filter((v) => isFlip(v.status)).length;
     if (!flip) return { unstable: doc.unstable, flips, region: [] };
     const [current, previous] = await Promise.all([
       this.versions.findBySeq(id, flip.seq),

@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Request, type Response } from 'express';
 
 import { APP_CONFIG, type Env } from '@fineprint/config';
-import { TOPICS } from '@fineprint/contracts';
+import { isTopic } from '@fineprint/contracts';
 import { type ChangeFilter, ChangeRepository, VendorRepository } from '@fineprint/db';
 import {
   FEED_CONTENT_TYPES,
@@ -78,7 +78,7 @@ export class FeedsController {
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    if (!(TOPICS as readonly string[]).includes(topic)) throw new NotFoundError('Topic', topic);
+    if (!isTopic(topic)) throw new NotFoundError('Topic', topic);
     return this.serve(
       format,
       { topic },

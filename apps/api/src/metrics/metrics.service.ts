@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 
-import { PrismaService } from '@fineprint/db';
+import { ChangeRepository, CheckRunRepository, DeliveryRepository, DocumentRepository } from '@fineprint/db';
 import { QueueProducer } from '@fineprint/queue';
 
 /**
@@ -50,7 +50,10 @@ export class MetricsService {
   });
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly checkRuns: CheckRunRepository,
+    private readonly changeRows: ChangeRepository,
+    private readonly deliveryRows: DeliveryRepository,
+    private readonly documentRows: DocumentRepository,
     private readonly queues: QueueProducer,
   ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'fineprint_api_' });
@@ -58,27 +61,24 @@ export class MetricsService {
 
   async render(): Promise<string> {
     const [checks, durations, changes, deliveries, documents, queueCounts] = await Promise.all([
-      this.prisma.checkRun.groupBy({ by: ['outcome'], _count: true }),
-      this.prisma.$queryRaw<{ p50: number | null; p95: number | null }[]>`
-        SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY "durationMs") AS p50,
-               percentile_cont(0.95) WITHIN GROUP (ORDER BY "durationMs") AS p95
-        FROM "CheckRun" WHERE "startedAt" > now() - interval '1 hour'`,
-      this.prisma.change.groupBy({ by: ['severity', 'state'], _count: true }),
-      this.prisma.delivery.groupBy({ by: ['channel', 'status'], _count: true }),
-      this.prisma.document.groupBy({ by: ['status'], where: { deletedAt: null }, _count: true }),
+      this.checkRuns.countAllByOutcome(),
+      this.checkRuns.durationQuantiles(new Date(Date.now() - 3600_000)),
+      this.changeRows.countBySeverityAndState(),
+      this.deliveryRows.countByStatus(),
+      this.documentRows.countByStatus(),
       this.queues.counts().catch(() => null),
     ]);
     this.checks.reset();
-    for (const row of checks) this.checks.set({ outcome: row.outcome }, row._count);
-    this.fetchSeconds.set({ quantile: '0.5' }, (durations[0]?.p50 ?? 0) / 1000);
-    this.fetchSeconds.set({ quantile: '0.95' }, (durations[0]?.p95 ?? 0) / 1000);
+    for (const row of checks) this.checks.set({ outcome: row.outcome }, row.count);
+    this.fetchSeconds.set({ quantile: '0.5' }, (durations.p50 ?? 0) / 1000);
+    this.fetchSeconds.set({ quantile: '0.95' }, (durations.p95 ?? 0) / 1000);
     this.changes.reset();
-    for (const row of changes) this.changes.set({ severity: row.severity, state: row.state }, row._count);
+    for (const row of changes) this.changes.set({ severity: row.severity, state: row.state }, row.count);
     this.deliveries.reset();
     for (const row of deliveries)
-      this.deliveries.set({ channel: row.channel, status: row.status }, row._count);
+      this.deliveries.set({ channel: row.channel, status: row.status }, row.count);
     this.documents.reset();
-    for (const row of documents) this.documents.set({ status: row.status }, row._count);
+    for (const row of documents) this.documents.set({ status: row.status }, row.count);
     this.queueJobs.reset();
     for (const [queue, counts] of Object.entries(queueCounts ?? {})) {
       for (const [state, n] of Object.entries(counts)) this.queueJobs.set({ queue, state }, n);

@@ -1,14 +1,14 @@
 import { Failure, Loading, SeverityBadge, TagList } from '../components';
 import { html } from '../html';
 import { useApi } from '../use-api';
-import { type Tag } from '../view-types';
+import { type ChangeTagView } from '@fineprint/contracts';
 
 interface Comparison {
   from: { seq: number };
   to: { seq: number };
   summary: string;
   severity: string;
-  tags: Tag[];
+  tags: ChangeTagView[];
   rendered: { inline: string; sideBySide: string };
 }
 

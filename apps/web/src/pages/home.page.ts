@@ -2,15 +2,15 @@ import { qs } from '../api-client';
 import { ChangeList, Failure, Loading } from '../components';
 import { html, formatDate } from '../html';
 import { useApi } from '../use-api';
-import { type ChangeItem, type DocumentItem, type Page } from '../view-types';
+import { type ChangeView, type DocumentView, type Page } from '@fineprint/contracts';
 
 export function HomePage({ url }: { url: URL }) {
   const severity = url.searchParams.get('minSeverity') ?? '';
   const topic = url.searchParams.get('topic') ?? '';
-  const changes = useApi<Page<ChangeItem>>(
+  const changes = useApi<Page<ChangeView>>(
     `/api/v1/changes${qs({ limit: 50, minSeverity: severity, topic })}`,
   );
-  const failing = useApi<Page<DocumentItem>>('/api/v1/documents?status=failing&limit=50');
+  const failing = useApi<Page<DocumentView>>('/api/v1/documents?status=failing&limit=50');
   return html` <h1>Recent changes</h1>
     <div class="grid">
       <section aria-labelledby="changes-h">

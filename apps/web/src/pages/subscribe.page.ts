@@ -2,13 +2,13 @@ import { useState } from 'preact/hooks';
 
 import { api } from '../api-client';
 import { formValue } from '../form-value';
-import { TOPICS } from '../vocabulary';
+import { TOPICS } from '@fineprint/contracts';
 import { html, label } from '../html';
 import { useApi } from '../use-api';
-import { type Vendor } from '../view-types';
+import { type VendorView } from '@fineprint/contracts';
 
 export function SubscribePage() {
-  const vendors = useApi<{ items: Vendor[] }>('/api/v1/vendors');
+  const vendors = useApi<{ items: VendorView[] }>('/api/v1/vendors');
   const [state, setState] = useState<{ sent: boolean; error: string | null; busy: boolean }>({
     sent: false,
     error: null,

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 
 import { CheckDocumentService, type CheckResult } from '@fineprint/pipeline';
-import { type Job, JobHandler, type JobHandlerInstance, type JobPayloads } from '@fineprint/queue';
+import {
+  checkRunKey,
+  type Job,
+  JobHandler,
+  type JobHandlerInstance,
+  type JobPayloads,
+} from '@fineprint/queue';
 
 import { unrecoverableIfPermanent } from '../unrecoverable-if-permanent';
 
@@ -12,10 +18,11 @@ export class CheckDocumentProcessor implements JobHandlerInstance {
 
   async handle(job: Job<JobPayloads['check']['check-document']>): Promise<CheckResult> {
     const { documentId, trigger } = job.data;
+    const runKey = checkRunKey(job);
     return unrecoverableIfPermanent(() =>
       this.checks.check(documentId, {
         trigger,
-        ...(job.id ? { jobId: job.id } : {}),
+        ...(runKey ? { jobId: runKey } : {}),
         attempt: job.attemptsMade + 1,
       }),
     );

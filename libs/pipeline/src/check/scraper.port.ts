@@ -1,3 +1,4 @@
+import { type FetchErrorKind } from '@fineprint/contracts';
 import { type DocumentDeclaration, type ExtractedDocument, type FetchResult } from '@fineprint/scraper';
 
 /**
@@ -17,7 +18,7 @@ export interface ScraperPort {
 
 /** A fetch or extraction failure as the scraper reports it. */
 export interface ScrapeFailure {
-  kind: 'transient' | 'blocked' | 'permanent';
+  kind: FetchErrorKind;
   code: string;
   message: string;
   httpStatus?: number;
