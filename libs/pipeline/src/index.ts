@@ -7,6 +7,7 @@ export {
   EXTRACTOR_VERSION,
   extractionKeyOf,
 } from './check/check-document.service';
+export { checkContextOfJob } from './check/check-context-of-job';
 export { SCRAPER, type ScraperPort } from './check/scraper.port';
 export {
   type CheckVerdict,
