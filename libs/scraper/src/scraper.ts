@@ -67,13 +67,8 @@ export class Scraper {
       ) {
         // a page whose content arrives by script: the selector is missing from the plain HTML
         try {
-          await extractDocument({
-            body: result.body,
-            contentType: result.contentType,
-            url: result.finalUrl,
-            select: declaration.select,
-            ...(declaration.remove ? { remove: declaration.remove } : {}),
-          });
+          // kept: `extract` of this page under this declaration reuses it (one extraction per new page)
+          this.extracted.set(result, { declaration, document: await this.extract(result, declaration) });
         } catch (error) {
           if (
             error instanceof FetchError &&
@@ -93,7 +88,15 @@ export class Scraper {
     }
   }
 
+  /** Extractions made while fetching in `auto` mode, by page (dropped with the page). */
+  private readonly extracted = new WeakMap<
+    FetchResult,
+    { declaration: DocumentDeclaration; document: ExtractedDocument }
+  >();
+
   extract(result: FetchResult, declaration: DocumentDeclaration): Promise<ExtractedDocument> {
+    const done = this.extracted.get(result);
+    if (done && sameSelectors(done.declaration, declaration)) return Promise.resolve(done.document);
     return extractDocument({
       body: result.body,
       contentType: result.contentType,
@@ -106,4 +109,10 @@ export class Scraper {
   async close(): Promise<void> {
     await Promise.all([this.http.close(), this.browser.close(), this.throttle.close?.()]);
   }
+}
+
+function sameSelectors(a: DocumentDeclaration, b: DocumentDeclaration): boolean {
+  return (
+    JSON.stringify([a.select ?? [], a.remove ?? []]) === JSON.stringify([b.select ?? [], b.remove ?? []])
+  );
 }
