@@ -1,5 +1,5 @@
 import { type Kind, type Severity, type Topic } from '@fineprint/contracts';
-import { type ChangeWithContext } from '@fineprint/db';
+import { type Change, type ChangeWithContext } from '@fineprint/db';
 import { type Classification, type DiffResult, renderHtmlInline, renderUnified } from '@fineprint/diff';
 
 export { type Severity };
@@ -31,14 +31,9 @@ export interface ChangeNotification {
 const EXCERPT_HUNKS = 2;
 const EXCERPT_CHARS = 1500;
 
-/** Builds the view of a change that emails, webhooks and feeds share. */
-export function toChangeNotification(change: ChangeWithContext, publicUrl: string): ChangeNotification {
-  const diff = change.diff as unknown as DiffResult;
-  const excerpt: DiffResult = {
-    ...diff,
-    hunks: (diff.hunks ?? []).filter((h) => !h.cosmetic).slice(0, EXCERPT_HUNKS),
-  };
-  const classification: Classification = {
+/** A stored change's classification, as the diff engine's renderers take it. */
+export function classificationOf(change: Change): Classification {
+  return {
     severity: change.severity,
     severityRule: change.severityRule ?? '',
     cosmetic: change.cosmetic,
@@ -46,6 +41,16 @@ export function toChangeNotification(change: ChangeWithContext, publicUrl: strin
     topics: change.topics,
     kinds: change.kinds,
   };
+}
+
+/** Builds the view of a change that emails, webhooks and feeds share. */
+export function toChangeNotification(change: ChangeWithContext, publicUrl: string): ChangeNotification {
+  const diff = change.diff as unknown as DiffResult;
+  const excerpt: DiffResult = {
+    ...diff,
+    hunks: (diff.hunks ?? []).filter((h) => !h.cosmetic).slice(0, EXCERPT_HUNKS),
+  };
+  const classification = classificationOf(change);
   const stats = change.stats as { wordsAdded?: number; wordsRemoved?: number; changedShare?: number };
   const unified = renderUnified(excerpt);
   return {

@@ -14,6 +14,17 @@ import {
 import { type AnyQueue, QueueBackend } from './queue-backend';
 import { QUEUE_NAMES, type QueueName } from './queue.definitions';
 
+/** A contract of JOB_CONTRACTS seen without its argument types (they are checked at the call). */
+interface UntypedContract {
+  queue: QueueName;
+  name: string;
+  id: (args: unknown) => string;
+  data: (args: unknown) => unknown;
+  options: JobsOptions;
+  repeat?: (args: unknown) => { every: number; offset?: number } | { pattern: string };
+}
+const contractOf = (kind: JobKind) => JOB_CONTRACTS[kind] as unknown as UntypedContract;
+
 /** When a one-off job should run, if not at once. */
 export interface EnqueueAt {
   delayMs?: number;
@@ -64,13 +75,7 @@ export class QueueProducer implements OnModuleDestroy {
 
   /** The job a contract would add now: its queue, name, payload and options with its id. */
   private build<K extends JobKind>(kind: K, args: JobArgs<K>, at?: EnqueueAt) {
-    const c = JOB_CONTRACTS[kind] as unknown as {
-      queue: QueueName;
-      name: string;
-      id: (a: JobArgs<K>) => string;
-      data: (a: JobArgs<K>) => unknown;
-      options: JobsOptions;
-    };
+    const c = contractOf(kind);
     const opts: JobsOptions = {
       ...c.options,
       jobId: c.id(args),
@@ -113,14 +118,8 @@ export class QueueProducer implements OnModuleDestroy {
 
   /** Creates or updates a job scheduler of a contract with `repeat`. */
   async schedule<K extends ScheduledJob>(kind: K, args: JobArgs<K>): Promise<void> {
-    const c = JOB_CONTRACTS[kind] as unknown as {
-      queue: QueueName;
-      name: string;
-      id: (a: JobArgs<K>) => string;
-      data: (a: JobArgs<K>) => unknown;
-      options: JobsOptions;
-      repeat: (a: JobArgs<K>) => { every: number; offset?: number } | { pattern: string };
-    };
+    const c = contractOf(kind);
+    if (!c.repeat) throw new Error(`${kind} is not a job scheduler`);
     await this.queue(c.queue).upsertJobScheduler(c.id(args), c.repeat(args), {
       name: c.name,
       data: c.data(args),
@@ -130,7 +129,7 @@ export class QueueProducer implements OnModuleDestroy {
 
   /** Removes a job scheduler of a contract with `repeat`. */
   async unschedule<K extends ScheduledJob>(kind: K, args: JobArgs<K>): Promise<void> {
-    const c = JOB_CONTRACTS[kind] as unknown as { queue: QueueName; id: (a: JobArgs<K>) => string };
+    const c = contractOf(kind);
     await this.queue(c.queue).removeJobScheduler(c.id(args));
   }
 

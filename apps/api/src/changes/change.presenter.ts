@@ -1,25 +1,9 @@
 import { type ChangeStatsView, type ChangeTagView, type ChangeView } from '@fineprint/contracts';
 import { type ChangeWithContext } from '@fineprint/db';
-import {
-  type Classification,
-  type DiffResult,
-  renderHtmlInline,
-  renderHtmlSideBySide,
-  renderUnified,
-} from '@fineprint/diff';
+import { type DiffResult, renderHtmlInline, renderHtmlSideBySide, renderUnified } from '@fineprint/diff';
+import { classificationOf } from '@fineprint/notify';
 
 import { presentVendor } from '../documents/document.presenter';
-
-export function classificationOf(change: ChangeWithContext): Classification {
-  return {
-    severity: change.severity,
-    severityRule: change.severityRule ?? '',
-    cosmetic: change.cosmetic,
-    tags: change.tags as unknown as Classification['tags'],
-    topics: change.topics,
-    kinds: change.kinds,
-  };
-}
 
 export function presentChange(
   change: ChangeWithContext,

@@ -15,7 +15,7 @@ import {
   VendorRepository,
   VersionRepository,
 } from '@fineprint/db';
-import { analyzeChange } from '@fineprint/diff';
+import { analyzeChange, type HunkLine } from '@fineprint/diff';
 import { ChangeLifecycleService, DocumentScheduleService } from '@fineprint/pipeline';
 
 import { ApiError, NotFoundError } from '../common/api.errors';
@@ -150,24 +150,19 @@ export class DocumentsService {
     ]);
     if (!current || !previous) return { unstable: doc.unstable, flips, region: [] };
     const { diff } = analyzeChange(previous.text, current.text, { title: doc.title });
+    const side = (lines: HunkLine[], kinds: HunkLine['kind'][], skip: 'insert' | 'delete') =>
+      lines
+        .filter((l) => kinds.includes(l.kind))
+        .map((l) =>
+          l.ops
+            .filter((o) => o.op !== skip)
+            .map((o) => o.text)
+            .join(''),
+        );
     const region = diff.hunks.map((h) => ({
       section: h.section,
-      removed: h.lines
-        .filter((l) => l.kind === 'delete' || l.kind === 'change' || l.kind === 'move-from')
-        .map((l) =>
-          l.ops
-            .filter((o) => o.op !== 'insert')
-            .map((o) => o.text)
-            .join(''),
-        ),
-      added: h.lines
-        .filter((l) => l.kind === 'insert' || l.kind === 'change' || l.kind === 'move-to')
-        .map((l) =>
-          l.ops
-            .filter((o) => o.op !== 'delete')
-            .map((o) => o.text)
-            .join(''),
-        ),
+      removed: side(h.lines, ['delete', 'change', 'move-from'], 'insert'),
+      added: side(h.lines, ['insert', 'change', 'move-to'], 'delete'),
     }));
     return { unstable: doc.unstable, flips, between: [previous.seq, current.seq], region };
   }

@@ -45,18 +45,12 @@ export class DiffVersionService {
     if (!document) throw new VersionGoneError(versionId);
 
     const analysis = analyzeChange(base.text, version.text, { title: document.title });
-    const { classification } = analysis;
     const entry = changeEntryFor(version.status);
     const { change, created } = await this.changes.createOnce({
       documentId: version.documentId,
       fromVersionId: base.id,
       toVersionId: version.id,
-      severity: classification.severity,
-      severityRule: classification.severityRule,
-      cosmetic: classification.cosmetic,
-      tags: classification.tags,
-      topics: classification.topics,
-      kinds: classification.kinds,
+      ...analysis.classification,
       summary: analysis.summary,
       stats: { ...analysis.diff.stats, diffMs: analysis.timing.diffMs },
       diff: analysis.diff,
