@@ -93,22 +93,19 @@ describe('REST API end to end (supertest, real PostgreSQL and Redis)', () => {
     });
 
     it('checks a new document at once (not at its first slot), and takes the catalog spelling of its type', async () => {
-      const created = await http.post('/api/v1/documents').set(admin).send({
-        vendor: 'Acme',
-        title: 'Acme Help',
-        url: 'https://acme.example/help',
-        type: 'help-article',
-      });
+      const create = (title: string, type: string) =>
+        http
+          .post('/api/v1/documents')
+          .set(admin)
+          .send({ vendor: 'Acme', title, url: 'https://acme.example/help', type });
+      const created = await create('Acme Help', 'help-article');
       expect(created.status).toBe(201);
       expect(created.body.type).toBe('help_article');
       const id = created.body.id as string;
       const first = await app.get(QueueProducer).queue('check').getJob(`first_${id}`);
       expect(first?.data).toEqual({ documentId: id, trigger: 'created' });
       expect(await first?.getState()).toMatch(/^(waiting|prioritized)$/);
-      const bad = await http
-        .post('/api/v1/documents')
-        .set(admin)
-        .send({ vendor: 'Acme', title: 'Acme Blog', url: 'https://acme.example/blog', type: 'blog' });
+      const bad = await create('Acme Blog', 'blog');
       expect(bad.status).toBe(400);
       expect(JSON.stringify(bad.body)).toMatch(
         /privacy_notice, terms, help_article, faq, cookie_policy, other/,

@@ -12,42 +12,27 @@ import { QueueProducer } from '@fineprint/queue';
 @Injectable()
 export class MetricsService {
   readonly registry = new Registry();
-  private readonly checks = new Gauge({
-    name: 'fineprint_check_runs',
-    help: 'Check runs recorded, by outcome (all time)',
-    labelNames: ['outcome'],
-    registers: [this.registry],
-  });
-  private readonly fetchSeconds = new Gauge({
-    name: 'fineprint_check_duration_seconds',
-    help: 'Check durations over the last hour',
-    labelNames: ['quantile'],
-    registers: [this.registry],
-  });
-  private readonly changes = new Gauge({
-    name: 'fineprint_changes',
-    help: 'Changes recorded, by severity and state',
-    labelNames: ['severity', 'state'],
-    registers: [this.registry],
-  });
-  private readonly deliveries = new Gauge({
-    name: 'fineprint_deliveries',
-    help: 'Deliveries, by channel and status',
-    labelNames: ['channel', 'status'],
-    registers: [this.registry],
-  });
-  private readonly queueJobs = new Gauge({
-    name: 'fineprint_queue_jobs',
-    help: 'Jobs per queue and state',
-    labelNames: ['queue', 'state'],
-    registers: [this.registry],
-  });
-  private readonly documents = new Gauge({
-    name: 'fineprint_documents',
-    help: 'Tracked documents by status',
-    labelNames: ['status'],
-    registers: [this.registry],
-  });
+  private readonly checks = this.gauge('fineprint_check_runs', 'Check runs recorded, by outcome (all time)', [
+    'outcome',
+  ]);
+  private readonly fetchSeconds = this.gauge(
+    'fineprint_check_duration_seconds',
+    'Check durations over the last hour',
+    ['quantile'],
+  );
+  private readonly changes = this.gauge('fineprint_changes', 'Changes recorded, by severity and state', [
+    'severity',
+    'state',
+  ]);
+  private readonly deliveries = this.gauge('fineprint_deliveries', 'Deliveries, by channel and status', [
+    'channel',
+    'status',
+  ]);
+  private readonly queueJobs = this.gauge('fineprint_queue_jobs', 'Jobs per queue and state', [
+    'queue',
+    'state',
+  ]);
+  private readonly documents = this.gauge('fineprint_documents', 'Tracked documents by status', ['status']);
 
   constructor(
     private readonly checkRuns: CheckRunRepository,
@@ -57,6 +42,10 @@ export class MetricsService {
     private readonly queues: QueueProducer,
   ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'fineprint_api_' });
+  }
+
+  private gauge<L extends string>(name: string, help: string, labelNames: L[]): Gauge<L> {
+    return new Gauge({ name, help, labelNames, registers: [this.registry] });
   }
 
   async render(): Promise<string> {
