@@ -98,6 +98,15 @@ export const AWAITING_CONFIRMATION = ['pending'] as const satisfies readonly Ver
 /** Versions stored with a confirmation time (they need no re-check). */
 export const CONFIRMED_AT_ENTRY = ['baseline', 'confirmed'] as const satisfies readonly VersionStatus[];
 
+/** Changes that the API lists unless suppressed ones are asked for. */
+export const LISTED_CHANGE_STATES = ['announced', 'pending'] as const satisfies readonly ChangeState[];
+
+/** Changes that subscribers hear about (feeds, fan-out). */
+export const ANNOUNCED_CHANGE_STATES = ['announced'] as const satisfies readonly ChangeState[];
+
+/** Versions that are not the document (error pages, walls, collapses): no change, no base. */
+export const QUARANTINED_STATUSES = ['quarantined'] as const satisfies readonly VersionStatus[];
+
 const has =
   <S extends string>(list: readonly S[]) =>
   (status: string): status is S =>
@@ -111,11 +120,18 @@ export const isAnnounceable = has(ANNOUNCED_STATUSES);
 export const isFlip = has(FLIP_STATUSES);
 export const confirmedOnEntry = has(CONFIRMED_AT_ENTRY);
 export const awaitsConfirmation = has(AWAITING_CONFIRMATION);
+export const isQuarantined = has(QUARANTINED_STATUSES);
+export const isAnnounced = has(ANNOUNCED_CHANGE_STATES);
+
+/** Whether `transition` may move a version in `status`. */
+export function canMoveVersion(status: VersionStatus, transition: VersionTransition): boolean {
+  return (VERSION_LIFECYCLE.transitions[transition].from as readonly VersionStatus[]).includes(status);
+}
 
 /** The status a version has after `transition`, or an error naming why it cannot move. */
 export function versionAfter(status: VersionStatus, transition: VersionTransition): VersionStatus {
   const move = VERSION_LIFECYCLE.transitions[transition];
-  if (!(move.from as readonly VersionStatus[]).includes(status))
+  if (!canMoveVersion(status, transition))
     throw new Error(`a ${status} version cannot ${transition} (only ${move.from.join(', ')})`);
   return move.to;
 }

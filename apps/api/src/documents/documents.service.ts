@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type z } from 'zod';
 
 import {
+  canMoveVersion,
   type createDocumentSchema,
   isFlip,
   type listDocumentsQuery,
@@ -127,7 +128,7 @@ export class DocumentsService {
    */
   async releaseVersion(id: string) {
     const version = await this.getVersion(id);
-    if (version.status !== 'quarantined') {
+    if (!canMoveVersion(version.status, 'release')) {
       throw new ApiError(409, 'not_quarantined', `Version ${id} is ${version.status}, not quarantined.`);
     }
     await this.lifecycle.release(id);

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 
+import { isAnnounced } from '@fineprint/contracts';
 import {
   ChangeRepository,
   DeliveryRepository,
@@ -44,7 +45,7 @@ export class FanOutService {
     const change = await this.changes.findById(changeId);
     if (!change) throw new PermanentDeliveryError('CHANGE_GONE', `Change ${changeId} does not exist`);
     const report: FanOutReport = { changeId, emails: 0, digests: 0, webhooks: 0 };
-    if (change.state !== 'announced') return report;
+    if (!isAnnounced(change.state)) return report;
     const facts = {
       vendorId: change.document.vendorId,
       documentId: change.documentId,

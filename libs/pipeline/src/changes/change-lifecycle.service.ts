@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import {
   changeTransitionFor,
   isAnnounceable,
+  isAnnounced,
   needsChange,
   SUPPRESSED_TRANSIENT,
   VERSION_REASONS,
@@ -60,7 +61,8 @@ export class ChangeLifecycleService {
     }
     if (isAnnounceable(version.status)) {
       const current = await this.changes.findByToVersion(versionId);
-      if (current?.state === 'announced') await this.queues.enqueue.fanOutChange({ changeId: current.id });
+      if (current && isAnnounced(current.state))
+        await this.queues.enqueue.fanOutChange({ changeId: current.id });
     }
   }
 

@@ -1,4 +1,4 @@
-import { awaitsConfirmation, countsAsBase, isFlip } from '@fineprint/contracts';
+import { awaitsConfirmation, countsAsBase, isFlip, isQuarantined } from '@fineprint/contracts';
 import { type ContentDecision, type VersionHistory, type VersionSummary } from '@fineprint/db';
 import { countWords } from '@fineprint/diff';
 
@@ -102,7 +102,7 @@ export function decideContent(
   // the same text as the newest version: nothing new (a pending one is now confirmed);
   // a text that was dropped as transient and comes back is observed afresh
   if (latest && latest.status !== 'transient' && latest.sha256 === observation.textSha256) {
-    if (latest.status === 'quarantined') {
+    if (isQuarantined(latest.status)) {
       return { decision: { action: 'unchanged' }, verdict: 'quarantined', ...none };
     }
     return {
