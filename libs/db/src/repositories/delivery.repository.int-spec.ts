@@ -1,20 +1,14 @@
-import { openRepositoryHarness, type RepositoryHarness } from '../test/repository-harness';
+import { useRepository } from '../test/repository-harness';
 import { DeliveryRepository } from './delivery.repository';
 
 describe('DeliveryRepository (real PostgreSQL)', () => {
-  let h: RepositoryHarness;
-  let deliveries: DeliveryRepository;
-  beforeAll(async () => {
-    h = await openRepositoryHarness();
-    deliveries = new DeliveryRepository(h.prisma);
-  });
-  afterAll(() => h.close());
+  const t = useRepository((prisma) => new DeliveryRepository(prisma));
 
   it('creates a fan-out once, reads each delivery with its subscriber, and records digest sends', async () => {
-    const { documentId } = await h.seedDocument();
-    const from = await h.seedVersion(documentId, 1, 'baseline');
-    const to = await h.seedVersion(documentId, 2, 'confirmed');
-    const change = await h.prisma.change.create({
+    const { documentId } = await t.harness.seedDocument();
+    const from = await t.harness.seedVersion(documentId, 1, 'baseline');
+    const to = await t.harness.seedVersion(documentId, 2, 'confirmed');
+    const change = await t.harness.prisma.change.create({
       data: {
         documentId,
         fromVersionId: from,
@@ -28,7 +22,7 @@ describe('DeliveryRepository (real PostgreSQL)', () => {
         state: 'announced',
       },
     });
-    const sub = await h.prisma.subscription.create({
+    const sub = await t.harness.prisma.subscription.create({
       data: { email: 'r@example.org', scopeKey: 'k', unsubscribeTokenHash: 'u', confirmed: true },
     });
     const row = {
@@ -38,26 +32,26 @@ describe('DeliveryRepository (real PostgreSQL)', () => {
       targetId: sub.id,
       subscriptionId: sub.id,
     };
-    const [first, again] = [await deliveries.createMany([row]), await deliveries.createMany([row])];
+    const [first, again] = [await t.repo.createMany([row]), await t.repo.createMany([row])];
     expect(again).toEqual(first);
-    expect(await h.prisma.delivery.count()).toBe(1);
+    expect(await t.harness.prisma.delivery.count()).toBe(1);
     const id = first[0]?.id ?? '';
-    const sending = await deliveries.findForSending(id);
+    const sending = await t.repo.findForSending(id);
     expect(sending?.subscription).toMatchObject({ email: 'r@example.org', confirmed: true });
-    expect(await deliveries.findForSending('not-a-uuid')).toBeNull();
-    expect(await deliveries.listPendingDigestItems()).toEqual([
+    expect(await t.repo.findForSending('not-a-uuid')).toBeNull();
+    expect(await t.repo.listPendingDigestItems()).toEqual([
       { id, changeId: change.id, subscriptionId: sub.id },
     ]);
-    await deliveries.markDelivered([id], 250);
-    expect(await deliveries.findById(id)).toMatchObject({
+    await t.repo.markDelivered([id], 250);
+    expect(await t.repo.findById(id)).toMatchObject({
       status: 'delivered',
       attempts: 1,
       responseCode: 250,
     });
-    expect(await deliveries.listPendingDigestItems()).toEqual([]);
-    await deliveries.recordAttempt(id, { status: 'failed', responseCode: 500, error: 'boom' });
-    expect(await deliveries.findById(id)).toMatchObject({ status: 'failed', attempts: 2, lastError: 'boom' });
-    await deliveries.markSkipped([id], 'unsubscribed');
-    expect(await deliveries.countByStatus()).toEqual([{ status: 'skipped', channel: 'email', count: 1 }]);
+    expect(await t.repo.listPendingDigestItems()).toEqual([]);
+    await t.repo.recordAttempt(id, { status: 'failed', responseCode: 500, error: 'boom' });
+    expect(await t.repo.findById(id)).toMatchObject({ status: 'failed', attempts: 2, lastError: 'boom' });
+    await t.repo.markSkipped([id], 'unsubscribed');
+    expect(await t.repo.countByStatus()).toEqual([{ status: 'skipped', channel: 'email', count: 1 }]);
   });
 });

@@ -1,21 +1,15 @@
 import { brotliCompressSync } from 'node:zlib';
 
-import { openRepositoryHarness, type RepositoryHarness } from '../test/repository-harness';
+import { useRepository } from '../test/repository-harness';
 import { decodeSnapshotBody, SnapshotRepository } from './snapshot.repository';
 
 describe('SnapshotRepository (real PostgreSQL)', () => {
-  let h: RepositoryHarness;
-  let snapshots: SnapshotRepository;
-  beforeAll(async () => {
-    h = await openRepositoryHarness();
-    snapshots = new SnapshotRepository(h.prisma);
-  });
-  afterAll(() => h.close());
+  const t = useRepository((prisma) => new SnapshotRepository(prisma));
 
   it('reads a stored page back (brotli or plain) and names the newest one seen, without its body', async () => {
-    const { documentId } = await h.seedDocument();
+    const { documentId } = await t.harness.seedDocument();
     const page = Buffer.from('<html>the page</html>');
-    const stored = await h.prisma.snapshot.create({
+    const stored = await t.harness.prisma.snapshot.create({
       data: {
         documentId,
         sha256: 'b'.repeat(64),
@@ -27,10 +21,10 @@ describe('SnapshotRepository (real PostgreSQL)', () => {
         lastSeenAt: new Date(Date.now() + 60_000),
       },
     });
-    await h.seedVersion(documentId, 1, 'baseline');
-    const found = await snapshots.findById(stored.id);
+    await t.harness.seedVersion(documentId, 1, 'baseline');
+    const found = await t.repo.findById(stored.id);
     expect(found && decodeSnapshotBody(found).toString()).toBe(page.toString());
-    const latest = await snapshots.latestForDocument(documentId);
+    const latest = await t.repo.latestForDocument(documentId);
     expect(latest?.id).toBe(stored.id);
     expect(latest).not.toHaveProperty('body');
   });

@@ -1,26 +1,12 @@
-import { openRepositoryHarness, type RepositoryHarness } from '../test/repository-harness';
+import { TEST_SCOPE as scope, useRepository } from '../test/repository-harness';
 import { SubscriptionRepository } from './subscription.repository';
 
-const scope = {
-  vendorId: null,
-  documentId: null,
-  topic: 'retention',
-  minSeverity: 'medium' as const,
-  includeCosmetic: false,
-};
-
 describe('SubscriptionRepository (real PostgreSQL)', () => {
-  let h: RepositoryHarness;
-  let subscriptions: SubscriptionRepository;
-  beforeAll(async () => {
-    h = await openRepositoryHarness();
-    subscriptions = new SubscriptionRepository(h.prisma);
-  });
-  afterAll(() => h.close());
+  const t = useRepository((prisma) => new SubscriptionRepository(prisma));
 
   it('confirms once by token, unsubscribes by token, and lists only active subscribers', async () => {
     const id = '00000000-0000-4000-8000-000000000001';
-    await subscriptions.create({
+    await t.repo.create({
       id,
       sentAt: new Date(),
       email: 'reader@example.org',
@@ -29,17 +15,15 @@ describe('SubscriptionRepository (real PostgreSQL)', () => {
       confirmTokenHash: 'confirm-hash',
       unsubscribeTokenHash: 'unsubscribe-hash',
     });
-    expect((await subscriptions.findByEmailAndScope('reader@example.org', scope))?.id).toBe(id);
-    expect(
-      await subscriptions.findByEmailAndScope('reader@example.org', { ...scope, topic: null }),
-    ).toBeNull();
-    expect(await subscriptions.listActive({ take: 10 })).toEqual([]);
-    expect((await subscriptions.confirmByTokenHash('confirm-hash'))?.confirmed).toBe(true);
-    expect(await subscriptions.confirmByTokenHash('confirm-hash')).toBeNull(); // the token is spent
-    expect((await subscriptions.listActive({ take: 10 })).map((s) => s.id)).toEqual([id]);
-    expect(await subscriptions.countActive()).toBe(1);
-    await subscriptions.unsubscribeByTokenHash('unsubscribe-hash');
-    expect(await subscriptions.countActive()).toBe(0);
-    expect(await subscriptions.unsubscribeByTokenHash('no-such-hash')).toBeNull();
+    expect((await t.repo.findByEmailAndScope('reader@example.org', scope))?.id).toBe(id);
+    expect(await t.repo.findByEmailAndScope('reader@example.org', { ...scope, topic: null })).toBeNull();
+    expect(await t.repo.listActive({ take: 10 })).toEqual([]);
+    expect((await t.repo.confirmByTokenHash('confirm-hash'))?.confirmed).toBe(true);
+    expect(await t.repo.confirmByTokenHash('confirm-hash')).toBeNull(); // the token is spent
+    expect((await t.repo.listActive({ take: 10 })).map((s) => s.id)).toEqual([id]);
+    expect(await t.repo.countActive()).toBe(1);
+    await t.repo.unsubscribeByTokenHash('unsubscribe-hash');
+    expect(await t.repo.countActive()).toBe(0);
+    expect(await t.repo.unsubscribeByTokenHash('no-such-hash')).toBeNull();
   });
 });

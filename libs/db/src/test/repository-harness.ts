@@ -25,6 +25,32 @@ export interface RepositoryHarness {
   close(): Promise<void>;
 }
 
+/**
+ * Opens a harness before the file's tests and closes it after; `t.repo` is the repository
+ * under test, built on the harness's client.
+ */
+export function useRepository<R>(make: (prisma: PrismaService) => R): {
+  harness: RepositoryHarness;
+  repo: R;
+} {
+  const t = {} as { harness: RepositoryHarness; repo: R };
+  beforeAll(async () => {
+    t.harness = await openRepositoryHarness();
+    t.repo = make(t.harness.prisma);
+  });
+  afterAll(() => t.harness?.close());
+  return t;
+}
+
+/** A scope with no filter but a topic and a minimum severity. */
+export const TEST_SCOPE = {
+  vendorId: null,
+  documentId: null,
+  topic: 'retention',
+  minSeverity: 'medium' as const,
+  includeCosmetic: false,
+};
+
 // libs/testing depends on libs/db, so these specs make their schema here
 export async function openRepositoryHarness(): Promise<RepositoryHarness> {
   const url = new URL(process.env['DATABASE_URL'] || 'postgresql://postgres@127.0.0.1:5432/test');
