@@ -1,4 +1,4 @@
-export { applyMigrationsToSchema, MIGRATIONS_DIR } from './apply-migrations';
+export { applyMigrationsToSchema } from './apply-migrations';
 export { DbModule } from './db.module';
 export { createPrismaClient, parseDatabaseUrl, type PrismaClientOptions } from './prisma-client.factory';
 export { PrismaService } from './prisma.service';

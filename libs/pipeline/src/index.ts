@@ -1,12 +1,6 @@
 export { ChangeLifecycleService } from './changes/change-lifecycle.service';
 export { DiffVersionService, type DiffVersionResult } from './changes/diff-version.service';
-export {
-  type CheckContext,
-  CheckDocumentService,
-  type CheckResult,
-  EXTRACTOR_VERSION,
-  extractionKeyOf,
-} from './check/check-document.service';
+export { type CheckContext, CheckDocumentService, type CheckResult } from './check/check-document.service';
 export { checkContextOfJob } from './check/check-context-of-job';
 export { SCRAPER, type ScraperPort } from './check/scraper.port';
 export {
@@ -15,8 +9,6 @@ export {
   type ContentVerdict,
   decideContent,
   type DecisionOptions,
-  isUnstable,
-  quarantineReason,
 } from './decision/decide-content';
 export { PipelineModule } from './pipeline.module';
 export { loadHistoryFolder, REEXTRACTION_MESSAGE } from './replay/load-history-folder';

@@ -1,16 +1,10 @@
-export { assertHandlerCoverage, findHandlerCoverageProblems, HandlerCoverageError } from './handler-coverage';
 export {
-  BACKOFF,
   checkRunKey,
-  customBackoff,
-  DEFAULT_JOB_OPTIONS,
-  DOCUMENT_SCHEDULER_PREFIX,
   JOB_CONTRACTS,
   type JobArgs,
   type JobContract,
   type JobKind,
   retryDelayMs,
-  scheduleOffsetMs,
 } from './job-contracts';
 export { JobHandler, type JobHandlerInstance, type JobHandlerMetadata } from './job-handler.decorator';
 export { jobIds } from './job-ids';
@@ -26,5 +20,5 @@ export {
   type QueueName,
 } from './queue.definitions';
 export { QueueModule } from './queue.module';
-export { WORKER_QUEUES, WorkerHost, type WorkerQueuesOptions } from './worker-host.service';
+export { type WorkerQueuesOptions } from './worker-host.service';
 export { type Job, UnrecoverableError } from 'bullmq';
