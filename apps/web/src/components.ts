@@ -1,4 +1,5 @@
-import { type ChangeView, type ChangeTagView } from '@fineprint/contracts';
+import { type ChangeTagView, type ChangeView } from '@fineprint/contracts';
+
 import { formatDate, html, label } from './html';
 
 export const SeverityBadge = ({ severity }: { severity: string }) =>

@@ -12,6 +12,9 @@ export type Severity = (typeof SEVERITIES)[number];
 /** The same severities, least severe first: `severityAtLeast` slices it. */
 export const SEVERITY_ORDER = [...SEVERITIES].reverse() as readonly Severity[];
 
+/** The severities a reader sets a minimum with, most severe first (cosmetic edits are opted into apart). */
+export const MINIMUM_SEVERITIES = SEVERITIES.filter((s) => s !== 'cosmetic');
+
 /** The severities at or above `min`, least severe first. */
 export function severityAtLeast(min: Severity): Severity[] {
   return SEVERITY_ORDER.slice(SEVERITY_ORDER.indexOf(min));

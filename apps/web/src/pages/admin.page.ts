@@ -1,3 +1,4 @@
+import { type DocumentView, type Page } from '@fineprint/contracts';
 import { useState } from 'preact/hooks';
 
 import { adminToken, api } from '../api-client';
@@ -5,7 +6,6 @@ import { formValue } from '../form-value';
 import { Failure, Loading } from '../components';
 import { formatDate, html } from '../html';
 import { useApi } from '../use-api';
-import { type DocumentView, type Page } from '@fineprint/contracts';
 
 interface Endpoint {
   id: string;

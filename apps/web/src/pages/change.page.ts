@@ -1,9 +1,9 @@
+import { type ChangeView } from '@fineprint/contracts';
 import { useState } from 'preact/hooks';
 
 import { Failure, Loading, SeverityBadge, TagBadges, TagList } from '../components';
 import { formatDate, html } from '../html';
 import { useApi } from '../use-api';
-import { type ChangeView } from '@fineprint/contracts';
 
 export function ChangePage({ id }: { id: string }) {
   const change = useApi<ChangeView>(`/api/v1/changes/${encodeURIComponent(id)}`);

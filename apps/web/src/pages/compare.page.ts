@@ -1,7 +1,8 @@
+import { type ChangeTagView } from '@fineprint/contracts';
+
 import { Failure, Loading, SeverityBadge, TagList } from '../components';
 import { html } from '../html';
 import { useApi } from '../use-api';
-import { type ChangeTagView } from '@fineprint/contracts';
 
 interface Comparison {
   from: { seq: number };

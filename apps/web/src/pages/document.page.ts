@@ -1,10 +1,10 @@
+import { type ChangeView, type DocumentView, type Page, type VersionView } from '@fineprint/contracts';
 import { useEffect, useState } from 'preact/hooks';
 
 import { api } from '../api-client';
 import { ChangeList, Failure, Loading } from '../components';
 import { formatDate, html, label } from '../html';
 import { useApi } from '../use-api';
-import { type ChangeView, type DocumentView, type Page, type VersionView } from '@fineprint/contracts';
 
 /** Versions load a page at a time, so a document with hundreds of versions stays fast. */
 function useVersionPages(id: string) {

@@ -1,8 +1,9 @@
+import { type ChangeView, type DocumentView, MINIMUM_SEVERITIES, type Page } from '@fineprint/contracts';
+
 import { qs } from '../api-client';
 import { ChangeList, Failure, Loading } from '../components';
 import { html, formatDate } from '../html';
 import { useApi } from '../use-api';
-import { type ChangeView, type DocumentView, type Page } from '@fineprint/contracts';
 
 export function HomePage({ url }: { url: URL }) {
   const severity = url.searchParams.get('minSeverity') ?? '';
@@ -20,9 +21,7 @@ export function HomePage({ url }: { url: URL }) {
             >Minimum severity
             <select name="minSeverity" value=${severity}>
               <option value="">any</option>
-              <option value="high">high</option>
-              <option value="medium">medium</option>
-              <option value="low">low</option>
+              ${MINIMUM_SEVERITIES.map((s) => html`<option value=${s}>${s}</option>`)}
             </select></label
           >
           <button type="submit">Filter</button>

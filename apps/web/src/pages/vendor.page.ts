@@ -1,7 +1,8 @@
+import { type ChangeView, type DocumentView, type Page, type VendorView } from '@fineprint/contracts';
+
 import { ChangeList, Failure, Loading } from '../components';
 import { formatDate, html } from '../html';
 import { useApi } from '../use-api';
-import { type ChangeView, type DocumentView, type Page, type VendorView } from '@fineprint/contracts';
 
 export function VendorPage({ slug }: { slug: string }) {
   const vendor = useApi<VendorView>(`/api/v1/vendors/${encodeURIComponent(slug)}`);
