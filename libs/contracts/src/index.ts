@@ -3,3 +3,4 @@ export * from './api-responses';
 export * from './lifecycle';
 export * from './slugify';
 export * from './vocabulary';
+export * from './webhook-policy';

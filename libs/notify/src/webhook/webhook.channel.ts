@@ -135,6 +135,5 @@ function classify(error: unknown, timeoutMs: number): NonNullable<WebhookSendRes
 /** The delivery backoff lives with the deliver job's contract (libs/queue job-contracts.ts). */
 export { retryDelayMs } from '@fineprint/queue';
 
-export function shouldDisable(consecutiveFailures: number, threshold: number): boolean {
-  return consecutiveFailures >= threshold;
-}
+/** When an endpoint is disabled: libs/contracts (the endpoint repository applies it). */
+export { shouldDisable } from '@fineprint/contracts';
