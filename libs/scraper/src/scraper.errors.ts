@@ -36,18 +36,21 @@ export class FetchError extends Error {
   readonly kind: FetchErrorKind;
   readonly code: FetchErrorCode;
   readonly httpStatus: number | undefined;
+  /** When the host said it may be asked again (RATE_LIMITED). */
+  readonly retryAt: Date | undefined;
 
   constructor(
     kind: FetchErrorKind,
     code: FetchErrorCode,
     message: string,
-    options: { httpStatus?: number; cause?: unknown } = {},
+    options: { httpStatus?: number; retryAt?: Date; cause?: unknown } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'FetchError';
     this.kind = kind;
     this.code = code;
     this.httpStatus = options.httpStatus;
+    this.retryAt = options.retryAt;
   }
 }
 
