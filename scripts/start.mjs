@@ -17,6 +17,7 @@ const { checkServices, migrate, startEmbeddedPostgres } = await import('./lib/se
 const { runApps, waitForHealth } = await import('./lib/run-apps.mjs');
 
 let embedded;
+let apps;
 try {
   const env = {};
   if (!process.env.DATABASE_URL) {
@@ -35,7 +36,7 @@ try {
   const port = process.env.PORT ?? '3000';
   env.PUBLIC_URL = process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}`;
   env.CATALOG_DIR = process.env.CATALOG_DIR ?? join(root, 'catalog');
-  const apps = runApps(root, env);
+  apps = runApps(root, env);
   // once, whoever asks first: the apps first, so the worker drains its jobs while the
   // database is still there, then the database
   let stopping;
@@ -65,6 +66,7 @@ try {
   );
 } catch (error) {
   console.error(`✗ ${error.message}`);
+  await apps?.stop().catch(() => {});
   await embedded?.stop().catch(() => {});
   process.exit(1);
 }

@@ -86,12 +86,9 @@ function assertNotBinary(body: Buffer, contentType: string | null, wideCharset: 
 /** U+FFFD characters and visible (non-space) characters of a text. */
 function replacementShare(text: string): { bad: number; visible: number } {
   let bad = 0;
-  let visible = 0;
-  for (const ch of text) {
-    if (ch === '\uFFFD') bad++;
-    if (!/\s/.test(ch)) visible++;
-  }
-  return { bad, visible };
+  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) bad++;
+  if (bad === 0) return { bad, visible: text.length }; // the common case: no need to count
+  return { bad, visible: text.replace(/\s+/g, '').length };
 }
 
 /**
