@@ -60,7 +60,7 @@ describe('garbage pages never become a version or a change', () => {
     await db.drop();
   });
 
-  const newDocument = async (path: string, language: string) => {
+  const newDocument = async (path: string, language: string, fetchMode: 'http' | 'browser' = 'http') => {
     const vendor = await app.get(VendorRepository).upsertBySlug('acme', 'Acme');
     return app.get(DocumentRepository).create({
       vendorId: vendor.id,
@@ -68,9 +68,9 @@ describe('garbage pages never become a version or a change', () => {
       title: 'Acme Notice',
       type: 'privacy_notice',
       url: `${site.url}${path}`,
-      select: ['#doc'],
+      select: fetchMode === 'browser' ? [] : ['#doc'],
       remove: [],
-      fetchMode: 'http',
+      fetchMode,
       language,
       intervalMinutes: 60,
       active: true,
@@ -129,4 +129,16 @@ describe('garbage pages never become a version or a change', () => {
     const version = await prisma.version.findFirstOrThrow({ where: { documentId: doc.id } });
     expect(version.text).toContain(JAPANESE[0]);
   }, 30_000);
+
+  it('in browser mode too, a PNG served as text/html never becomes a version', async () => {
+    site.setPage('/shown', page(ENGLISH));
+    const doc = await newDocument('/shown', 'en', 'browser');
+    expect(await check(doc.id)).toMatchObject({ outcome: 'new_version', versionStatus: 'baseline' });
+    const before = await counts(doc.id);
+    site.setPage('/shown', png(), { headers: { 'content-type': 'text/html' } });
+    const error = (await check(doc.id).catch((e: unknown) => e)) as { kind?: string; code?: string };
+    expect(error.kind).toBe('permanent');
+    expect(['BINARY_CONTENT', 'GARBLED_TEXT']).toContain(error.code); // as Chromium rendered it
+    expect(await counts(doc.id)).toEqual(before);
+  }, 60_000);
 });
