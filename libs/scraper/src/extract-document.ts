@@ -1,7 +1,7 @@
 import { detect } from 'tinyld';
 import { extractText, getDocumentProxy } from 'unpdf';
 
-import { decodeBody } from './decode-body';
+import { assertReadableText, decodeBody } from './decode-body';
 import { type ExtractedDocument } from './fetch-result';
 import { htmlToMarkdown, normalizeMarkdown } from './html-to-markdown';
 import { FetchError } from './scraper.errors';
@@ -44,8 +44,8 @@ export async function pdfToMarkdown(body: Buffer): Promise<string> {
 
 /**
  * The text a declaration produces from a fetched page: HTML (select/remove applied) or
- * PDF to Markdown, plus its title and detected language. An empty result is an error,
- * never an empty version.
+ * PDF to Markdown, plus its title and detected language. An empty or garbled result
+ * (binary data, undecodable bytes, mostly U+FFFD) is an error, never a version.
  */
 export async function extractDocument(input: ExtractInput): Promise<ExtractedDocument> {
   let markdown: string;
@@ -70,6 +70,7 @@ export async function extractDocument(input: ExtractInput): Promise<ExtractedDoc
       `Cannot extract text from ${input.contentType ?? 'an unknown content type'}`,
     );
   }
+  assertReadableText(markdown, `The text extracted from ${input.url}`);
   const words = wordCount(markdown);
   if (words === 0)
     throw new FetchError('permanent', 'EMPTY_CONTENT', `No text was extracted from ${input.url}`);

@@ -7,9 +7,10 @@ export {
   type FetchMode,
   type FetchResult,
 } from './fetch-result';
-export { HostThrottle, type Throttle } from './host-throttle';
+export { HostHeldError, HostThrottle, MAX_HOLD_WAIT_MS, type Throttle } from './host-throttle';
 export { htmlToMarkdown, normalizeMarkdown } from './html-to-markdown';
 export { DEFAULT_USER_AGENT, HttpFetcher, type HttpFetcherOptions } from './http-fetcher';
+export { MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry-after';
 export { Scraper, type ScraperOptions } from './scraper';
 export { FetchError, type FetchErrorCode, type FetchErrorKind, kindOfStatus } from './scraper.errors';
 export { stripTrackingParams } from './strip-tracking-params';

@@ -18,7 +18,15 @@ export type FetchErrorCode =
   | 'EMPTY_CONTENT'
   | 'UNSUPPORTED_CONTENT_TYPE'
   | 'INVALID_URL'
-  | 'DECODE_FAILED';
+  | 'DECODE_FAILED'
+  /** Binary data (an image, an archive) where a page of text was expected. */
+  | 'BINARY_CONTENT'
+  /** Bytes that are not valid in the declared charset, and no other charset could be told. */
+  | 'UNDECODABLE_TEXT'
+  /** A text mostly of U+FFFD replacement characters. */
+  | 'GARBLED_TEXT'
+  /** 429 or 503 with Retry-After, or a host still inside the wait it asked for. */
+  | 'RATE_LIMITED';
 
 /**
  * Why a fetch or an extraction failed, and whether trying again can help:
@@ -30,18 +38,21 @@ export class FetchError extends Error {
   readonly kind: FetchErrorKind;
   readonly code: FetchErrorCode;
   readonly httpStatus: number | undefined;
+  /** When the host said it may be asked again (RATE_LIMITED). */
+  readonly retryAt: Date | undefined;
 
   constructor(
     kind: FetchErrorKind,
     code: FetchErrorCode,
     message: string,
-    options: { httpStatus?: number; cause?: unknown } = {},
+    options: { httpStatus?: number; retryAt?: Date; cause?: unknown } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'FetchError';
     this.kind = kind;
     this.code = code;
     this.httpStatus = options.httpStatus;
+    this.retryAt = options.retryAt;
   }
 }
 
