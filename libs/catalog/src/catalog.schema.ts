@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { decodeSelector, encodeSelector, rangeSelectorProblem } from '@fineprint/scraper';
+
 export const DOCUMENT_TYPES = [
   'privacy-notice',
   'terms',
@@ -13,8 +15,36 @@ export type CatalogDocumentType = (typeof DOCUMENT_TYPES)[number];
 const slug = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes, e.g. "alexa-privacy-faq"');
+/**
+ * A CSS selector, or a range with Open Terms Archive's shape and meaning:
+ * `{ "startBefore" | "startAfter": css, "endBefore" | "endAfter": css }`, everything between
+ * the two points in document order. Stored as a string (a range as its JSON).
+ */
+const cssSelector = z
+  .string()
+  .min(1)
+  .superRefine((value, ctx) => {
+    try {
+      decodeSelector(value);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    }
+  });
+const rangeSelector = z
+  .object({
+    startBefore: z.string().min(1).optional(),
+    startAfter: z.string().min(1).optional(),
+    endBefore: z.string().min(1).optional(),
+    endAfter: z.string().min(1).optional(),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    const problem = rangeSelectorProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+const selector = z.union([cssSelector, rangeSelector]).transform((value) => encodeSelector(value));
 const selectors = z
-  .union([z.string().min(1), z.array(z.string().min(1))])
+  .union([selector, z.array(selector)])
   .optional()
   .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]));
 

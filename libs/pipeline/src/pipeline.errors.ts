@@ -13,7 +13,7 @@ export class CheckFailedError extends Error {
   readonly code: string;
   readonly permanent: boolean;
   constructor(
-    readonly kind: 'transient' | 'blocked' | 'permanent',
+    readonly kind: 'transient' | 'blocked' | 'permanent' | 'declaration',
     code: string,
     message: string,
     options?: { cause?: unknown },

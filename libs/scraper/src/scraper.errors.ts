@@ -1,4 +1,9 @@
-export type FetchErrorKind = 'transient' | 'blocked' | 'permanent';
+/**
+ * `declaration`: the page arrived, but the declaration does not fit it (its `select` matches
+ * nothing, or a selector is not valid CSS). Our side or the page's layout, never the vendor
+ * blocking us: fix the declaration (or wait for the page to come back); not retried.
+ */
+export type FetchErrorKind = 'transient' | 'blocked' | 'permanent' | 'declaration';
 
 export type FetchErrorCode =
   | 'TIMEOUT'
@@ -13,6 +18,7 @@ export type FetchErrorCode =
   | 'BROWSER_UNAVAILABLE'
   | 'BROWSER_FAILED'
   | 'SELECTOR_NOT_FOUND'
+  | 'INVALID_SELECTOR'
   | 'EMPTY_CONTENT'
   | 'UNSUPPORTED_CONTENT_TYPE'
   | 'INVALID_URL'
@@ -21,7 +27,8 @@ export type FetchErrorCode =
 /**
  * Why a fetch or an extraction failed, and whether trying again can help:
  * `transient` (retry with backoff), `blocked` (try the browser, then report),
- * `permanent` (record, do not retry). Callers branch on `kind` and `code`, never on
+ * `permanent` (record, do not retry), `declaration` (the declaration does not fit the page:
+ * record, do not retry). Callers branch on `kind` and `code`, never on
  * the message.
  */
 export class FetchError extends Error {

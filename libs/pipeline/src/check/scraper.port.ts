@@ -17,7 +17,7 @@ export interface ScraperPort {
 
 /** A fetch or extraction failure as the scraper reports it. */
 export interface ScrapeFailure {
-  kind: 'transient' | 'blocked' | 'permanent';
+  kind: 'transient' | 'blocked' | 'permanent' | 'declaration';
   code: string;
   message: string;
   httpStatus?: number;

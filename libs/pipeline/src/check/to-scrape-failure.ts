@@ -1,6 +1,6 @@
 import { type ScrapeFailure } from './scraper.port';
 
-const KINDS = new Set(['transient', 'blocked', 'permanent']);
+const KINDS = new Set(['transient', 'blocked', 'permanent', 'declaration']);
 
 /**
  * Reads the kind and code a scraper error carries (never its message text). Anything
