@@ -79,6 +79,10 @@ describe('htmlToMarkdown: links', () => {
     expect(first).toBe(
       '[app](https://vendor.example/app?lang=en&page=2) [pdf](https://vendor.example/terms.pdf)',
     );
+    const generated = (t: string) =>
+      md(`<a href="https://help.vendor.example/?from=home&date=${t}">help</a>`);
+    expect(generated('2025-12-10 13:30:07')).toBe(generated('2025-12-11 01:30:12'));
+    expect(generated('2025-12-10 13:30:07')).toBe('[help](https://help.vendor.example/?from=home)');
     const token = (t: string) => md(`<a href="https://vendor.example/r?session_did=${t}">r</a>`);
     expect(token('Xk9fQ2mZ7pL4vR8tY3wB6nC1')).toBe(token('Hq4sW8eR2tY6uI0oP3aS7dF5'));
     // words, slugs and short ids are content

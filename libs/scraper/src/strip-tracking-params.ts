@@ -19,14 +19,16 @@ const MS_2100 = 4_102_444_800_000;
 
 /**
  * Whether a query value (or a bare key) is an identifier minted per request or per visitor
- * rather than a name a person chose: a UUID, a long hexadecimal or random-looking token, or a
- * millisecond timestamp. Such values change on every fetch of the same page (session, device
+ * rather than a name a person chose: a UUID, a long hexadecimal or random-looking token, a
+ * millisecond timestamp or a date-time to the second. Such values change on every fetch of the same page (session, device
  * and referral ids, cache-busters), so a link's target keeps only its stable parameters.
  * Words, slugs, language codes, page numbers and short or structured ids are kept.
  */
 export function isOpaqueToken(value: string): boolean {
   const v = value.trim();
   if (v.length < 12) return false;
+  // a time of day to the second: when the page was generated, not what it links to
+  if (/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}/.test(v)) return true;
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return true;
   if (/^\d{13}$/.test(v)) {
     const n = Number(v);
