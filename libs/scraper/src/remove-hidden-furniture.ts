@@ -1,9 +1,13 @@
 import { type CheerioAPI } from 'cheerio';
-import { type Element } from 'domhandler';
+import { type AnyNode, type Element } from 'domhandler';
 
 const HIDDEN = '[hidden], [aria-hidden="true"]';
 
-const textLength = ($: CheerioAPI, el: Element) => $(el).text().replace(/\s+/g, '').length;
+/** Whether `node` is `ancestor` or sits inside it. */
+function within(node: AnyNode, ancestor: AnyNode): boolean {
+  for (let n: AnyNode | null = node; n; n = n.parent) if (n === ancestor) return true;
+  return false;
+}
 
 /**
  * Drops hidden elements (`hidden`, `aria-hidden="true"`): icons, duplicates for sighted
@@ -13,16 +17,20 @@ const textLength = ($: CheerioAPI, el: Element) => $(el).text().replace(/\s+/g, 
  * when nothing is selected).
  */
 export function removeHiddenFurniture($: CheerioAPI, anchors: Element[]): void {
-  const anchorSet = new Set(anchors);
+  const textLengths = new Map<AnyNode, number>();
+  const textLength = (el: AnyNode) => {
+    let n = textLengths.get(el);
+    if (n === undefined) {
+      n = $(el).text().replace(/\s+/g, '').length;
+      textLengths.set(el, n);
+    }
+    return n;
+  };
   const doomed: Element[] = [];
   $(HIDDEN).each((_i, el) => {
-    const node = $(el);
-    if (anchors.some((a) => a === el || node.find('*').is(a as never))) return;
-    const anchor = node
-      .parents()
-      .toArray()
-      .find((p) => anchorSet.has(p));
-    if (anchor && textLength($, el) * 2 > textLength($, anchor)) return;
+    if (anchors.some((a) => within(a, el))) return;
+    const anchor = anchors.find((a) => within(el, a));
+    if (anchor && textLength(el) * 2 > textLength(anchor)) return;
     doomed.push(el);
   });
   $(doomed).remove();

@@ -16,8 +16,8 @@ interface Span {
   exit: number;
 }
 
-const isElement = (node: AnyNode): node is Element =>
-  node.type === 'tag' || node.type === 'script' || node.type === 'style';
+/** An element (tag, script or style node): the only nodes with a name and attributes. */
+const isElement = (node: AnyNode): node is Element => 'attribs' in node && 'name' in node;
 
 const hasChildren = (node: AnyNode): node is AnyNode & { children: AnyNode[] } =>
   'children' in node && Array.isArray((node as { children?: unknown }).children);
@@ -110,8 +110,8 @@ function rangeHtml($: CheerioAPI, node: AnyNode, bounds: Bounds, spans: Map<AnyN
   const inner = hasChildren(node)
     ? node.children.map((child) => rangeHtml($, child, bounds, spans)).join('')
     : '';
-  if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') return inner;
-  const el = node as Element;
+  if (!isElement(node)) return inner;
+  const el = node;
   const attrs = Object.entries(el.attribs)
     .map(([k, v]) => ` ${k}="${escapeAttr(v)}"`)
     .join('');
