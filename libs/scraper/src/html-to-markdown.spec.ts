@@ -34,6 +34,11 @@ describe('htmlToMarkdown: hidden content', () => {
     );
   });
 
+  it('drops hidden matches (closed tabs) when a visible one exists', () => {
+    const tabs = `<div class="tab"><p>English text.</p></div><div hidden><div class="tab"><p>Deutscher Text.</p></div></div>`;
+    expect(md(tabs, { select: ['.tab'] })).toBe('English text.');
+  });
+
   it('says a missing select is a declaration problem, not the vendor blocking us', () => {
     expect(failure(() => md(page, { select: ['#nowhere'] }))).toMatchObject({
       kind: 'declaration',

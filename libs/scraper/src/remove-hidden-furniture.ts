@@ -11,10 +11,11 @@ function within(node: AnyNode, ancestor: AnyNode): boolean {
 
 /**
  * Drops hidden elements (`hidden`, `aria-hidden="true"`): icons, duplicates for sighted
- * readers, closed menus. An element that holds the selected content is kept: a page whose
- * `<main>` sits in an `aria-hidden` wrapper while a cookie dialog is open is still the
- * document. So is one that holds most of the text of the anchor it sits in (the whole body,
- * when nothing is selected).
+ * readers, closed menus and tabs. When every piece of the selected content sits inside a
+ * hidden element, those elements are kept: a page whose `<main>` is in an `aria-hidden`
+ * wrapper while a cookie dialog is open is still the document. (When some piece is visible,
+ * the hidden ones are hidden tabs or variants, and go.) A hidden element holding most of the
+ * text of the anchor it sits in is kept too (the whole body, when nothing is selected).
  */
 export function removeHiddenFurniture($: CheerioAPI, anchors: Element[]): void {
   const textLengths = new Map<AnyNode, number>();
@@ -26,12 +27,15 @@ export function removeHiddenFurniture($: CheerioAPI, anchors: Element[]): void {
     }
     return n;
   };
+  const hidden = $(HIDDEN).toArray();
+  const isHidden = (node: AnyNode) => hidden.some((h) => within(node, h));
+  const allHidden = anchors.length > 0 && anchors.every(isHidden);
   const doomed: Element[] = [];
-  $(HIDDEN).each((_i, el) => {
-    if (anchors.some((a) => within(a, el))) return;
-    const anchor = anchors.find((a) => within(el, a));
-    if (anchor && textLength(el) * 2 > textLength(anchor)) return;
+  for (const el of hidden) {
+    if (allHidden && anchors.some((a) => within(a, el))) continue;
+    const anchor = anchors.find((a) => a !== el && within(el, a));
+    if (anchor && textLength(el) * 2 > textLength(anchor)) continue;
     doomed.push(el);
-  });
+  }
   $(doomed).remove();
 }
