@@ -61,7 +61,7 @@ describe('htmlToMarkdown: tables with block content in cells', () => {
     const text = md(table);
     expect(text).not.toMatch(/<table|class=|style=|px/);
     expect(text).toContain('| Purpose | Data |');
-    expect(text).toMatch(/\| \*\*Ads\*\* \| • IP address ?<br>• Device \*\*id\*\* \|/);
+    expect(text).toMatch(/\| \*\*Ads\*\* \| • IP address<br>• Device \*\*id\*\* \|/);
   });
 });
 

@@ -60,7 +60,9 @@ export function normalizeMarkdown(markdown: string): string {
     .map((line) =>
       line
         .replace(/[ \t]+$/g, '')
-        .replace(/^(\s*)(.*)$/, (_m, lead: string, rest: string) => lead + rest.replace(/[ \t]{2,}/g, ' ')),
+        .replace(/^(\s*)(.*)$/, (_m, lead: string, rest: string) => lead + rest.replace(/[ \t]{2,}/g, ' '))
+        // a line break in a table cell: no hard-break spaces before it
+        .replace(/^(\|.*)$/, (row: string) => row.replace(/[ \t]+<br>/g, '<br>')),
     )
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
