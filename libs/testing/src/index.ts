@@ -30,6 +30,7 @@ export {
   type SequenceResult,
   snapshotResult,
   summarise,
+  DELIBERATE_DIFFERENCES,
   toDeclaration,
 } from './real-pages/real-pages';
 export { markdownWords, wordSimilarity } from './real-pages/word-similarity';

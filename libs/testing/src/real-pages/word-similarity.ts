@@ -2,11 +2,12 @@ import { diffArrays } from 'diff';
 
 /**
  * The words of a Markdown text with its syntax removed: link and image targets, emphasis,
- * heading and list markers, table pipes, escapes and stray HTML tags. What remains is what a
- * reader reads, so two extractors that format differently compare equal.
+ * heading and list markers, table pipes, escapes and stray HTML tags; Unicode composed (NFC).
+ * What remains is what a reader reads, so two extractors that format differently compare equal.
  */
 export function markdownWords(markdown: string): string[] {
   const text = markdown
+    .normalize('NFC')
     .replace(/!\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+"[^"]*")?\)/g, '$1')
     .replace(/\]\((?:[^()\s]|\([^()]*\))*(?:\s+"[^"]*")?\)/g, ']')
     .replace(/<[^>]+>/g, ' ')
