@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { decodeSelector, encodeSelector, rangeSelectorProblem } from '@fineprint/scraper';
+import { decodeSelector, encodeSelector, type RangeSelector, rangeSelectorProblem } from '@fineprint/scraper';
 
 export const DOCUMENT_TYPES = [
   'privacy-notice',
@@ -20,33 +20,42 @@ const slug = z
  * `{ "startBefore" | "startAfter": css, "endBefore" | "endAfter": css }`, everything between
  * the two points in document order. Stored as a string (a range as its JSON).
  */
-const cssSelector = z
-  .string()
-  .min(1)
-  .superRefine((value, ctx) => {
+const SELECTOR_SHAPE =
+  'a selector is a CSS string or a range { "startBefore" | "startAfter": css, "endBefore" | "endAfter": css }';
+
+/** One selector in its stored form, or the reason it is not one. */
+function storedSelector(value: unknown): { stored: string } | { problem: string } {
+  if (typeof value === 'string') {
+    if (!value.trim()) return { problem: 'a selector cannot be empty' };
     try {
       decodeSelector(value);
     } catch (error) {
-      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      return { problem: (error as Error).message };
     }
-  });
-const rangeSelector = z
-  .object({
-    startBefore: z.string().min(1).optional(),
-    startAfter: z.string().min(1).optional(),
-    endBefore: z.string().min(1).optional(),
-    endAfter: z.string().min(1).optional(),
-  })
-  .strict()
-  .superRefine((value, ctx) => {
+    return { stored: value };
+  }
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const problem = rangeSelectorProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
-const selector = z.union([cssSelector, rangeSelector]).transform((value) => encodeSelector(value));
+    return problem ? { problem } : { stored: encodeSelector(value as RangeSelector) };
+  }
+  return { problem: SELECTOR_SHAPE };
+}
+
 const selectors = z
-  .union([selector, z.array(selector)])
+  .unknown()
   .optional()
-  .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]));
+  .transform((value, ctx): string[] => {
+    if (value === undefined) return [];
+    const list: unknown[] = Array.isArray(value) ? value : [value];
+    const out: string[] = [];
+    list.forEach((item, index) => {
+      const result = storedSelector(item);
+      if ('stored' in result) out.push(result.stored);
+      else
+        ctx.addIssue({ code: 'custom', message: result.problem, path: Array.isArray(value) ? [index] : [] });
+    });
+    return out;
+  });
 
 /** "6h", "30m", "1d" or a number of minutes. */
 const interval = z.union([
