@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { decodeSelector, encodeSelector, type RangeSelector, rangeSelectorProblem } from '@fineprint/scraper';
+import { decodeSelector, encodeSelector, rangeSelectorProblem } from '@fineprint/scraper';
 
 export const DOCUMENT_TYPES = [
   'privacy-notice',
@@ -36,7 +36,7 @@ function storedSelector(value: unknown): { stored: string } | { problem: string 
   }
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const problem = rangeSelectorProblem(value);
-    return problem ? { problem } : { stored: encodeSelector(value as RangeSelector) };
+    return problem ? { problem } : { stored: encodeSelector(value) };
   }
   return { problem: SELECTOR_SHAPE };
 }
