@@ -15,8 +15,13 @@ describe('real pages (golden subset): extraction matches Open Terms Archive word
     expect(result.markdown).not.toMatch(/<table|class="|style="/);
   });
 
-  it('covers a range selector', () => {
+  it('covers a range selector and tables whose cells hold lists', async () => {
     expect(cases.some((c) => JSON.stringify(c.declaration.select).includes('startBefore'))).toBe(true);
+    const tables = cases.find((c) => c.name === 'match--privacy-policy');
+    expect(tables).toBeDefined();
+    const markdown = (await runCase(tables!)).markdown;
+    expect(markdown).toMatch(/^\|.*• .*<br>• /m);
+    expect(markdown.match(/<(?!br>)[a-z][^>]*>/g)).toBeNull();
   });
 });
 
