@@ -106,16 +106,17 @@ function absolutiseLinks($: CheerioAPI, base: string): void {
  * stripped of tracking parameters and per-request ids, whitespace and Unicode normalised.
  */
 export function htmlToMarkdown(html: string, options: HtmlToMarkdownOptions): HtmlExtraction {
+  const select = (options.select ?? []).map(decodeSelectorOrThrow);
+  const remove = (options.remove ?? []).map(decodeSelectorOrThrow);
   const $ = load(html);
   const title = ($('title').first().text() || $('h1').first().text()).replace(/\s+/g, ' ').trim() || null;
   $(ALWAYS_REMOVED).remove();
-  removeSelected($, (options.remove ?? []).map(decodeSelectorOrThrow));
+  removeSelected($, remove);
   decodeProtectedEmails($);
   absolutiseLinks($, options.url);
   flattenTableBlocks($);
 
   let fragments: string[];
-  const select = (options.select ?? []).map(decodeSelectorOrThrow);
   if (select.length) {
     const selection = resolveSelection($, select, options.url);
     removeHiddenFurniture($, selectionAnchors(selection));
@@ -129,6 +130,7 @@ export function htmlToMarkdown(html: string, options: HtmlToMarkdownOptions): Ht
   return { markdown, title };
 }
 
+/** A selector in its usable form; a malformed stored range is the declaration's problem. */
 function decodeSelectorOrThrow(selector: Selector): Selector {
   try {
     return decodeSelector(selector);
