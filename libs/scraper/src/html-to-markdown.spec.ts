@@ -127,6 +127,10 @@ describe('htmlToMarkdown: range selectors (Open Terms Archive semantics)', () =>
       kind: 'declaration',
       code: 'SELECTOR_NOT_FOUND',
     });
+    expect(failure(() => md(page, { select: [{ startBefore: '#f', endBefore: '#a' }] }))).toMatchObject({
+      kind: 'declaration',
+      code: 'SELECTOR_NOT_FOUND',
+    });
     expect(failure(() => md(page, { select: ['{"startBefore":"#a"}'] }))).toMatchObject({
       code: 'INVALID_SELECTOR',
     });

@@ -200,11 +200,23 @@ export function selectedFragments($: CheerioAPI, selection: Selection): string[]
     } else bounds = boundsOf(piece.range, piece, spans);
     if (bounds && bounds.start < bounds.end) pieces.push({ bounds, piece });
   }
+  if (pieces.length === 0) {
+    throw new FetchError(
+      'declaration',
+      'SELECTOR_NOT_FOUND',
+      `The declaration's select covers nothing: ${selection
+        .flatMap((p) => (p.kind === 'range' ? [describeSelector(p.range)] : []))
+        .join(', ')} ends before it starts`,
+    );
+  }
+  // sorted by start (the wider first): a piece inside an earlier one ends before the furthest end
   pieces.sort((a, b) => a.bounds.start - b.bounds.start || b.bounds.end - a.bounds.end);
   const kept: typeof pieces = [];
+  let furthest = -Infinity;
   for (const p of pieces) {
-    if (kept.some((k) => k.bounds.start <= p.bounds.start && k.bounds.end >= p.bounds.end)) continue;
+    if (p.bounds.end <= furthest) continue;
     kept.push(p);
+    furthest = p.bounds.end;
   }
   return kept.map((p) =>
     p.piece.kind === 'element' ? $.html(p.piece.el) : rangeHtml($, root, p.bounds, spans),
