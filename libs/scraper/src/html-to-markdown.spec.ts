@@ -127,6 +127,17 @@ describe('htmlToMarkdown: range selectors (Open Terms Archive semantics)', () =>
       kind: 'declaration',
       code: 'SELECTOR_NOT_FOUND',
     });
+    // one missing bound fails the whole extraction, even beside a range that matches
+    expect(
+      failure(() =>
+        md(page, {
+          select: [
+            { startBefore: '#a', endBefore: '#b' },
+            { startBefore: '#b', endBefore: '#gone' },
+          ],
+        }),
+      ).message,
+    ).toContain('#gone');
     expect(failure(() => md(page, { select: [{ startBefore: '#f', endBefore: '#a' }] }))).toMatchObject({
       kind: 'declaration',
       code: 'SELECTOR_NOT_FOUND',

@@ -154,7 +154,10 @@ export type Selection = (
   { kind: 'element'; el: Element } | { kind: 'range'; range: RangeSelector; start: Element; end: Element }
 )[];
 
-/** Resolves `select`; fails with SELECTOR_NOT_FOUND when nothing at all matches. */
+/**
+ * Resolves `select`. Fails with SELECTOR_NOT_FOUND when nothing at all matches, or when a
+ * range's start or end node is missing (CSS selectors of a list may match nothing, as in OTA).
+ */
 export function resolveSelection($: CheerioAPI, selectors: Selector[], url: string): Selection {
   const out: Selection = [];
   const missing: string[] = [];
@@ -165,8 +168,16 @@ export function resolveSelection($: CheerioAPI, selectors: Selector[], url: stri
       for (const el of els) out.push({ kind: 'element', el });
     } else {
       const nodes = rangeNodes($, selector, 'select');
-      if ('missing' in nodes) missing.push(`${describeSelector(selector)} (no match for "${nodes.missing}")`);
-      else out.push({ kind: 'range', range: selector, ...nodes });
+      // a range is defined by both its nodes: without one, what it covers is unknown, and a
+      // partial text would read as the vendor deleting the rest (OTA fails the same way)
+      if ('missing' in nodes) {
+        throw new FetchError(
+          'declaration',
+          'SELECTOR_NOT_FOUND',
+          `The page at ${url} has no match for "${nodes.missing}", a bound of the range ${describeSelector(selector)}`,
+        );
+      }
+      out.push({ kind: 'range', range: selector, ...nodes });
     }
   }
   if (out.length === 0) {
