@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { type DocumentType, documentTypeSchema } from '@fineprint/contracts';
+import { decodeSelector, encodeSelector, rangeSelectorProblem } from '@fineprint/scraper';
 
 /** Document types are the vocabulary's (libs/contracts); a catalog file may spell them with "-". */
 export { DOCUMENT_TYPES } from '@fineprint/contracts';
@@ -9,10 +10,47 @@ export type CatalogDocumentType = DocumentType;
 const slug = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes, e.g. "alexa-privacy-faq"');
+/**
+ * A CSS selector, or a range with Open Terms Archive's shape and meaning:
+ * `{ "startBefore" | "startAfter": css, "endBefore" | "endAfter": css }`, everything between
+ * the two points in document order. Stored as a string (a range as its JSON).
+ */
+const SELECTOR_SHAPE =
+  'a selector is a CSS string or a range { "startBefore" | "startAfter": css, "endBefore" | "endAfter": css }';
+
+/** One selector in its stored form, or the reason it is not one. */
+function storedSelector(value: unknown): { stored: string } | { problem: string } {
+  if (typeof value === 'string') {
+    if (!value.trim()) return { problem: 'a selector cannot be empty' };
+    try {
+      decodeSelector(value);
+    } catch (error) {
+      return { problem: (error as Error).message };
+    }
+    return { stored: value };
+  }
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const problem = rangeSelectorProblem(value);
+    return problem ? { problem } : { stored: encodeSelector(value) };
+  }
+  return { problem: SELECTOR_SHAPE };
+}
+
 const selectors = z
-  .union([z.string().min(1), z.array(z.string().min(1))])
+  .unknown()
   .optional()
-  .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]));
+  .transform((value, ctx): string[] => {
+    if (value === undefined) return [];
+    const list: unknown[] = Array.isArray(value) ? value : [value];
+    const out: string[] = [];
+    list.forEach((item, index) => {
+      const result = storedSelector(item);
+      if ('stored' in result) out.push(result.stored);
+      else
+        ctx.addIssue({ code: 'custom', message: result.problem, path: Array.isArray(value) ? [index] : [] });
+    });
+    return out;
+  });
 
 /** "6h", "30m", "1d" or a number of minutes. */
 const interval = z.union([

@@ -92,7 +92,7 @@ export const DOCUMENT_STATUSES = ['unknown', 'ok', 'failing'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
 /** Why a fetch failed: retry with backoff, try the browser then report, or record and stop. */
-export const FETCH_ERROR_KINDS = ['transient', 'blocked', 'permanent'] as const;
+export const FETCH_ERROR_KINDS = ['transient', 'blocked', 'permanent', 'declaration'] as const;
 export type FetchErrorKind = (typeof FETCH_ERROR_KINDS)[number];
 
 /** What one check attempt came to (one CheckRun each). */

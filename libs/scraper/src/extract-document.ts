@@ -2,16 +2,23 @@ import { detect } from 'tinyld';
 import { extractText, getDocumentProxy } from 'unpdf';
 
 import { assertReadableText, decodeBody } from './decode-body';
-import { type ExtractedDocument } from './fetch-result';
+import { type DocumentDeclaration, type ExtractedDocument, type FetchResult } from './fetch-result';
 import { htmlToMarkdown, normalizeMarkdown } from './html-to-markdown';
 import { FetchError } from './scraper.errors';
+import { type Selector } from './selector';
+
+/** Rewrites a page's raw HTML before selection (e.g. a collection's sandboxed named filters). */
+export type HtmlFilters = (html: string) => Promise<string>;
 
 export interface ExtractInput {
   body: Buffer;
   contentType: string | null;
   url: string;
-  select?: string[];
-  remove?: string[];
+  /** CSS selectors or ranges (`{startBefore|startAfter, endBefore|endAfter}`), or their stored JSON. */
+  select?: Selector[];
+  remove?: Selector[];
+  /** Applied to the decoded HTML before `remove` and `select`. */
+  filters?: HtmlFilters;
 }
 
 const isPdf = (body: Buffer, contentType: string | null) =>
@@ -58,7 +65,7 @@ export async function extractDocument(input: ExtractInput): Promise<ExtractedDoc
     const { text } = decodeBody(input.body, input.contentType);
     if (/^text\/(plain|markdown)/i.test(input.contentType ?? '')) markdown = normalizeMarkdown(text);
     else
-      ({ markdown, title } = htmlToMarkdown(text, {
+      ({ markdown, title } = htmlToMarkdown(input.filters ? await input.filters(text) : text, {
         url: input.url,
         ...(input.select ? { select: input.select } : {}),
         ...(input.remove ? { remove: input.remove } : {}),
@@ -76,4 +83,23 @@ export async function extractDocument(input: ExtractInput): Promise<ExtractedDoc
     throw new FetchError('permanent', 'EMPTY_CONTENT', `No text was extracted from ${input.url}`);
   const language = words >= 20 ? detect(markdown.slice(0, 5000)) || null : null;
   return { markdown, title, language, wordCount: words };
+}
+
+/**
+ * A fetched page's text under a declaration: what a check stores (`Scraper.extract` is this).
+ * Relative links resolve against the page's final URL.
+ */
+export function extractPage(
+  page: FetchResult,
+  declaration: Pick<DocumentDeclaration, 'select' | 'remove'>,
+  options: { filters?: HtmlFilters } = {},
+): Promise<ExtractedDocument> {
+  return extractDocument({
+    body: page.body,
+    contentType: page.contentType,
+    url: page.finalUrl,
+    ...(declaration.select ? { select: declaration.select } : {}),
+    ...(declaration.remove ? { remove: declaration.remove } : {}),
+    ...(options.filters ? { filters: options.filters } : {}),
+  });
 }

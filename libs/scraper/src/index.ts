@@ -1,6 +1,12 @@
 export { BrowserFetcher, type BrowserFetcherOptions } from './browser-fetcher';
 export { charsetFromContentType, decodeBody } from './decode-body';
-export { extractDocument, type ExtractInput, pdfToMarkdown } from './extract-document';
+export {
+  extractDocument,
+  type ExtractInput,
+  extractPage,
+  type HtmlFilters,
+  pdfToMarkdown,
+} from './extract-document';
 export {
   type DocumentDeclaration,
   type ExtractedDocument,
@@ -8,9 +14,18 @@ export {
   type FetchResult,
 } from './fetch-result';
 export { HostHeldError, HostThrottle, MAX_HOLD_WAIT_MS, type Throttle } from './host-throttle';
-export { htmlToMarkdown, normalizeMarkdown } from './html-to-markdown';
+export { htmlToMarkdown, type HtmlToMarkdownOptions, normalizeMarkdown } from './html-to-markdown';
 export { DEFAULT_USER_AGENT, HttpFetcher, type HttpFetcherOptions } from './http-fetcher';
 export { MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry-after';
 export { Scraper, type ScraperOptions } from './scraper';
 export { FetchError, type FetchErrorCode, type FetchErrorKind, kindOfStatus } from './scraper.errors';
-export { stripTrackingParams } from './strip-tracking-params';
+export {
+  decodeSelector,
+  describeSelector,
+  encodeSelector,
+  isRangeSelector,
+  rangeSelectorProblem,
+  type RangeSelector,
+  type Selector,
+} from './selector';
+export { isOpaqueToken, stripTrackingParams } from './strip-tracking-params';

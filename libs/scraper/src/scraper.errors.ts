@@ -1,5 +1,10 @@
 import { type FetchErrorKind } from '@fineprint/contracts';
 
+/**
+ * Kinds (libs/contracts): `declaration` means the page arrived, but the declaration does not
+ * fit it (its `select` matches nothing, or a selector is not valid CSS). Our side or the
+ * page's layout, never the vendor blocking us: fix the declaration; not retried.
+ */
 export { type FetchErrorKind };
 
 export type FetchErrorCode =
@@ -15,6 +20,7 @@ export type FetchErrorCode =
   | 'BROWSER_UNAVAILABLE'
   | 'BROWSER_FAILED'
   | 'SELECTOR_NOT_FOUND'
+  | 'INVALID_SELECTOR'
   | 'EMPTY_CONTENT'
   | 'UNSUPPORTED_CONTENT_TYPE'
   | 'INVALID_URL'
@@ -31,7 +37,8 @@ export type FetchErrorCode =
 /**
  * Why a fetch or an extraction failed, and whether trying again can help:
  * `transient` (retry with backoff), `blocked` (try the browser, then report),
- * `permanent` (record, do not retry). Callers branch on `kind` and `code`, never on
+ * `permanent` (record, do not retry), `declaration` (the declaration does not fit the page:
+ * record, do not retry). Callers branch on `kind` and `code`, never on
  * the message.
  */
 export class FetchError extends Error {

@@ -1,9 +1,18 @@
 import { BrowserFetcher } from './browser-fetcher';
-import { extractDocument } from './extract-document';
+import { extractDocument, extractPage, type HtmlFilters } from './extract-document';
 import { type DocumentDeclaration, type ExtractedDocument, type FetchResult } from './fetch-result';
 import { HostThrottle, type Throttle } from './host-throttle';
 import { HttpFetcher } from './http-fetcher';
 import { FetchError } from './scraper.errors';
+import { decodeSelector } from './selector';
+
+/** What the browser waits for: CSS selectors as they are, a range by its start node. */
+function waitSelectors(select: string[] | undefined): string[] {
+  return (select ?? []).map((s) => {
+    const selector = decodeSelector(s);
+    return typeof selector === 'string' ? selector : (selector.startBefore ?? selector.startAfter ?? '');
+  });
+}
 
 export interface ScraperOptions {
   allowPrivateNetworks: boolean;
@@ -53,7 +62,7 @@ export class Scraper {
     conditional: { etag?: string; lastModified?: string; knownSha256?: string } = {},
   ): Promise<FetchResult> {
     if (declaration.fetchMode === 'browser')
-      return this.browser.fetch(declaration.url, declaration.select, declaration.language);
+      return this.browser.fetch(declaration.url, waitSelectors(declaration.select), declaration.language);
     try {
       const result = await this.http.fetch(declaration.url, {
         ...conditional,
@@ -70,19 +79,19 @@ export class Scraper {
           // kept: `extract` of this page under this declaration reuses it (one extraction per new page)
           this.extracted.set(result, { declaration, document: await this.extract(result, declaration) });
         } catch (error) {
-          if (
-            error instanceof FetchError &&
-            error.code === 'SELECTOR_NOT_FOUND' &&
-            error.kind === 'blocked'
-          ) {
-            return this.browser.fetch(declaration.url, declaration.select, declaration.language);
+          if (error instanceof FetchError && error.code === 'SELECTOR_NOT_FOUND') {
+            return this.browser.fetch(
+              declaration.url,
+              waitSelectors(declaration.select),
+              declaration.language,
+            );
           }
         }
       }
       return result;
     } catch (error) {
       if (declaration.fetchMode === 'auto' && error instanceof FetchError && error.kind === 'blocked') {
-        return this.browser.fetch(declaration.url, declaration.select, declaration.language);
+        return this.browser.fetch(declaration.url, waitSelectors(declaration.select), declaration.language);
       }
       throw error;
     }
@@ -94,16 +103,15 @@ export class Scraper {
     { declaration: DocumentDeclaration; document: ExtractedDocument }
   >();
 
-  extract(result: FetchResult, declaration: DocumentDeclaration): Promise<ExtractedDocument> {
-    const done = this.extracted.get(result);
+  extract(
+    result: FetchResult,
+    declaration: DocumentDeclaration,
+    options: { filters?: HtmlFilters } = {},
+  ): Promise<ExtractedDocument> {
+    // the probe of `auto` mode ran without filters: reuse it only for an extraction without them
+    const done = options.filters ? undefined : this.extracted.get(result);
     if (done && sameSelectors(done.declaration, declaration)) return Promise.resolve(done.document);
-    return extractDocument({
-      body: result.body,
-      contentType: result.contentType,
-      url: result.finalUrl,
-      ...(declaration.select ? { select: declaration.select } : {}),
-      ...(declaration.remove ? { remove: declaration.remove } : {}),
-    });
+    return extractPage(result, declaration, options);
   }
 
   async close(): Promise<void> {

@@ -38,7 +38,7 @@ import { toScrapeFailure } from './to-scrape-failure';
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
 /** Bump when extraction changes its output, so stored texts are extracted afresh. */
-export const EXTRACTOR_VERSION = 1;
+export const EXTRACTOR_VERSION = 2;
 
 /** What produced a text: the declaration's selectors and the extractor version. */
 export function extractionKeyOf(document: { select: string[]; remove: string[] }): string {
