@@ -1,5 +1,5 @@
 import { BrowserFetcher } from './browser-fetcher';
-import { extractDocument, extractPage, type HtmlFilters } from './extract-document';
+import { extractPage, type HtmlFilters } from './extract-document';
 import { type DocumentDeclaration, type ExtractedDocument, type FetchResult } from './fetch-result';
 import { HostThrottle, type Throttle } from './host-throttle';
 import { HttpFetcher } from './http-fetcher';
