@@ -57,6 +57,12 @@ if (only.length === 0) {
       ['-p', 'apps/web/tsconfig.json', '--noEmit'],
     ],
     ['build the dashboard (esbuild)', process.execPath, ['scripts/build-web.mjs']],
+    ['build for production (npm run build: SWC into dist/)', process.execPath, ['scripts/build.mjs']],
+    [
+      'lint the Dockerfile and docker-compose.yml (dockerfile-utils, dclint + Compose schema)',
+      process.execPath,
+      ['scripts/lint-docker.mjs'],
+    ],
   ]) {
     if (run(label, cmd, args)) passed++;
     else failed++;
