@@ -8,13 +8,13 @@
 // Run a built app with `node --enable-source-maps dist/apps/api/main.js` (or worker, cli).
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { transformFile } from '@swc/core';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, process.env.BUILD_OUT_DIR ?? 'dist');
+const out = resolve(root, process.env.BUILD_OUT_DIR ?? 'dist');
 const started = Date.now();
 
 /** The apps that are built and their entry points (checked against the Dockerfile and compose by a test). */
