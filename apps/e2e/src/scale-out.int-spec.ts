@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 import { loadConfig } from '@fineprint/config';
 import { createPrismaClient } from '@fineprint/db';
@@ -26,6 +26,7 @@ import {
   type WebhookReceiver,
 } from '@fineprint/testing';
 
+const ROOT = resolve(__dirname, '../../..');
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const ADMIN_TOKEN = 'scale-admin-token-0123456789';
@@ -300,6 +301,25 @@ describe('scale-out: two APIs and three workers from the build, the Alexa story 
       select: { status: true },
     });
     expect(deliveries.map((d) => d.status)).toEqual(deliveries.map(() => 'delivered'));
+  });
+
+  it('every fineprint metric that the shipped alert rules and Grafana dashboard use is on /metrics', async () => {
+    const exposed = await (await fetch(`${apiB.url ?? ''}/metrics`)).text();
+    const names = new Set([...exposed.matchAll(/^# TYPE (\S+) /gm)].map((m) => m[1]));
+    for (const file of [
+      'deploy/prometheus/fineprint-alerts.yml',
+      'deploy/grafana/fineprint-dashboard.json',
+    ]) {
+      const used = [
+        ...new Set([...readFileSync(join(ROOT, file), 'utf8').matchAll(/\bfineprint_\w+/g)].map((m) => m[0])),
+      ];
+      expect(used.length).toBeGreaterThan(3);
+      expect({ file, missing: used.filter((name) => !names.has(name)) }).toEqual({ file, missing: [] });
+    }
+    // the scheduled checks of this run show as queue lag
+    const lag = /^fineprint_schedule_lag_seconds\{quantile="max"\} (\S+)$/m.exec(exposed)?.[1];
+    expect(Number(lag)).toBeGreaterThan(0);
+    expect(exposed).toMatch(/^fineprint_documents_overdue \d+$/m);
   });
 
   it('the feeds answer the same on both APIs', async () => {

@@ -49,6 +49,18 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  private readonly scheduleLag = new Gauge({
+    name: 'fineprint_schedule_lag_seconds',
+    help: 'How late scheduled checks started after their tick, over the last 15 minutes (queue lag)',
+    labelNames: ['quantile'],
+    registers: [this.registry],
+  });
+  private readonly overdue = new Gauge({
+    name: 'fineprint_documents_overdue',
+    help: 'Active documents not checked for more than twice their interval (a lost or starved schedule)',
+    registers: [this.registry],
+  });
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly queues: QueueProducer,
@@ -57,7 +69,7 @@ export class MetricsService {
   }
 
   async render(): Promise<string> {
-    const [checks, durations, changes, deliveries, documents, queueCounts] = await Promise.all([
+    const [checks, durations, changes, deliveries, documents, queueCounts, lag, overdue] = await Promise.all([
       this.prisma.checkRun.groupBy({ by: ['outcome'], _count: true }),
       this.prisma.$queryRaw<{ p50: number | null; p95: number | null }[]>`
         SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY "durationMs") AS p50,
@@ -67,11 +79,31 @@ export class MetricsService {
       this.prisma.delivery.groupBy({ by: ['channel', 'status'], _count: true }),
       this.prisma.document.groupBy({ by: ['status'], where: { deletedAt: null }, _count: true }),
       this.queues.counts().catch(() => null),
+      // a scheduled job's id ends with its tick in ms: repeat:<scheduler id>:<tick>
+      this.prisma.$queryRaw<{ p50: number | null; p95: number | null; max: number | null }[]>`
+        SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY lag) AS p50,
+               percentile_cont(0.95) WITHIN GROUP (ORDER BY lag) AS p95,
+               max(lag)::float8 AS max
+        FROM (SELECT EXTRACT(EPOCH FROM "startedAt")::float8
+                     - split_part("jobId", ':', 3)::bigint / 1000.0 AS lag
+              FROM "CheckRun"
+              WHERE "trigger" = 'scheduled' AND "jobId" ~ '^repeat:[^:]+:[0-9]+$'
+                AND "startedAt" > now() - interval '15 minutes') AS runs`,
+      this.prisma.$queryRaw<{ n: bigint }[]>`
+        SELECT count(*) AS n FROM "Document"
+        WHERE "active" AND "deletedAt" IS NULL
+          AND coalesce("lastCheckedAt", "createdAt") < now() - make_interval(mins => 2 * "intervalMinutes")`,
     ]);
     this.checks.reset();
     for (const row of checks) this.checks.set({ outcome: row.outcome }, row._count);
     this.fetchSeconds.set({ quantile: '0.5' }, (durations[0]?.p50 ?? 0) / 1000);
     this.fetchSeconds.set({ quantile: '0.95' }, (durations[0]?.p95 ?? 0) / 1000);
+    for (const quantile of ['0.5', '0.95', 'max'] as const) {
+      const row = lag[0];
+      const value = quantile === '0.5' ? row?.p50 : quantile === '0.95' ? row?.p95 : row?.max;
+      this.scheduleLag.set({ quantile }, Math.max(0, Number(value ?? 0)));
+    }
+    this.overdue.set(Number(overdue[0]?.n ?? 0));
     this.changes.reset();
     for (const row of changes) this.changes.set({ severity: row.severity, state: row.state }, row._count);
     this.deliveries.reset();
