@@ -59,9 +59,12 @@ async function admin<T>(url: string, method: string, path: string, body?: unknow
 }
 
 /** What a feed says, without the time it was generated. */
-async function feedItems(url: string, path: string): Promise<unknown> {
-  const response = await fetch(`${url}${path}`);
-  if (!response.ok) throw new Error(`GET ${path} → ${response.status}`);
+async function feedItems(app: RunningApp, path: string): Promise<unknown> {
+  const response = await fetch(`${app.url ?? ''}${path}`);
+  if (!response.ok)
+    throw new Error(
+      `GET ${path} on ${app.name} → ${response.status}: ${await response.text()}\n${app.logs().slice(-3000)}`,
+    );
   const feed = (await response.json()) as { items: unknown[]; title?: string };
   return { title: feed.title, items: feed.items };
 }
@@ -72,7 +75,7 @@ async function feedItems(url: string, path: string): Promise<unknown> {
  * each on its own port, on the local PostgreSQL (a fresh schema) and Redis (a fresh queue
  * prefix). Over one scheduling tick they check 1,000 documents of a local fixture site
  * while the Alexa story runs through the API; one worker and one API are killed with
- * SIGKILL half way, as a crash would, and replaced. Nothing may be lost or done twice.
+ * SIGKILL a quarter into the tick, as a crash would, and replaced. Nothing may be lost or done twice.
  */
 describe('scale-out: two APIs and three workers from the build, the Alexa story and a 1,000-document tick', () => {
   let dist: string;
@@ -155,9 +158,22 @@ describe('scale-out: two APIs and three workers from the build, the Alexa story 
     };
     apiA = start('api-a', 'api', { PORT: String(portA), RUN_SCHEDULERS: 'false' });
     apiB = start('api-b', 'api', { PORT: String(portB), RUN_SCHEDULERS: 'false' });
+    // three workers: each syncs the catalog and rebuilds every scheduler at boot
+    for (const n of [1, 2, 3])
+      start(`worker-${n}`, 'worker', { WORKER_CONCURRENCY: String(WORKER_CONCURRENCY) });
     await Promise.all([waitHealthy(apiA), waitHealthy(apiB)]);
 
-    // 1,000 documents through both APIs, every minute: each API upserts its job schedulers
+    // the story through API A while 1,000 documents arrive through both APIs, every minute
+    // (each API upserts the job schedulers of the documents it creates)
+    const storyDone = runAlexaStory({
+      apiUrl: apiA.url ?? '',
+      adminToken: ADMIN_TOKEN,
+      site: demo,
+      smtp,
+      hooks,
+      stepTimeoutMs: 90_000,
+    });
+    storyDone.catch(() => undefined); // awaited below; no unhandled rejection meanwhile
     createdAt = Date.now();
     const ids: string[] = new Array<string>(DOCS);
     let next = 0;
@@ -183,21 +199,10 @@ describe('scale-out: two APIs and three workers from the build, the Alexa story 
     const phases = [
       `1,000 documents created through both APIs in ${((Date.now() - createdAt) / 1000).toFixed(1)} s`,
     ];
-    // three workers: each syncs the catalog and rebuilds every scheduler at boot
-    for (const n of [1, 2, 3])
-      start(`worker-${n}`, 'worker', { WORKER_CONCURRENCY: String(WORKER_CONCURRENCY) });
-
     const scheduledRuns = () =>
       prisma.checkRun.count({ where: { trigger: 'scheduled', documentId: { in: fixtureIds } } });
-    const storyDone = runAlexaStory({
-      apiUrl: apiA.url ?? '',
-      adminToken: ADMIN_TOKEN,
-      site: demo,
-      smtp,
-      hooks,
-      stepTimeoutMs: 90_000,
-    });
-    // half way through the tick: a worker and an API crash; the orchestrator restarts them
+    // a quarter into the tick: a worker and an API crash; the orchestrator restarts them
+    // (the restarted worker rebuilds all 1,000 schedulers while the others run them)
     await until('a quarter of the tick', 90_000, async () => (await scheduledRuns()) >= DOCS / 4 || false);
     const [worker3] = apps.filter((a) => a.name === 'worker-3');
     await Promise.all([worker3?.stop('SIGKILL'), apiB.stop('SIGKILL')]);
@@ -324,7 +329,12 @@ describe('scale-out: two APIs and three workers from the build, the Alexa story 
   });
 
   it('every fineprint metric that the shipped alert rules and Grafana dashboard use is on /metrics', async () => {
-    const exposed = await (await fetch(`${apiB.url ?? ''}/metrics`)).text();
+    const response = await fetch(`${apiB.url ?? ''}/metrics`);
+    const exposed = await response.text();
+    expect({ status: response.status, logs: response.ok ? '' : apiB.logs().slice(-3000) }).toEqual({
+      status: 200,
+      logs: '',
+    });
     const names = new Set([...exposed.matchAll(/^# TYPE (\S+) /gm)].map((m) => m[1]));
     for (const file of [
       'deploy/prometheus/fineprint-alerts.yml',
@@ -344,10 +354,10 @@ describe('scale-out: two APIs and three workers from the build, the Alexa story 
 
   it('the feeds answer the same on both APIs', async () => {
     for (const path of ['/feeds/changes.json', '/feeds/vendors/amazon.json', '/api/v1/changes']) {
-      const [a, b] = [await feedItems(apiA.url ?? '', path), await feedItems(apiB.url ?? '', path)];
+      const [a, b] = [await feedItems(apiA, path), await feedItems(apiB, path)];
       expect(b).toEqual(a);
     }
-    const feed = (await feedItems(apiB.url ?? '', '/feeds/changes.json')) as { items: { url?: string }[] };
+    const feed = (await feedItems(apiB, '/feeds/changes.json')) as { items: { url?: string }[] };
     expect(feed.items.length).toBeGreaterThanOrEqual(2);
   });
 });
