@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: the whole suite. Lint (type-checked ESLint with module boundaries),
-// typecheck, then every Jest project (unit and integration tests against the real
+// typecheck, the dashboard and production builds, the Dockerfile and compose lint,
+// then every Jest project (unit and integration tests against the real
 // PostgreSQL, Redis, Chromium, SMTP and webhook receivers on 127.0.0.1). Ends with
 // one line "N passed, N failed" that totals every check and test that ran.
 import { spawnSync } from 'node:child_process';
