@@ -1,45 +1,34 @@
-import { type ChangeTag, type Citation, type Classification, type DiffResult } from './diff.types';
-import { durationsOf, hasCue, SEVERITY_RULES, topicsOf } from './lexicon';
+import { type Meaning, meaningsOf } from './clause-meaning';
+import {
+  type ChangeTag,
+  type Citation,
+  type Classification,
+  type DiffResult,
+  type Severity,
+} from './diff.types';
+import { DEFAULT_SEVERITY, KIND_ORDER, PARENT_OF, REMOVAL_OF, SEVERITY_RULES } from './lexicon';
+import { pairSentences } from './pair-sentences';
+import { type ClauseReading, readClause } from './read-clause';
 
 const MAX_CITATIONS = 5;
 const MAX_CITATION_LENGTH = 600;
+const SEVERITY_RANK: Record<Severity, number> = { cosmetic: 0, low: 1, medium: 2, high: 3 };
 
-interface Reading {
-  text: string;
+interface Side {
+  reading: ClauseReading;
   side: 'removed' | 'added';
-  topics: string[];
-  choice: boolean;
-  revoked: boolean;
-  reference: boolean;
-  purpose: boolean;
-  sharing: boolean;
-  rights: boolean;
-  durations: string[];
+  meanings: Meaning[];
+  partner: Side | null;
 }
 
-function read(text: string, side: Reading['side']): Reading {
-  const negated = hasCue(text, 'negation');
-  return {
-    text,
-    side,
-    topics: topicsOf(text),
-    choice: hasCue(text, 'choice'),
-    revoked: hasCue(text, 'revoked'),
-    reference: hasCue(text, 'reference'),
-    purpose: hasCue(text, 'purpose') && !negated,
-    sharing: hasCue(text, 'sharing') && !negated,
-    rights: hasCue(text, 'rights'),
-    durations: durationsOf(text),
-  };
-}
-
-const overlaps = (a: string[], b: string[]) =>
-  (a.length === 0 && b.length === 0) || a.some((t) => b.includes(t));
+const key = (m: { kind: string; topic: string | null }) => `${m.kind}|${m.topic ?? ''}`;
 
 /**
- * Says what a change means, by rules a reader can check: each tag names its rule and
- * cites the removed or added sentences that triggered it. Lexicons are data
- * (lexicon/*.json); severity comes from the first matching rule in severity.json.
+ * Says what a change means, by rules a reader can check. Each changed sentence is read as a
+ * clause (read-clause.ts) and given its meanings (clause-meaning.ts); a removed sentence is
+ * paired with the added sentence that replaced it (pair-sentences.ts) so that a reworded
+ * sentence is compared, not read as one removal and one addition. Every tag names its rule and
+ * cites its sentences (both sides for a pair); severity comes from lexicon/severity.json.
  */
 export function classifyChange(diff: DiffResult): Classification {
   if (diff.identical)
@@ -61,137 +50,204 @@ export function classifyChange(diff: DiffResult): Classification {
       kinds: [],
     };
 
+  const read = (text: string, side: Side['side']): Side => {
+    const reading = readClause(text);
+    return { reading, side, meanings: meaningsOf(reading), partner: null };
+  };
   const removed = diff.sentences.removed.map((s) => read(s, 'removed'));
   const added = diff.sentences.added.map((s) => read(s, 'added'));
+  for (const p of pairSentences(
+    removed.map((r) => r.reading.words),
+    added.map((a) => a.reading.words),
+  )) {
+    const r = removed[p.removed] as Side;
+    const a = added[p.added] as Side;
+    r.partner = a;
+    a.partner = r;
+  }
+
   const tags = new Map<string, ChangeTag>();
-  const tag = (kind: string | null, topic: string | null, rule: string, sentence: Reading) => {
-    const key = `${kind ?? ''}|${topic ?? ''}`;
-    let t = tags.get(key);
-    if (!t) tags.set(key, (t = { topic, kind, rule, citations: [] }));
-    if (
-      t.citations.length < MAX_CITATIONS &&
-      !t.citations.some((c) => c.text === sentence.text && c.side === sentence.side)
-    ) {
-      t.citations.push(cite(sentence));
-    }
-  };
-  const tagEachTopic = (kind: string, rule: string, r: Reading) => {
-    if (r.topics.length === 0) tag(kind, null, rule, r);
-    for (const topic of r.topics) tag(kind, topic, rule, r);
+  const tag = (kind: string | null, topic: string | null, rule: string, ...sides: Side[]) => {
+    const k = `${kind ?? ''}|${topic ?? ''}`;
+    let t = tags.get(k);
+    if (!t) tags.set(k, (t = { topic, kind, rule, citations: [], source: 'rule', score: 1 }));
+    for (const s of sides)
+      if (
+        t.citations.length < MAX_CITATIONS &&
+        !t.citations.some((c) => c.text === s.reading.text && c.side === s.side)
+      )
+        t.citations.push(cite(s));
   };
 
-  // choices: a removed offer of a choice with no new offer on the same topic, or a new notice that it is gone
-  const addedChoices = added.filter((r) => r.choice && !r.revoked && !r.reference);
-  for (const r of removed.filter((x) => x.choice)) {
-    if (!addedChoices.some((a) => overlaps(a.topics, r.topics)))
-      tagEachTopic('opt-out-removed', 'choice-sentence-removed', r);
-  }
-  for (const r of added.filter((x) => x.choice && x.revoked))
-    tagEachTopic('opt-out-removed', 'choice-announced-gone', r);
-  const removedChoices = removed.filter((r) => r.choice);
-  for (const r of addedChoices) {
-    if (!removedChoices.some((x) => overlaps(x.topics, r.topics)))
-      tagEachTopic('opt-out-added', 'choice-sentence-added', r);
-  }
-
-  // purposes: a use of data that was not there before
-  const removedPurposes = removed.filter((r) => r.purpose);
-  for (const r of added.filter((x) => x.purpose)) {
-    if (!removedPurposes.some((x) => overlaps(x.topics, r.topics) && sameWords(x.text, r.text)))
-      tagEachTopic('new-data-use', 'purpose-sentence-added', r);
-  }
-
-  // sharing
-  const removedSharing = removed.filter((r) => r.sharing);
-  for (const r of added.filter((x) => x.sharing)) {
-    if (!removedSharing.some((x) => sameWords(x.text, r.text)))
-      tagEachTopic('sharing-expanded', 'sharing-sentence-added', r);
-  }
-
-  // rights
-  const addedRights = added.filter((r) => r.rights);
-  const removedRights = removed.filter((r) => r.rights);
-  for (const r of removedRights) {
-    if (!addedRights.some((a) => overlaps(a.topics, r.topics)))
-      tagEachTopic('rights-reduced', 'rights-sentence-removed', r);
-  }
-  for (const r of addedRights) {
-    if (!removedRights.some((x) => overlaps(x.topics, r.topics)))
-      tagEachTopic('rights-added', 'rights-sentence-added', r);
-  }
-
-  // retention: durations named on one side and not the other
-  const retentionSentences = [...removed, ...added].filter(
-    (r) => r.topics.includes('retention') || r.durations.length > 0,
+  // what the added side says anywhere, and what the removed side said: a statement moved or
+  // reworded into another sentence is neither removed nor new
+  const addedSays = new Set(added.flatMap((a) => a.meanings.map(key)));
+  const removedSaid = new Set(removed.flatMap((r) => r.meanings.map(key)));
+  const addedObjects = new Set(added.flatMap((a) => a.meanings.map((m) => `${m.kind}|${m.object}`)));
+  const addedSettings = new Set(
+    added.flatMap((a) => (a.meanings.some((m) => m.kind === 'opt-out-added') ? a.reading.settings : [])),
   );
-  const before = new Set(removed.flatMap((r) => (r.topics.includes('retention') ? r.durations : [])));
-  const after = new Set(added.flatMap((r) => (r.topics.includes('retention') ? r.durations : [])));
-  const differs = [...before].some((d) => !after.has(d)) || [...after].some((d) => !before.has(d));
-  if (differs) {
-    for (const r of retentionSentences.filter(
-      (x) => x.topics.includes('retention') && x.durations.length > 0,
-    )) {
-      tag('retention-changed', 'retention', 'duration-changed', r);
+  const addedText = added.map((a) => a.reading.norm).join(' ');
+
+  // pairs: compare the two readings
+  for (const r of removed) {
+    const a = r.partner;
+    if (!a) continue;
+    const before = new Set(r.meanings.map(key));
+    const after = new Set(a.meanings.map(key));
+    for (const m of a.meanings)
+      if (!before.has(key(m)) && !removedSaid.has(key(m)) && !retentionBoth(r, a, m))
+        tag(m.kind, m.topic, `pair:${m.rule}`, r, a);
+    for (const m of r.meanings) {
+      if (after.has(key(m)) || retentionBoth(r, a, m)) continue;
+      if (
+        m.kind === 'opt-out-added'
+          ? choiceSurvives(r, m, addedSettings, addedObjects, addedText)
+          : addedSays.has(key(m))
+      )
+        continue;
+      if (a.meanings.some((x) => x.kind === m.kind)) continue; // same statement, another topic: the addition says it
+      const kind = REMOVAL_OF[m.kind];
+      if (kind) tag(kind, m.topic, `pair:removed-${m.rule}`, r, a);
     }
+    const delta = retentionDelta(r.reading, a.reading);
+    if (delta) tag(delta, null, 'pair:duration-compared', r, a);
   }
 
-  // topics touched by other substantive sentences
+  // removals with no replacement
+  for (const r of removed) {
+    if (r.partner) continue;
+    for (const m of r.meanings) {
+      const kind = REMOVAL_OF[m.kind];
+      if (!kind) continue;
+      if (
+        m.kind === 'opt-out-added'
+          ? choiceSurvives(r, m, addedSettings, addedObjects, addedText)
+          : addedSays.has(key(m))
+      )
+        continue;
+      tag(kind, m.topic, `removed:${m.rule}`, r);
+    }
+  }
+  // additions with nothing they replace
+  for (const a of added) {
+    if (a.partner) continue;
+    for (const m of a.meanings) if (!removedSaid.has(key(m))) tag(m.kind, m.topic, `added:${m.rule}`, a);
+  }
+  // retention durations across the whole change, when no pair compared them
+  if (![...tags.values()].some((t) => t.kind?.startsWith('retention-'))) {
+    const delta = retentionAcross(removed, added);
+    if (delta) tag(delta.kind, null, 'duration-compared', ...delta.sides);
+  }
+
+  // topics touched by unpaired sentences that carry no meaning
   const tagged = new Set([...tags.values()].flatMap((t) => t.citations.map((c) => c.text)));
-  for (const r of [...removed, ...added]) {
-    if (tagged.has(r.text)) continue;
-    for (const topic of r.topics)
-      if (![...tags.values()].some((t) => t.topic === topic)) tag(null, topic, 'topic-mentioned', r);
+  const topicSeen = new Set([...tags.values()].map((t) => t.topic));
+  for (const s of [...removed, ...added]) {
+    if (s.partner || s.meanings.length || tagged.has(s.reading.text)) continue;
+    for (const topic of s.reading.topics)
+      if (!topicSeen.has(topic)) {
+        topicSeen.add(topic);
+        tag(null, topic, 'topic-mentioned', s);
+      }
   }
 
   const list = [...tags.values()].sort(byImportance);
-  const topics = [...new Set(list.map((t) => t.topic).filter((t): t is string => t !== null))];
-  const kinds = [...new Set(list.map((t) => t.kind).filter((k): k is string => k !== null))];
-  const rule = SEVERITY_RULES.find(
-    (r) =>
-      (!r.kinds || r.kinds.some((k) => kinds.includes(k))) &&
-      (!r.topics ||
-        r.topics.some((t) =>
-          list.some((tg) => tg.topic === t && (!r.kinds || (tg.kind !== null && r.kinds.includes(tg.kind)))),
-        )),
+  let severity: Severity = DEFAULT_SEVERITY.severity;
+  let severityRule = DEFAULT_SEVERITY.name;
+  for (const t of list) {
+    const rule = SEVERITY_RULES.find(
+      (r) =>
+        (r.kinds ? t.kind !== null && r.kinds.includes(t.kind) : true) &&
+        (!r.topics || (t.topic !== null && r.topics.includes(t.topic))) &&
+        (!r.exceptTopics || t.topic === null || !r.exceptTopics.includes(t.topic)),
+    );
+    t.severity = rule?.severity ?? DEFAULT_SEVERITY.severity;
+    t.severityRule = rule?.name ?? DEFAULT_SEVERITY.name;
+    if (rule && SEVERITY_RANK[rule.severity] > SEVERITY_RANK[severity]) {
+      severity = rule.severity;
+      severityRule = rule.name;
+    }
+  }
+  // a change is about the topics of its tags and of the sentences its meaning tags cite
+  const readingOf = new Map([...removed, ...added].map((s) => [s.reading.text, s.reading.topics]));
+  const topics = [
+    ...new Set([
+      ...list.map((t) => t.topic).filter((t): t is string => t !== null),
+      ...list.filter((t) => t.kind).flatMap((t) => t.citations.flatMap((c) => readingOf.get(c.text) ?? [])),
+    ]),
+  ];
+  const own = list.map((t) => t.kind).filter((k): k is string => k !== null);
+  const kinds = [...new Set(own.flatMap((k) => (PARENT_OF[k] ? [k, PARENT_OF[k]] : [k])))];
+  return { severity, severityRule, cosmetic: false, tags: list, topics, kinds };
+}
+
+/** A removed choice is still offered when the added text offers the same named setting, or the same choice. */
+function choiceSurvives(
+  r: Side,
+  m: Meaning,
+  addedSettings: Set<string>,
+  addedObjects: Set<string>,
+  addedText: string,
+): boolean {
+  if (m.kind !== 'opt-out-added') return false;
+  const named = r.reading.settings;
+  if (named.length > 0)
+    return named.some(
+      (n) =>
+        addedSettings.has(n) ||
+        (addedText.includes(n) && !/\b(no longer|discontinued|retired|removed)\b/u.test(addedText)),
+    );
+  return addedObjects.has(`opt-out-added|${m.object}`);
+}
+
+function retentionBoth(r: Side, a: Side, m: Meaning): boolean {
+  return m.kind.startsWith('retention-') && r.reading.durations.length > 0 && a.reading.durations.length > 0;
+}
+
+const longest = (r: ClauseReading) => Math.max(...r.durations.map((d) => d.days));
+
+/** Retention compared across a pair: the longest duration each side names. */
+function retentionDelta(before: ClauseReading, after: ClauseReading): string | null {
+  if (before.durations.length === 0 || after.durations.length === 0) return null;
+  if (!isRetention(before) && !isRetention(after)) return null;
+  const b = longest(before);
+  const a = longest(after);
+  if (a === b) return null;
+  return a > b ? 'retention-lengthened' : 'retention-shortened';
+}
+
+function isRetention(r: ClauseReading): boolean {
+  return (
+    r.acts.some(
+      (a) => a.family === 'retain' || a.family === 'retainLonger' || a.family === 'retainShorter',
+    ) || r.topics.includes('retention')
   );
+}
+
+function retentionAcross(removed: Side[], added: Side[]): { kind: string; sides: Side[] } | null {
+  const before = removed.filter((s) => s.reading.durations.length && isRetention(s.reading));
+  const after = added.filter((s) => s.reading.durations.length && isRetention(s.reading));
+  if (before.length === 0 || after.length === 0) return null;
+  const b = Math.max(...before.map((s) => longest(s.reading)));
+  const a = Math.max(...after.map((s) => longest(s.reading)));
+  if (a === b) return null;
   return {
-    severity: rule?.severity ?? 'low',
-    severityRule: rule?.name ?? 'substantive-change',
-    cosmetic: false,
-    tags: list,
-    topics,
-    kinds,
+    kind: a > b ? 'retention-lengthened' : 'retention-shortened',
+    sides: [...before.slice(0, 2), ...after.slice(0, 2)],
   };
 }
 
-function cite(r: Reading): Citation {
+function cite(s: Side): Citation {
+  const text = s.reading.text;
   return {
-    side: r.side,
-    text: r.text.length > MAX_CITATION_LENGTH ? `${r.text.slice(0, MAX_CITATION_LENGTH - 1)}…` : r.text,
+    side: s.side,
+    text: text.length > MAX_CITATION_LENGTH ? `${text.slice(0, MAX_CITATION_LENGTH - 1)}…` : text,
   };
 }
 
-/** Two sentences that say almost the same thing (a reworded purpose is not a new purpose). */
-function sameWords(a: string, b: string): boolean {
-  const wa = new Set(a.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
-  const wb = new Set(b.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
-  if (wa.size === 0 || wb.size === 0) return false;
-  let common = 0;
-  for (const w of wa) if (wb.has(w)) common++;
-  return (2 * common) / (wa.size + wb.size) >= 0.8;
-}
-
-const KIND_ORDER = [
-  'opt-out-removed',
-  'rights-reduced',
-  'new-data-use',
-  'sharing-expanded',
-  'retention-changed',
-  'opt-out-added',
-  'rights-added',
-];
 function byImportance(a: ChangeTag, b: ChangeTag): number {
-  const ka = a.kind ? KIND_ORDER.indexOf(a.kind) : 99;
-  const kb = b.kind ? KIND_ORDER.indexOf(b.kind) : 99;
-  return ka - kb || (a.topic ?? '~').localeCompare(b.topic ?? '~');
+  const rank = (k: string | null) =>
+    k === null ? 99 : KIND_ORDER.indexOf(k) < 0 ? 98 : KIND_ORDER.indexOf(k);
+  return rank(a.kind) - rank(b.kind) || (a.topic ?? '~').localeCompare(b.topic ?? '~');
 }
