@@ -50,6 +50,24 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
     return out;
   }
 
+  // statements with no privacy meaning of their own
+  if (/\b(not|never) (knowingly )?(intended|directed|designed|meant|targeted)\b.{0,40}\b(children|minors|kids|under)\b|\bnot knowingly (collect|solicit)/u.test(r.norm))
+    return out; // an age limit, not a data practice
+  if (
+    r.topics.includes('cookies-tracking') &&
+    /\b(browsers?|features|function|work properly|able to use)\b/u.test(r.norm) &&
+    /\b(disabl|refus|reject|block|delet|declin|accept|remov)\w*\b/u.test(r.norm) &&
+    !/\bopt[- ]?out\b|\b(third[- ]part(y|ies)|advertis)/u.test(r.norm)
+  )
+    return out; // how a browser handles cookies, not a choice the service offers or withdraws
+
+  // rights of the user named explicitly, before the general choice wording ("you may choose to access…")
+  const rightFirst = a('right');
+  if (rightFirst && !rightFirst.negated && !a('companyRight') && r.actor !== 'third-parties' && !/\bopt(ing)?[- ]?out\b|\bunsubscrib|\bsettings?\b/u.test(r.norm) && /\b(access|correct|delet|eras|export|download|port|rectif|copy|complain|update|receive)/u.test(r.norm)) {
+    push('rights-added', null, 'user-right', rightObject(r));
+    return out;
+  }
+
   // choices: a setting or an opt-out offered, denied or announced gone
   const choice = a('choice');
   const denied = a('choiceDenied');
@@ -97,6 +115,9 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
     );
     if (!/\b(notify|inform|tell|alert)\b/u.test(r.norm) || topic === null) return out;
   }
+
+  // what the user must not do (share a password, use a bot) is not a data practice of the service
+  if (r.actor === 'you' && !/\b(we|us)\b/u.test(r.norm)) return out;
 
   // retention
   const retain = a('retain');

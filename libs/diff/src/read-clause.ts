@@ -63,6 +63,7 @@ export function normalizeClause(text: string): string {
   return text
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'")
+    .replace(/\bdo-not-track\b/g, 'do not track')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -75,7 +76,7 @@ function negatedAt(norm: string, at: number): boolean {
   let cut = -1;
   for (let m = BREAK.exec(window); m; m = BREAK.exec(window)) cut = m.index + m[0].length;
   if (cut >= 0) window = window.slice(cut);
-  const words = window.trim().split(' ').slice(-5).join(' ');
+  const words = window.trim().split(' ').slice(-7).join(' ');
   return (
     NEGATOR.test(words) &&
     !/\bnot only\b|\bno matter\b|\bno later\b|\bno more than\b|\bno longer than\b/u.test(words)
@@ -83,7 +84,9 @@ function negatedAt(norm: string, at: number): boolean {
 }
 
 function actorOf(norm: string): Actor {
-  const head = norm.slice(0, 80);
+  const head = norm
+    .replace(/^(?:you|users?) (?:hereby )?(?:agree|acknowledge|understand|accept|consent|authori[sz]e)s?(?: and \w+)?(?: that| to)? /u, '')
+    .slice(0, 80);
   const m =
     /^(?:[^,]{0,40}, )?(we|our company|you|users?|third[- ]part(?:y|ies)|advertisers|partners|affiliates|law enforcement|authorities|government)\b/u.exec(
       head,
