@@ -21,6 +21,9 @@ interface Side {
   partner: Side | null;
 }
 
+const SENSITIVE = ['voice-recordings', 'biometrics', 'health', 'children', 'location', 'financial'];
+const EXPANDING = ['new-data-use', 'new-data-collected', 'sharing-expanded', 'tracking-added'];
+
 const key = (m: { kind: string; topic: string | null }) => `${m.kind}|${m.topic ?? ''}`;
 
 /**
@@ -110,6 +113,14 @@ export function classifyChange(diff: DiffResult): Classification {
       const kind = REMOVAL_OF[m.kind];
       if (kind) tag(kind, m.topic, `pair:removed-${m.rule}`, r, a);
     }
+    // the same practice now covers more sensitive data ("text chats" → "text chats and voice recordings")
+    const newData = a.reading.topics.filter((t) => SENSITIVE.includes(t) && !r.reading.topics.includes(t));
+    if (newData.length)
+      for (const m of a.meanings)
+        if (EXPANDING.includes(m.kind)) {
+          tag(m.kind, m.topic, 'pair:more-data-covered', r, a);
+          for (const t of newData) tag(m.kind, t, 'pair:more-data-covered', r, a);
+        }
     const delta = retentionDelta(r.reading, a.reading);
     if (delta) tag(delta, null, 'pair:duration-compared', r, a);
   }

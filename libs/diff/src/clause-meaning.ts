@@ -51,7 +51,11 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
   }
 
   // statements with no privacy meaning of their own
-  if (/\b(not|never) (knowingly )?(intended|directed|designed|meant|targeted)\b.{0,40}\b(children|minors|kids|under)\b|\bnot knowingly (collect|solicit)/u.test(r.norm))
+  if (
+    /\b(not|never) (knowingly )?(intended|directed|designed|meant|targeted)\b.{0,40}\b(children|minors|kids|under)\b|\bnot knowingly (collect|solicit)/u.test(
+      r.norm,
+    )
+  )
     return out; // an age limit, not a data practice
   if (
     r.topics.includes('cookies-tracking') &&
@@ -63,7 +67,14 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
 
   // rights of the user named explicitly, before the general choice wording ("you may choose to access…")
   const rightFirst = a('right');
-  if (rightFirst && !rightFirst.negated && !a('companyRight') && r.actor !== 'third-parties' && !/\bopt(ing)?[- ]?out\b|\bunsubscrib|\bsettings?\b/u.test(r.norm) && /\b(access|correct|delet|eras|export|download|port|rectif|copy|complain|update|receive)/u.test(r.norm)) {
+  if (
+    rightFirst &&
+    !rightFirst.negated &&
+    !a('companyRight') &&
+    r.actor !== 'third-parties' &&
+    !/\bopt(ing)?[- ]?out\b|\bunsubscrib|\bsettings?\b/u.test(r.norm) &&
+    /\b(access|correct|delet|eras|export|download|port|rectif|copy|complain|update|receive)/u.test(r.norm)
+  ) {
     push('rights-added', null, 'user-right', rightObject(r));
     return out;
   }
@@ -82,7 +93,9 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
   if (
     choice &&
     !reference &&
-    !/\bwithout your (express |explicit |prior )?(consent|permission)\b/u.test(r.norm)
+    !/\bwithout your (express |explicit |prior )?(consent|permission)\b|\b(unless|only if|if) you (opt in|opt-in|consent|agree)\b/u.test(
+      r.norm,
+    )
   ) {
     const dnt = /\b(do not track|dnt)\b/u.test(r.norm);
     if (dnt && !/\b(respond|honou?r|recogni[sz]e|respect)\b/u.test(r.norm)) {
@@ -148,9 +161,31 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
     if (out.length && !a('share') && !a('sell') && !a('train')) return out;
   }
 
-  // sale and sharing
+  // AI and model training: direction from the polarity of the use or the training
+  const train = a('train');
+  const use = a('use');
+  const limitedUse =
+    r.restricted && /\b(only|solely|exclusively|limited)\b/u.test(r.norm) && !/\bnot only\b/u.test(r.norm);
+  if (train) {
+    const narrowedUse =
+      train.negated ||
+      negated(use) ||
+      r.consent ||
+      (limitedUse && !!use) ||
+      /\b(not|never|n't) (be )?(used )?(to |for )?(train|improv|develop)/u.test(r.norm);
+    push(
+      narrowedUse ? 'data-use-narrowed' : 'new-data-use',
+      'ai-training',
+      narrowedUse ? 'ai-training-limited' : 'ai-training',
+    );
+  }
+
+  // sale and sharing (not "the content you share with us")
   const sell = a('sell');
-  const share = a('share');
+  const share =
+    /\byou (share|provide|give|post|upload)\b|\bwith us\b/u.test(r.norm) && !r.recipients.length
+      ? undefined
+      : a('share');
   if (sell || share) {
     const topic = sell
       ? 'sale-of-data'
@@ -218,28 +253,16 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
   if (out.length) return out;
 
   // uses of data
-  const use = a('use');
-  const train = a('train');
   const human = a('humanReview');
   const research = a('research');
   const marketing = a('marketing');
-  const limitedUse =
-    r.restricted && /\b(only|solely|exclusively|limited)\b/u.test(r.norm) && !/\bnot only\b/u.test(r.norm);
-  if (train) {
-    const narrowedUse = train.negated || negated(use) || r.consent || (limitedUse && !!use);
-    push(
-      narrowedUse ? 'data-use-narrowed' : 'new-data-use',
-      'ai-training',
-      narrowedUse ? 'ai-training-limited' : 'ai-training',
-    );
-    return out;
-  }
   if (human && !human.negated) {
     push('new-data-use', 'human-review', 'human-review');
     return out;
   }
   if (use || research || marketing) {
-    const narrowedUse = negated(use) || limitedUse;
+    const narrowedUse =
+      (negated(use) || limitedUse) && /\b(we|us)\b|\b(is|are|will be|be) (only )?used\b/u.test(r.norm);
     if (marketing && !marketing.negated && (use || /\b(send|contact|email)/u.test(r.norm)))
       push(
         narrowedUse ? 'data-use-narrowed' : 'new-data-use',

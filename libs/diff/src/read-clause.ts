@@ -85,7 +85,10 @@ function negatedAt(norm: string, at: number): boolean {
 
 function actorOf(norm: string): Actor {
   const head = norm
-    .replace(/^(?:you|users?) (?:hereby )?(?:agree|acknowledge|understand|accept|consent|authori[sz]e)s?(?: and \w+)?(?: that| to)? /u, '')
+    .replace(
+      /^(?:you|users?) (?:hereby )?(?:agree|acknowledge|understand|accept|consent|authori[sz]e)s?(?: and \w+)?(?: that| to)? /u,
+      '',
+    )
     .slice(0, 80);
   const m =
     /^(?:[^,]{0,40}, )?(we|our company|you|users?|third[- ]part(?:y|ies)|advertisers|partners|affiliates|law enforcement|authorities|government)\b/u.exec(
