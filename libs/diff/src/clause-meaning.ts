@@ -13,6 +13,9 @@ export interface Meaning {
 const SENSITIVE_DATA = ['voice-recordings', 'biometrics', 'health', 'children', 'location', 'financial'];
 const DATA_TOPICS = [...SENSITIVE_DATA, 'human-review'];
 
+const PRIVACY_OBJECT =
+  /\b(data|information|privacy|track\w*|cookies?|ads?|advertis\w*|record\w*|history|location|shar\w*|personali[sz]\w*|communications?|e-?mails?|marketing|notifications?|consent|sell|sale|collect\w*|process\w*|voice|camera|microphone|contacts|profil\w*|sms|newsletters?|messages)\b/u;
+
 const live = (a: Act | undefined): a is Act => a !== undefined && !a.negated;
 const negated = (a: Act | undefined): a is Act => a !== undefined && a.negated;
 
@@ -39,6 +42,7 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
   const waived = a('rightWaived');
   if (waived && /\b(arbitrat|class[- ]action|jury|class[- ]wide|representative action)/u.test(r.norm)) {
     const opted =
+      /\b(is available|invoke|possibility|may (choose|elect)|option to)\b/u.test(r.norm) ||
       /\bopt(ing)?[- ]out\b/u.test(r.norm) ||
       waived.negated ||
       /\bnot (be )?(required|obligated|forced)\b/u.test(r.norm);
@@ -101,6 +105,8 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
     if (dnt && !/\b(respond|honou?r|recogni[sz]e|respect)\b/u.test(r.norm)) {
       // a sentence explaining what Do Not Track is, without a promise to honour it
     } else {
+      // a choice about data or privacy, or a named setting: not "turn on" a product feature
+      if (r.settings.length === 0 && !PRIVACY_OBJECT.test(r.norm)) return out;
       for (const t of choiceTopics(r)) push('opt-out-added', t, 'choice-offered', settingKey(r, t));
       // "we use cookies …; you can disable them": the practice is news too, when it comes first
       const first = Math.min(...r.acts.filter((x) => x.family === 'choice').map((x) => x.at));
@@ -256,8 +262,9 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
   const human = a('humanReview');
   const research = a('research');
   const marketing = a('marketing');
-  if (human && !human.negated) {
-    push('new-data-use', 'human-review', 'human-review');
+  if (human) {
+    const no = /\b(not|never|n't) (access|listen|review|read|view|see|look)/u.test(r.norm);
+    push(no ? 'data-use-narrowed' : 'new-data-use', 'human-review', no ? 'no-human-review' : 'human-review');
     return out;
   }
   if (use || research || marketing) {
