@@ -193,12 +193,12 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
       ? undefined
       : a('share');
   if (sell || share) {
-    const topic = sell
-      ? 'sale-of-data'
-      : r.recipients.includes('authorities')
-        ? 'law-enforcement'
-        : r.recipients.includes('business-transfer')
-          ? 'business-transfer'
+    const topic = r.recipients.includes('business-transfer')
+      ? 'business-transfer'
+      : sell
+        ? 'sale-of-data'
+        : r.recipients.includes('authorities')
+          ? 'law-enforcement'
           : r.recipients.includes('international') && !r.recipients.includes('third-parties')
             ? 'international-transfer'
             : serviceProvidersOnly(r)
