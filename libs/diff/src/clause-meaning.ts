@@ -63,8 +63,8 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
     return out; // an age limit, not a data practice
   if (
     r.topics.includes('cookies-tracking') &&
-    /\b(browsers?|features|function|work properly|able to use)\b/u.test(r.norm) &&
-    /\b(disabl|refus|reject|block|delet|declin|accept|remov)\w*\b/u.test(r.norm) &&
+    /\b(browsers?|features|function\w*|work properly|able to use|impair\w*|use all)\b/u.test(r.norm) &&
+    /\b(disabl|refus|reject|block|delet|declin|accept|remov|deactivat|turn\w* off)\w*\b/u.test(r.norm) &&
     !/\bopt[- ]?out\b|\b(third[- ]part(y|ies)|advertis)/u.test(r.norm)
   )
     return out; // how a browser handles cookies, not a choice the service offers or withdraws
