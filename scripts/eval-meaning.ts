@@ -15,12 +15,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-import { analyzeChange, type Classification } from '@fineprint/diff';
+import { analyzeChange, type Classification, classifyChange, diffText } from '@fineprint/diff';
 
 import alexa from '../libs/diff/test/alexa-paraphrases.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
 import severityData from '../libs/diff/src/lexicon/severity.json';
 import caseMap from './data/tosdr-case-map.json';
+import { practiceExamples } from './meaning-examples';
+import { type PracticeModel, trainPracticeModel } from '../libs/diff/src/practice-model';
 
 interface Clause {
   id: string;
@@ -61,7 +63,8 @@ const rules = severityData.rules as { name: string; severity: string; kinds?: st
 function severityOf(kind: string | null, topic: string | null): string {
   if (!kind) return 'low';
   const rule = rules.find(
-    (r) => (!r.kinds || r.kinds.includes(kind)) && (!r.topics || (topic !== null && r.topics.includes(topic))),
+    (r) =>
+      (!r.kinds || r.kinds.includes(kind)) && (!r.topics || (topic !== null && r.topics.includes(topic))),
   );
   return rule?.severity ?? 'low';
 }
@@ -89,7 +92,12 @@ const OPPOSITE: Record<string, string[]> = {
   'rights-reduced': ['rights-added'],
   'retention-lengthened': ['retention-shortened'],
   'retention-shortened': ['retention-lengthened'],
-  'promise-withdrawn': ['sharing-narrowed', 'data-use-narrowed', 'tracking-removed', 'data-collection-reduced'],
+  'promise-withdrawn': [
+    'sharing-narrowed',
+    'data-use-narrowed',
+    'tracking-removed',
+    'data-collection-reduced',
+  ],
 };
 const PARENTS = new Set(['retention-changed']);
 
@@ -102,27 +110,39 @@ interface Outcome {
   severityOk: boolean;
 }
 
-function judge(c: Clause, side: 'added' | 'removed'): Outcome {
+function judge(c: Clause, side: 'added' | 'removed', model: PracticeModel | null): Outcome {
   const exp = expected(c, side);
   const before = side === 'added' ? neutral(null) : neutral(c.quote);
   const after = side === 'added' ? neutral(c.quote) : neutral(null);
-  const got = analyzeChange(before, after).classification;
+  const got = classifyChange(diffText(before, after), { model });
   const meaningOk = exp.kind
     ? got.kinds.includes(exp.kind) && (!exp.topic || got.topics.includes(exp.topic))
     : (RANK[got.severity] ?? 0) <= 1;
   return { service: c.service, side, exp, got, meaningOk, severityOk: got.severity === exp.severity };
 }
 
-const started = performance.now();
-const outcomes = clauses.flatMap((c) => [judge(c, 'added'), judge(c, 'removed')]);
-const elapsed = performance.now() - started;
-
-// 5 folds grouped by service (a fixed hash of the service name)
+// 5 folds grouped by service (a fixed hash of the service name): the practice model of fold f is
+// trained on the other four folds' services only, and judged on fold f's
 const fold = (service: string) => {
   let h = 2166136261;
   for (const ch of service) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
   return (h >>> 0) % 5;
 };
+const useModel = !process.argv.includes('--rules-only');
+const examples = practiceExamples(readFileSync(file, 'utf8'));
+const started = performance.now();
+const outcomes: Outcome[] = [];
+for (let f = 0; f < 5; f++) {
+  const model = useModel
+    ? trainPracticeModel(examples.filter((e) => fold(e.clause.service) !== f).map((e) => e.example))
+    : null;
+  for (const c of clauses.filter((x) => fold(x.service) === f))
+    outcomes.push(judge(c, 'added', model), judge(c, 'removed', model));
+}
+const elapsed = performance.now() - started;
+console.log(
+  useModel ? 'rules + practice model (trained per fold on the other folds)' : 'rules only (--rules-only)',
+);
 const pct = (n: number, d: number) => (d === 0 ? '   –' : `${((100 * n) / d).toFixed(1).padStart(5)}%`);
 
 function figures(os: Outcome[]) {
@@ -138,8 +158,12 @@ function figures(os: Outcome[]) {
   };
 }
 
-console.log(`ToS;DR clauses: ${clauses.length} from ${new Set(clauses.map((c) => c.service)).size} services, each added and removed (${outcomes.length} changes) in ${(elapsed / 1000).toFixed(1)} s\n`);
-console.log('fold   changes   meaning  (on meaningful)  severity   false-high on no-meaning   any kind on no-meaning');
+console.log(
+  `ToS;DR clauses: ${clauses.length} from ${new Set(clauses.map((c) => c.service)).size} services, each added and removed (${outcomes.length} changes) in ${(elapsed / 1000).toFixed(1)} s\n`,
+);
+console.log(
+  'fold   changes   meaning  (on meaningful)  severity   false-high on no-meaning   any kind on no-meaning',
+);
 for (let f = 0; f < 5; f++) {
   const x = figures(outcomes.filter((o) => fold(o.service) === f));
   console.log(
@@ -155,19 +179,25 @@ console.log(
 const kinds = [...new Set(outcomes.flatMap((o) => [...(o.exp.kind ? [o.exp.kind] : []), ...o.got.kinds]))]
   .filter((k) => !PARENTS.has(k))
   .sort();
-console.log('\nkind (direction)              expected  predicted  precision  recall   confused with opposite');
+console.log(
+  '\nkind (direction)              expected  predicted  precision  recall   confused with opposite',
+);
 for (const k of kinds) {
   const exp = outcomes.filter((o) => o.exp.kind === k);
   const pred = outcomes.filter((o) => o.got.kinds.includes(k));
   const tp = exp.filter((o) => o.got.kinds.includes(k)).length;
-  const opposite = exp.filter((o) => (OPPOSITE[k] ?? []).some((x) => o.got.kinds.includes(x)) && !o.got.kinds.includes(k)).length;
+  const opposite = exp.filter(
+    (o) => (OPPOSITE[k] ?? []).some((x) => o.got.kinds.includes(x)) && !o.got.kinds.includes(k),
+  ).length;
   console.log(
     `${k.padEnd(30)} ${String(exp.length).padStart(7)} ${String(pred.length).padStart(10)}  ${pct(tp, pred.length)}     ${pct(tp, exp.length)}   ${opposite} (${pct(opposite, exp.length)})`,
   );
 }
 for (const side of ['added', 'removed'] as const) {
   const x = figures(outcomes.filter((o) => o.side === side));
-  console.log(`\nclauses ${side}: meaning ${pct(x.meaning, 1)}, severity ${pct(x.severity, 1)}, false-high on no-meaning ${pct(x.falseHigh, 1)}`);
+  console.log(
+    `\nclauses ${side}: meaning ${pct(x.meaning, 1)}, severity ${pct(x.severity, 1)}, false-high on no-meaning ${pct(x.falseHigh, 1)}`,
+  );
 }
 
 // severity confusion
@@ -191,7 +221,9 @@ let alexaOk = 0;
 console.log('\nAlexa story paraphrases (must be opt-out-removed · voice-recordings · high):');
 for (const r of a.removals) {
   const c = analyzeChange(page(a.sections[r.section] ?? ''), page(r.replacement)).classification;
-  const ok = c.severity === 'high' && c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'voice-recordings');
+  const ok =
+    c.severity === 'high' &&
+    c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'voice-recordings');
   if (ok) alexaOk++;
   console.log(`  ${ok ? '✓' : '✗'} ${r.id.padEnd(34)} ${c.severity.padEnd(6)} ${c.kinds.join(', ')}`);
 }
@@ -202,7 +234,9 @@ for (const r of a.controls) {
   const c = analyzeChange(page(a.sections[r.section] ?? ''), after).classification;
   const ok = !c.kinds.includes('opt-out-removed');
   if (ok) controlsOk++;
-  console.log(`  ${ok ? '✓' : '✗'} ${r.id.padEnd(34)} ${c.severity.padEnd(6)} ${c.kinds.join(', ') || '(no kind)'}`);
+  console.log(
+    `  ${ok ? '✓' : '✗'} ${r.id.padEnd(34)} ${c.severity.padEnd(6)} ${c.kinds.join(', ') || '(no kind)'}`,
+  );
 }
 
 // AI-training changes
@@ -227,7 +261,9 @@ for (const t of aiCases.cases) {
     ok = ai.includes(t.expect) && !(OPPOSITE[t.expect] ?? []).some((o) => ai.includes(o));
     if (ok) aiDirection++;
   }
-  console.log(`  ${ok ? '✓' : '✗'} ${t.id.padEnd(28)} expect ${t.expect.padEnd(18)} got ${ai.join(', ') || '(none)'} · ${c.severity}`);
+  console.log(
+    `  ${ok ? '✓' : '✗'} ${t.id.padEnd(28)} expect ${t.expect.padEnd(18)} got ${ai.join(', ') || '(none)'} · ${c.severity}`,
+  );
 }
 
 console.log(`

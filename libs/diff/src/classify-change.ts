@@ -1,4 +1,4 @@
-import { type Meaning, meaningsOf } from './clause-meaning';
+import { type Meaning, meaningOfPractice, meaningsOf } from './clause-meaning';
 import {
   type ChangeTag,
   type Citation,
@@ -8,6 +8,8 @@ import {
 } from './diff.types';
 import { DEFAULT_SEVERITY, KIND_ORDER, PARENT_OF, REMOVAL_OF, SEVERITY_RULES } from './lexicon';
 import { pairSentences } from './pair-sentences';
+import { type PracticeModel, predictPractice } from './practice-model';
+import shippedModel from './lexicon/practice-model.json';
 import { type ClauseReading, readClause } from './read-clause';
 
 const MAX_CITATIONS = 5;
@@ -33,7 +35,18 @@ const key = (m: { kind: string; topic: string | null }) => `${m.kind}|${m.topic 
  * sentence is compared, not read as one removal and one addition. Every tag names its rule and
  * cites its sentences (both sides for a pair); severity comes from lexicon/severity.json.
  */
-export function classifyChange(diff: DiffResult): Classification {
+export interface ClassifyOptions {
+  /** The learned practice model (default: the shipped one; null: rules only). */
+  model?: PracticeModel | null;
+  /** Least probability at which the model's practice is used (default 0.7). */
+  modelThreshold?: number;
+}
+
+export const SHIPPED_MODEL = shippedModel as PracticeModel;
+
+export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}): Classification {
+  const model = options.model === undefined ? SHIPPED_MODEL : options.model;
+  const threshold = options.modelThreshold ?? 0.7;
   if (diff.identical)
     return {
       severity: 'cosmetic',
@@ -55,7 +68,17 @@ export function classifyChange(diff: DiffResult): Classification {
 
   const read = (text: string, side: Side['side']): Side => {
     const reading = readClause(text);
-    return { reading, side, meanings: meaningsOf(reading), partner: null };
+    let meanings = meaningsOf(reading);
+    if (meanings.length === 0 && model && reading.words.length >= 4) {
+      // where the rules find nothing, the model may name the practice; the reading gives its direction
+      const p = predictPractice(model, text);
+      const m =
+        p.practice !== 'none' && p.score >= threshold
+          ? meaningOfPractice(reading, p.practice, p.score)
+          : null;
+      if (m) meanings = [m];
+    }
+    return { reading, side, meanings, partner: null };
   };
   const removed = diff.sentences.removed.map((s) => read(s, 'removed'));
   const added = diff.sentences.added.map((s) => read(s, 'added'));
@@ -73,7 +96,17 @@ export function classifyChange(diff: DiffResult): Classification {
   const tag = (kind: string | null, topic: string | null, rule: string, ...sides: Side[]) => {
     const k = `${kind ?? ''}|${topic ?? ''}`;
     let t = tags.get(k);
-    if (!t) tags.set(k, (t = { topic, kind, rule, citations: [], source: 'rule', score: 1 }));
+    const score = rule.includes('model:')
+      ? Math.max(...sides.flatMap((x) => x.meanings.map((m) => m.score ?? 0)))
+      : undefined;
+    if (!t)
+      tags.set(
+        k,
+        (t =
+          score === undefined
+            ? { topic, kind, rule, citations: [], source: 'rule', score: 1 }
+            : { topic, kind, rule, citations: [], source: 'model', score: Math.round(score * 100) / 100 }),
+      );
     for (const s of sides)
       if (
         t.citations.length < MAX_CITATIONS &&
@@ -173,11 +206,13 @@ export function classifyChange(diff: DiffResult): Classification {
         (!r.topics || (t.topic !== null && r.topics.includes(t.topic))) &&
         (!r.exceptTopics || t.topic === null || !r.exceptTopics.includes(t.topic)),
     );
-    t.severity = rule?.severity ?? DEFAULT_SEVERITY.severity;
-    t.severityRule = rule?.name ?? DEFAULT_SEVERITY.name;
-    if (rule && SEVERITY_RANK[rule.severity] > SEVERITY_RANK[severity]) {
-      severity = rule.severity;
-      severityRule = rule.name;
+    // a tag only the model found is at most medium: a guess alone never raises a high alert
+    const capped = t.source === 'model' && rule?.severity === 'high';
+    t.severity = capped ? 'medium' : (rule?.severity ?? DEFAULT_SEVERITY.severity);
+    t.severityRule = capped ? `${rule.name} (model: at most medium)` : (rule?.name ?? DEFAULT_SEVERITY.name);
+    if (SEVERITY_RANK[t.severity] > SEVERITY_RANK[severity]) {
+      severity = t.severity;
+      severityRule = t.severityRule;
     }
   }
   // a change is about the topics of its tags and of the sentences its meaning tags cite

@@ -8,6 +8,8 @@ export interface Meaning {
   rule: string;
   /** What the rule keys on, so a removal can be matched with the same statement added elsewhere. */
   object: string;
+  /** Set when the learned model found the practice: its probability. */
+  score?: number;
 }
 
 const SENSITIVE_DATA = ['voice-recordings', 'biometrics', 'health', 'children', 'location', 'financial'];
@@ -335,3 +337,64 @@ function serviceProvidersOnly(r: ClauseReading): boolean {
     !/\b(advertis|data brokers?|sell|partners for their own)\b/u.test(r.norm)
   );
 }
+
+/**
+ * The meaning of a clause whose practice the learned model found (and no rule did): the clause
+ * reading decides the direction, as for the rules.
+ */
+export function meaningOfPractice(r: ClauseReading, practice: string, score: number): Meaning | null {
+  const limited =
+    r.consent ||
+    (r.restricted && /\b(only|solely|exclusively|limited|aggregated?|anonymi[sz]ed)\b/u.test(r.norm));
+  const no = r.acts.some((x) => x.negated && x.family !== 'choiceDenied') || NO_PRACTICE.test(r.norm);
+  const topic = r.topics.find((t) => MODEL_TOPICS.includes(t)) ?? null;
+  const rule = `model:${practice}`;
+  const m = (kind: string, t: string | null = topic): Meaning => ({
+    kind,
+    topic: t,
+    rule,
+    object: t ?? practice,
+    score,
+  });
+  switch (practice) {
+    case 'collection':
+      return m(no ? 'data-collection-reduced' : 'new-data-collected');
+    case 'use':
+      return m(no || limited ? 'data-use-narrowed' : 'new-data-use');
+    case 'sharing':
+      return m(no || limited ? 'sharing-narrowed' : 'sharing-expanded');
+    case 'tracking':
+      return m(
+        no ? 'tracking-removed' : 'tracking-added',
+        r.topics.includes('advertising') ? 'advertising' : 'cookies-tracking',
+      );
+    case 'choice':
+      return r.acts.some((x) => x.family === 'choiceDenied') ? m('opt-out-removed') : m('opt-out-added');
+    case 'rights':
+      return m(r.acts.some((x) => x.family === 'rightWaived') || no ? 'rights-reduced' : 'rights-added');
+    case 'retention':
+      return m(
+        r.acts.some((x) => x.family === 'retainShorter') ? 'retention-shortened' : 'retention-lengthened',
+        null,
+      );
+    default:
+      return null;
+  }
+}
+
+const NO_PRACTICE =
+  /\b(do|does|will|shall|would)(n't| not| never)\b|\bnever\b|\bnot (be )?(sold|shared|used|collected|tracked|stored|disclosed)\b/u;
+const MODEL_TOPICS = [
+  'location',
+  'biometrics',
+  'health',
+  'children',
+  'financial',
+  'voice-recordings',
+  'marketing',
+  'sale-of-data',
+  'law-enforcement',
+  'business-transfer',
+  'international-transfer',
+  'advertising',
+];

@@ -1,5 +1,5 @@
 export { analyzeChange, type ChangeAnalysis } from './analyze-change';
-export { classifyChange } from './classify-change';
+export { classifyChange, type ClassifyOptions, SHIPPED_MODEL } from './classify-change';
 export { diffText } from './diff-text';
 export type {
   ChangeTag,
