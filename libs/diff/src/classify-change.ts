@@ -10,7 +10,7 @@ import { DEFAULT_SEVERITY, KIND_ORDER, PARENT_OF, REMOVAL_OF, SEVERITY_RULES } f
 import { pairSentences } from './pair-sentences';
 import { type PracticeModel, predictPractice } from './practice-model';
 import shippedModel from './lexicon/practice-model.json';
-import { type ClauseReading, readClause } from './read-clause';
+import { type ClauseReading, normalizeClause, readClause } from './read-clause';
 
 const MAX_CITATIONS = 5;
 const MAX_CITATION_LENGTH = 600;
@@ -38,6 +38,12 @@ const key = (m: { kind: string; topic: string | null }) => `${m.kind}|${m.topic 
 export interface ClassifyOptions {
   /** The learned practice model (default: the shipped one; null: rules only). */
   model?: PracticeModel | null;
+  /**
+   * The whole new version, when known: a named setting whose sentence was removed is still
+   * offered if the new version still names it (in a paragraph the diff left alone) and no added
+   * sentence announces it gone.
+   */
+  afterText?: string;
   /** Least probability at which the model's practice is used (default 0.7). */
   modelThreshold?: number;
 }
@@ -123,7 +129,12 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
   const addedSettings = new Set(
     added.flatMap((a) => (a.meanings.some((m) => m.kind === 'opt-out-added') ? a.reading.settings : [])),
   );
-  const addedText = added.map((a) => a.reading.norm).join(' ');
+  const announcedGone = added.some((a) => a.meanings.some((m) => m.rule === 'choice-announced-gone'));
+  const addedText = announcedGone
+    ? ''
+    : plainWords(
+        `${added.map((a) => a.reading.norm).join(' ')} ${options.afterText ? normalizeClause(options.afterText) : ''}`,
+      );
 
   // pairs: compare the two readings
   for (const r of removed) {
@@ -238,13 +249,13 @@ function choiceSurvives(
 ): boolean {
   if (m.kind !== 'opt-out-added') return false;
   const named = r.reading.settings;
-  if (named.length > 0)
-    return named.some(
-      (n) =>
-        addedSettings.has(n) ||
-        (addedText.includes(n) && !/\b(no longer|discontinued|retired|removed)\b/u.test(addedText)),
-    );
+  if (named.length > 0) return named.some((n) => addedSettings.has(n) || addedText.includes(n));
   return addedObjects.has(`opt-out-added|${m.object}`);
+}
+
+/** Words only, one space between them, as setting names are kept. */
+function plainWords(text: string): string {
+  return text.replace(/'/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ');
 }
 
 function retentionBoth(r: Side, a: Side, m: Meaning): boolean {

@@ -108,7 +108,7 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
       // a sentence explaining what Do Not Track is, without a promise to honour it
     } else {
       // a choice about data or privacy, or a named setting: not "turn on" a product feature
-      if (r.settings.length === 0 && !PRIVACY_OBJECT.test(r.norm)) return out;
+      if (!PRIVACY_OBJECT.test(r.norm)) return out;
       for (const t of choiceTopics(r)) push('opt-out-added', t, 'choice-offered', settingKey(r, t));
       // "we use cookies …; you can disable them": the practice is news too, when it comes first
       const first = Math.min(...r.acts.filter((x) => x.family === 'choice').map((x) => x.at));
