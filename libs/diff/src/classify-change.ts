@@ -10,7 +10,7 @@ import { DEFAULT_SEVERITY, KIND_ORDER, PARENT_OF, REMOVAL_OF, SEVERITY_RULES } f
 import { pairSentences } from './pair-sentences';
 import { type PracticeModel, predictPractice } from './practice-model';
 import shippedModel from './lexicon/practice-model.json';
-import { type ClauseReading, normalizeClause, readClause } from './read-clause';
+import { type ClauseReading, MEANING_WORDS, normalizeClause, readClause } from './read-clause';
 
 const MAX_CITATIONS = 5;
 const MAX_CITATION_LENGTH = 600;
@@ -25,6 +25,8 @@ interface Side {
 
 const SENSITIVE = ['voice-recordings', 'biometrics', 'health', 'children', 'location', 'financial'];
 const EXPANDING = ['new-data-use', 'new-data-collected', 'sharing-expanded', 'tracking-added'];
+
+const TOKEN = /[\p{L}\p{N}]+(?:['-][\p{L}]+)*/gu;
 
 const key = (m: { kind: string; topic: string | null }) => `${m.kind}|${m.topic ?? ''}`;
 
@@ -86,8 +88,19 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
     }
     return { reading, side, meanings, partner: null };
   };
-  const removed = diff.sentences.removed.map((s) => read(s, 'removed'));
-  const added = diff.sentences.added.map((s) => read(s, 'added'));
+  // a sentence on both sides (a duplicate left by a capture glitch, or text that moved inside a
+  // changed paragraph) says nothing new; a sentence repeated on one side counts once
+  const sig = (t: string) => plainWords(normalizeClause(t)).trim();
+  const before = new Set(diff.sentences.removed.map(sig));
+  const afterSigs = new Set(diff.sentences.added.map(sig));
+  const removed = unique(
+    diff.sentences.removed.filter((t) => !afterSigs.has(sig(t))),
+    sig,
+  ).map((t) => read(t, 'removed'));
+  const added = unique(
+    diff.sentences.added.filter((t) => !before.has(sig(t))),
+    sig,
+  ).map((t) => read(t, 'added'));
   for (const p of pairSentences(
     removed.map((r) => r.reading.words),
     added.map((a) => a.reading.words),
@@ -140,6 +153,8 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
   for (const r of removed) {
     const a = r.partner;
     if (!a) continue;
+    // reworded without touching a word that carries meaning (bullets, markup, a name, spacing)
+    if (!meaningWordChanged(r.reading, a.reading)) continue;
     const before = new Set(r.meanings.map(key));
     const after = new Set(a.meanings.map(key));
     for (const m of a.meanings)
@@ -251,6 +266,25 @@ function choiceSurvives(
   const named = r.reading.settings;
   if (named.length > 0) return named.some((n) => addedSettings.has(n) || addedText.includes(n));
   return addedObjects.has(`opt-out-added|${m.object}`);
+}
+
+function unique(texts: string[], by: (t: string) => string): string[] {
+  const seen = new Set<string>();
+  return texts.filter((t) => {
+    const k = by(t);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Did a pair's rewording add or drop a word any meaning rule keys on (or a number)? */
+function meaningWordChanged(before: ClauseReading, after: ClauseReading): boolean {
+  const a = new Set(before.norm.match(TOKEN) ?? []);
+  const b = new Set(after.norm.match(TOKEN) ?? []);
+  for (const w of a) if (!b.has(w) && (MEANING_WORDS.has(w) || /\d/u.test(w))) return true;
+  for (const w of b) if (!a.has(w) && (MEANING_WORDS.has(w) || /\d/u.test(w))) return true;
+  return false;
 }
 
 /** Words only, one space between them, as setting names are kept. */

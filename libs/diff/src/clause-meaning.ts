@@ -188,6 +188,13 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
     );
   }
 
+  // people at the company reading or listening to content
+  const human = a('humanReview');
+  if (human) {
+    const no = /\b(not|never|n't) (access|listen|review|read|view|see|look)/u.test(r.norm);
+    push(no ? 'data-use-narrowed' : 'new-data-use', 'human-review', no ? 'no-human-review' : 'human-review');
+    return out;
+  }
   // sale and sharing (not "the content you share with us")
   const sell = a('sell');
   const share =
@@ -219,7 +226,12 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
         !/\bmay (share|disclose)/u.test(r.norm)) ||
       (topic === 'law-enforcement' &&
         /\b(resist|challenge|narrow|only (respond|disclose|comply)|reasonable|valid)\b/u.test(r.norm));
-    const hasRecipient = r.recipients.length > 0 || !!sell || /\bshar(e|es|ed|ing)\b/u.test(r.norm);
+    const hasRecipient =
+      r.recipients.length > 0 ||
+      !!sell ||
+      /\b(we|us)\b.{0,30}\bshar(e|es|ed|ing)\b|\bshar(e|es|ed|ing)\b.{0,60}\b(with|to)\b|\b(is|are|be|been) shared\b/u.test(
+        r.norm,
+      );
     if (hasRecipient) {
       push(
         narrowed ? 'sharing-narrowed' : 'sharing-expanded',
@@ -261,14 +273,8 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
   if (out.length) return out;
 
   // uses of data
-  const human = a('humanReview');
   const research = a('research');
   const marketing = a('marketing');
-  if (human) {
-    const no = /\b(not|never|n't) (access|listen|review|read|view|see|look)/u.test(r.norm);
-    push(no ? 'data-use-narrowed' : 'new-data-use', 'human-review', no ? 'no-human-review' : 'human-review');
-    return out;
-  }
   if (use || research || marketing) {
     const narrowedUse =
       (negated(use) || limitedUse) && /\b(we|us)\b|\b(is|are|will be|be) (only )?used\b/u.test(r.norm);

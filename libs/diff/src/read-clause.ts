@@ -49,6 +49,17 @@ const FAMILIES = Object.fromEntries(
   ]),
 ) as Record<Family, CompiledFamily>;
 
+/**
+ * Words a meaning rule keys on: every family's key words, negators, modals and limits. A pair of
+ * sentences that differ in none of them is a rewording (clause-level meaning unchanged).
+ */
+export const MEANING_WORDS = new Set([
+  ...Object.values(clauseData.families).flatMap((f) => f.keys),
+  ...'not no never none nor neither cannot may might can could will would shall must should only solely except unless without with consent permission all any some every each more less longer shorter'.split(
+    ' ',
+  ),
+]);
+
 const NEGATOR = new RegExp(clauseData.negators, 'u');
 const BREAK = new RegExp(clauseData.clauseBreaks, 'gu');
 const WORD = /[\p{L}\p{N}]+(?:['-][\p{L}]+)*/gu;
