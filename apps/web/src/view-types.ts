@@ -15,6 +15,11 @@ export interface Tag {
   kind: string | null;
   rule: string;
   citations: Citation[];
+  /** Since issue #13 (absent on older changes): what decided the tag, its score, and its own severity. */
+  source?: 'rule' | 'model';
+  score?: number;
+  severity?: Severity;
+  severityRule?: string;
 }
 export interface ChangeItem {
   id: string;
