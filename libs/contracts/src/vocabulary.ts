@@ -17,6 +17,15 @@ export const TOPICS = [
   'security',
   'arbitration',
   'contact',
+  // issue #13: clause-level meaning ('sale-of-data' stays the data-sale topic)
+  'health',
+  'financial',
+  'cookies-tracking',
+  'law-enforcement',
+  'marketing',
+  'business-transfer',
+  'service-providers',
+  'international-transfer',
 ] as const;
 export type Topic = (typeof TOPICS)[number];
 
@@ -28,6 +37,17 @@ export const KINDS = [
   'sharing-expanded',
   'rights-reduced',
   'rights-added',
+  // issue #13: kinds in both directions ('new-data-use' is the expanding use of data;
+  // 'retention-changed' also comes with either retention direction)
+  'data-use-narrowed',
+  'new-data-collected',
+  'data-collection-reduced',
+  'sharing-narrowed',
+  'retention-lengthened',
+  'retention-shortened',
+  'promise-withdrawn',
+  'tracking-added',
+  'tracking-removed',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 

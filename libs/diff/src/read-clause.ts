@@ -178,7 +178,10 @@ export function readClause(text: string): ClauseReading {
       const m = re.exec(norm);
       if (!m) continue;
       has.add(name);
-      acts.push({ family: name, negated: negatedAt(norm, m.index), at: m.index });
+      // the verb may start the match ("sell … data") or end it ("data … shall not be sold")
+      const last = m.index + m[0].lastIndexOf(' ') + 1;
+      const negated = negatedAt(norm, m.index) || (last > m.index && negatedAt(norm, last));
+      acts.push({ family: name, negated, at: m.index });
       break;
     }
   }
