@@ -79,7 +79,7 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
     let meanings = meaningsOf(reading);
     if (meanings.length === 0 && model && reading.words.length >= 4) {
       // where the rules find nothing, the model may name the practice; the reading gives its direction
-      const p = predictPractice(model, text);
+      const p = predictPractice(model, text, reading.tokens);
       const m =
         p.practice !== 'none' && p.score >= threshold
           ? meaningOfPractice(reading, p.practice, p.score)

@@ -1,16 +1,14 @@
 import durationsData from './lexicon/durations.json';
 import meaningData from './lexicon/meaning.json';
 import severityData from './lexicon/severity.json';
+import topicHints from './lexicon/topic-hints.json';
 import topicsData from './lexicon/topics.json';
 import { type Severity } from './diff.types';
 
 /** Topic → one combined pattern, from lexicon/topics.json. */
 export const TOPIC_PATTERNS: [string, RegExp][] = Object.entries(topicsData)
   .filter(([key]) => !key.startsWith('$'))
-  .map(([topic, patterns]) => [
-    topic,
-    new RegExp((patterns as string[]).map((p) => `(?:${p})`).join('|'), 'iu'),
-  ]);
+  .map(([topic, patterns]) => [topic, new RegExp((patterns as string[]).map((p) => `(?:${p})`).join('|'))]);
 
 export interface SeverityRule {
   name: string;
@@ -30,12 +28,18 @@ export const PARENT_OF: Record<string, string> = meaningData.parents;
 export const BETTER_KINDS = new Set(meaningData.better);
 export const KIND_ORDER: string[] = meaningData.order;
 
-/** Topics of a sentence (lower-cased or not). */
+/** Topics of a sentence, normalised first (lower case: the patterns are lower-case ASCII). */
 export function topicsOf(sentence: string): string[] {
   const out: string[] = [];
-  for (const [topic, re] of TOPIC_PATTERNS) if (re.test(sentence)) out.push(topic);
+  for (const [topic, re] of TOPIC_PATTERNS) {
+    const hints = HINTS[topic];
+    if (hints && !hints.some((h) => sentence.includes(h))) continue;
+    if (re.test(sentence)) out.push(topic);
+  }
   return out;
 }
+
+const HINTS = topicHints as unknown as Record<string, string[] | undefined>;
 
 export interface Duration {
   text: string;

@@ -31,11 +31,13 @@ export interface PracticePrediction {
   score: number;
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
+const TOKEN = /[\p{L}\p{N}]+(?:['-][\p{L}]+)*/gu;
 
 /** Unigrams and bigrams of a clause, with a start marker so that "we do not…" differs from "…we do". */
-export function ngramsOf(text: string): string[] {
-  const tokens = normalizeClause(text).match(TOKEN) ?? [];
+export function ngramsOf(
+  text: string,
+  tokens: readonly string[] = normalizeClause(text).match(TOKEN) ?? [],
+): string[] {
   const out = new Set<string>();
   let prev = '^';
   for (const t of tokens) {
@@ -47,11 +49,24 @@ export function ngramsOf(text: string): string[] {
 }
 
 /** The most likely practice and its probability. */
-export function predictPractice(model: PracticeModel, text: string): PracticePrediction {
+export function predictPractice(
+  model: PracticeModel,
+  text: string,
+  tokens: readonly string[] = normalizeClause(text).match(TOKEN) ?? [],
+): PracticePrediction {
   const scores = [...model.bias];
-  for (const g of ngramsOf(text)) {
+  const seen = new Set<string>();
+  const add = (g: string) => {
+    if (seen.has(g)) return;
+    seen.add(g);
     const w = model.weights[g];
     if (w) for (let c = 0; c < scores.length; c++) scores[c] = (scores[c] as number) + (w[c] as number);
+  };
+  let prev = '^';
+  for (const t of tokens) {
+    add(t);
+    add(`${prev} ${t}`);
+    prev = t;
   }
   const max = Math.max(...scores);
   const exp = scores.map((s) => Math.exp(s - max));

@@ -35,6 +35,8 @@ export interface ClauseReading {
   settings: string[];
   /** Content words, for pairing and for telling a reworded clause from a new one. */
   words: string[];
+  /** All words of the normalised text, in order. */
+  tokens: string[];
 }
 
 interface CompiledFamily {
@@ -45,7 +47,7 @@ interface CompiledFamily {
 const FAMILIES = Object.fromEntries(
   Object.entries(clauseData.families).map(([name, f]) => [
     name,
-    { keys: new Set(f.keys), patterns: f.patterns.map((p) => new RegExp(p, 'gu')) },
+    { keys: new Set(f.keys), patterns: f.patterns.map((p) => new RegExp(p, 'g')) },
   ]),
 ) as Record<Family, CompiledFamily>;
 
@@ -60,8 +62,8 @@ export const MEANING_WORDS = new Set([
   ),
 ]);
 
-const NEGATOR = new RegExp(clauseData.negators, 'u');
-const BREAK = new RegExp(clauseData.clauseBreaks, 'gu');
+const NEGATOR = new RegExp(clauseData.negators);
+const BREAK = new RegExp(clauseData.clauseBreaks, 'g');
 const WORD = /[\p{L}\p{N}]+(?:['-][\p{L}]+)*/gu;
 const STOP = new Set(
   'a an the and or of to in on for with by at from as is are be been was were it its this that these those we our us you your they their them can may will would shall should must not no do does if when which who what how than then so such any all some each other into about over under more most also'.split(
@@ -144,6 +146,12 @@ function settingsOf(text: string): string[] {
   return [...out];
 }
 
+/** Key word → the families it opens, so a sentence's words are looked up once. */
+const FAMILIES_OF = new Map<string, Family[]>();
+for (const [name, f] of Object.entries(FAMILIES) as [Family, CompiledFamily][])
+  for (const k of f.keys) FAMILIES_OF.set(k, [...(FAMILIES_OF.get(k) ?? []), name]);
+const FAMILY_ORDER = Object.keys(FAMILIES) as Family[];
+
 const RECIPIENTS: [string, Family][] = [
   ['authorities', 'lawEnforcement'],
   ['business-transfer', 'businessTransfer'],
@@ -161,19 +169,16 @@ const RECIPIENTS: [string, Family][] = [
 export function readClause(text: string): ClauseReading {
   const norm = normalizeClause(text);
   const tokens = norm.match(WORD) ?? [];
-  const present = new Set(tokens);
+  const open = new Set<Family>();
+  for (const t of tokens) {
+    const fams = FAMILIES_OF.get(t);
+    if (fams) for (const f of fams) open.add(f);
+  }
   const acts: Act[] = [];
   const has = new Set<Family>();
-  for (const name of Object.keys(FAMILIES) as Family[]) {
-    const f = FAMILIES[name];
-    let hit = false;
-    for (const t of tokens)
-      if (f.keys.has(t)) {
-        hit = true;
-        break;
-      }
-    if (!hit) continue;
-    for (const re of f.patterns) {
+  for (const name of FAMILY_ORDER) {
+    if (!open.has(name)) continue;
+    for (const re of FAMILIES[name].patterns) {
       re.lastIndex = 0;
       const m = re.exec(norm);
       if (!m) continue;
@@ -200,9 +205,12 @@ export function readClause(text: string): ClauseReading {
     consent,
     recipients,
     topics: topicsOf(norm),
-    durations: present.size ? durationsOf(norm) : [],
+    durations: /\d|indefinite|permanent|forever|as long as|year|month|week|day/.test(norm)
+      ? durationsOf(norm)
+      : [],
     settings: settingsOf(text),
     words: tokens.filter((t) => !STOP.has(t) && t.length > 1),
+    tokens,
   };
 }
 
