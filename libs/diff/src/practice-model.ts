@@ -48,6 +48,13 @@ export function ngramsOf(
   return [...out];
 }
 
+const WEIGHT_MAPS = new WeakMap<PracticeModel, Map<string, number[]>>();
+function weightsOf(model: PracticeModel): Map<string, number[]> {
+  let m = WEIGHT_MAPS.get(model);
+  if (!m) WEIGHT_MAPS.set(model, (m = new Map(Object.entries(model.weights))));
+  return m;
+}
+
 /** The most likely practice and its probability. */
 export function predictPractice(
   model: PracticeModel,
@@ -55,11 +62,12 @@ export function predictPractice(
   tokens: readonly string[] = normalizeClause(text).match(TOKEN) ?? [],
 ): PracticePrediction {
   const scores = [...model.bias];
+  const weights = weightsOf(model);
   const seen = new Set<string>();
   const add = (g: string) => {
     if (seen.has(g)) return;
     seen.add(g);
-    const w = model.weights[g];
+    const w = weights.get(g);
     if (w) for (let c = 0; c < scores.length; c++) scores[c] = (scores[c] as number) + (w[c] as number);
   };
   let prev = '^';
