@@ -143,11 +143,14 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
     added.flatMap((a) => (a.meanings.some((m) => m.kind === 'opt-out-added') ? a.reading.settings : [])),
   );
   const announcedGone = added.some((a) => a.meanings.some((m) => m.rule === 'choice-announced-gone'));
-  const addedText = announcedGone
-    ? ''
-    : plainWords(
-        `${added.map((a) => a.reading.norm).join(' ')} ${options.afterText ? normalizeClause(options.afterText) : ''}`,
-      );
+  // the new version's words, built only if a removed choice names a setting
+  let text: string | null = null;
+  const addedText = () =>
+    (text ??= announcedGone
+      ? ''
+      : plainWords(
+          `${added.map((a) => a.reading.norm).join(' ')} ${options.afterText ? normalizeClause(options.afterText) : ''}`,
+        ));
 
   // pairs: compare the two readings
   for (const r of removed) {
@@ -260,11 +263,11 @@ function choiceSurvives(
   m: Meaning,
   addedSettings: Set<string>,
   addedObjects: Set<string>,
-  addedText: string,
+  addedText: () => string,
 ): boolean {
   if (m.kind !== 'opt-out-added') return false;
   const named = r.reading.settings;
-  if (named.length > 0) return named.some((n) => addedSettings.has(n) || addedText.includes(n));
+  if (named.length > 0) return named.some((n) => addedSettings.has(n) || addedText().includes(n));
   return addedObjects.has(`opt-out-added|${m.object}`);
 }
 

@@ -1,7 +1,6 @@
 import durationsData from './lexicon/durations.json';
 import meaningData from './lexicon/meaning.json';
 import severityData from './lexicon/severity.json';
-import topicHints from './lexicon/topic-hints.json';
 import topicsData from './lexicon/topics.json';
 import { type Severity } from './diff.types';
 
@@ -31,21 +30,9 @@ export const KIND_ORDER: string[] = meaningData.order;
 /** Topics of a sentence, normalised first (lower case: the patterns are lower-case ASCII). */
 export function topicsOf(sentence: string): string[] {
   const out: string[] = [];
-  const spaced = ` ${sentence}`;
-  for (const [topic, re] of TOPIC_PATTERNS) {
-    const hints = HINTS[topic];
-    if (hints && !hints.some((h) => spaced.includes(h))) continue;
-    if (re.test(sentence)) out.push(topic);
-  }
+  for (const [topic, re] of TOPIC_PATTERNS) if (re.test(sentence)) out.push(topic);
   return out;
 }
-
-/** Hints are word starts: " ad" finds "ads" and "advertising", not "data". */
-const HINTS = Object.fromEntries(
-  Object.entries(topicHints as unknown as Record<string, string[] | string>)
-    .filter(([k]) => !k.startsWith('$'))
-    .map(([k, v]) => [k, (v as string[]).map((h) => ` ${h}`)]),
-) as Record<string, string[] | undefined>;
 
 export interface Duration {
   text: string;

@@ -41,13 +41,19 @@ export interface ClauseReading {
 
 interface CompiledFamily {
   keys: Set<string>;
+  /** Words that are a match on their own, without running the patterns. */
+  words: Set<string>;
   patterns: RegExp[];
 }
 
 const FAMILIES = Object.fromEntries(
   Object.entries(clauseData.families).map(([name, f]) => [
     name,
-    { keys: new Set(f.keys), patterns: f.patterns.map((p) => new RegExp(p, 'g')) },
+    {
+      keys: new Set([...f.keys, ...('words' in f ? f.words : [])]),
+      words: new Set('words' in f ? f.words : []),
+      patterns: f.patterns.map((p) => new RegExp(p, 'g')),
+    },
   ]),
 ) as Record<Family, CompiledFamily>;
 
@@ -79,6 +85,16 @@ export function normalizeClause(text: string): string {
     .replace(/\bdo-not-track\b/g, 'do not track')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** Where a whole word starts in the text (-1 if only inside longer words). */
+function wordAt(text: string, word: string): number {
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+    const before = i === 0 ? ' ' : (text[i - 1] as string);
+    const after = text[i + word.length] ?? ' ';
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return i;
+  }
+  return -1;
 }
 
 /** True when a negator governs the words just before `at` (same clause, at most 5 words back). */
@@ -129,6 +145,8 @@ function modalityOf(norm: string): Modality {
 /** Setting names: Title Case phrases after "turn on", "enable", a quote or bold, in the original text. */
 function settingsOf(text: string): string[] {
   const out = new Set<string>();
+  // names need two capitalised words in a row, bold or quotes: most sentences have none
+  if (!/[A-Z][\w’']*\s+[A-Z]|\*\*|[“"]/u.test(text)) return [];
   const patterns = [
     /\*\*([^*]{3,60})\*\*/gu,
     /[“"]([^”"]{3,60})[”"]/gu,
@@ -178,7 +196,17 @@ export function readClause(text: string): ClauseReading {
   const has = new Set<Family>();
   for (const name of FAMILY_ORDER) {
     if (!open.has(name)) continue;
-    for (const re of FAMILIES[name].patterns) {
+    const fam = FAMILIES[name];
+    if (fam.words.size) {
+      const word = tokens.find((t) => fam.words.has(t));
+      const at = word === undefined ? -1 : wordAt(norm, word);
+      if (at >= 0) {
+        has.add(name);
+        acts.push({ family: name, negated: negatedAt(norm, at), at });
+        continue;
+      }
+    }
+    for (const re of fam.patterns) {
       re.lastIndex = 0;
       const m = re.exec(norm);
       if (!m) continue;
