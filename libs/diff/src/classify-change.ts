@@ -23,6 +23,8 @@ interface Side {
   partner: Side | null;
 }
 
+/** A change that removes at least this many sentences, and adds as many or almost none, is a bulk rewrite or removal. */
+const BULK_SENTENCES = 40;
 const SENSITIVE = ['voice-recordings', 'biometrics', 'health', 'children', 'location', 'financial'];
 const EXPANDING = ['new-data-use', 'new-data-collected', 'sharing-expanded', 'tracking-added'];
 
@@ -172,6 +174,9 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
       )
         continue;
       if (a.meanings.some((x) => x.kind === m.kind)) continue; // same statement, another topic: the addition says it
+      // the replacement says nothing a rule reads: a rewording lost the cue, not the practice
+      // (a choice is the exception: "turn on X" replaced by "requests are processed in the cloud")
+      if (a.meanings.length === 0 && m.kind !== 'opt-out-added') continue;
       const kind = REMOVAL_OF[m.kind];
       if (kind) tag(kind, m.topic, `pair:removed-${m.rule}`, r, a);
     }
@@ -226,6 +231,9 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
   }
 
   const list = [...tags.values()].sort(byImportance);
+  const bulk =
+    removed.length >= BULK_SENTENCES &&
+    (added.length >= BULK_SENTENCES || added.length * 10 < removed.length);
   let severity: Severity = DEFAULT_SEVERITY.severity;
   let severityRule = DEFAULT_SEVERITY.name;
   for (const t of list) {
@@ -235,10 +243,19 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
         (!r.topics || (t.topic !== null && r.topics.includes(t.topic))) &&
         (!r.exceptTopics || t.topic === null || !r.exceptTopics.includes(t.topic)),
     );
-    // a tag only the model found is at most medium: a guess alone never raises a high alert
-    const capped = t.source === 'model' && rule?.severity === 'high';
-    t.severity = capped ? 'medium' : (rule?.severity ?? DEFAULT_SEVERITY.severity);
-    t.severityRule = capped ? `${rule.name} (model: at most medium)` : (rule?.name ?? DEFAULT_SEVERITY.name);
+    // a tag only the model found is at most medium: a guess alone never raises a high alert; nor
+    // does a sentence that vanished in a bulk rewrite or mass removal (it may live on reworded
+    // elsewhere, or the capture lost the page): a reader must look, but it is not a known loss
+    const cap =
+      rule?.severity !== 'high'
+        ? null
+        : t.source === 'model'
+          ? 'model: at most medium'
+          : bulk && t.rule.startsWith('removed:')
+            ? 'bulk rewrite: a removal is at most medium'
+            : null;
+    t.severity = cap ? 'medium' : (rule?.severity ?? DEFAULT_SEVERITY.severity);
+    t.severityRule = cap && rule ? `${rule.name} (${cap})` : (rule?.name ?? DEFAULT_SEVERITY.name);
     if (SEVERITY_RANK[t.severity] > SEVERITY_RANK[severity]) {
       severity = t.severity;
       severityRule = t.severityRule;

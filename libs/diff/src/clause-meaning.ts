@@ -190,7 +190,12 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
 
   // people at the company reading or listening to content
   const human = a('humanReview');
-  if (human) {
+  if (
+    human &&
+    !/\b(opportunity|right|ability|request|ask) (for|to|of) (obtain |request |have )?(a )?human\b/u.test(
+      r.norm,
+    )
+  ) {
     const no = /\b(not|never|n't) (access|listen|review|read|view|see|look)/u.test(r.norm);
     push(no ? 'data-use-narrowed' : 'new-data-use', 'human-review', no ? 'no-human-review' : 'human-review');
     return out;
