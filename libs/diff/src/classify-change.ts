@@ -28,6 +28,8 @@ const BULK_SENTENCES = 40;
 const SENSITIVE = ['voice-recordings', 'biometrics', 'health', 'children', 'location', 'financial'];
 const EXPANDING = ['new-data-use', 'new-data-collected', 'sharing-expanded', 'tracking-added'];
 
+const CHOICE_HINT =
+  /opt[- ]?out|setting|preference|choose|choice|control|turn off|disable|unsubscribe|withdraw/iu;
 const TOKEN = /[\p{L}\p{N}]+(?:['-][\p{L}]+)*/gu;
 
 const key = (m: { kind: string; topic: string | null }) => `${m.kind}|${m.topic ?? ''}`;
@@ -154,6 +156,21 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
           `${added.map((a) => a.reading.norm).join(' ')} ${options.afterText ? normalizeClause(options.afterText) : ''}`,
         ));
 
+  // choices the whole new version still offers (unchanged paragraphs included), read only when
+  // an unnamed choice was removed: the sentences that can hold a choice are read as clauses
+  let choicesAfter: Set<string> | null = null;
+  const afterChoices = () =>
+    (choicesAfter ??= new Set(
+      announcedGone || !options.afterText
+        ? []
+        : options.afterText
+            .split(/(?<=[.!?])\s+|\n+/u)
+            .filter((t) => CHOICE_HINT.test(t))
+            .flatMap((t) => meaningsOf(readClause(t)))
+            .filter((m) => m.kind === 'opt-out-added')
+            .map((m) => m.object),
+    ));
+
   // pairs: compare the two readings
   for (const r of removed) {
     const a = r.partner;
@@ -169,7 +186,7 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
       if (after.has(key(m)) || retentionBoth(r, a, m)) continue;
       if (
         m.kind === 'opt-out-added'
-          ? choiceSurvives(r, m, addedSettings, addedObjects, addedText)
+          ? choiceSurvives(r, m, addedSettings, addedObjects, addedText, afterChoices)
           : addedSays.has(key(m))
       )
         continue;
@@ -200,7 +217,7 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
       if (!kind) continue;
       if (
         m.kind === 'opt-out-added'
-          ? choiceSurvives(r, m, addedSettings, addedObjects, addedText)
+          ? choiceSurvives(r, m, addedSettings, addedObjects, addedText, afterChoices)
           : addedSays.has(key(m))
       )
         continue;
@@ -281,11 +298,12 @@ function choiceSurvives(
   addedSettings: Set<string>,
   addedObjects: Set<string>,
   addedText: () => string,
+  afterChoices: () => Set<string>,
 ): boolean {
   if (m.kind !== 'opt-out-added') return false;
   const named = r.reading.settings;
   if (named.length > 0) return named.some((n) => addedSettings.has(n) || addedText().includes(n));
-  return addedObjects.has(`opt-out-added|${m.object}`);
+  return addedObjects.has(`opt-out-added|${m.object}`) || afterChoices().has(m.object);
 }
 
 function unique(texts: string[], by: (t: string) => string): string[] {
