@@ -37,7 +37,10 @@ interface Expected {
   severity: string;
 }
 
-const file = resolve(process.argv[2] ?? join(__dirname, '../../shared/meaning/tosdr-dev.jsonl'));
+const file = resolve(
+  process.argv.slice(2).find((a) => !a.startsWith('--')) ??
+    join(__dirname, '../../shared/meaning/tosdr-dev.jsonl'),
+);
 if (!existsSync(file)) {
   console.error(`✗ no clause file at ${file}`);
   process.exit(1);

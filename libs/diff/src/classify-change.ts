@@ -209,6 +209,15 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
     if (delta) tag(delta, null, 'pair:duration-compared', r, a);
   }
 
+  const trackingLeft = (topic: string | null) =>
+    (topic === 'cookies-tracking' || topic === 'advertising') &&
+    !addedSays.has(`tracking-added|${topic}`) &&
+    removed.some((r) =>
+      r.reading.acts.some(
+        (x) => !x.negated && (x.family === 'track' || (topic === 'advertising' && x.family === 'advertise')),
+      ),
+    );
+
   // removals with no replacement
   for (const r of removed) {
     if (r.partner) continue;
@@ -221,6 +230,11 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
           : addedSays.has(key(m))
       )
         continue;
+      // a cookie or ad choice removed with the tracking it controlled: the practice left, not the choice
+      if (m.kind === 'opt-out-added' && trackingLeft(m.topic)) {
+        tag('tracking-removed', m.topic, 'removed:practice-and-its-choice', r);
+        continue;
+      }
       tag(kind, m.topic, `removed:${m.rule}`, r);
     }
   }
