@@ -209,13 +209,18 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
     if (delta) tag(delta, null, 'pair:duration-compared', r, a);
   }
 
-  const trackingLeft = (topic: string | null) =>
+  // (the practice must be described by another removed sentence than the choice itself)
+  const trackingLeft = (topic: string | null, choice: Side) =>
     (topic === 'cookies-tracking' || topic === 'advertising') &&
     !addedSays.has(`tracking-added|${topic}`) &&
-    removed.some((r) =>
-      r.reading.acts.some(
-        (x) => !x.negated && (x.family === 'track' || (topic === 'advertising' && x.family === 'advertise')),
-      ),
+    removed.some(
+      (r) =>
+        r !== choice &&
+        r.meanings.every((x) => x.kind !== 'opt-out-added') &&
+        r.reading.acts.some(
+          (x) =>
+            !x.negated && (x.family === 'track' || (topic === 'advertising' && x.family === 'advertise')),
+        ),
     );
 
   // removals with no replacement
@@ -231,7 +236,7 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
       )
         continue;
       // a cookie or ad choice removed with the tracking it controlled: the practice left, not the choice
-      if (m.kind === 'opt-out-added' && trackingLeft(m.topic)) {
+      if (m.kind === 'opt-out-added' && trackingLeft(m.topic, r)) {
         tag('tracking-removed', m.topic, 'removed:practice-and-its-choice', r);
         continue;
       }
