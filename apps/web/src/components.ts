@@ -38,7 +38,8 @@ export const TagList = ({ tags }: { tags: ChangeTagView[] }) =>
               <h3>
                 ${t.kind ? html`<span class="badge kind">${label(t.kind)}</span>` : ''}
                 ${t.topic ? html`<span class="badge topic">${label(t.topic)}</span>` : ''}
-                <small class="muted">rule ${t.rule}</small>
+                ${t.severity ? html`<${SeverityBadge} severity=${t.severity} />` : ''}
+                <small class="muted">${tagBasis(t)}</small>
               </h3>
               ${t.citations.map(
                 (c) =>
@@ -49,6 +50,15 @@ export const TagList = ({ tags }: { tags: ChangeTagView[] }) =>
             </li>`,
         )}
       </ul>`;
+
+/** What decided a tag, in words (the email says the same). */
+export function tagBasis(t: Tag): string {
+  const by =
+    t.source === 'model'
+      ? `learned model ${t.rule.replace(/^.*model:/, '')}, p = ${t.score ?? '?'}`
+      : `rule ${t.rule}`;
+  return t.severity ? `${by}; ${t.severity} by severity rule ${t.severityRule ?? '?'}` : by;
+}
 
 export const Failure = ({ error }: { error: string }) => html`<p class="error" role="alert">${error}</p>`;
 export const Loading = () => html`<p class="loading" aria-live="polite">Loading…</p>`;

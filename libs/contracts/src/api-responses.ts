@@ -40,6 +40,11 @@ export interface ChangeTagView {
   kind: Kind | null;
   rule: string;
   citations: CitationView[];
+  /** Since issue #13 (absent on older changes): what decided the tag, its score, and its own severity. */
+  source?: 'rule' | 'model';
+  score?: number;
+  severity?: Severity;
+  severityRule?: string;
 }
 
 export interface DocumentView<T extends Time = string> {

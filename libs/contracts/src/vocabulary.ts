@@ -40,6 +40,15 @@ export const TOPICS = [
   'security',
   'arbitration',
   'contact',
+  // issue #13: clause-level meaning ('sale-of-data' stays the data-sale topic)
+  'health',
+  'financial',
+  'cookies-tracking',
+  'law-enforcement',
+  'marketing',
+  'business-transfer',
+  'service-providers',
+  'international-transfer',
 ] as const;
 export type Topic = (typeof TOPICS)[number];
 export const isTopic = (value: string): value is Topic => (TOPICS as readonly string[]).includes(value);
@@ -52,6 +61,17 @@ export const KINDS = [
   'sharing-expanded',
   'rights-reduced',
   'rights-added',
+  // issue #13: kinds in both directions ('new-data-use' is the expanding use of data;
+  // 'retention-changed' also comes with either retention direction)
+  'data-use-narrowed',
+  'new-data-collected',
+  'data-collection-reduced',
+  'sharing-narrowed',
+  'retention-lengthened',
+  'retention-shortened',
+  'promise-withdrawn',
+  'tracking-added',
+  'tracking-removed',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 

@@ -19,7 +19,7 @@ export function analyzeChange(
   const t0 = performance.now();
   const diff = diffText(before, after, options);
   const t1 = performance.now();
-  const classification = classifyChange(diff);
+  const classification = classifyChange(diff, { afterText: after });
   const t2 = performance.now();
   return {
     diff,

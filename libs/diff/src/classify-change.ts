@@ -1,49 +1,76 @@
-import { type Kind, type Topic } from '@fineprint/contracts';
+import { KINDS, type Kind, type Topic, TOPICS } from '@fineprint/contracts';
 
-import { type ChangeTag, type Citation, type Classification, type DiffResult } from './diff.types';
-import { durationsOf, hasCue, SEVERITY_RULES, topicsOf } from './lexicon';
+import { type Meaning, meaningOfPractice, meaningsOf } from './clause-meaning';
+import {
+  type ChangeTag,
+  type Citation,
+  type Classification,
+  type DiffResult,
+  type Severity,
+} from './diff.types';
+import { DEFAULT_SEVERITY, KIND_ORDER, PARENT_OF, REMOVAL_OF, SEVERITY_RULES } from './lexicon';
+import { pairSentences } from './pair-sentences';
+import { type PracticeModel, predictPractice } from './practice-model';
+import shippedModel from './lexicon/practice-model.json';
+import { type ClauseReading, MEANING_WORDS, normalizeClause, readClause } from './read-clause';
 
 const MAX_CITATIONS = 5;
 const MAX_CITATION_LENGTH = 600;
+const SEVERITY_RANK: Record<Severity, number> = { cosmetic: 0, low: 1, medium: 2, high: 3 };
 
-interface Reading {
-  text: string;
+interface Side {
+  reading: ClauseReading;
   side: 'removed' | 'added';
-  topics: Topic[];
-  choice: boolean;
-  revoked: boolean;
-  reference: boolean;
-  purpose: boolean;
-  sharing: boolean;
-  rights: boolean;
-  durations: string[];
+  meanings: Meaning[];
+  partner: Side | null;
 }
 
-function read(text: string, side: Reading['side']): Reading {
-  const negated = hasCue(text, 'negation');
-  return {
-    text,
-    side,
-    topics: topicsOf(text),
-    choice: hasCue(text, 'choice'),
-    revoked: hasCue(text, 'revoked'),
-    reference: hasCue(text, 'reference'),
-    purpose: hasCue(text, 'purpose') && !negated,
-    sharing: hasCue(text, 'sharing') && !negated,
-    rights: hasCue(text, 'rights'),
-    durations: durationsOf(text),
-  };
+/** A change that removes at least this many sentences, and adds as many or almost none, is a bulk rewrite or removal. */
+const BULK_SENTENCES = 40;
+const SENSITIVE = ['voice-recordings', 'biometrics', 'health', 'children', 'location', 'financial'];
+const EXPANDING = ['new-data-use', 'new-data-collected', 'sharing-expanded', 'tracking-added'];
+
+const CHOICE_HINT =
+  /opt[- ]?out|setting|preference|choose|choice|control|turn off|disable|unsubscribe|withdraw/iu;
+const TOKEN = /[\p{L}\p{N}]+(?:['-][\p{L}]+)*/gu;
+
+/** A kind or topic the lexicons name, checked against the vocabulary (libs/contracts). */
+function asKind(kind: string): Kind {
+  if ((KINDS as readonly string[]).includes(kind)) return kind as Kind;
+  throw new Error(`meaning lexicon: "${kind}" is not a kind of libs/contracts (KINDS)`);
+}
+function asTopic(topic: string): Topic {
+  if ((TOPICS as readonly string[]).includes(topic)) return topic as Topic;
+  throw new Error(`meaning lexicon: "${topic}" is not a topic of libs/contracts (TOPICS)`);
 }
 
-const overlaps = (a: string[], b: string[]) =>
-  (a.length === 0 && b.length === 0) || a.some((t) => b.includes(t));
+const key = (m: { kind: string; topic: string | null }) => `${m.kind}|${m.topic ?? ''}`;
 
 /**
- * Says what a change means, by rules a reader can check: each tag names its rule and
- * cites the removed or added sentences that triggered it. Lexicons are data
- * (lexicon/*.json); severity comes from the first matching rule in severity.json.
+ * Says what a change means, by rules a reader can check. Each changed sentence is read as a
+ * clause (read-clause.ts) and given its meanings (clause-meaning.ts); a removed sentence is
+ * paired with the added sentence that replaced it (pair-sentences.ts) so that a reworded
+ * sentence is compared, not read as one removal and one addition. Every tag names its rule and
+ * cites its sentences (both sides for a pair); severity comes from lexicon/severity.json.
  */
-export function classifyChange(diff: DiffResult): Classification {
+export interface ClassifyOptions {
+  /** The learned practice model (default: the shipped one; null: rules only). */
+  model?: PracticeModel | null;
+  /**
+   * The whole new version, when known: a named setting whose sentence was removed is still
+   * offered if the new version still names it (in a paragraph the diff left alone) and no added
+   * sentence announces it gone.
+   */
+  afterText?: string;
+  /** Least probability at which the model's practice is used (default 0.7). */
+  modelThreshold?: number;
+}
+
+export const SHIPPED_MODEL = shippedModel as PracticeModel;
+
+export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}): Classification {
+  const model = options.model === undefined ? SHIPPED_MODEL : options.model;
+  const threshold = options.modelThreshold ?? 0.7;
   if (diff.identical)
     return {
       severity: 'cosmetic',
@@ -63,137 +90,343 @@ export function classifyChange(diff: DiffResult): Classification {
       kinds: [],
     };
 
-  const removed = diff.sentences.removed.map((s) => read(s, 'removed'));
-  const added = diff.sentences.added.map((s) => read(s, 'added'));
+  const read = (text: string, side: Side['side']): Side => {
+    const reading = readClause(text);
+    let meanings = meaningsOf(reading);
+    if (meanings.length === 0 && model && reading.words.length >= 4) {
+      // where the rules find nothing, the model may name the practice; the reading gives its direction
+      const p = predictPractice(model, text, reading.tokens);
+      const m =
+        p.practice !== 'none' && p.score >= threshold
+          ? meaningOfPractice(reading, p.practice, p.score)
+          : null;
+      if (m) meanings = [m];
+    }
+    return { reading, side, meanings, partner: null };
+  };
+  // a sentence on both sides (a duplicate left by a capture glitch, or text that moved inside a
+  // changed paragraph) says nothing new; a sentence repeated on one side counts once
+  const sig = (t: string) => plainWords(normalizeClause(t)).trim();
+  const before = new Set(diff.sentences.removed.map(sig));
+  const afterSigs = new Set(diff.sentences.added.map(sig));
+  const removed = unique(
+    diff.sentences.removed.filter((t) => !afterSigs.has(sig(t))),
+    sig,
+  ).map((t) => read(t, 'removed'));
+  const added = unique(
+    diff.sentences.added.filter((t) => !before.has(sig(t))),
+    sig,
+  ).map((t) => read(t, 'added'));
+  for (const p of pairSentences(
+    removed.map((r) => r.reading.words),
+    added.map((a) => a.reading.words),
+  )) {
+    const r = removed[p.removed] as Side;
+    const a = added[p.added] as Side;
+    r.partner = a;
+    a.partner = r;
+  }
+
   const tags = new Map<string, ChangeTag>();
-  const tag = (kind: Kind | null, topic: Topic | null, rule: string, sentence: Reading) => {
-    const key = `${kind ?? ''}|${topic ?? ''}`;
-    let t = tags.get(key);
-    if (!t) tags.set(key, (t = { topic, kind, rule, citations: [] }));
-    if (
-      t.citations.length < MAX_CITATIONS &&
-      !t.citations.some((c) => c.text === sentence.text && c.side === sentence.side)
-    ) {
-      t.citations.push(cite(sentence));
-    }
+  const typed = (kind: string | null, topic: string | null) => ({
+    kind: kind === null ? null : asKind(kind),
+    topic: topic === null ? null : asTopic(topic),
+  });
+  const tag = (kind: string | null, topic: string | null, rule: string, ...sides: Side[]) => {
+    const k = `${kind ?? ''}|${topic ?? ''}`;
+    let t = tags.get(k);
+    const score = rule.includes('model:')
+      ? Math.max(...sides.flatMap((x) => x.meanings.map((m) => m.score ?? 0)))
+      : undefined;
+    if (!t)
+      tags.set(
+        k,
+        (t =
+          score === undefined
+            ? { ...typed(kind, topic), rule, citations: [], source: 'rule', score: 1 }
+            : {
+                ...typed(kind, topic),
+                rule,
+                citations: [],
+                source: 'model',
+                score: Math.round(score * 100) / 100,
+              }),
+      );
+    for (const s of sides)
+      if (
+        t.citations.length < MAX_CITATIONS &&
+        !t.citations.some((c) => c.text === s.reading.text && c.side === s.side)
+      )
+        t.citations.push(cite(s));
   };
-  const tagEachTopic = (kind: Kind, rule: string, r: Reading) => {
-    if (r.topics.length === 0) tag(kind, null, rule, r);
-    for (const topic of r.topics) tag(kind, topic, rule, r);
-  };
 
-  // choices: a removed offer of a choice with no new offer on the same topic, or a new notice that it is gone
-  const addedChoices = added.filter((r) => r.choice && !r.revoked && !r.reference);
-  for (const r of removed.filter((x) => x.choice)) {
-    if (!addedChoices.some((a) => overlaps(a.topics, r.topics)))
-      tagEachTopic('opt-out-removed', 'choice-sentence-removed', r);
-  }
-  for (const r of added.filter((x) => x.choice && x.revoked))
-    tagEachTopic('opt-out-removed', 'choice-announced-gone', r);
-  const removedChoices = removed.filter((r) => r.choice);
-  for (const r of addedChoices) {
-    if (!removedChoices.some((x) => overlaps(x.topics, r.topics)))
-      tagEachTopic('opt-out-added', 'choice-sentence-added', r);
-  }
-
-  // purposes: a use of data that was not there before
-  const removedPurposes = removed.filter((r) => r.purpose);
-  for (const r of added.filter((x) => x.purpose)) {
-    if (!removedPurposes.some((x) => overlaps(x.topics, r.topics) && sameWords(x.text, r.text)))
-      tagEachTopic('new-data-use', 'purpose-sentence-added', r);
-  }
-
-  // sharing
-  const removedSharing = removed.filter((r) => r.sharing);
-  for (const r of added.filter((x) => x.sharing)) {
-    if (!removedSharing.some((x) => sameWords(x.text, r.text)))
-      tagEachTopic('sharing-expanded', 'sharing-sentence-added', r);
-  }
-
-  // rights
-  const addedRights = added.filter((r) => r.rights);
-  const removedRights = removed.filter((r) => r.rights);
-  for (const r of removedRights) {
-    if (!addedRights.some((a) => overlaps(a.topics, r.topics)))
-      tagEachTopic('rights-reduced', 'rights-sentence-removed', r);
-  }
-  for (const r of addedRights) {
-    if (!removedRights.some((x) => overlaps(x.topics, r.topics)))
-      tagEachTopic('rights-added', 'rights-sentence-added', r);
-  }
-
-  // retention: durations named on one side and not the other
-  const retentionSentences = [...removed, ...added].filter(
-    (r) => r.topics.includes('retention') || r.durations.length > 0,
+  // what the added side says anywhere, and what the removed side said: a statement moved or
+  // reworded into another sentence is neither removed nor new
+  const addedSays = new Set(added.flatMap((a) => a.meanings.map(key)));
+  const removedSaid = new Set(removed.flatMap((r) => r.meanings.map(key)));
+  const addedObjects = new Set(added.flatMap((a) => a.meanings.map((m) => `${m.kind}|${m.object}`)));
+  const addedSettings = new Set(
+    added.flatMap((a) => (a.meanings.some((m) => m.kind === 'opt-out-added') ? a.reading.settings : [])),
   );
-  const before = new Set(removed.flatMap((r) => (r.topics.includes('retention') ? r.durations : [])));
-  const after = new Set(added.flatMap((r) => (r.topics.includes('retention') ? r.durations : [])));
-  const differs = [...before].some((d) => !after.has(d)) || [...after].some((d) => !before.has(d));
-  if (differs) {
-    for (const r of retentionSentences.filter(
-      (x) => x.topics.includes('retention') && x.durations.length > 0,
-    )) {
-      tag('retention-changed', 'retention', 'duration-changed', r);
+  const announcedGone = added.some((a) => a.meanings.some((m) => m.rule === 'choice-announced-gone'));
+  // the new version's words, built only if a removed choice names a setting
+  let text: string | null = null;
+  const addedText = () =>
+    (text ??= announcedGone
+      ? ''
+      : plainWords(
+          `${added.map((a) => a.reading.norm).join(' ')} ${options.afterText ? normalizeClause(options.afterText) : ''}`,
+        ));
+
+  // choices the whole new version still offers (unchanged paragraphs included), read only when
+  // an unnamed choice was removed: the sentences that can hold a choice are read as clauses
+  let choicesAfter: Set<string> | null = null;
+  const afterChoices = () =>
+    (choicesAfter ??= new Set(
+      announcedGone || !options.afterText
+        ? []
+        : options.afterText
+            .split(/(?<=[.!?])\s+|\n+/u)
+            .filter((t) => CHOICE_HINT.test(t))
+            .flatMap((t) => meaningsOf(readClause(t)))
+            .filter((m) => m.kind === 'opt-out-added')
+            .map((m) => m.object),
+    ));
+
+  // pairs: compare the two readings
+  for (const r of removed) {
+    const a = r.partner;
+    if (!a) continue;
+    // reworded without touching a word that carries meaning (bullets, markup, a name, spacing)
+    if (!meaningWordChanged(r.reading, a.reading)) continue;
+    const before = new Set(r.meanings.map(key));
+    const after = new Set(a.meanings.map(key));
+    for (const m of a.meanings)
+      if (!before.has(key(m)) && !removedSaid.has(key(m)) && !retentionBoth(r, a, m))
+        tag(m.kind, m.topic, `pair:${m.rule}`, r, a);
+    for (const m of r.meanings) {
+      if (after.has(key(m)) || retentionBoth(r, a, m)) continue;
+      if (
+        m.kind === 'opt-out-added'
+          ? choiceSurvives(r, m, addedSettings, addedObjects, addedText, afterChoices)
+          : addedSays.has(key(m))
+      )
+        continue;
+      if (a.meanings.some((x) => x.kind === m.kind)) continue; // same statement, another topic: the addition says it
+      // the replacement says nothing a rule reads: a rewording lost the cue, not the practice
+      // (a choice is the exception: "turn on X" replaced by "requests are processed in the cloud")
+      if (a.meanings.length === 0 && m.kind !== 'opt-out-added') continue;
+      const kind = REMOVAL_OF[m.kind];
+      if (kind) tag(kind, m.topic, `pair:removed-${m.rule}`, r, a);
     }
+    // the same practice now covers more sensitive data ("text chats" → "text chats and voice recordings")
+    const newData = a.reading.topics.filter((t) => SENSITIVE.includes(t) && !r.reading.topics.includes(t));
+    if (newData.length)
+      for (const m of a.meanings)
+        if (EXPANDING.includes(m.kind)) {
+          tag(m.kind, m.topic, 'pair:more-data-covered', r, a);
+          for (const t of newData) tag(m.kind, t, 'pair:more-data-covered', r, a);
+        }
+    const delta = retentionDelta(r.reading, a.reading);
+    if (delta) tag(delta, null, 'pair:duration-compared', r, a);
   }
 
-  // topics touched by other substantive sentences
+  // (the practice must be described by another removed sentence than the choice itself)
+  const trackingLeft = (topic: string | null, choice: Side) =>
+    (topic === 'cookies-tracking' || topic === 'advertising') &&
+    !addedSays.has(`tracking-added|${topic}`) &&
+    removed.some(
+      (r) =>
+        r !== choice &&
+        r.meanings.every((x) => x.kind !== 'opt-out-added') &&
+        r.reading.acts.some(
+          (x) =>
+            !x.negated && (x.family === 'track' || (topic === 'advertising' && x.family === 'advertise')),
+        ),
+    );
+
+  // removals with no replacement
+  for (const r of removed) {
+    if (r.partner) continue;
+    for (const m of r.meanings) {
+      const kind = REMOVAL_OF[m.kind];
+      if (!kind) continue;
+      if (
+        m.kind === 'opt-out-added'
+          ? choiceSurvives(r, m, addedSettings, addedObjects, addedText, afterChoices)
+          : addedSays.has(key(m))
+      )
+        continue;
+      // a cookie or ad choice removed with the tracking it controlled: the practice left, not the choice
+      if (m.kind === 'opt-out-added' && trackingLeft(m.topic, r)) {
+        tag('tracking-removed', m.topic, 'removed:practice-and-its-choice', r);
+        continue;
+      }
+      tag(kind, m.topic, `removed:${m.rule}`, r);
+    }
+  }
+  // additions with nothing they replace
+  for (const a of added) {
+    if (a.partner) continue;
+    for (const m of a.meanings) if (!removedSaid.has(key(m))) tag(m.kind, m.topic, `added:${m.rule}`, a);
+  }
+  // retention durations across the whole change, when no pair compared them
+  if (![...tags.values()].some((t) => t.kind?.startsWith('retention-'))) {
+    const delta = retentionAcross(removed, added);
+    if (delta) tag(delta.kind, null, 'duration-compared', ...delta.sides);
+  }
+
+  // topics touched by unpaired sentences that carry no meaning
   const tagged = new Set([...tags.values()].flatMap((t) => t.citations.map((c) => c.text)));
-  for (const r of [...removed, ...added]) {
-    if (tagged.has(r.text)) continue;
-    for (const topic of r.topics)
-      if (![...tags.values()].some((t) => t.topic === topic)) tag(null, topic, 'topic-mentioned', r);
+  const topicSeen = new Set<string | null>([...tags.values()].map((t) => t.topic));
+  for (const s of [...removed, ...added]) {
+    if (s.partner || s.meanings.length || tagged.has(s.reading.text)) continue;
+    for (const topic of s.reading.topics)
+      if (!topicSeen.has(topic)) {
+        topicSeen.add(topic);
+        tag(null, topic, 'topic-mentioned', s);
+      }
   }
 
   const list = [...tags.values()].sort(byImportance);
-  const topics = [...new Set(list.map((t) => t.topic).filter((t): t is Topic => t !== null))];
-  const kinds = [...new Set(list.map((t) => t.kind).filter((k): k is Kind => k !== null))];
-  const rule = SEVERITY_RULES.find(
-    (r) =>
-      (!r.kinds || r.kinds.some((k) => kinds.includes(k))) &&
-      (!r.topics ||
-        r.topics.some((t) =>
-          list.some((tg) => tg.topic === t && (!r.kinds || (tg.kind !== null && r.kinds.includes(tg.kind)))),
-        )),
+  const bulk =
+    removed.length >= BULK_SENTENCES &&
+    (added.length >= BULK_SENTENCES || added.length * 10 < removed.length);
+  let severity: Severity = DEFAULT_SEVERITY.severity;
+  let severityRule = DEFAULT_SEVERITY.name;
+  for (const t of list) {
+    const rule = SEVERITY_RULES.find(
+      (r) =>
+        (r.kinds ? t.kind !== null && r.kinds.includes(t.kind) : true) &&
+        (!r.topics || (t.topic !== null && r.topics.includes(t.topic))) &&
+        (!r.exceptTopics || t.topic === null || !r.exceptTopics.includes(t.topic)),
+    );
+    // a tag only the model found is at most medium: a guess alone never raises a high alert; nor
+    // does a sentence that vanished in a bulk rewrite or mass removal (it may live on reworded
+    // elsewhere, or the capture lost the page): a reader must look, but it is not a known loss
+    const cap =
+      rule?.severity !== 'high'
+        ? null
+        : t.source === 'model'
+          ? 'model: at most medium'
+          : bulk && t.rule.startsWith('removed:')
+            ? 'bulk rewrite: a removal is at most medium'
+            : null;
+    t.severity = cap ? 'medium' : (rule?.severity ?? DEFAULT_SEVERITY.severity);
+    t.severityRule = cap && rule ? `${rule.name} (${cap})` : (rule?.name ?? DEFAULT_SEVERITY.name);
+    if (SEVERITY_RANK[t.severity] > SEVERITY_RANK[severity]) {
+      severity = t.severity;
+      severityRule = t.severityRule;
+    }
+  }
+  // a change is about the topics of its tags and of the sentences its meaning tags cite
+  const readingOf = new Map([...removed, ...added].map((s) => [s.reading.text, s.reading.topics]));
+  const topics = [
+    ...new Set([
+      ...list.map((t) => t.topic).filter((t): t is Topic => t !== null),
+      ...list
+        .filter((t) => t.kind)
+        .flatMap((t) => t.citations.flatMap((c) => (readingOf.get(c.text) ?? []).map(asTopic))),
+    ]),
+  ];
+  const own = list.map((t) => t.kind).filter((k): k is Kind => k !== null);
+  const kinds = [
+    ...new Set(
+      own.flatMap((k) => {
+        const parent = PARENT_OF[k];
+        return parent ? [k, asKind(parent)] : [k];
+      }),
+    ),
+  ];
+  return { severity, severityRule, cosmetic: false, tags: list, topics, kinds };
+}
+
+/** A removed choice is still offered when the added text offers the same named setting, or the same choice. */
+function choiceSurvives(
+  r: Side,
+  m: Meaning,
+  addedSettings: Set<string>,
+  addedObjects: Set<string>,
+  addedText: () => string,
+  afterChoices: () => Set<string>,
+): boolean {
+  if (m.kind !== 'opt-out-added') return false;
+  const named = r.reading.settings;
+  if (named.length > 0) return named.some((n) => addedSettings.has(n) || addedText().includes(n));
+  return addedObjects.has(`opt-out-added|${m.object}`) || afterChoices().has(m.object);
+}
+
+function unique(texts: string[], by: (t: string) => string): string[] {
+  const seen = new Set<string>();
+  return texts.filter((t) => {
+    const k = by(t);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Did a pair's rewording add or drop a word any meaning rule keys on (or a number)? */
+function meaningWordChanged(before: ClauseReading, after: ClauseReading): boolean {
+  const a = new Set(before.norm.match(TOKEN) ?? []);
+  const b = new Set(after.norm.match(TOKEN) ?? []);
+  for (const w of a) if (!b.has(w) && (MEANING_WORDS.has(w) || /\d/u.test(w))) return true;
+  for (const w of b) if (!a.has(w) && (MEANING_WORDS.has(w) || /\d/u.test(w))) return true;
+  return false;
+}
+
+/** Words only, one space between them, as setting names are kept. */
+function plainWords(text: string): string {
+  return text.replace(/'/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ');
+}
+
+function retentionBoth(r: Side, a: Side, m: Meaning): boolean {
+  return m.kind.startsWith('retention-') && r.reading.durations.length > 0 && a.reading.durations.length > 0;
+}
+
+const longest = (r: ClauseReading) => Math.max(...r.durations.map((d) => d.days));
+
+/** Retention compared across a pair: the longest duration each side names. */
+function retentionDelta(before: ClauseReading, after: ClauseReading): string | null {
+  if (before.durations.length === 0 || after.durations.length === 0) return null;
+  if (!isRetention(before) && !isRetention(after)) return null;
+  const b = longest(before);
+  const a = longest(after);
+  if (a === b) return null;
+  return a > b ? 'retention-lengthened' : 'retention-shortened';
+}
+
+function isRetention(r: ClauseReading): boolean {
+  return (
+    r.acts.some(
+      (a) => a.family === 'retain' || a.family === 'retainLonger' || a.family === 'retainShorter',
+    ) || r.topics.includes('retention')
   );
+}
+
+function retentionAcross(removed: Side[], added: Side[]): { kind: string; sides: Side[] } | null {
+  const before = removed.filter((s) => s.reading.durations.length && isRetention(s.reading));
+  const after = added.filter((s) => s.reading.durations.length && isRetention(s.reading));
+  if (before.length === 0 || after.length === 0) return null;
+  const b = Math.max(...before.map((s) => longest(s.reading)));
+  const a = Math.max(...after.map((s) => longest(s.reading)));
+  if (a === b) return null;
   return {
-    severity: rule?.severity ?? 'low',
-    severityRule: rule?.name ?? 'substantive-change',
-    cosmetic: false,
-    tags: list,
-    topics,
-    kinds,
+    kind: a > b ? 'retention-lengthened' : 'retention-shortened',
+    sides: [...before.slice(0, 2), ...after.slice(0, 2)],
   };
 }
 
-function cite(r: Reading): Citation {
+function cite(s: Side): Citation {
+  const text = s.reading.text;
   return {
-    side: r.side,
-    text: r.text.length > MAX_CITATION_LENGTH ? `${r.text.slice(0, MAX_CITATION_LENGTH - 1)}…` : r.text,
+    side: s.side,
+    text: text.length > MAX_CITATION_LENGTH ? `${text.slice(0, MAX_CITATION_LENGTH - 1)}…` : text,
   };
 }
 
-/** Two sentences that say almost the same thing (a reworded purpose is not a new purpose). */
-function sameWords(a: string, b: string): boolean {
-  const wa = new Set(a.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
-  const wb = new Set(b.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
-  if (wa.size === 0 || wb.size === 0) return false;
-  let common = 0;
-  for (const w of wa) if (wb.has(w)) common++;
-  return (2 * common) / (wa.size + wb.size) >= 0.8;
-}
-
-const KIND_ORDER = [
-  'opt-out-removed',
-  'rights-reduced',
-  'new-data-use',
-  'sharing-expanded',
-  'retention-changed',
-  'opt-out-added',
-  'rights-added',
-];
 function byImportance(a: ChangeTag, b: ChangeTag): number {
-  const ka = a.kind ? KIND_ORDER.indexOf(a.kind) : 99;
-  const kb = b.kind ? KIND_ORDER.indexOf(b.kind) : 99;
-  return ka - kb || (a.topic ?? '~').localeCompare(b.topic ?? '~');
+  const rank = (k: string | null) =>
+    k === null ? 99 : KIND_ORDER.indexOf(k) < 0 ? 98 : KIND_ORDER.indexOf(k);
+  return rank(a.kind) - rank(b.kind) || (a.topic ?? '~').localeCompare(b.topic ?? '~');
 }

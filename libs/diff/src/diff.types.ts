@@ -90,8 +90,15 @@ export interface Citation {
 export interface ChangeTag {
   topic: Topic | null;
   kind: Kind | null;
+  /** The rule that decided the tag ("pair:" when it compares a removed sentence with its replacement). */
   rule: string;
   citations: Citation[];
+  /** What decided it: a clause rule (score 1) or the learned model (its probability). Absent on tags stored before issue #13. */
+  source?: 'rule' | 'model';
+  score?: number;
+  /** The severity this tag alone reaches, and the severity rule that says so. */
+  severity?: Severity;
+  severityRule?: string;
 }
 
 export interface Classification {

@@ -1,5 +1,5 @@
 export { analyzeChange, type ChangeAnalysis } from './analyze-change';
-export { classifyChange } from './classify-change';
+export { classifyChange, type ClassifyOptions, SHIPPED_MODEL } from './classify-change';
 export { diffText } from './diff-text';
 export type {
   ChangeTag,
@@ -18,4 +18,4 @@ export { countWords, looseKey, normalizeText } from './normalize-text';
 export { escapeHtml, renderHtmlInline, renderHtmlSideBySide } from './render-html';
 export { renderUnified } from './render-unified';
 export { plainText, splitSentences } from './split-sentences';
-export { kindWords, summarizeChange } from './summarize-change';
+export { kindWords, summarizeChange, tagBasis } from './summarize-change';

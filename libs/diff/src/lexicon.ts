@@ -1,62 +1,63 @@
-import cuesData from './lexicon/cues.json';
+import durationsData from './lexicon/durations.json';
+import meaningData from './lexicon/meaning.json';
 import severityData from './lexicon/severity.json';
 import topicsData from './lexicon/topics.json';
-import { type Kind, type Topic, TOPICS } from '@fineprint/contracts';
-
 import { type Severity } from './diff.types';
 
-const compile = (patterns: string[]) => patterns.map((p) => new RegExp(p, 'iu'));
-
-const asTopic = (key: string): Topic => {
-  if ((TOPICS as readonly string[]).includes(key)) return key as Topic;
-  throw new Error(`lexicon/topics.json: "${key}" is not a topic of libs/contracts (TOPICS)`);
-};
-
-/** Topic → patterns, from lexicon/topics.json (every key a topic of the vocabulary). */
-export const TOPIC_PATTERNS: [Topic, RegExp[]][] = Object.entries(topicsData)
+/** Topic → one combined pattern, from lexicon/topics.json. */
+export const TOPIC_PATTERNS: [string, RegExp][] = Object.entries(topicsData)
   .filter(([key]) => !key.startsWith('$'))
-  .map(([topic, patterns]) => [asTopic(topic), compile(patterns as string[])]);
-
-export type CueName =
-  'choice' | 'purpose' | 'negation' | 'sharing' | 'rights' | 'retention' | 'revoked' | 'reference';
-
-export const CUES: Record<CueName, RegExp[]> = {
-  choice: compile(cuesData.choice),
-  purpose: compile(cuesData.purpose),
-  negation: compile(cuesData.negation),
-  sharing: compile(cuesData.sharing),
-  rights: compile(cuesData.rights),
-  retention: compile(cuesData.retention),
-  revoked: compile(cuesData.revoked),
-  reference: compile(cuesData.reference),
-};
+  .map(([topic, patterns]) => [topic, new RegExp((patterns as string[]).map((p) => `(?:${p})`).join('|'))]);
 
 export interface SeverityRule {
   name: string;
   severity: Severity;
-  kinds?: Kind[];
-  topics?: Topic[];
+  kinds?: string[];
+  topics?: string[];
+  /** The rule matches only a tag whose topic is none of these. */
+  exceptTopics?: string[];
 }
 
 export const SEVERITY_RULES = severityData.rules as SeverityRule[];
+export const DEFAULT_SEVERITY = severityData.default as { name: string; severity: Severity };
 
-export function topicsOf(sentence: string): Topic[] {
-  return TOPIC_PATTERNS.filter(([, patterns]) => patterns.some((re) => re.test(sentence))).map(
-    ([topic]) => topic,
-  );
-}
+/** What removing a clause means, given what adding it means (lexicon/meaning.json). */
+export const REMOVAL_OF: Record<string, string> = meaningData.removal;
+export const PARENT_OF: Record<string, string> = meaningData.parents;
+export const BETTER_KINDS = new Set(meaningData.better);
+export const KIND_ORDER: string[] = meaningData.order;
 
-export function hasCue(sentence: string, cue: CueName): boolean {
-  return CUES[cue].some((re) => re.test(sentence));
-}
-
-/** Durations a sentence names, normalised ("30 days", "indefinitely"), for retention comparisons. */
-export function durationsOf(sentence: string): string[] {
+/** Topics of a sentence, normalised first (lower case: the patterns are lower-case ASCII). */
+export function topicsOf(sentence: string): string[] {
   const out: string[] = [];
-  for (const re of CUES.retention) {
-    const global = new RegExp(re.source, 'giu');
-    for (const m of sentence.matchAll(global))
-      out.push(m[0].toLowerCase().replace(/\s+/g, ' ').replace(/s\b/, ''));
+  for (const [topic, re] of TOPIC_PATTERNS) if (re.test(sentence)) out.push(topic);
+  return out;
+}
+
+export interface Duration {
+  text: string;
+  /** Length in days; Infinity for open-ended ("indefinitely", "as long as …"). */
+  days: number;
+}
+
+const UNITS: Record<string, number> = durationsData.units;
+const NUMBERS: Record<string, number> = durationsData.numbers;
+const DURATION = new RegExp(
+  `\\b(\\d+(?:[.,]\\d+)?|${Object.keys(NUMBERS).join('|')})(?:\\s*(?:\\(\\d+\\)\\s*)?|-)(${Object.keys(UNITS).join('|')})s?\\b`,
+  'giu',
+);
+const OPEN = new RegExp(`\\b(${durationsData.open.join('|')})\\b`, 'iu');
+
+/** Durations a sentence names ("30 days", "eighteen months", "indefinitely"), with their length in days. */
+export function durationsOf(sentence: string): Duration[] {
+  const out: Duration[] = [];
+  for (const m of sentence.matchAll(DURATION)) {
+    const n = m[1] as string;
+    const count = NUMBERS[n.toLowerCase()] ?? Number(n.replace(',', '.'));
+    const unit = UNITS[(m[2] as string).toLowerCase()] ?? 1;
+    out.push({ text: m[0].toLowerCase(), days: count * unit });
   }
+  const open = OPEN.exec(sentence);
+  if (open) out.push({ text: open[0].toLowerCase(), days: Infinity });
   return out;
 }

@@ -4,11 +4,35 @@ const KIND_WORDS: Record<string, string> = {
   'opt-out-removed': 'opt-out removed',
   'opt-out-added': 'opt-out added',
   'new-data-use': 'new use of data',
+  'data-use-narrowed': 'use of data narrowed',
+  'new-data-collected': 'new data collected',
+  'data-collection-reduced': 'data collection reduced',
   'retention-changed': 'retention changed',
+  'retention-lengthened': 'retention lengthened',
+  'retention-shortened': 'retention shortened',
   'sharing-expanded': 'sharing expanded',
+  'sharing-narrowed': 'sharing narrowed',
   'rights-reduced': 'rights reduced',
   'rights-added': 'rights added',
+  'promise-withdrawn': 'promise withdrawn',
+  'tracking-added': 'tracking added',
+  'tracking-removed': 'tracking removed',
 };
+
+/** What decided a tag, in words: "rule pair:choice-offered" or "learned model, p = 0.82"; plus its severity. */
+export function tagBasis(tag: {
+  rule: string;
+  source?: string;
+  score?: number;
+  severity?: string;
+  severityRule?: string;
+}): string {
+  const by =
+    tag.source === 'model'
+      ? `learned model ${tag.rule.replace(/^.*model:/, '')}, p = ${tag.score ?? '?'}`
+      : `rule ${tag.rule}`;
+  return tag.severity ? `${by}; ${tag.severity} by severity rule ${tag.severityRule ?? '?'}` : by;
+}
 
 /** A meaning kind in words ("opt-out removed"); unknown kinds fall back to their slug with spaces. */
 export function kindWords(kind: string): string {
@@ -22,7 +46,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export function summarizeChange(title: string, diff: DiffResult, classification: Classification): string {
   if (diff.identical) return `${title}: no change`;
   const meaning: string[] = [];
-  for (const kind of classification.kinds.slice(0, 2)) {
+  const own = classification.kinds.filter((k) => classification.tags.some((t) => t.kind === k));
+  for (const kind of own.slice(0, 2)) {
     const topics = [
       ...new Set(
         classification.tags.filter((t) => t.kind === kind && t.topic).map((t) => words(t.topic as string)),
@@ -30,7 +55,7 @@ export function summarizeChange(title: string, diff: DiffResult, classification:
     ];
     meaning.push(`${kindWords(kind)}${topics.length ? ` (${topics.join(', ')})` : ''}`);
   }
-  if (classification.kinds.length > 2) meaning.push(`${classification.kinds.length - 2} more`);
+  if (own.length > 2) meaning.push(`${own.length - 2} more`);
   if (meaning.length === 0) {
     if (classification.cosmetic) meaning.push('cosmetic edits only');
     else if (classification.topics.length)

@@ -9,6 +9,11 @@ export interface NotificationTag {
   kind: string | null;
   rule: string;
   citations: { side: 'removed' | 'added'; text: string }[];
+  /** Since issue #13: what decided the tag (a rule, or the learned model with its probability) and its own severity. */
+  source?: 'rule' | 'model';
+  score?: number;
+  severity?: Severity;
+  severityRule?: string;
 }
 
 /** What every channel says about one change: plain data, no database types. */

@@ -1,4 +1,4 @@
-import { kindWords } from '@fineprint/diff';
+import { kindWords, tagBasis } from '@fineprint/diff';
 
 import { type ChangeNotification } from '../change-notification';
 import { emailLayout, SEVERITY_COLOR } from './email-layout';
@@ -19,7 +19,7 @@ function tagsHtml(n: ChangeNotification): string {
   return `<h2 style="font-size:17px;margin:24px 0 8px">What it means</h2>${tags
     .map(
       (t) =>
-        `<p style="margin:12px 0 4px"><strong>${escapeHtml(capital([t.kind && kindWords(t.kind), t.topic && words(t.topic)].filter(Boolean).join(' · ')))}</strong></p>${t.citations
+        `<p style="margin:12px 0 4px"><strong>${escapeHtml(capital([t.kind && kindWords(t.kind), t.topic && words(t.topic)].filter(Boolean).join(' · ')))}</strong> <span style="color:#5f6368;font-size:13px">(${escapeHtml(tagBasis(t))})</span></p>${t.citations
           .map(
             (c) =>
               `<blockquote style="margin:4px 0;padding:6px 10px;border-left:4px solid ${c.side === 'removed' ? '#a50e0e' : '#1f5e2e'};background:#fafafa">${c.side === 'removed' ? 'Removed' : 'Added'}: ${escapeHtml(c.text)}</blockquote>`,
@@ -34,7 +34,7 @@ function tagsText(n: ChangeNotification): string {
   return tags
     .map((t) =>
       [
-        `* ${capital([t.kind && kindWords(t.kind), t.topic && words(t.topic)].filter(Boolean).join(' / '))}`,
+        `* ${capital([t.kind && kindWords(t.kind), t.topic && words(t.topic)].filter(Boolean).join(' / '))} (${tagBasis(t)})`,
         ...t.citations.map((c) => `  ${c.side === 'removed' ? '- Removed' : '+ Added'}: "${c.text}"`),
       ].join('\n'),
     )

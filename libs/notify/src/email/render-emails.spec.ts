@@ -31,6 +31,38 @@ describe('email templates', () => {
     );
   });
 
+  it('each tag says what decided it: a rule, or the learned model with its probability, and its severity', () => {
+    const n = changeNotificationFixture({
+      tags: [
+        {
+          topic: 'voice-recordings',
+          kind: 'opt-out-removed',
+          rule: 'removed:choice-offered',
+          source: 'rule',
+          score: 1,
+          severity: 'high',
+          severityRule: 'opt-out-removed',
+          citations: [{ side: 'removed', text: 'You can turn on Do Not Send Voice Recordings.' }],
+        },
+        {
+          topic: null,
+          kind: 'sharing-expanded',
+          rule: 'added:model:sharing',
+          source: 'model',
+          score: 0.83,
+          severity: 'medium',
+          severityRule: 'sharing-expanded',
+          citations: [{ side: 'added', text: 'Our partners receive usage data.' }],
+        },
+      ],
+    });
+    const { html, text } = renderChangeEmail(n, UNSUBSCRIBE);
+    expect(html).toContain('(rule removed:choice-offered; high by severity rule opt-out-removed)');
+    expect(text).toContain(
+      '* Sharing expanded (learned model sharing, p = 0.83; medium by severity rule sharing-expanded)',
+    );
+  });
+
   it('the confirmation escapes the scope and the link in HTML and keeps them as written in text', () => {
     const { html, text } = renderConfirmationEmail(
       'https://fp.example/api/v1/subscriptions/confirm?token=a&b',

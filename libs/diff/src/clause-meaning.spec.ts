@@ -1,0 +1,77 @@
+import { meaningOfPractice, meaningsOf } from './clause-meaning';
+import { readClause } from './read-clause';
+
+const kinds = (text: string) => meaningsOf(readClause(text)).map((m) => `${m.kind}/${m.topic ?? ''}`);
+
+describe('meaningsOf (as if the clause were added)', () => {
+  it.each([
+    ['We use your conversations to train our AI models.', 'new-data-use/ai-training'],
+    ['We do not use your conversations to train our AI models.', 'data-use-narrowed/ai-training'],
+    ['Customer content shall not be used to train machine learning models.', 'data-use-narrowed/ai-training'],
+    [
+      'We may use your prompts to improve our models only with your consent.',
+      'data-use-narrowed/ai-training',
+    ],
+    ['We may sell your personal information.', 'sharing-expanded/sale-of-data'],
+    ['We do not sell your personal information.', 'sharing-narrowed/sale-of-data'],
+    [
+      'We may disclose your information to law enforcement in response to a subpoena.',
+      'sharing-expanded/law-enforcement',
+    ],
+    [
+      'In the event of a merger, your data may be transferred to the acquirer.',
+      'sharing-expanded/business-transfer',
+    ],
+    ['We use cookies and web beacons to track you across websites.', 'tracking-added/cookies-tracking'],
+    ['We show you personalized ads based on your activity.', 'tracking-added/advertising'],
+    ['We do not use third-party analytics or tracking cookies.', 'tracking-removed/cookies-tracking'],
+    ['You can opt out of interest-based advertising at any time.', 'opt-out-added/advertising'],
+    ['We do not currently respond to Do Not Track signals.', 'tracking-added/cookies-tracking'],
+    ['You have the right to access and delete your personal data.', 'rights-added/'],
+    [
+      'You agree to resolve disputes by binding arbitration and waive any class action.',
+      'rights-reduced/arbitration',
+    ],
+    [
+      'We keep your data for as long as necessary, even after you close your account.',
+      'retention-lengthened/',
+    ],
+    ['Logs are deleted after 30 days.', 'retention-shortened/'],
+    ['We collect your precise location.', 'new-data-collected/location'],
+    ['We collect your face geometry to verify your identity.', 'new-data-collected/biometrics'],
+    ['Our staff may listen to recordings to improve accuracy.', 'new-data-use/human-review'],
+  ])('%s → %s', (text, expected) => {
+    expect(kinds(text)).toContain(expected);
+  });
+
+  it('a company\u2019s own right is not a right of the user', () => {
+    expect(kinds('We reserve the right to disclose your information to comply with the law.')).not.toContain(
+      'rights-added/',
+    );
+  });
+
+  it('a browser\u2019s cookie setting and an age limit have no meaning of their own', () => {
+    expect(kinds('If you disable cookies in your browser, some features may not work.')).toEqual([]);
+    expect(kinds('Our services are not directed to children under 13.')).toEqual([]);
+  });
+
+  it('what the user must not do is not a practice of the service', () => {
+    expect(kinds('You will not share your password with anyone.')).toEqual([]);
+  });
+
+  it('"unless you opt in" is a consent condition, not a choice offered', () => {
+    expect(kinds("We won't use your chats to train our models unless you opt in.")).toEqual([
+      'data-use-narrowed/ai-training',
+    ]);
+  });
+
+  it('the learned practice gets its direction from the clause reading', () => {
+    expect(meaningOfPractice(readClause('Partners receive usage data.'), 'sharing', 0.9)?.kind).toBe(
+      'sharing-expanded',
+    );
+    expect(meaningOfPractice(readClause('We never give usage data to partners.'), 'sharing', 0.9)?.kind).toBe(
+      'sharing-narrowed',
+    );
+    expect(meaningOfPractice(readClause('Anything.'), 'none', 0.9)).toBeNull();
+  });
+});

@@ -1,0 +1,411 @@
+import { type Act, actOf, type ClauseReading, type Family } from './read-clause';
+
+/** One meaning of a clause, as if the clause had just been added to a policy. */
+export interface Meaning {
+  kind: string;
+  topic: string | null;
+  /** The rule that decided it (shown to readers with the cited sentence). */
+  rule: string;
+  /** What the rule keys on, so a removal can be matched with the same statement added elsewhere. */
+  object: string;
+  /** Set when the learned model found the practice: its probability. */
+  score?: number;
+}
+
+const SENSITIVE_DATA = ['voice-recordings', 'biometrics', 'health', 'children', 'location', 'financial'];
+const DATA_TOPICS = [...SENSITIVE_DATA, 'human-review'];
+
+const PRIVACY_OBJECT =
+  /\b(data|information|privacy|track\w*|cookies?|ads?|advertis\w*|record\w*|history|location|shar\w*|personali[sz]\w*|communications?|e-?mails?|marketing|notifications?|consent|sell|sale|collect\w*|process\w*|voice|camera|microphone|contacts|profil\w*|sms|newsletters?|messages)\b/u;
+
+const live = (a: Act | undefined): a is Act => a !== undefined && !a.negated;
+const negated = (a: Act | undefined): a is Act => a !== undefined && a.negated;
+
+function dataTopics(r: ClauseReading): (string | null)[] {
+  const t = r.topics.filter((x) => DATA_TOPICS.includes(x));
+  return t.length ? t : [null];
+}
+
+/**
+ * What a clause means if it is added to a policy, by rules on its reading (read-clause.ts),
+ * in order: arbitration and waivers, choices, user rights, retention, sale and sharing,
+ * tracking and advertising, uses (AI training, marketing, other purposes), collection.
+ * Each rule names itself; direction comes from the polarity of the action it keys on and from
+ * the clause's own limits ("only", "without your consent", "except …").
+ */
+export function meaningsOf(r: ClauseReading): Meaning[] {
+  const out: Meaning[] = [];
+  const push = (kind: string, topic: string | null, rule: string, object = topic ?? '') => {
+    if (!out.some((m) => m.kind === kind && m.topic === topic)) out.push({ kind, topic, rule, object });
+  };
+  const a = (f: Family) => actOf(r, f);
+
+  // waivers and arbitration: a right given up
+  const waived = a('rightWaived');
+  if (waived && /\b(arbitrat|class[- ]action|jury|class[- ]wide|representative action)/u.test(r.norm)) {
+    const opted =
+      /\b(is available|invoke|possibility|may (choose|elect)|option to)\b/u.test(r.norm) ||
+      /\bopt(ing)?[- ]out\b/u.test(r.norm) ||
+      waived.negated ||
+      /\bnot (be )?(required|obligated|forced)\b/u.test(r.norm);
+    push(
+      opted ? 'rights-added' : 'rights-reduced',
+      'arbitration',
+      opted ? 'arbitration-optional' : 'arbitration-or-waiver',
+    );
+    return out;
+  }
+
+  // statements with no privacy meaning of their own
+  if (
+    /\b(not|never) (knowingly )?(intended|directed|designed|meant|targeted)\b.{0,40}\b(children|minors|kids|under)\b|\bnot knowingly (collect|solicit)/u.test(
+      r.norm,
+    )
+  )
+    return out; // an age limit, not a data practice
+  if (
+    r.topics.includes('cookies-tracking') &&
+    /\b(browsers?|features|function\w*|work properly|able to use|impair\w*|use all)\b/u.test(r.norm) &&
+    /\b(disabl|refus|reject|block|delet|declin|accept|remov|deactivat|turn\w* off)\w*\b/u.test(r.norm) &&
+    !/\bopt[- ]?out\b|\b(third[- ]part(y|ies)|advertis)/u.test(r.norm)
+  )
+    return out; // how a browser handles cookies, not a choice the service offers or withdraws
+
+  // rights of the user named explicitly, before the general choice wording ("you may choose to access…")
+  const rightFirst = a('right');
+  if (
+    rightFirst &&
+    !rightFirst.negated &&
+    !a('companyRight') &&
+    r.actor !== 'third-parties' &&
+    !/\bopt(ing)?[- ]?out\b|\bunsubscrib|\bsettings?\b/u.test(r.norm) &&
+    /\b(access|correct|delet|eras|export|download|port|rectif|copy|complain|update|receive)/u.test(r.norm)
+  ) {
+    push('rights-added', null, 'user-right', rightObject(r));
+    return out;
+  }
+
+  // choices: a setting or an opt-out offered, denied or announced gone
+  const choice = a('choice');
+  const denied = a('choiceDenied');
+  const reference = a('choiceReference');
+  if (denied) {
+    const dnt = /\b(do not track|dnt|signals?|global privacy control)\b/u.test(r.norm);
+    if (dnt) push('tracking-added', 'cookies-tracking', 'do-not-track-ignored');
+    else
+      for (const t of choiceTopics(r)) push('opt-out-removed', t, 'choice-announced-gone', settingKey(r, t));
+    return out;
+  }
+  if (
+    choice &&
+    !reference &&
+    !/\bwithout your (express |explicit |prior )?(consent|permission)\b|\b(unless|only if|if) you (opt in|opt-in|consent|agree)\b/u.test(
+      r.norm,
+    )
+  ) {
+    const dnt = /\b(do not track|dnt)\b/u.test(r.norm);
+    if (dnt && !/\b(respond|honou?r|recogni[sz]e|respect)\b/u.test(r.norm)) {
+      // a sentence explaining what Do Not Track is, without a promise to honour it
+    } else {
+      // a choice about data or privacy, or a named setting: not "turn on" a product feature
+      if (!PRIVACY_OBJECT.test(r.norm)) return out;
+      for (const t of choiceTopics(r)) push('opt-out-added', t, 'choice-offered', settingKey(r, t));
+      // "we use cookies …; you can disable them": the practice is news too, when it comes first
+      const first = Math.min(...r.acts.filter((x) => x.family === 'choice').map((x) => x.at));
+      const track = a('track');
+      if (live(track) && track.at < first && r.actor !== 'you')
+        push('tracking-added', 'cookies-tracking', 'tracking-technology');
+      return out;
+    }
+  }
+
+  // rights of the user (not the company's own "we reserve the right")
+  const right = a('right');
+  if (right && !a('companyRight') && r.actor !== 'third-parties') {
+    const topic = r.topics.includes('law-enforcement')
+      ? 'law-enforcement'
+      : /\bbreach/u.test(r.norm)
+        ? 'security'
+        : null;
+    const object = rightObject(r);
+    push(
+      right.negated ? 'rights-reduced' : 'rights-added',
+      topic,
+      right.negated ? 'user-right-denied' : 'user-right',
+      object,
+    );
+    if (!/\b(notify|inform|tell|alert)\b/u.test(r.norm) || topic === null) return out;
+  }
+
+  // what the user must not do (share a password, use a bot) is not a data practice of the service
+  if (r.actor === 'you' && !/\b(we|us)\b/u.test(r.norm)) return out;
+
+  // retention
+  const retain = a('retain');
+  const longer = a('retainLonger');
+  const shorter = a('retainShorter');
+  const finite = r.durations.filter((d) => Number.isFinite(d.days));
+  if (
+    retain ||
+    longer ||
+    shorter ||
+    (finite.length > 0 && /\b(retain|keep|kept|store|delet|hold)/u.test(r.norm))
+  ) {
+    if (negated(retain) && !longer && !shorter) {
+      push('data-collection-reduced', dataTopics(r)[0] ?? null, 'not-stored', 'store');
+    } else if (shorter && !(longer && /\beven (after|if|when)\b/u.test(r.norm))) {
+      push('retention-shortened', null, 'retention-limited', 'retention');
+    } else if (longer && (retain || /\b(data|information|content|logs|records|copies)\b/u.test(r.norm))) {
+      const limited = r.restricted && /\bonly\b|\bminimum\b|\bno longer than\b/u.test(r.norm);
+      push(
+        limited ? 'retention-shortened' : 'retention-lengthened',
+        null,
+        limited ? 'retention-limited' : 'retention-open-ended',
+        'retention',
+      );
+    } else if (finite.length > 0 && (retain || /\bdelet/u.test(r.norm))) {
+      push('retention-shortened', null, 'retention-period-stated', 'retention');
+    }
+    if (out.length && !a('share') && !a('sell') && !a('train')) return out;
+  }
+
+  // AI and model training: direction from the polarity of the use or the training
+  const train = a('train');
+  const use = a('use');
+  const limitedUse =
+    r.restricted && /\b(only|solely|exclusively|limited)\b/u.test(r.norm) && !/\bnot only\b/u.test(r.norm);
+  if (train) {
+    const narrowedUse =
+      train.negated ||
+      negated(use) ||
+      r.consent ||
+      (limitedUse && !!use) ||
+      /\b(not|never|n't) (be )?(used )?(to |for )?(train|improv|develop)/u.test(r.norm);
+    push(
+      narrowedUse ? 'data-use-narrowed' : 'new-data-use',
+      'ai-training',
+      narrowedUse ? 'ai-training-limited' : 'ai-training',
+    );
+  }
+
+  // people at the company reading or listening to content
+  const human = a('humanReview');
+  if (
+    human &&
+    !/\b(opportunity|right|ability|request|ask) (for|to|of) (obtain |request |have )?(a )?human\b/u.test(
+      r.norm,
+    )
+  ) {
+    const no = /\b(not|never|n't) (access|listen|review|read|view|see|look)/u.test(r.norm);
+    push(no ? 'data-use-narrowed' : 'new-data-use', 'human-review', no ? 'no-human-review' : 'human-review');
+    return out;
+  }
+  // sale and sharing (not "the content you share with us")
+  const sell = a('sell');
+  const share =
+    /\byou (share|provide|give|post|upload)\b|\bwith us\b/u.test(r.norm) && !r.recipients.length
+      ? undefined
+      : a('share');
+  if (sell || share) {
+    const topic = r.recipients.includes('business-transfer')
+      ? 'business-transfer'
+      : sell
+        ? 'sale-of-data'
+        : r.recipients.includes('authorities')
+          ? 'law-enforcement'
+          : r.recipients.includes('international') && !r.recipients.includes('third-parties')
+            ? 'international-transfer'
+            : serviceProvidersOnly(r)
+              ? 'service-providers'
+              : r.topics.includes('advertising')
+                ? 'advertising'
+                : null;
+    const act = (sell ?? share) as Act;
+    const narrowed =
+      act.negated ||
+      (r.consent && !/\bwithout (your |their )?(consent|permission|notice|notifying)/u.test(r.norm)) ||
+      (r.restricted &&
+        /\b(aggregated?|anonymi[sz]ed|anonymous|de-identified|non-identifiable)\b/u.test(r.norm)) ||
+      (r.restricted &&
+        /\b(bound by|subject to|obligated|required to|must agree)\b/u.test(r.norm) &&
+        !/\bmay (share|disclose)/u.test(r.norm)) ||
+      (topic === 'law-enforcement' &&
+        /\b(resist|challenge|narrow|only (respond|disclose|comply)|reasonable|valid)\b/u.test(r.norm));
+    const hasRecipient =
+      r.recipients.length > 0 ||
+      !!sell ||
+      /\b(we|us)\b.{0,30}\bshar(e|es|ed|ing)\b|\bshar(e|es|ed|ing)\b.{0,60}\b(with|to)\b|\b(is|are|be|been) shared\b/u.test(
+        r.norm,
+      );
+    if (hasRecipient) {
+      push(
+        narrowed ? 'sharing-narrowed' : 'sharing-expanded',
+        topic,
+        narrowed ? 'sharing-limited' : 'sharing',
+        topic ?? 'sharing',
+      );
+      if (topic !== 'advertising') return out;
+    }
+  }
+
+  // tracking and advertising
+  const track = a('track');
+  const ads = a('advertise');
+  if (ads)
+    push(
+      ads.negated ? 'tracking-removed' : 'tracking-added',
+      'advertising',
+      ads.negated ? 'no-advertising' : 'advertising',
+    );
+  if (
+    track &&
+    !(
+      ads &&
+      !track.negated &&
+      !/\b(cookies?|pixels?|beacons?|fingerprint|analytics|track)/u.test(r.norm.slice(0, ads.at))
+    )
+  ) {
+    const t =
+      /\b(ip address|referr)/u.test(r.norm) && !/\bcookie|pixel|beacon/u.test(r.norm)
+        ? 'cookies-tracking'
+        : 'cookies-tracking';
+    push(
+      track.negated ? 'tracking-removed' : 'tracking-added',
+      t,
+      track.negated ? 'no-tracking' : 'tracking-technology',
+    );
+  }
+  if (out.length) return out;
+
+  // uses of data
+  const research = a('research');
+  const marketing = a('marketing');
+  if (use || research || marketing) {
+    const narrowedUse =
+      (negated(use) || limitedUse) && /\b(we|us)\b|\b(is|are|will be|be) (only )?used\b/u.test(r.norm);
+    if (marketing && !marketing.negated && (use || /\b(send|contact|email)/u.test(r.norm)))
+      push(
+        narrowedUse ? 'data-use-narrowed' : 'new-data-use',
+        'marketing',
+        narrowedUse ? 'use-limited' : 'marketing-use',
+      );
+    else if (research && !narrowedUse) push('new-data-use', null, 'broad-purpose', 'purpose');
+    else if (use && narrowedUse && /\b(information|data|content|files)\b/u.test(r.norm))
+      push('data-use-narrowed', null, 'use-limited', 'purpose');
+    else if (live(use) && /\bcombin(e|es|ed|ing)\b/u.test(r.norm))
+      push('new-data-use', null, 'profiles-combined', 'purpose');
+    if (out.length) return out;
+  }
+
+  // collection
+  const collect = a('collect');
+  if (collect && (a('dataSubjects') || r.topics.some((t) => SENSITIVE_DATA.includes(t)))) {
+    for (const t of dataTopics(r))
+      push(
+        collect.negated ? 'data-collection-reduced' : 'new-data-collected',
+        t,
+        collect.negated ? 'not-collected' : 'data-collected',
+      );
+  }
+  return out;
+}
+
+function choiceTopics(r: ClauseReading): (string | null)[] {
+  const preferred = [
+    'voice-recordings',
+    'ai-training',
+    'location',
+    'biometrics',
+    'children',
+    'health',
+    'advertising',
+    'marketing',
+    'cookies-tracking',
+    'sale-of-data',
+    'human-review',
+  ];
+  const t = r.topics.filter((x) => preferred.includes(x));
+  if (t.length) return t;
+  if (/\b(e-?mails?|newsletters?|communications)\b/u.test(r.norm)) return ['marketing'];
+  return [null];
+}
+
+function settingKey(r: ClauseReading, topic: string | null): string {
+  return r.settings[0] ?? topic ?? 'choice';
+}
+
+function rightObject(r: ClauseReading): string {
+  const m =
+    /\b(access|delet|eras|export|download|port|correct|rectif|complain|object|restrict|archive|copy|notif)/u.exec(
+      r.norm,
+    );
+  return m ? (m[1] as string) : 'right';
+}
+
+function serviceProvidersOnly(r: ClauseReading): boolean {
+  return (
+    r.recipients.includes('service-providers') &&
+    !/\b(advertis|data brokers?|sell|partners for their own)\b/u.test(r.norm)
+  );
+}
+
+/**
+ * The meaning of a clause whose practice the learned model found (and no rule did): the clause
+ * reading decides the direction, as for the rules.
+ */
+export function meaningOfPractice(r: ClauseReading, practice: string, score: number): Meaning | null {
+  const limited =
+    r.consent ||
+    (r.restricted && /\b(only|solely|exclusively|limited|aggregated?|anonymi[sz]ed)\b/u.test(r.norm));
+  const no = r.acts.some((x) => x.negated && x.family !== 'choiceDenied') || NO_PRACTICE.test(r.norm);
+  const topic = r.topics.find((t) => MODEL_TOPICS.includes(t)) ?? null;
+  const rule = `model:${practice}`;
+  const m = (kind: string, t: string | null = topic): Meaning => ({
+    kind,
+    topic: t,
+    rule,
+    object: t ?? practice,
+    score,
+  });
+  switch (practice) {
+    case 'collection':
+      return m(no ? 'data-collection-reduced' : 'new-data-collected');
+    case 'use':
+      return m(no || limited ? 'data-use-narrowed' : 'new-data-use');
+    case 'sharing':
+      return m(no || limited ? 'sharing-narrowed' : 'sharing-expanded');
+    case 'tracking':
+      return m(
+        no ? 'tracking-removed' : 'tracking-added',
+        r.topics.includes('advertising') ? 'advertising' : 'cookies-tracking',
+      );
+    case 'choice':
+      return r.acts.some((x) => x.family === 'choiceDenied') ? m('opt-out-removed') : m('opt-out-added');
+    case 'rights':
+      return m(r.acts.some((x) => x.family === 'rightWaived') || no ? 'rights-reduced' : 'rights-added');
+    case 'retention':
+      return m(
+        r.acts.some((x) => x.family === 'retainShorter') ? 'retention-shortened' : 'retention-lengthened',
+        null,
+      );
+    default:
+      return null;
+  }
+}
+
+const NO_PRACTICE =
+  /\b(do|does|will|shall|would)(n't| not| never)\b|\bnever\b|\bnot (be )?(sold|shared|used|collected|tracked|stored|disclosed)\b/u;
+const MODEL_TOPICS = [
+  'location',
+  'biometrics',
+  'health',
+  'children',
+  'financial',
+  'voice-recordings',
+  'marketing',
+  'sale-of-data',
+  'law-enforcement',
+  'business-transfer',
+  'international-transfer',
+  'advertising',
+];

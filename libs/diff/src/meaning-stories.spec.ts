@@ -1,0 +1,40 @@
+import aiCases from '../test/ai-training-changes.json';
+import alexa from '../test/alexa-paraphrases.json';
+import { analyzeChange } from './analyze-change';
+
+// Fixtures written by hand before the rules were tuned (see their $comment); never tune to them.
+const sections = alexa.sections as Record<string, string>;
+const page = (section: string) => alexa.base.replace('{SECTION}', section);
+
+describe('the Alexa story, worded differently', () => {
+  it.each(alexa.removals.map((r) => [r.id, r] as const))(
+    '%s: opt-out-removed · voice-recordings, high, citing a removed sentence',
+    (_id, r) => {
+      const c = analyzeChange(page(sections[r.section] ?? ''), page(r.replacement)).classification;
+      expect(c.severity).toBe('high');
+      const tag = c.tags.find((t) => t.kind === 'opt-out-removed' && t.topic === 'voice-recordings');
+      expect(tag?.citations.some((x) => x.side === 'removed')).toBe(true);
+    },
+  );
+
+  it.each(alexa.controls.map((r) => [r.id, r] as const))(
+    '%s: the setting stays, no opt-out removed',
+    (_id, r) => {
+      const after = page(r.replacement) + ('appendToEnd' in r && r.appendToEnd ? `\n\n${r.appendToEnd}` : '');
+      const c = analyzeChange(page(sections[r.section] ?? ''), after).classification;
+      expect(c.kinds).not.toContain('opt-out-removed');
+      expect(['low', 'cosmetic']).toContain(c.severity);
+    },
+  );
+});
+
+describe('AI-training changes', () => {
+  const doc = (s: string) =>
+    `# Privacy Policy\n\nThis page explains how we handle data.${s ? `\n\n${s}` : ''}\n\n## Contact\n\nWrite to us.`;
+  it.each(aiCases.cases.map((c) => [c.id, c] as const))('%s', (_id, c) => {
+    const { classification } = analyzeChange(doc(c.before), doc(c.after));
+    const ai = classification.tags.filter((t) => t.kind && t.topic === 'ai-training').map((t) => t.kind);
+    if (c.expect === 'none') expect(ai).toEqual([]);
+    else expect(ai).toContain(c.expect);
+  });
+});

@@ -1,0 +1,153 @@
+import { normalizeClause } from './read-clause';
+
+/**
+ * The data practice a clause describes, whatever its direction: the learned part of the
+ * meaning engine. The clause reader (read-clause.ts) decides the direction.
+ */
+export const PRACTICES = [
+  'none',
+  'collection',
+  'use',
+  'sharing',
+  'tracking',
+  'choice',
+  'rights',
+  'retention',
+] as const;
+export type Practice = (typeof PRACTICES)[number];
+
+/** A multinomial logistic regression over word unigrams and bigrams, as shipped in JSON. */
+export interface PracticeModel {
+  $attribution?: string;
+  $licence?: string;
+  classes: string[];
+  bias: number[];
+  /** n-gram → weight per class (same order as `classes`). */
+  weights: Record<string, number[]>;
+}
+
+export interface PracticePrediction {
+  practice: Practice;
+  score: number;
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:['-][\p{L}]+)*/gu;
+
+/** Unigrams and bigrams of a clause, with a start marker so that "we do not…" differs from "…we do". */
+export function ngramsOf(
+  text: string,
+  tokens: readonly string[] = normalizeClause(text).match(TOKEN) ?? [],
+): string[] {
+  const out = new Set<string>();
+  let prev = '^';
+  for (const t of tokens) {
+    out.add(t);
+    out.add(`${prev} ${t}`);
+    prev = t;
+  }
+  return [...out];
+}
+
+const WEIGHT_MAPS = new WeakMap<PracticeModel, Map<string, number[]>>();
+function weightsOf(model: PracticeModel): Map<string, number[]> {
+  let m = WEIGHT_MAPS.get(model);
+  if (!m) WEIGHT_MAPS.set(model, (m = new Map(Object.entries(model.weights))));
+  return m;
+}
+
+/** The most likely practice and its probability. */
+export function predictPractice(
+  model: PracticeModel,
+  text: string,
+  tokens: readonly string[] = normalizeClause(text).match(TOKEN) ?? [],
+): PracticePrediction {
+  const scores = [...model.bias];
+  const weights = weightsOf(model);
+  const seen = new Set<string>();
+  const add = (g: string) => {
+    if (seen.has(g)) return;
+    seen.add(g);
+    const w = weights.get(g);
+    if (w) for (let c = 0; c < scores.length; c++) scores[c] = (scores[c] as number) + (w[c] as number);
+  };
+  let prev = '^';
+  for (const t of tokens) {
+    add(t);
+    add(`${prev} ${t}`);
+    prev = t;
+  }
+  const max = Math.max(...scores);
+  const exp = scores.map((s) => Math.exp(s - max));
+  const sum = exp.reduce((a, b) => a + b, 0);
+  let best = 0;
+  for (let c = 1; c < exp.length; c++) if ((exp[c] as number) > (exp[best] as number)) best = c;
+  return { practice: model.classes[best] as Practice, score: (exp[best] as number) / sum };
+}
+
+export interface TrainingExample {
+  text: string;
+  practice: Practice;
+}
+
+/**
+ * Trains the model by full-batch gradient descent with L2 regularisation: deterministic (fixed
+ * order, no random numbers), so the same examples always give the same weights. N-grams seen in
+ * fewer than `minCount` examples are dropped, and weights smaller than `prune` are not kept.
+ */
+export function trainPracticeModel(
+  examples: TrainingExample[],
+  options: { epochs?: number; rate?: number; l2?: number; minCount?: number; prune?: number } = {},
+): PracticeModel {
+  const { epochs = 150, rate = 0.5, l2 = 1e-4, minCount = 3, prune = 0.05 } = options;
+  const classes = [...PRACTICES] as string[];
+  const C = classes.length;
+  const counts = new Map<string, number>();
+  const grams = examples.map((e) => ngramsOf(e.text));
+  for (const gs of grams) for (const g of gs) counts.set(g, (counts.get(g) ?? 0) + 1);
+  const vocab = [...counts.entries()]
+    .filter(([, n]) => n >= minCount)
+    .map(([g]) => g)
+    .sort();
+  const index = new Map(vocab.map((g, i) => [g, i]));
+  const X = grams.map((gs) => gs.map((g) => index.get(g)).filter((i): i is number => i !== undefined));
+  const y = examples.map((e) => classes.indexOf(e.practice));
+  // class weights: rare practices count as much as common ones
+  const freq = new Array<number>(C).fill(0);
+  for (const c of y) freq[c] = (freq[c] as number) + 1;
+  const classWeight = freq.map((f) => (f === 0 ? 0 : examples.length / (C * f)));
+  const W = new Float64Array(vocab.length * C);
+  const b = new Float64Array(C);
+  const n = examples.length;
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    const gW = new Float64Array(vocab.length * C);
+    const gb = new Float64Array(C);
+    for (let i = 0; i < n; i++) {
+      const xi = X[i] as number[];
+      const s = new Float64Array(C);
+      for (let c = 0; c < C; c++) {
+        let v = b[c] as number;
+        for (const f of xi) v += W[f * C + c] as number;
+        s[c] = v;
+      }
+      let max = -Infinity;
+      for (let c = 0; c < C; c++) max = Math.max(max, s[c] as number);
+      let sum = 0;
+      for (let c = 0; c < C; c++) sum += s[c] = Math.exp((s[c] as number) - max);
+      const weight = classWeight[y[i] as number] as number;
+      for (let c = 0; c < C; c++) {
+        const g = weight * ((s[c] as number) / sum - (c === y[i] ? 1 : 0));
+        gb[c] = (gb[c] as number) + g;
+        for (const f of xi) gW[f * C + c] = (gW[f * C + c] as number) + g;
+      }
+    }
+    for (let k = 0; k < W.length; k++)
+      W[k] = (W[k] as number) - rate * ((gW[k] as number) / n + l2 * (W[k] as number));
+    for (let c = 0; c < C; c++) b[c] = (b[c] as number) - rate * ((gb[c] as number) / n);
+  }
+  const weights: Record<string, number[]> = {};
+  vocab.forEach((g, f) => {
+    const w = Array.from({ length: C }, (_, c) => Math.round((W[f * C + c] as number) * 1000) / 1000);
+    if (w.some((v) => Math.abs(v) >= prune)) weights[g] = w;
+  });
+  return { classes, bias: Array.from(b, (v) => Math.round(v * 1000) / 1000), weights };
+}

@@ -1,0 +1,68 @@
+import { actOf, readClause } from './read-clause';
+
+describe('readClause', () => {
+  it.each([
+    ['We do not sell your personal information.', true],
+    ['We don\u2019t sell your personal information.', true],
+    ["We don't sell your personal information.", true],
+    ['We will never sell your personal information.', true],
+    ["We won't sell your personal information to anyone.", true],
+    ['Your data shall not be sold to third parties.', true],
+    ['We may sell your personal information to data brokers.', false],
+  ])('reads the polarity of "%s" (negated: %s)', (text, negated) => {
+    expect(actOf(readClause(text), 'sell')?.negated).toBe(negated);
+  });
+
+  it('keeps a negation inside its clause: "not" before a comma does not govern what follows', () => {
+    const r = readClause('If you do not agree, we may share your information with partners.');
+    expect(actOf(r, 'share')?.negated).toBe(false);
+  });
+
+  it('reads who acts, past "you agree that"', () => {
+    expect(readClause('We collect your location.').actor).toBe('we');
+    expect(readClause('You can opt out at any time.').actor).toBe('you');
+    expect(readClause('You agree that we may share your data with partners.').actor).toBe('we');
+    expect(readClause('Law enforcement may request your records.').actor).toBe('authorities');
+  });
+
+  it('reads the modality', () => {
+    expect(readClause('We may share data.').modality).toBe('may');
+    expect(readClause('We will share data.').modality).toBe('will');
+    expect(readClause('We must share data.').modality).toBe('must');
+  });
+
+  it('reads consent conditions and limits', () => {
+    const r = readClause('We will not share your data without your consent.');
+    expect(r.consent).toBe(true);
+    expect(r.restricted).toBe(true);
+    expect(readClause('We share aggregated statistics only.').restricted).toBe(true);
+  });
+
+  it('reads recipients: authorities, a merger, service providers, other countries', () => {
+    expect(readClause('We may disclose information in response to a subpoena.').recipients).toContain(
+      'authorities',
+    );
+    expect(readClause('In a merger or acquisition your data may be transferred.').recipients).toContain(
+      'business-transfer',
+    );
+    expect(readClause('Our service providers process data on our behalf.').recipients).toContain(
+      'service-providers',
+    );
+    expect(readClause('Data may be transferred to other countries.').recipients).toContain('international');
+  });
+
+  it('reads durations in days, open-ended ones as infinite', () => {
+    expect(readClause('We retain logs for 18 months.').durations.map((d) => d.days)).toEqual([540]);
+    expect(readClause('We keep recordings for two years.').durations.map((d) => d.days)).toEqual([730]);
+    expect(readClause('We keep your data indefinitely.').durations.map((d) => d.days)).toEqual([Infinity]);
+  });
+
+  it('finds named settings in bold, quotes and after "turn on"', () => {
+    expect(
+      readClause('When you turn on **Do Not Send Voice Recordings**, audio stays local.').settings,
+    ).toContain('do not send voice recordings');
+    expect(readClause('Tap on \u201cLimit Ad Tracking\u201d to manage your preferences.').settings).toContain(
+      'limit ad tracking',
+    );
+  });
+});

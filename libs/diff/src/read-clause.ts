@@ -1,0 +1,248 @@
+import clauseData from './lexicon/clause.json';
+import { durationsOf, type Duration, topicsOf } from './lexicon';
+
+/** Who does what a clause says. */
+export type Actor = 'we' | 'you' | 'third-parties' | 'partners' | 'authorities' | null;
+export type Modality = 'may' | 'will' | 'must' | 'can' | null;
+
+export type Family = keyof typeof clauseData.families;
+
+/** One action family found in a clause, with its polarity. */
+export interface Act {
+  family: Family;
+  /** A negator ("not", "never", "don't", "won’t", "shall not"…) governs it. */
+  negated: boolean;
+  /** Where the match starts in the normalised text. */
+  at: number;
+}
+
+/** What a clause says, read once: the inputs of every meaning rule (clause-meaning.ts). */
+export interface ClauseReading {
+  text: string;
+  /** Lower case, curly apostrophes straightened, whitespace joined. */
+  norm: string;
+  actor: Actor;
+  modality: Modality;
+  acts: Act[];
+  /** "only", "except", "unless", "without your consent", "aggregated"…: the clause limits itself. */
+  restricted: boolean;
+  /** A consent condition ("with/without your consent", "if you agree"). */
+  consent: boolean;
+  recipients: string[];
+  topics: string[];
+  durations: Duration[];
+  /** Named settings the clause mentions ("Do Not Send Voice Recordings"), normalised. */
+  settings: string[];
+  /** Content words, for pairing and for telling a reworded clause from a new one. */
+  words: string[];
+  /** All words of the normalised text, in order. */
+  tokens: string[];
+}
+
+interface CompiledFamily {
+  keys: Set<string>;
+  /** Words that are a match on their own, without running the patterns. */
+  words: Set<string>;
+  patterns: RegExp[];
+}
+
+const FAMILIES = Object.fromEntries(
+  Object.entries(clauseData.families).map(([name, f]) => [
+    name,
+    {
+      keys: new Set([...f.keys, ...('words' in f ? f.words : [])]),
+      words: new Set('words' in f ? f.words : []),
+      patterns: f.patterns.map((p) => new RegExp(p, 'g')),
+    },
+  ]),
+) as Record<Family, CompiledFamily>;
+
+/**
+ * Words a meaning rule keys on: every family's key words, negators, modals and limits. A pair of
+ * sentences that differ in none of them is a rewording (clause-level meaning unchanged).
+ */
+export const MEANING_WORDS = new Set([
+  ...Object.values(clauseData.families).flatMap((f) => f.keys),
+  ...'not no never none nor neither cannot may might can could will would shall must should only solely except unless without with consent permission all any some every each more less longer shorter'.split(
+    ' ',
+  ),
+]);
+
+const NEGATOR = new RegExp(clauseData.negators);
+const BREAK = new RegExp(clauseData.clauseBreaks, 'g');
+const WORD = /[\p{L}\p{N}]+(?:['-][\p{L}]+)*/gu;
+const STOP = new Set(
+  'a an the and or of to in on for with by at from as is are be been was were it its this that these those we our us you your they their them can may will would shall should must not no do does if when which who what how than then so such any all some each other into about over under more most also'.split(
+    ' ',
+  ),
+);
+
+/** Lower case, straight apostrophes, one space. */
+export function normalizeClause(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'")
+    .replace(/\bdo-not-track\b/g, 'do not track')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Where a whole word starts in the text (-1 if only inside longer words). */
+function wordAt(text: string, word: string): number {
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+    const before = i === 0 ? ' ' : (text[i - 1] as string);
+    const after = text[i + word.length] ?? ' ';
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return i;
+  }
+  return -1;
+}
+
+/** True when a negator governs the words just before `at` (same clause, at most 5 words back). */
+function negatedAt(norm: string, at: number): boolean {
+  const start = Math.max(0, at - 48);
+  let window = norm.slice(start, at);
+  BREAK.lastIndex = 0;
+  let cut = -1;
+  for (let m = BREAK.exec(window); m; m = BREAK.exec(window)) cut = m.index + m[0].length;
+  if (cut >= 0) window = window.slice(cut);
+  const words = window.trim().split(' ').slice(-7).join(' ');
+  return (
+    NEGATOR.test(words) &&
+    !/\bnot only\b|\bno matter\b|\bno later\b|\bno more than\b|\bno longer than\b/u.test(words)
+  );
+}
+
+function actorOf(norm: string): Actor {
+  const head = norm
+    .replace(
+      /^(?:you|users?) (?:hereby )?(?:agree|acknowledge|understand|accept|consent|authori[sz]e)s?(?: and \w+)?(?: that| to)? /u,
+      '',
+    )
+    .slice(0, 80);
+  const m =
+    /^(?:[^,]{0,40}, )?(we|our company|you|users?|third[- ]part(?:y|ies)|advertisers|partners|affiliates|law enforcement|authorities|government)\b/u.exec(
+      head,
+    );
+  const who = m?.[1];
+  if (!who) return /\b(we|us|our)\b/u.test(head) ? 'we' : null;
+  if (who === 'we' || who === 'our company') return 'we';
+  if (who === 'you' || who.startsWith('user')) return 'you';
+  if (who === 'partners' || who === 'affiliates') return 'partners';
+  if (who === 'law enforcement' || who === 'authorities' || who === 'government') return 'authorities';
+  return 'third-parties';
+}
+
+function modalityOf(norm: string): Modality {
+  const m = /\b(may|might|could|can|will|shall|must|are required to|is required to)\b/u.exec(norm);
+  if (!m) return null;
+  const w = m[1] as string;
+  if (w === 'may' || w === 'might' || w === 'could') return 'may';
+  if (w === 'can') return 'can';
+  if (w === 'will' || w === 'shall') return 'will';
+  return 'must';
+}
+
+/** Setting names: Title Case phrases after "turn on", "enable", a quote or bold, in the original text. */
+function settingsOf(text: string): string[] {
+  const out = new Set<string>();
+  // names need two capitalised words in a row, bold or quotes: most sentences have none
+  if (!/[A-Z][\w’']*\s+[A-Z]|\*\*|[“"]/u.test(text)) return [];
+  const patterns = [
+    /\*\*([^*]{3,60})\*\*/gu,
+    /[“"]([^”"]{3,60})[”"]/gu,
+    /\b(?:[Tt]urn(?:ing)? on|[Ss]witch(?:ing)? on|[Ee]nabl(?:e|ing)|[Uu]se the|[Ss]elect(?:ed)?|[Cc]hoose|[Cc]hose|the)\s+((?:[A-Z][\w’']*\s?){2,7})/gu,
+    /^((?:[A-Z][\w’']*\s?){3,7})$/gu,
+  ];
+  for (const re of patterns)
+    for (const m of text.matchAll(re)) {
+      const name = normalizeClause(m[1] as string)
+        .replace(/[^\p{L}\p{N}' ]/gu, '')
+        .replace(/'/g, '')
+        .trim();
+      if (name.split(' ').length >= 2 && !/^(the|our|your|this) /u.test(name)) out.add(name);
+    }
+  return [...out];
+}
+
+/** Key word → the families it opens, so a sentence's words are looked up once. */
+const FAMILIES_OF = new Map<string, Family[]>();
+for (const [name, f] of Object.entries(FAMILIES) as [Family, CompiledFamily][])
+  for (const k of f.keys) FAMILIES_OF.set(k, [...(FAMILIES_OF.get(k) ?? []), name]);
+const FAMILY_ORDER = Object.keys(FAMILIES) as Family[];
+
+const RECIPIENTS: [string, Family][] = [
+  ['authorities', 'lawEnforcement'],
+  ['business-transfer', 'businessTransfer'],
+  ['service-providers', 'serviceProviders'],
+  ['international', 'worldwide'],
+  ['third-parties', 'recipients'],
+];
+
+/**
+ * Reads one sentence as a clause: who acts, with what modality, which actions (collect, use,
+ * share, sell, retain, track, advertise, train…) each with its polarity in scope, the
+ * restrictions and conditions, recipients, topics, durations and named settings.
+ * Cheap and linear: a family's patterns run only when one of its key words is present.
+ */
+export function readClause(text: string): ClauseReading {
+  const norm = normalizeClause(text);
+  const tokens = norm.match(WORD) ?? [];
+  const open = new Set<Family>();
+  for (const t of tokens) {
+    const fams = FAMILIES_OF.get(t);
+    if (fams) for (const f of fams) open.add(f);
+  }
+  const acts: Act[] = [];
+  const has = new Set<Family>();
+  for (const name of FAMILY_ORDER) {
+    if (!open.has(name)) continue;
+    const fam = FAMILIES[name];
+    if (fam.words.size) {
+      const word = tokens.find((t) => fam.words.has(t));
+      const at = word === undefined ? -1 : wordAt(norm, word);
+      if (at >= 0) {
+        has.add(name);
+        acts.push({ family: name, negated: negatedAt(norm, at), at });
+        continue;
+      }
+    }
+    for (const re of fam.patterns) {
+      re.lastIndex = 0;
+      const m = re.exec(norm);
+      if (!m) continue;
+      has.add(name);
+      // the verb may start the match ("sell … data") or end it ("data … shall not be sold")
+      const last = m.index + m[0].lastIndexOf(' ') + 1;
+      const negated = negatedAt(norm, m.index) || (last > m.index && negatedAt(norm, last));
+      acts.push({ family: name, negated, at: m.index });
+      break;
+    }
+  }
+  const recipients = RECIPIENTS.filter(([, fam]) => has.has(fam)).map(([r]) => r);
+  const restricted = has.has('restricted');
+  const consent =
+    restricted &&
+    /\b(consent|permission|authori[sz]ation|approval|if you (agree|opt in|allow))\b/u.test(norm);
+  return {
+    text,
+    norm,
+    actor: actorOf(norm),
+    modality: modalityOf(norm),
+    acts,
+    restricted,
+    consent,
+    recipients,
+    topics: topicsOf(norm),
+    durations: /\d|indefinite|permanent|forever|as long as|year|month|week|day/.test(norm)
+      ? durationsOf(norm)
+      : [],
+    settings: settingsOf(text),
+    words: tokens.filter((t) => !STOP.has(t) && t.length > 1),
+    tokens,
+  };
+}
+
+/** The act of a family, if the clause has one. */
+export function actOf(r: ClauseReading, family: Family): Act | undefined {
+  return r.acts.find((a) => a.family === family);
+}

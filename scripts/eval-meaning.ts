@@ -1,0 +1,280 @@
+/**
+ * `npm run eval:meaning`: how well Fineprint reads what a policy change means (issue #13).
+ *
+ * 1. ToS;DR clauses (../shared/meaning/tosdr-dev.jsonl, or the file given as argv[2]): each clause
+ *    is ADDED to a neutral policy and, separately, REMOVED from one; the expected meaning comes from
+ *    scripts/data/tosdr-case-map.json (a privacy reader's mapping of ToS;DR cases to Fineprint's
+ *    kinds and topics). Figures are given per fold of a 5-fold cross-validation grouped by service
+ *    (a service's clauses all in one fold), and pooled. The rules are not trained on these labels,
+ *    so the folds measure how much the figures vary between groups of services.
+ * 2. The Alexa story worded differently (libs/diff/test/alexa-paraphrases.json).
+ * 3. AI-training changes (libs/diff/test/ai-training-changes.json).
+ *
+ * Data: ToS;DR (https://tosdr.org) by ToS;DR contributors, CC BY-SA 3.0.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+import { analyzeChange, type Classification, classifyChange, diffText } from '@fineprint/diff';
+
+import alexa from '../libs/diff/test/alexa-paraphrases.json';
+import aiCases from '../libs/diff/test/ai-training-changes.json';
+import severityData from '../libs/diff/src/lexicon/severity.json';
+import caseMap from './data/tosdr-case-map.json';
+import { practiceExamples } from './meaning-examples';
+import { type PracticeModel, trainPracticeModel } from '../libs/diff/src/practice-model';
+
+interface Clause {
+  id: string;
+  service: string;
+  case: string;
+  point: string;
+  quote: string;
+}
+interface Expected {
+  kind: string | null;
+  topic: string | null;
+  severity: string;
+}
+
+const file = resolve(
+  process.argv.slice(2).find((a) => !a.startsWith('--')) ??
+    join(__dirname, '../../shared/meaning/tosdr-dev.jsonl'),
+);
+if (!existsSync(file)) {
+  console.error(`✗ no clause file at ${file}`);
+  process.exit(1);
+}
+const clauses: Clause[] = readFileSync(file, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as Clause);
+
+const NEUTRAL_HEAD = `# Privacy Policy
+
+This page explains how Example Service handles information about the people who use it.
+
+## About this policy`;
+const NEUTRAL_TAIL = `## Contact
+
+Questions about this page can be sent to our support team through the help centre.`;
+const neutral = (clause: string | null) =>
+  [NEUTRAL_HEAD, ...(clause ? [clause] : []), NEUTRAL_TAIL].join('\n\n');
+
+const RANK: Record<string, number> = { cosmetic: 0, low: 1, medium: 2, high: 3 };
+const rules = severityData.rules as { name: string; severity: string; kinds?: string[]; topics?: string[] }[];
+function severityOf(kind: string | null, topic: string | null): string {
+  if (!kind) return 'low';
+  const rule = rules.find(
+    (r) =>
+      (!r.kinds || r.kinds.includes(kind)) && (!r.topics || (topic !== null && r.topics.includes(topic))),
+  );
+  return rule?.severity ?? 'low';
+}
+
+const cases = caseMap.cases as Record<string, { added: string; removed: string; severity?: string }>;
+function expected(c: Clause, side: 'added' | 'removed'): Expected {
+  const m = cases[c.case]?.[side];
+  if (!m || m === 'none') return { kind: null, topic: null, severity: 'low' };
+  const [kind, topic] = m.split('/') as [string, string | undefined];
+  return { kind, topic: topic ?? null, severity: severityOf(kind, topic ?? null) };
+}
+
+const OPPOSITE: Record<string, string[]> = {
+  'new-data-collected': ['data-collection-reduced'],
+  'data-collection-reduced': ['new-data-collected'],
+  'new-data-use': ['data-use-narrowed'],
+  'data-use-narrowed': ['new-data-use'],
+  'sharing-expanded': ['sharing-narrowed'],
+  'sharing-narrowed': ['sharing-expanded'],
+  'tracking-added': ['tracking-removed'],
+  'tracking-removed': ['tracking-added'],
+  'opt-out-added': ['opt-out-removed'],
+  'opt-out-removed': ['opt-out-added'],
+  'rights-added': ['rights-reduced'],
+  'rights-reduced': ['rights-added'],
+  'retention-lengthened': ['retention-shortened'],
+  'retention-shortened': ['retention-lengthened'],
+  'promise-withdrawn': [
+    'sharing-narrowed',
+    'data-use-narrowed',
+    'tracking-removed',
+    'data-collection-reduced',
+  ],
+};
+const PARENTS = new Set(['retention-changed']);
+
+interface Outcome {
+  service: string;
+  side: 'added' | 'removed';
+  exp: Expected;
+  got: Classification;
+  meaningOk: boolean;
+  severityOk: boolean;
+}
+
+function judge(c: Clause, side: 'added' | 'removed', model: PracticeModel | null): Outcome {
+  const exp = expected(c, side);
+  const before = side === 'added' ? neutral(null) : neutral(c.quote);
+  const after = side === 'added' ? neutral(c.quote) : neutral(null);
+  const got = classifyChange(diffText(before, after), { model });
+  const meaningOk = exp.kind
+    ? (got.kinds as string[]).includes(exp.kind) &&
+      (!exp.topic || (got.topics as string[]).includes(exp.topic))
+    : (RANK[got.severity] ?? 0) <= 1;
+  return { service: c.service, side, exp, got, meaningOk, severityOk: got.severity === exp.severity };
+}
+
+// 5 folds grouped by service (a fixed hash of the service name): the practice model of fold f is
+// trained on the other four folds' services only, and judged on fold f's
+const fold = (service: string) => {
+  let h = 2166136261;
+  for (const ch of service) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
+  return (h >>> 0) % 5;
+};
+const useModel = !process.argv.includes('--rules-only');
+const examples = practiceExamples(readFileSync(file, 'utf8'));
+const started = performance.now();
+const outcomes: Outcome[] = [];
+for (let f = 0; f < 5; f++) {
+  const model = useModel
+    ? trainPracticeModel(examples.filter((e) => fold(e.clause.service) !== f).map((e) => e.example))
+    : null;
+  for (const c of clauses.filter((x) => fold(x.service) === f))
+    outcomes.push(judge(c, 'added', model), judge(c, 'removed', model));
+}
+const elapsed = performance.now() - started;
+console.log(
+  useModel ? 'rules + practice model (trained per fold on the other folds)' : 'rules only (--rules-only)',
+);
+const pct = (n: number, d: number) => (d === 0 ? '   –' : `${((100 * n) / d).toFixed(1).padStart(5)}%`);
+
+function figures(os: Outcome[]) {
+  const meaningful = os.filter((o) => o.exp.kind);
+  const none = os.filter((o) => !o.exp.kind);
+  return {
+    n: os.length,
+    meaning: os.filter((o) => o.meaningOk).length / os.length,
+    meaningOnMeaningful: meaningful.filter((o) => o.meaningOk).length / Math.max(1, meaningful.length),
+    severity: os.filter((o) => o.severityOk).length / os.length,
+    falseHigh: none.filter((o) => o.got.severity === 'high').length / Math.max(1, none.length),
+    noneWithKind: none.filter((o) => o.got.kinds.length > 0).length / Math.max(1, none.length),
+  };
+}
+
+console.log(
+  `ToS;DR clauses: ${clauses.length} from ${new Set(clauses.map((c) => c.service)).size} services, each added and removed (${outcomes.length} changes) in ${(elapsed / 1000).toFixed(1)} s\n`,
+);
+console.log(
+  'fold   changes   meaning  (on meaningful)  severity   false-high on no-meaning   any kind on no-meaning',
+);
+for (let f = 0; f < 5; f++) {
+  const x = figures(outcomes.filter((o) => fold(o.service) === f));
+  console.log(
+    `${String(f + 1).padEnd(6)} ${String(x.n).padStart(7)}   ${pct(x.meaning, 1)}  ${pct(x.meaningOnMeaningful, 1)}          ${pct(x.severity, 1)}   ${pct(x.falseHigh, 1)}                     ${pct(x.noneWithKind, 1)}`,
+  );
+}
+const all = figures(outcomes);
+console.log(
+  `${'all'.padEnd(6)} ${String(all.n).padStart(7)}   ${pct(all.meaning, 1)}  ${pct(all.meaningOnMeaningful, 1)}          ${pct(all.severity, 1)}   ${pct(all.falseHigh, 1)}                     ${pct(all.noneWithKind, 1)}`,
+);
+
+// precision and recall per kind and direction
+const kinds = [...new Set(outcomes.flatMap((o) => [...(o.exp.kind ? [o.exp.kind] : []), ...o.got.kinds]))]
+  .filter((k) => !PARENTS.has(k))
+  .sort();
+console.log(
+  '\nkind (direction)              expected  predicted  precision  recall   confused with opposite',
+);
+for (const k of kinds) {
+  const exp = outcomes.filter((o) => o.exp.kind === k);
+  const pred = outcomes.filter((o) => (o.got.kinds as string[]).includes(k));
+  const tp = exp.filter((o) => (o.got.kinds as string[]).includes(k)).length;
+  const opposite = exp.filter(
+    (o) =>
+      (OPPOSITE[k] ?? []).some((x) => (o.got.kinds as string[]).includes(x)) &&
+      !(o.got.kinds as string[]).includes(k),
+  ).length;
+  console.log(
+    `${k.padEnd(30)} ${String(exp.length).padStart(7)} ${String(pred.length).padStart(10)}  ${pct(tp, pred.length)}     ${pct(tp, exp.length)}   ${opposite} (${pct(opposite, exp.length)})`,
+  );
+}
+for (const side of ['added', 'removed'] as const) {
+  const x = figures(outcomes.filter((o) => o.side === side));
+  console.log(
+    `\nclauses ${side}: meaning ${pct(x.meaning, 1)}, severity ${pct(x.severity, 1)}, false-high on no-meaning ${pct(x.falseHigh, 1)}`,
+  );
+}
+
+// severity confusion
+console.log('\nseverity expected → got');
+for (const e of ['high', 'medium', 'low']) {
+  const row = outcomes.filter((o) => o.exp.severity === e);
+  console.log(
+    `  ${e.padEnd(7)} ${String(row.length).padStart(5)}: ${['high', 'medium', 'low', 'cosmetic'].map((g) => `${g} ${row.filter((o) => o.got.severity === g).length}`).join(', ')}`,
+  );
+}
+
+// the Alexa story, worded differently
+const a = alexa as {
+  base: string;
+  sections: Record<string, string>;
+  removals: { id: string; section: string; replacement: string }[];
+  controls: { id: string; section: string; replacement: string; appendToEnd?: string }[];
+};
+const page = (section: string) => a.base.replace('{SECTION}', section);
+let alexaOk = 0;
+console.log('\nAlexa story paraphrases (must be opt-out-removed · voice-recordings · high):');
+for (const r of a.removals) {
+  const c = analyzeChange(page(a.sections[r.section] ?? ''), page(r.replacement)).classification;
+  const ok =
+    c.severity === 'high' &&
+    c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'voice-recordings');
+  if (ok) alexaOk++;
+  console.log(`  ${ok ? '✓' : '✗'} ${r.id.padEnd(34)} ${c.severity.padEnd(6)} ${c.kinds.join(', ')}`);
+}
+let controlsOk = 0;
+console.log('Controls (the setting stays; must not be opt-out-removed):');
+for (const r of a.controls) {
+  const after = page(r.replacement) + (r.appendToEnd ? `\n\n${r.appendToEnd}` : '');
+  const c = analyzeChange(page(a.sections[r.section] ?? ''), after).classification;
+  const ok = !c.kinds.includes('opt-out-removed');
+  if (ok) controlsOk++;
+  console.log(
+    `  ${ok ? '✓' : '✗'} ${r.id.padEnd(34)} ${c.severity.padEnd(6)} ${c.kinds.join(', ') || '(no kind)'}`,
+  );
+}
+
+// AI-training changes
+let aiDetected = 0;
+let aiDirection = 0;
+let aiChanges = 0;
+let aiQuiet = 0;
+let aiControls = 0;
+console.log('\nAI-training changes (kind with topic ai-training; "none" = no AI tag):');
+for (const t of aiCases.cases) {
+  const doc = (s: string) => neutral(s || null);
+  const c = analyzeChange(doc(t.before), doc(t.after)).classification;
+  const ai = c.tags.filter((x) => x.kind && x.topic === 'ai-training').map((x) => x.kind as string);
+  let ok: boolean;
+  if (t.expect === 'none') {
+    aiControls++;
+    ok = ai.length === 0;
+    if (ok) aiQuiet++;
+  } else {
+    aiChanges++;
+    if (ai.length) aiDetected++;
+    ok = ai.includes(t.expect) && !(OPPOSITE[t.expect] ?? []).some((o) => ai.includes(o));
+    if (ok) aiDirection++;
+  }
+  console.log(
+    `  ${ok ? '✓' : '✗'} ${t.id.padEnd(28)} expect ${t.expect.padEnd(18)} got ${ai.join(', ') || '(none)'} · ${c.severity}`,
+  );
+}
+
+console.log(`
+Summary
+  ToS;DR (pooled over 5 service-grouped folds): meaning ${pct(all.meaning, 1)}, severity ${pct(all.severity, 1)}, high on no-meaning clauses ${pct(all.falseHigh, 1)}
+  Alexa paraphrases: ${alexaOk}/${a.removals.length} high opt-out-removed · voice-recordings; controls ${controlsOk}/${a.controls.length} not opt-out-removed
+  AI training: detected ${aiDetected}/${aiChanges}, direction right ${aiDirection}/${aiChanges}, no AI tag on ${aiQuiet}/${aiControls} non-changes
+Data: ToS;DR (https://tosdr.org) by ToS;DR contributors, CC BY-SA 3.0.`);
