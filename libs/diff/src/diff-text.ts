@@ -1,6 +1,5 @@
-import { diffWordsWithSpace } from 'diff';
-
 import { alignBlocks } from './align-blocks';
+import { WordDiffer } from './diff-words';
 import {
   type Block,
   type DiffHunk,
@@ -100,18 +99,18 @@ export function diffText(before: string, after: string, options: DiffOptions = {
   );
 
   let timedOut = false;
+  const words = new WordDiffer();
   const wordOps = (a: string, b: string): WordOp[] => {
     if (!timedOut && Date.now() > deadline) {
       timedOut = true;
       fallbacks.push('time budget reached: remaining paragraphs compared whole');
     }
-    const parts = timedOut ? undefined : diffWordsWithSpace(a, b, { maxEditLength });
-    if (!parts)
-      return [
+    return (
+      (timedOut ? undefined : words.diff(a, b, maxEditLength)) ?? [
         { op: 'delete', text: a },
         { op: 'insert', text: b },
-      ];
-    return parts.map((p) => ({ op: p.added ? 'insert' : p.removed ? 'delete' : 'equal', text: p.value }));
+      ]
+    );
   };
 
   const pairing = new Pairing(A, B);
