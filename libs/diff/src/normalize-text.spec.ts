@@ -1,6 +1,7 @@
 import {
   countWords,
   hashKey,
+  INERT_CODES,
   isLooseKeyEmpty,
   looseKey,
   looseKeyHash,
@@ -95,6 +96,23 @@ function samples(count: number): string[] {
     '\ud800',
     '[x](y)',
     '![i](u)',
+    '[',
+    ']',
+    '(',
+    ')',
+    '!',
+    '](',
+    '\u201c',
+    '\u201d',
+    '\u2014',
+    '\u2026',
+    '\u00a9',
+    '\u200b',
+    '\ufeff',
+    '\u2022 ',
+    '\u0301',
+    '\u212a',
+    '\u00b2',
     '<https://a.b/c>',
     '<b>',
     '- ',
@@ -132,7 +150,29 @@ const fixed = [
   "We don't sell e-mail addresses — ever, in 2025.",
   'Données personnelles: 3 catégories.',
   'Ab approx. Cd. Tacos. Co. Next one. Mr. Smith met Dr. No.',
+  '[We](https://a.b) keep [your](x) “data” [for [30](y) days](z)… ![logo](l.png)',
+  '1[2](y). Link inside a would-be marker',
+  '[- ](x)Starts with a link to a marker',
+  '\u00a0- Item after a no-break space',
+  '[a](b',
+  '[a] (b)',
+  '!![a](b)',
 ];
+
+describe('the typography looseKey passes through unchanged', () => {
+  it('is neither letter nor digit, and normalisation changes no pair of it and ASCII', () => {
+    const chars = [
+      ...Array.from({ length: 128 }, (_, c) => String.fromCharCode(c)),
+      ...INERT_CODES.map((c) => String.fromCharCode(c)),
+    ];
+    for (const code of INERT_CODES)
+      expect([code, /[\p{L}\p{N}]/u.test(String.fromCharCode(code))]).toEqual([code, false]);
+    const changed = chars.flatMap((x) =>
+      chars.filter((y) => (x + y).normalize('NFC') !== x + y).map((y) => x + y),
+    );
+    expect(changed).toEqual([]);
+  });
+});
 
 describe('fast paths agree with the plain definitions', () => {
   const inputs = [...fixed, ...samples(5000)];
