@@ -26,7 +26,7 @@ export function normalizeText(text: string): string {
  * with the same loose key differ only cosmetically.
  */
 export function looseKey(text: string): string {
-  const source = keySource(text);
+  const source = looseKeySource(text);
   if (source !== null) return source.replace(NOT_ALNUM_ASCII, ' ').trim().toLowerCase();
   // punctuation, typography, zero-width and special spaces are not letters or digits, so one
   // replacement folds them all; only composed characters need NFC first. Each step is
@@ -60,7 +60,7 @@ export function hashKey(key: string): number {
  * the key is the lower-cased runs of ASCII letters and digits of the result, one space
  * between them. Null for any other text: the caller takes the long way.
  */
-function keySource(text: string): string | null {
+export function looseKeySource(text: string): string | null {
   let link = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -98,7 +98,7 @@ function replaceLinks(text: string): string {
   return last === 0 ? text : out + text.slice(last);
 }
 
-/** Hash of the loose key of a `keySource` result: its lower-cased runs of ASCII letters and digits, one space between. */
+/** Hash of the loose key of a `looseKeySource` result: its lower-cased runs of ASCII letters and digits, one space between. */
 function hashRuns(s: string): number {
   let h = 0;
   let started = false;
@@ -117,18 +117,18 @@ function hashRuns(s: string): number {
 
 /**
  * `hashKey(looseKey(text))`, without building the key for what a paragraph or sentence
- * usually is (see keySource): one pass hashes the lower-cased runs of letters and digits
+ * usually is (see looseKeySource): one pass hashes the lower-cased runs of letters and digits
  * with one space between them, which is that key. Equal keys have equal hashes, so a
  * hash that matches nothing on the other side spares computing the key at all.
  */
 export function looseKeyHash(text: string): number {
-  const s = keySource(text);
+  const s = looseKeySource(text);
   return s === null ? hashKey(looseKey(text)) : hashRuns(s);
 }
 
 /** The words of a text's loose key (`looseKey(text).split(' ')`, no empty word), mostly without building the key. */
 export function looseKeyWords(text: string): string[] {
-  const s = keySource(text);
+  const s = looseKeySource(text);
   if (s !== null) return s.toLowerCase().match(ALNUM_RUN_LOWER) ?? [];
   const key = looseKey(text);
   return key ? key.split(' ') : [];
@@ -136,11 +136,11 @@ export function looseKeyWords(text: string): string[] {
 
 /** Whether a text's loose key is empty (nothing but punctuation, markup or space), mostly without building it. */
 export function isLooseKeyEmpty(text: string): boolean {
-  const s = keySource(text);
+  const s = looseKeySource(text);
   return s !== null ? !ALNUM_ASCII.test(s) : looseKey(text) === '';
 }
 
-/** What a code unit is to keySource: an ASCII letter or digit, other plain text, a `[`, or something only looseKey handles. */
+/** What a code unit is to looseKeySource: an ASCII letter or digit, other plain text, a `[`, or something only looseKey handles. */
 const ALNUM = 1;
 const PLAIN = 0;
 const BRACKET = 2;
