@@ -7,6 +7,7 @@ import {
   looseKeyHash,
   looseKeyWords,
 } from './normalize-text';
+import { samples } from '../test/text-samples';
 import { plainText, splitSentences } from './split-sentences';
 
 /** The straightforward definitions the fast paths must agree with. */
@@ -67,78 +68,6 @@ const reference = {
     return out;
   },
 };
-
-/** Seeded strings over an alphabet chosen to hit every branch: joiners, markers, links, non-ASCII, surrogates. */
-function samples(count: number): string[] {
-  const alphabet = [
-    'a',
-    'Z',
-    '7',
-    ' ',
-    ' ',
-    '  ',
-    "'",
-    '-',
-    '\u2019',
-    '.',
-    '. ',
-    '\n',
-    '\r',
-    '\t',
-    '\u00a0',
-    '\u2028',
-    'é',
-    'e\u0301',
-    'ß',
-    '中',
-    '٣',
-    '\ud835\udc00',
-    '\ud800',
-    '[x](y)',
-    '![i](u)',
-    '[',
-    ']',
-    '(',
-    ')',
-    '!',
-    '](',
-    '\u201c',
-    '\u201d',
-    '\u2014',
-    '\u2026',
-    '\u00a9',
-    '\u200b',
-    '\ufeff',
-    '\u2022 ',
-    '\u0301',
-    '\u212a',
-    '\u00b2',
-    '<https://a.b/c>',
-    '<b>',
-    '- ',
-    '* ',
-    '1. ',
-    '2) ',
-    '## ',
-    '> ',
-    '*em*',
-    '__b__',
-    '`c`',
-    'Mr. ',
-    'e.g. ',
-    'U.S. ',
-    'Last updated ',
-    'May 5',
-  ];
-  let seed = 12345;
-  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
-  return Array.from({ length: count }, () =>
-    Array.from(
-      { length: Math.floor(next() * 24) },
-      () => alphabet[Math.floor(next() * alphabet.length)],
-    ).join(''),
-  );
-}
 
 const fixed = [
   '',

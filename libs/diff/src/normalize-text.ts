@@ -122,6 +122,29 @@ function hashRuns(s: string): number {
  * hash that matches nothing on the other side spares computing the key at all.
  */
 export function looseKeyHash(text: string): number {
+  let h = 0;
+  let started = false;
+  let gap = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128) {
+      const kind = ASCII_KIND[code] as number;
+      if (kind === ALNUM) {
+        if (gap && started) h = (Math.imul(h, 31) + 32) | 0;
+        h = (Math.imul(h, 31) + (code >= 65 && code <= 90 ? code + 32 : code)) | 0;
+        started = true;
+        gap = false;
+        continue;
+      }
+      // a link to replace, or what only looseKey handles
+      if (kind !== PLAIN) return sourceHash(text);
+    } else if (INERT[code] !== 1) return hashKey(looseKey(text));
+    gap = true;
+  }
+  return LEADING_MARKER.test(text) ? sourceHash(text) : h;
+}
+
+function sourceHash(text: string): number {
   const s = looseKeySource(text);
   return s === null ? hashKey(looseKey(text)) : hashRuns(s);
 }
@@ -186,7 +209,7 @@ export const INERT_CODES = [
   0x2713,
   0xfeff,
 ];
-const INERT = new Uint8Array(65536);
+export const INERT = new Uint8Array(65536);
 for (const code of INERT_CODES) INERT[code] = 1;
 
 const ALNUM_RUN_LOWER = /[a-z0-9]+/g;
@@ -196,7 +219,7 @@ const LINK = /!?\[([^\]]*)\]\([^)]*\)/g;
 const AUTOLINK = /<https?:\/\/[^>]+>/g;
 /** List and heading markers at the start of every line, and the same for a text of one line. */
 const LIST_MARKERS = /^\s*(?:[-*+]|\d+[.)]|#{1,6})\s+/gm;
-const LEADING_MARKER = /^\s*(?:[-*+]|\d+[.)]|#{1,6})\s+/;
+export const LEADING_MARKER = /^\s*(?:[-*+]|\d+[.)]|#{1,6})\s+/;
 /** What ends a line for `^` in a multiline expression. */
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
 const NOT_ALNUM = /[^\p{L}\p{N}]+/gu;

@@ -1,5 +1,12 @@
 import { type Block } from './diff.types';
-import { hasDateStamp, isDateStampChange, looseKeySource, looseKeyWords } from './normalize-text';
+import {
+  hasDateStamp,
+  INERT,
+  isDateStampChange,
+  LEADING_MARKER,
+  looseKeySource,
+  looseKeyWords,
+} from './normalize-text';
 
 /** Word-pair overlap (Dice) above which a deleted and an inserted paragraph are one changed paragraph. */
 export const PAIR_SIMILARITY = 0.4;
@@ -120,25 +127,39 @@ export class WordIds {
 
   /** The ids of the words of the text's loose key, in order. */
   of(text: string): number[] {
-    const out: number[] = [];
-    const source = looseKeySource(text);
-    if (source === null) {
-      for (const w of looseKeyWords(text)) out.push(this.idOf(w, 0, w.length, hashRange(w, 0, w.length)));
-      return out;
+    // read in place when the text is its own loose-key source (see looseKeySource)
+    if (!LEADING_MARKER.test(text)) {
+      const ids = this.runs(text, false);
+      if (ids) return ids;
     }
+    // links replaced and marker removed, what is left is read as it is (a `[` left there is text)
+    const source = looseKeySource(text);
+    if (source !== null) return this.runs(source, true) as number[];
+    return looseKeyWords(text).map((w) => this.idOf(w, 0, w.length, hashRange(w, 0, w.length)));
+  }
+
+  /**
+   * Ids of the runs of ASCII letters and digits of a text, or null at a code unit looseKey
+   * would act on (one that is not typography, a line break, `<`, and `[` unless `bracketIsText`).
+   */
+  private runs(text: string, bracketIsText: boolean): number[] | null {
+    const out: number[] = [];
     let start = -1;
     let h = 0;
-    for (let i = 0; i <= source.length; i++) {
-      const code = i < source.length ? source.charCodeAt(i) : 0;
-      const lower = code >= 65 && code <= 90 ? code + 32 : code;
-      if ((lower >= 97 && lower <= 122) || (code >= 48 && code <= 57)) {
+    for (let i = 0; i <= text.length; i++) {
+      const code = i < text.length ? text.charCodeAt(i) : 32;
+      const kind = code < 128 ? (KEY_KIND[code] as number) : INERT[code] === 1 ? SEPARATOR : OTHER;
+      if (kind === LETTER) {
         if (start < 0) {
           start = i;
           h = 0;
         }
-        h = (Math.imul(h, 31) + lower) | 0;
-      } else if (start >= 0) {
-        out.push(this.idOf(source, start, i, h));
+        h = (Math.imul(h, 31) + (code >= 65 && code <= 90 ? code + 32 : code)) | 0;
+        continue;
+      }
+      if (kind === OTHER && !(bracketIsText && code === 91)) return null;
+      if (start >= 0) {
+        out.push(this.idOf(text, start, i, h));
         start = -1;
       }
     }
@@ -178,6 +199,18 @@ export class WordIds {
     }
   }
 }
+
+/** What an ASCII code unit is to WordIds: part of a word, between words, or something looseKey acts on (`[`, `<`, a line break). */
+const LETTER = 1;
+const SEPARATOR = 0;
+const OTHER = 2;
+const KEY_KIND = new Uint8Array(128).map((_, c) =>
+  /[A-Za-z0-9]/.test(String.fromCharCode(c))
+    ? LETTER
+    : c === 91 || c === 60 || c === 10 || c === 13
+      ? OTHER
+      : SEPARATOR,
+);
 
 /** Hash of text[from, to) with ASCII upper case folded, as WordIds computes it while reading. */
 function hashRange(text: string, from: number, to: number): number {
