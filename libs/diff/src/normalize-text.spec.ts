@@ -7,7 +7,7 @@ import {
   looseKeyHash,
   looseKeyWords,
 } from './normalize-text';
-import { samples } from '../test/text-samples';
+import { linkSamples, samples } from '../test/text-samples';
 import { plainText, splitSentences } from './split-sentences';
 
 /** The straightforward definitions the fast paths must agree with. */
@@ -86,6 +86,15 @@ const fixed = [
   '[a](b',
   '[a] (b)',
   '!![a](b)',
+  '\u2028- line separator before a marker',
+  '\n- newline before a marker',
+  '\u3000- ideographic space before a marker',
+  'a![b](c)d and a! [b](c) and [x] [y](z) and [p](q [r](s)',
+  '- [Chrome](https://c.example) and more',
+  '12 [x](y)',
+  '1.[2](y) next',
+  '[unclosed ( link',
+  '[a](b [c](d) e',
 ];
 
 describe('the typography looseKey passes through unchanged', () => {
@@ -104,7 +113,7 @@ describe('the typography looseKey passes through unchanged', () => {
 });
 
 describe('fast paths agree with the plain definitions', () => {
-  const inputs = [...fixed, ...samples(5000)];
+  const inputs = [...fixed, ...samples(5000), ...linkSamples(5000)];
 
   it('looseKey', () => {
     for (const s of inputs) expect([s, looseKey(s)]).toEqual([s, reference.looseKey(s)]);

@@ -117,31 +117,66 @@ function hashRuns(s: string): number {
 
 /**
  * `hashKey(looseKey(text))`, without building the key for what a paragraph or sentence
- * usually is (see looseKeySource): one pass hashes the lower-cased runs of letters and digits
- * with one space between them, which is that key. Equal keys have equal hashes, so a
- * hash that matches nothing on the other side spares computing the key at all.
+ * usually is (see looseKeySource): one pass hashes the lower-cased runs of letters and
+ * digits with one space between them, which is that key, reading a link's text in place
+ * and skipping its target. Equal keys have equal hashes, so a hash that matches nothing
+ * on the other side spares computing the key at all.
  */
 export function looseKeyHash(text: string): number {
+  const marker = LEADING_MARKER.exec(text);
+  // a marker with a line break or non-ASCII space in it: the long way reads it
+  if (marker && !SIMPLE_MARKER.test(marker[0])) return sourceHash(text);
+  const n = text.length;
   let h = 0;
-  let started = false;
-  let gap = false;
-  for (let i = 0; i < text.length; i++) {
+  // 0 before the first word, 1 in a word, 2 between words
+  let state = 0;
+  let stateBeforeBang = 0;
+  let linkClose = -1;
+  let links = true;
+  for (let i = marker ? marker[0].length : 0; i < n; i++) {
     const code = text.charCodeAt(i);
-    if (code < 128) {
-      const kind = ASCII_KIND[code] as number;
-      if (kind === ALNUM) {
-        if (gap && started) h = (Math.imul(h, 31) + 32) | 0;
-        h = (Math.imul(h, 31) + (code >= 65 && code <= 90 ? code + 32 : code)) | 0;
-        started = true;
-        gap = false;
-        continue;
+    const k = HASH_CODE[code] as number;
+    if (k !== GAP && k !== SPECIAL) {
+      if (state === 2) h = (Math.imul(h, 31) + 32) | 0;
+      h = (Math.imul(h, 31) + k) | 0;
+      state = 1;
+      continue;
+    }
+    if (k === SPECIAL) {
+      if (code !== 91 || !links) {
+        if (code !== 91) return hashKey(looseKey(text));
+      } else {
+        // a link: `[`, the first `]` after it, `(` right after, the first `)` after that
+        if (linkClose <= i) linkClose = text.indexOf(']', i + 1);
+        const end =
+          linkClose < 0 ? -1 : text.charCodeAt(linkClose + 1) === 40 ? text.indexOf(')', linkClose + 2) : -2;
+        if (end === -1) links = false; // no `]` or no `)` left: no later link either
+        if (end >= 0) {
+          const bang = i > 0 && text.charCodeAt(i - 1) === 33 && !(marker && i - 1 < marker[0].length);
+          // a link inside what a leading marker could be read from changes what it is read from
+          if (!PAST_MARKER_PREFIX.test(text.slice(0, bang ? i - 1 : i))) return sourceHash(text);
+          if (bang) state = stateBeforeBang;
+          for (let j = i + 1; j < linkClose; j++) {
+            const c = text.charCodeAt(j);
+            const kj = HASH_CODE[c] as number;
+            if (kj === GAP || (kj === SPECIAL && c === 91)) {
+              if (state === 1) state = 2;
+            } else if (kj === SPECIAL) return hashKey(looseKey(text));
+            else {
+              if (state === 2) h = (Math.imul(h, 31) + 32) | 0;
+              h = (Math.imul(h, 31) + kj) | 0;
+              state = 1;
+            }
+          }
+          i = end;
+          continue;
+        }
       }
-      // a link to replace, or what only looseKey handles
-      if (kind !== PLAIN) return sourceHash(text);
-    } else if (INERT[code] !== 1) return hashKey(looseKey(text));
-    gap = true;
+    }
+    if (code === 33) stateBeforeBang = state;
+    if (state === 1) state = 2;
   }
-  return LEADING_MARKER.test(text) ? sourceHash(text) : h;
+  return h;
 }
 
 function sourceHash(text: string): number {
@@ -162,6 +197,28 @@ export function isLooseKeyEmpty(text: string): boolean {
   const s = looseKeySource(text);
   return s !== null ? !ALNUM_ASCII.test(s) : looseKey(text) === '';
 }
+
+/**
+ * What a code unit adds to a loose-key hash: its lower-case code for an ASCII letter or
+ * digit, GAP for typography and other ASCII, SPECIAL for `[`, `<`, a line break and any
+ * other non-ASCII code unit.
+ */
+const GAP = 0;
+const SPECIAL = 255;
+const HASH_CODE = new Uint8Array(65536).fill(SPECIAL);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  HASH_CODE[c] = /[a-z0-9]/.test(ch)
+    ? c
+    : /[A-Z]/.test(ch)
+      ? c + 32
+      : c === 91 || c === 60 || c === 10 || c === 13
+        ? SPECIAL
+        : GAP;
+}
+const SIMPLE_MARKER = /^[ \t\v\f0-9#*+\-.)]*$/;
+/** A text start in which a leading marker is decided: something no marker can contain. */
+const PAST_MARKER_PREFIX = /[^\s\d#*+\-.)]/;
 
 /** What a code unit is to looseKeySource: an ASCII letter or digit, other plain text, a `[`, or something only looseKey handles. */
 const ALNUM = 1;
@@ -210,7 +267,10 @@ export const INERT_CODES = [
   0xfeff,
 ];
 export const INERT = new Uint8Array(65536);
-for (const code of INERT_CODES) INERT[code] = 1;
+for (const code of INERT_CODES) {
+  INERT[code] = 1;
+  HASH_CODE[code] = GAP;
+}
 
 const ALNUM_RUN_LOWER = /[a-z0-9]+/g;
 const ALNUM_ASCII = /[A-Za-z0-9]/;

@@ -136,3 +136,16 @@ export function edited(sentences: string[], next: () => number): string[] {
   }
   return out;
 }
+
+/** Short strings dense in link syntax, markers and the characters looseKey treats specially. */
+export function linkSamples(count: number): string[] {
+  const alphabet = ['a', 'B', '1', ' ', '!', '[', ']', '(', ')', '-', '#', '.', '\u2019', '\u00a0', '\n'];
+  alphabet.push('\u2028', 'é', '<', '*', '2. ', '- ', '[x](y)', '![i](u)', '](', '\t', '\u3000');
+  const next = seeded(99);
+  return Array.from({ length: count }, () =>
+    Array.from(
+      { length: Math.floor(next() * 14) },
+      () => alphabet[Math.floor(next() * alphabet.length)],
+    ).join(''),
+  );
+}
