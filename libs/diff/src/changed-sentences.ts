@@ -15,9 +15,9 @@ export function changedSentences(
   A: Block[],
   B: Block[],
 ): { removed: string[]; added: string[] } {
-  // Sentences are compared by loose key. Each carries the hash of its key, computed
-  // without building the key; the key itself is built only where two hashes meet and
-  // the texts differ (equal texts have equal keys).
+  // Sentences are compared by loose key: equal texts have equal keys; otherwise by the
+  // hash of the key, computed without building it, once something asks; and the key
+  // itself is built only where two hashes meet.
   const removed: Sentence[] = [];
   const added: Sentence[] = [];
   const none: Sentence[] = [];
@@ -25,11 +25,11 @@ export function changedSentences(
     if (line.cosmetic) continue;
     const beforeSentences =
       line.before !== null && (line.kind === 'delete' || line.kind === 'change')
-        ? hashed(splitSentences((A[line.before] as Block).text))
+        ? sentencesOf(splitSentences((A[line.before] as Block).text))
         : none;
     const afterSentences =
       line.after !== null && (line.kind === 'insert' || line.kind === 'change')
-        ? hashed(splitSentences((B[line.after] as Block).text))
+        ? sentencesOf(splitSentences((B[line.after] as Block).text))
         : none;
     if (afterSentences.length === 0) removed.push(...beforeSentences);
     else if (beforeSentences.length === 0) added.push(...afterSentences);
@@ -52,26 +52,24 @@ export function changedSentences(
   };
 }
 
-/** A sentence with the hash of its loose key, and the key once something needed it. */
+/** A sentence, with the hash of its loose key and the key once something needed them. */
 interface Sentence {
   text: string;
-  hash: number;
+  hash?: number;
   key?: string;
 }
 
-function hashed(sentences: string[]): Sentence[] {
-  return sentences.map((text) => ({ text, hash: looseKeyHash(text) }));
+function sentencesOf(sentences: string[]): Sentence[] {
+  return sentences.map((text) => ({ text }));
 }
 
+const hashOf = (s: Sentence) => (s.hash ??= looseKeyHash(s.text));
 const keyOf = (s: Sentence) => (s.key ??= looseKey(s.text));
 
-/** Whether two sentences have the same loose key: the same hash, and the same text or the same key. */
-const sameKey = (s: Sentence, t: Sentence) =>
-  s.hash === t.hash && (s.text === t.text || keyOf(s) === keyOf(t));
-
-/** Whether some sentence of a short list has the same loose key as `s`. */
+/** Whether some sentence of a short list has the same loose key as `s`: the same text, or the same hash and key. */
 function scanHas(list: Sentence[], s: Sentence): boolean {
-  for (const t of list) if (sameKey(s, t)) return true;
+  for (const t of list) if (t.text === s.text) return true;
+  for (const t of list) if (hashOf(t) === hashOf(s) && keyOf(t) === keyOf(s)) return true;
   return false;
 }
 
@@ -86,19 +84,19 @@ class KeySet {
 
   constructor(sentences: Sentence[]) {
     for (const s of sentences) {
-      const bucket = this.byHash.get(s.hash);
+      const bucket = this.byHash.get(hashOf(s));
       if (bucket) (bucket as Sentence[]).push(s);
-      else this.byHash.set(s.hash, [s]);
+      else this.byHash.set(hashOf(s), [s]);
     }
   }
 
   /** Whether some sentence of the set has the same loose key as `s`. */
   has(s: Sentence): boolean {
-    let bucket = this.byHash.get(s.hash);
+    let bucket = this.byHash.get(hashOf(s));
     if (!bucket) return false;
     if (Array.isArray(bucket)) {
       if (bucket.length <= 4) return scanHas(bucket, s);
-      this.byHash.set(s.hash, (bucket = new Set(bucket.map(keyOf))));
+      this.byHash.set(hashOf(s), (bucket = new Set(bucket.map(keyOf))));
     }
     return bucket.has(keyOf(s));
   }
