@@ -6,7 +6,9 @@
  * Goal: ≤ 1× git on the few-edits cases, ≤ 3× elsewhere; peak memory < 300 MB.
  *
  * Each case runs in a child process of its own, so its peak RSS is its own; engine and
- * git runs alternate, so a change in the machine's load weighs on both alike.
+ * git runs alternate, so a change in the machine's load weighs on both alike. CPU times
+ * are printed beside: on a shared, loaded machine they move less than wall time (git's
+ * is read from /proc in 10 ms ticks, so it is coarse on the smallest cases).
  *
  * The "sentence by sentence" and "policy text" cases are built from the real policy
  * histories of ../shared/corpus (Open Terms Archive contributors, ODC-By 1.0): see
@@ -21,6 +23,7 @@ import { join } from 'node:path';
 import { analyzeChange } from '@fineprint/diff';
 
 import { document, paragraph, rng } from './generate-text';
+import { pidCpuMs } from './process-cpu';
 import {
   type Block,
   editSentences,
@@ -44,6 +47,9 @@ interface Measure {
   diff: number;
   classify: number;
   git: number;
+  /** CPU time per run (mean): the engine's process, and git's (with spawning it), which a loaded machine does not inflate as much as wall time. */
+  engineCpu: number;
+  gitCpu: number;
   rssMb: number;
   fallback: string;
 }
@@ -140,6 +146,7 @@ function policyUnrelated(material: Material, bytes: number, seed: number): Case 
   };
 }
 
+const fixed = (x: number, width: number, digits = 1) => x.toFixed(digits).padStart(width);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 function git(a: string, b: string): void {
@@ -160,14 +167,23 @@ function measure(a: string, b: string): Measure {
   const classify: number[] = [];
   const gitMs: number[] = [];
   let fallback = '';
+  let engineCpu = 0;
+  let gitCpu = 0;
   for (let i = 0; i <= runs; i++) {
+    const cpu = process.cpuUsage();
     let t = performance.now();
     const r = analyzeChange(before, after);
     const e = performance.now() - t;
+    const used = process.cpuUsage(cpu);
+    // git's CPU: this process's own and its reaped children's, from /proc (10 ms ticks, summed over the runs)
+    const self = pidCpuMs(process.pid, true);
     t = performance.now();
     git(a, b);
     const g = performance.now() - t;
+    const selfAfter = pidCpuMs(process.pid, true);
     if (i === 0) continue; // warm-up: JIT and caches, for both sides alike
+    engineCpu += (used.user + used.system) / 1000;
+    gitCpu += self === null || selfAfter === null ? Number.NaN : selfAfter - self;
     engine.push(e);
     diff.push(r.timing.diffMs);
     classify.push(r.timing.classifyMs);
@@ -179,6 +195,8 @@ function measure(a: string, b: string): Measure {
     diff: median(diff),
     classify: median(classify),
     git: median(gitMs),
+    engineCpu: engineCpu / runs,
+    gitCpu: gitCpu / runs,
     rssMb: process.resourceUsage().maxRSS / 1024,
     fallback,
   };
@@ -215,7 +233,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'fineprint-bench-'));
   console.log(`policy text from ${material.source}`);
   console.log(
-    'case                                              analyze ms   diff ms  classify ms    git ms   ratio  goal  peak RSS MB  fallback',
+    'case                                               analyze ms   diff ms  classify ms    git ms   ratio   goal  CPU ms: analyze    git  ratio   peak RSS MB   fallback',
   );
   let failures = 0;
   let peak = 0;
@@ -231,15 +249,21 @@ async function main(): Promise<void> {
       const ratio = m.engine / m.git;
       if (ratio > c.goal) failures++;
       peak = Math.max(peak, m.rssMb);
-      console.log(
-        `${c.name.padEnd(50)} ${m.engine.toFixed(1).padStart(10)} ${m.diff.toFixed(1).padStart(9)} ${m.classify
-          .toFixed(1)
-          .padStart(
-            12,
-          )} ${m.git.toFixed(1).padStart(9)} ${ratio.toFixed(2).padStart(7)}  ≤${c.goal}× ${m.rssMb
-          .toFixed(0)
-          .padStart(12)}  ${m.fallback}`,
-      );
+      const cells = [
+        c.name.padEnd(50),
+        fixed(m.engine, 10),
+        fixed(m.diff, 9),
+        fixed(m.classify, 12),
+        fixed(m.git, 9),
+        fixed(ratio, 7, 2),
+        `  ≤${c.goal}×`,
+        fixed(m.engineCpu, 17),
+        fixed(m.gitCpu, 6),
+        fixed(m.engineCpu / m.gitCpu, 6, 2),
+        fixed(m.rssMb, 13, 0),
+        `  ${m.fallback}`,
+      ];
+      console.log(cells.join(' '));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
