@@ -3,7 +3,8 @@
  * `git diff --no-index --word-diff=porcelain` on the same cases, in one run. Prints
  * medians, the ratio analyzeChange/git (git's time includes starting the process, as it
  * would in use), the diff and classify parts of analyzeChange, and each case's peak RSS.
- * Goal: ≤ 1× git on the few-edits cases, ≤ 3× elsewhere; peak memory < 300 MB.
+ * Goal: ≤ 1× git on the few-edits cases, ≤ 3× elsewhere; peak memory < 300 MB. "classify
+ * budget" is what the goal leaves the classifier: goal × git − (analyzeChange − classify), ms.
  *
  * Each case runs in a child process of its own, so its peak RSS is its own; engine and
  * git runs alternate, so a change in the machine's load weighs on both alike. CPU times
@@ -20,7 +21,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { analyzeChange } from '@fineprint/diff';
+import { analyzeChange, diffText } from '@fineprint/diff';
 
 import { document, paragraph, rng } from './generate-text';
 import { pidCpuMs } from './process-cpu';
@@ -50,6 +51,8 @@ interface Measure {
   /** CPU time per run (mean): the engine's process, and git's (with spawning it), which a loaded machine does not inflate as much as wall time. */
   engineCpu: number;
   gitCpu: number;
+  /** CPU time per run of `diffText` alone (the engine without the classifier). */
+  diffCpu: number;
   rssMb: number;
   fallback: string;
 }
@@ -169,6 +172,7 @@ function measure(a: string, b: string): Measure {
   let fallback = '';
   let engineCpu = 0;
   let gitCpu = 0;
+  let diffCpu = 0;
   for (let i = 0; i <= runs; i++) {
     const cpu = process.cpuUsage();
     let t = performance.now();
@@ -181,7 +185,11 @@ function measure(a: string, b: string): Measure {
     git(a, b);
     const g = performance.now() - t;
     const selfAfter = pidCpuMs(process.pid, true);
+    const diffStart = process.cpuUsage();
+    diffText(before, after);
+    const diffUsed = process.cpuUsage(diffStart);
     if (i === 0) continue; // warm-up: JIT and caches, for both sides alike
+    diffCpu += (diffUsed.user + diffUsed.system) / 1000;
     engineCpu += (used.user + used.system) / 1000;
     gitCpu += self === null || selfAfter === null ? Number.NaN : selfAfter - self;
     engine.push(e);
@@ -197,6 +205,7 @@ function measure(a: string, b: string): Measure {
     git: median(gitMs),
     engineCpu: engineCpu / runs,
     gitCpu: gitCpu / runs,
+    diffCpu: diffCpu / runs,
     rssMb: process.resourceUsage().maxRSS / 1024,
     fallback,
   };
@@ -233,7 +242,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'fineprint-bench-'));
   console.log(`policy text from ${material.source}`);
   console.log(
-    'case                                               analyze ms   diff ms  classify ms    git ms   ratio   goal  CPU ms: analyze    git  ratio   peak RSS MB   fallback',
+    'case                                               analyze ms   diff ms  classify ms    git ms   ratio   goal  CPU ms: analyze    git  ratio     diff  ratio  classify budget   peak RSS MB   fallback',
   );
   let failures = 0;
   let peak = 0;
@@ -260,6 +269,9 @@ async function main(): Promise<void> {
         fixed(m.engineCpu, 17),
         fixed(m.gitCpu, 6),
         fixed(m.engineCpu / m.gitCpu, 6, 2),
+        fixed(m.diffCpu, 8),
+        fixed(m.diffCpu / m.gitCpu, 6, 2),
+        fixed(c.goal * m.git - (m.engine - m.classify), 10),
         fixed(m.rssMb, 13, 0),
         `  ${m.fallback}`,
       ];
