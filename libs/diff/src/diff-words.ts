@@ -128,6 +128,7 @@ class Tokens {
   private lengths = new Int32Array(1024);
   private hashes = new Int32Array(1024);
   private slots = new Int32Array(2048).fill(-1);
+  private readonly single = new Int32Array(256).fill(-1);
 
   /** Fills `ids` and `ends` (each token's end offset) for the text; the token count, or -1 for an odd text. */
   read(text: string, ids: Int32Array, ends: Int32Array): number {
@@ -163,7 +164,13 @@ class Tokens {
           }
         }
       }
-      ids[count] = this.idOf(text, start, i - start, h | 0);
+      // a one-character Latin-1 token (a space, a comma: half of all tokens) is looked up directly
+      let id: number;
+      if (i - start === 1 && code < 256) {
+        id = this.single[code] as number;
+        if (id < 0) this.single[code] = id = this.idOf(text, start, 1, h | 0);
+      } else id = this.idOf(text, start, i - start, h | 0);
+      ids[count] = id;
       ends[count++] = i;
     }
     return count;
