@@ -33,18 +33,35 @@ export function alignBlocks(a: string[], b: string[], maxEditLength = 200): Alig
   )
     tail++;
   const ids = new Map<string, number>();
-  const intern = (keys: string[]) => {
-    const out = new Int32Array(keys.length);
-    for (let i = head; i < keys.length - tail; i++) {
-      const key = keys[i] as string;
-      let id = ids.get(key);
-      if (id === undefined) ids.set(key, (id = ids.size));
-      out[i] = id;
+  const ia = new Int32Array(a.length);
+  // where each id first occurs in a, to follow the diagonal b is on
+  const firstAt: number[] = [];
+  for (let i = head; i < a.length - tail; i++) {
+    const key = a[i] as string;
+    let id = ids.get(key);
+    if (id === undefined) {
+      ids.set(key, (id = ids.size));
+      firstAt.push(i);
     }
-    return out;
-  };
-  const ia = intern(a);
-  const ib = intern(b);
+    ia[i] = id;
+  }
+  // Most of b is a with a few edits: a paragraph equal to the one of a on the diagonal
+  // of the last match takes its id by one string comparison instead of a map lookup
+  // (equal keys, equal ids either way).
+  const ib = new Int32Array(b.length);
+  let shift = 0;
+  for (let j = head; j < b.length - tail; j++) {
+    const key = b[j] as string;
+    const k = j + shift;
+    if (k >= head && k < a.length - tail && a[k] === key) {
+      ib[j] = ia[k] as number;
+      continue;
+    }
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size));
+    else if (id < firstAt.length) shift = (firstAt[id] as number) - j;
+    ib[j] = id;
+  }
   const anchors = new AnchorFinder(ia, ib, ids.size);
 
   const emitGap = (aLo: number, aHi: number, bLo: number, bHi: number) => {
