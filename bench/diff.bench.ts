@@ -1,23 +1,60 @@
 /**
- * `npm run bench:diff`: Fineprint's diff engine against `git diff --no-index
- * --word-diff=porcelain` on the same generated cases, in one run. Prints medians and
- * the ratio engine/git (git's time includes starting the process, as it would in use).
- * Goal: ≤ 1× git on the few-edits cases, ≤ 3× elsewhere; peak memory < 300 MB.
+ * `npm run bench:diff`: the whole `analyzeChange` (diff + classify + summary, warm) against
+ * `git diff --no-index --word-diff=porcelain` on the same cases, in one run. Prints
+ * medians, the ratio analyzeChange/git (git's time includes starting the process, as it
+ * would in use), the diff and classify parts of analyzeChange, and each case's peak RSS.
+ * Goal: ≤ 1× git on the few-edits cases, ≤ 3× elsewhere; peak memory < 300 MB. "classify
+ * budget" is what the goal leaves the classifier: goal × git − (analyzeChange − classify), ms.
+ *
+ * Each case runs in a child process of its own, so its peak RSS is its own; engine and
+ * git runs alternate, so a change in the machine's load weighs on both alike. CPU times
+ * are printed beside: on a shared, loaded machine they move less than wall time (git's
+ * is read from /proc in 10 ms ticks, so it is coarse on the smallest cases).
+ *
+ * The "sentence by sentence" and "policy text" cases are built from the real policy
+ * histories of ../shared/corpus (Open Terms Archive contributors, ODC-By 1.0): see
+ * policy-text.ts. `node -r @swc-node/register bench/diff.bench.ts 1mb` runs only the
+ * cases whose name contains "1 MB" (spaces and case ignored).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, fork } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { analyzeChange, diffText } from '@fineprint/diff';
 
 import { document, paragraph, rng } from './generate-text';
+import { pidCpuMs } from './process-cpu';
+import {
+  type Block,
+  editSentences,
+  fewSentenceEdits,
+  loadMaterial,
+  type Material,
+  policyDocument,
+  render,
+  SentenceSource,
+} from './policy-text';
 
 interface Case {
   name: string;
   before: string;
   after: string;
   goal: number;
+}
+
+interface Measure {
+  engine: number;
+  diff: number;
+  classify: number;
+  git: number;
+  /** CPU time per run (mean): the engine's process, and git's (with spawning it), which a loaded machine does not inflate as much as wall time. */
+  engineCpu: number;
+  gitCpu: number;
+  /** CPU time per run of `diffText` alone (the engine without the classifier). */
+  diffCpu: number;
+  rssMb: number;
+  fallback: string;
 }
 
 function fewEdits(bytes: number, seed: number): Case {
@@ -41,7 +78,7 @@ function halfRewritten(bytes: number, seed: number): Case {
   const next = rng(seed + 2);
   const after = blocks.map((b, i) => (i % 2 === 1 && !b.startsWith('#') ? paragraph(next) : b));
   return {
-    name: `${bytes / 1000} KB, half the paragraphs rewritten`,
+    name: `${bytes / 1000} KB, half the paragraphs replaced whole`,
     before: blocks.join('\n\n'),
     after: after.join('\n\n'),
     goal: 3,
@@ -73,61 +110,186 @@ function unrelated(bytes: number, seed: number): Case {
   };
 }
 
+/** Policy text with half its paragraphs edited sentence by sentence. */
+function halfSentenceEdits(material: Material, bytes: number, seed: number): Case {
+  const next = rng(seed);
+  const source = new SentenceSource(material, next);
+  const before = policyDocument(bytes, source, next);
+  const after = editSentences(before, 0.5, source, material, next);
+  return {
+    name: `${bytes / 1000} KB policy, half edited sentence by sentence`,
+    before: render(before),
+    after: render(after),
+    goal: 3,
+  };
+}
+
+function policyFewEdits(material: Material, bytes: number, seed: number): Case {
+  const next = rng(seed);
+  const source = new SentenceSource(material, next);
+  const before: Block[] = policyDocument(bytes, source, next);
+  return {
+    name: `${bytes / 1000} KB policy, a few sentence edits`,
+    before: render(before),
+    after: render(fewSentenceEdits(before, 5, source, material, next)),
+    goal: 1,
+  };
+}
+
+/** Two policies that share no sentence: each draws from its own half of the material. */
+function policyUnrelated(material: Material, bytes: number, seed: number): Case {
+  const next = rng(seed);
+  const one = policyDocument(bytes, new SentenceSource(material, next, [0, 2]), next);
+  const two = policyDocument(bytes, new SentenceSource(material, next, [1, 2]), next);
+  return {
+    name: `two unrelated ${bytes / 1000} KB policies`,
+    before: render(one),
+    after: render(two),
+    goal: 3,
+  };
+}
+
+const fixed = (x: number, width: number, digits = 1) => x.toFixed(digits).padStart(width);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
-function time(fn: () => void, runs: number): number {
-  fn(); // warm-up: JIT and caches, for both sides alike
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    fn();
-    samples.push(performance.now() - t);
+function git(a: string, b: string): void {
+  try {
+    execFileSync('git', ['diff', '--no-index', '--word-diff=porcelain', a, b], { maxBuffer: 1 << 30 });
+  } catch {
+    // git diff exits 1 when the files differ
   }
-  return median(samples);
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'fineprint-bench-'));
-let peakRss = 0;
-const sample = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 5);
-const cases = [
-  fewEdits(100_000, 1),
-  fewEdits(1_000_000, 2),
-  halfRewritten(100_000, 3),
-  halfRewritten(1_000_000, 4),
-  reordered(200_000, 5),
-  unrelated(200_000, 6),
-];
-console.log('case                                      engine ms    git ms    ratio   goal   fallback');
-let failures = 0;
-for (const c of cases) {
-  const a = join(dir, 'a.md');
-  const b = join(dir, 'b.md');
-  writeFileSync(a, c.before);
-  writeFileSync(b, c.after);
-  const runs = c.before.length > 500_000 ? 3 : 7;
+/** In the child: one case, read from files, engine and git alternating after a warm-up of each. */
+function measure(a: string, b: string): Measure {
+  const before = readFileSync(a, 'utf8');
+  const after = readFileSync(b, 'utf8');
+  const runs = before.length > 500_000 ? 5 : 9;
+  const engine: number[] = [];
+  const diff: number[] = [];
+  const classify: number[] = [];
+  const gitMs: number[] = [];
   let fallback = '';
-  const engine = time(() => {
-    fallback = diffText(c.before, c.after).fallback ? 'yes' : '';
-  }, runs);
-  const git = time(() => {
-    try {
-      execFileSync('git', ['diff', '--no-index', '--word-diff=porcelain', a, b], { maxBuffer: 1 << 30 });
-    } catch {
-      // git diff exits 1 when the files differ
-    }
-  }, runs);
-  const ratio = engine / git;
-  if (ratio > c.goal) failures++;
-  console.log(
-    `${c.name.padEnd(40)} ${engine.toFixed(1).padStart(9)} ${git.toFixed(1).padStart(9)} ${ratio.toFixed(2).padStart(8)}   ≤${c.goal}×   ${fallback}`,
-  );
+  let engineCpu = 0;
+  let gitCpu = 0;
+  let diffCpu = 0;
+  for (let i = 0; i <= runs; i++) {
+    const cpu = process.cpuUsage();
+    let t = performance.now();
+    const r = analyzeChange(before, after);
+    const e = performance.now() - t;
+    const used = process.cpuUsage(cpu);
+    // git's CPU: this process's own and its reaped children's, from /proc (10 ms ticks, summed over the runs)
+    const self = pidCpuMs(process.pid, true);
+    t = performance.now();
+    git(a, b);
+    const g = performance.now() - t;
+    const selfAfter = pidCpuMs(process.pid, true);
+    const diffStart = process.cpuUsage();
+    diffText(before, after);
+    const diffUsed = process.cpuUsage(diffStart);
+    if (i === 0) continue; // warm-up: JIT and caches, for both sides alike
+    diffCpu += (diffUsed.user + diffUsed.system) / 1000;
+    engineCpu += (used.user + used.system) / 1000;
+    gitCpu += self === null || selfAfter === null ? Number.NaN : selfAfter - self;
+    engine.push(e);
+    diff.push(r.timing.diffMs);
+    classify.push(r.timing.classifyMs);
+    gitMs.push(g);
+    fallback = r.diff.fallback ? 'yes' : '';
+  }
+  return {
+    engine: median(engine),
+    diff: median(diff),
+    classify: median(classify),
+    git: median(gitMs),
+    engineCpu: engineCpu / runs,
+    gitCpu: gitCpu / runs,
+    diffCpu: diffCpu / runs,
+    rssMb: process.resourceUsage().maxRSS / 1024,
+    fallback,
+  };
 }
-const full = time(() => analyzeChange(cases[1]?.before ?? '', cases[1]?.after ?? ''), 3);
-clearInterval(sample);
-rmSync(dir, { recursive: true, force: true });
-peakRss = Math.max(peakRss, process.memoryUsage().rss);
-console.log(`\nanalyzeChange (diff + classify + summary) on the 1 MB few-edits case: ${full.toFixed(1)} ms`);
-console.log(
-  `peak RSS ${(peakRss / 1048576).toFixed(0)} MB (goal < 300 MB); max RSS reported by the OS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
-);
-console.log(failures === 0 ? 'all cases within their goal' : `${failures} case(s) over their goal`);
+
+function runChild(a: string, b: string): Promise<Measure> {
+  return new Promise((done, fail) => {
+    const child = fork(__filename, ['--measure', a, b], { execArgv: process.execArgv });
+    let result: Measure | undefined;
+    child.on('message', (m) => (result = m as Measure));
+    child.on('error', fail);
+    child.on('exit', (code) =>
+      result ? done(result) : fail(new Error(`bench child exited with ${code ?? 'a signal'}`)),
+    );
+  });
+}
+
+async function main(): Promise<void> {
+  const filter = (process.argv[2] ?? '').toLowerCase().replace(/\s+/g, '');
+  const material = loadMaterial();
+  const cases = [
+    () => fewEdits(100_000, 1),
+    () => fewEdits(1_000_000, 2),
+    () => policyFewEdits(material, 100_000, 11),
+    () => policyFewEdits(material, 1_000_000, 12),
+    () => halfRewritten(100_000, 3),
+    () => halfRewritten(1_000_000, 4),
+    () => halfSentenceEdits(material, 100_000, 13),
+    () => halfSentenceEdits(material, 1_000_000, 14),
+    () => reordered(200_000, 5),
+    () => unrelated(200_000, 6),
+    () => policyUnrelated(material, 200_000, 15),
+  ];
+  const dir = mkdtempSync(join(tmpdir(), 'fineprint-bench-'));
+  console.log(`policy text from ${material.source}`);
+  console.log(
+    'case                                               analyze ms   diff ms  classify ms    git ms   ratio   goal  CPU ms: analyze    git  ratio     diff  ratio  classify budget   peak RSS MB   fallback',
+  );
+  let failures = 0;
+  let peak = 0;
+  try {
+    for (const make of cases) {
+      const c = make();
+      if (filter && !c.name.toLowerCase().replace(/\s+/g, '').includes(filter)) continue;
+      const a = join(dir, 'a.md');
+      const b = join(dir, 'b.md');
+      writeFileSync(a, c.before);
+      writeFileSync(b, c.after);
+      const m = await runChild(a, b);
+      const ratio = m.engine / m.git;
+      if (ratio > c.goal) failures++;
+      peak = Math.max(peak, m.rssMb);
+      const cells = [
+        c.name.padEnd(50),
+        fixed(m.engine, 10),
+        fixed(m.diff, 9),
+        fixed(m.classify, 12),
+        fixed(m.git, 9),
+        fixed(ratio, 7, 2),
+        `  ≤${c.goal}×`,
+        fixed(m.engineCpu, 17),
+        fixed(m.gitCpu, 6),
+        fixed(m.engineCpu / m.gitCpu, 6, 2),
+        fixed(m.diffCpu, 8),
+        fixed(m.diffCpu / m.gitCpu, 6, 2),
+        fixed(c.goal * m.git - (m.engine - m.classify), 10),
+        fixed(m.rssMb, 13, 0),
+        `  ${m.fallback}`,
+      ];
+      console.log(cells.join(' '));
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(`\nhighest peak RSS of a case ${peak.toFixed(0)} MB (goal < 300 MB)`);
+  console.log(failures === 0 ? 'all cases within their goal' : `${failures} case(s) over their goal`);
+}
+
+if (process.argv[2] === '--measure') {
+  const result = measure(process.argv[3] ?? '', process.argv[4] ?? '');
+  process.send?.(result, () => process.exit(0));
+} else {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}

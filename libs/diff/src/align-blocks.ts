@@ -1,4 +1,4 @@
-import { diffArrays } from 'diff';
+import { DELETE, INSERT, myersDiff } from './myers-diff';
 
 export type AlignOp =
   { op: 'equal'; a: number; b: number } | { op: 'delete'; a: number } | { op: 'insert'; b: number };
@@ -13,7 +13,7 @@ export interface Alignment {
  * Aligns two sequences of paragraph keys in near-linear time on real documents:
  * common prefix and suffix, then patience anchoring (keys that occur once on each side,
  * kept in order by a longest increasing subsequence), recursing into the gaps; only a
- * gap with no anchors is handed to jsdiff's Myers diff, bounded by `maxEditLength`. A gap
+ * gap with no anchors is handed to Myers' diff (jsdiff's, see myers-diff.ts), bounded by `maxEditLength`. A gap
  * over budget is taken as deleted and inserted whole, so no input can run away.
  *
  * Each distinct key is hashed once, into a small integer: from then on keys compare as
@@ -33,18 +33,35 @@ export function alignBlocks(a: string[], b: string[], maxEditLength = 200): Alig
   )
     tail++;
   const ids = new Map<string, number>();
-  const intern = (keys: string[]) => {
-    const out = new Int32Array(keys.length);
-    for (let i = head; i < keys.length - tail; i++) {
-      const key = keys[i] as string;
-      let id = ids.get(key);
-      if (id === undefined) ids.set(key, (id = ids.size));
-      out[i] = id;
+  const ia = new Int32Array(a.length);
+  // where each id first occurs in a, to follow the diagonal b is on
+  const firstAt: number[] = [];
+  for (let i = head; i < a.length - tail; i++) {
+    const key = a[i] as string;
+    let id = ids.get(key);
+    if (id === undefined) {
+      ids.set(key, (id = ids.size));
+      firstAt.push(i);
     }
-    return out;
-  };
-  const ia = intern(a);
-  const ib = intern(b);
+    ia[i] = id;
+  }
+  // Most of b is a with a few edits: a paragraph equal to the one of a on the diagonal
+  // of the last match takes its id by one string comparison instead of a map lookup
+  // (equal keys, equal ids either way).
+  const ib = new Int32Array(b.length);
+  let shift = 0;
+  for (let j = head; j < b.length - tail; j++) {
+    const key = b[j] as string;
+    const k = j + shift;
+    if (k >= head && k < a.length - tail && a[k] === key) {
+      ib[j] = ia[k] as number;
+      continue;
+    }
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size));
+    else if (id < firstAt.length) shift = (firstAt[id] as number) - j;
+    ib[j] = id;
+  }
   const anchors = new AnchorFinder(ia, ib, ids.size);
 
   const emitGap = (aLo: number, aHi: number, bLo: number, bHi: number) => {
@@ -54,24 +71,23 @@ export function alignBlocks(a: string[], b: string[], maxEditLength = 200): Alig
 
   const myers = (aLo: number, aHi: number, bLo: number, bHi: number) => {
     // ids are equal exactly when keys are, so Myers finds the same script on them
-    const parts = diffArrays(Array.from(ia.subarray(aLo, aHi)), Array.from(ib.subarray(bLo, bHi)), {
-      maxEditLength,
-    });
-    if (!parts) {
+    // (jsdiff's diffArrays script, see myers-diff.ts)
+    const script = myersDiff(ia.subarray(aLo, aHi), ib.subarray(bLo, bHi), maxEditLength);
+    if (!script) {
       fallbacks++;
       emitGap(aLo, aHi, bLo, bHi);
       return;
     }
     let i = aLo;
     let j = bLo;
-    for (const part of parts) {
-      const n = part.count ?? part.value.length;
+    script.kinds.forEach((kind, r) => {
+      const n = script.counts[r] as number;
       for (let k = 0; k < n; k++) {
-        if (part.added) ops.push({ op: 'insert', b: j++ });
-        else if (part.removed) ops.push({ op: 'delete', a: i++ });
+        if (kind === INSERT) ops.push({ op: 'insert', b: j++ });
+        else if (kind === DELETE) ops.push({ op: 'delete', a: i++ });
         else ops.push({ op: 'equal', a: i++, b: j++ });
       }
-    }
+    });
   };
 
   const align = (aLo: number, aHi: number, bLo: number, bHi: number): void => {

@@ -1,6 +1,6 @@
-import { diffWordsWithSpace } from 'diff';
-
 import { alignBlocks } from './align-blocks';
+import { changedSentences } from './changed-sentences';
+import { WordDiffer } from './diff-words';
 import {
   type Block,
   type DiffHunk,
@@ -12,22 +12,13 @@ import {
   type LineKind,
   type WordOp,
 } from './diff.types';
-import {
-  countWords,
-  hasDateStamp,
-  isDateStampChange,
-  isLooseKeyEmpty,
-  looseKey,
-  looseKeyHash,
-  looseKeyWords,
-} from './normalize-text';
+import { countWords, isLooseKeyEmpty, looseKey, looseKeyHash } from './normalize-text';
+import { MoveFinder } from './find-moves';
+import { Pairing, PAIR_SIMILARITY } from './pair-paragraphs';
 import { splitBlocks } from './split-blocks';
-import { splitSentences } from './split-sentences';
 
 /** How many inserted paragraphs ahead a deleted one looks for its rewritten self. */
 const PAIR_WINDOW = 6;
-/** Word-pair overlap (Dice) above which a deleted and an inserted paragraph are one changed paragraph. */
-const PAIR_SIMILARITY = 0.4;
 
 type Item = { kind: 'equal'; a: number; b: number } | { kind: 'gap'; lines: HunkLine[] };
 
@@ -100,18 +91,18 @@ export function diffText(before: string, after: string, options: DiffOptions = {
   );
 
   let timedOut = false;
+  const words = new WordDiffer();
   const wordOps = (a: string, b: string): WordOp[] => {
     if (!timedOut && Date.now() > deadline) {
       timedOut = true;
       fallbacks.push('time budget reached: remaining paragraphs compared whole');
     }
-    const parts = timedOut ? undefined : diffWordsWithSpace(a, b, { maxEditLength });
-    if (!parts)
-      return [
+    return (
+      (timedOut ? undefined : words.diff(a, b, maxEditLength)) ?? [
         { op: 'delete', text: a },
         { op: 'insert', text: b },
-      ];
-    return parts.map((p) => ({ op: p.added ? 'insert' : p.removed ? 'delete' : 'equal', text: p.value }));
+      ]
+    );
   };
 
   const pairing = new Pairing(A, B);
@@ -159,183 +150,6 @@ function emptyResult(wordsBefore: number, wordsAfter: number): DiffResult {
   };
 }
 
-/**
- * Inserted paragraphs by loose key, for deleted paragraphs to find where they moved: a
- * deleted paragraph takes the first inserted one with its key in another gap. Looked up
- * by hash, so keys are built only for hashes that meet; each key's candidates are taken
- * in near-constant time however many copies of one paragraph there are.
- */
-class MoveFinder {
-  private readonly byHash = new Map<number, { b: number; gap: number }[] | Map<string, MoveQueue>>();
-
-  constructor(private readonly keyB: (i: number) => string) {}
-
-  add(b: number, hash: number, gap: number): void {
-    const bucket = this.byHash.get(hash);
-    if (bucket) (bucket as { b: number; gap: number }[]).push({ b, gap });
-    else this.byHash.set(hash, [{ b, gap }]);
-  }
-
-  take(hash: number, key: () => string, gap: number): number | undefined {
-    let bucket = this.byHash.get(hash);
-    if (!bucket) return undefined;
-    if (Array.isArray(bucket) && bucket.length === 1) {
-      // the usual case: one paragraph with this hash
-      const only = bucket[0] as { b: number; gap: number };
-      const k = this.keyB(only.b);
-      if (only.gap === gap || !k || k !== key()) return undefined;
-      this.byHash.delete(hash);
-      return only.b;
-    }
-    if (Array.isArray(bucket)) {
-      const byKey = new Map<string, { b: number; gap: number }[]>();
-      for (const c of bucket) {
-        const k = this.keyB(c.b);
-        if (!k) continue; // an empty key is no paragraph to follow
-        const list = byKey.get(k);
-        if (list) list.push(c);
-        else byKey.set(k, [c]);
-      }
-      bucket = new Map([...byKey].map(([k, list]) => [k, new MoveQueue(list)]));
-      this.byHash.set(hash, bucket);
-    }
-    return bucket.get(key())?.take(gap);
-  }
-}
-
-/**
- * Candidates in document order (so those of one gap are contiguous), each taken once:
- * the first one left outside a given gap is the first left, or the first left after the
- * run of that gap. "First left from i" is a union-find walk with path compression.
- */
-class MoveQueue {
-  private readonly next: Int32Array;
-  private readonly runEnd: Int32Array;
-
-  constructor(private readonly items: { b: number; gap: number }[]) {
-    const n = items.length;
-    this.next = new Int32Array(n + 1).map((_, i) => i);
-    this.runEnd = new Int32Array(n);
-    for (let i = n - 1; i >= 0; i--)
-      this.runEnd[i] =
-        i + 1 < n && items[i + 1]?.gap === items[i]?.gap ? (this.runEnd[i + 1] as number) : i + 1;
-  }
-
-  take(gap: number): number | undefined {
-    let i = this.firstLeft(0);
-    if (i < this.items.length && this.items[i]?.gap === gap) i = this.firstLeft(this.runEnd[i] as number);
-    const item = this.items[i];
-    if (!item) return undefined;
-    this.next[i] = i + 1;
-    return item.b;
-  }
-
-  private firstLeft(from: number): number {
-    let i = from;
-    while (this.next[i] !== i) i = this.next[i] as number;
-    let j = from;
-    while (j !== i) {
-      const k = this.next[j] as number;
-      this.next[j] = i;
-      j = k;
-    }
-    return i;
-  }
-}
-
-/**
- * Word pairs are numbers: below SMALL_ID both ids fit in a small integer (no boxing),
- * below ID_LIMIT in an exact double, beyond that a string. Single words are negative.
- * The ranges do not overlap, so two sets hold the same element only for the same pair.
- */
-const SMALL_ID = 32767;
-const ID_LIMIT = 2 ** 26;
-const LARGE_PAIRS = 2 ** 30;
-
-/**
- * What pairing needs to know of the paragraphs of a gap: their word pairs (bigrams: two
- * rewrites from one vocabulary share words, not word pairs) and whether they carry a
- * date stamp, each computed once. Words get small ids, so a word pair is a number
- * rather than a new string. Word-pair sets are kept only while pairing can still ask
- * for them (see `release`).
- */
-class Pairing {
-  private readonly ids = new Map<string, number>();
-  private readonly setsA = new Map<number, Set<number | string>>();
-  private readonly setsB = new Map<number, Set<number | string>>();
-  private readonly stampsA: (boolean | undefined)[] = [];
-  private readonly stampsB: (boolean | undefined)[] = [];
-
-  constructor(
-    private readonly A: Block[],
-    private readonly B: Block[],
-  ) {}
-
-  setA(i: number): Set<number | string> {
-    let set = this.setsA.get(i);
-    if (!set) this.setsA.set(i, (set = this.wordSet((this.A[i] as Block).text)));
-    return set;
-  }
-
-  setB(i: number): Set<number | string> {
-    let set = this.setsB.get(i);
-    if (!set) this.setsB.set(i, (set = this.wordSet((this.B[i] as Block).text)));
-    return set;
-  }
-
-  /** Forgets the word pairs of a paragraph that pairing has moved past. */
-  release(side: 'A' | 'B', i: number): void {
-    (side === 'A' ? this.setsA : this.setsB).delete(i);
-  }
-
-  /** Whether the two paragraphs differ only in the date of a date stamp (see isDateStampChange). */
-  dateStampChange(a: number, b: number): boolean {
-    const textA = (this.A[a] as Block).text;
-    const textB = (this.B[b] as Block).text;
-    if (!(this.stampsA[a] ??= hasDateStamp(textA))) return false;
-    if (!(this.stampsB[b] ??= hasDateStamp(textB))) return false;
-    return isDateStampChange(textA, textB);
-  }
-
-  private id(word: string): number {
-    let id = this.ids.get(word);
-    if (id === undefined) this.ids.set(word, (id = this.ids.size));
-    return id;
-  }
-
-  private wordSet(text: string): Set<number | string> {
-    const words = looseKeyWords(text);
-    const out = new Set<number | string>();
-    if (words.length < 2) {
-      for (const w of words) {
-        const id = this.id(w);
-        out.add(id < ID_LIMIT ? -1 - id : w);
-      }
-      return out;
-    }
-    let prev = this.id(words[0] as string);
-    for (let i = 1; i < words.length; i++) {
-      const id = this.id(words[i] as string);
-      if (prev < SMALL_ID && id < SMALL_ID) out.add((prev + 1) * (SMALL_ID + 1) + id);
-      else if (prev < ID_LIMIT && id < ID_LIMIT) out.add(LARGE_PAIRS + prev * ID_LIMIT + id);
-      else out.add(`${words[i - 1]} ${words[i]}`);
-      prev = id;
-    }
-    return out;
-  }
-}
-
-function similarity(a: Set<number | string>, b: Set<number | string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let common = 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const w of small) if (large.has(w)) common++;
-  const dice = (2 * common) / (a.size + b.size);
-  // a paragraph that grew or shrank around the same core (a sentence appended) is still the same paragraph
-  const containment = Math.min(a.size, b.size) >= 4 ? common / Math.min(a.size, b.size) : 0;
-  return containment >= 0.9 ? Math.max(dice, PAIR_SIMILARITY) : dice;
-}
-
 /** A per-index cache of a string computed on demand. */
 function memo(size: number, compute: (i: number) => string): (i: number) => string {
   const cache: (string | undefined)[] = new Array<string | undefined>(size);
@@ -380,7 +194,7 @@ function buildGapLines(gap: { dels: number[]; ins: number[] }, ctx: GapContext):
     for (let k = from; k < Math.min(ins.length, from + PAIR_WINDOW); k++) {
       const b = ins[k] as number;
       if ((A[a] as Block).heading !== (B[b] as Block).heading) continue;
-      const score = pairing.dateStampChange(a, b) ? 1 : similarity(pairing.setA(a), pairing.setB(b));
+      const score = pairing.dateStampChange(a, b) ? 1 : pairing.similarity(a, b);
       if (score >= bestScore) {
         bestScore = score;
         best = k;
@@ -590,84 +404,4 @@ function computeStats(
     paragraphsMoved: moved,
     changedShare: total === 0 ? 0 : Math.min(1, (wordsAdded + wordsRemoved) / total),
   };
-}
-
-/**
- * The sentences that went away and the ones that arrived, for the classifier: from
- * deleted, inserted and rewritten paragraphs (not moves, not cosmetic edits), minus any
- * sentence that merely moved to another paragraph.
- */
-function changedSentences(lines: HunkLine[], A: Block[], B: Block[]): { removed: string[]; added: string[] } {
-  // Sentences are compared by loose key. Each carries the hash of its key, computed
-  // without building the key; the key itself is built only where two hashes meet.
-  const removed: Sentence[] = [];
-  const added: Sentence[] = [];
-  const none: Sentence[] = [];
-  for (const line of lines) {
-    if (line.cosmetic) continue;
-    const beforeSentences =
-      line.before !== null && (line.kind === 'delete' || line.kind === 'change')
-        ? hashed(splitSentences((A[line.before] as Block).text))
-        : none;
-    const afterSentences =
-      line.after !== null && (line.kind === 'insert' || line.kind === 'change')
-        ? hashed(splitSentences((B[line.after] as Block).text))
-        : none;
-    if (afterSentences.length === 0) removed.push(...beforeSentences);
-    else if (beforeSentences.length === 0) added.push(...afterSentences);
-    else {
-      const afterKeys = new KeySet(afterSentences);
-      const beforeKeys = new KeySet(beforeSentences);
-      for (const s of beforeSentences) if (!afterKeys.has(s)) removed.push(s);
-      for (const s of afterSentences) if (!beforeKeys.has(s)) added.push(s);
-    }
-  }
-  const removedKeys = new KeySet(removed);
-  const addedKeys = new KeySet(added);
-  return {
-    removed: dedupe(removed.filter((s) => !addedKeys.has(s)).map((s) => s.text)),
-    added: dedupe(added.filter((s) => !removedKeys.has(s)).map((s) => s.text)),
-  };
-}
-
-/** A sentence with the hash of its loose key, and the key once something needed it. */
-interface Sentence {
-  text: string;
-  hash: number;
-  key?: string;
-}
-
-function hashed(sentences: string[]): Sentence[] {
-  return sentences.map((text) => ({ text, hash: looseKeyHash(text) }));
-}
-
-const keyOf = (s: Sentence) => (s.key ??= looseKey(s.text));
-
-/**
- * Sentences by loose key, looked up by hash first: keys are built only for the sentences
- * of a hash that was looked up, once each (a bucket becomes a set of keys on first use,
- * so a thousand copies of one sentence cost no more than one).
- */
-class KeySet {
-  private readonly byHash = new Map<number, Sentence[] | Set<string>>();
-
-  constructor(sentences: Sentence[]) {
-    for (const s of sentences) {
-      const bucket = this.byHash.get(s.hash);
-      if (bucket) (bucket as Sentence[]).push(s);
-      else this.byHash.set(s.hash, [s]);
-    }
-  }
-
-  /** Whether some sentence of the set has the same loose key as `s`. */
-  has(s: Sentence): boolean {
-    let bucket = this.byHash.get(s.hash);
-    if (!bucket) return false;
-    if (Array.isArray(bucket)) this.byHash.set(s.hash, (bucket = new Set(bucket.map(keyOf))));
-    return bucket.has(keyOf(s));
-  }
-}
-
-function dedupe(list: string[]): string[] {
-  return [...new Set(list)];
 }

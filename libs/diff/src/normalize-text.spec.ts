@@ -1,11 +1,13 @@
 import {
   countWords,
   hashKey,
+  INERT_CODES,
   isLooseKeyEmpty,
   looseKey,
   looseKeyHash,
   looseKeyWords,
 } from './normalize-text';
+import { linkSamples, samples } from '../test/text-samples';
 import { plainText, splitSentences } from './split-sentences';
 
 /** The straightforward definitions the fast paths must agree with. */
@@ -67,61 +69,6 @@ const reference = {
   },
 };
 
-/** Seeded strings over an alphabet chosen to hit every branch: joiners, markers, links, non-ASCII, surrogates. */
-function samples(count: number): string[] {
-  const alphabet = [
-    'a',
-    'Z',
-    '7',
-    ' ',
-    ' ',
-    '  ',
-    "'",
-    '-',
-    '\u2019',
-    '.',
-    '. ',
-    '\n',
-    '\r',
-    '\t',
-    '\u00a0',
-    '\u2028',
-    'é',
-    'e\u0301',
-    'ß',
-    '中',
-    '٣',
-    '\ud835\udc00',
-    '\ud800',
-    '[x](y)',
-    '![i](u)',
-    '<https://a.b/c>',
-    '<b>',
-    '- ',
-    '* ',
-    '1. ',
-    '2) ',
-    '## ',
-    '> ',
-    '*em*',
-    '__b__',
-    '`c`',
-    'Mr. ',
-    'e.g. ',
-    'U.S. ',
-    'Last updated ',
-    'May 5',
-  ];
-  let seed = 12345;
-  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
-  return Array.from({ length: count }, () =>
-    Array.from(
-      { length: Math.floor(next() * 24) },
-      () => alphabet[Math.floor(next() * alphabet.length)],
-    ).join(''),
-  );
-}
-
 const fixed = [
   '',
   '   ',
@@ -132,10 +79,41 @@ const fixed = [
   "We don't sell e-mail addresses — ever, in 2025.",
   'Données personnelles: 3 catégories.',
   'Ab approx. Cd. Tacos. Co. Next one. Mr. Smith met Dr. No.',
+  '[We](https://a.b) keep [your](x) “data” [for [30](y) days](z)… ![logo](l.png)',
+  '1[2](y). Link inside a would-be marker',
+  '[- ](x)Starts with a link to a marker',
+  '\u00a0- Item after a no-break space',
+  '[a](b',
+  '[a] (b)',
+  '!![a](b)',
+  '\u2028- line separator before a marker',
+  '\n- newline before a marker',
+  '\u3000- ideographic space before a marker',
+  'a![b](c)d and a! [b](c) and [x] [y](z) and [p](q [r](s)',
+  '- [Chrome](https://c.example) and more',
+  '12 [x](y)',
+  '1.[2](y) next',
+  '[unclosed ( link',
+  '[a](b [c](d) e',
 ];
 
+describe('the typography looseKey passes through unchanged', () => {
+  it('is neither letter nor digit, and normalisation changes no pair of it and ASCII', () => {
+    const chars = [
+      ...Array.from({ length: 128 }, (_, c) => String.fromCharCode(c)),
+      ...INERT_CODES.map((c) => String.fromCharCode(c)),
+    ];
+    for (const code of INERT_CODES)
+      expect([code, /[\p{L}\p{N}]/u.test(String.fromCharCode(code))]).toEqual([code, false]);
+    const changed = chars.flatMap((x) =>
+      chars.filter((y) => (x + y).normalize('NFC') !== x + y).map((y) => x + y),
+    );
+    expect(changed).toEqual([]);
+  });
+});
+
 describe('fast paths agree with the plain definitions', () => {
-  const inputs = [...fixed, ...samples(5000)];
+  const inputs = [...fixed, ...samples(5000), ...linkSamples(5000)];
 
   it('looseKey', () => {
     for (const s of inputs) expect([s, looseKey(s)]).toEqual([s, reference.looseKey(s)]);

@@ -7,11 +7,19 @@ export function splitBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   let section: string | null = null;
   for (const raw of text.split('\n')) {
-    const line = raw.trim();
+    // most lines need no trimming: begin and end with a visible ASCII character
+    const last = raw.length - 1;
+    const line =
+      last >= 0 && isVisibleAscii(raw.charCodeAt(0)) && isVisibleAscii(raw.charCodeAt(last))
+        ? raw
+        : raw.trim();
     if (!line) continue;
-    const heading = HEADING.exec(line);
+    // only a line that starts with `#` can be a heading
+    const heading = line.charCodeAt(0) === 35 ? HEADING.exec(line) : null;
     if (heading) section = (heading[2] ?? '').replace(/[*_`]/g, '').trim() || section;
     blocks.push({ index: blocks.length, text: line, section, heading: Boolean(heading) });
   }
   return blocks;
 }
+
+const isVisibleAscii = (code: number) => code > 32 && code < 127;
