@@ -150,11 +150,16 @@ const SETUP = `(function (linkedomId, urlId) {
     delete globalThis.__fp_ns;
     const { document } = parseHTML(job.html);
     (async () => {
-      for (const name of job.filters) {
+      for (const spec of job.filters) {
+        const withParams = spec !== null && typeof spec === 'object';
+        const name = withParams ? Object.keys(spec)[0] : String(spec);
         const filter = ns ? ns[name] : undefined;
         if (typeof filter !== 'function')
           throw { code: 'FILTER_MISSING', message: 'the collection has no filter named "' + name + '"' };
-        try { await filter(document, job.declaration); }
+        try {
+          if (withParams) await filter(document, spec[name], job.declaration);
+          else await filter(document, job.declaration);
+        }
         catch (error) { throw { code: 'FILTER_FAILED', message: 'filter "' + name + '" failed: ' + describe(error) }; }
       }
       return String(document.toString());

@@ -28,10 +28,13 @@ export const DEFAULT_SANDBOX_LIMITS: SandboxLimits = {
   maxOutputBytes: 32 * 1024 * 1024,
 };
 
+/** A filter's name, or `{ name: parameters }` (then called as `filter(document, parameters, declaration)`). */
+export type FilterSpec = string | Record<string, unknown>;
+
 export interface FilterJob {
   html: string;
-  /** Names of exported filters, run in this order. */
-  filters: string[];
+  /** Exported filters, run in this order. */
+  filters: FilterSpec[];
   bundle: FilterBundle;
   /** What a filter receives as its second argument (OTA: the source document's declaration). */
   declaration?: Record<string, unknown>;
@@ -117,7 +120,7 @@ export function runFilters(job: FilterJob, limits: Partial<SandboxLimits> = {}):
  */
 export function createFilterHook(
   bundle: FilterBundle,
-  filters: string[],
+  filters: FilterSpec[],
   declaration: Record<string, unknown> = {},
   limits: Partial<SandboxLimits> = {},
 ): (html: string) => Promise<string> {

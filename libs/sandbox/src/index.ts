@@ -3,6 +3,7 @@ export {
   DEFAULT_SANDBOX_LIMITS,
   type FilterBundle,
   type FilterJob,
+  type FilterSpec,
   runFilters,
   type SandboxLimits,
 } from './filter-sandbox';

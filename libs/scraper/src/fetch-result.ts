@@ -1,3 +1,8 @@
+import { type FilterBundle } from '@fineprint/sandbox';
+
+import { type FilterSpec } from './builtin-filters';
+import { type Selector } from './selector';
+
 export type FetchMode = 'http' | 'browser' | 'auto';
 
 /** What a fetch brings back, before extraction. */
@@ -18,10 +23,29 @@ export interface FetchResult {
 
 export interface DocumentDeclaration {
   url: string;
-  select?: string[];
-  remove?: string[];
+  /** CSS selectors or Open Terms Archive ranges (a range may also come as its stored JSON text). */
+  select?: Selector[];
+  remove?: Selector[];
   fetchMode: FetchMode;
   language?: string | null;
+  /** Named filters (Open Terms Archive's shape), run before `remove` and `select`. */
+  filters?: FilterSpec[];
+  /**
+   * The collection's filter code, given only when the operator opted in: without it, the
+   * built-in filters run and the collection's own are skipped.
+   */
+  filterCode?: FilterBundle | null;
+  /** A document made of several pages, in order (decision 0021); absent for one page. */
+  sources?: SourceDeclaration[] | null;
+}
+
+/** One page of a combined document. */
+export interface SourceDeclaration {
+  url: string;
+  select?: Selector[];
+  remove?: Selector[];
+  fetchMode: FetchMode;
+  filters?: FilterSpec[];
 }
 
 export interface ExtractedDocument {

@@ -16,7 +16,9 @@ export type FetchErrorCode =
   | 'EMPTY_CONTENT'
   | 'UNSUPPORTED_CONTENT_TYPE'
   | 'INVALID_URL'
-  | 'DECODE_FAILED';
+  | 'DECODE_FAILED'
+  | 'UNSUPPORTED_SELECTOR'
+  | 'FILTER_FAILED';
 
 /**
  * Why a fetch or an extraction failed, and whether trying again can help:

@@ -1,9 +1,20 @@
+import { type SandboxLimits } from '@fineprint/sandbox';
+
 import { BrowserFetcher } from './browser-fetcher';
+import { combinePages, isCombined, splitCombined } from './combined-page';
 import { extractDocument } from './extract-document';
 import { type DocumentDeclaration, type ExtractedDocument, type FetchResult } from './fetch-result';
+import { filterHookFor, filterPage } from './filter-page';
 import { HostThrottle, type Throttle } from './host-throttle';
 import { HttpFetcher } from './http-fetcher';
 import { FetchError } from './scraper.errors';
+import { isRangeSelector, parseSelectors, type Selector } from './selector';
+
+/** What the browser waits for: the CSS selectors, and where a range starts. */
+const waitSelectors = (select: Selector[] | undefined): string[] =>
+  parseSelectors(select).flatMap((s) =>
+    isRangeSelector(s) ? [s.startBefore ?? s.startAfter ?? ''].filter(Boolean) : [s],
+  );
 
 export interface ScraperOptions {
   allowPrivateNetworks: boolean;
@@ -17,6 +28,8 @@ export interface ScraperOptions {
   hostSpacingMs?: number;
   /** A throttle shared across processes (e.g. on Redis); default: per process. */
   throttle?: Throttle;
+  /** Limits of the sandbox that runs collections' filters (decision 0021). */
+  filterLimits?: Partial<SandboxLimits>;
 }
 
 /**
@@ -28,8 +41,10 @@ export class Scraper {
   readonly http: HttpFetcher;
   readonly browser: BrowserFetcher;
   private readonly throttle: Throttle & { close?: () => Promise<void> };
+  private readonly filterLimits: Partial<SandboxLimits>;
 
   constructor(options: ScraperOptions) {
+    this.filterLimits = options.filterLimits ?? {};
     const throttle = options.throttle ?? new HostThrottle(options.hostSpacingMs ?? 1000);
     this.throttle = throttle;
     this.http = new HttpFetcher({
@@ -52,8 +67,10 @@ export class Scraper {
     declaration: DocumentDeclaration,
     conditional: { etag?: string; lastModified?: string; knownSha256?: string } = {},
   ): Promise<FetchResult> {
+    if (declaration.sources?.length) return this.fetchCombined(declaration);
+    const wait = waitSelectors(declaration.select);
     if (declaration.fetchMode === 'browser')
-      return this.browser.fetch(declaration.url, declaration.select, declaration.language);
+      return this.browser.fetch(declaration.url, wait, declaration.language);
     try {
       const result = await this.http.fetch(declaration.url, {
         ...conditional,
@@ -80,27 +97,93 @@ export class Scraper {
             error.code === 'SELECTOR_NOT_FOUND' &&
             error.kind === 'blocked'
           ) {
-            return this.browser.fetch(declaration.url, declaration.select, declaration.language);
+            return this.browser.fetch(declaration.url, wait, declaration.language);
           }
         }
       }
       return result;
     } catch (error) {
       if (declaration.fetchMode === 'auto' && error instanceof FetchError && error.kind === 'blocked') {
-        return this.browser.fetch(declaration.url, declaration.select, declaration.language);
+        return this.browser.fetch(declaration.url, wait, declaration.language);
       }
       throw error;
     }
   }
 
-  extract(result: FetchResult, declaration: DocumentDeclaration): Promise<ExtractedDocument> {
+  /**
+   * The text of a fetched page under its declaration: filters first (the built-in ones, and
+   * the collection's own in the sandbox when the operator opted in), then remove and select.
+   * A combined snapshot gives its pages' texts, each under its source's declaration, in order.
+   */
+  async extract(result: FetchResult, declaration: DocumentDeclaration): Promise<ExtractedDocument> {
+    if (isCombined(result.contentType)) return this.extractCombined(result, declaration);
+    const page = await filterPage(result, filterHookFor(declaration, this.filterLimits));
     return extractDocument({
-      body: result.body,
-      contentType: result.contentType,
-      url: result.finalUrl,
+      body: page.body,
+      contentType: page.contentType,
+      url: page.finalUrl,
       ...(declaration.select ? { select: declaration.select } : {}),
       ...(declaration.remove ? { remove: declaration.remove } : {}),
     });
+  }
+
+  /** Every source page, fetched in order as its own declaration says, as one snapshot. */
+  private async fetchCombined(declaration: DocumentDeclaration): Promise<FetchResult> {
+    const sources: { url: string; result: FetchResult }[] = [];
+    for (const source of declaration.sources ?? []) {
+      const result = await this.fetch({
+        url: source.url,
+        fetchMode: source.fetchMode,
+        language: declaration.language ?? null,
+        ...(source.select ? { select: source.select } : {}),
+        ...(source.remove ? { remove: source.remove } : {}),
+      });
+      sources.push({ url: source.url, result });
+    }
+    return combinePages(sources);
+  }
+
+  private async extractCombined(
+    result: FetchResult,
+    declaration: DocumentDeclaration,
+  ): Promise<ExtractedDocument> {
+    const pages = splitCombined(result.body);
+    const sources = declaration.sources ?? [];
+    if (pages.length !== sources.length)
+      throw new FetchError(
+        'permanent',
+        'DECODE_FAILED',
+        `The combined snapshot has ${pages.length} page(s), the declaration ${sources.length}`,
+      );
+    const texts: ExtractedDocument[] = [];
+    for (const [index, { part, body }] of pages.entries()) {
+      const source = sources[index] as NonNullable<DocumentDeclaration['sources']>[number];
+      const page: FetchResult = {
+        ...result,
+        body,
+        sha256: part.sha256,
+        contentType: part.contentType,
+        charset: part.charset,
+        finalUrl: part.finalUrl,
+      };
+      texts.push(
+        await this.extract(page, {
+          url: source.url,
+          fetchMode: source.fetchMode,
+          ...(source.select ? { select: source.select } : {}),
+          ...(source.remove ? { remove: source.remove } : {}),
+          ...(source.filters ? { filters: source.filters } : {}),
+          ...(declaration.filterCode ? { filterCode: declaration.filterCode } : {}),
+        }),
+      );
+    }
+    const main = texts.reduce((a, b) => (b.wordCount > a.wordCount ? b : a));
+    return {
+      markdown: texts.map((t) => t.markdown).join('\n\n'),
+      title: texts[0]?.title ?? null,
+      language: main.language,
+      wordCount: texts.reduce((sum, t) => sum + t.wordCount, 0),
+    };
   }
 
   async close(): Promise<void> {

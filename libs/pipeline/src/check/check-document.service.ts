@@ -20,7 +20,13 @@ import { type CheckTrigger, jobIds, QueueProducer } from '@fineprint/queue';
 import { ChangeLifecycleService } from '../changes/change-lifecycle.service';
 import { type ContentVerdict, decideContent, isUnstable } from '../decision/decide-content';
 import { CheckFailedError, DocumentGoneError } from '../pipeline.errors';
-import { type Declaration, SCRAPER, type ScraperPort } from './scraper.port';
+import {
+  type Declaration,
+  declarationExtras,
+  declarationOf,
+  SCRAPER,
+  type ScraperPort,
+} from './scraper.port';
 import { toScrapeFailure } from './to-scrape-failure';
 
 export interface CheckContext {
@@ -42,8 +48,12 @@ const sha256 = (data: string | Buffer) => createHash('sha256').update(data).dige
 export const EXTRACTOR_VERSION = 1;
 
 /** What produced a text: the declaration's selectors and the extractor version. */
-export function extractionKeyOf(document: { select: string[]; remove: string[] }): string {
-  return sha256(JSON.stringify([EXTRACTOR_VERSION, document.select, document.remove]));
+export function extractionKeyOf(
+  document: { select: string[]; remove: string[] } & Parameters<typeof declarationExtras>[0],
+): string {
+  return sha256(
+    JSON.stringify([EXTRACTOR_VERSION, document.select, document.remove, ...declarationExtras(document)]),
+  );
 }
 
 /** Why a version is the base's own page extracted again under a new declaration. */
@@ -79,13 +89,7 @@ export class CheckDocumentService {
     if (!document.active && context.trigger === 'scheduled') return { outcome: 'skipped', reason: 'paused' };
 
     const startedAt = new Date();
-    const declaration: Declaration = {
-      url: document.url,
-      select: document.select,
-      remove: document.remove,
-      fetchMode: document.fetchMode,
-      language: document.language,
-    };
+    const declaration: Declaration = declarationOf(document);
     const runOf = () => ({
       documentId,
       jobId: context.jobId ?? null,

@@ -1,0 +1,82 @@
+import { FilterError, runFilters, type SandboxLimits } from '@fineprint/sandbox';
+
+import { applyBuiltinFilter, type FilterSpec, isBuiltinFilter } from './builtin-filters';
+import { decodeBody } from './decode-body';
+import { type DocumentDeclaration, type FetchResult } from './fetch-result';
+import { FetchError, type FetchErrorKind } from './scraper.errors';
+import { parseSelectors } from './selector';
+
+/** The extractor's filter hook: page HTML in, filtered page HTML out. */
+export type FilterHook = (html: string) => Promise<string>;
+
+/**
+ * The filters a declaration asks for, in order: built-in ones natively, the collection's
+ * own (consecutive ones in one sandbox run, decision 0021) only when its code was opted in.
+ * Null when nothing would change the page.
+ */
+export function filterHookFor(
+  declaration: DocumentDeclaration,
+  limits: Partial<SandboxLimits> = {},
+): FilterHook | null {
+  const specs = declaration.filters ?? [];
+  const bundle = declaration.filterCode ?? null;
+  const runnable = specs.filter((spec) => isBuiltinFilter(spec) || bundle);
+  if (runnable.length === 0) return null;
+  // what an Open Terms Archive filter receives as the source document's declaration
+  const otaDeclaration = {
+    fetch: declaration.url,
+    select: parseSelectors(declaration.select),
+    remove: parseSelectors(declaration.remove),
+    filter: specs,
+    executeClientScripts: declaration.fetchMode === 'browser',
+  };
+  return async (html: string) => {
+    let page = html;
+    let batch: FilterSpec[] = [];
+    const flush = async () => {
+      if (batch.length && bundle)
+        page = await runFilters({ html: page, filters: batch, bundle, declaration: otaDeclaration }, limits);
+      batch = [];
+    };
+    for (const spec of runnable) {
+      if (isBuiltinFilter(spec)) {
+        await flush();
+        page = applyBuiltinFilter(page, spec);
+      } else batch.push(spec);
+    }
+    await flush();
+    return page;
+  };
+}
+
+const KIND: Record<FilterError['code'], FetchErrorKind> = {
+  TIMEOUT: 'transient',
+  MEMORY_LIMIT: 'transient',
+  SANDBOX_ERROR: 'transient',
+  FILTER_FAILED: 'permanent',
+  FILTER_MISSING: 'permanent',
+  FILTER_PENDING: 'permanent',
+  OUTPUT_TOO_LARGE: 'permanent',
+};
+
+/** An HTML page run through a filter hook, as a page again (UTF-8); other pages unchanged. */
+export async function filterPage(result: FetchResult, hook: FilterHook | null): Promise<FetchResult> {
+  if (!hook || !/^(text\/html|application\/xhtml\+xml)/i.test(result.contentType ?? 'text/html'))
+    return result;
+  if (result.body.subarray(0, 5).toString('latin1') === '%PDF-') return result;
+  const { text } = decodeBody(result.body, result.contentType);
+  let filtered: string;
+  try {
+    filtered = await hook(text);
+  } catch (cause) {
+    if (cause instanceof FilterError)
+      throw new FetchError(KIND[cause.code], 'FILTER_FAILED', `${cause.code}: ${cause.message}`, { cause });
+    throw cause;
+  }
+  return {
+    ...result,
+    body: Buffer.from(filtered, 'utf8'),
+    contentType: 'text/html; charset=utf-8',
+    charset: 'utf-8',
+  };
+}
