@@ -91,7 +91,7 @@ function inspect(
       if (typeof selector !== 'string') features.add('range-selector');
     for (const spec of asList(part.filter)) {
       const name = filterName(spec);
-      if (BUILTIN_FILTERS.has(name) && !filterModule?.exported.has(name)) {
+      if (BUILTIN_FILTERS.has(name)) {
         features.add('builtin-filter');
         continue;
       }

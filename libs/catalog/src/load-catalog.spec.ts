@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 
-import { convertOtaDeclaration } from './import-ota';
 import { loadCatalog, parseCatalogFile } from './load-catalog';
 
 describe('catalog files', () => {
@@ -63,39 +62,5 @@ documents:
     );
     expect(content?.documents[0]?.interval).toBe(360);
     expect(content?.documents[0]?.fetch).toBe('auto');
-  });
-});
-
-describe('Open Terms Archive declarations', () => {
-  it('converts terms, client scripts and combined sources, and warns about range selectors', () => {
-    const result = convertOtaDeclaration('Amazon.json', {
-      name: 'Amazon',
-      terms: {
-        'Privacy Policy': {
-          fetch: 'https://www.amazon.com/gp/help/customer/display.html?nodeId=GX7NJQ4ZB8MHFRNJ',
-          select: ['#help-content', { startBefore: '#a', endBefore: '#b' }],
-          remove: '.ad',
-        },
-        'Terms of Service': {
-          executeClientScripts: true,
-          combine: [
-            { fetch: 'https://example.com/terms/1', select: 'main' },
-            { fetch: 'https://example.com/terms/2', select: 'main' },
-          ],
-        },
-      },
-    });
-    expect(result.issues).toEqual([]);
-    expect(result.content?.vendor).toEqual({ slug: 'amazon', name: 'Amazon' });
-    expect(result.content?.documents.map((d) => [d.slug, d.type, d.fetch, d.select])).toEqual([
-      ['privacy-policy', 'privacy-notice', 'auto', ['#help-content']],
-      ['terms-of-service-1', 'terms', 'browser', ['main']],
-      ['terms-of-service-2', 'terms', 'browser', ['main']],
-    ]);
-    expect(result.warnings.join('\n')).toMatch(/range selector/);
-  });
-
-  it('reports a declaration without a name', () => {
-    expect(convertOtaDeclaration('x.json', { terms: {} }).issues[0]?.field).toBe('name');
   });
 });
