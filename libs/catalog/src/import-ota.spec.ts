@@ -10,7 +10,7 @@ import { formatOtaReport } from './ota-import-report';
 const OTA_MAIN = resolve(__dirname, '../../../../shared/ota-declarations/declarations');
 
 type OtaSource = Record<string, unknown> & { fetch?: string; filter?: unknown; combine?: OtaSource[] };
-const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+const list = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? (v as unknown[]) : [v]);
 
 /** A catalog document read back into OTA's shape: one entry per source page. */
 function backToOta(doc: CatalogDocument) {

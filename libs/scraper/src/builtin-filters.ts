@@ -39,7 +39,7 @@ function removeQueryParams(html: string, params: unknown): string {
         continue;
       }
       const before = url.search;
-      for (const name of names) url.searchParams.delete(name as string);
+      for (const name of names) url.searchParams.delete(name);
       if (url.search === before) continue;
       const absolute = /^[a-z][a-z0-9+.-]*:/i.test(value);
       const [path] = value.split(/[?#]/);

@@ -31,7 +31,7 @@ export function parseSelector(stored: Selector): Selector {
   if (isRangeSelector(stored) || !stored.trimStart().startsWith('{')) return stored;
   try {
     const value = JSON.parse(stored) as unknown;
-    if (value && typeof value === 'object' && !Array.isArray(value)) return value as RangeSelector;
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value;
   } catch {
     // not JSON: leave it to the CSS parser, which reports it as an invalid selector
   }
