@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { BUILTIN_FILTERS } from '@fineprint/scraper';
+
 export const DOCUMENT_TYPES = [
   'privacy-notice',
   'terms',
@@ -148,7 +150,33 @@ export const catalogFileSchema = z
     documents: z.array(catalogDocumentSchema).min(1),
     filterCode: filterCodeSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((file, ctx) => {
+    if (file.filterCode && !(file.filterCode.entry in file.filterCode.modules))
+      ctx.addIssue({ code: 'custom', path: ['filterCode', 'entry'], message: 'the entry module is missing' });
+    if (file.filterCode) return;
+    file.documents.forEach((doc, index) => {
+      const named = namedFilters(doc);
+      if (named.length)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['documents', index, 'filters'],
+          message: `filter(s) ${named.join(', ')} need the collection's filter code; only built-in filters (${[...BUILTIN_FILTERS].join(', ')}) run without it`,
+        });
+    });
+  });
+
+const filterNameOf = (spec: string | Record<string, unknown>) =>
+  typeof spec === 'string' ? spec : (Object.keys(spec)[0] ?? '');
+
+/** The filters of a document (and its sources) that are the collection's own code, not built in. */
+export function namedFilters(doc: {
+  filters: (string | Record<string, unknown>)[];
+  combine?: { filters: (string | Record<string, unknown>)[] }[] | undefined;
+}): string[] {
+  const all = [...doc.filters, ...(doc.combine ?? []).flatMap((source) => source.filters)];
+  return [...new Set(all.map(filterNameOf).filter((name) => !BUILTIN_FILTERS.has(name)))];
+}
 
 export type CatalogFile = z.output<typeof catalogFileSchema>;
 export type CatalogDocument = z.output<typeof catalogDocumentSchema>;

@@ -64,3 +64,49 @@ documents:
     expect(content?.documents[0]?.fetch).toBe('auto');
   });
 });
+
+describe('catalog files: OTA-shaped declarations', () => {
+  const file = (doc: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+    parseCatalogFile(
+      'acme.json',
+      JSON.stringify({
+        vendor: { slug: 'acme', name: 'Acme' },
+        documents: [{ slug: 'p', title: 'P', ...doc }],
+        ...extra,
+      }),
+    );
+
+  it('accepts range selectors, combined pages and built-in filters', () => {
+    const { content, issues } = file({
+      select: ['main', { startAfter: 'h1', endBefore: 'footer' }],
+      filters: [{ removeQueryParams: ['sid'] }],
+      combine: [{ url: 'https://a.example/1' }, { url: 'https://a.example/2', remove: '.ad' }],
+    });
+    expect(issues).toEqual([]);
+    expect(content?.documents[0]).toMatchObject({
+      url: 'https://a.example/1',
+      combine: [
+        {
+          url: 'https://a.example/1',
+          select: ['main', { startAfter: 'h1', endBefore: 'footer' }],
+          remove: [],
+        },
+        { url: 'https://a.example/2', remove: ['.ad'], filters: [{ removeQueryParams: ['sid'] }] },
+      ],
+    });
+  });
+
+  it('refuses a half range, and named filters without the code to run them', () => {
+    expect(file({ url: 'https://a.example/', select: { startBefore: 'h1' } }).issues[0]?.field).toBe(
+      'documents[0].select',
+    );
+    const { issues } = file({ url: 'https://a.example/', filters: ['removeAds'] });
+    expect(issues[0]).toMatchObject({
+      field: 'documents[0].filters',
+      message: expect.stringMatching(/removeAds/),
+    });
+    expect(
+      file({ url: 'https://a.example/' }, { filterCode: { entry: 'x.js', modules: {} } }).issues[0]?.field,
+    ).toBe('filterCode.entry');
+  });
+});

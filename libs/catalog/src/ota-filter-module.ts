@@ -3,17 +3,13 @@ import { join } from 'node:path';
 
 import { BUILTIN_FILTERS } from '@fineprint/scraper';
 
-import { type CatalogDocument, type CatalogFilter, type FilterCode } from './catalog.schema';
+import { type CatalogDocument, type FilterCode, namedFilters } from './catalog.schema';
 
 export { BUILTIN_FILTERS };
 
-const nameOf = (spec: CatalogFilter) => (typeof spec === 'string' ? spec : (Object.keys(spec)[0] ?? ''));
-
 /** A document needs the collection's own code: one of its filters is not a built-in one. */
-export function usesNamedFilters(doc: Pick<CatalogDocument, 'filters' | 'combine'>): boolean {
-  const all = [...doc.filters, ...(doc.combine ?? []).flatMap((source) => source.filters)];
-  return all.some((spec) => !BUILTIN_FILTERS.has(nameOf(spec)));
-}
+export const usesNamedFilters = (doc: Pick<CatalogDocument, 'filters' | 'combine'>): boolean =>
+  namedFilters(doc).length > 0;
 
 /** A collection's filter module as read from disk, before anything of it runs. */
 export interface OtaFilterModule {
