@@ -55,8 +55,8 @@ const OTA_MAIN = resolve(__dirname, '../../../../shared/ota-declarations/declara
       }),
       expect.objectContaining({ url: 'https://substack.com/chatbot-tos' }),
     ]);
-    expect(await prisma.document.count({ where: { NOT: { sources: { equals: null } } } })).toBe(12);
-    expect(await prisma.document.count({ where: { NOT: { filterCode: { equals: null } } } })).toBe(39);
+    expect(rows.filter((r) => r.sources !== null)).toHaveLength(12);
+    expect(rows.filter((r) => r.filterCode !== null)).toHaveLength(39);
     expect(await prisma.document.count({ where: { filtersApproved: true } })).toBe(0);
     expect(byKey.get('gitlab/privacy-policy')?.filters).toEqual([
       { removeCloudflareEmailProtection: 'DPO@gitlab.com' },
