@@ -2,8 +2,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+import { runFilters } from '@fineprint/sandbox';
+
 import { type CatalogDocument } from './catalog.schema';
 import { convertOtaDeclaration, importOtaFolder } from './import-ota';
+import { readOtaFilterModule } from './ota-filter-module';
 import { formatOtaReport } from './ota-import-report';
 
 /** Open Terms Archive's main collection (EUPL 1.2, test data only). */
@@ -217,6 +220,31 @@ describe('Open Terms Archive import', () => {
       expect(printed).toMatch(/39 imported with filters pending opt-in/);
       expect(printed.split('\n').filter((l) => l.startsWith('! filters pending'))).toHaveLength(39);
     });
+
+    it("runs the collection's own filter code in the sandbox: local re-exports, URL and the DOM", async () => {
+      // MSN's module re-exports Skype's functions; Booking.com's parses links with URL
+      const msn = await readOtaFilterModule(OTA_MAIN, 'MSN.filters.js');
+      expect(Object.keys(msn?.code.modules ?? {}).sort()).toEqual(['MSN.filters.js', 'Skype.filters.js']);
+      const page =
+        '<html><body><div id="navigationHeader">Nav</div><p class="displayNone">hidden</p><p>Kept text</p>' +
+        '<a href="/privacy?label=gen173&amp;sid=8f2a&amp;lang=en">Privacy</a></body></html>';
+      const cleaned = await runFilters({
+        html: page,
+        filters: ['removeNavigationHeaders', 'removeInvisibleText'],
+        bundle: msn?.code ?? { entry: '', modules: {} },
+      });
+      expect(cleaned).not.toContain('Nav');
+      expect(cleaned).not.toContain('hidden');
+      expect(cleaned).toContain('Kept text');
+      const booking = await readOtaFilterModule(OTA_MAIN, 'Booking.com.filters.js');
+      const links = await runFilters({
+        html: page,
+        filters: ['removeLabelAndSidFromUrls'],
+        bundle: booking?.code ?? { entry: '', modules: {} },
+      });
+      // exactly what Booking.com's code does: `?label=…` becomes `?`, `&sid=…` goes
+      expect(links).toContain('href="https://www.booking.com/privacy?&lang=en"');
+    }, 30_000);
 
     it('with the opt-in, the documents with named filters are imported to run them', async () => {
       const { report } = await importOtaFolder(OTA_MAIN, { runFilters: true });
