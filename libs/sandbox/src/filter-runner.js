@@ -143,11 +143,13 @@ const SETUP = `(function (linkedomId, urlId) {
     try { return error && typeof error === 'object' && 'message' in error ? String(error.message) : String(error); }
     catch { return 'an error that cannot be described'; }
   };
+  // the parent hands the job over, and gets the answer back, through this sealed object: plain
+  // data properties, so reading or writing them runs no code of the collection's, whatever its
+  // module did to the global object
+  const inbox = Object.seal({ job: '', ns: undefined, result: undefined });
   const run = () => {
-    const job = JSON.parse(globalThis.__fp_job);
-    const ns = globalThis.__fp_ns;
-    delete globalThis.__fp_job;
-    delete globalThis.__fp_ns;
+    const job = JSON.parse(inbox.job);
+    const ns = inbox.ns;
     const { document } = parseHTML(job.html);
     (async () => {
       for (const spec of job.filters) {
@@ -164,14 +166,15 @@ const SETUP = `(function (linkedomId, urlId) {
       }
       return String(document.toString());
     })().then(
-      (html) => { globalThis.__fp_result = JSON.stringify({ ok: true, html }); },
+      (html) => { inbox.result = JSON.stringify({ ok: true, html }); },
       (error) => {
         const code = error && error.code === 'FILTER_MISSING' ? 'FILTER_MISSING' : 'FILTER_FAILED';
-        globalThis.__fp_result = JSON.stringify({ ok: false, code, message: describe(error) });
+        inbox.result = JSON.stringify({ ok: false, code, message: describe(error) });
       },
     );
   };
   Object.defineProperty(globalThis, '__fp_run', { value: run, configurable: true });
+  return inbox;
 })`;
 
 function timeoutCode(error) {
@@ -201,7 +204,12 @@ async function main() {
       importModuleDynamically: noDynamicImport,
     }).runInContext(context);
   }
-  vm.runInContext(SETUP, context)(job.dom.linkedom, job.dom.whatwgUrl);
+  const inbox = vm.runInContext(SETUP, context)(job.dom.linkedom, job.dom.whatwgUrl);
+  inbox.job = JSON.stringify({
+    html: job.html,
+    filters: job.filters,
+    declaration: job.declaration ?? {},
+  });
 
   let namespace;
   if (job.bundle) {
@@ -241,7 +249,7 @@ async function main() {
       // evaluate() awaits a promise of the context, whose microtasks run only when something
       // runs in the context: run nothing there so the (synchronous) evaluation settles
       const evaluation = entry.evaluate({ timeout });
-      vm.runInContext('undefined', context);
+      vm.runInContext('undefined', context, { timeout });
       await evaluation;
     } catch (error) {
       if (timeoutCode(error))
@@ -251,12 +259,7 @@ async function main() {
     namespace = entry.namespace;
   }
 
-  context.__fp_job = JSON.stringify({
-    html: job.html,
-    filters: job.filters,
-    declaration: job.declaration ?? {},
-  });
-  context.__fp_ns = namespace;
+  inbox.ns = namespace;
   try {
     vm.runInContext('__fp_run()', context, { timeout });
   } catch (error) {
@@ -265,11 +268,12 @@ async function main() {
   }
   // a refused import() settles through this process's event loop: give it a few turns, then
   // run the context's promise jobs again (still under the time limit)
-  let result = vm.runInContext('globalThis.__fp_result', context, { timeout });
+  let result = inbox.result;
   for (let turn = 0; turn < 3 && typeof result !== 'string'; turn++) {
     await new Promise((resolve) => setImmediate(resolve));
     try {
-      result = vm.runInContext('globalThis.__fp_result', context, { timeout });
+      vm.runInContext('undefined', context, { timeout }); // runs the promise jobs that came in
+      result = inbox.result;
     } catch (error) {
       if (timeoutCode(error)) return fail('TIMEOUT', `the filters did not finish within ${timeout} ms`);
       throw error;

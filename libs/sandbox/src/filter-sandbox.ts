@@ -75,7 +75,13 @@ export function runFilters(job: FilterJob, limits: Partial<SandboxLimits> = {}):
       child.kill('SIGKILL');
     };
     const timer = setTimeout(
-      () => stop(new FilterError('TIMEOUT', `the filters did not finish within ${timeoutMs} ms`)),
+      () =>
+        stop(
+          new FilterError(
+            'TIMEOUT',
+            `the sandbox was killed after ${timeoutMs + STARTUP_ALLOWANCE_MS} ms of wall-clock time`,
+          ),
+        ),
       timeoutMs + STARTUP_ALLOWANCE_MS,
     );
     child.stdout.on('data', (chunk: Buffer) => {
