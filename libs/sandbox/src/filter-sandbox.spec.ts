@@ -104,6 +104,7 @@ describe('filter sandbox: what it blocks', () => {
       record('wasm', () => typeof WebAssembly);
       let importError;
       await import('node:fs').catch((e) => { importError = e; });
+      record('fs', () => importError.message);
       record('importFs', () => importError.constructor.constructor('return process')());
       const traces = [];
       Error.prepareStackTrace = (e, frames) => frames.map((f) => typeof f.getFunction());
@@ -121,6 +122,7 @@ describe('filter sandbox: what it blocks', () => {
       'declEscape threw EvalError',
       'eval threw EvalError',
       'wasm=undefined',
+      'fs=import() is not available in the sandbox',
       'importFs threw EvalError',
       'frames=none',
     ]);
