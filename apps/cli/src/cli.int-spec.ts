@@ -123,5 +123,11 @@ describe('the fineprint CLI', () => {
     const optedIn = cli('catalog', 'import-ota', ota, '--dry-run', '--run-filters');
     expect(optedIn.stdout).toMatch(/  1 imported with the collection's filters \(run in the sandbox\)/);
     expect(optedIn.stdout).toMatch(/filters run in a sandbox process: --(experimental-)?permission/);
+    const json = JSON.parse(cli('catalog', 'import-ota', ota, '--dry-run', '--json').stdout) as {
+      counts: Record<string, number>;
+      documents: { termsType: string; status: string; features: string[] }[];
+    };
+    expect(json.counts).toEqual({ exact: 2, 'filters-opted-in': 0, 'filters-pending': 1, 'not-imported': 1 });
+    expect(json.documents.find((d) => d.termsType === 'Terms of Service')?.features).toEqual(['combine']);
   });
 });

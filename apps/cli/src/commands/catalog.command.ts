@@ -56,13 +56,18 @@ export function registerCatalogCommand(program: Command): void {
       false,
     )
     .option('--dry-run', 'print the import report without touching the database', false)
-    .action(async (dir: string, options: { runFilters: boolean; dryRun: boolean }) => {
+    .option(
+      '--json',
+      'print the report as JSON (every document with its status, features and reasons)',
+      false,
+    )
+    .action(async (dir: string, options: { runFilters: boolean; dryRun: boolean; json: boolean }) => {
       const { files, warnings, report } = await importOtaFolder(resolve(dir), {
         runFilters: options.runFilters,
       });
       for (const w of warnings) console.warn(`! ${w}`);
-      console.log(formatOtaReport(report));
-      if (options.runFilters) {
+      console.log(options.json ? JSON.stringify({ ...report, warnings }, null, 2) : formatOtaReport(report));
+      if (options.runFilters && !options.json) {
         const layers = sandboxLayers();
         console.log(
           `filters run in a sandbox process: ${layers.permissionModel}, network namespace ${layers.networkNamespace ? 'yes' : 'NO (unavailable here)'}, address-space limit ${layers.addressSpaceLimit ? 'yes' : 'NO (unavailable here)'}`,
@@ -75,7 +80,9 @@ export function registerCatalogCommand(program: Command): void {
             .sync(files, 'ota', { runFilters: options.runFilters });
           const schedules = app.get(DocumentScheduleService);
           for (const id of synced.upserted) await schedules.syncOne(id);
-          console.log(`✓ ${files.length} service(s), ${synced.upserted.length} document(s) written`);
+          const written = `✓ ${files.length} service(s), ${synced.upserted.length} document(s) written`;
+          if (options.json) console.error(written);
+          else console.log(written);
         });
       if (report.counts['not-imported'] > 0) process.exitCode = 1;
     });
