@@ -125,6 +125,7 @@ describe('Open Terms Archive import', () => {
         'Bad range': { fetch: 'https://acme.example/b', select: { startBefore: 'h1' } },
         'Not a URL': { fetch: 'ftp://acme.example/c' },
         'New field': { fetch: 'https://acme.example/d', waitFor: '#x' },
+        'New part field': { combine: [{ fetch: 'https://acme.example/f', headers: {} }] },
         Fine: { fetch: 'https://acme.example/e' },
       },
     });
@@ -133,12 +134,14 @@ describe('Open Terms Archive import', () => {
       ['Bad range', 'not-imported'],
       ['Not a URL', 'not-imported'],
       ['New field', 'not-imported'],
+      ['New part field', 'not-imported'],
       ['Fine', 'exact'],
     ]);
     expect(result.documents[0]?.reasons.join()).toMatch(/Acme\.filters\.js, which is missing/);
     expect(result.documents[1]?.reasons.join()).toMatch(/exactly one of startBefore\/startAfter/);
     expect(result.documents[2]?.reasons.join()).toMatch(/http\(s\) URL/);
     expect(result.documents[3]?.reasons.join()).toMatch(/unsupported field\(s\) waitFor/);
+    expect(result.documents[4]?.reasons.join()).toMatch(/unsupported field\(s\) combine\[0\]\.headers/);
     expect(result.content?.documents.map((d) => d.slug)).toEqual(['fine']);
   });
 

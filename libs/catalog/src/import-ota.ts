@@ -82,6 +82,9 @@ function inspect(
   const reasons: string[] = [];
   let namedFilters = false;
   const unknown = Object.keys(entry).filter((k) => !KNOWN_FIELDS.has(k));
+  for (const [index, part] of (entry.combine ?? []).entries())
+    for (const key of Object.keys(part))
+      if (!KNOWN_FIELDS.has(key) || key === 'combine') unknown.push(`combine[${index}].${key}`);
   if (unknown.length) reasons.push(`unsupported field(s) ${unknown.join(', ')}`);
   const parts: OtaSource[] = entry.combine?.length ? entry.combine.map((p) => ({ ...entry, ...p })) : [entry];
   if (entry.combine?.length) features.add('combine');
