@@ -7,10 +7,9 @@ import {
   type InputJsonValue,
   VendorRepository,
 } from '@fineprint/db';
-import { storeSelector } from '@fineprint/scraper';
 
 import { type CatalogDocument, type CatalogFile } from './catalog.schema';
-import { usesNamedFilters } from './ota-filter-module';
+import { usesNamedFilters } from './named-filters';
 
 export interface SyncReport {
   upserted: string[];
@@ -54,8 +53,8 @@ export class CatalogSyncService {
           title: doc.title,
           type: toDbType(doc.type),
           url: doc.url,
-          select: doc.select.map(storeSelector),
-          remove: doc.remove.map(storeSelector),
+          select: doc.select,
+          remove: doc.remove,
           fetchMode: doc.fetch,
           ...filtersOf(doc, content, options.runFilters ?? false),
           language: doc.language ?? null,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { BUILTIN_FILTERS } from '@fineprint/scraper';
+import { decodeSelector, encodeSelector, rangeSelectorProblem } from '@fineprint/scraper';
 
 export const DOCUMENT_TYPES = [
   'privacy-notice',
@@ -15,27 +15,64 @@ export type CatalogDocumentType = (typeof DOCUMENT_TYPES)[number];
 const slug = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes, e.g. "alexa-privacy-faq"');
-const css = z.string().min(1);
 /**
- * Open Terms Archive's range selector: from before/after one CSS-selected node to before/after
- * another (exactly one start and one end).
+ * A CSS selector, or a range with Open Terms Archive's shape and meaning:
+ * `{ "startBefore" | "startAfter": css, "endBefore" | "endAfter": css }`, everything between
+ * the two points in document order. Stored as a string (a range as its JSON).
  */
-export const rangeSelectorSchema = z
-  .object({ startBefore: css, startAfter: css, endBefore: css, endAfter: css })
-  .partial()
-  .strict()
-  .refine(
-    (range) =>
-      (range.startBefore === undefined) !== (range.startAfter === undefined) &&
-      (range.endBefore === undefined) !== (range.endAfter === undefined),
-    'a range needs exactly one of startBefore/startAfter and one of endBefore/endAfter',
-  );
-/** A CSS selector, or a range (Open Terms Archive's shape, kept as written). */
-const selector = z.union([css, rangeSelectorSchema]);
+const SELECTOR_SHAPE =
+  'a selector is a CSS string or a range { "startBefore" | "startAfter": css, "endBefore" | "endAfter": css }';
+
+/** One selector in its stored form, or the reason it is not one. */
+function storedSelector(value: unknown): { stored: string } | { problem: string } {
+  if (typeof value === 'string') {
+    if (!value.trim()) return { problem: 'a selector cannot be empty' };
+    try {
+      decodeSelector(value);
+    } catch (error) {
+      return { problem: (error as Error).message };
+    }
+    return { stored: value };
+  }
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const problem = rangeSelectorProblem(value);
+    return problem ? { problem } : { stored: encodeSelector(value) };
+  }
+  return { problem: SELECTOR_SHAPE };
+}
+
 const selectors = z
-  .union([selector, z.array(selector)])
+  .unknown()
   .optional()
-  .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]));
+  .transform((value, ctx): string[] => {
+    if (value === undefined) return [];
+    const list: unknown[] = Array.isArray(value) ? value : [value];
+    const out: string[] = [];
+    list.forEach((item, index) => {
+      const result = storedSelector(item);
+      if ('stored' in result) out.push(result.stored);
+      else
+        ctx.addIssue({ code: 'custom', message: result.problem, path: Array.isArray(value) ? [index] : [] });
+    });
+    return out;
+  });
+
+/** "6h", "30m", "1d" or a number of minutes. */
+const interval = z.union([
+  z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 30),
+  z
+    .string()
+    .regex(/^\d+\s*[mhd]$/, 'a duration like "30m", "6h" or "1d"')
+    .transform((value) => {
+      const n = Number.parseInt(value, 10);
+      const unit = value.trim().slice(-1);
+      return unit === 'm' ? n : unit === 'h' ? n * 60 : n * 1440;
+    }),
+]);
 
 /**
  * A named filter of the collection (`"removeAds"`), or one with parameters
@@ -68,23 +105,6 @@ const sourceSchema = z
     filters: filters.optional(),
   })
   .strict();
-
-/** "6h", "30m", "1d" or a number of minutes. */
-const interval = z.union([
-  z
-    .number()
-    .int()
-    .min(1)
-    .max(60 * 24 * 30),
-  z
-    .string()
-    .regex(/^\d+\s*[mhd]$/, 'a duration like "30m", "6h" or "1d"')
-    .transform((value) => {
-      const n = Number.parseInt(value, 10);
-      const unit = value.trim().slice(-1);
-      return unit === 'm' ? n : unit === 'h' ? n * 60 : n * 1440;
-    }),
-]);
 
 export const catalogDocumentSchema = z
   .object({
@@ -154,33 +174,10 @@ export const catalogFileSchema = z
   .superRefine((file, ctx) => {
     if (file.filterCode && !(file.filterCode.entry in file.filterCode.modules))
       ctx.addIssue({ code: 'custom', path: ['filterCode', 'entry'], message: 'the entry module is missing' });
-    if (file.filterCode) return;
-    file.documents.forEach((doc, index) => {
-      const named = namedFilters(doc);
-      if (named.length)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['documents', index, 'filters'],
-          message: `filter(s) ${named.join(', ')} need the collection's filter code; only built-in filters (${[...BUILTIN_FILTERS].join(', ')}) run without it`,
-        });
-    });
   });
-
-const filterNameOf = (spec: string | Record<string, unknown>) =>
-  typeof spec === 'string' ? spec : (Object.keys(spec)[0] ?? '');
-
-/** The filters of a document (and its sources) that are the collection's own code, not built in. */
-export function namedFilters(doc: {
-  filters: (string | Record<string, unknown>)[];
-  combine?: { filters: (string | Record<string, unknown>)[] }[] | undefined;
-}): string[] {
-  const all = [...doc.filters, ...(doc.combine ?? []).flatMap((source) => source.filters)];
-  return [...new Set(all.map(filterNameOf).filter((name) => !BUILTIN_FILTERS.has(name)))];
-}
 
 export type CatalogFile = z.output<typeof catalogFileSchema>;
 export type CatalogDocument = z.output<typeof catalogDocumentSchema>;
 export type CatalogSource = NonNullable<CatalogDocument['combine']>[number];
-export type CatalogSelector = CatalogDocument['select'][number];
 export type CatalogFilter = CatalogDocument['filters'][number];
 export type FilterCode = z.output<typeof filterCodeSchema>;

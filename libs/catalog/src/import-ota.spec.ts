@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import { runFilters } from '@fineprint/sandbox';
+import { decodeSelector } from '@fineprint/scraper';
 
 import { type CatalogDocument } from './catalog.schema';
 import { convertOtaDeclaration, importOtaFolder } from './import-ota';
@@ -20,8 +21,8 @@ function backToOta(doc: CatalogDocument) {
   const sources = doc.combine ?? [{ ...doc, url: doc.url }];
   return sources.map((s) => ({
     fetch: s.url,
-    select: s.select,
-    remove: s.remove,
+    select: s.select.map(decodeSelector),
+    remove: s.remove.map(decodeSelector),
     filter: s.filters,
     executeClientScripts: s.fetch === 'browser',
   }));
@@ -38,7 +39,7 @@ function otaSources(entry: OtaSource) {
 }
 
 describe('Open Terms Archive import', () => {
-  it('keeps range selectors as written, a combined document as one, and named filters', () => {
+  it('keeps range selectors (stored as their JSON), a combined document as one, and named filters', () => {
     const result = convertOtaDeclaration(
       'Acme.json',
       {
@@ -76,8 +77,8 @@ describe('Open Terms Archive import', () => {
     const [privacy, terms] = result.content?.documents ?? [];
     expect(privacy).toMatchObject({
       slug: 'privacy-policy',
-      select: ['#help-content', { startBefore: '#a', endBefore: '#b' }],
-      remove: [{ startAfter: 'h2.toc', endBefore: '#end' }],
+      select: ['#help-content', '{"startBefore":"#a","endBefore":"#b"}'],
+      remove: ['{"startAfter":"h2.toc","endBefore":"#end"}'],
       filters: ['removeAds', { removeQueryParams: ['utm_source'] }],
     });
     expect(terms).toMatchObject({
@@ -89,7 +90,7 @@ describe('Open Terms Archive import', () => {
         { url: 'https://acme.example/terms/1', select: ['main'], fetch: 'browser' },
         {
           url: 'https://acme.example/terms/2',
-          select: [{ startAfter: 'h1', endAfter: 'footer' }],
+          select: ['{"startAfter":"h1","endAfter":"footer"}'],
           fetch: 'browser',
         },
       ],
@@ -138,7 +139,7 @@ describe('Open Terms Archive import', () => {
       ['Fine', 'exact'],
     ]);
     expect(result.documents[0]?.reasons.join()).toMatch(/Acme\.filters\.js, which is missing/);
-    expect(result.documents[1]?.reasons.join()).toMatch(/exactly one of startBefore\/startAfter/);
+    expect(result.documents[1]?.reasons.join()).toMatch(/exactly one of endBefore and endAfter/);
     expect(result.documents[2]?.reasons.join()).toMatch(/http\(s\) URL/);
     expect(result.documents[3]?.reasons.join()).toMatch(/unsupported field\(s\) waitFor/);
     expect(result.documents[4]?.reasons.join()).toMatch(/unsupported field\(s\) combine\[0\]\.headers/);

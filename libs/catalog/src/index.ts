@@ -7,12 +7,12 @@ export {
   type CatalogSource,
   DOCUMENT_TYPES,
   type FilterCode,
-  rangeSelectorSchema,
 } from './catalog.schema';
 export { CatalogModule } from './catalog.module';
 export { CatalogSyncService, type SyncReport } from './catalog-sync.service';
 export { convertOtaDeclaration, importOtaFolder, otaTypeToDocumentType } from './import-ota';
-export { BUILTIN_FILTERS, readOtaFilterModule, usesNamedFilters } from './ota-filter-module';
+export { namedFilters, usesNamedFilters } from './named-filters';
+export { BUILTIN_FILTERS, readOtaFilterModule } from './ota-filter-module';
 export {
   formatOtaReport,
   type OtaDocumentReport,

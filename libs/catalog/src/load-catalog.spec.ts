@@ -88,7 +88,7 @@ describe('catalog files: OTA-shaped declarations', () => {
       combine: [
         {
           url: 'https://a.example/1',
-          select: ['main', { startAfter: 'h1', endBefore: 'footer' }],
+          select: ['main', '{"startAfter":"h1","endBefore":"footer"}'],
           remove: [],
         },
         { url: 'https://a.example/2', remove: ['.ad'], filters: [{ removeQueryParams: ['sid'] }] },

@@ -3,13 +3,9 @@ import { join } from 'node:path';
 
 import { BUILTIN_FILTERS } from '@fineprint/scraper';
 
-import { type CatalogDocument, type FilterCode, namedFilters } from './catalog.schema';
+import { type FilterCode } from './catalog.schema';
 
 export { BUILTIN_FILTERS };
-
-/** A document needs the collection's own code: one of its filters is not a built-in one. */
-export const usesNamedFilters = (doc: Pick<CatalogDocument, 'filters' | 'combine'>): boolean =>
-  namedFilters(doc).length > 0;
 
 /** A collection's filter module as read from disk, before anything of it runs. */
 export interface OtaFilterModule {

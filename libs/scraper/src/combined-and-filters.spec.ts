@@ -4,7 +4,7 @@ import { applyBuiltinFilter } from './builtin-filters';
 import { combinePages, isCombined, splitCombined } from './combined-page';
 import { type FetchResult } from './fetch-result';
 import { filterHookFor } from './filter-page';
-import { parseSelector, storeSelector } from './selector';
+import { decodeSelector, encodeSelector } from './selector';
 
 const result = (body: string | Buffer, extra: Partial<FetchResult> = {}): FetchResult => {
   const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body);
@@ -25,12 +25,12 @@ const result = (body: string | Buffer, extra: Partial<FetchResult> = {}): FetchR
 
 describe('stored selectors', () => {
   it('keep CSS as is and a range as its JSON object, and read both back', () => {
-    expect(storeSelector('main > .content')).toBe('main > .content');
-    const stored = storeSelector({ endBefore: 'footer', startAfter: 'h1' });
+    expect(encodeSelector('main > .content')).toBe('main > .content');
+    const stored = encodeSelector({ endBefore: 'footer', startAfter: 'h1' });
     expect(stored).toBe('{"startAfter":"h1","endBefore":"footer"}');
-    expect(parseSelector(stored)).toEqual({ startAfter: 'h1', endBefore: 'footer' });
-    expect(parseSelector('main')).toBe('main');
-    expect(parseSelector('{not json')).toBe('{not json');
+    expect(decodeSelector(stored)).toEqual({ startAfter: 'h1', endBefore: 'footer' });
+    expect(decodeSelector('main')).toBe('main');
+    expect(() => decodeSelector('{not json')).toThrow(/not valid JSON/);
   });
 });
 

@@ -5,32 +5,13 @@ import { decodeBody } from './decode-body';
 import { type ExtractedDocument } from './fetch-result';
 import { htmlToMarkdown, normalizeMarkdown } from './html-to-markdown';
 import { FetchError } from './scraper.errors';
-import { isRangeSelector, parseSelectors, type Selector } from './selector';
 
 export interface ExtractInput {
   body: Buffer;
   contentType: string | null;
   url: string;
-  select?: Selector[];
-  remove?: Selector[];
-}
-
-/**
- * CSS selectors for the HTML extractor. Range selectors are kept by the catalog and the
- * declaration; this extractor does not apply them yet (the range-aware extractor replaces
- * this check), so such a document fails with a clear error rather than a wider text.
- */
-function cssOnly(list: Selector[] | undefined, url: string): string[] | undefined {
-  if (!list) return undefined;
-  const parsed = parseSelectors(list);
-  const range = parsed.find(isRangeSelector);
-  if (range)
-    throw new FetchError(
-      'permanent',
-      'UNSUPPORTED_SELECTOR',
-      `The range selector ${JSON.stringify(range)} of ${url} needs the range-aware extractor`,
-    );
-  return parsed as string[];
+  select?: string[];
+  remove?: string[];
 }
 
 const isPdf = (body: Buffer, contentType: string | null) =>
@@ -76,15 +57,12 @@ export async function extractDocument(input: ExtractInput): Promise<ExtractedDoc
   ) {
     const { text } = decodeBody(input.body, input.contentType);
     if (/^text\/(plain|markdown)/i.test(input.contentType ?? '')) markdown = normalizeMarkdown(text);
-    else {
-      const select = cssOnly(input.select, input.url);
-      const remove = cssOnly(input.remove, input.url);
+    else
       ({ markdown, title } = htmlToMarkdown(text, {
         url: input.url,
-        ...(select ? { select } : {}),
-        ...(remove ? { remove } : {}),
+        ...(input.select ? { select: input.select } : {}),
+        ...(input.remove ? { remove: input.remove } : {}),
       }));
-    }
   } else {
     throw new FetchError(
       'permanent',

@@ -1,7 +1,6 @@
 import { type FilterBundle } from '@fineprint/sandbox';
 
 import { type FilterSpec } from './builtin-filters';
-import { type Selector } from './selector';
 
 export type FetchMode = 'http' | 'browser' | 'auto';
 
@@ -23,9 +22,8 @@ export interface FetchResult {
 
 export interface DocumentDeclaration {
   url: string;
-  /** CSS selectors or Open Terms Archive ranges (a range may also come as its stored JSON text). */
-  select?: Selector[];
-  remove?: Selector[];
+  select?: string[];
+  remove?: string[];
   fetchMode: FetchMode;
   language?: string | null;
   /** Named filters (Open Terms Archive's shape), run before `remove` and `select`. */
@@ -42,8 +40,9 @@ export interface DocumentDeclaration {
 /** One page of a combined document. */
 export interface SourceDeclaration {
   url: string;
-  select?: Selector[];
-  remove?: Selector[];
+  /** Stored selectors, as the document's own (CSS, or a range as its JSON). */
+  select?: string[];
+  remove?: string[];
   fetchMode: FetchMode;
   filters?: FilterSpec[];
 }

@@ -4,7 +4,17 @@ import { applyBuiltinFilter, type FilterSpec, isBuiltinFilter } from './builtin-
 import { decodeBody } from './decode-body';
 import { type DocumentDeclaration, type FetchResult } from './fetch-result';
 import { FetchError, type FetchErrorKind } from './scraper.errors';
-import { parseSelectors } from './selector';
+import { decodeSelector } from './selector';
+
+const KIND: Record<FilterError['code'], FetchErrorKind> = {
+  TIMEOUT: 'transient',
+  MEMORY_LIMIT: 'transient',
+  SANDBOX_ERROR: 'transient',
+  FILTER_FAILED: 'permanent',
+  FILTER_MISSING: 'permanent',
+  FILTER_PENDING: 'permanent',
+  OUTPUT_TOO_LARGE: 'permanent',
+};
 
 /** The extractor's filter hook: page HTML in, filtered page HTML out. */
 export type FilterHook = (html: string) => Promise<string>;
@@ -25,12 +35,12 @@ export function filterHookFor(
   // what an Open Terms Archive filter receives as the source document's declaration
   const otaDeclaration = {
     fetch: declaration.url,
-    select: parseSelectors(declaration.select),
-    remove: parseSelectors(declaration.remove),
+    select: (declaration.select ?? []).map(decodeSelector),
+    remove: (declaration.remove ?? []).map(decodeSelector),
     filter: specs,
     executeClientScripts: declaration.fetchMode === 'browser',
   };
-  return async (html: string) => {
+  const run = async (html: string) => {
     let page = html;
     let batch: FilterSpec[] = [];
     const flush = async () => {
@@ -47,32 +57,27 @@ export function filterHookFor(
     await flush();
     return page;
   };
+  // a filter's failure as the scraper reports failures (kind and code), wherever the hook runs
+  return async (html: string) => {
+    try {
+      return await run(html);
+    } catch (cause) {
+      if (cause instanceof FilterError)
+        throw new FetchError(KIND[cause.code], 'FILTER_FAILED', `${cause.code}: ${cause.message}`, { cause });
+      throw cause;
+    }
+  };
 }
 
-const KIND: Record<FilterError['code'], FetchErrorKind> = {
-  TIMEOUT: 'transient',
-  MEMORY_LIMIT: 'transient',
-  SANDBOX_ERROR: 'transient',
-  FILTER_FAILED: 'permanent',
-  FILTER_MISSING: 'permanent',
-  FILTER_PENDING: 'permanent',
-  OUTPUT_TOO_LARGE: 'permanent',
-};
-
-/** An HTML page run through a filter hook, as a page again (UTF-8); other pages unchanged. */
+/**
+ * An HTML page run through a filter hook, as a page again (UTF-8); other pages unchanged.
+ * (Where the extractor takes the hook itself, give it `filterHookFor(declaration)` instead.)
+ */
 export async function filterPage(result: FetchResult, hook: FilterHook | null): Promise<FetchResult> {
   if (!hook || !/^(text\/html|application\/xhtml\+xml)/i.test(result.contentType ?? 'text/html'))
     return result;
   if (result.body.subarray(0, 5).toString('latin1') === '%PDF-') return result;
-  const { text } = decodeBody(result.body, result.contentType);
-  let filtered: string;
-  try {
-    filtered = await hook(text);
-  } catch (cause) {
-    if (cause instanceof FilterError)
-      throw new FetchError(KIND[cause.code], 'FILTER_FAILED', `${cause.code}: ${cause.message}`, { cause });
-    throw cause;
-  }
+  const filtered = await hook(decodeBody(result.body, result.contentType).text);
   return {
     ...result,
     body: Buffer.from(filtered, 'utf8'),

@@ -23,11 +23,12 @@ export { DEFAULT_USER_AGENT, HttpFetcher, type HttpFetcherOptions } from './http
 export { Scraper, type ScraperOptions } from './scraper';
 export { FetchError, type FetchErrorCode, type FetchErrorKind, kindOfStatus } from './scraper.errors';
 export {
+  decodeSelector,
+  describeSelector,
+  encodeSelector,
   isRangeSelector,
-  parseSelector,
-  parseSelectors,
+  rangeSelectorProblem,
   type RangeSelector,
   type Selector,
-  storeSelector,
 } from './selector';
 export { stripTrackingParams } from './strip-tracking-params';

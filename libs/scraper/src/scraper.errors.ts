@@ -17,7 +17,6 @@ export type FetchErrorCode =
   | 'UNSUPPORTED_CONTENT_TYPE'
   | 'INVALID_URL'
   | 'DECODE_FAILED'
-  | 'UNSUPPORTED_SELECTOR'
   | 'FILTER_FAILED';
 
 /**

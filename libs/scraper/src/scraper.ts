@@ -8,13 +8,15 @@ import { filterHookFor, filterPage } from './filter-page';
 import { HostThrottle, type Throttle } from './host-throttle';
 import { HttpFetcher } from './http-fetcher';
 import { FetchError } from './scraper.errors';
-import { isRangeSelector, parseSelectors, type Selector } from './selector';
+import { decodeSelector } from './selector';
 
-/** What the browser waits for: the CSS selectors, and where a range starts. */
-const waitSelectors = (select: Selector[] | undefined): string[] =>
-  parseSelectors(select).flatMap((s) =>
-    isRangeSelector(s) ? [s.startBefore ?? s.startAfter ?? ''].filter(Boolean) : [s],
-  );
+/** What the browser waits for: CSS selectors as they are, a range by its start node. */
+function waitSelectors(select: string[] | undefined): string[] {
+  return (select ?? []).map((s) => {
+    const selector = decodeSelector(s);
+    return typeof selector === 'string' ? selector : (selector.startBefore ?? selector.startAfter ?? '');
+  });
+}
 
 export interface ScraperOptions {
   allowPrivateNetworks: boolean;

@@ -20,13 +20,8 @@ import { type CheckTrigger, jobIds, QueueProducer } from '@fineprint/queue';
 import { ChangeLifecycleService } from '../changes/change-lifecycle.service';
 import { type ContentVerdict, decideContent, isUnstable } from '../decision/decide-content';
 import { CheckFailedError, DocumentGoneError } from '../pipeline.errors';
-import {
-  type Declaration,
-  declarationExtras,
-  declarationOf,
-  SCRAPER,
-  type ScraperPort,
-} from './scraper.port';
+import { declarationExtras, declarationOf } from './declaration-of';
+import { type Declaration, SCRAPER, type ScraperPort } from './scraper.port';
 import { toScrapeFailure } from './to-scrape-failure';
 
 export interface CheckContext {
