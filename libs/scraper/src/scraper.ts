@@ -70,9 +70,8 @@ export class Scraper {
     conditional: { etag?: string; lastModified?: string; knownSha256?: string } = {},
   ): Promise<FetchResult> {
     if (declaration.sources?.length) return this.fetchCombined(declaration);
-    const wait = waitSelectors(declaration.select);
     if (declaration.fetchMode === 'browser')
-      return this.browser.fetch(declaration.url, wait, declaration.language);
+      return this.browser.fetch(declaration.url, waitSelectors(declaration.select), declaration.language);
     try {
       const result = await this.http.fetch(declaration.url, {
         ...conditional,
@@ -94,19 +93,19 @@ export class Scraper {
             ...(declaration.remove ? { remove: declaration.remove } : {}),
           });
         } catch (error) {
-          if (
-            error instanceof FetchError &&
-            error.code === 'SELECTOR_NOT_FOUND' &&
-            error.kind === 'blocked'
-          ) {
-            return this.browser.fetch(declaration.url, wait, declaration.language);
+          if (error instanceof FetchError && error.code === 'SELECTOR_NOT_FOUND') {
+            return this.browser.fetch(
+              declaration.url,
+              waitSelectors(declaration.select),
+              declaration.language,
+            );
           }
         }
       }
       return result;
     } catch (error) {
       if (declaration.fetchMode === 'auto' && error instanceof FetchError && error.kind === 'blocked') {
-        return this.browser.fetch(declaration.url, wait, declaration.language);
+        return this.browser.fetch(declaration.url, waitSelectors(declaration.select), declaration.language);
       }
       throw error;
     }
