@@ -88,10 +88,10 @@ async function main(): Promise<void> {
     const servedBefore = served;
     const cpuBefore = sampleCpu();
     const started = performance.now();
-    await queues.addBulk(
-      'check',
-      'check-document',
+    // plain jobs with BullMQ's own ids (not the check-now contract's one-per-document id)
+    await queues.queue('check').addBulk(
       docs.map((d) => ({
+        name: 'check-document',
         data: { documentId: d.id, trigger: 'manual' as const },
         opts: { removeOnComplete: true },
       })),

@@ -249,7 +249,7 @@ async function main(): Promise<void> {
     prefix: `${prefix}-noop`,
     count: N,
     concurrency: CONCURRENCY,
-    removeOnComplete: DELIVERY_JOB_OPTIONS.removeOnComplete,
+    removeOnComplete: Boolean(DELIVERY_JOB_OPTIONS.removeOnComplete),
     work: () => Promise.resolve(),
   });
   console.log(`bare BullMQ no-op jobs (reference):  ${bare.toFixed(0)} jobs/s`);

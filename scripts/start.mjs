@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: the main job. API + worker together, migrations applied, the catalog
-// synced. With no DATABASE_URL it starts an embedded PostgreSQL; with no REDIS_URL
+// synced; a crashed API or worker is started again with backoff (scripts/lib/run-apps.mjs). With no DATABASE_URL it starts an embedded PostgreSQL; with no REDIS_URL
 // BullMQ queues its jobs in PostgreSQL. See README.md.
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -17,6 +17,7 @@ const { checkServices, migrate, startEmbeddedPostgres } = await import('./lib/se
 const { runApps, waitForHealth } = await import('./lib/run-apps.mjs');
 
 let embedded;
+let apps;
 try {
   const env = {};
   if (!process.env.DATABASE_URL) {
@@ -35,7 +36,7 @@ try {
   const port = process.env.PORT ?? '3000';
   env.PUBLIC_URL = process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}`;
   env.CATALOG_DIR = process.env.CATALOG_DIR ?? join(root, 'catalog');
-  const apps = runApps(root, env);
+  apps = runApps(root, env);
   // once, whoever asks first: the apps first, so the worker drains its jobs while the
   // database is still there, then the database
   let stopping;
@@ -49,9 +50,14 @@ try {
     console.log('› stopping the API and the worker, then the database');
     return stopAll(0);
   });
-  apps.exited.then(({ name, code, signal }) => {
+  // a crashed app is started again (run-apps.mjs); this fires only when that gives up
+  apps.exited.then(({ name, crashes, failedToStart }) => {
     if (stopping) return;
-    console.error(`✗ the ${name} process exited (${signal ?? `code ${code}`}); stopping.`);
+    console.error(
+      failedToStart
+        ? `✗ the ${name} could not start (its output is above); stopping.`
+        : `✗ the ${name} keeps crashing (${crashes} times within a minute); stopping.`,
+    );
     return stopAll(1);
   });
   await waitForHealth(env.PUBLIC_URL);
@@ -60,6 +66,7 @@ try {
   );
 } catch (error) {
   console.error(`✗ ${error.message}`);
+  await apps?.stop().catch(() => {});
   await embedded?.stop().catch(() => {});
   process.exit(1);
 }

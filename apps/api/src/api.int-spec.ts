@@ -92,6 +92,26 @@ describe('REST API end to end (supertest, real PostgreSQL and Redis)', () => {
       expect((await http.get(`/api/v1/documents/${id}`)).body.deletedAt).not.toBeNull();
     });
 
+    it('checks a new document at once (not at its first slot), and takes the catalog spelling of its type', async () => {
+      const create = (title: string, type: string) =>
+        http
+          .post('/api/v1/documents')
+          .set(admin)
+          .send({ vendor: 'Acme', title, url: 'https://acme.example/help', type });
+      const created = await create('Acme Help', 'help-article');
+      expect(created.status).toBe(201);
+      expect(created.body.type).toBe('help_article');
+      const id = created.body.id as string;
+      const first = await app.get(QueueProducer).queue('check').getJob(`first_${id}`);
+      expect(first?.data).toEqual({ documentId: id, trigger: 'created' });
+      expect(await first?.getState()).toMatch(/^(waiting|prioritized)$/);
+      const bad = await create('Acme Blog', 'blog');
+      expect(bad.status).toBe(400);
+      expect(JSON.stringify(bad.body)).toMatch(
+        /privacy_notice, terms, help_article, faq, cookie_policy, other/,
+      );
+    });
+
     it('answers bad input with 400 naming the field, and unknown ids with 404, never 500', async () => {
       const bad = await http
         .post('/api/v1/documents')

@@ -71,7 +71,26 @@ describe('the fineprint CLI', () => {
     expect(cli('extract', page, '--select', '#m').stdout).toBe(
       '# Terms\n\nRead [this](https://a.example/x).\n',
     );
-    expect(cli('extract', page, '--select', '#missing').status).toBe(1);
+    const missing = cli('extract', page, '--select', '#missing');
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('declaration (SELECTOR_NOT_FOUND)');
+  });
+
+  it('extract resolves relative links against --url, and never against a local path', () => {
+    const page = join(dir, 'relative.html');
+    writeFileSync(
+      page,
+      '<main><p>See <a href="cookies/">cookies</a> and <a href="/legal">legal</a>.</p></main>',
+    );
+    const withUrl = cli('extract', page, '--url', 'https://vendor.example/privacy/');
+    expect(withUrl.stdout).toBe(
+      'See [cookies](https://vendor.example/privacy/cookies/) and [legal](https://vendor.example/legal).\n',
+    );
+    const without = cli('extract', page);
+    expect(without.stdout).not.toContain('file:');
+    expect(without.stdout).not.toContain(dir);
+    expect(without.stdout).toBe('See [cookies](/cookies/) and [legal](/legal).\n');
+    expect(cli('extract', page, '--url', 'vendor.example').status).toBe(2);
   });
 
   it('catalog validate accepts the shipped catalog and names file and field of a bad one', () => {

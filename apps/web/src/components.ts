@@ -1,4 +1,5 @@
-import { type ChangeItem, type Tag } from './view-types';
+import { type ChangeTagView, type ChangeView } from '@fineprint/contracts';
+
 import { formatDate, html, label } from './html';
 
 export const SeverityBadge = ({ severity }: { severity: string }) =>
@@ -9,7 +10,7 @@ export const TagBadges = ({ topics, kinds }: { topics: string[]; kinds: string[]
   ${topics.map((t) => html`<span class="badge topic">${label(t)}</span>`)}
 `;
 
-export const ChangeList = ({ items }: { items: ChangeItem[] }) =>
+export const ChangeList = ({ items }: { items: ChangeView[] }) =>
   items.length === 0
     ? html`<p class="muted">No changes yet.</p>`
     : html`<ul class="changes">
@@ -27,7 +28,7 @@ export const ChangeList = ({ items }: { items: ChangeItem[] }) =>
         )}
       </ul>`;
 
-export const TagList = ({ tags }: { tags: Tag[] }) =>
+export const TagList = ({ tags }: { tags: ChangeTagView[] }) =>
   tags.length === 0
     ? html`<p class="muted">No meaning tags: the change did not match any rule.</p>`
     : html`<ul class="plain">

@@ -1,12 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 
-import {
-  type DocumentInput,
-  DocumentRepository,
-  type DocumentType,
-  type InputJsonValue,
-  VendorRepository,
-} from '@fineprint/db';
+import { type DocumentInput, DocumentRepository, type InputJsonValue, VendorRepository } from '@fineprint/db';
 
 import { type CatalogDocument, type CatalogFile } from './catalog.schema';
 import { usesNamedFilters } from './named-filters';
@@ -15,8 +9,6 @@ export interface SyncReport {
   upserted: string[];
   deactivated: string[];
 }
-
-const toDbType = (type: string) => type.replace(/-/g, '_') as DocumentType;
 
 /**
  * Writes catalog declarations into the database. A document keeps its id across syncs
@@ -51,7 +43,7 @@ export class CatalogSyncService {
           vendorId: vendor.id,
           slug: doc.slug,
           title: doc.title,
-          type: toDbType(doc.type),
+          type: doc.type,
           url: doc.url,
           select: doc.select,
           remove: doc.remove,

@@ -1,16 +1,11 @@
 import { z } from 'zod';
 
+import { type DocumentType, documentTypeSchema } from '@fineprint/contracts';
 import { decodeSelector, encodeSelector, rangeSelectorProblem } from '@fineprint/scraper';
 
-export const DOCUMENT_TYPES = [
-  'privacy-notice',
-  'terms',
-  'help-article',
-  'faq',
-  'cookie-policy',
-  'other',
-] as const;
-export type CatalogDocumentType = (typeof DOCUMENT_TYPES)[number];
+/** Document types are the vocabulary's (libs/contracts); a catalog file may spell them with "-". */
+export { DOCUMENT_TYPES } from '@fineprint/contracts';
+export type CatalogDocumentType = DocumentType;
 
 const slug = z
   .string()
@@ -110,7 +105,7 @@ export const catalogDocumentSchema = z
   .object({
     slug,
     title: z.string().min(1),
-    type: z.enum(DOCUMENT_TYPES).default('other'),
+    type: documentTypeSchema.default('other'),
     /** The page; for a combined document, the first source's page unless given. */
     url: httpUrl.optional(),
     select: selectors,

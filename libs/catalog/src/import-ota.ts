@@ -1,6 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
+import { slugify } from '@fineprint/contracts';
+
 import { type CatalogIssue } from './catalog.errors';
 import {
   type CatalogDocumentType,
@@ -41,8 +43,8 @@ interface OtaTerms extends OtaSource {
 const KNOWN_FIELDS = new Set(['fetch', 'select', 'remove', 'filter', 'executeClientScripts', 'combine']);
 
 const TYPE_MAP: [RegExp, CatalogDocumentType][] = [
-  [/privacy|data (policy|protection)|personal data/i, 'privacy-notice'],
-  [/cookie/i, 'cookie-policy'],
+  [/privacy|data (policy|protection)|personal data/i, 'privacy_notice'],
+  [/cookie/i, 'cookie_policy'],
   [/terms|conditions|agreement|community guidelines|acceptable use/i, 'terms'],
   [/faq|questions/i, 'faq'],
 ];
@@ -50,14 +52,6 @@ const TYPE_MAP: [RegExp, CatalogDocumentType][] = [
 export function otaTypeToDocumentType(termsType: string): CatalogDocumentType {
   return TYPE_MAP.find(([re]) => re.test(termsType))?.[1] ?? 'other';
 }
-
-const slugify = (s: string) =>
-  s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '') || 'document';
 
 const asList = <T>(value: T | T[] | undefined): T[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];

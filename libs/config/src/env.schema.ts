@@ -67,7 +67,7 @@ export const envSchema = z.object({
   /** Deliveries in flight per worker: a receiver that hangs holds one slot, not the queue. */
   DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).default(50),
   /** How long a worker holds a job before another may take it over if the worker died (BullMQ lock). */
-  JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+  JOB_LOCK_MS: z.coerce.number().int().min(1000).default(15_000),
   /** Run the job schedulers in this process (the worker); the API only enqueues. */
   RUN_SCHEDULERS: booleanFromString.default(true),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { DOCUMENT_STATUSES, DOCUMENT_TYPES, FETCH_MODES, KINDS, SEVERITIES, TOPICS } from './vocabulary';
+import { DOCUMENT_STATUSES, documentTypeSchema, FETCH_MODES, KINDS, SEVERITIES, TOPICS } from './vocabulary';
 
 const selectorList = z
   .union([z.string().min(1).max(500), z.array(z.string().min(1).max(500)).max(20)])
@@ -32,7 +32,7 @@ export const createDocumentSchema = z
     vendorName: z.string().min(1).max(200).optional(),
     title: z.string().min(1).max(300),
     url: httpUrl,
-    type: z.enum(DOCUMENT_TYPES).default('other'),
+    type: documentTypeSchema.default('other'),
     select: selectorList.optional(),
     remove: selectorList.optional(),
     fetch: z.enum(FETCH_MODES).default('auto'),
@@ -60,7 +60,7 @@ const cursorPage = {
 export const listDocumentsQuery = z
   .object({
     vendor: z.string().max(100).optional(),
-    type: z.enum(DOCUMENT_TYPES).optional(),
+    type: documentTypeSchema.optional(),
     status: z.enum(DOCUMENT_STATUSES).optional(),
     q: z.string().max(200).optional(),
     ...cursorPage,

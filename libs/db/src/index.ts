@@ -1,8 +1,9 @@
-export { applyMigrationsToSchema, MIGRATIONS_DIR } from './apply-migrations';
+export { applyMigrationsToSchema } from './apply-migrations';
 export { DbModule } from './db.module';
 export { createPrismaClient, parseDatabaseUrl, type PrismaClientOptions } from './prisma-client.factory';
 export { PrismaService } from './prisma.service';
 export {
+  type Change,
   type ChangeFilter,
   type ChangeInput,
   ChangeRepository,
@@ -11,6 +12,9 @@ export {
 export {
   type CheckContextRow,
   CheckRunRepository,
+  type ProblemRun,
+  type RunOrigin,
+  type StoredRefs,
   type SuccessRun,
 } from './repositories/check-run.repository';
 export {
@@ -45,7 +49,6 @@ export {
 } from './repositories/version.repository';
 export { WebhookEndpointRepository } from './repositories/webhook-endpoint.repository';
 export type {
-  Change,
   ChangeState,
   CheckOutcome,
   CheckRun,

@@ -101,7 +101,7 @@ describe('database schema (real PostgreSQL)', () => {
         documentId,
         jobId,
         attempt: 1,
-        trigger: 'scheduled',
+        trigger: 'scheduled' as const,
         outcome: 'unchanged' as const,
         httpStatus: 200,
         fetchedWith: 'http' as const,

@@ -25,6 +25,20 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
     if (!this.pool.ended) await this.pool.end();
   }
 
+  /**
+   * Runs `fn` while holding a transaction-scoped advisory lock: replicas calling this with
+   * the same key take turns (the worker's boot sync).
+   */
+  async withAdvisoryLock<T>(key: number, fn: () => Promise<T>, timeoutMs = 120_000): Promise<T> {
+    return this.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${key}::bigint)`;
+        return fn();
+      },
+      { timeout: timeoutMs, maxWait: timeoutMs },
+    );
+  }
+
   /** Cheap reachability probe for health checks. */
   async ping(): Promise<void> {
     await this.$queryRawUnsafe('SELECT 1');

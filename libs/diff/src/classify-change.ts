@@ -1,3 +1,5 @@
+import { type Kind, type Topic } from '@fineprint/contracts';
+
 import { type ChangeTag, type Citation, type Classification, type DiffResult } from './diff.types';
 import { durationsOf, hasCue, SEVERITY_RULES, topicsOf } from './lexicon';
 
@@ -7,7 +9,7 @@ const MAX_CITATION_LENGTH = 600;
 interface Reading {
   text: string;
   side: 'removed' | 'added';
-  topics: string[];
+  topics: Topic[];
   choice: boolean;
   revoked: boolean;
   reference: boolean;
@@ -64,7 +66,7 @@ export function classifyChange(diff: DiffResult): Classification {
   const removed = diff.sentences.removed.map((s) => read(s, 'removed'));
   const added = diff.sentences.added.map((s) => read(s, 'added'));
   const tags = new Map<string, ChangeTag>();
-  const tag = (kind: string | null, topic: string | null, rule: string, sentence: Reading) => {
+  const tag = (kind: Kind | null, topic: Topic | null, rule: string, sentence: Reading) => {
     const key = `${kind ?? ''}|${topic ?? ''}`;
     let t = tags.get(key);
     if (!t) tags.set(key, (t = { topic, kind, rule, citations: [] }));
@@ -75,7 +77,7 @@ export function classifyChange(diff: DiffResult): Classification {
       t.citations.push(cite(sentence));
     }
   };
-  const tagEachTopic = (kind: string, rule: string, r: Reading) => {
+  const tagEachTopic = (kind: Kind, rule: string, r: Reading) => {
     if (r.topics.length === 0) tag(kind, null, rule, r);
     for (const topic of r.topics) tag(kind, topic, rule, r);
   };
@@ -144,8 +146,8 @@ export function classifyChange(diff: DiffResult): Classification {
   }
 
   const list = [...tags.values()].sort(byImportance);
-  const topics = [...new Set(list.map((t) => t.topic).filter((t): t is string => t !== null))];
-  const kinds = [...new Set(list.map((t) => t.kind).filter((k): k is string => k !== null))];
+  const topics = [...new Set(list.map((t) => t.topic).filter((t): t is Topic => t !== null))];
+  const kinds = [...new Set(list.map((t) => t.kind).filter((k): k is Kind => k !== null))];
   const rule = SEVERITY_RULES.find(
     (r) =>
       (!r.kinds || r.kinds.some((k) => kinds.includes(k))) &&

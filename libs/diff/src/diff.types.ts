@@ -1,4 +1,6 @@
-export type Severity = 'high' | 'medium' | 'low' | 'cosmetic';
+import { type Kind, type Severity, type Topic } from '@fineprint/contracts';
+
+export { type Severity };
 
 export interface DiffOptions {
   /** Unchanged paragraphs shown around each hunk (default 1). */
@@ -86,8 +88,8 @@ export interface Citation {
 }
 
 export interface ChangeTag {
-  topic: string | null;
-  kind: string | null;
+  topic: Topic | null;
+  kind: Kind | null;
   rule: string;
   citations: Citation[];
 }
@@ -97,6 +99,6 @@ export interface Classification {
   severityRule: string;
   cosmetic: boolean;
   tags: ChangeTag[];
-  topics: string[];
-  kinds: string[];
+  topics: Topic[];
+  kinds: Kind[];
 }

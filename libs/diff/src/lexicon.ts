@@ -1,14 +1,21 @@
 import cuesData from './lexicon/cues.json';
 import severityData from './lexicon/severity.json';
 import topicsData from './lexicon/topics.json';
+import { type Kind, type Topic, TOPICS } from '@fineprint/contracts';
+
 import { type Severity } from './diff.types';
 
 const compile = (patterns: string[]) => patterns.map((p) => new RegExp(p, 'iu'));
 
-/** Topic → patterns, from lexicon/topics.json. */
-export const TOPIC_PATTERNS: [string, RegExp[]][] = Object.entries(topicsData)
+const asTopic = (key: string): Topic => {
+  if ((TOPICS as readonly string[]).includes(key)) return key as Topic;
+  throw new Error(`lexicon/topics.json: "${key}" is not a topic of libs/contracts (TOPICS)`);
+};
+
+/** Topic → patterns, from lexicon/topics.json (every key a topic of the vocabulary). */
+export const TOPIC_PATTERNS: [Topic, RegExp[]][] = Object.entries(topicsData)
   .filter(([key]) => !key.startsWith('$'))
-  .map(([topic, patterns]) => [topic, compile(patterns as string[])]);
+  .map(([topic, patterns]) => [asTopic(topic), compile(patterns as string[])]);
 
 export type CueName =
   'choice' | 'purpose' | 'negation' | 'sharing' | 'rights' | 'retention' | 'revoked' | 'reference';
@@ -27,13 +34,13 @@ export const CUES: Record<CueName, RegExp[]> = {
 export interface SeverityRule {
   name: string;
   severity: Severity;
-  kinds?: string[];
-  topics?: string[];
+  kinds?: Kind[];
+  topics?: Topic[];
 }
 
 export const SEVERITY_RULES = severityData.rules as SeverityRule[];
 
-export function topicsOf(sentence: string): string[] {
+export function topicsOf(sentence: string): Topic[] {
   return TOPIC_PATTERNS.filter(([, patterns]) => patterns.some((re) => re.test(sentence))).map(
     ([topic]) => topic,
   );

@@ -1,6 +1,7 @@
 import { type Classification, type DiffResult, type HunkLine, type WordOp } from './diff.types';
 import { plainText, splitSentences } from './split-sentences';
 
+/** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
   return text.replace(
     /[&<>"']/g,

@@ -1,7 +1,8 @@
-import { type ChangeWithContext } from '@fineprint/db';
+import { type Kind, type Severity, type Topic } from '@fineprint/contracts';
+import { type Change, type ChangeWithContext } from '@fineprint/db';
 import { type Classification, type DiffResult, renderHtmlInline, renderUnified } from '@fineprint/diff';
 
-export type Severity = 'high' | 'medium' | 'low' | 'cosmetic';
+export { type Severity };
 
 export interface NotificationTag {
   topic: string | null;
@@ -20,8 +21,8 @@ export interface ChangeNotification {
   document: { id: string; title: string; url: string; type: string };
   vendor: { id: string; slug: string; name: string };
   tags: NotificationTag[];
-  topics: string[];
-  kinds: string[];
+  topics: Topic[];
+  kinds: Kind[];
   stats: { wordsAdded: number; wordsRemoved: number; changedShare: number };
   diffExcerpt: { unified: string; html: string };
   links: { change: string; fromVersion: string; toVersion: string; document: string };
@@ -30,6 +31,18 @@ export interface ChangeNotification {
 const EXCERPT_HUNKS = 2;
 const EXCERPT_CHARS = 1500;
 
+/** A stored change's classification, as the diff engine's renderers take it. */
+export function classificationOf(change: Change): Classification {
+  return {
+    severity: change.severity,
+    severityRule: change.severityRule ?? '',
+    cosmetic: change.cosmetic,
+    tags: change.tags as unknown as Classification['tags'],
+    topics: change.topics,
+    kinds: change.kinds,
+  };
+}
+
 /** Builds the view of a change that emails, webhooks and feeds share. */
 export function toChangeNotification(change: ChangeWithContext, publicUrl: string): ChangeNotification {
   const diff = change.diff as unknown as DiffResult;
@@ -37,14 +50,7 @@ export function toChangeNotification(change: ChangeWithContext, publicUrl: strin
     ...diff,
     hunks: (diff.hunks ?? []).filter((h) => !h.cosmetic).slice(0, EXCERPT_HUNKS),
   };
-  const classification: Classification = {
-    severity: change.severity,
-    severityRule: change.severityRule ?? '',
-    cosmetic: change.cosmetic,
-    tags: change.tags as unknown as NotificationTag[],
-    topics: change.topics,
-    kinds: change.kinds,
-  };
+  const classification = classificationOf(change);
   const stats = change.stats as { wordsAdded?: number; wordsRemoved?: number; changedShare?: number };
   const unified = renderUnified(excerpt);
   return {

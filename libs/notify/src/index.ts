@@ -2,6 +2,7 @@ export {
   type ChangeNotification,
   type NotificationTag,
   type Severity,
+  classificationOf,
   toChangeNotification,
 } from './change-notification';
 export { type DeliverOutcome, DeliverService } from './deliver/deliver.service';

@@ -1,3 +1,5 @@
+import { meetsSeverity } from '@fineprint/contracts';
+
 import { type Severity } from './change-notification';
 
 export interface Scope {
@@ -16,8 +18,6 @@ export interface ChangeFacts {
   cosmetic: boolean;
 }
 
-const RANK: Record<Severity, number> = { cosmetic: 0, low: 1, medium: 2, high: 3 };
-
 /**
  * Whether a subscriber hears about a change: every filter that is set must match;
  * cosmetic changes only when asked for, whatever the minimum severity.
@@ -27,7 +27,7 @@ export function matchesScope(scope: Scope, change: ChangeFacts): boolean {
   if (scope.documentId && scope.documentId !== change.documentId) return false;
   if (scope.topic && !change.topics.includes(scope.topic)) return false;
   if (change.cosmetic || change.severity === 'cosmetic') return scope.includeCosmetic;
-  return RANK[change.severity] >= RANK[scope.minSeverity];
+  return meetsSeverity(change.severity, scope.minSeverity);
 }
 
 /** The scope in words, for confirmation emails. */

@@ -1,22 +1,14 @@
 export { ChangeLifecycleService } from './changes/change-lifecycle.service';
 export { DiffVersionService, type DiffVersionResult } from './changes/diff-version.service';
-export {
-  type CheckContext,
-  CheckDocumentService,
-  type CheckResult,
-  EXTRACTOR_VERSION,
-  extractionKeyOf,
-} from './check/check-document.service';
+export { type CheckContext, CheckDocumentService, type CheckResult } from './check/check-document.service';
+export { checkContextOfJob } from './check/check-context-of-job';
 export { SCRAPER, type ScraperPort } from './check/scraper.port';
 export {
   type CheckVerdict,
   type ContentObservation,
   type ContentVerdict,
-  countWords,
   decideContent,
   type DecisionOptions,
-  isUnstable,
-  quarantineReason,
 } from './decision/decide-content';
 export { PipelineModule } from './pipeline.module';
 export { loadHistoryFolder, REEXTRACTION_MESSAGE } from './replay/load-history-folder';

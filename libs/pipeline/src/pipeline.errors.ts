@@ -1,3 +1,5 @@
+import { type FetchErrorKind } from '@fineprint/contracts';
+
 /** The document does not exist (or was deleted): the job cannot succeed by retrying. */
 export class DocumentGoneError extends Error {
   readonly code = 'DOCUMENT_GONE';
@@ -13,7 +15,7 @@ export class CheckFailedError extends Error {
   readonly code: string;
   readonly permanent: boolean;
   constructor(
-    readonly kind: 'transient' | 'blocked' | 'permanent',
+    readonly kind: FetchErrorKind,
     code: string,
     message: string,
     options?: { cause?: unknown },

@@ -2,12 +2,13 @@ import { type INestApplicationContext } from '@nestjs/common';
 
 import {
   ChangeRepository,
+  CheckRunRepository,
   DocumentRepository,
   PrismaService,
   VendorRepository,
   VersionRepository,
 } from '@fineprint/db';
-import { QueueProducer } from '@fineprint/queue';
+import { type Job, QueueProducer } from '@fineprint/queue';
 import {
   createTestContext,
   createTestDatabase,
@@ -17,9 +18,11 @@ import {
 } from '@fineprint/testing';
 
 import { DiffVersionService } from './changes/diff-version.service';
+import { checkContextOfJob } from './check/check-context-of-job';
 import { CheckDocumentService } from './check/check-document.service';
 import { SCRAPER, type ScraperPort } from './check/scraper.port';
 import { PipelineModule } from './pipeline.module';
+import { DocumentScheduleService } from './schedule/document-schedule.service';
 
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const policy = (paragraphs: string[]) =>
@@ -317,5 +320,49 @@ describe('the tracking pipeline on real PostgreSQL, Redis and a local site', () 
     await diffs.diffVersion(first.versionId ?? '');
     await diffs.diffVersion(first.versionId ?? '');
     expect(await prisma.change.count({ where: { documentId: doc.id } })).toBe(1);
+  });
+  it('leaves one CheckRun per attempt: three manual checks through a BullMQ worker, three runs, counted by the metrics', async () => {
+    const documentPage = (extra: string) => policy([...BASE, extra]);
+    site.setPage('/p7', documentPage('First text.'));
+    const doc = await newDocument('/p7');
+    const failed: string[] = [];
+    // the worker's processor, as apps/worker runs it
+    const worker = app
+      .get(QueueProducer)
+      .backend.createWorker(
+        'check',
+        (job: Job) => checks.check((job.data as { documentId: string }).documentId, checkContextOfJob(job)),
+        { concurrency: 1 },
+      );
+    worker.on('failed', (job) => failed.push(job?.id ?? '?'));
+    const runs = () => prisma.checkRun.count({ where: { documentId: doc.id } });
+    try {
+      for (const [n, text] of [
+        [1, 'First text.'],
+        [2, 'First text.'],
+        [3, 'We now keep voice recordings for three years.'],
+      ] as const) {
+        site.setPage('/p7', documentPage(text));
+        expect((await app.get(DocumentScheduleService).checkNow(doc.id)).queued).toBe(true);
+        for (const deadline = Date.now() + 20_000; (await runs()) < n && Date.now() < deadline;)
+          await new Promise((r) => setTimeout(r, 50));
+      }
+      await new Promise((r) => setTimeout(r, 300)); // let any extra run surface
+    } finally {
+      await worker.close();
+    }
+    expect(failed).toEqual([]);
+    const history = await prisma.checkRun.findMany({
+      where: { documentId: doc.id },
+      orderBy: { startedAt: 'asc' },
+      select: { outcome: true, trigger: true },
+    });
+    expect(history).toEqual([
+      { outcome: 'new_version', trigger: 'manual' },
+      { outcome: 'unchanged', trigger: 'manual' },
+      { outcome: 'new_version', trigger: 'manual' },
+    ]);
+    const counted = await app.get(CheckRunRepository).countAllByOutcome();
+    expect(counted.reduce((sum, r) => sum + r.count, 0)).toBe(await prisma.checkRun.count());
   });
 });

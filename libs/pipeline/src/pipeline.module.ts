@@ -4,7 +4,6 @@ import { APP_CONFIG, type Env } from '@fineprint/config';
 import { QueueBackend } from '@fineprint/queue';
 import { Scraper } from '@fineprint/scraper';
 
-import { ChangeLifecycleService } from './changes/change-lifecycle.service';
 import { DiffVersionService } from './changes/diff-version.service';
 import { CheckDocumentService } from './check/check-document.service';
 import { RedisHostThrottle } from './check/redis-host-throttle';
@@ -39,9 +38,8 @@ import { ScheduleModule } from './schedule/schedule.module';
     },
     CheckDocumentService,
     DiffVersionService,
-    ChangeLifecycleService,
   ],
-  exports: [CheckDocumentService, DiffVersionService, ChangeLifecycleService, ScheduleModule, SCRAPER],
+  exports: [CheckDocumentService, DiffVersionService, ScheduleModule, SCRAPER],
 })
 export class PipelineModule implements OnModuleDestroy {
   constructor(@Inject(SCRAPER) private readonly scraper: Scraper) {}

@@ -1,8 +1,15 @@
-export { assertHandlerCoverage, findHandlerCoverageProblems, HandlerCoverageError } from './handler-coverage';
+export {
+  checkRunKey,
+  JOB_CONTRACTS,
+  type JobArgs,
+  type JobContract,
+  type JobKind,
+  retryDelayMs,
+} from './job-contracts';
 export { JobHandler, type JobHandlerInstance, type JobHandlerMetadata } from './job-handler.decorator';
-export { jobIds, scheduleOffsetMs } from './job-ids';
+export { jobIds } from './job-ids';
 export { type AnyQueue, type AnyWorker, QueueBackend, type QueueBackendKind } from './queue-backend';
-export { DEFAULT_JOB_OPTIONS, QueueProducer } from './queue-producer.service';
+export { type Enqueue, type EnqueueAt, type EnqueueMany, QueueProducer } from './queue-producer.service';
 export {
   type CheckTrigger,
   JOB_CATALOG,
@@ -13,5 +20,5 @@ export {
   type QueueName,
 } from './queue.definitions';
 export { QueueModule } from './queue.module';
-export { WORKER_QUEUES, WorkerHost, type WorkerQueuesOptions } from './worker-host.service';
+export { type WorkerQueuesOptions } from './worker-host.service';
 export { type Job, UnrecoverableError } from 'bullmq';

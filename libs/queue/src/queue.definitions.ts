@@ -1,3 +1,7 @@
+import { type CheckTrigger } from '@fineprint/contracts';
+
+export { type CheckTrigger };
+
 /**
  * The pipeline's queues, the jobs each carries and their payloads. Payloads carry
  * ids, never page bodies. Queue names are the pipeline's stages.
@@ -21,8 +25,6 @@ export interface JobPayloads {
     ping: { seq: number; runId: string };
   };
 }
-
-export type CheckTrigger = 'scheduled' | 'manual' | 'confirm' | 'cli';
 
 export type QueueName = keyof JobPayloads;
 export type JobName<Q extends QueueName> = keyof JobPayloads[Q] & string;

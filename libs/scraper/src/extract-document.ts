@@ -1,17 +1,24 @@
 import { detect } from 'tinyld';
 import { extractText, getDocumentProxy } from 'unpdf';
 
-import { decodeBody } from './decode-body';
-import { type ExtractedDocument } from './fetch-result';
+import { assertReadableText, decodeBody } from './decode-body';
+import { type DocumentDeclaration, type ExtractedDocument, type FetchResult } from './fetch-result';
 import { htmlToMarkdown, normalizeMarkdown } from './html-to-markdown';
 import { FetchError } from './scraper.errors';
+import { type Selector } from './selector';
+
+/** Rewrites a page's raw HTML before selection (e.g. a collection's sandboxed named filters). */
+export type HtmlFilters = (html: string) => Promise<string>;
 
 export interface ExtractInput {
   body: Buffer;
   contentType: string | null;
   url: string;
-  select?: string[];
-  remove?: string[];
+  /** CSS selectors or ranges (`{startBefore|startAfter, endBefore|endAfter}`), or their stored JSON. */
+  select?: Selector[];
+  remove?: Selector[];
+  /** Applied to the decoded HTML before `remove` and `select`. */
+  filters?: HtmlFilters;
 }
 
 const isPdf = (body: Buffer, contentType: string | null) =>
@@ -44,8 +51,8 @@ export async function pdfToMarkdown(body: Buffer): Promise<string> {
 
 /**
  * The text a declaration produces from a fetched page: HTML (select/remove applied) or
- * PDF to Markdown, plus its title and detected language. An empty result is an error,
- * never an empty version.
+ * PDF to Markdown, plus its title and detected language. An empty or garbled result
+ * (binary data, undecodable bytes, mostly U+FFFD) is an error, never a version.
  */
 export async function extractDocument(input: ExtractInput): Promise<ExtractedDocument> {
   let markdown: string;
@@ -58,7 +65,7 @@ export async function extractDocument(input: ExtractInput): Promise<ExtractedDoc
     const { text } = decodeBody(input.body, input.contentType);
     if (/^text\/(plain|markdown)/i.test(input.contentType ?? '')) markdown = normalizeMarkdown(text);
     else
-      ({ markdown, title } = htmlToMarkdown(text, {
+      ({ markdown, title } = htmlToMarkdown(input.filters ? await input.filters(text) : text, {
         url: input.url,
         ...(input.select ? { select: input.select } : {}),
         ...(input.remove ? { remove: input.remove } : {}),
@@ -70,9 +77,29 @@ export async function extractDocument(input: ExtractInput): Promise<ExtractedDoc
       `Cannot extract text from ${input.contentType ?? 'an unknown content type'}`,
     );
   }
+  assertReadableText(markdown, `The text extracted from ${input.url}`);
   const words = wordCount(markdown);
   if (words === 0)
     throw new FetchError('permanent', 'EMPTY_CONTENT', `No text was extracted from ${input.url}`);
   const language = words >= 20 ? detect(markdown.slice(0, 5000)) || null : null;
   return { markdown, title, language, wordCount: words };
+}
+
+/**
+ * A fetched page's text under a declaration: what a check stores (`Scraper.extract` is this).
+ * Relative links resolve against the page's final URL.
+ */
+export function extractPage(
+  page: FetchResult,
+  declaration: Pick<DocumentDeclaration, 'select' | 'remove'>,
+  options: { filters?: HtmlFilters } = {},
+): Promise<ExtractedDocument> {
+  return extractDocument({
+    body: page.body,
+    contentType: page.contentType,
+    url: page.finalUrl,
+    ...(declaration.select ? { select: declaration.select } : {}),
+    ...(declaration.remove ? { remove: declaration.remove } : {}),
+    ...(options.filters ? { filters: options.filters } : {}),
+  });
 }

@@ -1,8 +1,7 @@
 import { FilterError, runFilters, type SandboxLimits } from '@fineprint/sandbox';
 
 import { applyBuiltinFilter, type FilterSpec, isBuiltinFilter } from './builtin-filters';
-import { decodeBody } from './decode-body';
-import { type DocumentDeclaration, type FetchResult } from './fetch-result';
+import { type DocumentDeclaration } from './fetch-result';
 import { FetchError, type FetchErrorKind } from './scraper.errors';
 import { decodeSelector } from './selector';
 
@@ -66,22 +65,5 @@ export function filterHookFor(
         throw new FetchError(KIND[cause.code], 'FILTER_FAILED', `${cause.code}: ${cause.message}`, { cause });
       throw cause;
     }
-  };
-}
-
-/**
- * An HTML page run through a filter hook, as a page again (UTF-8); other pages unchanged.
- * (Where the extractor takes the hook itself, give it `filterHookFor(declaration)` instead.)
- */
-export async function filterPage(result: FetchResult, hook: FilterHook | null): Promise<FetchResult> {
-  if (!hook || !/^(text\/html|application\/xhtml\+xml)/i.test(result.contentType ?? 'text/html'))
-    return result;
-  if (result.body.subarray(0, 5).toString('latin1') === '%PDF-') return result;
-  const filtered = await hook(decodeBody(result.body, result.contentType).text);
-  return {
-    ...result,
-    body: Buffer.from(filtered, 'utf8'),
-    contentType: 'text/html; charset=utf-8',
-    charset: 'utf-8',
   };
 }

@@ -7,7 +7,8 @@ import { type Agent, errors as undiciErrors, request } from 'undici';
 import { createGuardedAgent, PrivateAddressError } from '@fineprint/net';
 
 import { type FetchResult } from './fetch-result';
-import { HostThrottle, type Throttle } from './host-throttle';
+import { HostHeldError, HostThrottle, type Throttle } from './host-throttle';
+import { parseRetryAfter } from './retry-after';
 import { FetchError, kindOfStatus } from './scraper.errors';
 
 export const DEFAULT_USER_AGENT =
@@ -77,7 +78,7 @@ export class HttpFetcher {
       if (visited.has(current.href))
         throw new FetchError('permanent', 'REDIRECT_LOOP', `Redirect loop at ${current.href}`);
       visited.add(current.href);
-      await this.throttle.acquire(current.host);
+      await this.acquire(current);
       const response = await this.send(current, options, deadline, hop === 0);
       if (REDIRECTS.has(response.statusCode)) {
         response.body.resume();
@@ -128,6 +129,8 @@ export class HttpFetcher {
       }
       if (response.statusCode < 200 || response.statusCode >= 300) {
         response.body.resume();
+        if (response.statusCode === 429 || response.statusCode === 503)
+          await this.honourRetryAfter(current, response.statusCode, response.headers['retry-after']);
         throw new FetchError(
           kindOfStatus(response.statusCode),
           'HTTP_STATUS',
@@ -165,6 +168,42 @@ export class HttpFetcher {
 
   async close(): Promise<void> {
     await this.agent.close();
+  }
+
+  /** Waits for the host's turn; a host held by its Retry-After fails without a request. */
+  private async acquire(url: URL): Promise<void> {
+    try {
+      await this.throttle.acquire(url.host);
+    } catch (error) {
+      if (!(error instanceof HostHeldError)) throw error;
+      throw new FetchError(
+        'transient',
+        'RATE_LIMITED',
+        `${url.host} asked to be left alone until ${error.until.toISOString()} (Retry-After); not requested before then`,
+        { retryAt: error.until, cause: error },
+      );
+    }
+  }
+
+  /**
+   * A 429 or 503 with a Retry-After (seconds or an HTTP date, capped at 6 h): every worker
+   * holds the host until then, and the check fails as transient with that time.
+   */
+  private async honourRetryAfter(
+    url: URL,
+    status: number,
+    header: string | string[] | undefined,
+  ): Promise<void> {
+    const until = parseRetryAfter(header);
+    if (until === null) return;
+    await this.throttle.holdUntil?.(url.host, until).catch(() => undefined); // best effort
+    const retryAt = new Date(until);
+    throw new FetchError(
+      'transient',
+      'RATE_LIMITED',
+      `HTTP ${status} from ${url.href}: the host asks to be left alone until ${retryAt.toISOString()} (Retry-After)`,
+      { httpStatus: status, retryAt },
+    );
   }
 
   private parse(url: string): URL {

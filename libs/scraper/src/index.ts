@@ -8,7 +8,13 @@ export {
 } from './builtin-filters';
 export { COMBINED_CONTENT_TYPE, combinePages, isCombined, splitCombined } from './combined-page';
 export { charsetFromContentType, decodeBody } from './decode-body';
-export { extractDocument, type ExtractInput, pdfToMarkdown } from './extract-document';
+export {
+  extractDocument,
+  type ExtractInput,
+  extractPage,
+  type HtmlFilters,
+  pdfToMarkdown,
+} from './extract-document';
 export {
   type DocumentDeclaration,
   type ExtractedDocument,
@@ -16,10 +22,11 @@ export {
   type FetchResult,
   type SourceDeclaration,
 } from './fetch-result';
-export { filterHookFor, type FilterHook, filterPage } from './filter-page';
-export { HostThrottle, type Throttle } from './host-throttle';
-export { htmlToMarkdown, normalizeMarkdown } from './html-to-markdown';
+export { filterHookFor, type FilterHook } from './filter-page';
+export { HostHeldError, HostThrottle, MAX_HOLD_WAIT_MS, type Throttle } from './host-throttle';
+export { htmlToMarkdown, type HtmlToMarkdownOptions, normalizeMarkdown } from './html-to-markdown';
 export { DEFAULT_USER_AGENT, HttpFetcher, type HttpFetcherOptions } from './http-fetcher';
+export { MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry-after';
 export { Scraper, type ScraperOptions } from './scraper';
 export { FetchError, type FetchErrorCode, type FetchErrorKind, kindOfStatus } from './scraper.errors';
 export {
@@ -31,4 +38,4 @@ export {
   type RangeSelector,
   type Selector,
 } from './selector';
-export { stripTrackingParams } from './strip-tracking-params';
+export { isOpaqueToken, stripTrackingParams } from './strip-tracking-params';

@@ -2,9 +2,9 @@ import { type SandboxLimits } from '@fineprint/sandbox';
 
 import { BrowserFetcher } from './browser-fetcher';
 import { combinePages, isCombined, splitCombined } from './combined-page';
-import { extractDocument } from './extract-document';
+import { extractPage, type HtmlFilters } from './extract-document';
 import { type DocumentDeclaration, type ExtractedDocument, type FetchResult } from './fetch-result';
-import { filterHookFor, filterPage } from './filter-page';
+import { filterHookFor } from './filter-page';
 import { HostThrottle, type Throttle } from './host-throttle';
 import { HttpFetcher } from './http-fetcher';
 import { FetchError } from './scraper.errors';
@@ -85,13 +85,9 @@ export class Scraper {
       ) {
         // a page whose content arrives by script: the selector is missing from the plain HTML
         try {
-          await extractDocument({
-            body: result.body,
-            contentType: result.contentType,
-            url: result.finalUrl,
-            select: declaration.select,
-            ...(declaration.remove ? { remove: declaration.remove } : {}),
-          });
+          // kept: `extract` of this page under this declaration reuses it (one extraction per new page)
+          // (without filters: a collection's filters run once, in `extract`)
+          this.extracted.set(result, { declaration, document: await extractPage(result, declaration) });
         } catch (error) {
           if (error instanceof FetchError && error.code === 'SELECTOR_NOT_FOUND') {
             return this.browser.fetch(
@@ -111,21 +107,28 @@ export class Scraper {
     }
   }
 
+  /** Extractions made while fetching in `auto` mode, by page (dropped with the page). */
+  private readonly extracted = new WeakMap<
+    FetchResult,
+    { declaration: DocumentDeclaration; document: ExtractedDocument }
+  >();
+
   /**
    * The text of a fetched page under its declaration: filters first (the built-in ones, and
    * the collection's own in the sandbox when the operator opted in), then remove and select.
    * A combined snapshot gives its pages' texts, each under its source's declaration, in order.
    */
-  async extract(result: FetchResult, declaration: DocumentDeclaration): Promise<ExtractedDocument> {
+  async extract(
+    result: FetchResult,
+    declaration: DocumentDeclaration,
+    options: { filters?: HtmlFilters } = {},
+  ): Promise<ExtractedDocument> {
     if (isCombined(result.contentType)) return this.extractCombined(result, declaration);
-    const page = await filterPage(result, filterHookFor(declaration, this.filterLimits));
-    return extractDocument({
-      body: page.body,
-      contentType: page.contentType,
-      url: page.finalUrl,
-      ...(declaration.select ? { select: declaration.select } : {}),
-      ...(declaration.remove ? { remove: declaration.remove } : {}),
-    });
+    const filters = options.filters ?? filterHookFor(declaration, this.filterLimits) ?? undefined;
+    // the probe of `auto` mode ran without filters: reuse it only for an extraction without them
+    const done = filters ? undefined : this.extracted.get(result);
+    if (done && sameSelectors(done.declaration, declaration)) return done.document;
+    return extractPage(result, declaration, filters ? { filters } : {});
   }
 
   /** Every source page, fetched in order as its own declaration says, as one snapshot. */
@@ -190,4 +193,10 @@ export class Scraper {
   async close(): Promise<void> {
     await Promise.all([this.http.close(), this.browser.close(), this.throttle.close?.()]);
   }
+}
+
+function sameSelectors(a: DocumentDeclaration, b: DocumentDeclaration): boolean {
+  return (
+    JSON.stringify([a.select ?? [], a.remove ?? []]) === JSON.stringify([b.select ?? [], b.remove ?? []])
+  );
 }

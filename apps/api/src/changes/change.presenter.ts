@@ -1,27 +1,16 @@
+import { type ChangeStatsView, type ChangeTagView, type ChangeView } from '@fineprint/contracts';
 import { type ChangeWithContext } from '@fineprint/db';
-import {
-  type Classification,
-  type DiffResult,
-  renderHtmlInline,
-  renderHtmlSideBySide,
-  renderUnified,
-} from '@fineprint/diff';
+import { type DiffResult, renderHtmlInline, renderHtmlSideBySide, renderUnified } from '@fineprint/diff';
+import { classificationOf } from '@fineprint/notify';
 
 import { presentVendor } from '../documents/document.presenter';
 
-export function classificationOf(change: ChangeWithContext): Classification {
-  return {
-    severity: change.severity,
-    severityRule: change.severityRule ?? '',
-    cosmetic: change.cosmetic,
-    tags: change.tags as unknown as Classification['tags'],
-    topics: change.topics,
-    kinds: change.kinds,
-  };
-}
-
-export function presentChange(change: ChangeWithContext, publicUrl: string, options: { withDiff: boolean }) {
-  const base = {
+export function presentChange(
+  change: ChangeWithContext,
+  publicUrl: string,
+  options: { withDiff: boolean },
+): ChangeView<Date> {
+  const base: ChangeView<Date> = {
     id: change.id,
     summary: change.summary,
     severity: change.severity,
@@ -29,10 +18,10 @@ export function presentChange(change: ChangeWithContext, publicUrl: string, opti
     cosmetic: change.cosmetic,
     state: change.state,
     stateReason: change.stateReason,
-    tags: change.tags,
+    tags: change.tags as unknown as ChangeTagView[],
     topics: change.topics,
     kinds: change.kinds,
-    stats: change.stats,
+    stats: change.stats as ChangeStatsView,
     detectedAt: change.detectedAt,
     announcedAt: change.announcedAt,
     document: {

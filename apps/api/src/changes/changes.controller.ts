@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type z } from 'zod';
 
 import { APP_CONFIG, type Env } from '@fineprint/config';
-import { listChangesQuery } from '@fineprint/contracts';
+import { LISTED_CHANGE_STATES, listChangesQuery } from '@fineprint/contracts';
 import { ChangeRepository } from '@fineprint/db';
 
 import { NotFoundError } from '../common/api.errors';
@@ -36,7 +36,7 @@ export class ChangesController {
         ...(query.minSeverity ? { minSeverity: query.minSeverity } : {}),
         ...(query.from ? { from: query.from } : {}),
         ...(query.to ? { to: query.to } : {}),
-        ...(query.includeSuppressed === 'true' ? {} : { states: ['announced' as const, 'pending' as const] }),
+        ...(query.includeSuppressed === 'true' ? {} : { states: [...LISTED_CHANGE_STATES] }),
       },
       { take: query.limit + 1, ...(query.cursor ? { cursor: query.cursor } : {}) },
     );

@@ -1,10 +1,11 @@
+import { type DocumentView, type VendorView, type VersionView } from '@fineprint/contracts';
 import { type DocumentWithVendor, type Version } from '@fineprint/db';
 
-export function presentVendor(vendor: { id: string; slug: string; name: string }) {
+export function presentVendor(vendor: { id: string; slug: string; name: string }): VendorView {
   return { id: vendor.id, slug: vendor.slug, name: vendor.name };
 }
 
-export function presentDocument(doc: DocumentWithVendor) {
+export function presentDocument(doc: DocumentWithVendor): DocumentView<Date> {
   return {
     id: doc.id,
     vendor: presentVendor(doc.vendor),
@@ -31,7 +32,10 @@ export function presentDocument(doc: DocumentWithVendor) {
   };
 }
 
-export function presentVersion(v: Omit<Version, 'text'> & { text?: string }, publicUrl: string) {
+export function presentVersion(
+  v: Omit<Version, 'text'> & { text?: string },
+  publicUrl: string,
+): VersionView<Date> {
   return {
     id: v.id,
     documentId: v.documentId,

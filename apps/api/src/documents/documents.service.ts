@@ -2,8 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { type z } from 'zod';
 
 import {
+  canMoveVersion,
   type createDocumentSchema,
+  isFlip,
   type listDocumentsQuery,
+  slugify,
   type updateDocumentSchema,
 } from '@fineprint/contracts';
 import {
@@ -13,20 +16,10 @@ import {
   VendorRepository,
   VersionRepository,
 } from '@fineprint/db';
-import { analyzeChange } from '@fineprint/diff';
-import { DocumentScheduleService } from '@fineprint/pipeline';
-import { jobIds, QueueProducer } from '@fineprint/queue';
+import { analyzeChange, type HunkLine } from '@fineprint/diff';
+import { ChangeLifecycleService, DocumentScheduleService } from '@fineprint/pipeline';
 
 import { ApiError, NotFoundError } from '../common/api.errors';
-
-const slugify = (s: string) =>
-  s
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80) || 'document';
 
 @Injectable()
 export class DocumentsService {
@@ -36,7 +29,7 @@ export class DocumentsService {
     private readonly versions: VersionRepository,
     private readonly snapshots: SnapshotRepository,
     private readonly schedules: DocumentScheduleService,
-    private readonly queues: QueueProducer,
+    private readonly lifecycle: ChangeLifecycleService,
   ) {}
 
   async get(id: string) {
@@ -135,12 +128,11 @@ export class DocumentsService {
    */
   async releaseVersion(id: string) {
     const version = await this.getVersion(id);
-    if (version.status !== 'quarantined') {
+    if (!canMoveVersion(version.status, 'release')) {
       throw new ApiError(409, 'not_quarantined', `Version ${id} is ${version.status}, not quarantined.`);
     }
-    const released = await this.versions.setStatus(id, 'released', 'released by an operator');
-    await this.queues.add('diff', 'diff-version', { versionId: id }, { jobId: jobIds.diffVersion(id) });
-    return released;
+    await this.lifecycle.release(id);
+    return this.getVersion(id);
   }
 
   /**
@@ -150,8 +142,8 @@ export class DocumentsService {
   async instability(id: string) {
     const doc = await this.get(id);
     const recent = await this.versions.recentSummaries(id, 20);
-    const flip = recent.find((v) => v.status === 'revert' || v.status === 'transient');
-    const flips = recent.filter((v) => v.status === 'revert' || v.status === 'transient').length;
+    const flip = recent.find((v) => isFlip(v.status));
+    const flips = recent.filter((v) => isFlip(v.status)).length;
     if (!flip) return { unstable: doc.unstable, flips, region: [] };
     const [current, previous] = await Promise.all([
       this.versions.findBySeq(id, flip.seq),
@@ -159,24 +151,19 @@ export class DocumentsService {
     ]);
     if (!current || !previous) return { unstable: doc.unstable, flips, region: [] };
     const { diff } = analyzeChange(previous.text, current.text, { title: doc.title });
+    const side = (lines: HunkLine[], kinds: HunkLine['kind'][], skip: 'insert' | 'delete') =>
+      lines
+        .filter((l) => kinds.includes(l.kind))
+        .map((l) =>
+          l.ops
+            .filter((o) => o.op !== skip)
+            .map((o) => o.text)
+            .join(''),
+        );
     const region = diff.hunks.map((h) => ({
       section: h.section,
-      removed: h.lines
-        .filter((l) => l.kind === 'delete' || l.kind === 'change' || l.kind === 'move-from')
-        .map((l) =>
-          l.ops
-            .filter((o) => o.op !== 'insert')
-            .map((o) => o.text)
-            .join(''),
-        ),
-      added: h.lines
-        .filter((l) => l.kind === 'insert' || l.kind === 'change' || l.kind === 'move-to')
-        .map((l) =>
-          l.ops
-            .filter((o) => o.op !== 'delete')
-            .map((o) => o.text)
-            .join(''),
-        ),
+      removed: side(h.lines, ['delete', 'change', 'move-from'], 'insert'),
+      added: side(h.lines, ['insert', 'change', 'move-to'], 'delete'),
     }));
     return { unstable: doc.unstable, flips, between: [previous.seq, current.seq], region };
   }

@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Request, type Response } from 'express';
 
 import { APP_CONFIG, type Env } from '@fineprint/config';
-import { TOPICS } from '@fineprint/contracts';
+import { ANNOUNCED_CHANGE_STATES, isTopic } from '@fineprint/contracts';
 import { type ChangeFilter, ChangeRepository, VendorRepository } from '@fineprint/db';
 import {
   FEED_CONTENT_TYPES,
@@ -78,7 +78,7 @@ export class FeedsController {
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    if (!(TOPICS as readonly string[]).includes(topic)) throw new NotFoundError('Topic', topic);
+    if (!isTopic(topic)) throw new NotFoundError('Topic', topic);
     return this.serve(
       format,
       { topic },
@@ -102,7 +102,7 @@ export class FeedsController {
     const f = format as FeedFormat;
     const withCosmetic = req.query['includeCosmetic'] === 'true';
     const rows = await this.changes.list(
-      { ...filter, states: ['announced'], includeCosmetic: withCosmetic },
+      { ...filter, states: [...ANNOUNCED_CHANGE_STATES], includeCosmetic: withCosmetic },
       { take: ITEMS },
     );
     const items = rows.map((c) => toChangeNotification(c, this.config.PUBLIC_URL));

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 
-import { PrismaService } from '@fineprint/db';
+import { ChangeRepository, CheckRunRepository, DeliveryRepository, DocumentRepository } from '@fineprint/db';
 import { QueueProducer } from '@fineprint/queue';
 
 /**
@@ -12,73 +12,62 @@ import { QueueProducer } from '@fineprint/queue';
 @Injectable()
 export class MetricsService {
   readonly registry = new Registry();
-  private readonly checks = new Gauge({
-    name: 'fineprint_check_runs',
-    help: 'Check runs recorded, by outcome (all time)',
-    labelNames: ['outcome'],
-    registers: [this.registry],
-  });
-  private readonly fetchSeconds = new Gauge({
-    name: 'fineprint_check_duration_seconds',
-    help: 'Check durations over the last hour',
-    labelNames: ['quantile'],
-    registers: [this.registry],
-  });
-  private readonly changes = new Gauge({
-    name: 'fineprint_changes',
-    help: 'Changes recorded, by severity and state',
-    labelNames: ['severity', 'state'],
-    registers: [this.registry],
-  });
-  private readonly deliveries = new Gauge({
-    name: 'fineprint_deliveries',
-    help: 'Deliveries, by channel and status',
-    labelNames: ['channel', 'status'],
-    registers: [this.registry],
-  });
-  private readonly queueJobs = new Gauge({
-    name: 'fineprint_queue_jobs',
-    help: 'Jobs per queue and state',
-    labelNames: ['queue', 'state'],
-    registers: [this.registry],
-  });
-  private readonly documents = new Gauge({
-    name: 'fineprint_documents',
-    help: 'Tracked documents by status',
-    labelNames: ['status'],
-    registers: [this.registry],
-  });
+  private readonly checks = this.gauge('fineprint_check_runs', 'Check runs recorded, by outcome (all time)', [
+    'outcome',
+  ]);
+  private readonly fetchSeconds = this.gauge(
+    'fineprint_check_duration_seconds',
+    'Check durations over the last hour',
+    ['quantile'],
+  );
+  private readonly changes = this.gauge('fineprint_changes', 'Changes recorded, by severity and state', [
+    'severity',
+    'state',
+  ]);
+  private readonly deliveries = this.gauge('fineprint_deliveries', 'Deliveries, by channel and status', [
+    'channel',
+    'status',
+  ]);
+  private readonly queueJobs = this.gauge('fineprint_queue_jobs', 'Jobs per queue and state', [
+    'queue',
+    'state',
+  ]);
+  private readonly documents = this.gauge('fineprint_documents', 'Tracked documents by status', ['status']);
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly checkRuns: CheckRunRepository,
+    private readonly changeRows: ChangeRepository,
+    private readonly deliveryRows: DeliveryRepository,
+    private readonly documentRows: DocumentRepository,
     private readonly queues: QueueProducer,
   ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'fineprint_api_' });
   }
 
+  private gauge<L extends string>(name: string, help: string, labelNames: L[]): Gauge<L> {
+    return new Gauge({ name, help, labelNames, registers: [this.registry] });
+  }
+
   async render(): Promise<string> {
     const [checks, durations, changes, deliveries, documents, queueCounts] = await Promise.all([
-      this.prisma.checkRun.groupBy({ by: ['outcome'], _count: true }),
-      this.prisma.$queryRaw<{ p50: number | null; p95: number | null }[]>`
-        SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY "durationMs") AS p50,
-               percentile_cont(0.95) WITHIN GROUP (ORDER BY "durationMs") AS p95
-        FROM "CheckRun" WHERE "startedAt" > now() - interval '1 hour'`,
-      this.prisma.change.groupBy({ by: ['severity', 'state'], _count: true }),
-      this.prisma.delivery.groupBy({ by: ['channel', 'status'], _count: true }),
-      this.prisma.document.groupBy({ by: ['status'], where: { deletedAt: null }, _count: true }),
+      this.checkRuns.countAllByOutcome(),
+      this.checkRuns.durationQuantiles(new Date(Date.now() - 3600_000)),
+      this.changeRows.countBySeverityAndState(),
+      this.deliveryRows.countByStatus(),
+      this.documentRows.countByStatus(),
       this.queues.counts().catch(() => null),
     ]);
     this.checks.reset();
-    for (const row of checks) this.checks.set({ outcome: row.outcome }, row._count);
-    this.fetchSeconds.set({ quantile: '0.5' }, (durations[0]?.p50 ?? 0) / 1000);
-    this.fetchSeconds.set({ quantile: '0.95' }, (durations[0]?.p95 ?? 0) / 1000);
+    for (const row of checks) this.checks.set({ outcome: row.outcome }, row.count);
+    this.fetchSeconds.set({ quantile: '0.5' }, (durations.p50 ?? 0) / 1000);
+    this.fetchSeconds.set({ quantile: '0.95' }, (durations.p95 ?? 0) / 1000);
     this.changes.reset();
-    for (const row of changes) this.changes.set({ severity: row.severity, state: row.state }, row._count);
+    for (const row of changes) this.changes.set({ severity: row.severity, state: row.state }, row.count);
     this.deliveries.reset();
     for (const row of deliveries)
-      this.deliveries.set({ channel: row.channel, status: row.status }, row._count);
+      this.deliveries.set({ channel: row.channel, status: row.status }, row.count);
     this.documents.reset();
-    for (const row of documents) this.documents.set({ status: row.status }, row._count);
+    for (const row of documents) this.documents.set({ status: row.status }, row.count);
     this.queueJobs.reset();
     for (const [queue, counts] of Object.entries(queueCounts ?? {})) {
       for (const [state, n] of Object.entries(counts)) this.queueJobs.set({ queue, state }, n);

@@ -12,7 +12,7 @@ import {
   VendorRepository,
 } from '@fineprint/db';
 import { SubscriptionTokens } from '@fineprint/notify';
-import { jobIds, QueueProducer } from '@fineprint/queue';
+import { QueueProducer } from '@fineprint/queue';
 
 import { resolveScope } from '../common/resolve-scope';
 
@@ -73,12 +73,7 @@ export class SubscriptionsService {
       targetId: id,
       subscriptionId: id,
     });
-    await this.queues.add(
-      'deliver',
-      'deliver',
-      { deliveryId: delivery.id },
-      { jobId: jobIds.deliver(delivery.id) },
-    );
+    await this.queues.enqueue.deliver({ deliveryId: delivery.id });
   }
 
   async confirm(token: string): Promise<boolean> {

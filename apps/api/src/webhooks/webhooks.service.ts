@@ -9,7 +9,7 @@ import {
   WebhookEndpointRepository,
 } from '@fineprint/db';
 import { generateWebhookSecret } from '@fineprint/notify';
-import { jobIds, QueueProducer } from '@fineprint/queue';
+import { QueueProducer } from '@fineprint/queue';
 
 import { NotFoundError } from '../common/api.errors';
 import { resolveScope } from '../common/resolve-scope';
@@ -75,12 +75,7 @@ export class WebhooksService {
       targetId: id,
       webhookEndpointId: id,
     });
-    await this.queues.add(
-      'deliver',
-      'deliver',
-      { deliveryId: delivery.id },
-      { jobId: jobIds.deliver(delivery.id) },
-    );
+    await this.queues.enqueue.deliver({ deliveryId: delivery.id });
     return delivery;
   }
 
@@ -89,12 +84,7 @@ export class WebhooksService {
     const delivery = await this.deliveries.findById(deliveryId);
     if (!delivery) throw new NotFoundError('Delivery', deliveryId);
     await this.deliveries.resetForRedelivery(deliveryId);
-    await this.queues.add(
-      'deliver',
-      'deliver',
-      { deliveryId },
-      { jobId: `${jobIds.deliver(deliveryId)}_r${delivery.attempts}`, attempts: 1 },
-    );
+    await this.queues.enqueue.redeliver({ deliveryId, attempts: delivery.attempts });
     return { ...delivery, status: 'pending' as const };
   }
 }

@@ -1,6 +1,7 @@
 import { type Command } from 'commander';
 
-import { ChangeRepository, DocumentRepository, PrismaService } from '@fineprint/db';
+import { getsChange } from '@fineprint/contracts';
+import { ChangeRepository, DocumentRepository } from '@fineprint/db';
 import { CheckDocumentService, DiffVersionService } from '@fineprint/pipeline';
 
 import { withAppContext } from '../app-context';
@@ -11,33 +12,23 @@ export function registerCheckCommand(program: Command): void {
     .description('run one check of a document (its id, or vendor/slug) and print the outcome')
     .action(async (ref: string) => {
       await withAppContext(async (app) => {
-        const prisma = app.get(PrismaService);
-        const [vendorSlug, slug] = ref.split('/');
-        const found = slug
-          ? await prisma.document.findFirst({
-              where: { slug, vendor: { slug: vendorSlug } },
-              select: { id: true },
-            })
-          : await prisma.document.findFirst({ where: { id: ref }, select: { id: true } }).catch(() => null);
-        if (!found) {
+        const documents = app.get(DocumentRepository);
+        const id = await documents.findIdByRef(ref);
+        if (!id) {
           console.error(`✗ no document "${ref}" (use its id or vendor/slug, e.g. amazon/privacy-notice)`);
           process.exitCode = 1;
           return;
         }
-        const document = await app.get(DocumentRepository).findById(found.id);
+        const document = await documents.findById(id);
         console.log(
           `› checking ${document?.vendor.name ?? ''} – ${document?.title ?? ''} (${document?.url ?? ''})`,
         );
         try {
-          const result = await app.get(CheckDocumentService).check(found.id, { trigger: 'cli' });
+          const result = await app.get(CheckDocumentService).check(id, { trigger: 'cli' });
           console.log(
             `✓ ${result.outcome}${result.versionStatus ? ` (version ${result.versionStatus})` : ''}${result.reason ? `: ${result.reason}` : ''}`,
           );
-          if (
-            result.versionId &&
-            result.versionStatus !== 'baseline' &&
-            result.versionStatus !== 'quarantined'
-          ) {
+          if (result.versionId && result.versionStatus && getsChange(result.versionStatus)) {
             const diff = await app.get(DiffVersionService).diffVersion(result.versionId);
             const change = diff.changeId ? await app.get(ChangeRepository).findById(diff.changeId) : null;
             if (change) console.log(`  ${change.severity}: ${change.summary} [${change.state}]`);

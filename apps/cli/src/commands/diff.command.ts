@@ -32,12 +32,7 @@ export function registerDiffCommand(program: Command): void {
         if (options.json) {
           const out = {
             summary,
-            severity: classification.severity,
-            severityRule: classification.severityRule,
-            cosmetic: classification.cosmetic,
-            tags: classification.tags,
-            topics: classification.topics,
-            kinds: classification.kinds,
+            ...classification,
             stats: diff.stats,
             moves: diff.moves,
             hunks: diff.hunks,

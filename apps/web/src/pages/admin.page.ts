@@ -1,3 +1,4 @@
+import { type DocumentView, type Page } from '@fineprint/contracts';
 import { useState } from 'preact/hooks';
 
 import { adminToken, api } from '../api-client';
@@ -5,7 +6,6 @@ import { formValue } from '../form-value';
 import { Failure, Loading } from '../components';
 import { formatDate, html } from '../html';
 import { useApi } from '../use-api';
-import { type DocumentItem, type Page } from '../view-types';
 
 interface Endpoint {
   id: string;
@@ -84,7 +84,7 @@ function Deliveries({ endpointId }: { endpointId: string }) {
 export function AdminPage() {
   const [, setTick] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
-  const docs = useApi<Page<DocumentItem>>(adminToken.get() ? '/api/v1/documents?limit=200' : null);
+  const docs = useApi<Page<DocumentView>>(adminToken.get() ? '/api/v1/documents?limit=200' : null);
   const hooks = useApi<{ items: Endpoint[] }>(adminToken.get() ? '/api/v1/webhooks' : null, { admin: true });
   const queues = useApi<Record<string, Record<string, number>>>(
     adminToken.get() ? '/api/v1/admin/queues' : null,

@@ -1,12 +1,12 @@
+import { type ChangeView } from '@fineprint/contracts';
 import { useState } from 'preact/hooks';
 
 import { Failure, Loading, SeverityBadge, TagBadges, TagList } from '../components';
 import { formatDate, html } from '../html';
 import { useApi } from '../use-api';
-import { type ChangeItem } from '../view-types';
 
 export function ChangePage({ id }: { id: string }) {
-  const change = useApi<ChangeItem>(`/api/v1/changes/${encodeURIComponent(id)}`);
+  const change = useApi<ChangeView>(`/api/v1/changes/${encodeURIComponent(id)}`);
   const [view, setView] = useState<'inline' | 'side'>('inline');
   if (change.error) return html`<${Failure} error=${change.error} />`;
   const c = change.data;

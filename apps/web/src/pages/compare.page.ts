@@ -1,14 +1,15 @@
+import { type ChangeTagView } from '@fineprint/contracts';
+
 import { Failure, Loading, SeverityBadge, TagList } from '../components';
 import { html } from '../html';
 import { useApi } from '../use-api';
-import { type Tag } from '../view-types';
 
 interface Comparison {
   from: { seq: number };
   to: { seq: number };
   summary: string;
   severity: string;
-  tags: Tag[];
+  tags: ChangeTagView[];
   rendered: { inline: string; sideBySide: string };
 }
 

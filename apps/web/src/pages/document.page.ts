@@ -1,19 +1,19 @@
+import { type ChangeView, type DocumentView, type Page, type VersionView } from '@fineprint/contracts';
 import { useEffect, useState } from 'preact/hooks';
 
 import { api } from '../api-client';
 import { ChangeList, Failure, Loading } from '../components';
 import { formatDate, html, label } from '../html';
 import { useApi } from '../use-api';
-import { type ChangeItem, type DocumentItem, type Page, type VersionItem } from '../view-types';
 
 /** Versions load a page at a time, so a document with hundreds of versions stays fast. */
 function useVersionPages(id: string) {
-  const [items, setItems] = useState<VersionItem[]>([]);
+  const [items, setItems] = useState<VersionView[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const load = (next: string | null) =>
-    api<Page<VersionItem>>(
+    api<Page<VersionView>>(
       `/api/v1/documents/${encodeURIComponent(id)}/versions?limit=50${next ? `&cursor=${next}` : ''}`,
     )
       .then((page) => {
@@ -29,8 +29,8 @@ function useVersionPages(id: string) {
 }
 
 export function DocumentPage({ id }: { id: string }) {
-  const doc = useApi<DocumentItem>(`/api/v1/documents/${encodeURIComponent(id)}`);
-  const changes = useApi<Page<ChangeItem>>(`/api/v1/changes?documentId=${encodeURIComponent(id)}&limit=20`);
+  const doc = useApi<DocumentView>(`/api/v1/documents/${encodeURIComponent(id)}`);
+  const changes = useApi<Page<ChangeView>>(`/api/v1/changes?documentId=${encodeURIComponent(id)}&limit=20`);
   const versions = useVersionPages(id);
   const instability = useApi<{
     flips: number;

@@ -1,16 +1,17 @@
+import { type ChangeView, type DocumentView, MINIMUM_SEVERITIES, type Page } from '@fineprint/contracts';
+
 import { qs } from '../api-client';
 import { ChangeList, Failure, Loading } from '../components';
 import { html, formatDate } from '../html';
 import { useApi } from '../use-api';
-import { type ChangeItem, type DocumentItem, type Page } from '../view-types';
 
 export function HomePage({ url }: { url: URL }) {
   const severity = url.searchParams.get('minSeverity') ?? '';
   const topic = url.searchParams.get('topic') ?? '';
-  const changes = useApi<Page<ChangeItem>>(
+  const changes = useApi<Page<ChangeView>>(
     `/api/v1/changes${qs({ limit: 50, minSeverity: severity, topic })}`,
   );
-  const failing = useApi<Page<DocumentItem>>('/api/v1/documents?status=failing&limit=50');
+  const failing = useApi<Page<DocumentView>>('/api/v1/documents?status=failing&limit=50');
   return html` <h1>Recent changes</h1>
     <div class="grid">
       <section aria-labelledby="changes-h">
@@ -20,9 +21,7 @@ export function HomePage({ url }: { url: URL }) {
             >Minimum severity
             <select name="minSeverity" value=${severity}>
               <option value="">any</option>
-              <option value="high">high</option>
-              <option value="medium">medium</option>
-              <option value="low">low</option>
+              ${MINIMUM_SEVERITIES.map((s) => html`<option value=${s}>${s}</option>`)}
             </select></label
           >
           <button type="submit">Filter</button>

@@ -1,14 +1,13 @@
+import { MINIMUM_SEVERITIES, TOPICS, type VendorView } from '@fineprint/contracts';
 import { useState } from 'preact/hooks';
 
 import { api } from '../api-client';
 import { formValue } from '../form-value';
-import { TOPICS } from '../vocabulary';
 import { html, label } from '../html';
 import { useApi } from '../use-api';
-import { type Vendor } from '../view-types';
 
 export function SubscribePage() {
-  const vendors = useApi<{ items: Vendor[] }>('/api/v1/vendors');
+  const vendors = useApi<{ items: VendorView[] }>('/api/v1/vendors');
   const [state, setState] = useState<{ sent: boolean; error: string | null; busy: boolean }>({
     sent: false,
     error: null,
@@ -62,9 +61,12 @@ export function SubscribePage() {
       </select>
       <label for="minSeverity">Minimum severity</label>
       <select id="minSeverity" name="minSeverity">
-        <option value="low">low and above</option>
-        <option value="medium">medium and above</option>
-        <option value="high">high only</option>
+        ${[...MINIMUM_SEVERITIES]
+          .reverse()
+          .map(
+            (s, i, all) =>
+              html`<option value=${s}>${i === all.length - 1 ? `${s} only` : `${s} and above`}</option>`,
+          )}
       </select>
       <label for="digest">How often</label>
       <select id="digest" name="digest">

@@ -1,12 +1,13 @@
+import { type ChangeView, type DocumentView, type Page, type VendorView } from '@fineprint/contracts';
+
 import { ChangeList, Failure, Loading } from '../components';
 import { formatDate, html } from '../html';
 import { useApi } from '../use-api';
-import { type ChangeItem, type DocumentItem, type Page, type Vendor } from '../view-types';
 
 export function VendorPage({ slug }: { slug: string }) {
-  const vendor = useApi<Vendor>(`/api/v1/vendors/${encodeURIComponent(slug)}`);
-  const docs = useApi<Page<DocumentItem>>(`/api/v1/documents?vendor=${encodeURIComponent(slug)}&limit=200`);
-  const changes = useApi<Page<ChangeItem>>(`/api/v1/changes?vendor=${encodeURIComponent(slug)}&limit=30`);
+  const vendor = useApi<VendorView>(`/api/v1/vendors/${encodeURIComponent(slug)}`);
+  const docs = useApi<Page<DocumentView>>(`/api/v1/documents?vendor=${encodeURIComponent(slug)}&limit=200`);
+  const changes = useApi<Page<ChangeView>>(`/api/v1/changes?vendor=${encodeURIComponent(slug)}&limit=30`);
   if (vendor.error) return html`<${Failure} error=${vendor.error} />`;
   if (!vendor.data) return html`<${Loading} />`;
   return html` <h1>${vendor.data.name}</h1>

@@ -28,15 +28,11 @@ export class BootSyncService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.RUN_SCHEDULERS) return;
-    await this.prisma.$transaction(
-      async (tx) => {
-        await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${BOOT_LOCK})`);
-        await this.syncCatalog();
-        await this.schedules.syncAll();
-        await this.schedules.scheduleDigest();
-      },
-      { timeout: 120_000, maxWait: 120_000 },
-    );
+    await this.prisma.withAdvisoryLock(BOOT_LOCK, async () => {
+      await this.syncCatalog();
+      await this.schedules.syncAll();
+      await this.schedules.scheduleDigest();
+    });
   }
 
   private async syncCatalog(): Promise<void> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { CheckDocumentService, type CheckResult } from '@fineprint/pipeline';
+import { checkContextOfJob, CheckDocumentService, type CheckResult } from '@fineprint/pipeline';
 import { type Job, JobHandler, type JobHandlerInstance, type JobPayloads } from '@fineprint/queue';
 
 import { unrecoverableIfPermanent } from '../unrecoverable-if-permanent';
@@ -11,13 +11,6 @@ export class CheckDocumentProcessor implements JobHandlerInstance {
   constructor(private readonly checks: CheckDocumentService) {}
 
   async handle(job: Job<JobPayloads['check']['check-document']>): Promise<CheckResult> {
-    const { documentId, trigger } = job.data;
-    return unrecoverableIfPermanent(() =>
-      this.checks.check(documentId, {
-        trigger,
-        ...(job.id ? { jobId: job.id } : {}),
-        attempt: job.attemptsMade + 1,
-      }),
-    );
+    return unrecoverableIfPermanent(() => this.checks.check(job.data.documentId, checkContextOfJob(job)));
   }
 }

@@ -13,6 +13,10 @@ export class DeliverProcessor implements JobHandlerInstance {
   handle(job: Job<JobPayloads['deliver']['deliver']>): Promise<DeliverOutcome> {
     const number = job.attemptsMade + 1;
     const last = number >= (job.opts.attempts ?? 1);
-    return unrecoverableIfPermanent(() => this.deliveries.deliver(job.data.deliveryId, { number, last }));
+    // attemptsStarted also counts the starts a dead worker never finished (stalled jobs)
+    const started = job.attemptsStarted;
+    return unrecoverableIfPermanent(() =>
+      this.deliveries.deliver(job.data.deliveryId, { number, last, started }),
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  type Change,
+  type Change as ChangeRow,
   type ChangeState,
   type Document,
   Prisma,
@@ -8,6 +8,14 @@ import {
   type Vendor,
   type Version,
 } from '@prisma/client';
+
+import {
+  CHANGE_LIFECYCLE,
+  type ChangeTransition,
+  type Kind,
+  severityAtLeast,
+  type Topic,
+} from '@fineprint/contracts';
 
 import { PrismaService } from '../prisma.service';
 
@@ -20,8 +28,8 @@ export interface ChangeInput {
   cosmetic: boolean;
   /** JSON-serialisable values (the diff engine's result). */
   tags: unknown;
-  topics: string[];
-  kinds: string[];
+  topics: Topic[];
+  kinds: Kind[];
   summary: string;
   stats: unknown;
   diff: unknown;
@@ -33,8 +41,8 @@ export interface ChangeFilter {
   documentId?: string;
   vendorSlug?: string;
   vendorId?: string;
-  topic?: string;
-  kind?: string;
+  topic?: Topic;
+  kind?: Kind;
   severity?: Severity;
   minSeverity?: Severity;
   states?: ChangeState[];
@@ -43,13 +51,15 @@ export interface ChangeFilter {
   includeCosmetic?: boolean;
 }
 
+/** A change as stored, with its topics and kinds in the vocabulary's types (written only from them). */
+export type Change = Omit<ChangeRow, 'topics' | 'kinds'> & { topics: Topic[]; kinds: Kind[] };
+
 export type ChangeWithContext = Change & {
   document: Document & { vendor: Vendor };
   fromVersion: Pick<Version, 'id' | 'seq' | 'recordedAt' | 'snapshotId' | 'status'>;
   toVersion: Pick<Version, 'id' | 'seq' | 'recordedAt' | 'snapshotId' | 'status'>;
 };
 
-const SEVERITY_ORDER: Severity[] = ['cosmetic', 'low', 'medium', 'high'];
 const versionSelect = { id: true, seq: true, recordedAt: true, snapshotId: true, status: true } as const;
 const contextInclude = {
   document: { include: { vendor: true } },
@@ -64,7 +74,7 @@ export class ChangeRepository {
   /** One change per new version: a retried diff job gets the existing row back. */
   async createOnce(input: ChangeInput): Promise<{ change: Change; created: boolean }> {
     const existing = await this.prisma.change.findUnique({ where: { toVersionId: input.toVersionId } });
-    if (existing) return { change: existing, created: false };
+    if (existing) return { change: existing as Change, created: false };
     try {
       const data: Prisma.ChangeUncheckedCreateInput = {
         ...input,
@@ -72,41 +82,45 @@ export class ChangeRepository {
         stats: input.stats as Prisma.InputJsonValue,
         diff: input.diff as Prisma.InputJsonValue,
       };
-      return { change: await this.prisma.change.create({ data }), created: true };
+      return { change: (await this.prisma.change.create({ data })) as Change, created: true };
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
         const row = await this.prisma.change.findUniqueOrThrow({ where: { toVersionId: input.toVersionId } });
-        return { change: row, created: false };
+        return { change: row as Change, created: false };
       }
       throw error;
     }
   }
 
   findById(id: string): Promise<ChangeWithContext | null> {
-    return this.prisma.change.findUnique({ where: { id }, include: contextInclude });
+    return this.prisma.change.findUnique({
+      where: { id },
+      include: contextInclude,
+    }) as Promise<ChangeWithContext | null>;
   }
 
   findByToVersion(toVersionId: string): Promise<Change | null> {
-    return this.prisma.change.findUnique({ where: { toVersionId } });
-  }
-
-  setState(id: string, state: ChangeState, reason: string | null): Promise<Change> {
-    return this.prisma.change.update({
-      where: { id },
-      data: { state, stateReason: reason, ...(state === 'announced' ? { announcedAt: new Date() } : {}) },
-    });
+    return this.prisma.change.findUnique({ where: { toVersionId } }) as Promise<Change | null>;
   }
 
   /**
-   * Moves a change from one state to another only if it is still in `from`: of two
-   * racing callers exactly one gets `true` (and so announces once).
+   * Applies a named transition of the change lifecycle (libs/contracts) only if the change
+   * is still in one of its `from` states: of two racing callers exactly one gets `true`
+   * (and so announces once).
    */
-  async transition(id: string, from: ChangeState, to: ChangeState, reason: string | null): Promise<boolean> {
+  async transition(id: string, transition: ChangeTransition, reason: string | null): Promise<boolean> {
+    const { from, to } = CHANGE_LIFECYCLE.transitions[transition];
     const { count } = await this.prisma.change.updateMany({
-      where: { id, state: from },
+      where: { id, state: { in: [...from] } },
       data: { state: to, stateReason: reason, ...(to === 'announced' ? { announcedAt: new Date() } : {}) },
     });
     return count === 1;
+  }
+
+  /** Changes by severity and state (metrics). */
+  async countBySeverityAndState(): Promise<{ severity: Severity; state: ChangeState; count: number }[]> {
+    const rows = await this.prisma.change.groupBy({ by: ['severity', 'state'], _count: true });
+    return rows.map((r) => ({ severity: r.severity, state: r.state, count: r._count }));
   }
 
   /** Newest first; cursor is the id of the last row of the previous page. */
@@ -117,11 +131,10 @@ export class ChangeRepository {
       orderBy: [{ detectedAt: 'desc' }, { id: 'desc' }],
       take: page.take,
       ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
-    });
+    }) as Promise<ChangeWithContext[]>;
   }
 
   private where(filter: ChangeFilter): Prisma.ChangeWhereInput {
-    const minIndex = filter.minSeverity ? SEVERITY_ORDER.indexOf(filter.minSeverity) : 0;
     return {
       ...(filter.documentId ? { documentId: filter.documentId } : {}),
       ...(filter.vendorId ? { document: { vendorId: filter.vendorId } } : {}),
@@ -130,8 +143,8 @@ export class ChangeRepository {
       ...(filter.kind ? { kinds: { has: filter.kind } } : {}),
       ...(filter.severity
         ? { severity: filter.severity }
-        : minIndex > 0
-          ? { severity: { in: SEVERITY_ORDER.slice(minIndex) } }
+        : filter.minSeverity
+          ? { severity: { in: severityAtLeast(filter.minSeverity) } }
           : {}),
       ...(filter.states ? { state: { in: filter.states } } : {}),
       ...(filter.includeCosmetic === false ? { cosmetic: false } : {}),

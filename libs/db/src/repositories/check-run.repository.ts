@@ -1,48 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { type CheckRun, type Document, Prisma } from '@prisma/client';
 
+import {
+  type CheckOutcome,
+  type CheckTrigger,
+  type FetchErrorKind,
+  type FetchMode,
+} from '@fineprint/contracts';
+
 import { MicroBatcher } from '../batching/micro-batcher';
 import { PrismaService } from '../prisma.service';
+import { run, SQL } from '../sql/hot-path.sql';
 import { type DocumentTip } from './version.repository';
-
-/**
- * The Document columns a check reads, named: the statement is prepared once per connection,
- * and a prepared `SELECT d.*` fails ("cached plan must not change result type") as soon as
- * a migration adds a column while workers run. The type check keeps the list complete.
- */
-const DOCUMENT_COLUMNS = [
-  'id',
-  'vendorId',
-  'slug',
-  'title',
-  'type',
-  'url',
-  'select',
-  'remove',
-  'fetchMode',
-  'sources',
-  'filters',
-  'filterCode',
-  'filtersApproved',
-  'language',
-  'intervalMinutes',
-  'active',
-  'status',
-  'consecutiveFailures',
-  'lastError',
-  'unstable',
-  'source',
-  'lastCheckedAt',
-  'lastSuccessAt',
-  'lastChangedAt',
-  'createdAt',
-  'updatedAt',
-  'deletedAt',
-] as const satisfies readonly (keyof Document)[];
-type Missing = Exclude<keyof Document, (typeof DOCUMENT_COLUMNS)[number]>;
-const complete: [Missing] extends [never] ? true : Missing = true;
-void complete;
-const DOCUMENT_SELECT = DOCUMENT_COLUMNS.map((c) => `d."${c}"`).join(', ');
 
 /** What a check reads before fetching: the declaration and the document's tip. */
 export interface CheckContextRow {
@@ -52,22 +21,39 @@ export interface CheckContextRow {
   tipHasChange: boolean;
 }
 
-/** A check that succeeded: its run, and the document's success stamp. */
-export interface SuccessRun {
+/** What every CheckRun records: which attempt of which check, and how long it took. */
+export interface RunOrigin {
   documentId: string;
+  /** The attempt's run key: one per enqueued job (see jobIds.checkRunKey); null outside a queue. */
   jobId: string | null;
   attempt: number;
-  trigger: string;
-  outcome: 'unchanged' | 'not_modified' | 'new_version';
-  /** The document changed (a new version that is not a baseline): stamps `lastChangedAt`. */
-  changed?: boolean;
-  httpStatus: number | null;
-  fetchedWith: 'http' | 'browser' | null;
-  snapshotId: string | null;
-  versionId: string | null;
+  trigger: CheckTrigger;
   startedAt: Date;
   durationMs: number;
+}
+
+/** What a check that fetched something stored or found. */
+export interface StoredRefs {
+  httpStatus: number | null;
+  fetchedWith: Exclude<FetchMode, 'auto'> | null;
+  snapshotId: string | null;
+  versionId: string | null;
+}
+
+/** A check that succeeded: its run, and the document's success stamp. */
+export interface SuccessRun extends RunOrigin, StoredRefs {
+  outcome: Extract<CheckOutcome, 'unchanged' | 'not_modified' | 'new_version'>;
+  /** The document changed (a new version that is not a baseline): stamps `lastChangedAt`. */
+  changed?: boolean;
   at: Date;
+}
+
+/** A check that failed (nothing stored) or stored a quarantined page. */
+export interface ProblemRun extends RunOrigin, Partial<StoredRefs> {
+  outcome: Extract<CheckOutcome, 'failed' | 'quarantined'>;
+  errorKind: FetchErrorKind;
+  errorCode: string;
+  errorMessage: string;
 }
 
 @Injectable()
@@ -78,13 +64,15 @@ export class CheckRunRepository {
    * Records one attempt. A replayed attempt (same job id and attempt number, e.g.
    * after a crash between the write and the acknowledgement) returns the first record.
    */
-  async record(data: Prisma.CheckRunUncheckedCreateInput): Promise<CheckRun> {
+  async record(data: ProblemRun): Promise<CheckRun> {
     try {
-      return await this.prisma.checkRun.create({ data });
+      return await this.prisma.checkRun.create({
+        data: { ...data, errorMessage: data.errorMessage.slice(0, 2000) },
+      });
     } catch (error) {
       if (data.jobId && error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
         return this.prisma.checkRun.findUniqueOrThrow({
-          where: { jobId_attempt: { jobId: data.jobId, attempt: data.attempt ?? 1 } },
+          where: { jobId_attempt: { jobId: data.jobId, attempt: data.attempt } },
         });
       }
       throw error;
@@ -117,26 +105,7 @@ export class CheckRunRepository {
    * costs more than the queries themselves (docs/decisions/0011-hot-path-sql.md).
    */
   private async loadContexts(documentIds: string[]): Promise<(CheckContextRow | null)[]> {
-    const { rows } = await this.prisma.pool.query<
-      Document & {
-        tipSnapshot: DocumentTip['snapshot'];
-        tipVersion: (NonNullable<DocumentTip['version']> & { hasChange: boolean }) | null;
-      }
-    >({
-      // named: prepared and planned once per connection, then only bound and run
-      name: 'fineprint-check-context',
-      text: `SELECT ${DOCUMENT_SELECT},
-         (SELECT row_to_json(s) FROM (
-            SELECT id, sha256, headers FROM "Snapshot" WHERE "documentId" = d.id
-            ORDER BY "lastSeenAt" DESC LIMIT 1) s) AS "tipSnapshot",
-         (SELECT row_to_json(v) FROM (
-            SELECT x.id, x.status, x."snapshotId", x."extractionKey",
-                   EXISTS (SELECT 1 FROM "Change" c WHERE c."toVersionId" = x.id) AS "hasChange"
-            FROM "Version" x WHERE x."documentId" = d.id
-            ORDER BY x.seq DESC LIMIT 1) v) AS "tipVersion"
-       FROM "Document" d WHERE d.id = ANY($1::uuid[])`,
-      values: [documentIds],
-    });
+    const rows = await run(this.prisma.pool, SQL.checkContext, [documentIds]);
     const byId = new Map<string, CheckContextRow>();
     for (const { tipSnapshot, tipVersion, ...document } of rows) {
       byId.set(document.id, {
@@ -160,47 +129,41 @@ export class CheckRunRepository {
 
   private async recordSuccessRuns(runs: SuccessRun[]): Promise<void[]> {
     const column = <K extends keyof SuccessRun>(key: K) => runs.map((r) => r[key]);
-    await this.prisma.pool.query({
-      name: 'fineprint-check-success-runs',
-      text: `WITH input AS (
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::"CheckOutcome"[],
-                              $6::int[], $7::"FetchMode"[], $8::uuid[], $9::uuid[], $10::int[],
-                              $11::timestamptz[], $12::timestamptz[], $13::boolean[])
-           AS t("documentId", "jobId", attempt, trigger, outcome, "httpStatus", "fetchedWith",
-                "snapshotId", "versionId", "durationMs", "startedAt", at, changed)
-       ), run AS (
-         INSERT INTO "CheckRun" ("documentId", "jobId", attempt, trigger, outcome, "httpStatus",
-                                 "fetchedWith", "snapshotId", "versionId", "durationMs", "startedAt")
-         SELECT "documentId", "jobId", attempt, trigger, outcome, "httpStatus", "fetchedWith",
-                "snapshotId", "versionId", "durationMs", "startedAt" FROM input
-         ON CONFLICT ("jobId", attempt) DO NOTHING
-       )
-       UPDATE "Document" d
-          SET status = 'ok', "consecutiveFailures" = 0, "lastError" = NULL,
-              "lastCheckedAt" = input.at, "lastSuccessAt" = input.at, "updatedAt" = now(),
-              "lastChangedAt" = CASE WHEN input.changed THEN input.at ELSE d."lastChangedAt" END
-         FROM input WHERE d.id = input."documentId"`,
-      values: [
-        column('documentId'),
-        column('jobId'),
-        column('attempt'),
-        column('trigger'),
-        column('outcome'),
-        column('httpStatus'),
-        column('fetchedWith'),
-        column('snapshotId'),
-        column('versionId'),
-        column('durationMs'),
-        column('startedAt'),
-        column('at'),
-        runs.map((r) => r.changed ?? false),
-      ],
-    });
+    await run(this.prisma.pool, SQL.checkSuccessRuns, [
+      column('documentId'),
+      column('jobId'),
+      column('attempt'),
+      column('trigger'),
+      column('outcome'),
+      column('httpStatus'),
+      column('fetchedWith'),
+      column('snapshotId'),
+      column('versionId'),
+      column('durationMs'),
+      column('startedAt'),
+      column('at'),
+      runs.map((r) => r.changed ?? false),
+    ]);
     return runs.map(() => undefined);
   }
 
   listForDocument(documentId: string, take = 50): Promise<CheckRun[]> {
     return this.prisma.checkRun.findMany({ where: { documentId }, orderBy: { startedAt: 'desc' }, take });
+  }
+
+  /** Check runs of all documents and all time, by outcome (metrics). */
+  async countAllByOutcome(): Promise<{ outcome: CheckOutcome; count: number }[]> {
+    const rows = await this.prisma.checkRun.groupBy({ by: ['outcome'], _count: true });
+    return rows.map((r) => ({ outcome: r.outcome, count: r._count }));
+  }
+
+  /** The median and 95th percentile of check durations since `since`, in ms (null with no runs). */
+  async durationQuantiles(since: Date): Promise<{ p50: number | null; p95: number | null }> {
+    const rows = await this.prisma.$queryRaw<{ p50: number | null; p95: number | null }[]>`
+      SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY "durationMs") AS p50,
+             percentile_cont(0.95) WITHIN GROUP (ORDER BY "durationMs") AS p95
+      FROM "CheckRun" WHERE "startedAt" > ${since}`;
+    return rows[0] ?? { p50: null, p95: null };
   }
 
   countByOutcome(documentId: string): Promise<{ outcome: CheckRun['outcome']; _count: number }[]> {

@@ -10,6 +10,7 @@ import {
 
 import { MicroBatcher } from '../batching/micro-batcher';
 import { PrismaService } from '../prisma.service';
+import { run, type SendingSqlRow, SQL } from '../sql/hot-path.sql';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -54,30 +55,7 @@ export interface DeliveryAttempt {
   durationMs?: number | null;
 }
 
-interface SendingRow extends Pick<
-  DeliveryForSending,
-  'id' | 'changeId' | 'channel' | 'eventType' | 'status' | 'attempts' | 'subscriptionId' | 'webhookEndpointId'
-> {
-  e_id: string | null;
-  e_url: string;
-  e_secret: string;
-  e_active: boolean;
-  e_failures: number;
-  e_disabledReason: string | null;
-  s_id: string | null;
-  s_email: string;
-  s_vendorId: string | null;
-  s_documentId: string | null;
-  s_topic: string | null;
-  s_minSeverity: Subscription['minSeverity'];
-  s_includeCosmetic: boolean;
-  s_confirmed: boolean;
-  s_confirmSentAt: Date | null;
-  s_confirmTokenHash: string | null;
-  s_unsubscribedAt: Date | null;
-}
-
-function toDeliveryForSending(r: SendingRow): DeliveryForSending {
+function toDeliveryForSending(r: SendingSqlRow): DeliveryForSending {
   return {
     id: r.id,
     changeId: r.changeId,
@@ -147,37 +125,14 @@ export class DeliveryRepository {
    */
   async createMany(rows: NewDelivery[]): Promise<{ id: string; targetId: string; status: DeliveryStatus }[]> {
     if (rows.length === 0) return [];
-    // the rows inserted by the CTE are not visible to the statement's own SELECT, so the
-    // UNION gives each delivery once: new ones from the INSERT, existing ones from the table
-    const { rows: saved } = await this.prisma.pool.query<{
-      id: string;
-      targetId: string;
-      status: DeliveryStatus;
-    }>(
-      `WITH input AS (
-         SELECT * FROM unnest($1::uuid[], $2::"DeliveryChannel"[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[])
-           AS i("changeId", channel, "eventType", "targetId", "subscriptionId", "webhookEndpointId")
-       ), inserted AS (
-         INSERT INTO "Delivery" ("changeId", channel, "eventType", "targetId", "subscriptionId", "webhookEndpointId")
-         SELECT "changeId", channel, "eventType", "targetId", "subscriptionId", "webhookEndpointId" FROM input
-         ON CONFLICT ("changeId", channel, "targetId") DO NOTHING
-         RETURNING id, "targetId", status
-       )
-       SELECT id, "targetId", status::text AS status FROM inserted
-       UNION ALL
-       SELECT d.id, d."targetId", d.status::text AS status
-       FROM "Delivery" d JOIN input i
-         ON d."changeId" = i."changeId" AND d.channel = i.channel AND d."targetId" = i."targetId"`,
-      [
-        rows.map((r) => r.changeId),
-        rows.map((r) => r.channel),
-        rows.map((r) => r.eventType),
-        rows.map((r) => r.targetId),
-        rows.map((r) => r.subscriptionId ?? null),
-        rows.map((r) => r.webhookEndpointId ?? null),
-      ],
-    );
-    return saved;
+    return run(this.prisma.pool, SQL.deliveryCreateMany, [
+      rows.map((r) => r.changeId),
+      rows.map((r) => r.channel),
+      rows.map((r) => r.eventType),
+      rows.map((r) => r.targetId),
+      rows.map((r) => r.subscriptionId ?? null),
+      rows.map((r) => r.webhookEndpointId ?? null),
+    ]);
   }
 
   create(row: NewDelivery): Promise<Delivery> {
@@ -210,24 +165,7 @@ export class DeliveryRepository {
 
   /** Deliveries with what sending them needs, in one plain statement; in the order of `ids`. */
   private async findManyForSending(ids: readonly string[]): Promise<(DeliveryForSending | null)[]> {
-    const { rows } = await this.prisma.pool.query<SendingRow>({
-      // named: prepared and planned once per connection, then only bound and run
-      name: 'fineprint-delivery-for-sending',
-      text: `SELECT d.id, d."changeId", d.channel::text AS channel, d."eventType", d.status::text AS status,
-              d.attempts, d."subscriptionId", d."webhookEndpointId",
-              e.id AS e_id, e.url AS e_url, e.secret AS e_secret, e.active AS e_active,
-              e."consecutiveFailures" AS e_failures, e."disabledReason" AS "e_disabledReason",
-              s.id AS s_id, s.email AS s_email, s."vendorId" AS "s_vendorId", s."documentId" AS "s_documentId",
-              s.topic AS s_topic, s."minSeverity"::text AS "s_minSeverity",
-              s."includeCosmetic" AS "s_includeCosmetic", s.confirmed AS s_confirmed,
-              s."confirmSentAt" AS "s_confirmSentAt", s."confirmTokenHash" AS "s_confirmTokenHash",
-              s."unsubscribedAt" AS "s_unsubscribedAt"
-       FROM "Delivery" d
-       LEFT JOIN "WebhookEndpoint" e ON e.id = d."webhookEndpointId"
-       LEFT JOIN "Subscription" s ON s.id = d."subscriptionId"
-       WHERE d.id = ANY($1::uuid[])`,
-      values: [ids],
-    });
+    const rows = await run(this.prisma.pool, SQL.deliveryForSending, [ids]);
     const byId = new Map(rows.map((r) => [r.id, toDeliveryForSending(r)]));
     return ids.map((id) => byId.get(id) ?? null);
   }
@@ -246,25 +184,57 @@ export class DeliveryRepository {
       seen.add(a.id);
     }
     if (now.length > 0)
-      await this.prisma.pool.query({
-        name: 'fineprint-delivery-attempts',
-        text: `UPDATE "Delivery" AS d
-         SET status = a.status, attempts = d.attempts + 1, "responseCode" = a.code,
-             "lastError" = a.error, "durationMs" = a.ms, "lastAttemptAt" = now(),
-             "deliveredAt" = CASE WHEN a.status = 'delivered' THEN now() ELSE d."deliveredAt" END
-         FROM unnest($1::uuid[], $2::"DeliveryStatus"[], $3::int[], $4::text[], $5::int[])
-           AS a(id, status, code, error, ms)
-         WHERE d.id = a.id`,
-        values: [
-          now.map((a) => a.id),
-          now.map((a) => a.status),
-          now.map((a) => a.responseCode ?? null),
-          now.map((a) => a.error?.slice(0, 2000) ?? null),
-          now.map((a) => (a.durationMs == null ? null : Math.round(a.durationMs))),
-        ],
-      });
+      await run(this.prisma.pool, SQL.deliveryAttempts, [
+        now.map((a) => a.id),
+        now.map((a) => a.status),
+        now.map((a) => a.responseCode ?? null),
+        now.map((a) => a.error?.slice(0, 2000) ?? null),
+        now.map((a) => (a.durationMs == null ? null : Math.round(a.durationMs))),
+      ]);
     if (later.length > 0) await this.recordAttempts(later);
     return attempts.map(() => undefined);
+  }
+
+  /** Change emails still pending, for the daily digest. */
+  async listPendingDigestItems(): Promise<{ id: string; changeId: string; subscriptionId: string }[]> {
+    const rows = await this.prisma.delivery.findMany({
+      where: {
+        channel: 'email',
+        eventType: 'change.detected',
+        status: 'pending',
+        subscriptionId: { not: null },
+        changeId: { not: null },
+      },
+      select: { id: true, changeId: true, subscriptionId: true },
+    });
+    return rows.flatMap((r) =>
+      r.changeId && r.subscriptionId
+        ? [{ id: r.id, changeId: r.changeId, subscriptionId: r.subscriptionId }]
+        : [],
+    );
+  }
+
+  /** Deliveries sent together (a digest): delivered, one attempt more. */
+  async markDelivered(ids: string[], responseCode: number): Promise<void> {
+    const now = new Date();
+    await this.prisma.delivery.updateMany({
+      where: { id: { in: ids } },
+      data: {
+        status: 'delivered',
+        deliveredAt: now,
+        lastAttemptAt: now,
+        attempts: { increment: 1 },
+        responseCode,
+      },
+    });
+  }
+
+  /** Deliveries that will not be sent, and why. */
+  async markSkipped(ids: string[], reason: string): Promise<void> {
+    await this.prisma.delivery.updateMany({
+      where: { id: { in: ids } },
+      data: { status: 'skipped', lastError: reason },
+    });
   }
 
   resetForRedelivery(id: string): Promise<Delivery> {

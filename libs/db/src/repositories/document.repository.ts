@@ -122,6 +122,32 @@ export class DocumentRepository {
     return updated;
   }
 
+  /** Documents not deleted, by status (metrics). */
+  async countByStatus(): Promise<{ status: Document['status']; count: number }[]> {
+    const rows = await this.prisma.document.groupBy({
+      by: ['status'],
+      where: { deletedAt: null },
+      _count: true,
+    });
+    return rows.map((r) => ({ status: r.status, count: r._count }));
+  }
+
+  /** A document by its id or by `vendor-slug/slug` (the CLI's way of naming one); null if none. */
+  async findIdByRef(ref: string): Promise<string | null> {
+    const [vendorSlug, slug] = ref.split('/');
+    if (slug) {
+      const found = await this.prisma.document.findFirst({
+        where: { slug, vendor: { slug: vendorSlug } },
+        select: { id: true },
+      });
+      return found?.id ?? null;
+    }
+    const found = await this.prisma.document
+      .findFirst({ where: { id: ref }, select: { id: true } })
+      .catch(() => null);
+    return found?.id ?? null;
+  }
+
   setUnstable(id: string, unstable: boolean): Promise<Document> {
     return this.prisma.document.update({ where: { id }, data: { unstable } });
   }

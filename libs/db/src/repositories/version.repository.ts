@@ -4,7 +4,26 @@ import { Injectable } from '@nestjs/common';
 import { type FetchMode, type Snapshot, type Version, type VersionStatus } from '@prisma/client';
 import { type PoolClient } from 'pg';
 
+import {
+  BASE_STATUSES,
+  confirmedOnEntry,
+  isAnnounceable,
+  VERSION_LIFECYCLE,
+  type VersionTransition,
+} from '@fineprint/contracts';
+
 import { PrismaService } from '../prisma.service';
+import {
+  type HistorySqlRow,
+  run,
+  SQL,
+  type StoredSnapshot,
+  type StoredVersion,
+  type VersionSummary,
+} from '../sql/hot-path.sql';
+import { withTransaction } from '../sql/with-transaction';
+
+export { type StoredSnapshot, type StoredVersion, type VersionSummary };
 
 export interface SnapshotInput {
   sha256: string;
@@ -18,8 +37,6 @@ export interface SnapshotInput {
   finalUrl: string;
   fetchedWith: FetchMode;
 }
-
-export type VersionSummary = Pick<Version, 'id' | 'seq' | 'sha256' | 'status' | 'recordedAt' | 'revertOfId'>;
 
 /** What the decision logic sees of a document's history when new content arrives. */
 export interface VersionHistory {
@@ -41,24 +58,6 @@ export interface DocumentTip {
 export type ContentDecision =
   | { action: 'unchanged' }
   | { action: 'record'; status: VersionStatus; reason: string | null; revertOfId?: string | null };
-
-/** What a check needs of the snapshot it stored or found (the body stays in the database). */
-export type StoredSnapshot = Pick<Snapshot, 'id' | 'sha256' | 'lastSeenAt'>;
-
-/** The columns of a version just stored that a check reads back (not its text). */
-const STORED_VERSION_COLUMNS = [
-  'id',
-  'documentId',
-  'seq',
-  'snapshotId',
-  'sha256',
-  'status',
-  'statusReason',
-  'revertOfId',
-  'recordedAt',
-  'confirmedAt',
-] as const satisfies readonly (keyof Version)[];
-export type StoredVersion = Pick<Version, (typeof STORED_VERSION_COLUMNS)[number]>;
 
 export interface RecordContentResult {
   snapshot: StoredSnapshot;
@@ -106,143 +105,83 @@ export class VersionRepository {
     at: Date;
     decide: (history: VersionHistory) => ContentDecision;
   }): Promise<RecordContentResult> {
-    const client = await this.prisma.pool.connect();
-    let broken = false;
-    try {
-      await client.query('BEGIN');
+    return withTransaction(this.prisma.pool, async (client) => {
       // the lock first, in its own statement: the reads below then see every version
       // committed by a check of the same document that held the lock before us
-      await client.query({
-        name: 'fineprint-content-lock',
-        text: 'SELECT id FROM "Document" WHERE id = $1::uuid FOR UPDATE',
-        values: [input.documentId],
-      });
+      await run(client, SQL.contentLock, [input.documentId]);
       const { history, latestChainHash } = await this.loadHistory(client, input.documentId, input.textSha256);
+      const { snapshot, snapshotCreated } = await this.storeSnapshot(client, input);
 
-      const found = await client.query<StoredSnapshot>({
-        name: 'fineprint-content-snapshot',
-        text: `SELECT id, sha256, "lastSeenAt" FROM "Snapshot" WHERE "documentId" = $1::uuid AND sha256 = $2`,
-        values: [input.documentId, input.snapshot.sha256],
-      });
-      let snapshot = found.rows[0];
-      let snapshotCreated = false;
-      if (snapshot) {
-        // bytes seen before (a page back to an earlier state): they are the newest again, so
-        // the next check of them can take the quiet path (the tip is the snapshot last seen)
-        if (snapshot.lastSeenAt < input.at) {
-          await client.query({
-            name: 'fineprint-content-snapshot-seen',
-            text: `UPDATE "Snapshot" SET "lastSeenAt" = $2 WHERE id = $1::uuid`,
-            values: [snapshot.id, input.at],
-          });
-          snapshot = { ...snapshot, lastSeenAt: input.at };
-        }
-      } else {
-        const { encode, ...meta } = input.snapshot;
-        const encoded = encode();
-        const created = await client.query<StoredSnapshot>({
-          name: 'fineprint-content-snapshot-new',
-          text: `INSERT INTO "Snapshot" ("documentId", sha256, body, compression, "byteLength", "contentType",
-                   charset, "httpStatus", headers, "finalUrl", "fetchedWith", "firstSeenAt", "lastSeenAt")
-                 VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11::"FetchMode", $12, $12)
-                 RETURNING id, sha256, "lastSeenAt"`,
-          values: [
-            input.documentId,
-            meta.sha256,
-            encoded.body,
-            encoded.compression,
-            meta.byteLength,
-            meta.contentType,
-            meta.charset,
-            meta.httpStatus,
-            JSON.stringify(meta.headers),
-            meta.finalUrl,
-            meta.fetchedWith,
-            input.at,
-          ],
-        });
-        snapshot = created.rows[0];
-        snapshotCreated = true;
-      }
-
-      if (!snapshot) throw new Error(`the snapshot of ${input.documentId} was neither found nor created`);
       const decision = input.decide(history);
-      if (decision.action === 'unchanged') {
-        await client.query('COMMIT');
+      if (decision.action === 'unchanged')
         return { snapshot, snapshotCreated, version: null, decision, history };
-      }
 
       const previous = latestChainHash;
-      const confirmed = decision.status === 'confirmed' || decision.status === 'baseline';
-      const { rows } = await client.query<StoredVersion>({
-        name: 'fineprint-content-version',
-        text: `INSERT INTO "Version" ("documentId", seq, "snapshotId", text, sha256, "byteLength", "extractionKey",
-                 "previousChainHash", "chainHash", status, "statusReason", "revertOfId", "recordedAt", "confirmedAt")
-               VALUES ($1::uuid, $2, $3::uuid, $4, $5, $6, $7, $8, $9, $10::"VersionStatus", $11, $12::uuid, $13, $14)
-               RETURNING ${STORED_VERSION_COLUMNS.map((c) => `"${c}"`).join(', ')}`,
-        values: [
-          input.documentId,
-          (history.latest?.seq ?? 0) + 1,
-          snapshot.id,
-          input.text,
-          input.textSha256,
-          Buffer.byteLength(input.text),
-          input.extractionKey,
-          previous,
-          chainHash(previous, input.textSha256),
-          decision.status,
-          decision.reason,
-          decision.revertOfId ?? null,
-          input.at,
-          confirmed ? input.at : null,
-        ],
-      });
-      await client.query('COMMIT');
-      return { snapshot, snapshotCreated, version: rows[0] ?? null, decision, history };
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {
-        broken = true;
-      });
-      throw error;
-    } finally {
-      // a connection that could not roll back is closed, not handed to the next caller
-      client.release(broken ? true : undefined);
+      const [version] = await run(client, SQL.contentVersion, [
+        input.documentId,
+        (history.latest?.seq ?? 0) + 1,
+        snapshot.id,
+        input.text,
+        input.textSha256,
+        Buffer.byteLength(input.text),
+        input.extractionKey,
+        previous,
+        chainHash(previous, input.textSha256),
+        decision.status,
+        decision.reason,
+        decision.revertOfId ?? null,
+        input.at,
+        confirmedOnEntry(decision.status) ? input.at : null,
+      ]);
+      return { snapshot, snapshotCreated, version: version ?? null, decision, history };
+    });
+  }
+
+  /** The snapshot of these bytes: found (and stamped as seen now) or stored. */
+  private async storeSnapshot(
+    client: PoolClient,
+    input: { documentId: string; snapshot: SnapshotInput; at: Date },
+  ): Promise<{ snapshot: StoredSnapshot; snapshotCreated: boolean }> {
+    const [found] = await run(client, SQL.contentSnapshot, [input.documentId, input.snapshot.sha256]);
+    if (found) {
+      // bytes seen before (a page back to an earlier state): they are the newest again, so
+      // the next check of them can take the quiet path (the tip is the snapshot last seen)
+      if (found.lastSeenAt >= input.at) return { snapshot: found, snapshotCreated: false };
+      await run(client, SQL.contentSnapshotSeen, [found.id, input.at]);
+      return { snapshot: { ...found, lastSeenAt: input.at }, snapshotCreated: false };
     }
+    const { encode, ...meta } = input.snapshot;
+    const encoded = encode();
+    const [created] = await run(client, SQL.contentSnapshotNew, [
+      input.documentId,
+      meta.sha256,
+      encoded.body,
+      encoded.compression,
+      meta.byteLength,
+      meta.contentType,
+      meta.charset,
+      meta.httpStatus,
+      JSON.stringify(meta.headers),
+      meta.finalUrl,
+      meta.fetchedWith,
+      input.at,
+    ]);
+    if (!created) throw new Error(`the snapshot of ${input.documentId} was neither found nor created`);
+    return { snapshot: created, snapshotCreated: true };
   }
 
   /**
-   * What `decide` sees, in one statement: the 20 newest versions, the base (newest not
-   * quarantined, transient or pending, with its text) and the newest with the same text;
-   * plus the newest version's chain hash, which the next version links to.
+   * What `decide` sees, in one statement: the 20 newest versions, the base (newest that
+   * counts as a base, with its text) and the newest with the same text; plus the newest
+   * version's chain hash, which the next version links to.
    */
   private async loadHistory(
     client: PoolClient,
     documentId: string,
     textSha256: string,
   ): Promise<{ history: VersionHistory; latestChainHash: string | null }> {
-    const { rows } = await client.query<
-      VersionSummary & {
-        kind: 'recent' | 'base' | 'same';
-        text: string | null;
-        extractionKey: string | null;
-        chainHash: string;
-      }
-    >({
-      name: 'fineprint-content-history',
-      text: `(SELECT 'recent' AS kind, id, seq, sha256, status::text AS status, "recordedAt", "revertOfId",
-                     NULL::text AS text, NULL::text AS "extractionKey", "chainHash"
-                FROM "Version" WHERE "documentId" = $1::uuid ORDER BY seq DESC LIMIT 20)
-             UNION ALL
-             (SELECT 'base', id, seq, sha256, status::text, "recordedAt", "revertOfId", text, "extractionKey", "chainHash"
-                FROM "Version"
-               WHERE "documentId" = $1::uuid AND status NOT IN ('quarantined', 'transient', 'pending')
-               ORDER BY seq DESC LIMIT 1)
-             UNION ALL
-             (SELECT 'same', id, seq, sha256, status::text, "recordedAt", "revertOfId", NULL, NULL, "chainHash"
-                FROM "Version" WHERE "documentId" = $1::uuid AND sha256 = $2 ORDER BY seq DESC LIMIT 1)`,
-      values: [documentId, textSha256],
-    });
-    const summary = (r: (typeof rows)[number]): VersionSummary => ({
+    const rows = await run(client, SQL.contentHistory, [documentId, textSha256, BASE_STATUSES]);
+    const summary = (r: HistorySqlRow): VersionSummary => ({
       id: r.id,
       seq: r.seq,
       sha256: r.sha256,
@@ -276,10 +215,10 @@ export class VersionRepository {
     return this.prisma.version.findUnique({ where: { id }, include: { snapshot: true } });
   }
 
-  /** The version a new one is diffed against: the latest earlier one that is not quarantined or transient. */
+  /** The version a new one is diffed against: the latest earlier one that counts as a base. */
   findBaseBefore(documentId: string, seq: number): Promise<Version | null> {
     return this.prisma.version.findFirst({
-      where: { documentId, seq: { lt: seq }, status: { notIn: ['quarantined', 'transient', 'pending'] } },
+      where: { documentId, seq: { lt: seq }, status: { in: [...BASE_STATUSES] } },
       orderBy: { seq: 'desc' },
     });
   }
@@ -287,7 +226,7 @@ export class VersionRepository {
   /** The version new content is compared with now (see VersionHistory.base), with its page. */
   findBaseWithSnapshot(documentId: string): Promise<(Version & { snapshot: Snapshot }) | null> {
     return this.prisma.version.findFirst({
-      where: { documentId, status: { notIn: ['quarantined', 'transient', 'pending'] } },
+      where: { documentId, status: { in: [...BASE_STATUSES] } },
       orderBy: { seq: 'desc' },
       include: { snapshot: true },
     });
@@ -330,15 +269,22 @@ export class VersionRepository {
     });
   }
 
-  setStatus(id: string, status: VersionStatus, reason: string | null, at = new Date()): Promise<Version> {
-    return this.prisma.version.update({
-      where: { id },
-      data: {
-        status,
-        statusReason: reason,
-        ...(status === 'confirmed' || status === 'released' ? { confirmedAt: at } : {}),
-      },
+  /**
+   * Applies a named transition of the version lifecycle (libs/contracts) if the version is
+   * still in one of its `from` states; returns the version as it is after (null if none).
+   */
+  async transition(
+    id: string,
+    transition: VersionTransition,
+    reason: string,
+    at = new Date(),
+  ): Promise<Version | null> {
+    const { from, to } = VERSION_LIFECYCLE.transitions[transition];
+    await this.prisma.version.updateMany({
+      where: { id, status: { in: [...from] } },
+      data: { status: to, statusReason: reason, ...(isAnnounceable(to) ? { confirmedAt: at } : {}) },
     });
+    return this.findById(id);
   }
 
   /** Versions waiting for confirmation, for a document. */

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { type Prisma, type WebhookEndpoint } from '@prisma/client';
 
+import { shouldDisable } from '@fineprint/contracts';
+
 import { PrismaService } from '../prisma.service';
 import { type SubscriptionScope } from './subscription.repository';
 
@@ -56,7 +58,7 @@ export class WebhookEndpointRepository {
       where: { id },
       data: { consecutiveFailures: { increment: 1 } },
     });
-    if (endpoint.active && endpoint.consecutiveFailures >= threshold) {
+    if (endpoint.active && shouldDisable(endpoint.consecutiveFailures, threshold)) {
       return this.prisma.webhookEndpoint.update({
         where: { id },
         data: {

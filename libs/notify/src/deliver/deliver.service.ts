@@ -22,6 +22,10 @@ import { WebhookChannel } from '../webhook/webhook.channel';
 
 export type DeliverOutcome = 'delivered' | 'skipped' | 'already-delivered';
 
+/** The record of an attempt whose worker died before it could record it. */
+const WORKER_LOST =
+  'WORKER_LOST: the worker stopped during this attempt (a crash or kill); it was retried under the same id';
+
 /**
  * Sends one Delivery by its channel and records the attempt: status, attempts,
  * response code, last error. A transient failure throws so BullMQ retries with backoff;
@@ -53,10 +57,22 @@ export class DeliverService implements OnModuleDestroy {
     this.tokens = new SubscriptionTokens(config.SECRET_KEY);
   }
 
-  async deliver(deliveryId: string, attempt: { number: number; last: boolean }): Promise<DeliverOutcome> {
+  /**
+   * `attempt.started`: how many times the queue has started this job, this time included
+   * (BullMQ's attemptsStarted). Starts beyond the attempts on record are attempts a worker
+   * died in (kill -9, a crash): each is recorded as such before sending again, under the
+   * same id, so the row counts every attempt.
+   */
+  async deliver(
+    deliveryId: string,
+    attempt: { number: number; last: boolean; started?: number },
+  ): Promise<DeliverOutcome> {
     const delivery = await this.deliveries.findForSending(deliveryId);
     if (!delivery) throw new PermanentDeliveryError('DELIVERY_GONE', `Delivery ${deliveryId} does not exist`);
     if (delivery.status === 'delivered') return 'already-delivered';
+    for (let lost = (attempt.started ?? 0) - 1 - delivery.attempts; lost > 0; lost--) {
+      await this.deliveries.recordAttempt(delivery.id, { status: 'pending', error: WORKER_LOST });
+    }
     return delivery.channel === 'email'
       ? this.deliverEmail(delivery, attempt)
       : this.deliverWebhook(delivery, attempt);

@@ -1,7 +1,2 @@
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
-}
+/** Escapes text for HTML element content and attribute values (one implementation, in libs/diff). */
+export { escapeHtml } from '@fineprint/diff';

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 
-import { PrismaService } from '@fineprint/db';
+import { DeliveryRepository, SubscriptionRepository } from '@fineprint/db';
 
 import { DeliverService } from '../deliver/deliver.service';
 import { renderDigestEmail } from '../email/render-digest-email';
@@ -14,23 +14,15 @@ export class DigestService {
   private readonly logger = new Logger(DigestService.name);
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly deliveries: DeliveryRepository,
+    private readonly subscriptions: SubscriptionRepository,
     private readonly deliver: DeliverService,
   ) {}
 
   async sendDigests(day: string): Promise<{ emails: number; changes: number }> {
-    const pending = await this.prisma.delivery.findMany({
-      where: {
-        channel: 'email',
-        eventType: 'change.detected',
-        status: 'pending',
-        subscriptionId: { not: null },
-      },
-      select: { id: true, changeId: true, subscriptionId: true },
-    });
+    const pending = await this.deliveries.listPendingDigestItems();
     const bySubscriber = new Map<string, { id: string; changeId: string }[]>();
     for (const d of pending) {
-      if (!d.subscriptionId || !d.changeId) continue;
       bySubscriber.set(d.subscriptionId, [
         ...(bySubscriber.get(d.subscriptionId) ?? []),
         { id: d.id, changeId: d.changeId },
@@ -39,14 +31,11 @@ export class DigestService {
     let emails = 0;
     let changes = 0;
     for (const [subscriptionId, items] of bySubscriber) {
-      const sub = await this.prisma.subscription.findUnique({ where: { id: subscriptionId } });
+      const sub = await this.subscriptions.findById(subscriptionId);
       if (!sub || sub.digest !== 'daily') continue;
       const ids = items.map((i) => i.id);
       if (!sub.confirmed || sub.unsubscribedAt) {
-        await this.prisma.delivery.updateMany({
-          where: { id: { in: ids } },
-          data: { status: 'skipped', lastError: 'not confirmed, or unsubscribed' },
-        });
+        await this.deliveries.markSkipped(ids, 'not confirmed, or unsubscribed');
         continue;
       }
       const notes = await Promise.all(items.map((i) => this.deliver.notification(i.changeId)));
@@ -58,16 +47,7 @@ export class DigestService {
         deliveryId: `digest-${day}-${sub.id}`,
         unsubscribeUrl,
       });
-      await this.prisma.delivery.updateMany({
-        where: { id: { in: ids } },
-        data: {
-          status: 'delivered',
-          deliveredAt: new Date(),
-          lastAttemptAt: new Date(),
-          attempts: { increment: 1 },
-          responseCode: 250,
-        },
-      });
+      await this.deliveries.markDelivered(ids, 250);
       emails++;
       changes += items.length;
     }

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 
+import { isAnnounced } from '@fineprint/contracts';
 import {
   ChangeRepository,
   DeliveryRepository,
@@ -7,24 +8,14 @@ import {
   SubscriptionRepository,
   WebhookEndpointRepository,
 } from '@fineprint/db';
-import { jobIds, QueueProducer } from '@fineprint/queue';
+import { JOB_CONTRACTS, QueueProducer } from '@fineprint/queue';
 
 import { matchesScope } from '../match-scope';
 import { PermanentDeliveryError } from '../notify.errors';
 
 const PAGE = 1000;
-/**
- * Retries of one delivery: exponential from 10 s with jitter, 8 attempts (about 20 minutes
- * in all). A completed job is removed at once: its Delivery row is the record (status,
- * attempts, response code, last error), and a fan-out run again enqueues only the rows
- * still pending, so a completed job's id is not needed to keep it from being sent twice.
- * Keeping the last 10,000 cost Redis a sorted-set insert and trim on every completion.
- */
-export const DELIVERY_JOB_OPTIONS = {
-  attempts: 8,
-  backoff: { type: 'exponential', delay: 10_000, jitter: 0.5 },
-  removeOnComplete: true,
-};
+/** A delivery job's options: its contract in libs/queue (job-contracts.ts). */
+export const DELIVERY_JOB_OPTIONS = JOB_CONTRACTS.deliver.options;
 
 export interface FanOutReport {
   changeId: string;
@@ -54,7 +45,7 @@ export class FanOutService {
     const change = await this.changes.findById(changeId);
     if (!change) throw new PermanentDeliveryError('CHANGE_GONE', `Change ${changeId} does not exist`);
     const report: FanOutReport = { changeId, emails: 0, digests: 0, webhooks: 0 };
-    if (change.state !== 'announced') return report;
+    if (!isAnnounced(change.state)) return report;
     const facts = {
       vendorId: change.document.vendorId,
       documentId: change.documentId,
@@ -109,13 +100,8 @@ export class FanOutService {
 
   private async enqueue(deliveryIds: string[]): Promise<void> {
     for (let i = 0; i < deliveryIds.length; i += PAGE) {
-      await this.queues.addBulk(
-        'deliver',
-        'deliver',
-        deliveryIds.slice(i, i + PAGE).map((deliveryId) => ({
-          data: { deliveryId },
-          opts: { jobId: jobIds.deliver(deliveryId), ...DELIVERY_JOB_OPTIONS },
-        })),
+      await this.queues.enqueueMany.deliver(
+        deliveryIds.slice(i, i + PAGE).map((deliveryId) => ({ deliveryId })),
       );
     }
   }

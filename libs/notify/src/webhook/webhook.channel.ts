@@ -132,15 +132,8 @@ function classify(error: unknown, timeoutMs: number): NonNullable<WebhookSendRes
   return { kind: 'transient', code, message: (error as Error).message || code };
 }
 
-/**
- * Retry delay for attempt n (1-based): exponential from 10 s, capped at 6 h, full jitter
- * (a uniform draw in [0, min(6 h, 10 s × 2^(n-1)))); see docs/webhooks.md.
- */
-export function retryDelayMs(attempt: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(6 * 3600_000, 10_000 * 2 ** Math.max(0, attempt - 1));
-  return Math.floor(random() * ceiling);
-}
+/** The delivery backoff lives with the deliver job's contract (libs/queue job-contracts.ts). */
+export { retryDelayMs } from '@fineprint/queue';
 
-export function shouldDisable(consecutiveFailures: number, threshold: number): boolean {
-  return consecutiveFailures >= threshold;
-}
+/** When an endpoint is disabled: libs/contracts (the endpoint repository applies it). */
+export { shouldDisable } from '@fineprint/contracts';

@@ -1,15 +1,22 @@
 import { Injectable, Logger } from '@nestjs/common';
 
+import {
+  changeTransitionFor,
+  isAnnounceable,
+  isAnnounced,
+  needsChange,
+  SUPPRESSED_TRANSIENT,
+  VERSION_REASONS,
+  type VersionStatus,
+} from '@fineprint/contracts';
 import { ChangeRepository, VersionRepository } from '@fineprint/db';
-import { jobIds, QueueProducer } from '@fineprint/queue';
-
-const NEEDS_CHANGE = new Set(['pending', 'confirmed', 'revert', 'released']);
+import { QueueProducer } from '@fineprint/queue';
 
 /**
- * The states a version and its change move through after the diff: pending until a
- * re-check confirms it, then announced exactly once (a conditional state transition,
- * then a fan-out job with a deterministic id); transient when the re-check saw
- * something else.
+ * Moves a version and its change through the lifecycle of libs/contracts (lifecycle.ts),
+ * by named transitions only: pending until a re-check confirms it, then announced exactly
+ * once (a conditional state transition, then a fan-out job with a deterministic id);
+ * transient when the re-check saw something else.
  */
 @Injectable()
 export class ChangeLifecycleService {
@@ -21,16 +28,23 @@ export class ChangeLifecycleService {
     private readonly queues: QueueProducer,
   ) {}
 
+  /** The confirming re-check saw the same text: the version is confirmed, its change announced. */
   async confirm(versionId: string): Promise<void> {
-    await this.versions.setStatus(versionId, 'confirmed', 'confirmed by a re-check');
+    await this.versions.transition(versionId, 'confirm', VERSION_REASONS.confirm);
     await this.syncAnnouncement(versionId);
   }
 
-  async markTransient(versionId: string): Promise<void> {
-    await this.versions.setStatus(versionId, 'transient', 'gone on re-check');
+  /** The confirming re-check saw something else: the version is transient, its change suppressed. */
+  async dropTransient(versionId: string): Promise<void> {
+    await this.versions.transition(versionId, 'dropTransient', VERSION_REASONS.dropTransient);
     const change = await this.changes.findByToVersion(versionId);
-    if (change)
-      await this.changes.transition(change.id, 'pending', 'suppressed', 'transient: gone on re-check');
+    if (change) await this.changes.transition(change.id, 'suppress', SUPPRESSED_TRANSIENT);
+  }
+
+  /** An operator released a quarantined version: it is diffed and announced like any other. */
+  async release(versionId: string): Promise<void> {
+    await this.versions.transition(versionId, 'release', VERSION_REASONS.release);
+    await this.queues.enqueue.diffVersion({ versionId });
   }
 
   /** Announces the version's change if the version is confirmed and the change still pending. */
@@ -40,25 +54,15 @@ export class ChangeLifecycleService {
       this.changes.findByToVersion(versionId),
     ]);
     if (!version || !change) return;
-    if (version.status === 'transient' && change.state === 'pending') {
-      await this.changes.transition(change.id, 'pending', 'suppressed', 'transient: gone on re-check');
-      return;
-    }
-    if ((version.status === 'confirmed' || version.status === 'released') && change.state === 'pending') {
-      if (await this.changes.transition(change.id, 'pending', 'announced', null)) {
+    const next = changeTransitionFor(version.status, change.state);
+    if (next && (await this.changes.transition(change.id, next.transition, next.reason))) {
+      if (next.transition === 'announce')
         this.logger.log({ changeId: change.id, versionId, msg: 'change announced' });
-      }
     }
-    if (version.status === 'confirmed' || version.status === 'released') {
+    if (isAnnounceable(version.status)) {
       const current = await this.changes.findByToVersion(versionId);
-      if (current?.state === 'announced') {
-        await this.queues.add(
-          'notify',
-          'fan-out-change',
-          { changeId: current.id },
-          { jobId: jobIds.fanOut(current.id) },
-        );
-      }
+      if (current && isAnnounced(current.state))
+        await this.queues.enqueue.fanOutChange({ changeId: current.id });
     }
   }
 
@@ -69,19 +73,12 @@ export class ChangeLifecycleService {
    */
   async ensureFollowUps(
     documentId: string,
-    known?: { id: string; status: string; hasChange?: boolean } | null,
+    known?: { id: string; status: VersionStatus; hasChange?: boolean } | null,
   ): Promise<void> {
     const latest = known === undefined ? await this.versions.latest(documentId) : known;
-    if (!latest || !NEEDS_CHANGE.has(latest.status)) return;
+    if (!latest || !needsChange(latest.status)) return;
     if (known?.hasChange) return;
     const change = await this.changes.findByToVersion(latest.id);
-    if (!change) {
-      await this.queues.add(
-        'diff',
-        'diff-version',
-        { versionId: latest.id },
-        { jobId: jobIds.diffVersion(latest.id) },
-      );
-    }
+    if (!change) await this.queues.enqueue.diffVersion({ versionId: latest.id });
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 
+import { changeEntryFor, getsChange } from '@fineprint/contracts';
 import { ChangeRepository, DocumentRepository, VersionRepository } from '@fineprint/db';
 import { analyzeChange } from '@fineprint/diff';
 
@@ -14,7 +15,7 @@ export interface DiffVersionResult {
 
 /**
  * Turns a new version into a Change: diff against the base version (the newest earlier
- * one that is not quarantined, transient or pending), classify, summarise, store once.
+ * one that counts as a base, see libs/contracts lifecycle.ts), classify, summarise, store once.
  */
 @Injectable()
 export class DiffVersionService {
@@ -30,7 +31,7 @@ export class DiffVersionService {
   async diffVersion(versionId: string): Promise<DiffVersionResult> {
     const version = await this.versions.findById(versionId);
     if (!version) throw new VersionGoneError(versionId);
-    if (version.status === 'baseline' || version.status === 'quarantined') {
+    if (!getsChange(version.status)) {
       return { changeId: null, created: false, reason: `a ${version.status} version has no change` };
     }
     const existing = await this.changes.findByToVersion(versionId);
@@ -44,28 +45,17 @@ export class DiffVersionService {
     if (!document) throw new VersionGoneError(versionId);
 
     const analysis = analyzeChange(base.text, version.text, { title: document.title });
-    const { classification } = analysis;
-    const suppressed =
-      version.status === 'revert'
-        ? `revert: same text as an earlier version`
-        : version.status === 'transient'
-          ? 'transient: gone on re-check'
-          : null;
+    const entry = changeEntryFor(version.status);
     const { change, created } = await this.changes.createOnce({
       documentId: version.documentId,
       fromVersionId: base.id,
       toVersionId: version.id,
-      severity: classification.severity,
-      severityRule: classification.severityRule,
-      cosmetic: classification.cosmetic,
-      tags: classification.tags,
-      topics: classification.topics,
-      kinds: classification.kinds,
+      ...analysis.classification,
       summary: analysis.summary,
       stats: { ...analysis.diff.stats, diffMs: analysis.timing.diffMs },
       diff: analysis.diff,
-      state: suppressed ? 'suppressed' : 'pending',
-      stateReason: suppressed,
+      state: entry.state,
+      stateReason: entry.reason,
     });
     this.logger.log({
       changeId: change.id,

@@ -5,17 +5,29 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 
 import { APP_CONFIG, type Env } from '@fineprint/config';
 import {
+  awaitsConfirmation,
   type CheckOutcome,
+  type CheckTrigger,
+  getsChange,
+  isFlip,
+  isSettled,
+  type VersionStatus,
+} from '@fineprint/contracts';
+import {
+  type CheckContextRow,
   CheckRunRepository,
   decodeSnapshotBody,
   type Document,
   type DocumentTip,
   DocumentRepository,
+  type RecordContentResult,
+  type RunOrigin,
+  type StoredRefs,
   type SuccessRun,
   VersionRepository,
-  type VersionStatus,
 } from '@fineprint/db';
-import { type CheckTrigger, jobIds, QueueProducer } from '@fineprint/queue';
+import { QueueProducer } from '@fineprint/queue';
+import { type ExtractedDocument, type FetchResult } from '@fineprint/scraper';
 
 import { ChangeLifecycleService } from '../changes/change-lifecycle.service';
 import { type ContentVerdict, decideContent, isUnstable } from '../decision/decide-content';
@@ -24,23 +36,10 @@ import { declarationExtras, declarationOf } from './declaration-of';
 import { type Declaration, SCRAPER, type ScraperPort } from './scraper.port';
 import { toScrapeFailure } from './to-scrape-failure';
 
-export interface CheckContext {
-  trigger: CheckTrigger;
-  jobId?: string;
-  attempt?: number;
-}
-
-export interface CheckResult {
-  outcome: CheckOutcome | 'skipped';
-  versionId?: string;
-  versionStatus?: VersionStatus;
-  reason?: string;
-}
-
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
 /** Bump when extraction changes its output, so stored texts are extracted afresh. */
-export const EXTRACTOR_VERSION = 1;
+export const EXTRACTOR_VERSION = 2;
 
 /** What produced a text: the declaration's selectors and the extractor version. */
 export function extractionKeyOf(
@@ -55,13 +54,57 @@ export function extractionKeyOf(
 const REBASED =
   "re-extracted: the base's own page under the new declaration (selectors or extractor changed), a new baseline, not a change by the vendor";
 
-/** Versions whose bytes, seen again, mean "nothing new" (pending ones are confirmed by it). */
-const SETTLED = new Set(['baseline', 'confirmed', 'revert', 'released', 'pending']);
+export interface CheckContext {
+  trigger: CheckTrigger;
+  /** The attempt's run key (see checkRunKey in libs/queue); none outside a queue. */
+  jobId?: string;
+  attempt?: number;
+}
+
+export interface CheckResult {
+  outcome: CheckOutcome | 'skipped';
+  versionId?: string;
+  versionStatus?: VersionStatus;
+  reason?: string;
+}
+
+/** The newest version when it is settled and was extracted, under this declaration, from the newest snapshot. */
+interface SettledTip {
+  id: string;
+  status: VersionStatus;
+  snapshotId: string;
+  sha256: string;
+}
+
+/** What one check knows before it fetches. */
+interface CheckPlan extends CheckContextRow {
+  documentId: string;
+  context: CheckContext;
+  startedAt: Date;
+  declaration: Declaration;
+  extractionKey: string;
+  settled: SettledTip | null;
+}
+
+/** A page whose bytes are new (or not settled): fetched and extracted. */
+interface FetchedPage {
+  page: FetchResult;
+  extracted: ExtractedDocument;
+}
+
+/** What the store step recorded, and what the decision said. */
+interface StoredContent {
+  recorded: RecordContentResult;
+  verdict: ContentVerdict;
+  outcome: CheckOutcome;
+  refs: StoredRefs;
+}
 
 /**
- * One check of one document: fetch, extract, decide, store (snapshot and version in
- * one transaction), then the follow-ups (diff job, confirming re-check). A failed
- * fetch records a CheckRun and never a version.
+ * One check of one document, as four named steps: plan (what the database knows), fetch
+ * and extract (or the quiet path when the bytes are settled), store (snapshot and version
+ * in one transaction), follow-ups (diff job, confirming re-check, lifecycle). Each attempt
+ * records exactly one CheckRun; a failed fetch records one and never a version.
  */
 @Injectable()
 export class CheckDocumentService {
@@ -78,87 +121,137 @@ export class CheckDocumentService {
   ) {}
 
   async check(documentId: string, context: CheckContext): Promise<CheckResult> {
+    const plan = await this.plan(documentId, context);
+    if (!plan.document.active && context.trigger === 'scheduled')
+      return { outcome: 'skipped', reason: 'paused' };
+    const fetched = await this.fetchAndExtract(plan);
+    if ('outcome' in fetched) return fetched;
+    const stored = await this.store(plan, fetched);
+    await this.followUps(plan, stored);
+    const { version } = stored.recorded;
+    this.logger.debug({ documentId, outcome: stored.outcome, versionId: version?.id, jobId: context.jobId });
+    return {
+      outcome: stored.outcome,
+      ...(version ? { versionId: version.id, versionStatus: version.status } : {}),
+      ...(version?.statusReason ? { reason: version.statusReason } : {}),
+    };
+  }
+
+  /** Step 1: the document, its tip and what the quiet path may skip. */
+  private async plan(documentId: string, context: CheckContext): Promise<CheckPlan> {
     const loaded = await this.checkRuns.loadContext(documentId);
     if (!loaded || loaded.document.deletedAt) throw new DocumentGoneError(documentId);
-    const { document, tip, tipHasChange } = loaded;
-    if (!document.active && context.trigger === 'scheduled') return { outcome: 'skipped', reason: 'paused' };
-
-    const startedAt = new Date();
-    const declaration: Declaration = declarationOf(document);
-    const runOf = () => ({
-      documentId,
-      jobId: context.jobId ?? null,
-      attempt: context.attempt ?? 1,
-      trigger: context.trigger,
-      startedAt,
-      durationMs: Date.now() - startedAt.getTime(),
-    });
-    const run = (outcome: CheckOutcome, extra: Record<string, unknown> = {}) =>
-      this.checkRuns.record({ ...runOf(), outcome, ...extra });
-    /** A successful check's run and the document's success stamp (one batched statement). */
-    const succeeded = (
-      outcome: SuccessRun['outcome'],
-      stored: Pick<SuccessRun, 'httpStatus' | 'fetchedWith' | 'snapshotId' | 'versionId'>,
-      changed = false,
-    ) => this.checkRuns.recordSuccess({ ...runOf(), ...stored, outcome, changed, at: new Date() });
-    const tipVersion = tip.version ? { ...tip.version, hasChange: tipHasChange } : null;
-    const previous = tip.snapshot;
+    const { document, tip } = loaded;
     const extractionKey = extractionKeyOf(document);
-    const settled = settledTip(tip, extractionKey);
+    return {
+      ...loaded,
+      documentId,
+      context,
+      startedAt: new Date(),
+      declaration: declarationOf(document),
+      extractionKey,
+      settled: settledTip(tip, extractionKey),
+    };
+  }
+
+  /** Which attempt of which check, for its CheckRun. */
+  private origin(plan: CheckPlan): RunOrigin {
+    return {
+      documentId: plan.documentId,
+      jobId: plan.context.jobId ?? null,
+      attempt: plan.context.attempt ?? 1,
+      trigger: plan.context.trigger,
+      startedAt: plan.startedAt,
+      durationMs: Date.now() - plan.startedAt.getTime(),
+    };
+  }
+
+  /** A successful check's run and the document's success stamp (one batched statement). */
+  private succeeded(plan: CheckPlan, outcome: SuccessRun['outcome'], refs: StoredRefs, changed = false) {
+    return this.checkRuns.recordSuccess({ ...this.origin(plan), ...refs, outcome, changed, at: new Date() });
+  }
+
+  /**
+   * Step 2: fetch (conditionally) and extract. A page that was not modified, or whose
+   * bytes are those of the settled tip, ends the check here (the quiet path). A failure
+   * records its run, counts against the document and is thrown.
+   */
+  private async fetchAndExtract(plan: CheckPlan): Promise<FetchedPage | CheckResult> {
+    const previous = plan.tip.snapshot;
     const previousHeaders = (previous?.headers ?? {}) as { etag?: string; lastModified?: string };
-    let page;
-    let extracted;
     try {
-      page = await this.scraper.fetch(declaration, {
+      const page = await this.scraper.fetch(plan.declaration, {
         ...(previousHeaders.etag ? { etag: previousHeaders.etag } : {}),
         ...(previousHeaders.lastModified ? { lastModified: previousHeaders.lastModified } : {}),
-        ...(settled ? { knownSha256: settled.sha256 } : {}),
+        ...(plan.settled ? { knownSha256: plan.settled.sha256 } : {}),
       });
-      if (page.notModified) {
-        await succeeded('not_modified', {
-          httpStatus: 304,
-          fetchedWith: page.fetchedWith,
-          snapshotId: previous?.id ?? null,
-          versionId: null,
-        });
-        await this.lifecycle.ensureFollowUps(documentId, tipVersion);
-        return { outcome: 'not_modified' };
-      }
-      const quiet = settled && settled.sha256 === page.sha256 ? settled : null;
-      if (quiet) {
-        await succeeded('unchanged', {
-          httpStatus: page.status,
-          fetchedWith: page.fetchedWith,
-          snapshotId: quiet.snapshotId,
-          versionId: quiet.id,
-        });
-        if (quiet.status === 'pending') await this.lifecycle.confirm(quiet.id);
-        else await this.lifecycle.ensureFollowUps(documentId, { ...quiet, hasChange: tipHasChange });
-        return { outcome: 'unchanged' };
-      }
-      extracted = await this.scraper.extract(page, declaration);
+      const quiet = await this.quietPath(plan, page);
+      if (quiet) return quiet;
+      return { page, extracted: await this.scraper.extract(page, plan.declaration) };
     } catch (error) {
       const failure = toScrapeFailure(error);
-      await run('failed', {
+      await this.checkRuns.record({
+        ...this.origin(plan),
+        outcome: 'failed',
         errorKind: failure.kind,
         errorCode: failure.code,
-        errorMessage: failure.message.slice(0, 2000),
+        errorMessage: failure.message,
         httpStatus: failure.httpStatus ?? null,
       });
       await this.documents.markFailure(
-        documentId,
+        plan.documentId,
         new Date(),
         `${failure.code}: ${failure.message}`,
         this.config.FAILING_AFTER,
       );
       throw new CheckFailedError(failure.kind, failure.code, failure.message, { cause: error });
     }
+  }
 
+  /** Nothing new: a 304, or the settled tip's bytes again (a pending tip is confirmed by them). */
+  private async quietPath(plan: CheckPlan, page: FetchResult): Promise<CheckResult | null> {
+    const { documentId, tip, tipHasChange, settled } = plan;
+    if (page.notModified) {
+      await this.succeeded(plan, 'not_modified', {
+        httpStatus: 304,
+        fetchedWith: page.fetchedWith,
+        snapshotId: tip.snapshot?.id ?? null,
+        versionId: null,
+      });
+      await this.lifecycle.ensureFollowUps(
+        documentId,
+        tip.version ? { ...tip.version, hasChange: tipHasChange } : null,
+      );
+      return { outcome: 'not_modified' };
+    }
+    if (!settled || settled.sha256 !== page.sha256) return null;
+    await this.succeeded(plan, 'unchanged', {
+      httpStatus: page.status,
+      fetchedWith: page.fetchedWith,
+      snapshotId: settled.snapshotId,
+      versionId: settled.id,
+    });
+    if (awaitsConfirmation(settled.status)) await this.lifecycle.confirm(settled.id);
+    else await this.lifecycle.ensureFollowUps(documentId, { ...settled, hasChange: tipHasChange });
+    return { outcome: 'unchanged' };
+  }
+
+  /** Step 3: decide what the text is and store snapshot and version in one transaction; record the run. */
+  private async store(plan: CheckPlan, { page, extracted }: FetchedPage): Promise<StoredContent> {
+    const { document, documentId, declaration, extractionKey } = plan;
     const text = extracted.markdown;
     const textSha256 = sha256(text);
-    if (tip.version?.extractionKey && tip.version.extractionKey !== extractionKey) {
+    if (plan.tip.version?.extractionKey && plan.tip.version.extractionKey !== extractionKey) {
       await this.rebase(document, declaration, extractionKey);
     }
+    const observation = {
+      text,
+      textSha256,
+      title: extracted.title,
+      language: extracted.language,
+      extractionKey,
+    };
+    const options = { declaredLanguage: document.language, confirmDelayMs: this.config.CONFIRM_DELAY_MS };
     let verdict: ContentVerdict | undefined;
     const recorded = await this.versions.recordContent({
       documentId,
@@ -180,38 +273,40 @@ export class CheckDocumentService {
         finalUrl: page.finalUrl,
         fetchedWith: page.fetchedWith,
       },
-      decide: (history) => {
-        verdict = decideContent(
-          history,
-          { text, textSha256, title: extracted.title, language: extracted.language, extractionKey },
-          { declaredLanguage: document.language, confirmDelayMs: this.config.CONFIRM_DELAY_MS },
-        );
-        return verdict.decision;
-      },
+      // called inside the transaction, with the history as it is under the document's lock
+      decide: (history) => (verdict = decideContent(history, observation, options)).decision,
     });
     if (!verdict) throw new Error('decision was not taken'); // recordContent always calls decide
 
-    const version = recorded.version;
+    const { version } = recorded;
     const outcome: CheckOutcome =
       verdict.verdict === 'quarantined' ? 'quarantined' : version ? 'new_version' : 'unchanged';
-    const stored = {
+    const refs: StoredRefs = {
       httpStatus: page.status,
       fetchedWith: page.fetchedWith,
       snapshotId: recorded.snapshot.id,
       versionId: version?.id ?? recorded.history.latest?.id ?? null,
     };
     if (outcome === 'quarantined') {
-      await run(outcome, {
-        ...stored,
+      await this.checkRuns.record({
+        ...this.origin(plan),
+        ...refs,
+        outcome,
         errorKind: 'blocked',
         errorCode: 'QUARANTINED',
         errorMessage: quarantineMessage(version),
       });
     } else {
-      await succeeded(outcome, stored, Boolean(version && version.status !== 'baseline'));
+      await this.succeeded(plan, outcome, refs, Boolean(version && getsChange(version.status)));
     }
+    return { recorded, verdict, outcome, refs };
+  }
 
-    if (verdict.supersedesPendingId) await this.lifecycle.markTransient(verdict.supersedesPendingId);
+  /** Step 4: the lifecycle moves the decision named, the diff job, the confirming re-check, flap detection. */
+  private async followUps(plan: CheckPlan, { recorded, verdict, outcome }: StoredContent): Promise<void> {
+    const { document, documentId } = plan;
+    const { version } = recorded;
+    if (verdict.supersedesPendingId) await this.lifecycle.dropTransient(verdict.supersedesPendingId);
     if (verdict.confirmsPendingId) await this.lifecycle.confirm(verdict.confirmsPendingId);
 
     if (outcome === 'quarantined') {
@@ -224,29 +319,20 @@ export class CheckDocumentService {
     }
 
     if (version) {
-      if (version.status !== 'baseline' && version.status !== 'quarantined') {
-        await this.queues.add(
-          'diff',
-          'diff-version',
-          { versionId: version.id },
-          { jobId: jobIds.diffVersion(version.id) },
+      if (getsChange(version.status)) await this.queues.enqueue.diffVersion({ versionId: version.id });
+      if (awaitsConfirmation(version.status)) {
+        await this.queues.enqueue.confirmCheck(
+          { documentId, versionId: version.id },
+          { delayMs: this.config.CONFIRM_DELAY_MS },
         );
       }
-      if (version.status === 'pending') await this.scheduleConfirmation(document, version.id);
     } else {
       await this.lifecycle.ensureFollowUps(documentId);
     }
-    if ((version?.status === 'revert' || verdict.supersedesPendingId) && !document.unstable) {
+    if (((version && isFlip(version.status)) || verdict.supersedesPendingId) && !document.unstable) {
       const recent = await this.versions.recentSummaries(documentId);
       if (isUnstable(recent)) await this.documents.setUnstable(documentId, true);
     }
-
-    this.logger.debug({ documentId, outcome, versionId: version?.id, jobId: context.jobId });
-    return {
-      outcome,
-      ...(version ? { versionId: version.id, versionStatus: version.status } : {}),
-      ...(version?.statusReason ? { reason: version.statusReason } : {}),
-    };
   }
 
   /**
@@ -312,15 +398,6 @@ export class CheckDocumentService {
           : { action: 'record', status: 'baseline', reason: REBASED },
     });
   }
-
-  private async scheduleConfirmation(document: Document, versionId: string): Promise<void> {
-    await this.queues.add(
-      'check',
-      'check-document',
-      { documentId: document.id, trigger: 'confirm' },
-      { jobId: jobIds.confirmCheck(document.id, versionId), delay: this.config.CONFIRM_DELAY_MS },
-    );
-  }
 }
 
 /**
@@ -328,13 +405,10 @@ export class CheckDocumentService {
  * declaration, from the newest snapshot and is settled, a page with that snapshot's bytes
  * cannot have a different text, so nothing needs vetting, extracting or storing.
  */
-function settledTip(
-  tip: DocumentTip,
-  extractionKey: string,
-): { id: string; status: string; snapshotId: string; sha256: string } | null {
+function settledTip(tip: DocumentTip, extractionKey: string): SettledTip | null {
   const { snapshot, version } = tip;
   if (!snapshot || !version) return null;
-  if (version.snapshotId !== snapshot.id || !SETTLED.has(version.status)) return null;
+  if (version.snapshotId !== snapshot.id || !isSettled(version.status)) return null;
   if (version.extractionKey !== extractionKey) return null;
   return { id: version.id, status: version.status, snapshotId: snapshot.id, sha256: snapshot.sha256 };
 }

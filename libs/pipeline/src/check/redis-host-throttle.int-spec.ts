@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
+import { HostHeldError, MAX_HOLD_WAIT_MS } from '@fineprint/scraper';
+
 import { RedisHostThrottle } from './redis-host-throttle';
 
 const url = new URL(process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379');
@@ -31,6 +33,25 @@ describe('RedisHostThrottle', () => {
       new Promise((r) => setTimeout(() => r('timeout'), 80)),
     ]);
     expect(other).toBe('other');
+    await Promise.all([a.close(), b.close()]);
+  }, 20_000);
+
+  it('holds a host for every "process" until its Retry-After, and fails a long hold at once', async () => {
+    const prefix = `t-${randomUUID()}`;
+    const a = new RedisHostThrottle(options, prefix, 0);
+    const b = new RedisHostThrottle(options, prefix, 0);
+    await a.holdUntil('busy.example', Date.now() + 300);
+    const started = Date.now();
+    await b.acquire('busy.example');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+
+    const until = Date.now() + MAX_HOLD_WAIT_MS + 3_600_000;
+    await a.holdUntil('busy.example', until);
+    await b.holdUntil('busy.example', Date.now() + 1000); // never shortens a longer hold
+    const error = await b.acquire('busy.example').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HostHeldError);
+    expect(Math.abs((error as HostHeldError).until.getTime() - until)).toBeLessThan(1000);
+    await b.acquire('calm.example'); // other hosts are not held
     await Promise.all([a.close(), b.close()]);
   }, 20_000);
 });

@@ -1,4 +1,10 @@
-import { type DocumentDeclaration, type ExtractedDocument, type FetchResult } from '@fineprint/scraper';
+import { type FetchErrorKind } from '@fineprint/contracts';
+import {
+  type DocumentDeclaration,
+  type ExtractedDocument,
+  type FetchResult,
+  type HtmlFilters,
+} from '@fineprint/scraper';
 
 /**
  * What the check service needs from the scraper: `@fineprint/scraper`'s Scraper, seen
@@ -12,12 +18,17 @@ export interface ScraperPort {
     /** `knownSha256`: the bytes of the page as last accepted (the fetcher skips re-vetting them). */
     conditional?: { etag?: string; lastModified?: string; knownSha256?: string },
   ): Promise<FetchResult>;
-  extract(page: FetchResult, declaration: Declaration): Promise<ExtractedDocument>;
+  /** `filters`: rewrites the raw HTML before selection (a collection's sandboxed named filters). */
+  extract(
+    page: FetchResult,
+    declaration: Declaration,
+    options?: { filters?: HtmlFilters },
+  ): Promise<ExtractedDocument>;
 }
 
 /** A fetch or extraction failure as the scraper reports it. */
 export interface ScrapeFailure {
-  kind: 'transient' | 'blocked' | 'permanent';
+  kind: FetchErrorKind;
   code: string;
   message: string;
   httpStatus?: number;

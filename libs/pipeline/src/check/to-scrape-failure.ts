@@ -1,6 +1,9 @@
+import { FETCH_ERROR_KINDS, type FetchErrorKind } from '@fineprint/contracts';
+
 import { type ScrapeFailure } from './scraper.port';
 
-const KINDS = new Set(['transient', 'blocked', 'permanent']);
+const isKind = (kind: string): kind is FetchErrorKind =>
+  (FETCH_ERROR_KINDS as readonly string[]).includes(kind);
 
 /**
  * Reads the kind and code a scraper error carries (never its message text). Anything
@@ -9,9 +12,9 @@ const KINDS = new Set(['transient', 'blocked', 'permanent']);
 export function toScrapeFailure(error: unknown): ScrapeFailure {
   if (typeof error === 'object' && error !== null) {
     const e = error as { kind?: unknown; code?: unknown; message?: unknown; httpStatus?: unknown };
-    if (typeof e.kind === 'string' && KINDS.has(e.kind)) {
+    if (typeof e.kind === 'string' && isKind(e.kind)) {
       return {
-        kind: e.kind as ScrapeFailure['kind'],
+        kind: e.kind,
         code: typeof e.code === 'string' ? e.code : 'FETCH_FAILED',
         message: typeof e.message === 'string' ? e.message : 'fetch failed',
         ...(typeof e.httpStatus === 'number' ? { httpStatus: e.httpStatus } : {}),

@@ -1,4 +1,6 @@
+import { awaitsConfirmation, countsAsBase, isFlip, isQuarantined } from '@fineprint/contracts';
 import { type ContentDecision, type VersionHistory, type VersionSummary } from '@fineprint/db';
+import { countWords } from '@fineprint/diff';
 
 import patterns from './noise-patterns.json';
 
@@ -50,11 +52,6 @@ const compiled = (patterns.patterns as NoisePattern[]).map((p) => ({
 export const REEXTRACTED =
   're-extracted: the declaration or the extractor changed, so this text is a new baseline, not a change by the vendor';
 
-export function countWords(text: string): number {
-  const matches = text.match(/[\p{L}\p{N}]+/gu);
-  return matches ? matches.length : 0;
-}
-
 /**
  * Why a text is not the document (error page, wall, collapse, wrong language), or null.
  * `previousWords` is the size of the version it would replace.
@@ -99,13 +96,13 @@ export function decideContent(
 ): ContentVerdict {
   const latest = history.latest;
   const base = history.base;
-  const pending = latest?.status === 'pending' ? latest : null;
+  const pending = latest && awaitsConfirmation(latest.status) ? latest : null;
   const none = { supersedesPendingId: null, confirmsPendingId: null };
 
   // the same text as the newest version: nothing new (a pending one is now confirmed);
   // a text that was dropped as transient and comes back is observed afresh
   if (latest && latest.status !== 'transient' && latest.sha256 === observation.textSha256) {
-    if (latest.status === 'quarantined') {
+    if (isQuarantined(latest.status)) {
       return { decision: { action: 'unchanged' }, verdict: 'quarantined', ...none };
     }
     return {
@@ -162,7 +159,7 @@ export function decideContent(
   }
 
   const same = history.sameText;
-  if (same && same.status !== 'quarantined' && same.status !== 'transient' && same.status !== 'pending') {
+  if (same && countsAsBase(same.status)) {
     return {
       decision: {
         action: 'record',
@@ -189,7 +186,5 @@ export function decideContent(
 
 /** A document flips when several of its recent versions are reverts or transient texts. */
 export function isUnstable(recent: Pick<VersionSummary, 'status'>[], threshold = 2): boolean {
-  return (
-    recent.slice(0, 10).filter((v) => v.status === 'revert' || v.status === 'transient').length >= threshold
-  );
+  return recent.slice(0, 10).filter((v) => isFlip(v.status)).length >= threshold;
 }

@@ -9,8 +9,15 @@ import { minimalPdf } from './minimal-pdf';
 export interface FixtureSite {
   url: string;
   hits(path: string): number;
-  /** Replaces (or adds) a page served as text/html; mutable pages let tests change content between checks. */
-  setPage(path: string, html: string, options?: { status?: number; headers?: Record<string, string> }): void;
+  /**
+   * Replaces (or adds) a page served as text/html (bytes are sent as they are, whatever
+   * the headers say); mutable pages let tests change content between checks.
+   */
+  setPage(
+    path: string,
+    html: string | Buffer,
+    options?: { status?: number; headers?: Record<string, string> },
+  ): void;
   close(): Promise<void>;
 }
 
@@ -42,7 +49,10 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => void;
  */
 export async function startFixtureSite(): Promise<FixtureSite> {
   const hits = new Map<string, number>();
-  const custom = new Map<string, { html: string; status: number; headers: Record<string, string> }>();
+  const custom = new Map<
+    string,
+    { html: string | Buffer; status: number; headers: Record<string, string> }
+  >();
   const sockets = new Set<import('node:net').Socket>();
   const routes: Record<string, Handler> = {
     '/policy': (_req, res) =>

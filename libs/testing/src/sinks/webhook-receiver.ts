@@ -12,7 +12,12 @@ export interface ReceivedWebhook {
   at: number;
 }
 
-export type Behaviour = 'ok' | 'fail500' | 'hang' | { status: number; headers?: Record<string, string> };
+export type Behaviour =
+  | 'ok'
+  | 'fail500'
+  | 'hang'
+  /** `delayMs`: the answer comes that long after the request (a slow receiver). */
+  | { status: number; headers?: Record<string, string>; delayMs?: number };
 
 export interface WebhookReceiver {
   url: string;
@@ -57,7 +62,9 @@ export async function startWebhookReceiver(
     if (behaviour === 'hang') return; // never answer
     if (behaviour === 'ok') return void res.writeHead(200).end('ok');
     if (behaviour === 'fail500') return void res.writeHead(500).end('nope');
-    res.writeHead(behaviour.status, behaviour.headers ?? {}).end();
+    const answer = () => void res.writeHead(behaviour.status, behaviour.headers ?? {}).end();
+    if (behaviour.delayMs) setTimeout(answer, behaviour.delayMs);
+    else answer();
   };
 
   const server = createServer((req, res) => {
