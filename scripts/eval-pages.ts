@@ -20,7 +20,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-import { loadRealPages, runCase, runSequence, summarise } from '@fineprint/testing';
+import { loadRealPages, runCase, runSequence, summarise } from '@fineprint/eval';
 
 async function main(): Promise<void> {
   const root = resolve(process.argv[2] ?? join(__dirname, '../../shared/real-pages'));

@@ -19,18 +19,3 @@ export { seedChange, seedEndpoints, seedSubscribers } from './database/seed-chan
 export { runAlexaStory, type StoryChange, type StoryEnv, type StoryResult } from './story/alexa-story';
 export { type RunningFineprint, startFineprint } from './story/start-fineprint';
 export { createTestContext } from './nest/test-context';
-export {
-  type CaseResult,
-  loadRealPages,
-  REFERENCE_QUIRKS,
-  type RealPageCase,
-  type RealPageSequence,
-  runCase,
-  runSequence,
-  type SequenceResult,
-  snapshotResult,
-  summarise,
-  DELIBERATE_DIFFERENCES,
-  toDeclaration,
-} from './real-pages/real-pages';
-export { markdownWords, wordSimilarity } from './real-pages/word-similarity';
