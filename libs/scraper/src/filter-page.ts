@@ -5,12 +5,16 @@ import { type DocumentDeclaration } from './fetch-result';
 import { FetchError, type FetchErrorKind } from './scraper.errors';
 import { decodeSelector } from './selector';
 
+/**
+ * A filter that throws on the page or is not in the collection's code is the declaration not
+ * fitting the page (as a `select` that matches nothing); limits of the sandbox may pass.
+ */
 const KIND: Record<FilterError['code'], FetchErrorKind> = {
   TIMEOUT: 'transient',
   MEMORY_LIMIT: 'transient',
   SANDBOX_ERROR: 'transient',
-  FILTER_FAILED: 'permanent',
-  FILTER_MISSING: 'permanent',
+  FILTER_FAILED: 'declaration',
+  FILTER_MISSING: 'declaration',
   FILTER_PENDING: 'permanent',
   OUTPUT_TOO_LARGE: 'permanent',
 };

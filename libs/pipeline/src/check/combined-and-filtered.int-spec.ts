@@ -81,8 +81,9 @@ describe('combined documents and named filters through a check (PostgreSQL, Redi
         { url: `${site.url}/terms/general`, select: ['#doc'], remove: [], fetchMode: 'http', filters: [] },
         {
           url: `${site.url}/terms/refunds`,
-          select: ['main'],
-          remove: ['h1'],
+          // a range (stored as its JSON): from after the heading to before the footer
+          select: ['{"startAfter":"h1","endBefore":"footer"}'],
+          remove: [],
           fetchMode: 'http',
           filters: [],
         },
@@ -93,7 +94,7 @@ describe('combined documents and named filters through a check (PostgreSQL, Redi
     const text = await latestText(doc.id);
     expect(text.indexOf('# General terms')).toBe(0);
     expect(text.indexOf('General section 14')).toBeLessThan(text.indexOf('Refund section 0'));
-    expect(text).not.toContain('Refund terms'); // the second source's own `remove`
+    expect(text).not.toContain('Refund terms'); // the second source's own range starts after its heading
     expect(text).not.toContain('Menu');
 
     // one snapshot holding each page's own bytes
@@ -165,7 +166,7 @@ describe('combined documents and named filters through a check (PostgreSQL, Redi
     });
     await expect(check(doc.id)).rejects.toMatchObject({ code: 'FILTER_FAILED' });
     const run = await prisma.checkRun.findFirstOrThrow({ where: { documentId: doc.id } });
-    expect(run).toMatchObject({ outcome: 'failed', errorCode: 'FILTER_FAILED' });
+    expect(run).toMatchObject({ outcome: 'failed', errorKind: 'declaration', errorCode: 'FILTER_FAILED' });
     expect(run.errorMessage).toMatch(/"spin" failed: no heading here/);
     expect(await prisma.version.count({ where: { documentId: doc.id } })).toBe(0);
   }, 60_000);
