@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: the whole suite. Lint (type-checked ESLint with module boundaries),
-// typecheck, then every Jest project (unit and integration tests against the real
+// typecheck, the dashboard and production builds, the Dockerfile and compose lint,
+// then every Jest project (unit and integration tests against the real
 // PostgreSQL, Redis, Chromium, SMTP and webhook receivers on 127.0.0.1). Ends with
 // one line "N passed, N failed" that totals every check and test that ran.
 import { spawnSync } from 'node:child_process';
@@ -57,6 +58,12 @@ if (only.length === 0) {
       ['-p', 'apps/web/tsconfig.json', '--noEmit'],
     ],
     ['build the dashboard (esbuild)', process.execPath, ['scripts/build-web.mjs']],
+    ['build for production (npm run build: SWC into dist/)', process.execPath, ['scripts/build.mjs']],
+    [
+      'lint the Dockerfile and docker-compose.yml (dockerfile-utils, dclint + Compose schema)',
+      process.execPath,
+      ['scripts/lint-docker.mjs'],
+    ],
   ]) {
     if (run(label, cmd, args)) passed++;
     else failed++;
@@ -65,28 +72,39 @@ if (only.length === 0) {
 
 const reportDir = join(root, 'tmp');
 mkdirSync(reportDir, { recursive: true });
-const report = join(reportDir, 'jest-results.json');
-rmSync(report, { force: true });
-const jestOk = run('tests (jest: unit and integration)', bin('jest'), [
-  '--maxWorkers=2',
-  '--json',
-  `--outputFile=${report}`,
-  ...only,
-]);
-try {
-  const results = JSON.parse(readFileSync(report, 'utf8'));
-  passed += results.numPassedTests;
-  failed += results.numFailedTests;
-  // a suite that failed to run (syntax error, crash in beforeAll) has no failed test: count it
-  failed += results.testResults.filter(
-    (s) => s.status === 'failed' && s.assertionResults.every((a) => a.status !== 'failed'),
-  ).length;
-  if (results.numTotalTests === 0) {
-    console.error('✗ no test ran');
+// The scale-out test (five app processes saturating the cores for ~2 minutes) runs
+// alone after the others, so that it neither slows down nor is slowed by them.
+const SCALE_OUT = 'apps/e2e/src/scale-out.int-spec.ts';
+const jestRuns =
+  only.length > 0
+    ? [['tests (jest: unit and integration)', only]]
+    : [
+        [
+          'tests (jest: unit and integration)',
+          ['--testPathIgnorePatterns', '/node_modules/', '/dist/', 'scale-out\\.int-spec\\.ts$'],
+        ],
+        ['scale-out test (jest: two APIs and three workers from the build, alone)', [SCALE_OUT]],
+      ];
+let jestOk = true;
+for (const [index, [label, args]] of jestRuns.entries()) {
+  const report = join(reportDir, `jest-results${index === 0 ? '' : `-${index}`}.json`);
+  rmSync(report, { force: true });
+  jestOk = run(label, bin('jest'), ['--maxWorkers=2', '--json', `--outputFile=${report}`, ...args]) && jestOk;
+  try {
+    const results = JSON.parse(readFileSync(report, 'utf8'));
+    passed += results.numPassedTests;
+    failed += results.numFailedTests;
+    // a suite that failed to run (syntax error, crash in beforeAll) has no failed test: count it
+    failed += results.testResults.filter(
+      (s) => s.status === 'failed' && s.assertionResults.every((a) => a.status !== 'failed'),
+    ).length;
+    if (results.numTotalTests === 0) {
+      console.error('✗ no test ran');
+      failed++;
+    }
+  } catch {
     failed++;
   }
-} catch {
-  failed++;
 }
 if (!jestOk && failed === 0) failed++;
 console.log(`\n${passed} passed, ${failed} failed`);

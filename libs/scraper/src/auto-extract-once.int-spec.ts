@@ -6,9 +6,9 @@ import { Scraper } from './scraper';
 // the real extraction, counted
 jest.mock('./extract-document', () => {
   const actual = jest.requireActual<typeof import('./extract-document')>('./extract-document');
-  return { ...actual, extractDocument: jest.fn(actual.extractDocument) };
+  return { ...actual, extractPage: jest.fn(actual.extractPage) };
 });
-const extractDocument = extraction.extractDocument as jest.MockedFunction<typeof extraction.extractDocument>;
+const extractPage = extraction.extractPage as jest.MockedFunction<typeof extraction.extractPage>;
 
 describe('auto fetch mode (local site)', () => {
   let site: FixtureSite;
@@ -28,13 +28,13 @@ describe('auto fetch mode (local site)', () => {
       '<html><body><main id="doc"><h1>Terms</h1><p>New words here.</p></main></body></html>',
     );
     const declaration = { url: `${site.url}/auto`, select: ['#doc'], remove: [], fetchMode: 'auto' as const };
-    extractDocument.mockClear();
+    extractPage.mockClear();
     const page = await scraper.fetch(declaration, { knownSha256: 'something-else' });
     const extracted = await scraper.extract(page, declaration);
     expect(extracted.markdown).toContain('New words here.');
-    expect(extractDocument).toHaveBeenCalledTimes(1);
+    expect(extractPage).toHaveBeenCalledTimes(1);
     // another declaration for the same page is extracted afresh
     await scraper.extract(page, { ...declaration, remove: ['h1'] });
-    expect(extractDocument).toHaveBeenCalledTimes(2);
+    expect(extractPage).toHaveBeenCalledTimes(2);
   });
 });

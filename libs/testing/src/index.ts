@@ -19,3 +19,11 @@ export { seedChange, seedEndpoints, seedSubscribers } from './database/seed-chan
 export { runAlexaStory, type StoryChange, type StoryEnv, type StoryResult } from './story/alexa-story';
 export { type RunningFineprint, startFineprint } from './story/start-fineprint';
 export { createTestContext } from './nest/test-context';
+export {
+  appCommand,
+  type AppName,
+  buildInto,
+  launchApp,
+  type RunningApp,
+  waitHealthy,
+} from './cluster/built-apps';

@@ -34,6 +34,18 @@ export class MetricsService {
   ]);
   private readonly documents = this.gauge('fineprint_documents', 'Tracked documents by status', ['status']);
 
+  private readonly scheduleLag = new Gauge({
+    name: 'fineprint_schedule_lag_seconds',
+    help: 'How late scheduled checks started after their tick, over the last 15 minutes (queue lag)',
+    labelNames: ['quantile'],
+    registers: [this.registry],
+  });
+  private readonly overdue = new Gauge({
+    name: 'fineprint_documents_overdue',
+    help: 'Active documents not checked for more than twice their interval (a lost or starved schedule)',
+    registers: [this.registry],
+  });
+
   constructor(
     private readonly checkRuns: CheckRunRepository,
     private readonly changeRows: ChangeRepository,
@@ -49,18 +61,25 @@ export class MetricsService {
   }
 
   async render(): Promise<string> {
-    const [checks, durations, changes, deliveries, documents, queueCounts] = await Promise.all([
+    const [checks, durations, changes, deliveries, documents, queueCounts, lag, overdue] = await Promise.all([
       this.checkRuns.countAllByOutcome(),
       this.checkRuns.durationQuantiles(new Date(Date.now() - 3600_000)),
       this.changeRows.countBySeverityAndState(),
       this.deliveryRows.countByStatus(),
       this.documentRows.countByStatus(),
       this.queues.counts().catch(() => null),
+      this.checkRuns.scheduleLagQuantiles(new Date(Date.now() - 15 * 60_000)),
+      this.documentRows.countOverdue(),
     ]);
     this.checks.reset();
     for (const row of checks) this.checks.set({ outcome: row.outcome }, row.count);
     this.fetchSeconds.set({ quantile: '0.5' }, (durations.p50 ?? 0) / 1000);
     this.fetchSeconds.set({ quantile: '0.95' }, (durations.p95 ?? 0) / 1000);
+    for (const quantile of ['0.5', '0.95', 'max'] as const) {
+      const value = quantile === '0.5' ? lag.p50 : quantile === '0.95' ? lag.p95 : lag.max;
+      this.scheduleLag.set({ quantile }, Math.max(0, Number(value ?? 0)));
+    }
+    this.overdue.set(overdue);
     this.changes.reset();
     for (const row of changes) this.changes.set({ severity: row.severity, state: row.state }, row.count);
     this.deliveries.reset();

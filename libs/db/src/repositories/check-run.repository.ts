@@ -166,6 +166,27 @@ export class CheckRunRepository {
     return rows[0] ?? { p50: null, p95: null };
   }
 
+  /**
+   * How late scheduled checks started after their tick, since `since`. A scheduled job's id
+   * ends with its tick in ms (`repeat:<scheduler id>:<tick>`).
+   */
+  async scheduleLagQuantiles(
+    since: Date,
+  ): Promise<{ p50: number | null; p95: number | null; max: number | null }> {
+    const rows = await this.prisma.$queryRaw<
+      { p50: number | null; p95: number | null; max: number | null }[]
+    >`
+      SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY lag) AS p50,
+             percentile_cont(0.95) WITHIN GROUP (ORDER BY lag) AS p95,
+             max(lag)::float8 AS max
+      FROM (SELECT EXTRACT(EPOCH FROM "startedAt")::float8
+                   - split_part("jobId", ':', 3)::bigint / 1000.0 AS lag
+            FROM "CheckRun"
+            WHERE "trigger" = 'scheduled' AND "jobId" ~ '^repeat:[^:]+:[0-9]+$'
+              AND "startedAt" > ${since}) AS runs`;
+    return rows[0] ?? { p50: null, p95: null, max: null };
+  }
+
   countByOutcome(documentId: string): Promise<{ outcome: CheckRun['outcome']; _count: number }[]> {
     return this.prisma.checkRun
       .groupBy({ by: ['outcome'], where: { documentId }, _count: true })

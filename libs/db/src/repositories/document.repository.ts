@@ -123,6 +123,15 @@ export class DocumentRepository {
   }
 
   /** Documents not deleted, by status (metrics). */
+  /** Active documents not checked for more than twice their interval (a lost or starved schedule). */
+  async countOverdue(): Promise<number> {
+    const rows = await this.prisma.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM "Document"
+      WHERE "active" AND "deletedAt" IS NULL
+        AND coalesce("lastCheckedAt", "createdAt") < now() - make_interval(mins => 2 * "intervalMinutes")`;
+    return Number(rows[0]?.n ?? 0);
+  }
+
   async countByStatus(): Promise<{ status: Document['status']; count: number }[]> {
     const rows = await this.prisma.document.groupBy({
       by: ['status'],
