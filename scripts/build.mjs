@@ -74,7 +74,8 @@ for (const dir of SOURCE_DIRS) {
       writeFileSync(js, `${result.code}\n//# sourceMappingURL=${js.split('/').pop()}.map\n`);
       writeFileSync(`${js}.map`, result.map ?? '');
       compiled++;
-    } else if (file.endsWith('.json')) {
+    } else if (file.endsWith('.json') || file.endsWith('.js')) {
+      // JSON data, and plain JavaScript read at run time (the filter sandbox's child runner)
       cpSync(join(root, file), target);
       copied++;
     }
@@ -101,5 +102,5 @@ execFileSync(
 );
 
 console.log(
-  `built ${compiled} files (+${copied} JSON, the dashboard, the migrations) into ${relative(root, out) || '.'}/ in ${((Date.now() - started) / 1000).toFixed(1)} s; run: node --enable-source-maps ${relative(root, out)}/apps/api/main.js`,
+  `built ${compiled} files (+${copied} JSON/JS, the dashboard, the migrations) into ${relative(root, out) || '.'}/ in ${((Date.now() - started) / 1000).toFixed(1)} s; run: node --enable-source-maps ${relative(root, out)}/apps/api/main.js`,
 );

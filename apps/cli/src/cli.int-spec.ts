@@ -109,4 +109,44 @@ describe('the fineprint CLI', () => {
     expect(out.status).toBe(1);
     expect(out.stderr).toContain('acme.yaml: documents[0].url');
   });
+
+  it('catalog import-ota --dry-run prints what it keeps of each document, and what waits for the opt-in', () => {
+    const ota = mkdtempSync(join(tmpdir(), 'fineprint-ota-'));
+    writeFileSync(
+      join(ota, 'Acme.json'),
+      JSON.stringify({
+        name: 'Acme',
+        terms: {
+          'Privacy Policy': {
+            fetch: 'https://acme.example/p',
+            select: { startBefore: 'h1', endBefore: 'footer' },
+          },
+          'Terms of Service': {
+            combine: [{ fetch: 'https://acme.example/t1' }, { fetch: 'https://acme.example/t2' }],
+          },
+          'Cookie Policy': { fetch: 'https://acme.example/c', filter: ['removeBanner'] },
+          'Broken Policy': { fetch: 'https://acme.example/b', filter: ['notThere'] },
+        },
+      }),
+    );
+    writeFileSync(join(ota, 'Acme.filters.js'), 'export function removeBanner(document) {}');
+    const out = cli('catalog', 'import-ota', ota, '--dry-run');
+    expect(out.stdout).toContain('4 document(s) of 1 service(s):');
+    expect(out.stdout).toMatch(/  2 imported exactly\n/);
+    expect(out.stdout).toMatch(/  1 imported with filters pending opt-in/);
+    expect(out.stdout).toContain('! filters pending: Acme.json "Cookie Policy"');
+    expect(out.stdout).toContain(
+      '✗ not imported: Acme.json "Broken Policy": filter "notThere" is not exported by Acme.filters.js',
+    );
+    expect(out.status).toBe(1);
+    const optedIn = cli('catalog', 'import-ota', ota, '--dry-run', '--run-filters');
+    expect(optedIn.stdout).toMatch(/  1 imported with the collection's filters \(run in the sandbox\)/);
+    expect(optedIn.stdout).toMatch(/filters run in a sandbox process: --(experimental-)?permission/);
+    const json = JSON.parse(cli('catalog', 'import-ota', ota, '--dry-run', '--json').stdout) as {
+      counts: Record<string, number>;
+      documents: { termsType: string; status: string; features: string[] }[];
+    };
+    expect(json.counts).toEqual({ exact: 2, 'filters-opted-in': 0, 'filters-pending': 1, 'not-imported': 1 });
+    expect(json.documents.find((d) => d.termsType === 'Terms of Service')?.features).toEqual(['combine']);
+  });
 });

@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 
-import { DocumentRepository, VendorRepository } from '@fineprint/db';
+import { type DocumentInput, DocumentRepository, type InputJsonValue, VendorRepository } from '@fineprint/db';
 
-import { type CatalogFile } from './catalog.schema';
+import { type CatalogDocument, type CatalogFile } from './catalog.schema';
+import { usesNamedFilters } from './named-filters';
 
 export interface SyncReport {
   upserted: string[];
@@ -23,9 +24,14 @@ export class CatalogSyncService {
     private readonly documents: DocumentRepository,
   ) {}
 
+  /**
+   * `runFilters`: the operator opted in to run these files' filter code (sandboxed); without
+   * it, documents with named filters are tracked without them (and flagged by the import).
+   */
   async sync(
     files: { file: string; content: CatalogFile }[],
     sourceKind: 'catalog' | 'ota',
+    options: { runFilters?: boolean } = {},
   ): Promise<SyncReport> {
     const upserted: string[] = [];
     const deactivated: string[] = [];
@@ -42,6 +48,7 @@ export class CatalogSyncService {
           select: doc.select,
           remove: doc.remove,
           fetchMode: doc.fetch,
+          ...filtersOf(doc, content, options.runFilters ?? false),
           language: doc.language ?? null,
           intervalMinutes: doc.interval,
           active: doc.active,
@@ -67,4 +74,31 @@ export class CatalogSyncService {
     });
     return { upserted, deactivated };
   }
+}
+
+/** The combine sources, filters and filter code of a document, as the database keeps them. */
+function filtersOf(
+  doc: CatalogDocument,
+  file: CatalogFile,
+  runFilters: boolean,
+): Pick<DocumentInput, 'sources' | 'filters' | 'filterCode' | 'filtersApproved'> {
+  const named = usesNamedFilters(doc);
+  // zod's output types are JSON already; Prisma's JSON input type wants an index signature
+  const json = (value: unknown) => value as InputJsonValue;
+  return {
+    sources: doc.combine
+      ? json(
+          doc.combine.map((source) => ({
+            url: source.url,
+            select: source.select,
+            remove: source.remove,
+            fetchMode: source.fetch,
+            filters: source.filters,
+          })),
+        )
+      : null,
+    filters: json(doc.filters),
+    filterCode: named && file.filterCode ? json(file.filterCode) : null,
+    filtersApproved: named && Boolean(file.filterCode) && runFilters,
+  };
 }

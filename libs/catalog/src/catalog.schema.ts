@@ -69,18 +69,55 @@ const interval = z.union([
     }),
 ]);
 
+/**
+ * A named filter of the collection (`"removeAds"`), or one with parameters
+ * (`{ "removeQueryParams": ["utm_source"] }`), as Open Terms Archive writes them.
+ */
+const filter = z.union([
+  z.string().regex(/^[A-Za-z_$][\w$]*$/, 'a filter is named like a JavaScript function'),
+  z
+    .record(z.string().regex(/^[A-Za-z_$][\w$]*$/), z.unknown())
+    .refine((value) => Object.keys(value).length === 1, 'a filter with parameters is { "name": parameters }'),
+]);
+const filters = z
+  .union([filter, z.array(filter)])
+  .optional()
+  .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]));
+
+const httpUrl = z
+  .string()
+  .url()
+  .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL');
+const fetchMode = z.enum(['http', 'browser', 'auto']);
+
+/** One page of a combined document; what it leaves out comes from the document. */
+const sourceSchema = z
+  .object({
+    url: httpUrl,
+    select: selectors.optional(),
+    remove: selectors.optional(),
+    fetch: fetchMode.optional(),
+    filters: filters.optional(),
+  })
+  .strict();
+
 export const catalogDocumentSchema = z
   .object({
     slug,
     title: z.string().min(1),
     type: documentTypeSchema.default('other'),
-    url: z
-      .string()
-      .url()
-      .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL'),
+    /** The page; for a combined document, the first source's page unless given. */
+    url: httpUrl.optional(),
     select: selectors,
     remove: selectors,
-    fetch: z.enum(['http', 'browser', 'auto']).default('auto'),
+    fetch: fetchMode.default('auto'),
+    /** Named filters of the collection, run (sandboxed) only where the operator opted in. */
+    filters,
+    /**
+     * Several pages making one document, in order (Open Terms Archive's `combine`): each
+     * source keeps its own select/remove/fetch/filters or takes the document's.
+     */
+    combine: z.array(sourceSchema).min(1).optional(),
     interval: interval.default(360),
     language: z
       .string()
@@ -89,14 +126,53 @@ export const catalogDocumentSchema = z
     active: z.boolean().default(true),
     notes: z.string().optional(),
   })
+  .strict()
+  .superRefine((doc, ctx) => {
+    if (!doc.url && !doc.combine?.length)
+      ctx.addIssue({ code: 'custom', path: ['url'], message: 'a document needs a url (or combine sources)' });
+  })
+  .transform(({ combine, ...doc }) => ({
+    ...doc,
+    url: doc.url ?? combine?.[0]?.url ?? '',
+    /** Every source resolved (its own fields, else the document's); absent for one page. */
+    ...(combine
+      ? {
+          combine: combine.map((source) => ({
+            url: source.url,
+            select: source.select ?? doc.select,
+            remove: source.remove ?? doc.remove,
+            fetch: source.fetch ?? doc.fetch,
+            filters: source.filters ?? doc.filters,
+          })),
+        }
+      : {}),
+  }));
+
+/**
+ * A collection's filter code (Open Terms Archive's `<Service>.filters.js`, with the local
+ * modules it imports), kept with the declarations so that what runs is what was imported.
+ */
+export const filterCodeSchema = z
+  .object({
+    entry: z.string().min(1),
+    modules: z.record(z.string(), z.string()),
+  })
   .strict();
 
 export const catalogFileSchema = z
   .object({
     vendor: z.object({ slug, name: z.string().min(1) }).strict(),
     documents: z.array(catalogDocumentSchema).min(1),
+    filterCode: filterCodeSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((file, ctx) => {
+    if (file.filterCode && !(file.filterCode.entry in file.filterCode.modules))
+      ctx.addIssue({ code: 'custom', path: ['filterCode', 'entry'], message: 'the entry module is missing' });
+  });
 
 export type CatalogFile = z.output<typeof catalogFileSchema>;
 export type CatalogDocument = z.output<typeof catalogDocumentSchema>;
+export type CatalogSource = NonNullable<CatalogDocument['combine']>[number];
+export type CatalogFilter = CatalogDocument['filters'][number];
+export type FilterCode = z.output<typeof filterCodeSchema>;

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 
-import { convertOtaDeclaration } from './import-ota';
 import { loadCatalog, parseCatalogFile } from './load-catalog';
 
 describe('catalog files', () => {
@@ -66,36 +65,48 @@ documents:
   });
 });
 
-describe('Open Terms Archive declarations', () => {
-  it('converts terms, client scripts and combined sources, and warns about range selectors', () => {
-    const result = convertOtaDeclaration('Amazon.json', {
-      name: 'Amazon',
-      terms: {
-        'Privacy Policy': {
-          fetch: 'https://www.amazon.com/gp/help/customer/display.html?nodeId=GX7NJQ4ZB8MHFRNJ',
-          select: ['#help-content', { startBefore: '#a', endBefore: '#b' }],
-          remove: '.ad',
-        },
-        'Terms of Service': {
-          executeClientScripts: true,
-          combine: [
-            { fetch: 'https://example.com/terms/1', select: 'main' },
-            { fetch: 'https://example.com/terms/2', select: 'main' },
-          ],
-        },
-      },
+describe('catalog files: OTA-shaped declarations', () => {
+  const file = (doc: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+    parseCatalogFile(
+      'acme.json',
+      JSON.stringify({
+        vendor: { slug: 'acme', name: 'Acme' },
+        documents: [{ slug: 'p', title: 'P', ...doc }],
+        ...extra,
+      }),
+    );
+
+  it('accepts range selectors, combined pages and built-in filters', () => {
+    const { content, issues } = file({
+      select: ['main', { startAfter: 'h1', endBefore: 'footer' }],
+      filters: [{ removeQueryParams: ['sid'] }],
+      combine: [{ url: 'https://a.example/1' }, { url: 'https://a.example/2', remove: '.ad' }],
     });
-    expect(result.issues).toEqual([]);
-    expect(result.content?.vendor).toEqual({ slug: 'amazon', name: 'Amazon' });
-    expect(result.content?.documents.map((d) => [d.slug, d.type, d.fetch, d.select])).toEqual([
-      ['privacy-policy', 'privacy_notice', 'auto', ['#help-content']],
-      ['terms-of-service-1', 'terms', 'browser', ['main']],
-      ['terms-of-service-2', 'terms', 'browser', ['main']],
-    ]);
-    expect(result.warnings.join('\n')).toMatch(/range selector/);
+    expect(issues).toEqual([]);
+    expect(content?.documents[0]).toMatchObject({
+      url: 'https://a.example/1',
+      combine: [
+        {
+          url: 'https://a.example/1',
+          select: ['main', '{"startAfter":"h1","endBefore":"footer"}'],
+          remove: [],
+        },
+        { url: 'https://a.example/2', remove: ['.ad'], filters: [{ removeQueryParams: ['sid'] }] },
+      ],
+    });
   });
 
-  it('reports a declaration without a name', () => {
-    expect(convertOtaDeclaration('x.json', { terms: {} }).issues[0]?.field).toBe('name');
+  it('refuses a half range, and named filters without the code to run them', () => {
+    expect(file({ url: 'https://a.example/', select: { startBefore: 'h1' } }).issues[0]?.field).toBe(
+      'documents[0].select',
+    );
+    const { issues } = file({ url: 'https://a.example/', filters: ['removeAds'] });
+    expect(issues[0]).toMatchObject({
+      field: 'documents[0].filters',
+      message: expect.stringMatching(/removeAds/),
+    });
+    expect(
+      file({ url: 'https://a.example/' }, { filterCode: { entry: 'x.js', modules: {} } }).issues[0]?.field,
+    ).toBe('filterCode.entry');
   });
 });

@@ -5,6 +5,8 @@ import { parse as parseYaml } from 'yaml';
 
 import { type CatalogIssue } from './catalog.errors';
 import { type CatalogFile, catalogFileSchema } from './catalog.schema';
+import { BUILTIN_FILTERS } from './ota-filter-module';
+import { namedFilters } from './named-filters';
 
 export interface LoadedCatalog {
   files: { file: string; content: CatalogFile }[];
@@ -45,7 +47,25 @@ export function parseCatalogFile(
     ? []
     : parsed.error.issues.map((issue) => ({ file, field: formatPath(issue.path), message: issue.message }));
   issues.push(...duplicateSlugs(file, raw));
+  if (parsed.success) issues.push(...filtersWithoutCode(file, parsed.data));
   return issues.length === 0 && parsed.success ? { content: parsed.data, issues } : { issues };
+}
+
+/** Named filters need the collection's code with them (only built-in ones run without). */
+function filtersWithoutCode(file: string, content: CatalogFile): CatalogIssue[] {
+  if (content.filterCode) return [];
+  return content.documents.flatMap((doc, index) => {
+    const named = namedFilters(doc);
+    return named.length
+      ? [
+          {
+            file,
+            field: `documents[${index}].filters`,
+            message: `filter(s) ${named.join(', ')} need the collection's filter code; only built-in filters (${[...BUILTIN_FILTERS].join(', ')}) run without it`,
+          },
+        ]
+      : [];
+  });
 }
 
 /** Two documents of one vendor with the same slug (checked even when other fields are wrong). */

@@ -27,6 +27,7 @@ export {
   type DocumentInput,
   DocumentRepository,
   type DocumentWithVendor,
+  type InputJsonValue,
 } from './repositories/document.repository';
 export { JobProbeRepository } from './repositories/job-probe.repository';
 export { decodeSnapshotBody, SnapshotRepository } from './repositories/snapshot.repository';

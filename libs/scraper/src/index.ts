@@ -1,4 +1,12 @@
 export { BrowserFetcher, type BrowserFetcherOptions } from './browser-fetcher';
+export {
+  applyBuiltinFilter,
+  BUILTIN_FILTERS,
+  type FilterSpec,
+  filterNameOf,
+  isBuiltinFilter,
+} from './builtin-filters';
+export { COMBINED_CONTENT_TYPE, combinePages, isCombined, splitCombined } from './combined-page';
 export { charsetFromContentType, decodeBody } from './decode-body';
 export {
   extractDocument,
@@ -12,7 +20,9 @@ export {
   type ExtractedDocument,
   type FetchMode,
   type FetchResult,
+  type SourceDeclaration,
 } from './fetch-result';
+export { filterHookFor, type FilterHook } from './filter-page';
 export { HostHeldError, HostThrottle, MAX_HOLD_WAIT_MS, type Throttle } from './host-throttle';
 export { htmlToMarkdown, type HtmlToMarkdownOptions, normalizeMarkdown } from './html-to-markdown';
 export { DEFAULT_USER_AGENT, HttpFetcher, type HttpFetcherOptions } from './http-fetcher';

@@ -32,7 +32,9 @@ export type FetchErrorCode =
   /** A text mostly of U+FFFD replacement characters. */
   | 'GARBLED_TEXT'
   /** 429 or 503 with Retry-After, or a host still inside the wait it asked for. */
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  /** A collection's named filter failed or broke a limit of the sandbox (decision 0021). */
+  | 'FILTER_FAILED';
 
 /**
  * Why a fetch or an extraction failed, and whether trying again can help:

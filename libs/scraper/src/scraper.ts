@@ -1,6 +1,10 @@
+import { type SandboxLimits } from '@fineprint/sandbox';
+
 import { BrowserFetcher } from './browser-fetcher';
+import { combinePages, isCombined, splitCombined } from './combined-page';
 import { extractPage, type HtmlFilters } from './extract-document';
 import { type DocumentDeclaration, type ExtractedDocument, type FetchResult } from './fetch-result';
+import { filterHookFor } from './filter-page';
 import { HostThrottle, type Throttle } from './host-throttle';
 import { HttpFetcher } from './http-fetcher';
 import { FetchError } from './scraper.errors';
@@ -26,6 +30,8 @@ export interface ScraperOptions {
   hostSpacingMs?: number;
   /** A throttle shared across processes (e.g. on Redis); default: per process. */
   throttle?: Throttle;
+  /** Limits of the sandbox that runs collections' filters (decision 0021). */
+  filterLimits?: Partial<SandboxLimits>;
 }
 
 /**
@@ -37,8 +43,10 @@ export class Scraper {
   readonly http: HttpFetcher;
   readonly browser: BrowserFetcher;
   private readonly throttle: Throttle & { close?: () => Promise<void> };
+  private readonly filterLimits: Partial<SandboxLimits>;
 
   constructor(options: ScraperOptions) {
+    this.filterLimits = options.filterLimits ?? {};
     const throttle = options.throttle ?? new HostThrottle(options.hostSpacingMs ?? 1000);
     this.throttle = throttle;
     this.http = new HttpFetcher({
@@ -61,6 +69,7 @@ export class Scraper {
     declaration: DocumentDeclaration,
     conditional: { etag?: string; lastModified?: string; knownSha256?: string } = {},
   ): Promise<FetchResult> {
+    if (declaration.sources?.length) return this.fetchCombined(declaration);
     if (declaration.fetchMode === 'browser')
       return this.browser.fetch(declaration.url, waitSelectors(declaration.select), declaration.language);
     try {
@@ -77,7 +86,8 @@ export class Scraper {
         // a page whose content arrives by script: the selector is missing from the plain HTML
         try {
           // kept: `extract` of this page under this declaration reuses it (one extraction per new page)
-          this.extracted.set(result, { declaration, document: await this.extract(result, declaration) });
+          // (without filters: a collection's filters run once, in `extract`)
+          this.extracted.set(result, { declaration, document: await extractPage(result, declaration) });
         } catch (error) {
           if (error instanceof FetchError && error.code === 'SELECTOR_NOT_FOUND') {
             return this.browser.fetch(
@@ -103,15 +113,81 @@ export class Scraper {
     { declaration: DocumentDeclaration; document: ExtractedDocument }
   >();
 
-  extract(
+  /**
+   * The text of a fetched page under its declaration: filters first (the built-in ones, and
+   * the collection's own in the sandbox when the operator opted in), then remove and select.
+   * A combined snapshot gives its pages' texts, each under its source's declaration, in order.
+   */
+  async extract(
     result: FetchResult,
     declaration: DocumentDeclaration,
     options: { filters?: HtmlFilters } = {},
   ): Promise<ExtractedDocument> {
+    if (isCombined(result.contentType)) return this.extractCombined(result, declaration);
+    const filters = options.filters ?? filterHookFor(declaration, this.filterLimits) ?? undefined;
     // the probe of `auto` mode ran without filters: reuse it only for an extraction without them
-    const done = options.filters ? undefined : this.extracted.get(result);
-    if (done && sameSelectors(done.declaration, declaration)) return Promise.resolve(done.document);
-    return extractPage(result, declaration, options);
+    const done = filters ? undefined : this.extracted.get(result);
+    if (done && sameSelectors(done.declaration, declaration)) return done.document;
+    return extractPage(result, declaration, filters ? { filters } : {});
+  }
+
+  /** Every source page, fetched in order as its own declaration says, as one snapshot. */
+  private async fetchCombined(declaration: DocumentDeclaration): Promise<FetchResult> {
+    const sources: { url: string; result: FetchResult }[] = [];
+    for (const source of declaration.sources ?? []) {
+      const result = await this.fetch({
+        url: source.url,
+        fetchMode: source.fetchMode,
+        language: declaration.language ?? null,
+        ...(source.select ? { select: source.select } : {}),
+        ...(source.remove ? { remove: source.remove } : {}),
+      });
+      sources.push({ url: source.url, result });
+    }
+    return combinePages(sources);
+  }
+
+  private async extractCombined(
+    result: FetchResult,
+    declaration: DocumentDeclaration,
+  ): Promise<ExtractedDocument> {
+    const pages = splitCombined(result.body);
+    const sources = declaration.sources ?? [];
+    if (pages.length !== sources.length)
+      throw new FetchError(
+        'permanent',
+        'DECODE_FAILED',
+        `The combined snapshot has ${pages.length} page(s), the declaration ${sources.length}`,
+      );
+    const texts: ExtractedDocument[] = [];
+    for (const [index, { part, body }] of pages.entries()) {
+      const source = sources[index] as NonNullable<DocumentDeclaration['sources']>[number];
+      const page: FetchResult = {
+        ...result,
+        body,
+        sha256: part.sha256,
+        contentType: part.contentType,
+        charset: part.charset,
+        finalUrl: part.finalUrl,
+      };
+      texts.push(
+        await this.extract(page, {
+          url: source.url,
+          fetchMode: source.fetchMode,
+          ...(source.select ? { select: source.select } : {}),
+          ...(source.remove ? { remove: source.remove } : {}),
+          ...(source.filters ? { filters: source.filters } : {}),
+          ...(declaration.filterCode ? { filterCode: declaration.filterCode } : {}),
+        }),
+      );
+    }
+    const main = texts.reduce((a, b) => (b.wordCount > a.wordCount ? b : a));
+    return {
+      markdown: texts.map((t) => t.markdown).join('\n\n'),
+      title: texts[0]?.title ?? null,
+      language: main.language,
+      wordCount: texts.reduce((sum, t) => sum + t.wordCount, 0),
+    };
   }
 
   async close(): Promise<void> {

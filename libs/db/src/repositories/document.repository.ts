@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { type Document, type DocumentType, type FetchMode, type Prisma, type Vendor } from '@prisma/client';
+import { type Document, type DocumentType, type FetchMode, Prisma, type Vendor } from '@prisma/client';
 
 import { PrismaService } from '../prisma.service';
+
+/** A value for a JSON column. */
+export type InputJsonValue = Prisma.InputJsonValue;
 
 export interface DocumentInput {
   vendorId: string;
@@ -16,6 +19,23 @@ export interface DocumentInput {
   intervalMinutes: number;
   active: boolean;
   source: string;
+  /** Pages of a combined document (decision 0021); null: one page. */
+  sources?: Prisma.InputJsonValue | null;
+  /** Named filters, as Open Terms Archive writes them. */
+  filters?: Prisma.InputJsonValue;
+  /** The collection's filter code; null: none. */
+  filterCode?: Prisma.InputJsonValue | null;
+  filtersApproved?: boolean;
+}
+
+/** Json columns take Prisma's DbNull, not null. */
+function toData<T extends Partial<DocumentInput>>(input: T) {
+  const { sources, filterCode, ...rest } = input;
+  return {
+    ...rest,
+    ...(sources !== undefined ? { sources: sources ?? Prisma.DbNull } : {}),
+    ...(filterCode !== undefined ? { filterCode: filterCode ?? Prisma.DbNull } : {}),
+  };
 }
 
 export type DocumentWithVendor = Document & { vendor: Vendor };
@@ -42,7 +62,7 @@ export class DocumentRepository {
 
   /** Create or update by (vendor, slug); a re-declared deleted document comes back. */
   upsert(input: DocumentInput): Promise<Document> {
-    const { vendorId, slug, ...rest } = input;
+    const { vendorId, slug, ...rest } = toData(input);
     return this.prisma.document.upsert({
       where: { vendorId_slug: { vendorId, slug } },
       create: { vendorId, slug, ...rest },
@@ -51,7 +71,7 @@ export class DocumentRepository {
   }
 
   create(input: DocumentInput): Promise<Document> {
-    return this.prisma.document.create({ data: input });
+    return this.prisma.document.create({ data: toData(input) });
   }
 
   update(id: string, data: Prisma.DocumentUpdateInput): Promise<Document> {

@@ -32,6 +32,7 @@ import { type ExtractedDocument, type FetchResult } from '@fineprint/scraper';
 import { ChangeLifecycleService } from '../changes/change-lifecycle.service';
 import { type ContentVerdict, decideContent, isUnstable } from '../decision/decide-content';
 import { CheckFailedError, DocumentGoneError } from '../pipeline.errors';
+import { declarationExtras, declarationOf } from './declaration-of';
 import { type Declaration, SCRAPER, type ScraperPort } from './scraper.port';
 import { toScrapeFailure } from './to-scrape-failure';
 
@@ -41,8 +42,12 @@ const sha256 = (data: string | Buffer) => createHash('sha256').update(data).dige
 export const EXTRACTOR_VERSION = 2;
 
 /** What produced a text: the declaration's selectors and the extractor version. */
-export function extractionKeyOf(document: { select: string[]; remove: string[] }): string {
-  return sha256(JSON.stringify([EXTRACTOR_VERSION, document.select, document.remove]));
+export function extractionKeyOf(
+  document: { select: string[]; remove: string[] } & Parameters<typeof declarationExtras>[0],
+): string {
+  return sha256(
+    JSON.stringify([EXTRACTOR_VERSION, document.select, document.remove, ...declarationExtras(document)]),
+  );
 }
 
 /** Why a version is the base's own page extracted again under a new declaration. */
@@ -143,13 +148,7 @@ export class CheckDocumentService {
       documentId,
       context,
       startedAt: new Date(),
-      declaration: {
-        url: document.url,
-        select: document.select,
-        remove: document.remove,
-        fetchMode: document.fetchMode,
-        language: document.language,
-      },
+      declaration: declarationOf(document),
       extractionKey,
       settled: settledTip(tip, extractionKey),
     };
