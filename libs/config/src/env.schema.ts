@@ -42,10 +42,7 @@ const envObject = z.object({
     .regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, - and _ only')
     .default('fineprint'),
   PUBLIC_URL: z.string().url().default('http://127.0.0.1:3000'),
-  ADMIN_TOKEN: z
-    .string()
-    .min(16, 'must be at least 16 characters')
-    .default(DEVELOPMENT_SECRETS.ADMIN_TOKEN),
+  ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').default(DEVELOPMENT_SECRETS.ADMIN_TOKEN),
   /** Key for the tokens in confirmation and unsubscribe links (HMAC). */
   SECRET_KEY: z.string().min(16, 'must be at least 16 characters').default(DEVELOPMENT_SECRETS.SECRET_KEY),
   SMTP_URL: z
@@ -81,6 +78,11 @@ const envObject = z.object({
   DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).default(50),
   /** How long a worker holds a job before another may take it over if the worker died (BullMQ lock). */
   JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+  /**
+   * Requests per minute one client address may make to the API (reads included); far above
+   * what a reader or a feed reader makes. Subscribing has its own, lower limits.
+   */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** Run the job schedulers in this process (the worker); the API only enqueues. */
   RUN_SCHEDULERS: booleanFromString.default(true),
 });

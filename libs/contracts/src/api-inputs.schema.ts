@@ -10,6 +10,12 @@ const httpUrl = z
   .string()
   .max(2048)
   .url('must be a URL')
+  // a URL with a line break, a tab or a space would be stored as sent, then mean something else
+  // to each client that reads it: refused, as browsers would percent-encode them first
+  .refine(
+    (u) => !/[\u0000-\u0020\u007f]/.test(u),
+    'must not contain spaces or control characters (CR, LF, …)',
+  )
   .refine((u) => /^https?:\/\//i.test(u), 'must start with http:// or https://');
 
 const uuid = z.string().uuid('must be an id (UUID)');
