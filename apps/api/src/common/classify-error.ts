@@ -75,6 +75,15 @@ export function classifyError(error: unknown): ErrorClass {
     if (typeof e.type === 'string' && e.type in BODY_ERRORS && e.expose === true) {
       return BODY_ERRORS[e.type] ?? null;
     }
+    // any other refusal of the HTTP layer (http-errors: an exposed 4xx, e.g. a body that
+    // claims gzip and is not) keeps its status
+    const status = typeof e.status === 'number' ? e.status : undefined;
+    if (e.expose === true && status !== undefined && status >= 400 && status < 500)
+      return {
+        status,
+        code: status === 413 ? 'payload_too_large' : 'bad_request',
+        message: 'The request body could not be read.',
+      };
     if (e.name === 'PrismaClientInitializationError') return unavailable('database');
     if (typeof e.code === 'string') {
       if (PRISMA_UNREACHABLE.has(e.code)) return unavailable('database');
