@@ -235,6 +235,50 @@ describe('API hardening (issue 14)', () => {
     });
   });
 
+  describe('private and metadata URLs are refused at registration', () => {
+    it('400 for documents and webhooks aimed at loopback, metadata or transition forms; public passes', async () => {
+      const strict = await createApiApp(
+        testConfig({ DATABASE_URL: db.url, REDIS_URL, ADMIN_TOKEN: TOKEN, ALLOW_PRIVATE_NETWORKS: 'false' }),
+        { logger: false },
+      );
+      await strict.init();
+      try {
+        const client = request(strict.getHttpServer());
+        for (const url of [
+          'http://169.254.169.254/latest/meta-data/',
+          'http://[::127.0.0.1]:3000/',
+          'http://[2002:7f00:1::1]/',
+          'http://metadata.google.internal/',
+          'http://localhost:6379/',
+        ]) {
+          const doc = await client
+            .post('/api/v1/documents')
+            .set(admin)
+            .send({ vendor: 'acme', title: 'SSRF', url });
+          expect({ url, status: doc.status, error: doc.body.error }).toEqual({
+            url,
+            status: 400,
+            error: 'private_address',
+          });
+          const hook = await client.post('/api/v1/webhooks').set(admin).send({ url });
+          expect({ url, status: hook.status }).toEqual({ url, status: 400 });
+        }
+        const created = await client
+          .post('/api/v1/documents')
+          .set(admin)
+          .send({ vendor: 'acme', title: 'Public', url: 'https://93.184.216.34/privacy' });
+        expect(created.status).toBe(201);
+        const moved = await client
+          .patch(`/api/v1/documents/${created.body.id as string}`)
+          .set(admin)
+          .send({ url: 'http://10.0.0.5/' });
+        expect(moved.status).toBe(400);
+      } finally {
+        await strict.close();
+      }
+    });
+  });
+
   describe('GET rate limits', () => {
     it('a client over API_RATE_LIMIT_PER_MINUTE gets 429 with Retry-After; another client is served', async () => {
       const strict = await createApiApp(

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { type z } from 'zod';
 
+import { APP_CONFIG, type Env } from '@fineprint/config';
 import {
   type createDocumentSchema,
   type listDocumentsQuery,
@@ -18,6 +19,7 @@ import { DocumentScheduleService } from '@fineprint/pipeline';
 import { jobIds, QueueProducer } from '@fineprint/queue';
 
 import { ApiError, NotFoundError } from '../common/api.errors';
+import { assertPublicUrl } from '../common/assert-public-url';
 
 const slugify = (s: string) =>
   s
@@ -37,6 +39,7 @@ export class DocumentsService {
     private readonly snapshots: SnapshotRepository,
     private readonly schedules: DocumentScheduleService,
     private readonly queues: QueueProducer,
+    @Inject(APP_CONFIG) private readonly config: Env,
   ) {}
 
   async get(id: string) {
@@ -58,6 +61,7 @@ export class DocumentsService {
   }
 
   async create(input: z.output<typeof createDocumentSchema>) {
+    await assertPublicUrl(this.config, 'url', input.url);
     const vendorSlug = slugify(input.vendor);
     const vendor =
       (await this.vendors.findBySlug(vendorSlug)) ??
@@ -88,6 +92,7 @@ export class DocumentsService {
 
   async update(id: string, input: z.output<typeof updateDocumentSchema>) {
     await this.get(id);
+    if (input.url !== undefined) await assertPublicUrl(this.config, 'url', input.url);
     await this.documents.update(id, {
       ...(input.title !== undefined ? { title: input.title } : {}),
       ...(input.url !== undefined ? { url: input.url } : {}),
