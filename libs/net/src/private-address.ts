@@ -68,6 +68,12 @@ function mappedIpv4(address: string): string | null {
   return [high >> 8, high & 255, low >> 8, low & 255].join('.');
 }
 
+/** The address to judge: an IPv4-mapped IPv6 address as its IPv4 address, brackets and zone removed. */
+export function canonicalAddress(address: string): string {
+  const bare = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  return isIP(bare) === 6 ? (mappedIpv4(bare) ?? bare.toLowerCase()) : bare;
+}
+
 /** True when `address` (an IP literal) is not a public unicast address; anything not an IP is refused too. */
 export function isPrivateAddress(address: string): boolean {
   const bare = address.replace(/^\[|\]$/g, '').replace(/%.*$/, ''); // brackets, an IPv6 zone id
