@@ -11,6 +11,7 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AdminController } from './admin/admin.controller';
 import { ChangesController } from './changes/changes.controller';
 import { AdminGuard } from './common/admin.guard';
+import { ReadCache } from './common/read-cache';
 import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
 import { FeedsController } from './feeds/feeds.controller';
@@ -61,6 +62,7 @@ export class ApiModule {
         MetricsService,
         AdminGuard,
         BackendProbe,
+        ReadCache,
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_INTERCEPTOR, useClass: BackendDeadlineInterceptor },
       ],

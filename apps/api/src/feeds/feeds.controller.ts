@@ -5,16 +5,11 @@ import { type Request, type Response } from 'express';
 import { APP_CONFIG, type Env } from '@fineprint/config';
 import { TOPICS } from '@fineprint/contracts';
 import { type ChangeFilter, ChangeRepository, VendorRepository } from '@fineprint/db';
-import {
-  FEED_CONTENT_TYPES,
-  type FeedFormat,
-  feedEtag,
-  renderFeed,
-  toChangeNotification,
-} from '@fineprint/notify';
+import { FEED_CONTENT_TYPES, type FeedFormat, renderFeed, toChangeNotification } from '@fineprint/notify';
 
 import { ApiError, NotFoundError } from '../common/api.errors';
 import { IdPipe } from '../common/id.pipe';
+import { ReadCache } from '../common/read-cache';
 
 const FORMATS = new Set<FeedFormat>(['rss', 'atom', 'json']);
 const ITEMS = 50;
@@ -22,7 +17,7 @@ const ITEMS = 50;
 /**
  * RSS 2.0, Atom 1.0 and JSON Feed of announced changes: all, per vendor, per document,
  * per topic. Cosmetic edits only with ?includeCosmetic=true. Conditional GETs (ETag,
- * Last-Modified) answer 304.
+ * Last-Modified) answer 304 from a cheap stamp, before any reading or rendering.
  */
 @ApiTags('feeds')
 @Controller('feeds')
@@ -30,6 +25,7 @@ export class FeedsController {
   constructor(
     private readonly changes: ChangeRepository,
     private readonly vendors: VendorRepository,
+    private readonly cache: ReadCache,
     @Inject(APP_CONFIG) private readonly config: Env,
   ) {}
 
@@ -101,37 +97,33 @@ export class FeedsController {
       throw new ApiError(404, 'not_found', `No feed format "${format}": use rss, atom or json.`);
     const f = format as FeedFormat;
     const withCosmetic = req.query['includeCosmetic'] === 'true';
-    const rows = await this.changes.list(
-      { ...filter, states: ['announced'], includeCosmetic: withCosmetic },
-      { take: ITEMS },
-    );
-    const items = rows.map((c) => toChangeNotification(c, this.config.PUBLIC_URL));
-    const etag = withCosmetic ? feedEtag(f, items).replace(/"$/, '-c"') : feedEtag(f, items);
-    const lastModified = new Date(rows[0]?.announcedAt ?? rows[0]?.detectedAt ?? 0);
-    lastModified.setMilliseconds(0);
-    res.setHeader('etag', etag);
-    res.setHeader('last-modified', lastModified.toUTCString());
-    res.setHeader('cache-control', 'public, max-age=60');
-    const since = req.headers['if-modified-since'] ? Date.parse(req.headers['if-modified-since']) : NaN;
-    const noneMatch = req.headers['if-none-match'];
-    if (
-      (noneMatch && noneMatch.split(/\s*,\s*/).includes(etag)) ||
-      (!noneMatch && Number.isFinite(since) && lastModified.getTime() <= since)
-    ) {
-      res.status(304).end();
-      return;
-    }
-    const selfUrl = `${this.config.PUBLIC_URL}${req.path}`;
-    const body = renderFeed(
-      f,
-      {
-        title: `Fineprint: ${title}`,
-        id: `tag:fineprint,2026:feed:${key}`,
-        selfUrl,
-        siteUrl: `${this.config.PUBLIC_URL}/`,
+    const selection: ChangeFilter = { ...filter, states: ['announced'], includeCosmetic: withCosmetic };
+    // the ETag comes from a cheap stamp, so a reader's conditional GET is a 304 before the
+    // changes are read or the feed rendered; a feed rendered for the same stamp is reused
+    await this.cache.serve(req, res, {
+      key: `feed:${f}:${key}:${withCosmetic ? 'cosmetic' : 'plain'}`,
+      cacheControl: 'public, max-age=60',
+      stamp: async () => {
+        const { stamp, newest } = await this.changes.listStamp(selection, { take: ITEMS });
+        const lastModified = new Date(newest ?? 0);
+        lastModified.setMilliseconds(0);
+        return { stamp, lastModified };
       },
-      items,
-    );
-    res.status(200).type(FEED_CONTENT_TYPES[f]).send(body);
+      render: async () => {
+        const rows = await this.changes.list(selection, { take: ITEMS });
+        const items = rows.map((c) => toChangeNotification(c, this.config.PUBLIC_URL));
+        const body = renderFeed(
+          f,
+          {
+            title: `Fineprint: ${title}`,
+            id: `tag:fineprint,2026:feed:${key}`,
+            selfUrl: `${this.config.PUBLIC_URL}${req.path}`,
+            siteUrl: `${this.config.PUBLIC_URL}/`,
+          },
+          items,
+        );
+        return { type: FEED_CONTENT_TYPES[f], body };
+      },
+    });
   }
 }
