@@ -83,6 +83,11 @@ const envObject = z.object({
    * what a reader or a feed reader makes. Subscribing has its own, lower limits.
    */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /**
+   * How long the API reuses the cheap stamp behind feeds' and the change list's ETags:
+   * changes the worker announces appear within this time (writes through the API at once).
+   */
+  READ_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** Run the job schedulers in this process (the worker); the API only enqueues. */
   RUN_SCHEDULERS: booleanFromString.default(true),
 });

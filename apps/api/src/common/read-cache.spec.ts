@@ -7,7 +7,7 @@ describe('ReadCache: conditional reads from a cheap stamp', () => {
   let stamp = 'v1';
   let renders = 0;
   const app = express();
-  const cache = new ReadCache();
+  const cache = new ReadCache({ READ_CACHE_MS: 0 });
   app.get('/feed', (req, res) => {
     void cache.serve(req, res, {
       key: 'feed',
@@ -41,5 +41,26 @@ describe('ReadCache: conditional reads from a cheap stamp', () => {
     expect(changed.text).toBe('<rss>v2</rss>');
     expect(changed.headers['etag']).not.toBe(etag);
     expect(renders).toBe(2);
+  });
+});
+
+describe('ReadCache: stamps reused for READ_CACHE_MS, dropped by a write', () => {
+  it('asks for the stamp once per period, and again after invalidate()', async () => {
+    let stamps = 0;
+    const app = express();
+    const cache = new ReadCache({ READ_CACHE_MS: 60_000 });
+    app.get('/x', (req, res) => {
+      void cache.serve(req, res, {
+        key: 'x',
+        stamp: () => Promise.resolve({ stamp: `s${++stamps}` }),
+        render: () => Promise.resolve({ type: 'text/plain', body: 'x' }),
+      });
+    });
+    const etag = (await request(app).get('/x')).headers['etag'] as string;
+    expect((await request(app).get('/x').set('If-None-Match', etag)).status).toBe(304);
+    expect(stamps).toBe(1);
+    cache.invalidate();
+    expect((await request(app).get('/x').set('If-None-Match', etag)).status).toBe(200);
+    expect(stamps).toBe(2);
   });
 });

@@ -12,6 +12,7 @@ import { IdPipe } from '../common/id.pipe';
 import { ReadCache } from '../common/read-cache';
 
 const FORMATS = new Set<FeedFormat>(['rss', 'atom', 'json']);
+const fixed = (filter: ChangeFilter, title: string) => () => Promise.resolve({ filter, title });
 const ITEMS = 50;
 
 /**
@@ -32,27 +33,24 @@ export class FeedsController {
   @Get('changes.:format')
   @ApiOperation({ summary: 'All announced changes (format: rss, atom or json)' })
   all(@Param('format') format: string, @Req() req: Request, @Res() res: Response) {
-    return this.serve(format, {}, 'all changes', 'all', req, res);
+    return this.serve(format, fixed({}, 'all changes'), 'all', req, res);
   }
 
   @Get('vendors/:slug.:format')
   @ApiOperation({ summary: 'Announced changes of one vendor' })
-  async vendor(
+  vendor(
     @Param('slug') slug: string,
     @Param('format') format: string,
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    const vendor = await this.vendors.findBySlug(slug);
-    if (!vendor) throw new NotFoundError('Vendor', slug);
-    return this.serve(
-      format,
-      { vendorId: vendor.id },
-      `changes by ${vendor.name}`,
-      `vendor:${slug}`,
-      req,
-      res,
-    );
+    // the vendor is looked up with the stamp (reused with it), not on every request
+    const selection = async () => {
+      const vendor = await this.vendors.findBySlug(slug);
+      if (!vendor) throw new NotFoundError('Vendor', slug);
+      return { filter: { vendorId: vendor.id }, title: `changes by ${vendor.name}` };
+    };
+    return this.serve(format, selection, `vendor:${slug}`, req, res);
   }
 
   @Get('documents/:id.:format')
@@ -63,7 +61,13 @@ export class FeedsController {
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    return this.serve(format, { documentId: id }, 'changes to one document', `document:${id}`, req, res);
+    return this.serve(
+      format,
+      fixed({ documentId: id }, 'changes to one document'),
+      `document:${id}`,
+      req,
+      res,
+    );
   }
 
   @Get('topics/:topic.:format')
@@ -77,8 +81,7 @@ export class FeedsController {
     if (!(TOPICS as readonly string[]).includes(topic)) throw new NotFoundError('Topic', topic);
     return this.serve(
       format,
-      { topic },
-      `changes about ${topic.replace(/-/g, ' ')}`,
+      fixed({ topic }, `changes about ${topic.replace(/-/g, ' ')}`),
       `topic:${topic}`,
       req,
       res,
@@ -87,8 +90,7 @@ export class FeedsController {
 
   private async serve(
     format: string,
-    filter: ChangeFilter,
-    title: string,
+    selection: () => Promise<{ filter: ChangeFilter; title: string }>,
     key: string,
     req: Request,
     res: Response,
@@ -97,20 +99,28 @@ export class FeedsController {
       throw new ApiError(404, 'not_found', `No feed format "${format}": use rss, atom or json.`);
     const f = format as FeedFormat;
     const withCosmetic = req.query['includeCosmetic'] === 'true';
-    const selection: ChangeFilter = { ...filter, states: ['announced'], includeCosmetic: withCosmetic };
+    const announced = async () => {
+      const { filter, title } = await selection();
+      return {
+        title,
+        filter: { ...filter, states: ['announced'], includeCosmetic: withCosmetic } as ChangeFilter,
+      };
+    };
     // the ETag comes from a cheap stamp, so a reader's conditional GET is a 304 before the
     // changes are read or the feed rendered; a feed rendered for the same stamp is reused
     await this.cache.serve(req, res, {
       key: `feed:${f}:${key}:${withCosmetic ? 'cosmetic' : 'plain'}`,
       cacheControl: 'public, max-age=60',
       stamp: async () => {
-        const { stamp, newest } = await this.changes.listStamp(selection, { take: ITEMS });
+        const { filter } = await announced();
+        const { stamp, newest } = await this.changes.listStamp(filter, { take: ITEMS });
         const lastModified = new Date(newest ?? 0);
         lastModified.setMilliseconds(0);
         return { stamp, lastModified };
       },
       render: async () => {
-        const rows = await this.changes.list(selection, { take: ITEMS });
+        const { filter, title } = await announced();
+        const rows = await this.changes.list(filter, { take: ITEMS });
         const items = rows.map((c) => toChangeNotification(c, this.config.PUBLIC_URL));
         const body = renderFeed(
           f,
