@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   const prisma = createPrismaClient(db.url);
   let api: ChildProcess | undefined;
   try {
-    for (let i = 0; i < CHANGES; i++) await seedChange(prisma as never, { vendorSlug: `vendor-${i % 12}` });
+    for (let i = 0; i < CHANGES; i++) await seedChange(prisma, { vendorSlug: `vendor-${i % 12}` });
     execFileSync(process.execPath, [resolve(ROOT, 'scripts/build-web.mjs')], { cwd: ROOT, stdio: 'ignore' });
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;

@@ -94,8 +94,9 @@ export class DomainErrorFilter implements ExceptionFilter {
 
 /** The route pattern (`/api/v1/documents/:id`), which groups errors better than the path. */
 function routeOf(request: Request): string | undefined {
-  const route = (request as Request & { route?: { path?: unknown } }).route;
-  return typeof route?.path === 'string' ? route.path : undefined;
+  const route: unknown = (request as { route?: unknown }).route;
+  if (typeof route !== 'object' || route === null || !('path' in route)) return undefined;
+  return typeof route.path === 'string' ? route.path : undefined;
 }
 
 function httpErrorCode(status: number): string {
