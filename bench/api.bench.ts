@@ -61,7 +61,9 @@ async function main(): Promise<void> {
     execFileSync(process.execPath, [resolve(ROOT, 'scripts/build-web.mjs')], { cwd: ROOT, stdio: 'ignore' });
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    api = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+    // BENCH_API_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof": Node flags for the API process
+    const flags = (process.env['BENCH_API_FLAGS'] ?? '').split(' ').filter(Boolean);
+    api = spawn(process.execPath, [...flags, '-r', '@swc-node/register', 'apps/api/src/main.ts'], {
       cwd: ROOT,
       env: {
         ...process.env,
@@ -145,7 +147,11 @@ async function main(): Promise<void> {
       `\ngoal (≥ 500 req/s, p99 < 50 ms for feeds and changes): ${goal ? 'met' : 'not met'} in this run`,
     );
   } finally {
-    api?.kill('SIGTERM');
+    if (api && api.exitCode === null) {
+      const exited = new Promise((r) => api?.once('exit', r));
+      api.kill('SIGINT');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    }
     await prisma.$disconnect();
     await db.drop();
   }

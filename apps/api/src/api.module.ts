@@ -11,6 +11,7 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AdminController } from './admin/admin.controller';
 import { ChangesController } from './changes/changes.controller';
 import { AdminGuard } from './common/admin.guard';
+import { FixedWindowThrottlerStorage } from './common/fixed-window-throttler.storage';
 import { ReadCache } from './common/read-cache';
 import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
@@ -40,10 +41,13 @@ export class ApiModule {
         HealthModule,
         // per client address, every route: limits a reader never meets; routes that send
         // email override them with far lower ones
-        ThrottlerModule.forRoot([
-          { name: 'default', ttl: 60_000, limit: config.API_RATE_LIMIT_PER_MINUTE },
-          { name: 'hour', ttl: 3_600_000, limit: config.API_RATE_LIMIT_PER_MINUTE * 30 },
-        ]),
+        ThrottlerModule.forRoot({
+          throttlers: [
+            { name: 'default', ttl: 60_000, limit: config.API_RATE_LIMIT_PER_MINUTE },
+            { name: 'hour', ttl: 3_600_000, limit: config.API_RATE_LIMIT_PER_MINUTE * 30 },
+          ],
+          storage: new FixedWindowThrottlerStorage(),
+        }),
       ],
       controllers: [
         DocumentsController,
