@@ -76,6 +76,8 @@ export class ReadCache {
     },
   ): Promise<void> {
     const { stamp, lastModified, etag } = await this.stampOf(options.key, options.stamp);
+    // answered meanwhile (a 503 from the backend deadline): nothing more to send
+    if (res.headersSent) return;
     res.setHeader('etag', etag);
     res.setHeader('vary', 'accept-encoding');
     if (options.cacheControl) res.setHeader('cache-control', options.cacheControl);
@@ -87,6 +89,7 @@ export class ReadCache {
     let entry = this.entries.get(options.key);
     if (!entry || entry.stamp !== stamp) {
       const rendered = await options.render();
+      if (res.headersSent) return;
       entry = { stamp, etag, type: rendered.type, body: Buffer.from(rendered.body) };
       this.entries.delete(options.key);
       this.entries.set(options.key, entry);
