@@ -23,6 +23,8 @@ try {
     env.DATABASE_URL = embedded.url;
   }
   env.REDIS_URL = process.env.REDIS_URL ?? '';
+  if (!process.env.SECRET_KEY)
+    console.log('› no SECRET_KEY: using the development default (refused with NODE_ENV=production)');
   await checkServices({ databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL });
   execFileSync(process.execPath, [join(root, 'scripts', 'build-web.mjs')], { cwd: root, stdio: 'ignore' });
   const story = spawn(

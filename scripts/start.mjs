@@ -29,6 +29,9 @@ try {
     console.log('› no REDIS_URL: queues run on PostgreSQL (set REDIS_URL for production and many workers)');
     env.REDIS_URL = '';
   }
+  for (const key of ['ADMIN_TOKEN', 'SECRET_KEY'])
+    if (!process.env[key])
+      console.log(`› no ${key}: using the development default (refused with NODE_ENV=production)`);
   const databaseUrl = env.DATABASE_URL ?? process.env.DATABASE_URL;
   await checkServices({ databaseUrl, redisUrl: env.REDIS_URL ?? process.env.REDIS_URL });
   migrate(root, databaseUrl);

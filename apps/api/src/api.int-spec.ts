@@ -11,6 +11,7 @@ import { SubscriptionTokens } from '@fineprint/notify';
 import { createTestDatabase, seedChange, type TestDatabase, testConfig } from '@fineprint/testing';
 
 import { createApiApp } from './create-api-app';
+import { startSubscriptionRequestWorker } from './test/subscription-request-worker';
 
 const TOKEN = 'test-admin-token-0123456789';
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
@@ -191,37 +192,56 @@ describe('REST API end to end (supertest, real PostgreSQL and Redis)', () => {
 
   describe('subscriptions', () => {
     it('double opt-in without revealing who is subscribed, single-use confirmation, one-click unsubscribe', async () => {
-      const body = { email: 'Reader@Example.com', scope: { vendor: 'amazon', topic: 'voice-recordings' } };
-      const first = await http.post('/api/v1/subscriptions').send(body);
-      const second = await http.post('/api/v1/subscriptions').send(body);
-      expect([first.status, second.status]).toEqual([202, 202]);
-      expect(second.body).toEqual(first.body);
-      const sub = await prisma.subscription.findFirstOrThrow({ where: { email: 'reader@example.com' } });
-      expect(sub.confirmed).toBe(false);
-      expect(
-        await prisma.delivery.count({ where: { subscriptionId: sub.id, eventType: 'subscription.confirm' } }),
-      ).toBe(1);
+      const requests = startSubscriptionRequestWorker(app, config);
+      try {
+        const body = { email: 'Reader@Example.com', scope: { vendor: 'amazon', topic: 'voice-recordings' } };
+        const first = await http.post('/api/v1/subscriptions').send(body);
+        const second = await http.post('/api/v1/subscriptions').send(body);
+        expect([first.status, second.status]).toEqual([202, 202]);
+        expect(second.body).toEqual(first.body);
+        await requests.handled(2);
+        const sub = await prisma.subscription.findFirstOrThrow({ where: { email: 'reader@example.com' } });
+        expect(sub.confirmed).toBe(false);
+        expect(
+          await prisma.delivery.count({
+            where: { subscriptionId: sub.id, eventType: 'subscription.confirm' },
+          }),
+        ).toBe(1);
 
-      const tokens = new SubscriptionTokens(config.SECRET_KEY);
-      const token = tokens.confirmToken(sub.id, sub.confirmSentAt ?? new Date());
-      expect((await http.get(`/api/v1/subscriptions/confirm?token=${token}`)).status).toBe(200);
-      expect((await http.get(`/api/v1/subscriptions/confirm?token=${token}`)).status).toBe(404);
-      const confirmedAgain = await http.post('/api/v1/subscriptions').send(body);
-      expect(confirmedAgain.body).toEqual(first.body);
+        const tokens = new SubscriptionTokens(config.SECRET_KEY);
+        const token = tokens.confirmToken(sub.id, sub.confirmSentAt ?? new Date());
+        // the link opens a page; only its button (a POST) confirms, once
+        expect((await http.get(`/api/v1/subscriptions/confirm?token=${token}`)).status).toBe(200);
+        expect((await prisma.subscription.findUniqueOrThrow({ where: { id: sub.id } })).confirmed).toBe(
+          false,
+        );
+        expect((await http.post(`/api/v1/subscriptions/confirm?token=${token}`)).status).toBe(200);
+        expect((await http.post(`/api/v1/subscriptions/confirm?token=${token}`)).status).toBe(404);
+        expect((await http.get(`/api/v1/subscriptions/confirm?token=${token}`)).status).toBe(404);
+        const confirmedAgain = await http.post('/api/v1/subscriptions').send(body);
+        expect(confirmedAgain.body).toEqual(first.body);
+        await requests.handled(3);
+        expect(requests.outcomes[2]).toBe('already-confirmed');
 
-      const unsubscribe = await http
-        .post(`/api/v1/subscriptions/unsubscribe?token=${tokens.unsubscribeToken(sub.id)}`)
-        .type('form')
-        .send('List-Unsubscribe=One-Click');
-      expect(unsubscribe.status).toBe(200);
-      expect(
-        (await prisma.subscription.findUniqueOrThrow({ where: { id: sub.id } })).unsubscribedAt,
-      ).not.toBeNull();
-      expect((await http.post('/api/v1/subscriptions').send({ email: 'not an email' })).status).toBe(400);
-      expect(
-        (await http.post('/api/v1/subscriptions').send({ email: 'a@b.example', scope: { vendor: 'nobody' } }))
-          .status,
-      ).toBe(400);
+        const unsubscribe = await http
+          .post(`/api/v1/subscriptions/unsubscribe?token=${tokens.unsubscribeToken(sub.id)}`)
+          .type('form')
+          .send('List-Unsubscribe=One-Click');
+        expect(unsubscribe.status).toBe(200);
+        expect(
+          (await prisma.subscription.findUniqueOrThrow({ where: { id: sub.id } })).unsubscribedAt,
+        ).not.toBeNull();
+        expect((await http.post('/api/v1/subscriptions').send({ email: 'not an email' })).status).toBe(400);
+        expect(
+          (
+            await http
+              .post('/api/v1/subscriptions')
+              .send({ email: 'a@b.example', scope: { vendor: 'nobody' } })
+          ).status,
+        ).toBe(400);
+      } finally {
+        await requests.close();
+      }
     });
   });
 

@@ -5,17 +5,22 @@ import { DbModule } from '@fineprint/db';
 import { QueueModule } from '@fineprint/queue';
 
 import { ScheduleModule } from '@fineprint/pipeline';
-import { ThrottlerModule } from '@nestjs/throttler';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 
 import { AdminController } from './admin/admin.controller';
 import { ChangesController } from './changes/changes.controller';
 import { AdminGuard } from './common/admin.guard';
+import { FixedWindowThrottlerStorage } from './common/fixed-window-throttler.storage';
+import { ReadCache } from './common/read-cache';
 import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
 import { FeedsController } from './feeds/feeds.controller';
 import { HealthModule } from './health/health.module';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
+import { BackendDeadlineInterceptor } from './resilience/backend-deadline.interceptor';
+import { BackendProbe } from './resilience/backend-probe.service';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
 import { SubscriptionsService } from './subscriptions/subscriptions.service';
 import { VendorsController } from './vendors/vendors.controller';
@@ -34,7 +39,15 @@ export class ApiModule {
         QueueModule,
         ScheduleModule,
         HealthModule,
-        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 60 }]),
+        // per client address, every route: limits a reader never meets; routes that send
+        // email override them with far lower ones
+        ThrottlerModule.forRoot({
+          throttlers: [
+            { name: 'default', ttl: 60_000, limit: config.API_RATE_LIMIT_PER_MINUTE },
+            { name: 'hour', ttl: 3_600_000, limit: config.API_RATE_LIMIT_PER_MINUTE * 30 },
+          ],
+          storage: new FixedWindowThrottlerStorage(),
+        }),
       ],
       controllers: [
         DocumentsController,
@@ -46,7 +59,17 @@ export class ApiModule {
         MetricsController,
         FeedsController,
       ],
-      providers: [DocumentsService, SubscriptionsService, WebhooksService, MetricsService, AdminGuard],
+      providers: [
+        DocumentsService,
+        SubscriptionsService,
+        WebhooksService,
+        MetricsService,
+        AdminGuard,
+        BackendProbe,
+        ReadCache,
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_INTERCEPTOR, useClass: BackendDeadlineInterceptor },
+      ],
     };
   }
 }

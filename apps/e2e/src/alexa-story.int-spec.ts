@@ -170,7 +170,11 @@ describe('the Alexa story, end to end (API + worker processes, real PostgreSQL, 
         expect(confirmation.text).toMatch(/changes by Amazon, of high severity/);
         const link =
           /(http\S+\/subscriptions\/confirm\?token=[\w-]+)/.exec(confirmation.text ?? '')?.[1] ?? '';
+        // the link opens a page (under its CSP) whose button confirms: opening it changes nothing
         await page.goto(link);
+        expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Confirm your subscription');
+        await page.getByRole('button', { name: 'Confirm subscription' }).click();
+        await page.getByRole('heading', { name: 'Subscription confirmed' }).waitFor();
         expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Subscription confirmed');
       } finally {
         await browser.close();

@@ -12,6 +12,7 @@ import { DiffVersionProcessor } from './changes/diff-version.processor';
 import { CheckDocumentProcessor } from './checks/check-document.processor';
 import { DeliverProcessor } from './notifications/deliver.processor';
 import { FanOutChangeProcessor } from './notifications/fan-out-change.processor';
+import { RequestSubscriptionProcessor } from './notifications/request-subscription.processor';
 import { SendDigestProcessor } from './notifications/send-digest.processor';
 import { PingProcessor } from './system/ping.processor';
 
@@ -46,6 +47,7 @@ export class WorkerModule {
         FanOutChangeProcessor,
         DeliverProcessor,
         SendDigestProcessor,
+        RequestSubscriptionProcessor,
         BootSyncService,
       ],
     };

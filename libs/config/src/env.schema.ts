@@ -9,11 +9,21 @@ const postgresUrl = z
   .url()
   .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// or postgresql:// URL');
 
+/** Development defaults of the two secrets: fine on a laptop, refused in production. */
+export const DEVELOPMENT_SECRETS = {
+  ADMIN_TOKEN: 'change-me-admin-token',
+  SECRET_KEY: 'insecure-development-secret-key',
+} as const;
+
+/** The shortest secret production accepts (a 32-byte random value in base64 is 44). */
+export const PRODUCTION_SECRET_MIN_LENGTH = 32;
+
 /**
  * The one environment schema of Fineprint. Every default works on a development
- * machine with PostgreSQL and Redis on 127.0.0.1.
+ * machine with PostgreSQL and Redis on 127.0.0.1; with NODE_ENV=production the
+ * development secrets (and short ones) are refused, so an instance cannot go live with them.
  */
-export const envSchema = z.object({
+const envObject = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -32,9 +42,9 @@ export const envSchema = z.object({
     .regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, - and _ only')
     .default('fineprint'),
   PUBLIC_URL: z.string().url().default('http://127.0.0.1:3000'),
-  ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').default('change-me-admin-token'),
+  ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').default(DEVELOPMENT_SECRETS.ADMIN_TOKEN),
   /** Key for the tokens in confirmation and unsubscribe links (HMAC). */
-  SECRET_KEY: z.string().min(16, 'must be at least 16 characters').default('insecure-development-secret-key'),
+  SECRET_KEY: z.string().min(16, 'must be at least 16 characters').default(DEVELOPMENT_SECRETS.SECRET_KEY),
   SMTP_URL: z
     .string()
     .refine((value) => /^smtps?:\/\//.test(value), 'must be an smtp:// or smtps:// URL')
@@ -68,8 +78,40 @@ export const envSchema = z.object({
   DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).default(50),
   /** How long a worker holds a job before another may take it over if the worker died (BullMQ lock). */
   JOB_LOCK_MS: z.coerce.number().int().min(1000).default(15_000),
+  /**
+   * Requests per minute one client address may make to the API (reads included); far above
+   * what a reader or a feed reader makes. Subscribing has its own, lower limits.
+   */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /**
+   * How long the API reuses the cheap stamp behind feeds' and the change list's ETags:
+   * changes the worker announces appear within this time (writes through the API at once).
+   */
+  READ_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** Run the job schedulers in this process (the worker); the API only enqueues. */
   RUN_SCHEDULERS: booleanFromString.default(true),
 });
 
-export type Env = z.infer<typeof envSchema>;
+export const envSchema = envObject.superRefine((env, ctx) => {
+  if (env.NODE_ENV !== 'production') return;
+  for (const key of ['ADMIN_TOKEN', 'SECRET_KEY'] as const) {
+    const value = env[key];
+    const problem =
+      value === DEVELOPMENT_SECRETS[key]
+        ? 'is unset or the development default, which production refuses'
+        : value.length < PRODUCTION_SECRET_MIN_LENGTH
+          ? `is shorter than ${PRODUCTION_SECRET_MIN_LENGTH} characters, which production refuses`
+          : null;
+    if (problem)
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `${problem}; set a random value (e.g. \`openssl rand -base64 32\`)`,
+      });
+  }
+});
+
+/** The variables the schema knows (its keys). */
+export const ENV_KEYS = Object.keys(envObject.shape) as (keyof z.infer<typeof envObject>)[];
+
+export type Env = z.infer<typeof envObject>;

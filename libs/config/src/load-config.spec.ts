@@ -39,3 +39,37 @@ describe('loadConfig', () => {
     ]);
   });
 });
+
+describe('loadConfig in production', () => {
+  const strong = { ADMIN_TOKEN: 'a'.repeat(40), SECRET_KEY: 'b'.repeat(40) };
+
+  it('refuses the development ADMIN_TOKEN and SECRET_KEY, naming each on one line', () => {
+    let error: unknown;
+    try {
+      loadConfig({ NODE_ENV: 'production' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const lines = (error as ConfigError).message.split('\n');
+    expect(lines.find((l) => l.includes('ADMIN_TOKEN'))).toMatch(/ADMIN_TOKEN: .*development default/);
+    expect(lines.find((l) => l.includes('SECRET_KEY'))).toMatch(/SECRET_KEY: .*development default/);
+  });
+
+  it('refuses short secrets without printing them', () => {
+    let error: unknown;
+    try {
+      loadConfig({ NODE_ENV: 'production', ADMIN_TOKEN: 'sixteen-chars-ok', SECRET_KEY: strong.SECRET_KEY });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ConfigError).issues.map((i) => i.variable)).toEqual(['ADMIN_TOKEN']);
+    expect((error as ConfigError).message).toMatch(/ADMIN_TOKEN: is shorter than 32/);
+    expect((error as ConfigError).message).not.toContain('sixteen-chars-ok');
+  });
+
+  it('starts with strong secrets, and keeps the development defaults outside production', () => {
+    expect(loadConfig({ NODE_ENV: 'production', ...strong }).ADMIN_TOKEN).toBe(strong.ADMIN_TOKEN);
+    expect(loadConfig({ NODE_ENV: 'development' }).ADMIN_TOKEN).toBe('change-me-admin-token');
+  });
+});

@@ -1,5 +1,8 @@
 import { ConfigError } from './config.errors';
-import { type Env, envSchema } from './env.schema';
+import { ENV_KEYS, type Env, envSchema } from './env.schema';
+
+/** Variables whose values never appear in an error message. */
+const SECRET_KEYS = new Set(['ADMIN_TOKEN', 'SECRET_KEY', 'DATABASE_URL', 'REDIS_URL', 'SMTP_URL']);
 
 /**
  * Validates an environment (by default `process.env`) against the schema.
@@ -7,7 +10,7 @@ import { type Env, envSchema } from './env.schema';
  */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Env {
   const input: Record<string, string> = {};
-  for (const key of Object.keys(envSchema.shape)) {
+  for (const key of ENV_KEYS) {
     const value = source[key];
     if (value === undefined) continue;
     if (value === '' && key !== 'REDIS_URL' && key !== 'CATALOG_DIR') continue;
@@ -19,8 +22,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Env {
     variable: issue.path.join('.') || '(environment)',
     problem: issue.message,
   }));
-  const lines = issues.map(
-    (i) => `  ${i.variable}: ${i.problem} (got ${JSON.stringify(source[i.variable] ?? null)})`,
+  const lines = issues.map((i) =>
+    SECRET_KEYS.has(i.variable)
+      ? `  ${i.variable}: ${i.problem}`
+      : `  ${i.variable}: ${i.problem} (got ${JSON.stringify(source[i.variable] ?? null)})`,
   );
   throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`, issues);
 }

@@ -10,6 +10,12 @@ const httpUrl = z
   .string()
   .max(2048)
   .url('must be a URL')
+  // a URL with a line break, a tab or a space would be stored as sent, then mean something else
+  // to each client that reads it: refused, as browsers would percent-encode them first
+  .refine(
+    (u) => !/[\u0000-\u0020\u007f]/.test(u),
+    'must not contain spaces or control characters (CR, LF, …)',
+  )
   .refine((u) => /^https?:\/\//i.test(u), 'must start with http:// or https://');
 
 const uuid = z.string().uuid('must be an id (UUID)');
@@ -26,31 +32,54 @@ export const scopeSchema = z
   .strict();
 export type ScopeInput = z.input<typeof scopeSchema>;
 
+/** The fields of a document an admin sets; no defaults here (they belong to creation only). */
+const documentFields = {
+  title: z.string().min(1).max(300),
+  url: httpUrl,
+  type: documentTypeSchema,
+  select: selectorList,
+  remove: selectorList,
+  fetch: z.enum(FETCH_MODES),
+  intervalMinutes: z.number().int().min(1).max(43200),
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 tag such as "en"'),
+  active: z.boolean(),
+};
+
 export const createDocumentSchema = z
   .object({
     vendor: z.string().min(1).max(100).describe('vendor slug or name; created when new'),
     vendorName: z.string().min(1).max(200).optional(),
-    title: z.string().min(1).max(300),
-    url: httpUrl,
-    type: documentTypeSchema.default('other'),
-    select: selectorList.optional(),
-    remove: selectorList.optional(),
-    fetch: z.enum(FETCH_MODES).default('auto'),
-    intervalMinutes: z.number().int().min(1).max(43200).default(360),
-    language: z
-      .string()
-      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 tag such as "en"')
-      .optional(),
-    active: z.boolean().default(true),
+    title: documentFields.title,
+    url: documentFields.url,
+    type: documentFields.type.default('other'),
+    select: documentFields.select.optional(),
+    remove: documentFields.remove.optional(),
+    fetch: documentFields.fetch.default('auto'),
+    intervalMinutes: documentFields.intervalMinutes.default(360),
+    language: documentFields.language.optional(),
+    active: documentFields.active.default(true),
   })
   .strict();
 export type CreateDocumentInput = z.input<typeof createDocumentSchema>;
 
-export const updateDocumentSchema = createDocumentSchema
-  .omit({ vendor: true, vendorName: true })
-  .partial()
+/**
+ * A PATCH: only the fields sent change (no defaults, or a rename would also resume a
+ * paused document); a body with no field is refused.
+ */
+export const updateDocumentSchema = z
+  .object({
+    title: documentFields.title.optional(),
+    url: documentFields.url.optional(),
+    type: documentFields.type.optional(),
+    select: documentFields.select.optional(),
+    remove: documentFields.remove.optional(),
+    fetch: documentFields.fetch.optional(),
+    intervalMinutes: documentFields.intervalMinutes.optional(),
+    language: documentFields.language.optional(),
+    active: documentFields.active.optional(),
+  })
   .strict()
-  .refine((v) => Object.keys(v).length > 0, 'nothing to update');
+  .refine((v) => Object.values(v).some((x) => x !== undefined), 'nothing to update: send at least one field');
 
 const cursorPage = {
   cursor: z.string().max(200).optional(),

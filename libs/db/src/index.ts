@@ -32,6 +32,9 @@ export {
 export { JobProbeRepository } from './repositories/job-probe.repository';
 export { decodeSnapshotBody, SnapshotRepository } from './repositories/snapshot.repository';
 export {
+  type ConfirmationOutcome,
+  type ConfirmationRequest,
+  mailboxOf,
   scopeKey,
   SubscriptionRepository,
   type SubscriptionScope,

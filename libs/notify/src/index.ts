@@ -17,6 +17,12 @@ export { FEED_CONTENT_TYPES, type FeedFormat, feedEtag, type FeedMeta, renderFee
 export { type ChangeFacts, describeScope, matchesScope, type Scope } from './match-scope';
 export { NotifyModule } from './notify.module';
 export { PermanentDeliveryError, TransientDeliveryError } from './notify.errors';
+export {
+  MAX_CONFIRMATIONS_PER_MAILBOX_PER_DAY,
+  RESEND_AFTER_MS,
+  type SubscriptionRequest,
+  SubscriptionRequestService,
+} from './subscribe/subscription-request.service';
 export { SubscriptionTokens } from './subscription-tokens';
 export {
   changeDetectedEvent,

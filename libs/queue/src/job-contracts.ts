@@ -5,6 +5,8 @@
  * deterministic id, its options and backoff, and for a scheduler its repeat rule.
  * Producers call `QueueProducer.enqueue.<job>(…)`; nothing else adds jobs (a test checks).
  */
+import { createHash } from 'node:crypto';
+
 import { type JobsOptions } from 'bullmq';
 
 import { type JobData, type JobName, type QueueName } from './queue.definitions';
@@ -157,6 +159,22 @@ export const JOB_CONTRACTS = {
       backoff: { type: BACKOFF.fullJitter },
       removeOnComplete: true,
     },
+  }),
+  /**
+   * A subscribe request, handled by the worker off the API's request path (the same answer and
+   * timing whatever the address; issue #14). Identical requests in flight share one job; the
+   * job holds an email address, so it is removed as soon as it completes.
+   */
+  requestSubscription: job({
+    queue: 'notify',
+    name: 'request-subscription',
+    id: (a: JobData<'notify', 'request-subscription'>) =>
+      `subreq_${createHash('sha256')
+        .update(JSON.stringify([a.email, a.scope, a.digest]))
+        .digest('hex')
+        .slice(0, 32)}`,
+    data: (a) => a,
+    options: { ...DEFAULT_JOB_OPTIONS, removeOnComplete: true, removeOnFail: { age: 24 * 3600 } },
   }),
   /** An administrator's redelivery: one attempt, whose result the administrator reads. */
   redeliver: job({

@@ -16,6 +16,18 @@ export interface JobPayloads {
   notify: {
     'fan-out-change': { changeId: string };
     'send-digest': { day: string };
+    /** A subscribe request, handled off the API's request path (issue 14). */
+    'request-subscription': {
+      email: string;
+      scope: {
+        vendorId: string | null;
+        documentId: string | null;
+        topic: string | null;
+        minSeverity: 'cosmetic' | 'low' | 'medium' | 'high';
+        includeCosmetic: boolean;
+      };
+      digest: 'immediate' | 'daily';
+    };
   };
   deliver: {
     deliver: { deliveryId: string };
@@ -34,7 +46,7 @@ export type JobData<Q extends QueueName, N extends JobName<Q>> = JobPayloads[Q][
 export const JOB_CATALOG: { readonly [Q in QueueName]: readonly JobName<Q>[] } = {
   check: ['check-document'],
   diff: ['diff-version'],
-  notify: ['fan-out-change', 'send-digest'],
+  notify: ['fan-out-change', 'send-digest', 'request-subscription'],
   deliver: ['deliver'],
   system: ['ping'],
 };

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { lookup } from 'node:dns/promises';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,7 +6,13 @@ import { join } from 'node:path';
 
 import puppeteer, { type Browser, type HTTPRequest } from 'puppeteer-core';
 
-import { isPrivateAddress } from '@fineprint/net';
+import {
+  canonicalAddress,
+  type GuardedProxy,
+  type GuardedProxyOptions,
+  isPrivateAddress,
+  startGuardedProxy,
+} from '@fineprint/net';
 
 import { type FetchResult } from './fetch-result';
 import { DEFAULT_USER_AGENT } from './http-fetcher';
@@ -19,7 +24,15 @@ export interface BrowserFetcherOptions {
   timeoutMs?: number;
   maxPages?: number;
   userAgent?: string;
+  /**
+   * The address policy of the browser's proxy (tests inject a resolver and a blocked set
+   * on loopback); by default the system resolver and every non-public address.
+   */
+  guard?: GuardedProxyOptions;
 }
+
+/** Schemes a page may load; anything else (ftp:, file:, chrome:, filesystem:…) is aborted. */
+const ALLOWED_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:', 'data:', 'blob:', 'about:']);
 
 const BLOCKED_TYPES = new Set(['image', 'font', 'media', 'stylesheet']);
 const ARGS = [
@@ -38,9 +51,16 @@ const ARGS = [
  * Chromium through puppeteer-core for pages that need scripts: one browser per process
  * (started on first use, started again if it dies), a fresh context per fetch closed in
  * `finally`, images/fonts/media/styles not loaded, a cap on pages open at once.
+ *
+ * Unless private networks are allowed, Chromium reaches the network only through a
+ * guarded proxy of this process (startGuardedProxy): the proxy resolves each host, refuses
+ * non-public addresses and connects to the address it checked, for the page, every
+ * subresource, redirect, fetch and WebSocket alike; Chromium's own resolver maps every
+ * name to "not found", so nothing bypasses the proxy, and WebRTC may not send UDP past it.
  */
 export class BrowserFetcher {
   private browser: Promise<Browser> | null = null;
+  private proxy: GuardedProxy | null = null;
   private userDataDir: string | null = null;
   private active = 0;
   private readonly waiting: (() => void)[] = [];
@@ -68,9 +88,19 @@ export class BrowserFetcher {
         await page.setRequestInterception(true);
         page.on('request', (req) => void this.intercept(req));
         let response;
+        const refusedBefore = this.proxy?.refused.length ?? 0;
+        const refusedNow = () => this.proxy?.refused.slice(refusedBefore) ?? [];
         try {
           response = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: this.timeoutMs });
         } catch (cause) {
+          const refused = refusedNow()[0];
+          if (refused)
+            throw new FetchError(
+              'permanent',
+              'PRIVATE_ADDRESS',
+              `The browser was refused ${refused.host} (${refused.address}): not a public address`,
+              { cause },
+            );
           throw new FetchError(
             'transient',
             'TIMEOUT',
@@ -79,6 +109,14 @@ export class BrowserFetcher {
           );
         }
         const status = response?.status() ?? 0;
+        const mainHost = hostOf(page.url() === 'about:blank' ? url : (response?.url() ?? url));
+        const refusedMain = refusedNow().find((r) => r.host === mainHost);
+        if (refusedMain && status === 403)
+          throw new FetchError(
+            'permanent',
+            'PRIVATE_ADDRESS',
+            `The browser was refused ${refusedMain.host} (${refusedMain.address}): not a public address`,
+          );
         if (status >= 400)
           throw new FetchError(kindOfStatus(status), 'HTTP_STATUS', `HTTP ${status} from ${url} (browser)`, {
             httpStatus: status,
@@ -122,6 +160,8 @@ export class BrowserFetcher {
     const pending = this.browser;
     this.browser = null;
     if (pending) await (await pending.catch(() => null))?.close().catch(() => undefined);
+    await this.proxy?.close();
+    this.proxy = null;
     if (this.userDataDir) rmSync(this.userDataDir, { recursive: true, force: true });
     this.userDataDir = null;
   }
@@ -138,13 +178,16 @@ export class BrowserFetcher {
       );
     }
     this.userDataDir = mkdtempSync(join(tmpdir(), 'fineprint-chromium-'));
-    const launching = puppeteer
-      .launch({
-        executablePath: this.chromiumPath,
-        headless: true,
-        args: [...ARGS, `--user-data-dir=${this.userDataDir}`],
-        protocolTimeout: this.timeoutMs * 2,
-      })
+    const userDataDir = this.userDataDir;
+    const launching = this.guardArgs()
+      .then((guardArgs) =>
+        puppeteer.launch({
+          executablePath: this.chromiumPath,
+          headless: true,
+          args: [...ARGS, ...guardArgs, `--user-data-dir=${userDataDir}`],
+          protocolTimeout: this.timeoutMs * 2,
+        }),
+      )
       .then((browser) => {
         browser.on('disconnected', () => {
           if (this.browser === launching) this.browser = null; // relaunch on next use
@@ -164,30 +207,47 @@ export class BrowserFetcher {
     return launching;
   }
 
+  /**
+   * Chromium's flags for the guard: every connection through the proxy (loopback too),
+   * every name Chromium would resolve itself mapped to "not found", no UDP outside it.
+   */
+  private async guardArgs(): Promise<string[]> {
+    if (this.options.allowPrivateNetworks) return [];
+    this.proxy ??= await startGuardedProxy(this.options.guard ?? {});
+    return [
+      `--proxy-server=${this.proxy.url}`,
+      '--proxy-bypass-list=<-loopback>',
+      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+      '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
+      '--webrtc-ip-handling-policy=disable_non_proxied_udp',
+    ];
+  }
+
   private async intercept(req: HTTPRequest): Promise<void> {
     if (req.isInterceptResolutionHandled()) return;
     if (BLOCKED_TYPES.has(req.resourceType())) return req.abort('blockedbyclient').catch(() => undefined);
-    if (!this.options.allowPrivateNetworks && (await this.isPrivate(req.url())))
+    if (!this.options.allowPrivateNetworks && this.refusedEarly(req.url()))
       return req.abort('accessdenied').catch(() => undefined);
     return req.continue().catch(() => undefined);
   }
 
-  private async isPrivate(url: string): Promise<boolean> {
-    let host: string;
+  /**
+   * What can be refused before the proxy sees it: a scheme a page has no business loading,
+   * or an IP literal that is not public (the proxy checks names, and checks again).
+   */
+  private refusedEarly(url: string): boolean {
+    let parsed: URL;
     try {
-      const parsed = new URL(url);
-      if (parsed.protocol === 'data:' || parsed.protocol === 'blob:') return false;
-      host = parsed.hostname.replace(/^\[|\]$/g, '');
+      parsed = new URL(url);
     } catch {
       return true;
     }
-    if (isIP(host)) return isPrivateAddress(host);
-    try {
-      const addresses = await lookup(host, { all: true });
-      return addresses.some((a) => isPrivateAddress(a.address));
-    } catch {
-      return true;
-    }
+    if (!ALLOWED_SCHEMES.has(parsed.protocol)) return true;
+    if (parsed.protocol === 'data:' || parsed.protocol === 'blob:' || parsed.protocol === 'about:')
+      return false;
+    const host = parsed.hostname.replace(/^\[|\]$/g, '');
+    const isBlocked = this.options.guard?.isBlocked ?? isPrivateAddress;
+    return isIP(host) !== 0 && isBlocked(canonicalAddress(host));
   }
 
   private async slot(): Promise<void> {
@@ -202,5 +262,13 @@ export class BrowserFetcher {
   private release(): void {
     this.active--;
     this.waiting.shift()?.();
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    return '';
   }
 }

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { type z } from 'zod';
 
+import { APP_CONFIG, type Env } from '@fineprint/config';
 import {
   canMoveVersion,
   type createDocumentSchema,
@@ -20,6 +21,7 @@ import { analyzeChange, type HunkLine } from '@fineprint/diff';
 import { ChangeLifecycleService, DocumentScheduleService } from '@fineprint/pipeline';
 
 import { ApiError, NotFoundError } from '../common/api.errors';
+import { assertPublicUrl } from '../common/assert-public-url';
 
 @Injectable()
 export class DocumentsService {
@@ -30,6 +32,7 @@ export class DocumentsService {
     private readonly snapshots: SnapshotRepository,
     private readonly schedules: DocumentScheduleService,
     private readonly lifecycle: ChangeLifecycleService,
+    @Inject(APP_CONFIG) private readonly config: Env,
   ) {}
 
   async get(id: string) {
@@ -51,6 +54,7 @@ export class DocumentsService {
   }
 
   async create(input: z.output<typeof createDocumentSchema>) {
+    await assertPublicUrl(this.config, 'url', input.url);
     const vendorSlug = slugify(input.vendor);
     const vendor =
       (await this.vendors.findBySlug(vendorSlug)) ??
@@ -81,6 +85,7 @@ export class DocumentsService {
 
   async update(id: string, input: z.output<typeof updateDocumentSchema>) {
     await this.get(id);
+    if (input.url !== undefined) await assertPublicUrl(this.config, 'url', input.url);
     await this.documents.update(id, {
       ...(input.title !== undefined ? { title: input.title } : {}),
       ...(input.url !== undefined ? { url: input.url } : {}),

@@ -5,24 +5,20 @@ import { type Request, type Response } from 'express';
 import { APP_CONFIG, type Env } from '@fineprint/config';
 import { ANNOUNCED_CHANGE_STATES, isTopic } from '@fineprint/contracts';
 import { type ChangeFilter, ChangeRepository, VendorRepository } from '@fineprint/db';
-import {
-  FEED_CONTENT_TYPES,
-  type FeedFormat,
-  feedEtag,
-  renderFeed,
-  toChangeNotification,
-} from '@fineprint/notify';
+import { FEED_CONTENT_TYPES, type FeedFormat, renderFeed, toChangeNotification } from '@fineprint/notify';
 
 import { ApiError, NotFoundError } from '../common/api.errors';
 import { IdPipe } from '../common/id.pipe';
+import { ReadCache } from '../common/read-cache';
 
 const FORMATS = new Set<FeedFormat>(['rss', 'atom', 'json']);
+const fixed = (filter: ChangeFilter, title: string) => () => Promise.resolve({ filter, title });
 const ITEMS = 50;
 
 /**
  * RSS 2.0, Atom 1.0 and JSON Feed of announced changes: all, per vendor, per document,
  * per topic. Cosmetic edits only with ?includeCosmetic=true. Conditional GETs (ETag,
- * Last-Modified) answer 304.
+ * Last-Modified) answer 304 from a cheap stamp, before any reading or rendering.
  */
 @ApiTags('feeds')
 @Controller('feeds')
@@ -30,33 +26,31 @@ export class FeedsController {
   constructor(
     private readonly changes: ChangeRepository,
     private readonly vendors: VendorRepository,
+    private readonly cache: ReadCache,
     @Inject(APP_CONFIG) private readonly config: Env,
   ) {}
 
   @Get('changes.:format')
   @ApiOperation({ summary: 'All announced changes (format: rss, atom or json)' })
   all(@Param('format') format: string, @Req() req: Request, @Res() res: Response) {
-    return this.serve(format, {}, 'all changes', 'all', req, res);
+    return this.serve(format, fixed({}, 'all changes'), 'all', req, res);
   }
 
   @Get('vendors/:slug.:format')
   @ApiOperation({ summary: 'Announced changes of one vendor' })
-  async vendor(
+  vendor(
     @Param('slug') slug: string,
     @Param('format') format: string,
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    const vendor = await this.vendors.findBySlug(slug);
-    if (!vendor) throw new NotFoundError('Vendor', slug);
-    return this.serve(
-      format,
-      { vendorId: vendor.id },
-      `changes by ${vendor.name}`,
-      `vendor:${slug}`,
-      req,
-      res,
-    );
+    // the vendor is looked up with the stamp (reused with it), not on every request
+    const selection = async () => {
+      const vendor = await this.vendors.findBySlug(slug);
+      if (!vendor) throw new NotFoundError('Vendor', slug);
+      return { filter: { vendorId: vendor.id }, title: `changes by ${vendor.name}` };
+    };
+    return this.serve(format, selection, `vendor:${slug}`, req, res);
   }
 
   @Get('documents/:id.:format')
@@ -67,7 +61,13 @@ export class FeedsController {
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    return this.serve(format, { documentId: id }, 'changes to one document', `document:${id}`, req, res);
+    return this.serve(
+      format,
+      fixed({ documentId: id }, 'changes to one document'),
+      `document:${id}`,
+      req,
+      res,
+    );
   }
 
   @Get('topics/:topic.:format')
@@ -81,8 +81,7 @@ export class FeedsController {
     if (!isTopic(topic)) throw new NotFoundError('Topic', topic);
     return this.serve(
       format,
-      { topic },
-      `changes about ${topic.replace(/-/g, ' ')}`,
+      fixed({ topic }, `changes about ${topic.replace(/-/g, ' ')}`),
       `topic:${topic}`,
       req,
       res,
@@ -91,8 +90,7 @@ export class FeedsController {
 
   private async serve(
     format: string,
-    filter: ChangeFilter,
-    title: string,
+    selection: () => Promise<{ filter: ChangeFilter; title: string }>,
     key: string,
     req: Request,
     res: Response,
@@ -101,37 +99,45 @@ export class FeedsController {
       throw new ApiError(404, 'not_found', `No feed format "${format}": use rss, atom or json.`);
     const f = format as FeedFormat;
     const withCosmetic = req.query['includeCosmetic'] === 'true';
-    const rows = await this.changes.list(
-      { ...filter, states: [...ANNOUNCED_CHANGE_STATES], includeCosmetic: withCosmetic },
-      { take: ITEMS },
-    );
-    const items = rows.map((c) => toChangeNotification(c, this.config.PUBLIC_URL));
-    const etag = withCosmetic ? feedEtag(f, items).replace(/"$/, '-c"') : feedEtag(f, items);
-    const lastModified = new Date(rows[0]?.announcedAt ?? rows[0]?.detectedAt ?? 0);
-    lastModified.setMilliseconds(0);
-    res.setHeader('etag', etag);
-    res.setHeader('last-modified', lastModified.toUTCString());
-    res.setHeader('cache-control', 'public, max-age=60');
-    const since = req.headers['if-modified-since'] ? Date.parse(req.headers['if-modified-since']) : NaN;
-    const noneMatch = req.headers['if-none-match'];
-    if (
-      (noneMatch && noneMatch.split(/\s*,\s*/).includes(etag)) ||
-      (!noneMatch && Number.isFinite(since) && lastModified.getTime() <= since)
-    ) {
-      res.status(304).end();
-      return;
-    }
-    const selfUrl = `${this.config.PUBLIC_URL}${req.path}`;
-    const body = renderFeed(
-      f,
-      {
-        title: `Fineprint: ${title}`,
-        id: `tag:fineprint,2026:feed:${key}`,
-        selfUrl,
-        siteUrl: `${this.config.PUBLIC_URL}/`,
+    const announced = async () => {
+      const { filter, title } = await selection();
+      return {
+        title,
+        filter: {
+          ...filter,
+          states: [...ANNOUNCED_CHANGE_STATES],
+          includeCosmetic: withCosmetic,
+        } as ChangeFilter,
+      };
+    };
+    // the ETag comes from a cheap stamp, so a reader's conditional GET is a 304 before the
+    // changes are read or the feed rendered; a feed rendered for the same stamp is reused
+    await this.cache.serve(req, res, {
+      key: `feed:${f}:${key}:${withCosmetic ? 'cosmetic' : 'plain'}`,
+      cacheControl: 'public, max-age=60',
+      stamp: async () => {
+        const { filter } = await announced();
+        const { stamp, newest } = await this.changes.listStamp(filter, { take: ITEMS });
+        const lastModified = new Date(newest ?? 0);
+        lastModified.setMilliseconds(0);
+        return { stamp, lastModified };
       },
-      items,
-    );
-    res.status(200).type(FEED_CONTENT_TYPES[f]).send(body);
+      render: async () => {
+        const { filter, title } = await announced();
+        const rows = await this.changes.list(filter, { take: ITEMS });
+        const items = rows.map((c) => toChangeNotification(c, this.config.PUBLIC_URL));
+        const body = renderFeed(
+          f,
+          {
+            title: `Fineprint: ${title}`,
+            id: `tag:fineprint,2026:feed:${key}`,
+            selfUrl: `${this.config.PUBLIC_URL}${req.path}`,
+            siteUrl: `${this.config.PUBLIC_URL}/`,
+          },
+          items,
+        );
+        return { type: FEED_CONTENT_TYPES[f], body };
+      },
+    });
   }
 }

@@ -10,9 +10,12 @@ import {
 import { PrismaService } from '@fineprint/db';
 import { QueueBackend } from '@fineprint/queue';
 
+import { SkipBackendDeadline } from '../resilience/backend-deadline.interceptor';
+
 /** Reachability of PostgreSQL and of the queue backend (Redis, or PostgreSQL when embedded). */
 @ApiTags('health')
 @Controller('health')
+@SkipBackendDeadline()
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { type z } from 'zod';
 
+import { APP_CONFIG, type Env } from '@fineprint/config';
 import { type createWebhookSchema } from '@fineprint/contracts';
 import {
   DeliveryRepository,
@@ -12,6 +13,7 @@ import { generateWebhookSecret } from '@fineprint/notify';
 import { QueueProducer } from '@fineprint/queue';
 
 import { NotFoundError } from '../common/api.errors';
+import { assertPublicUrl } from '../common/assert-public-url';
 import { resolveScope } from '../common/resolve-scope';
 
 @Injectable()
@@ -22,10 +24,12 @@ export class WebhooksService {
     private readonly vendors: VendorRepository,
     private readonly documents: DocumentRepository,
     private readonly queues: QueueProducer,
+    @Inject(APP_CONFIG) private readonly config: Env,
   ) {}
 
   /** Creates an endpoint; the secret is returned here and never again. */
   async create(input: z.output<typeof createWebhookSchema>) {
+    await assertPublicUrl(this.config, 'url', input.url);
     const scope = await resolveScope(input.scope, this.vendors, this.documents);
     const secret = generateWebhookSecret();
     const endpoint = await this.endpoints.create({

@@ -123,6 +123,36 @@ export class ChangeRepository {
     return rows.map((r) => ({ severity: r.severity, state: r.state, count: r._count }));
   }
 
+  /**
+   * A cheap fingerprint of what `list(filter, page)` returns: the page's ids, states and
+   * announce times (an index scan, no joins) and when a document or vendor last changed
+   * (their titles and names are shown). Equal stamps, equal pages: readers' conditional
+   * requests are answered from it before the page is read or rendered.
+   */
+  async listStamp(
+    filter: ChangeFilter,
+    page: { take: number; cursor?: string },
+  ): Promise<{ stamp: string; newest: Date | null }> {
+    const [rows, documents, vendors] = await Promise.all([
+      this.prisma.change.findMany({
+        where: this.where(filter),
+        select: { id: true, state: true, announcedAt: true, detectedAt: true },
+        orderBy: [{ detectedAt: 'desc' }, { id: 'desc' }],
+        take: page.take,
+        ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+      }),
+      this.prisma.document.aggregate({ _max: { updatedAt: true } }),
+      this.prisma.vendor.aggregate({ _max: { updatedAt: true } }),
+    ]);
+    const stamp = [
+      documents._max.updatedAt?.getTime() ?? 0,
+      vendors._max.updatedAt?.getTime() ?? 0,
+      ...rows.map((r) => `${r.id}.${r.state}.${r.announcedAt?.getTime() ?? 0}`),
+    ].join(',');
+    const first = rows[0];
+    return { stamp, newest: first ? (first.announcedAt ?? first.detectedAt) : null };
+  }
+
   /** Newest first; cursor is the id of the last row of the previous page. */
   list(filter: ChangeFilter, page: { take: number; cursor?: string }): Promise<ChangeWithContext[]> {
     return this.prisma.change.findMany({

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import { Injectable } from '@nestjs/common';
 import { type DigestMode, type Severity, type Subscription } from '@prisma/client';
 
@@ -21,6 +23,30 @@ export function scopeKey(scope: SubscriptionScope): string {
     `c=${scope.includeCosmetic ? 1 : 0}`,
   ].join(';');
 }
+
+/** A `+tag` and the `@` after it (the same pattern in JavaScript and in PostgreSQL). */
+const TAG_PATTERN = '\\+[^@]*@';
+
+/** The mailbox an address reaches: lower case, without a `+tag` (limits count per mailbox). */
+export function mailboxOf(email: string): string {
+  return email.toLowerCase().replace(new RegExp(TAG_PATTERN), '@');
+}
+
+export interface ConfirmationRequest {
+  email: string;
+  scope: SubscriptionScope;
+  digest: DigestMode;
+  /** Confirmation emails one mailbox may receive in a rolling day, whatever the scopes. */
+  maxPerMailboxPerDay: number;
+  /** A second email for the same address and scope waits at least this long. */
+  resendAfterMs: number;
+  /** The token hashes for a subscription id and the moment its email is sent. */
+  tokenHashes: (id: string, sentAt: Date) => { confirmTokenHash: string; unsubscribeTokenHash: string };
+}
+
+export type ConfirmationOutcome =
+  | { outcome: 'send'; deliveryId: string; subscriptionId: string }
+  | { outcome: 'already-confirmed' | 'sent-recently' | 'mailbox-limit' };
 
 @Injectable()
 export class SubscriptionRepository {
@@ -71,6 +97,68 @@ export class SubscriptionRepository {
         confirmSentAt: data.sentAt,
       },
     });
+  }
+
+  /**
+   * Decides and records a confirmation email in one transaction, serialised per mailbox
+   * (advisory lock), so parallel requests cannot exceed the mailbox's daily limit or race
+   * on the (email, scope) unique key: the subscription is created or renewed and its
+   * confirmation Delivery inserted, or nothing is written and the reason is returned.
+   */
+  requestConfirmation(req: ConfirmationRequest, now = new Date()): Promise<ConfirmationOutcome> {
+    const mailbox = mailboxOf(req.email);
+    const key = scopeKey(req.scope);
+    return this.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`subscribe:${mailbox}`}))) AS l`;
+      const existing = await tx.subscription.findUnique({
+        where: { email_scopeKey: { email: req.email, scopeKey: key } },
+      });
+      if (existing?.confirmed && !existing.unsubscribedAt) return { outcome: 'already-confirmed' as const };
+      if (existing?.confirmSentAt && now.getTime() - existing.confirmSentAt.getTime() < req.resendAfterMs)
+        return { outcome: 'sent-recently' as const };
+      const since = new Date(now.getTime() - 24 * 3600_000);
+      const rows = await tx.$queryRaw<{ sent: number }[]>`
+        SELECT count(*)::int AS sent FROM "Delivery" d JOIN "Subscription" s ON s.id = d."subscriptionId"
+        WHERE d."eventType" = 'subscription.confirm' AND d."createdAt" > ${since}
+          AND regexp_replace(s.email, ${TAG_PATTERN}, '@') = ${mailbox}`;
+      if ((rows[0]?.sent ?? 0) >= req.maxPerMailboxPerDay) return { outcome: 'mailbox-limit' as const };
+      const id = existing?.id ?? randomUUID();
+      const hashes = req.tokenHashes(id, now);
+      if (existing) {
+        await tx.subscription.update({
+          where: { id },
+          data: { ...hashes, digest: req.digest, confirmed: false, unsubscribedAt: null, confirmSentAt: now },
+        });
+      } else {
+        await tx.subscription.create({
+          data: {
+            id,
+            email: req.email,
+            ...req.scope,
+            scopeKey: key,
+            digest: req.digest,
+            ...hashes,
+            confirmSentAt: now,
+          },
+        });
+      }
+      const delivery = await tx.delivery.create({
+        data: {
+          changeId: null,
+          channel: 'email',
+          eventType: 'subscription.confirm',
+          targetId: id,
+          subscriptionId: id,
+          createdAt: now,
+        },
+      });
+      return { outcome: 'send' as const, deliveryId: delivery.id, subscriptionId: id };
+    });
+  }
+
+  /** Whether a confirmation token names a pending confirmation (read only: a GET shows a button). */
+  async hasConfirmToken(tokenHash: string): Promise<boolean> {
+    return (await this.prisma.subscription.count({ where: { confirmTokenHash: tokenHash } })) > 0;
   }
 
   /** Confirms by single-use token: the token is cleared in the same statement. */

@@ -1,3 +1,4 @@
+import { DOMParser } from '@xmldom/xmldom';
 import Parser from 'rss-parser';
 
 import { type ChangeNotification } from '../change-notification';
@@ -42,8 +43,11 @@ describe('renderFeed', () => {
         'https://fp.example/changes/c2',
         'https://fp.example/changes/c1',
       ]);
+      // RSS titles are plain text; Atom's are type="html", so the text is HTML-escaped (issue 14)
       expect(parsed.items[0]?.title).toBe(
-        '[high] Alexa Privacy Settings: opt-out removed (voice recordings) <c2>',
+        format === 'rss'
+          ? '[high] Alexa Privacy Settings: opt-out removed (voice recordings) <c2>'
+          : '[high] Alexa Privacy Settings: opt-out removed (voice recordings) &lt;c2&gt;',
       );
       const ids = parsed.items.map(
         (i) => (i as { guid?: string; id?: string }).guid ?? (i as { id?: string }).id,
@@ -96,6 +100,69 @@ describe('renderFeed', () => {
     expect(atom).toContain('<updated>2026-11-02T10:00:00.000Z</updated>');
     const given = renderFeed('atom', { ...meta, updated: new Date('2026-11-05T00:00:00.000Z') }, items);
     expect(given).toContain('<updated>2026-11-05T00:00:00.000Z</updated>');
+  });
+
+  describe('hostile titles (issue 14): escaped in every field, the feed stays well-formed', () => {
+    const HOSTILE = [
+      '<script>alert(1)</script>',
+      '<img src=x onerror=alert(1)>',
+      ']]><script>alert(2)</script>',
+      'Terms & Conditions &amp; more &bogus;',
+      'ctrl\u0001\u0008\u000b\u000c\u001f\u007f\ufffe\ud800 end',
+      '"quoted" \'single\' </title></entry></feed>',
+    ];
+    const hostileItems = HOSTILE.map((title, i) => ({
+      ...n(`h${i}`, `2026-11-0${i + 1}T10:00:00.000Z`),
+      summary: `${title}: opt-out removed`,
+      document: { id: 'd', title, url: 'https://a.example/s?a=1&b=2', type: 'help_article' },
+      vendor: { id: 'v', slug: 'evil', name: title },
+    }));
+    const hostileMeta = { ...meta, title: `Fineprint: changes by ${HOSTILE[0] ?? ''}${HOSTILE[4] ?? ''}` };
+    /** XML 1.0's Char production: anything else makes the document not XML. */
+    const NOT_XML_CHAR = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
+    const strictXml = (xml: string) =>
+      new DOMParser({
+        onError: (level, message) => {
+          throw new Error(`${level}: ${message}`);
+        },
+      }).parseFromString(xml, 'text/xml');
+
+    it.each(['rss', 'atom'] as const)('%s is well-formed XML with only XML characters', (format) => {
+      const xml = renderFeed(format, hostileMeta, hostileItems);
+      expect(xml).not.toMatch(NOT_XML_CHAR);
+      const doc = strictXml(xml);
+      expect(doc.getElementsByTagName(format === 'rss' ? 'item' : 'entry')).toHaveLength(HOSTILE.length);
+    });
+
+    it.each(['rss', 'atom'] as const)(
+      '%s parses with a real feed parser and no HTML field carries live markup',
+      async (format) => {
+        const parsed = await new Parser().parseString(renderFeed(format, hostileMeta, hostileItems));
+        expect(parsed.items).toHaveLength(HOSTILE.length);
+        for (const item of parsed.items) {
+          // fields feed readers render as HTML: description / summary / content, and Atom titles
+          const htmlFields = [
+            item.content,
+            (item as { summary?: string }).summary,
+            format === 'atom' ? item.title : undefined,
+          ].filter((f): f is string => typeof f === 'string');
+          expect(htmlFields.length).toBeGreaterThan(0);
+          for (const field of htmlFields) {
+            expect(field).not.toMatch(/<(script|img|\/title)\b/i);
+          }
+        }
+        const texts = parsed.items.map((i) => `${i.title ?? ''} ${i.contentSnippet ?? ''}`).join('\n');
+        expect(texts).toContain('alert(1)'); // the words are kept, as text
+      },
+    );
+
+    it('json keeps titles as plain text and content_html escaped', () => {
+      const feed = JSON.parse(renderFeed('json', hostileMeta, hostileItems)) as {
+        items: { title: string; content_html: string }[];
+      };
+      expect(feed.items[0]?.title).toContain('<script>alert(1)</script>');
+      for (const item of feed.items) expect(item.content_html).not.toMatch(/<(script|img)\b/i);
+    });
   });
 
   it('the ETag follows the content', () => {

@@ -121,7 +121,11 @@ export async function runAlexaStory(env: StoryEnv): Promise<StoryResult> {
     );
     const link = /(http\S+\/subscriptions\/confirm\?token=[\w-]+)/.exec(confirmation.text ?? '')?.[1];
     if (!link) throw new Error(`no confirmation link in the email to ${email}`);
-    const confirmed = await fetch(link, { headers: { accept: 'application/json' } });
+    // the link opens a page whose button confirms with a POST to the same URL (a GET changes nothing)
+    const page = await fetch(link, { headers: { accept: 'text/html' } });
+    if (!page.ok || !(await page.text()).includes('method="post"'))
+      throw new Error(`the confirmation page for ${email} has no button: ${page.status}`);
+    const confirmed = await fetch(link, { method: 'POST', headers: { accept: 'application/json' } });
     if (!confirmed.ok) throw new Error(`confirming ${email} failed: ${confirmed.status}`);
     say(`  ✓ ${email} confirmed through the link in its email`);
   }
