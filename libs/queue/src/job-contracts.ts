@@ -5,7 +5,7 @@
  * deterministic id, its options and backoff, and for a scheduler its repeat rule.
  * Producers call `QueueProducer.enqueue.<job>(…)`; nothing else adds jobs (a test checks).
  */
-import { createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 import { type JobsOptions } from 'bullmq';
 
@@ -162,17 +162,13 @@ export const JOB_CONTRACTS = {
   }),
   /**
    * A subscribe request, handled by the worker off the API's request path (the same answer and
-   * timing whatever the address; issue #14). Identical requests in flight share one job; the
-   * job holds an email address, so it is removed as soon as it completes.
+   * timing whatever the address; issue #14). Each request is its own job (the worker locks per
+   * mailbox and is idempotent); the job holds an email address, so it is removed once done.
    */
   requestSubscription: job({
     queue: 'notify',
     name: 'request-subscription',
-    id: (a: JobData<'notify', 'request-subscription'>) =>
-      `subreq_${createHash('sha256')
-        .update(JSON.stringify([a.email, a.scope, a.digest]))
-        .digest('hex')
-        .slice(0, 32)}`,
+    id: (_: JobData<'notify', 'request-subscription'>) => `subreq_${randomUUID()}`,
     data: (a) => a,
     options: { ...DEFAULT_JOB_OPTIONS, removeOnComplete: true, removeOnFail: { age: 24 * 3600 } },
   }),
