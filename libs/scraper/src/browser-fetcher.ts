@@ -126,7 +126,7 @@ export class BrowserFetcher {
             await page.waitForSelector(select.join(', '), { timeout: Math.min(this.timeoutMs, 15_000) });
           } catch (cause) {
             throw new FetchError(
-              'permanent',
+              'declaration',
               'SELECTOR_NOT_FOUND',
               `No element matches ${select.join(', ')} on ${url}, even after scripts ran`,
               { cause },
