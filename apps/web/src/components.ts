@@ -52,7 +52,7 @@ export const TagList = ({ tags }: { tags: ChangeTagView[] }) =>
       </ul>`;
 
 /** What decided a tag, in words (the email says the same). */
-export function tagBasis(t: Tag): string {
+export function tagBasis(t: ChangeTagView): string {
   const by =
     t.source === 'model'
       ? `learned model ${t.rule.replace(/^.*model:/, '')}, p = ${t.score ?? '?'}`
