@@ -36,7 +36,9 @@ const DOCS = Number(process.env['BENCH_DOCS'] ?? 600);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const REDIS_URL = process.env['REDIS_URL'] || process.env['TEST_REDIS_URL'] || 'redis://127.0.0.1:6379';
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const ADMIN_TOKEN = 'bench-admin-token-0123456789';
+// production refuses short or default secrets (issue #14): test values of production length
+const ADMIN_TOKEN = 'bench-admin-token-0123456789-0123456789abcdef';
+const SECRET_KEY = 'bench-scale-secret-key-0123456789abcdef0123456789abcdef';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
@@ -286,6 +288,7 @@ async function main(): Promise<void> {
     REDIS_URL,
     QUEUE_PREFIX: uniqueQueuePrefix('bench-scale'),
     ADMIN_TOKEN,
+    SECRET_KEY,
     ALLOW_PRIVATE_NETWORKS: 'true',
     HOST_SPACING_MS: '0',
     CONFIRM_DELAY_MS: '0',

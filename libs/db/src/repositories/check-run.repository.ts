@@ -168,7 +168,8 @@ export class CheckRunRepository {
 
   /**
    * How late scheduled checks started after their tick, since `since`. A scheduled job's id
-   * ends with its tick in ms (`repeat:<scheduler id>:<tick>`).
+   * ends with its tick in ms (`repeat:<scheduler id>:<tick>`); the CheckRun key adds
+   * `@<enqueued at>` (one run per attempt, `checkRunKey`).
    */
   async scheduleLagQuantiles(
     since: Date,
@@ -180,9 +181,9 @@ export class CheckRunRepository {
              percentile_cont(0.95) WITHIN GROUP (ORDER BY lag) AS p95,
              max(lag)::float8 AS max
       FROM (SELECT EXTRACT(EPOCH FROM "startedAt")::float8
-                   - split_part("jobId", ':', 3)::bigint / 1000.0 AS lag
+                   - split_part(split_part("jobId", '@', 1), ':', 3)::bigint / 1000.0 AS lag
             FROM "CheckRun"
-            WHERE "trigger" = 'scheduled' AND "jobId" ~ '^repeat:[^:]+:[0-9]+$'
+            WHERE "trigger" = 'scheduled' AND "jobId" ~ '^repeat:[^:]+:[0-9]+(@[0-9]+)?$'
               AND "startedAt" > ${since}) AS runs`;
     return rows[0] ?? { p50: null, p95: null, max: null };
   }
