@@ -25,22 +25,33 @@ export function pairSentences(removed: string[][], added: string[][], threshold 
     }
   });
   const candidates: SentencePair[] = [];
+  const counts = new Map<number, number>();
+  const frequent: string[] = [];
   removed.forEach((words, ri) => {
     const set = new Set(words);
     if (set.size === 0) return;
-    const counts = new Map<number, number>();
+    counts.clear();
+    frequent.length = 0;
     for (const w of set) {
       const list = postings.get(w);
-      if (!list || list.length > MAX_POSTING) continue;
+      if (!list) continue; // in no added sentence
+      if (list.length > MAX_POSTING) {
+        frequent.push(w);
+        continue;
+      }
       for (const ai of list) counts.set(ai, (counts.get(ai) ?? 0) + 1);
     }
     let best: SentencePair | null = null;
     for (const [ai, rare] of counts) {
       const other = addedSets[ai] as Set<string>;
-      if (rare === 0) continue;
-      let common = 0;
-      for (const w of set) if (other.has(w)) common++;
-      const similarity = (2 * common) / (set.size + other.size);
+      const size = set.size + other.size;
+      // the shared words are the rare ones counted plus the frequent ones the other has: an
+      // upper bound first, which the best pair so far (or the threshold) often rules out
+      const bound = (2 * (rare + frequent.length)) / size;
+      if (bound < threshold || (best && bound <= best.similarity)) continue;
+      let common = rare;
+      for (const w of frequent) if (other.has(w)) common++;
+      const similarity = (2 * common) / size;
       if (similarity >= threshold && (!best || similarity > best.similarity))
         best = { removed: ri, added: ai, similarity };
     }

@@ -183,9 +183,9 @@ const RECIPIENTS: [string, Family][] = [
  * share, sell, retain, track, advertise, train…) each with its polarity in scope, the
  * restrictions and conditions, recipients, topics, durations and named settings.
  * Cheap and linear: a family's patterns run only when one of its key words is present.
+ * `norm` is `normalizeClause(text)`, when the caller has it already.
  */
-export function readClause(text: string): ClauseReading {
-  const norm = normalizeClause(text);
+export function readClause(text: string, norm = normalizeClause(text)): ClauseReading {
   const tokens = norm.match(WORD) ?? [];
   const open = new Set<Family>();
   for (const t of tokens) {
