@@ -33,7 +33,6 @@ const EXPANDING = ['new-data-use', 'new-data-collected', 'sharing-expanded', 'tr
 
 const CHOICE_HINT =
   /opt[- ]?out|setting|preference|choose|choice|control|turn off|disable|unsubscribe|withdraw/iu;
-const TOKEN = /[\p{L}\p{N}]+(?:['-][\p{L}]+)*/gu;
 
 /** A kind or topic the lexicons name, checked against the vocabulary (libs/contracts). */
 function asKind(kind: string): Kind {
@@ -376,8 +375,8 @@ function unique(texts: string[], by: (t: string) => string): string[] {
 
 /** Did a pair's rewording add or drop a word any meaning rule keys on (or a number)? */
 function meaningWordChanged(before: ClauseReading, after: ClauseReading): boolean {
-  const a = new Set(before.norm.match(TOKEN) ?? []);
-  const b = new Set(after.norm.match(TOKEN) ?? []);
+  const a = new Set(before.tokens);
+  const b = new Set(after.tokens);
   for (const w of a) if (!b.has(w) && (MEANING_WORDS.has(w) || /\d/u.test(w))) return true;
   for (const w of b) if (!a.has(w) && (MEANING_WORDS.has(w) || /\d/u.test(w))) return true;
   return false;

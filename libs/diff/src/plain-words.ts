@@ -56,3 +56,49 @@ export function plainWords(text: string, curly = false): string {
   else out += text.slice(from, n);
   return out;
 }
+
+const LETTER = /^\p{L}$/u;
+const NUMBER = /^\p{N}$/u;
+/** Non-ASCII code point → 1 letter, 2 digit or other number, 0 neither; looked up once each. */
+const CLASS = new Map<number, number>();
+function classOf(cp: number): number {
+  if (cp < 0x80)
+    return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a) ? 1 : cp >= 0x30 && cp <= 0x39 ? 2 : 0;
+  let c = CLASS.get(cp);
+  if (c === undefined) {
+    const s = String.fromCodePoint(cp);
+    CLASS.set(cp, (c = LETTER.test(s) ? 1 : NUMBER.test(s) ? 2 : 0));
+  }
+  return c;
+}
+
+/**
+ * The words of a text: what `text.match(/[\p{L}\p{N}]+(?:['-][\p{L}]+)*\/gu) ?? []` finds (runs
+ * of letters and digits, with `'` or `-` joining letters that follow), in one pass.
+ */
+export function wordTokens(text: string): string[] {
+  const out: string[] = [];
+  const n = text.length;
+  let i = 0;
+  const at = (k: number) => (k < n ? (text.codePointAt(k) as number) : -1);
+  const width = (cp: number) => (cp > 0xffff ? 2 : 1);
+  while (i < n) {
+    let cp = at(i);
+    if (classOf(cp) === 0) {
+      i += width(cp);
+      continue;
+    }
+    const start = i;
+    while (i < n && classOf((cp = at(i))) !== 0) i += width(cp);
+    // then ' or - followed by letters, as often as it comes
+    for (;;) {
+      const sep = i < n ? text.charCodeAt(i) : -1;
+      if (sep !== 0x27 && sep !== 0x2d) break;
+      if (i + 1 >= n || classOf(at(i + 1)) !== 1) break;
+      i++;
+      while (i < n && classOf((cp = at(i))) === 1) i += width(cp);
+    }
+    out.push(text.slice(start, i));
+  }
+  return out;
+}

@@ -1,3 +1,4 @@
+import { wordTokens } from './plain-words';
 import { normalizeClause } from './read-clause';
 
 /**
@@ -31,12 +32,11 @@ export interface PracticePrediction {
   score: number;
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:['-][\p{L}]+)*/gu;
 
 /** Unigrams and bigrams of a clause, with a start marker so that "we do not…" differs from "…we do". */
 export function ngramsOf(
   text: string,
-  tokens: readonly string[] = normalizeClause(text).match(TOKEN) ?? [],
+  tokens: readonly string[] = wordTokens(normalizeClause(text)),
 ): string[] {
   const out = new Set<string>();
   let prev = '^';
@@ -59,7 +59,7 @@ function weightsOf(model: PracticeModel): Map<string, number[]> {
 export function predictPractice(
   model: PracticeModel,
   text: string,
-  tokens: readonly string[] = normalizeClause(text).match(TOKEN) ?? [],
+  tokens: readonly string[] = wordTokens(normalizeClause(text)),
 ): PracticePrediction {
   const scores = [...model.bias];
   const weights = weightsOf(model);

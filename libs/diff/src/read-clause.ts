@@ -1,5 +1,6 @@
 import clauseData from './lexicon/clause.json';
 import { durationsOf, type Duration, topicsOf } from './lexicon';
+import { wordTokens } from './plain-words';
 
 /** Who does what a clause says. */
 export type Actor = 'we' | 'you' | 'third-parties' | 'partners' | 'authorities' | null;
@@ -70,7 +71,6 @@ export const MEANING_WORDS = new Set([
 
 const NEGATOR = new RegExp(clauseData.negators);
 const BREAK = new RegExp(clauseData.clauseBreaks, 'g');
-const WORD = /[\p{L}\p{N}]+(?:['-][\p{L}]+)*/gu;
 const STOP = new Set(
   'a an the and or of to in on for with by at from as is are be been was were it its this that these those we our us you your they their them can may will would shall should must not no do does if when which who what how than then so such any all some each other into about over under more most also'.split(
     ' ',
@@ -186,7 +186,7 @@ const RECIPIENTS: [string, Family][] = [
  * `norm` is `normalizeClause(text)`, when the caller has it already.
  */
 export function readClause(text: string, norm = normalizeClause(text)): ClauseReading {
-  const tokens = norm.match(WORD) ?? [];
+  const tokens = wordTokens(norm);
   const open = new Set<Family>();
   for (const t of tokens) {
     const fams = FAMILIES_OF.get(t);
