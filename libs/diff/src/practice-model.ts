@@ -69,7 +69,7 @@ function weightsOf(model: PracticeModel): WeightIndex {
     else if (g.indexOf(' ', space + 1) < 0) {
       const first = g.slice(0, space);
       let second = bigrams.get(first);
-      if (!second) bigrams.set(first, (second = new Map()));
+      if (!second) bigrams.set(first, (second = new Map<string, number[]>()));
       second.set(g.slice(space + 1), w);
     } // (a key of three words or more is never an n-gram of a clause)
   }
