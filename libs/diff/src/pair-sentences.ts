@@ -25,12 +25,15 @@ export function pairSentences(removed: string[][], added: string[][], threshold 
     }
   });
   const candidates: SentencePair[] = [];
-  const counts = new Map<number, number>();
+  // rare words shared with each added sentence, and the added sentences met, in the order first met
+  const counts = new Int32Array(added.length);
+  const touched: number[] = [];
   const frequent: string[] = [];
   removed.forEach((words, ri) => {
     const set = new Set(words);
     if (set.size === 0) return;
-    counts.clear();
+    for (const ai of touched) counts[ai] = 0;
+    touched.length = 0;
     frequent.length = 0;
     for (const w of set) {
       const list = postings.get(w);
@@ -39,10 +42,11 @@ export function pairSentences(removed: string[][], added: string[][], threshold 
         frequent.push(w);
         continue;
       }
-      for (const ai of list) counts.set(ai, (counts.get(ai) ?? 0) + 1);
+      for (const ai of list) if ((counts[ai] = (counts[ai] as number) + 1) === 1) touched.push(ai);
     }
     let best: SentencePair | null = null;
-    for (const [ai, rare] of counts) {
+    for (const ai of touched) {
+      const rare = counts[ai] as number;
       const other = addedSets[ai] as Set<string>;
       const size = set.size + other.size;
       // the shared words are the rare ones counted plus the frequent ones the other has: an
