@@ -1,13 +1,20 @@
 /**
- * A loop of `classifyChange` to profile: `node --cpu-prof -r @swc-node/register bench/prof-classify.ts [sentences|sentences100|unrelated] [runs]`.
+ * A loop of `classifyChange` to profile: `node --cpu-prof -r @swc-node/register bench/prof-classify.ts [sentences|sentences100|unrelated|replaced|generated] [runs]`.
  * The diff is computed once; only the classifier runs in the loop (see prof.ts for the cases).
  */
 import { classifyChange, diffText } from '@fineprint/diff';
 
-import { rng } from './generate-text';
+import { document, paragraph, rng } from './generate-text';
 import { editSentences, loadMaterial, policyDocument, render, SentenceSource } from './policy-text';
 
 function texts(kind: string): [string, string] {
+  if (kind === 'replaced') {
+    const blocks = document(1_000_000, 4);
+    const next = rng(6);
+    const after = blocks.map((b, i) => (i % 2 === 1 && !b.startsWith('#') ? paragraph(next) : b));
+    return [blocks.join('\n\n'), after.join('\n\n')];
+  }
+  if (kind === 'generated') return [document(200_000, 6).join('\n\n'), document(200_000, 105).join('\n\n')];
   const material = loadMaterial();
   if (kind === 'unrelated') {
     const next = rng(15);

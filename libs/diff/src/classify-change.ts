@@ -13,7 +13,13 @@ import { pairSentences } from './pair-sentences';
 import { plainWords } from './plain-words';
 import { type PracticeModel, predictPractice } from './practice-model';
 import shippedModel from './lexicon/practice-model.json';
-import { type ClauseReading, MEANING_WORDS, normalizeClause, readClause } from './read-clause';
+import {
+  type ClauseReading,
+  MEANING_WORDS,
+  mentionsFamily,
+  normalizeClause,
+  readClause,
+} from './read-clause';
 
 const MAX_CITATIONS = 5;
 const MAX_CITATION_LENGTH = 600;
@@ -188,16 +194,26 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
   // choices the whole new version still offers (unchanged paragraphs included), read only when
   // an unnamed choice was removed: the sentences that can hold a choice are read as clauses
   let choicesAfter: Set<string> | null = null;
+  const choiceObjects = new Map<string, string[]>();
   const afterChoices = () =>
     (choicesAfter ??= new Set(
       announcedGone || !options.afterText
         ? []
         : options.afterText
             .split(/(?<=[.!?])\s+|\n+/u)
-            .filter((t) => CHOICE_HINT.test(t))
-            .flatMap((t) => meaningsOf(readClause(t)))
-            .filter((m) => m.kind === 'opt-out-added')
-            .map((m) => m.object),
+            .filter((t) => CHOICE_HINT.test(t) && mentionsFamily(t, 'choice'))
+            .flatMap((t) => {
+              // (a sentence repeated in the text is read once)
+              let objects = choiceObjects.get(t);
+              if (!objects)
+                choiceObjects.set(
+                  t,
+                  (objects = meaningsOf(readClause(t))
+                    .filter((m) => m.kind === 'opt-out-added')
+                    .map((m) => m.object)),
+                );
+              return objects;
+            }),
     ));
 
   // pairs: compare the two readings

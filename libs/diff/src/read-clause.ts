@@ -170,6 +170,12 @@ for (const [name, f] of Object.entries(FAMILIES) as [Family, CompiledFamily][])
   for (const k of f.keys) FAMILIES_OF.set(k, [...(FAMILIES_OF.get(k) ?? []), name]);
 const FAMILY_ORDER = Object.keys(FAMILIES) as Family[];
 
+/** Whether a sentence has a key word of the family: without one, `readClause` finds no act of it. */
+export function mentionsFamily(text: string, family: Family, norm = normalizeClause(text)): boolean {
+  for (const t of wordTokens(norm)) if (FAMILIES_OF.get(t)?.includes(family)) return true;
+  return false;
+}
+
 const RECIPIENTS: [string, Family][] = [
   ['authorities', 'lawEnforcement'],
   ['business-transfer', 'businessTransfer'],
