@@ -89,23 +89,23 @@ export function predictPractice(
   // an n-gram counts once however often it occurs; only n-grams with weights change the scores
   const seenWeights = new Set<number[]>();
   const seenKeys = new Set<string>();
-  const add = (w: number[] | undefined, key: () => string) => {
+  const add = (w: number[] | undefined, key: string | null) => {
     if (!w) return;
-    if (index.distinct) {
+    if (key === null) {
       if (seenWeights.has(w)) return;
       seenWeights.add(w);
     } else {
-      const k = key();
-      if (seenKeys.has(k)) return;
-      seenKeys.add(k);
+      if (seenKeys.has(key)) return;
+      seenKeys.add(key);
     }
     for (let c = 0; c < scores.length; c++) scores[c] = (scores[c] as number) + (w[c] as number);
   };
   let prev = '^';
   for (const t of tokens) {
-    add(index.unigrams.get(t), () => t);
-    const p = prev;
-    add(index.bigrams.get(p)?.get(t), () => `${p} ${t}`);
+    const uni = index.unigrams.get(t);
+    const bi = index.bigrams.get(prev)?.get(t);
+    add(uni, uni && !index.distinct ? t : null);
+    add(bi, bi && !index.distinct ? `${prev} ${t}` : null);
     prev = t;
   }
   const max = Math.max(...scores);

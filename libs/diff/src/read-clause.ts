@@ -79,13 +79,16 @@ const STOP = new Set(
 
 /** Lower case, straight apostrophes, one space. */
 export function normalizeClause(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'")
-    .replace(/\bdo-not-track\b/g, 'do not track')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // (each replacement runs only when it has something to replace)
+  let t = text.toLowerCase();
+  if (CURLY.test(t)) t = t.replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'");
+  if (t.includes('do-not-track')) t = t.replace(/\bdo-not-track\b/g, 'do not track');
+  if (ODD_SPACE.test(t)) t = t.replace(/\s+/g, ' ');
+  return t.trim();
 }
+const CURLY = /[\u2018\u2019\u02bc\u0060\u00b4]/;
+/** Whitespace that `\s+ → ' '` would change: any but a single space. */
+const ODD_SPACE = /[^\S ]| {2}/;
 
 /** Where a whole word starts in the text (-1 if only inside longer words). */
 function wordAt(text: string, word: string): number {
