@@ -10,9 +10,16 @@ import {
 } from './diff.types';
 import { DEFAULT_SEVERITY, KIND_ORDER, PARENT_OF, REMOVAL_OF, SEVERITY_RULES } from './lexicon';
 import { pairSentences } from './pair-sentences';
+import { plainWords } from './plain-words';
 import { type PracticeModel, predictPractice } from './practice-model';
 import shippedModel from './lexicon/practice-model.json';
-import { type ClauseReading, MEANING_WORDS, normalizeClause, readClause } from './read-clause';
+import {
+  type ClauseReading,
+  MEANING_WORDS,
+  mentionsFamily,
+  normalizeClause,
+  readClause,
+} from './read-clause';
 
 const MAX_CITATIONS = 5;
 const MAX_CITATION_LENGTH = 600;
@@ -32,7 +39,6 @@ const EXPANDING = ['new-data-use', 'new-data-collected', 'sharing-expanded', 'tr
 
 const CHOICE_HINT =
   /opt[- ]?out|setting|preference|choose|choice|control|turn off|disable|unsubscribe|withdraw/iu;
-const TOKEN = /[\p{L}\p{N}]+(?:['-][\p{L}]+)*/gu;
 
 /** A kind or topic the lexicons name, checked against the vocabulary (libs/contracts). */
 function asKind(kind: string): Kind {
@@ -90,8 +96,18 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
       kinds: [],
     };
 
+  // each distinct sentence is normalised once: its signature and its reading start from that
+  const normOf = new Map<string, { norm: string; sig: string }>();
+  const prepared = (t: string) => {
+    let p = normOf.get(t);
+    if (!p) {
+      const norm = normalizeClause(t);
+      normOf.set(t, (p = { norm, sig: plainWords(norm).trim() }));
+    }
+    return p;
+  };
   const read = (text: string, side: Side['side']): Side => {
-    const reading = readClause(text);
+    const reading = readClause(text, prepared(text).norm);
     let meanings = meaningsOf(reading);
     if (meanings.length === 0 && model && reading.words.length >= 4) {
       // where the rules find nothing, the model may name the practice; the reading gives its direction
@@ -106,7 +122,7 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
   };
   // a sentence on both sides (a duplicate left by a capture glitch, or text that moved inside a
   // changed paragraph) says nothing new; a sentence repeated on one side counts once
-  const sig = (t: string) => plainWords(normalizeClause(t)).trim();
+  const sig = (t: string) => prepared(t).sig;
   const before = new Set(diff.sentences.removed.map(sig));
   const afterSigs = new Set(diff.sentences.added.map(sig));
   const removed = unique(
@@ -171,26 +187,33 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
   const announcedGone = added.some((a) => a.meanings.some((m) => m.rule === 'choice-announced-gone'));
   // the new version's words, built only if a removed choice names a setting
   let text: string | null = null;
-  const addedText = () =>
-    (text ??= announcedGone
-      ? ''
-      : plainWords(
-          `${added.map((a) => a.reading.norm).join(' ')} ${options.afterText ? normalizeClause(options.afterText) : ''}`,
-        ));
+  // (plainWords(`${norms} ${normalizeClause(afterText)}`), without normalising the whole text:
+  // the two parts meet at one space)
+  const addedText = () => (text ??= announcedGone ? '' : joinWords(added, options.afterText));
 
   // choices the whole new version still offers (unchanged paragraphs included), read only when
   // an unnamed choice was removed: the sentences that can hold a choice are read as clauses
   let choicesAfter: Set<string> | null = null;
+  const choiceObjects = new Map<string, string[]>();
   const afterChoices = () =>
     (choicesAfter ??= new Set(
       announcedGone || !options.afterText
         ? []
         : options.afterText
             .split(/(?<=[.!?])\s+|\n+/u)
-            .filter((t) => CHOICE_HINT.test(t))
-            .flatMap((t) => meaningsOf(readClause(t)))
-            .filter((m) => m.kind === 'opt-out-added')
-            .map((m) => m.object),
+            .filter((t) => CHOICE_HINT.test(t) && mentionsFamily(t, 'choice'))
+            .flatMap((t) => {
+              // (a sentence repeated in the text is read once)
+              let objects = choiceObjects.get(t);
+              if (!objects)
+                choiceObjects.set(
+                  t,
+                  (objects = meaningsOf(readClause(t))
+                    .filter((m) => m.kind === 'opt-out-added')
+                    .map((m) => m.object)),
+                );
+              return objects;
+            }),
     ));
 
   // pairs: compare the two readings
@@ -368,16 +391,19 @@ function unique(texts: string[], by: (t: string) => string): string[] {
 
 /** Did a pair's rewording add or drop a word any meaning rule keys on (or a number)? */
 function meaningWordChanged(before: ClauseReading, after: ClauseReading): boolean {
-  const a = new Set(before.norm.match(TOKEN) ?? []);
-  const b = new Set(after.norm.match(TOKEN) ?? []);
+  const a = new Set(before.tokens);
+  const b = new Set(after.tokens);
   for (const w of a) if (!b.has(w) && (MEANING_WORDS.has(w) || /\d/u.test(w))) return true;
   for (const w of b) if (!a.has(w) && (MEANING_WORDS.has(w) || /\d/u.test(w))) return true;
   return false;
 }
 
-/** Words only, one space between them, as setting names are kept. */
-function plainWords(text: string): string {
-  return text.replace(/'/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ');
+/** The added sentences' words, then the new version's: plain words, one space between them. */
+function joinWords(added: Side[], afterText: string | undefined): string {
+  const head = plainWords(`${added.map((a) => a.reading.norm).join(' ')} `);
+  if (!afterText) return head;
+  const tail = plainWords(afterText.toLowerCase(), true);
+  return head + (tail.startsWith(' ') ? tail.slice(1) : tail);
 }
 
 function retentionBoth(r: Side, a: Side, m: Meaning): boolean {

@@ -25,22 +25,37 @@ export function pairSentences(removed: string[][], added: string[][], threshold 
     }
   });
   const candidates: SentencePair[] = [];
+  // rare words shared with each added sentence, and the added sentences met, in the order first met
+  const counts = new Int32Array(added.length);
+  const touched: number[] = [];
+  const frequent: string[] = [];
   removed.forEach((words, ri) => {
     const set = new Set(words);
     if (set.size === 0) return;
-    const counts = new Map<number, number>();
+    for (const ai of touched) counts[ai] = 0;
+    touched.length = 0;
+    frequent.length = 0;
     for (const w of set) {
       const list = postings.get(w);
-      if (!list || list.length > MAX_POSTING) continue;
-      for (const ai of list) counts.set(ai, (counts.get(ai) ?? 0) + 1);
+      if (!list) continue; // in no added sentence
+      if (list.length > MAX_POSTING) {
+        frequent.push(w);
+        continue;
+      }
+      for (const ai of list) if ((counts[ai] = (counts[ai] as number) + 1) === 1) touched.push(ai);
     }
     let best: SentencePair | null = null;
-    for (const [ai, rare] of counts) {
+    for (const ai of touched) {
+      const rare = counts[ai] as number;
       const other = addedSets[ai] as Set<string>;
-      if (rare === 0) continue;
-      let common = 0;
-      for (const w of set) if (other.has(w)) common++;
-      const similarity = (2 * common) / (set.size + other.size);
+      const size = set.size + other.size;
+      // the shared words are the rare ones counted plus the frequent ones the other has: an
+      // upper bound first, which the best pair so far (or the threshold) often rules out
+      const bound = (2 * (rare + frequent.length)) / size;
+      if (bound < threshold || (best && bound <= best.similarity)) continue;
+      let common = rare;
+      for (const w of frequent) if (other.has(w)) common++;
+      const similarity = (2 * common) / size;
       if (similarity >= threshold && (!best || similarity > best.similarity))
         best = { removed: ri, added: ai, similarity };
     }

@@ -1,3 +1,4 @@
+import { wordTokens } from './plain-words';
 import { normalizeClause } from './read-clause';
 
 /**
@@ -31,12 +32,10 @@ export interface PracticePrediction {
   score: number;
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:['-][\p{L}]+)*/gu;
-
 /** Unigrams and bigrams of a clause, with a start marker so that "we do not…" differs from "…we do". */
 export function ngramsOf(
   text: string,
-  tokens: readonly string[] = normalizeClause(text).match(TOKEN) ?? [],
+  tokens: readonly string[] = wordTokens(normalizeClause(text)),
 ): string[] {
   const out = new Set<string>();
   let prev = '^';
@@ -48,32 +47,65 @@ export function ngramsOf(
   return [...out];
 }
 
-const WEIGHT_MAPS = new WeakMap<PracticeModel, Map<string, number[]>>();
-function weightsOf(model: PracticeModel): Map<string, number[]> {
-  let m = WEIGHT_MAPS.get(model);
-  if (!m) WEIGHT_MAPS.set(model, (m = new Map(Object.entries(model.weights))));
-  return m;
+/** A model's weights by n-gram: unigrams, and bigrams by first then second word (no key strings built per clause). */
+interface WeightIndex {
+  unigrams: Map<string, number[]>;
+  bigrams: Map<string, Map<string, number[]>>;
+  /** Each n-gram has its own weight array, so an array seen once means an n-gram counted once. */
+  distinct: boolean;
+}
+
+const WEIGHT_INDEX = new WeakMap<PracticeModel, WeightIndex>();
+function weightsOf(model: PracticeModel): WeightIndex {
+  let index = WEIGHT_INDEX.get(model);
+  if (index) return index;
+  const unigrams = new Map<string, number[]>();
+  const bigrams = new Map<string, Map<string, number[]>>();
+  const arrays = new Set<number[]>();
+  for (const [g, w] of Object.entries(model.weights)) {
+    arrays.add(w);
+    const space = g.indexOf(' ');
+    if (space < 0) unigrams.set(g, w);
+    else if (g.indexOf(' ', space + 1) < 0) {
+      const first = g.slice(0, space);
+      let second = bigrams.get(first);
+      if (!second) bigrams.set(first, (second = new Map<string, number[]>()));
+      second.set(g.slice(space + 1), w);
+    } // (a key of three words or more is never an n-gram of a clause)
+  }
+  index = { unigrams, bigrams, distinct: arrays.size === Object.keys(model.weights).length };
+  WEIGHT_INDEX.set(model, index);
+  return index;
 }
 
 /** The most likely practice and its probability. */
 export function predictPractice(
   model: PracticeModel,
   text: string,
-  tokens: readonly string[] = normalizeClause(text).match(TOKEN) ?? [],
+  tokens: readonly string[] = wordTokens(normalizeClause(text)),
 ): PracticePrediction {
   const scores = [...model.bias];
-  const weights = weightsOf(model);
-  const seen = new Set<string>();
-  const add = (g: string) => {
-    if (seen.has(g)) return;
-    seen.add(g);
-    const w = weights.get(g);
-    if (w) for (let c = 0; c < scores.length; c++) scores[c] = (scores[c] as number) + (w[c] as number);
+  const index = weightsOf(model);
+  // an n-gram counts once however often it occurs; only n-grams with weights change the scores
+  const seenWeights = new Set<number[]>();
+  const seenKeys = new Set<string>();
+  const add = (w: number[] | undefined, key: string | null) => {
+    if (!w) return;
+    if (key === null) {
+      if (seenWeights.has(w)) return;
+      seenWeights.add(w);
+    } else {
+      if (seenKeys.has(key)) return;
+      seenKeys.add(key);
+    }
+    for (let c = 0; c < scores.length; c++) scores[c] = (scores[c] as number) + (w[c] as number);
   };
   let prev = '^';
   for (const t of tokens) {
-    add(t);
-    add(`${prev} ${t}`);
+    const uni = index.unigrams.get(t);
+    const bi = index.bigrams.get(prev)?.get(t);
+    add(uni, uni && !index.distinct ? t : null);
+    add(bi, bi && !index.distinct ? `${prev} ${t}` : null);
     prev = t;
   }
   const max = Math.max(...scores);

@@ -1,5 +1,6 @@
 import clauseData from './lexicon/clause.json';
 import { durationsOf, type Duration, topicsOf } from './lexicon';
+import { wordTokens } from './plain-words';
 
 /** Who does what a clause says. */
 export type Actor = 'we' | 'you' | 'third-parties' | 'partners' | 'authorities' | null;
@@ -69,8 +70,12 @@ export const MEANING_WORDS = new Set([
 ]);
 
 const NEGATOR = new RegExp(clauseData.negators);
+/** Substrings one of which every negator of clause.json contains (null if the list changed: no shortcut). */
+const NEGATOR_HINTS =
+  clauseData.negators === "\\b(not|never|no|cannot|neither|nor|none|nothing|\\w+n't)\\b"
+    ? ['no', 'ne', "n't"]
+    : null;
 const BREAK = new RegExp(clauseData.clauseBreaks, 'g');
-const WORD = /[\p{L}\p{N}]+(?:['-][\p{L}]+)*/gu;
 const STOP = new Set(
   'a an the and or of to in on for with by at from as is are be been was were it its this that these those we our us you your they their them can may will would shall should must not no do does if when which who what how than then so such any all some each other into about over under more most also'.split(
     ' ',
@@ -79,13 +84,16 @@ const STOP = new Set(
 
 /** Lower case, straight apostrophes, one space. */
 export function normalizeClause(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'")
-    .replace(/\bdo-not-track\b/g, 'do not track')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // (each replacement runs only when it has something to replace)
+  let t = text.toLowerCase();
+  if (CURLY.test(t)) t = t.replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'");
+  if (t.includes('do-not-track')) t = t.replace(/\bdo-not-track\b/g, 'do not track');
+  if (ODD_SPACE.test(t)) t = t.replace(/\s+/g, ' ');
+  return t.trim();
 }
+const CURLY = /[\u2018\u2019\u02bc\u0060\u00b4]/;
+/** Whitespace that `\s+ → ' '` would change: any but a single space. */
+const ODD_SPACE = /[^\S ]| {2}/;
 
 /** Where a whole word starts in the text (-1 if only inside longer words). */
 function wordAt(text: string, word: string): number {
@@ -101,6 +109,8 @@ function wordAt(text: string, word: string): number {
 function negatedAt(norm: string, at: number): boolean {
   const start = Math.max(0, at - 48);
   let window = norm.slice(start, at);
+  // every negator has "no", "ne" or "n't" in it: most windows have none of them
+  if (NEGATOR_HINTS && !NEGATOR_HINTS.some((h) => window.includes(h))) return false;
   BREAK.lastIndex = 0;
   let cut = -1;
   for (let m = BREAK.exec(window); m; m = BREAK.exec(window)) cut = m.index + m[0].length;
@@ -170,6 +180,12 @@ for (const [name, f] of Object.entries(FAMILIES) as [Family, CompiledFamily][])
   for (const k of f.keys) FAMILIES_OF.set(k, [...(FAMILIES_OF.get(k) ?? []), name]);
 const FAMILY_ORDER = Object.keys(FAMILIES) as Family[];
 
+/** Whether a sentence has a key word of the family: without one, `readClause` finds no act of it. */
+export function mentionsFamily(text: string, family: Family, norm = normalizeClause(text)): boolean {
+  for (const t of wordTokens(norm)) if (FAMILIES_OF.get(t)?.includes(family)) return true;
+  return false;
+}
+
 const RECIPIENTS: [string, Family][] = [
   ['authorities', 'lawEnforcement'],
   ['business-transfer', 'businessTransfer'],
@@ -183,10 +199,10 @@ const RECIPIENTS: [string, Family][] = [
  * share, sell, retain, track, advertise, train…) each with its polarity in scope, the
  * restrictions and conditions, recipients, topics, durations and named settings.
  * Cheap and linear: a family's patterns run only when one of its key words is present.
+ * `norm` is `normalizeClause(text)`, when the caller has it already.
  */
-export function readClause(text: string): ClauseReading {
-  const norm = normalizeClause(text);
-  const tokens = norm.match(WORD) ?? [];
+export function readClause(text: string, norm = normalizeClause(text)): ClauseReading {
+  const tokens = wordTokens(norm);
   const open = new Set<Family>();
   for (const t of tokens) {
     const fams = FAMILIES_OF.get(t);

@@ -1,0 +1,213 @@
+/**
+ * `node -r @swc-node/register scripts/classify-equivalence.ts save|check [file]`: the
+ * classifier's output on every case of eval:meaning (ToS;DR dev clauses added and removed, with
+ * the shipped model and rules only; the Alexa paraphrases and controls; the AI-training
+ * changes), the bench:diff texts and every consecutive pair of ../shared/corpus/<doc>/NNN.md,
+ * saved once (`save`) and compared later (`check`): `JSON.stringify` of each classification must
+ * be identical. Used to make the classifier faster without changing what it says.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { classifyChange, diffText } from '@fineprint/diff';
+
+import { document, paragraph, rng } from '../bench/generate-text';
+import {
+  editSentences,
+  fewSentenceEdits,
+  loadMaterial,
+  policyDocument,
+  render,
+  SentenceSource,
+} from '../bench/policy-text';
+import alexa from '../libs/diff/test/alexa-paraphrases.json';
+import aiCases from '../libs/diff/test/ai-training-changes.json';
+
+type Case = { id: string; before: string; after: string; model?: null; afterText?: boolean };
+
+function* cases(): Generator<Case> {
+  const dev = join(__dirname, '../../shared/meaning/tosdr-dev.jsonl');
+  const head = `# Privacy Policy\n\nThis page explains how Example Service handles information about the people who use it.\n\n## About this policy`;
+  const tail = `## Contact\n\nQuestions about this page can be sent to our support team through the help centre.`;
+  const neutral = (c: string | null) => [head, ...(c ? [c] : []), tail].join('\n\n');
+  if (existsSync(dev)) {
+    const lines = readFileSync(dev, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim());
+    for (const l of lines) {
+      const c = JSON.parse(l) as { id: string; quote: string };
+      for (const model of [undefined, null] as const) {
+        const m = model === null ? ':rules' : '';
+        yield { id: `tosdr:${c.id}:added${m}`, before: neutral(null), after: neutral(c.quote), model };
+        yield { id: `tosdr:${c.id}:removed${m}`, before: neutral(c.quote), after: neutral(null), model };
+      }
+    }
+  }
+  const a = alexa as {
+    base: string;
+    sections: Record<string, string>;
+    removals: { id: string; section: string; replacement: string }[];
+    controls: { id: string; section: string; replacement: string; appendToEnd?: string }[];
+  };
+  const page = (s: string) => a.base.replace('{SECTION}', s);
+  for (const r of a.removals)
+    yield {
+      id: `alexa:${r.id}`,
+      before: page(a.sections[r.section] ?? ''),
+      after: page(r.replacement),
+      afterText: true,
+    };
+  for (const r of a.controls)
+    yield {
+      id: `alexa-control:${r.id}`,
+      before: page(a.sections[r.section] ?? ''),
+      after: page(r.replacement) + (r.appendToEnd ? `\n\n${r.appendToEnd}` : ''),
+      afterText: true,
+    };
+  for (const [i, t] of (aiCases.cases as { before: string; after: string }[]).entries())
+    yield {
+      id: `ai:${i}`,
+      before: neutral(t.before || null),
+      after: neutral(t.after || null),
+      afterText: true,
+    };
+
+  // the bench:diff texts
+  const few = (bytes: number, seed: number): Case => {
+    const blocks = document(bytes, seed);
+    const next = rng(seed + 1);
+    const after = [...blocks];
+    for (let i = 0; i < 5; i++) {
+      const at = 1 + Math.floor(next() * (after.length - 2));
+      after[at] = `${after[at]} We may also share voice recordings with partners.`;
+    }
+    return {
+      id: `bench:few:${bytes}`,
+      before: blocks.join('\n\n'),
+      after: after.join('\n\n'),
+      afterText: true,
+    };
+  };
+  const half = (bytes: number, seed: number): Case => {
+    const blocks = document(bytes, seed);
+    const next = rng(seed + 2);
+    const after = blocks.map((b, i) => (i % 2 === 1 && !b.startsWith('#') ? paragraph(next) : b));
+    return {
+      id: `bench:half:${bytes}`,
+      before: blocks.join('\n\n'),
+      after: after.join('\n\n'),
+      afterText: true,
+    };
+  };
+  const reordered = (bytes: number, seed: number): Case => {
+    const blocks = document(bytes, seed);
+    const next = rng(seed + 3);
+    const after = [...blocks];
+    for (let i = after.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [after[i], after[j]] = [after[j] as string, after[i] as string];
+    }
+    return {
+      id: `bench:reordered:${bytes}`,
+      before: blocks.join('\n\n'),
+      after: after.join('\n\n'),
+      afterText: true,
+    };
+  };
+  const material = loadMaterial();
+  const policyFew = (bytes: number, seed: number): Case => {
+    const next = rng(seed);
+    const source = new SentenceSource(material, next);
+    const before = policyDocument(bytes, source, next);
+    const after = fewSentenceEdits(before, 5, source, material, next);
+    return { id: `bench:policy-few:${bytes}`, before: render(before), after: render(after), afterText: true };
+  };
+  const sentences = (bytes: number, seed: number): Case => {
+    const next = rng(seed);
+    const source = new SentenceSource(material, next);
+    const before = policyDocument(bytes, source, next);
+    const after = editSentences(before, 0.5, source, material, next);
+    return { id: `bench:sentences:${bytes}`, before: render(before), after: render(after), afterText: true };
+  };
+  const policyUnrelated = (bytes: number, seed: number): Case => {
+    const next = rng(seed);
+    const one = policyDocument(bytes, new SentenceSource(material, next, [0, 2]), next);
+    const two = policyDocument(bytes, new SentenceSource(material, next, [1, 2]), next);
+    return {
+      id: `bench:policy-unrelated:${bytes}`,
+      before: render(one),
+      after: render(two),
+      afterText: true,
+    };
+  };
+  yield few(100_000, 1);
+  yield few(1_000_000, 2);
+  yield policyFew(100_000, 11);
+  yield policyFew(1_000_000, 12);
+  yield half(100_000, 3);
+  yield half(1_000_000, 4);
+  yield sentences(100_000, 13);
+  yield sentences(1_000_000, 14);
+  yield reordered(200_000, 5);
+  yield {
+    id: 'bench:unrelated:200000',
+    before: document(200_000, 6).join('\n\n'),
+    after: document(200_000, 105).join('\n\n'),
+    afterText: true,
+  };
+  yield policyUnrelated(200_000, 15);
+
+  // consecutive versions of the corpus
+  const corpus = join(__dirname, '../../shared/corpus');
+  for (const d of readdirSync(corpus, { withFileTypes: true }).filter((x) => x.isDirectory())) {
+    const files = readdirSync(join(corpus, d.name))
+      .filter((f) => /^\d+\.md$/u.test(f))
+      .sort();
+    for (let i = 1; i < files.length; i++)
+      yield {
+        id: `corpus:${d.name}/${files[i - 1]}..${files[i]}`,
+        before: readFileSync(join(corpus, d.name, files[i - 1] as string), 'utf8'),
+        after: readFileSync(join(corpus, d.name, files[i] as string), 'utf8'),
+        afterText: true,
+      };
+  }
+}
+
+const [mode = 'check', file = '/tmp/13c-classify-baseline.json'] = process.argv.slice(2);
+const out: Record<string, string> = {};
+const saved: Record<string, string> =
+  mode === 'check' ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
+let compared = 0;
+let differ = 0;
+let classifyMs = 0;
+for (const c of cases()) {
+  const diff = diffText(c.before, c.after);
+  const t = performance.now();
+  const got = JSON.stringify(
+    classifyChange(diff, {
+      ...(c.model === null ? { model: null } : {}),
+      ...(c.afterText ? { afterText: c.after } : {}),
+    }),
+  );
+  classifyMs += performance.now() - t;
+  out[c.id] = got;
+  if (mode === 'check') {
+    compared++;
+    if (saved[c.id] !== got) {
+      differ++;
+      if (differ <= 5) console.log(`✗ ${c.id}\n  was ${saved[c.id]}\n  now ${got}`);
+    }
+  }
+}
+if (mode === 'save') {
+  writeFileSync(file, JSON.stringify(out));
+  console.log(
+    `saved ${Object.keys(out).length} classifications to ${file} (classify ${classifyMs.toFixed(0)} ms)`,
+  );
+} else {
+  const missing = Object.keys(saved).filter((k) => !(k in out)).length;
+  console.log(
+    `compared ${compared} classifications: ${differ} differ, ${missing} missing (classify ${classifyMs.toFixed(0)} ms)`,
+  );
+  if (differ || missing) process.exit(1);
+}
