@@ -40,10 +40,21 @@ globalThis.setTimeout = ((handler: (...a: unknown[]) => void, ms?: number, ...re
   return timer;
 }) as typeof setTimeout;
 
+// 4. `?schema=` in DATABASE_URL names the PostgreSQL schema, as the apps read it (libs/db):
+//    pg does not know the parameter, so it is taken off the URL and given to the adapter,
+//    and the connection's search_path points at it; without this, `migrate deploy` applied
+//    the migrations to `public` while the apps used the named schema.
+const schema = new URL(connectionString).searchParams.get('schema') ?? undefined;
+
 function poolConfig(database?: string): pg.PoolConfig {
   const url = new URL(connectionString);
   if (database) url.pathname = `/${database}`;
-  return { connectionString: url.toString(), allowExitOnIdle: true };
+  url.searchParams.delete('schema');
+  return {
+    connectionString: url.toString(),
+    allowExitOnIdle: true,
+    ...(schema && !database ? { options: `-c search_path="${schema}"` } : {}),
+  };
 }
 
 // 2. adapter-pg 6.x points its shadow pool at the main database and drops the shadow
@@ -73,5 +84,5 @@ export default defineConfig({
   engine: 'js',
   schema: 'prisma/schema.prisma',
   migrations: { path: 'prisma/migrations' },
-  adapter: () => Promise.resolve(new ShadowSafePg(poolConfig())),
+  adapter: () => Promise.resolve(new ShadowSafePg(poolConfig(), schema ? { schema } : undefined)),
 });
