@@ -295,7 +295,9 @@ export function summarise(
     const notes: string[] = [];
     if (r.error) notes.push(`error: ${r.error}`);
     if (r.filters.length)
-      notes.push(`needs named filter ${r.filters.join(', ')} (run without it: the collection's filter code is not in ../shared/real-pages)`);
+      notes.push(
+        `needs named filter ${r.filters.join(', ')} (run without it: the collection's filter code is not in ../shared/real-pages)`,
+      );
     if (r.quirk) notes.push(`reference quirk: ${r.quirk}`);
     if (r.difference && r.similarity < 1) notes.push(`deliberate: ${r.difference}`);
     lines.push(
