@@ -26,6 +26,15 @@ function dataTopics(r: ClauseReading): (string | null)[] {
   return t.length ? t : [null];
 }
 
+/** The Do Not Track signal named as such ("a Do Not Track signal", "DNT", "Do Not Track features"). */
+const DNT_NAMED =
+  /\bdnt\b|\bdo not track\W{0,3} (\(dnt\)\W{0,3} )?(signals?|headers?|features?|settings?|requests?|preferences?|polic(y|ies)|options?|mechanisms?|standards?|technolog(y|ies))\b|\b(a|the|send|sends|enabled?|called|known as)\W{0,2} do not track\b/u;
+/** The signal's name and the wish it carries ("not to be tracked"), which negate no practice. */
+const DNT_WORDS = /do not track|not (wish |want )?to (be )?track\w*( you)?/gu;
+/** A negated tracking practice left once the signal's words are removed ("we do not use cookies"). */
+const NEGATED_TRACKING =
+  /\b(not|never|n't|no)\b[^,.;]{0,40}\b(track\w*|cookies?|analytics|pixels?|beacons?)\b/u;
+
 /**
  * What a clause means if it is added to a policy, by rules on its reading (read-clause.ts),
  * in order: arbitration and waivers, choices, user rights, retention, sale and sharing,
@@ -65,8 +74,12 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
     return out; // an age limit, not a data practice
   if (
     r.topics.includes('cookies-tracking') &&
-    /\b(browsers?|features|function\w*|work properly|able to use|impair\w*|use all)\b/u.test(r.norm) &&
-    /\b(disabl|refus|reject|block|delet|declin|accept|remov|deactivat|turn\w* off)\w*\b/u.test(r.norm) &&
+    /\b(browsers?|features|function\w*|work properly|able to (use|access)|impair\w*|use all)\b/u.test(
+      r.norm,
+    ) &&
+    /\b(disabl|refus|reject|block|delet|declin|accept|remov|deactivat|turn\w* off)\w*\b|\bwithout (them|these|it|cookies)\b/u.test(
+      r.norm,
+    ) &&
     !/\bopt[- ]?out\b|\b(third[- ]part(y|ies)|advertis)/u.test(r.norm)
   )
     return out; // how a browser handles cookies, not a choice the service offers or withdraws
@@ -121,7 +134,12 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
 
   // rights of the user (not the company's own "we reserve the right")
   const right = a('right');
-  if (right && !a('companyRight') && r.actor !== 'third-parties') {
+  // what the user must do (keep a password safe, notify us of a breach, hold the rights to content)
+  // is an obligation, not a right, unless a right to something about their data is named
+  const obligation =
+    /\b(you|users?) (must|shall|are (solely |fully )?responsible|agree to|are required to)\b/u.test(r.norm) &&
+    !/\bright (to|of) (access|delet|eras|correct|rectif|port|object|restrict|know|complain)/u.test(r.norm);
+  if (right && !obligation && !a('companyRight') && r.actor !== 'third-parties') {
     const topic = r.topics.includes('law-enforcement')
       ? 'law-enforcement'
       : /\bbreach/u.test(r.norm)
@@ -269,11 +287,22 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
       /\b(ip address|referr)/u.test(r.norm) && !/\bcookie|pixel|beacon/u.test(r.norm)
         ? 'cookies-tracking'
         : 'cookies-tracking';
-    push(
-      track.negated ? 'tracking-removed' : 'tracking-added',
-      t,
-      track.negated ? 'no-tracking' : 'tracking-technology',
-    );
+    // "do not track" names a browser signal: its negation is no promise not to track; a sentence
+    // saying the signal is not acted on is tracking added, one only describing it says nothing
+    const signal =
+      track.negated && DNT_NAMED.test(r.norm) && !NEGATED_TRACKING.test(r.norm.replace(DNT_WORDS, ' '));
+    if (!signal)
+      push(
+        track.negated ? 'tracking-removed' : 'tracking-added',
+        t,
+        track.negated ? 'no-tracking' : 'tracking-technology',
+      );
+    else if (
+      /\b(not|n't|no)\b.{0,40}\b(respond|honou?r|recogni[sz]|change|alter|act on|support)|\bignor/u.test(
+        r.norm,
+      )
+    )
+      push('tracking-added', 'cookies-tracking', 'do-not-track-ignored');
   }
   if (out.length) return out;
 
