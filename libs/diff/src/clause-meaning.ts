@@ -26,6 +26,12 @@ function dataTopics(r: ClauseReading): (string | null)[] {
   return t.length ? t : [null];
 }
 
+/** Arbitration named, not imposed: the Federal Arbitration Act, a section's title, "in court or arbitration". */
+const ARBITRATION_NAMED =
+  /\bfederal arbitration (act|law)\b|\barbitration[\w ]{0,24} (section|provisions?)\b|\bcourt or (in )?arbitration\b/gu;
+/** How an age limit is enforced: a child's data found and deleted, accounts under an age prohibited. */
+const AGE_LIMIT =
+  /\b(if|once|when|where) (we|you)('re| are)? ?(learn|discover|become aware|are aware|find out|are made aware|are notified|determine)\w*\b.{0,80}\b(child|children|minors?|kids|under (the age of |age )?\d+)|\bunder (the age of |age )?\d+\b.{0,40}\b(prohibited|not (permitted|allowed|eligible))\b/u;
 /** The Do Not Track signal named as such ("a Do Not Track signal", "DNT", "Do Not Track features"). */
 const DNT_NAMED =
   /\bdnt\b|\bdo not track\W{0,3} (\(dnt\)\W{0,3} )?(signals?|headers?|features?|settings?|requests?|preferences?|polic(y|ies)|options?|mechanisms?|standards?|technolog(y|ies))\b|\b(a|the|send|sends|enabled?|called|known as)\W{0,2} do not track\b/u;
@@ -51,7 +57,12 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
 
   // waivers and arbitration: a right given up
   const waived = a('rightWaived');
-  if (waived && /\b(arbitrat|class[- ]action|jury|class[- ]wide|representative action)/u.test(r.norm)) {
+  if (
+    waived &&
+    /\b(arbitrat|class[- ]action|jury|class[- ]wide|representative action)/u.test(
+      r.norm.replace(ARBITRATION_NAMED, ' '),
+    )
+  ) {
     const opted =
       /\b(is available|invoke|possibility|may (choose|elect)|option to)\b/u.test(r.norm) ||
       /\bopt(ing)?[- ]out\b/u.test(r.norm) ||
@@ -69,7 +80,8 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
   if (
     /\b(not|never) (knowingly )?(intended|directed|designed|meant|targeted)\b.{0,40}\b(children|minors|kids|under)\b|\bnot knowingly (collect|solicit)/u.test(
       r.norm,
-    )
+    ) ||
+    AGE_LIMIT.test(r.norm)
   )
     return out; // an age limit, not a data practice
   if (
@@ -139,7 +151,23 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
   const obligation =
     /\b(you|users?) (must|shall|are (solely |fully )?responsible|agree to|are required to)\b/u.test(r.norm) &&
     !/\bright (to|of) (access|delet|eras|correct|rectif|port|object|restrict|know|complain)/u.test(r.norm);
-  if (right && !obligation && !a('companyRight') && r.actor !== 'third-parties') {
+  // ending the contract (cancel, leave, close the account) is no right over data; nor is what
+  // the company does to the user's rights ("we may suspend your rights to use the service")
+  const contractOnly =
+    /\b(cancel|terminate|discontinue|leave|quit|close|stop using)\b/u.test(r.norm) &&
+    !/\b(delet|eras|access|export|download|port|correct|rectif|complain|object|copy)\w*/u.test(r.norm);
+  const companyActs =
+    r.actor === 'we' &&
+    !/\b(notify|inform|tell|alert)\b/u.test(r.norm) &&
+    !/\b(you|users?)\b (also )?(have|has|may|can|are entitled|are able)\b/u.test(r.norm);
+  if (
+    right &&
+    !obligation &&
+    !contractOnly &&
+    !companyActs &&
+    !a('companyRight') &&
+    r.actor !== 'third-parties'
+  ) {
     const topic = r.topics.includes('law-enforcement')
       ? 'law-enforcement'
       : /\bbreach/u.test(r.norm)
