@@ -26,6 +26,12 @@ function dataTopics(r: ClauseReading): (string | null)[] {
   return t.length ? t : [null];
 }
 
+/** A licence over the user's content reaching beyond the service it is given for (future or new products, any purpose). */
+const CONTENT_LICENCE =
+  /\b(licen[cs]e|right)s?\b.{0,20}\bto (use|copy|reproduce|modify|adapt|distribute|publish|display|host|store|process|exploit)\b.{0,200}\b(existing and future|current and future|future (products|services|features)|new (products|services|features|technologies)|develop\w* new|any purpose)/u;
+/** A right to use data in any way the company chooses. */
+const ANY_USE_RIGHT =
+  /\bright to use\b.{0,80}\b(in any (form|manner|way|fashion)|for any (lawful )?purpose|as (we|it) (see|sees) fit)\b/u;
 /** Arbitration named, not imposed: the Federal Arbitration Act, a section's title, "in court or arbitration". */
 const ARBITRATION_NAMED =
   /\bfederal arbitration (act|law)\b|\barbitration[\w ]{0,24} (section|provisions?)\b|\bcourt or (in )?arbitration\b/gu;
@@ -181,6 +187,17 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
       object,
     );
     if (!/\b(notify|inform|tell|alert)\b/u.test(r.norm) || topic === null) return out;
+  }
+
+  // a licence over the user's content ("you grant us a worldwide, royalty-free licence to use,
+  // copy, modify …") or a right to use data in any way: a broad use, whoever the sentence's actor
+  if (
+    !a('train') && // a grant for training models is read by the AI rule below
+    (r.norm.includes('licen') || r.norm.includes('right')) &&
+    (CONTENT_LICENCE.test(r.norm) || ANY_USE_RIGHT.test(r.norm))
+  ) {
+    push('new-data-use', null, 'content-licence', 'purpose');
+    return out;
   }
 
   // what the user must not do (share a password, use a bot) is not a data practice of the service
@@ -340,7 +357,11 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
   if (use || research || marketing) {
     const narrowedUse =
       (negated(use) || limitedUse) && /\b(we|us)\b|\b(is|are|will be|be) (only )?used\b/u.test(r.norm);
-    if (marketing && !marketing.negated && (use || /\b(send|contact|email)/u.test(r.norm)))
+    if (
+      marketing &&
+      !marketing.negated &&
+      (use || /\b(send|contact|email|notify|inform|tell|communicat|provide you|mailings?)/u.test(r.norm))
+    )
       push(
         narrowedUse ? 'data-use-narrowed' : 'new-data-use',
         'marketing',
