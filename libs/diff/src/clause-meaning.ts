@@ -32,6 +32,9 @@ const CONTENT_LICENCE =
 /** A right to use data in any way the company chooses. */
 const ANY_USE_RIGHT =
   /\bright to use\b.{0,80}\b(in any (form|manner|way|fashion)|for any (lawful )?purpose|as (we|it) (see|sees) fit)\b/u;
+/** Recipients held by contract to protect or limit what they receive. */
+const RECIPIENTS_BOUND =
+  /\b(third[- ]part(y|ies)|parties|partners|providers|vendors|processors|contractors|developers|they)\b.{0,80}\b(bound (by|to)|must agree|agree to (keep|handle|protect|maintain|use)|(obligated|contractually required) to|confidentiality (agreements?|obligations?)|in a confidential manner|keep (this|the|such|your) (information|data) (confidential|secure))|\brequires? (that )?(these |such |all |our )?(third[- ]part(y|ies)|parties|partners|providers|vendors|processors|contractors|developers)\b/u;
 /** Arbitration named, not imposed: the Federal Arbitration Act, a section's title, "in court or arbitration". */
 const ARBITRATION_NAMED =
   /\bfederal arbitration (act|law)\b|\barbitration[\w ]{0,24} (section|provisions?)\b|\bcourt or (in )?arbitration\b/gu;
@@ -92,7 +95,7 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
     return out; // an age limit, not a data practice
   if (
     r.topics.includes('cookies-tracking') &&
-    /\b(browsers?|features|function\w*|work properly|able to (use|access)|impair\w*|use all)\b/u.test(
+    /\b(browsers?|features|function\w*|work properly|able to (use|access)|abilit(y|ies) to use|still (use|browse|access)|functionality|impair\w*|use all)\b/u.test(
       r.norm,
     ) &&
     /\b(disabl|refus|reject|block|delet|declin|accept|remov|deactivat|turn\w* off)\w*\b|\bwithout (them|these|it|cookies)\b/u.test(
@@ -292,6 +295,8 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
       (r.restricted &&
         /\b(bound by|subject to|obligated|required to|must agree)\b/u.test(r.norm) &&
         !/\bmay (share|disclose)/u.test(r.norm)) ||
+      (RECIPIENTS_BOUND.test(r.norm) &&
+        (!/\bmay (share|disclose)/u.test(r.norm) || /\b(so|as) long as|provided that\b/u.test(r.norm))) ||
       (topic === 'law-enforcement' &&
         /\b(resist|challenge|narrow|only (respond|disclose|comply)|reasonable|valid)\b/u.test(r.norm));
     const hasRecipient =
@@ -309,6 +314,16 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
       );
       if (topic !== 'advertising') return out;
     }
+  }
+
+  // recipients held to the company's terms ("our partners are bound by confidentiality obligations")
+  if (
+    !out.length &&
+    RECIPIENTS_BOUND.test(r.norm) &&
+    /\b(information|data|content|samples)\b/u.test(r.norm)
+  ) {
+    push('sharing-narrowed', null, 'recipients-bound', 'sharing');
+    return out;
   }
 
   // tracking and advertising
