@@ -35,6 +35,12 @@ const ANY_USE_RIGHT =
 /** Recipients held by contract to protect or limit what they receive. */
 const RECIPIENTS_BOUND =
   /\b(third[- ]part(y|ies)|parties|partners|providers|vendors|processors|contractors|developers|they)\b.{0,80}\b(bound (by|to)|must agree|agree to (keep|handle|protect|maintain|use)|(obligated|contractually required) to|confidentiality (agreements?|obligations?)|in a confidential manner|keep (this|the|such|your) (information|data) (confidential|secure))|\brequires? (that )?(these |such |all |our )?(third[- ]part(y|ies)|parties|partners|providers|vendors|processors|contractors|developers)\b/u;
+/** Data kept after the account or the data is gone ("we may retain … after you delete your account", "persist in backups"). */
+const KEPT_AFTER_END =
+  /\b(retain|keep|kept|store|hold|preserve|persist|remain|continue to (use|store|hold|keep|retain))\w*\b.{0,80}\b(after|following|beyond|even (after|if|when)|once)\b.{0,40}\b(delet|terminat|clos|cancel|eras|deactivat)|\b(after|once|even after|following)\b.{0,40}\b(delet|terminat|clos|cancel|eras|deactivat)\w*\b.{0,60}\b(retain|keep|store|hold|preserve|persist|remain|continue to)\b|\bpersist\w* .{0,40}\bbackup|\brefuse (erasure|deletion|to delete)\b/u;
+/** Data deleted within a stated time after the end ("we delete it within 30 days after you close your account"). */
+const DELETED_AFTER_END =
+  /\b(delete|deletes|deleted|erase|erased|destroy|destroyed|anonymi[sz]e|anonymi[sz]ed|purge|purged)\b.{0,60}\b(within|after|no later than) (\d+|one|two|three|thirty|ninety|a)\b/u;
 /** Arbitration named, not imposed: the Federal Arbitration Act, a section's title, "in court or arbitration". */
 const ARBITRATION_NAMED =
   /\bfederal arbitration (act|law)\b|\barbitration[\w ]{0,24} (section|provisions?)\b|\bcourt or (in )?arbitration\b/gu;
@@ -217,8 +223,12 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
     shorter ||
     (finite.length > 0 && /\b(retain|keep|kept|store|delet|hold)/u.test(r.norm))
   ) {
-    if (negated(retain) && !longer && !shorter) {
+    if (negated(retain) && !longer && !shorter && /\b(longer than|more than|beyond)\b/u.test(r.norm)) {
+      push('retention-shortened', null, 'retention-limited', 'retention');
+    } else if (negated(retain) && !longer && !shorter) {
       push('data-collection-reduced', dataTopics(r)[0] ?? null, 'not-stored', 'store');
+    } else if (KEPT_AFTER_END.test(r.norm) && !DELETED_AFTER_END.test(r.norm)) {
+      push('retention-lengthened', null, 'kept-after-deletion', 'retention');
     } else if (shorter && !(longer && /\beven (after|if|when)\b/u.test(r.norm))) {
       push('retention-shortened', null, 'retention-limited', 'retention');
     } else if (longer && (retain || /\b(data|information|content|logs|records|copies)\b/u.test(r.norm))) {
