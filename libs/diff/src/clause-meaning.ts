@@ -111,6 +111,24 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
   )
     return out; // how a browser handles cookies, not a choice the service offers or withdraws
 
+  // what the user must do (keep a password safe, notify us of a breach, hold the rights to content)
+  // is an obligation, not a right, unless a right to something about their data is named
+  const obligation =
+    /\b(you|users?) (must|shall|are (solely |fully )?responsible|agree to|are required to|declare|represent|warrant)\b|\brights? (needed|required|necessary)\b|\bhave the rights? to do so\b/u.test(
+      r.norm,
+    ) &&
+    !/\bright (to|of) (access|delet|eras|correct|rectif|port|object|restrict|know|complain)/u.test(r.norm);
+  // ending the contract (cancel, leave, close the account) is no right over data; nor is what
+  // the company does to the user's rights ("we may suspend your rights to use the service")
+  const contractOnly =
+    /\b(cancel|terminate|discontinue|leave|quit|close|stop using)\b/u.test(r.norm) &&
+    !/\b(delet|eras|access|export|download|port|correct|rectif|complain|object|copy)\w*/u.test(r.norm);
+  const companyActs =
+    r.actor === 'we' &&
+    !/\b(notify|inform|tell|alert)\b/u.test(r.norm) &&
+    !/\b(you|users?)\b (also )?(have|has|may|can|are entitled|are able)\b|\b(provide|give|allow|enable|let|permit)s? (you|users)\b/u.test(
+      r.norm,
+    );
   // rights of the user named explicitly, before the general choice wording ("you may choose to access…")
   const rightFirst = a('right');
   if (
@@ -161,20 +179,6 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
 
   // rights of the user (not the company's own "we reserve the right")
   const right = a('right');
-  // what the user must do (keep a password safe, notify us of a breach, hold the rights to content)
-  // is an obligation, not a right, unless a right to something about their data is named
-  const obligation =
-    /\b(you|users?) (must|shall|are (solely |fully )?responsible|agree to|are required to)\b/u.test(r.norm) &&
-    !/\bright (to|of) (access|delet|eras|correct|rectif|port|object|restrict|know|complain)/u.test(r.norm);
-  // ending the contract (cancel, leave, close the account) is no right over data; nor is what
-  // the company does to the user's rights ("we may suspend your rights to use the service")
-  const contractOnly =
-    /\b(cancel|terminate|discontinue|leave|quit|close|stop using)\b/u.test(r.norm) &&
-    !/\b(delet|eras|access|export|download|port|correct|rectif|complain|object|copy)\w*/u.test(r.norm);
-  const companyActs =
-    r.actor === 'we' &&
-    !/\b(notify|inform|tell|alert)\b/u.test(r.norm) &&
-    !/\b(you|users?)\b (also )?(have|has|may|can|are entitled|are able)\b/u.test(r.norm);
   if (
     right &&
     !obligation &&
