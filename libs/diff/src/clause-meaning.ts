@@ -107,7 +107,8 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
     /\b(disabl|refus|reject|block|delet|declin|accept|remov|deactivat|turn\w* off)\w*\b|\bwithout (them|these|it|cookies)\b/u.test(
       r.norm,
     ) &&
-    !/\bopt[- ]?out\b|\b(third[- ]part(y|ies)|advertis)/u.test(r.norm)
+    (!/\bopt[- ]?out\b|\b(third[- ]part(y|ies)|advertis)/u.test(r.norm) ||
+      /\b(not work properly|diminished functionality|reduced functionality)\b/u.test(r.norm))
   )
     return out; // how a browser handles cookies, not a choice the service offers or withdraws
 
@@ -122,7 +123,9 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
   // the company does to the user's rights ("we may suspend your rights to use the service")
   const contractOnly =
     /\b(cancel|terminate|discontinue|leave|quit|close|stop using)\b/u.test(r.norm) &&
-    !/\b(delet|eras|access|export|download|port|correct|rectif|complain|object|copy)\w*/u.test(r.norm);
+    !/\b(delet|eras|access|export|download|port|correct|rectif|complain|object|copy)\w*|\bno longer (use|process)|\bstop (using|processing)\b/u.test(
+      r.norm,
+    );
   const companyActs =
     r.actor === 'we' &&
     !/\b(notify|inform|tell|alert)\b/u.test(r.norm) &&
@@ -166,7 +169,7 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
       // a sentence explaining what Do Not Track is, without a promise to honour it
     } else {
       // a choice about data or privacy, or a named setting: not "turn on" a product feature
-      if (!PRIVACY_OBJECT.test(r.norm)) return out;
+      if (!PRIVACY_OBJECT.test(r.norm) || contractOnly) return out;
       for (const t of choiceTopics(r)) push('opt-out-added', t, 'choice-offered', settingKey(r, t));
       // "we use cookies …; you can disable them": the practice is news too, when it comes first
       const first = Math.min(...r.acts.filter((x) => x.family === 'choice').map((x) => x.at));
