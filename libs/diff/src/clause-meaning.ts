@@ -329,6 +329,11 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
         narrowed ? 'sharing-limited' : 'sharing',
         topic ?? 'sharing',
       );
+      // "we collect, use and share precise location data": collecting location or financial data is news too
+      const collected = a('collect');
+      if (live(collected) && collected.at < act.at)
+        for (const t of dataTopics(r))
+          if (t === 'location' || t === 'financial') push('new-data-collected', t, 'data-collected');
       if (topic !== 'advertising') return out;
     }
   }
