@@ -397,7 +397,8 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
     if (
       marketing &&
       !marketing.negated &&
-      (use || /\b(send|contact|email|notify|inform|tell|communicat|provide you|mailings?)/u.test(r.norm))
+      (use ||
+        /\b(send|contact|email|notify|inform|tell|communicate with|provide you|mailings?)/u.test(r.norm))
     )
       push(
         narrowedUse ? 'data-use-narrowed' : 'new-data-use',
