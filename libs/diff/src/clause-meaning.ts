@@ -41,6 +41,9 @@ const KEPT_AFTER_END =
 /** Data deleted within a stated time after the end ("we delete it within 30 days after you close your account"). */
 const DELETED_AFTER_END =
   /\b(delete|deletes|deleted|erase|erased|destroy|destroyed|anonymi[sz]e|anonymi[sz]ed|purge|purged)\b.{0,60}\b(within|after|no later than) (\d+|one|two|three|thirty|ninety|a)\b/u;
+/** A negation over a list of transfer verbs ("we do not share, sell, rent, or trade", "will never, ever be shared, sold or given away"). */
+const NEGATED_VERB_LIST =
+  /\b(not|never)\b(,? ever,?)? (be )?(share|sell|sold|rent|trade|disclose|transfer|give|lease|licen[cs]e)\w*(, (share|sell|sold|rent|trade|disclose|transfer|give|lease|licen[cs]e)\w*( away)?)*,? (or|nor|and) (share|sell|sold|rent|trade|disclose|transfer|give|lease|licen[cs]e)\w*/u;
 /** Arbitration named, not imposed: the Federal Arbitration Act, a section's title, "in court or arbitration". */
 const ARBITRATION_NAMED =
   /\bfederal arbitration (act|law)\b|\barbitration[\w ]{0,24} (section|provisions?)\b|\bcourt or (in )?arbitration\b/gu;
@@ -306,6 +309,7 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
     const act = (sell ?? share) as Act;
     const narrowed =
       act.negated ||
+      NEGATED_VERB_LIST.test(r.norm) ||
       (r.consent && !/\bwithout (your |their )?(consent|permission|notice|notifying)/u.test(r.norm)) ||
       (r.restricted &&
         /\b(aggregated?|anonymi[sz]ed|anonymous|de-identified|non-identifiable)\b/u.test(r.norm)) ||
