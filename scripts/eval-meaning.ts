@@ -12,7 +12,7 @@
  *
  * Data: ToS;DR (https://tosdr.org) by ToS;DR contributors, CC BY-SA 3.0.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { analyzeChange, type Classification, classifyChange, diffText } from '@fineprint/diff';
@@ -106,6 +106,7 @@ const PARENTS = new Set(['retention-changed']);
 
 interface Outcome {
   service: string;
+  clause: Clause;
   side: 'added' | 'removed';
   exp: Expected;
   got: Classification;
@@ -122,7 +123,7 @@ function judge(c: Clause, side: 'added' | 'removed', model: PracticeModel | null
     ? (got.kinds as string[]).includes(exp.kind) &&
       (!exp.topic || (got.topics as string[]).includes(exp.topic))
     : (RANK[got.severity] ?? 0) <= 1;
-  return { service: c.service, side, exp, got, meaningOk, severityOk: got.severity === exp.severity };
+  return { service: c.service, clause: c, side, exp, got, meaningOk, severityOk: got.severity === exp.severity };
 }
 
 // 5 folds grouped by service (a fixed hash of the service name): the practice model of fold f is
@@ -144,6 +145,29 @@ for (let f = 0; f < 5; f++) {
     outcomes.push(judge(c, 'added', model), judge(c, 'removed', model));
 }
 const elapsed = performance.now() - started;
+// --dump=<file>: every outcome as a JSON line (fold, side, clause, expected, got), to study errors
+const dumpArg = process.argv.find((a) => a.startsWith('--dump='));
+if (dumpArg)
+  writeFileSync(
+    dumpArg.slice('--dump='.length),
+    outcomes
+      .map((o) =>
+        JSON.stringify({
+          fold: fold(o.service) + 1,
+          side: o.side,
+          case: o.clause.case,
+          quote: o.clause.quote,
+          exp: o.exp,
+          kinds: o.got.kinds,
+          topics: o.got.topics,
+          severity: o.got.severity,
+          rules: o.got.tags.map((t) => `${t.kind}/${t.topic ?? ''}:${t.rule}:${t.severity ?? ''}`),
+          meaningOk: o.meaningOk,
+          severityOk: o.severityOk,
+        }),
+      )
+      .join('\n') + '\n',
+  );
 console.log(
   useModel ? 'rules + practice model (trained per fold on the other folds)' : 'rules only (--rules-only)',
 );

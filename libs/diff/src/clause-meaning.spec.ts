@@ -65,6 +65,52 @@ describe('meaningsOf (as if the clause were added)', () => {
     ]);
   });
 
+  it('general readings added for issue #13 (update 2)', () => {
+    // the Do Not Track signal's name negates no practice; ignoring it is tracking added
+    expect(kinds('Your browser may send a "Do Not Track" signal asking sites not to track you.')).toEqual([]);
+    expect(
+      kinds('We do not alter how our site works when a browser sends a Do Not Track request.'),
+    ).toContain('tracking-added/cookies-tracking');
+    expect(kinds('We never track you across other websites.')).toContain('tracking-removed/cookies-tracking');
+    // the company's own right, the user's warranty, ending the contract: no user right
+    expect(kinds('Acme has the right to remove any post at its discretion.')).toEqual([]);
+    expect(kinds('By uploading, you warrant that you hold the rights to do so.')).toEqual([]);
+    expect(kinds('You may close your account whenever you want.')).toEqual([]);
+    // arbitration named is not arbitration imposed
+    expect(kinds('These terms are governed by the Federal Arbitration Act and the laws of Ohio.')).toEqual(
+      [],
+    );
+    // how an age limit is enforced
+    expect(
+      kinds('If we find out that a child under 13 has given us personal data, we will remove it.'),
+    ).toEqual([]);
+    // broad uses
+    expect(kinds('You give us a licence to use what you upload to build new products.')).toContain(
+      'new-data-use/',
+    );
+    expect(kinds('We process account data for a variety of business purposes.')).toContain('new-data-use/');
+    expect(kinds('We may email you about offers that might interest you.')).toContain(
+      'new-data-use/marketing',
+    );
+    // recipients held to terms; a negated list of transfer verbs
+    expect(
+      kinds('Our vendors are bound by confidentiality obligations when they handle your data.'),
+    ).toContain('sharing-narrowed/');
+    expect(kinds('We will not rent, sell or trade your email address.')).toContain(
+      'sharing-narrowed/sale-of-data',
+    );
+    // retention after deletion, "not kept longer than"
+    expect(kinds('Copies of deleted photos may persist in our backup systems.')).toContain(
+      'retention-lengthened/',
+    );
+    expect(kinds('We keep invoices for seven years after you close your account.')).toContain(
+      'retention-lengthened/',
+    );
+    expect(kinds('Server logs are not kept longer than needed for security.')).toContain(
+      'retention-shortened/',
+    );
+  });
+
   it('the learned practice gets its direction from the clause reading', () => {
     expect(meaningOfPractice(readClause('Partners receive usage data.'), 'sharing', 0.9)?.kind).toBe(
       'sharing-expanded',

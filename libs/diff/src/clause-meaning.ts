@@ -26,6 +26,39 @@ function dataTopics(r: ClauseReading): (string | null)[] {
   return t.length ? t : [null];
 }
 
+/** A licence over the user's content reaching beyond the service it is given for (future or new products, any purpose). */
+const CONTENT_LICENCE =
+  /\b(licen[cs]e|right)s?\b.{0,20}\bto (use|copy|reproduce|modify|adapt|distribute|publish|display|host|store|process|exploit)\b.{0,200}\b(existing and future|current and future|future (products|services|features)|new (products|services|features|technologies)|develop\w* new|any purpose)/u;
+/** A right to use data in any way the company chooses. */
+const ANY_USE_RIGHT =
+  /\bright to use\b.{0,80}\b(in any (form|manner|way|fashion)|for any (lawful )?purpose|as (we|it) (see|sees) fit)\b/u;
+/** Recipients held by contract to protect or limit what they receive. */
+const RECIPIENTS_BOUND =
+  /\b(third[- ]part(y|ies)|parties|partners|providers|vendors|processors|contractors|developers|they)\b.{0,80}\b(bound (by|to)|must agree|agree to (keep|handle|protect|maintain|use)|(obligated|contractually required) to|confidentiality (agreements?|obligations?)|in a confidential manner|keep (this|the|such|your) (information|data) (confidential|secure))|\brequires? (that )?(these |such |all |our )?(third[- ]part(y|ies)|parties|partners|providers|vendors|processors|contractors|developers)\b/u;
+/** Data kept after the account or the data is gone ("we may retain … after you delete your account", "persist in backups"). */
+const KEPT_AFTER_END =
+  /\b(retain|keep|kept|store|hold|preserve|persist|remain|continue to (use|store|hold|keep|retain))\w*\b.{0,80}\b(after|following|beyond|even (after|if|when)|once)\b.{0,40}\b(delet|terminat|clos|cancel|eras|deactivat)|\b(after|once|even after|following)\b.{0,40}\b(delet|terminat|clos|cancel|eras|deactivat)\w*\b.{0,60}\b(retain|keep|store|hold|preserve|persist|remain|continue to)\b|\bpersist\w* .{0,40}\bbackup|\brefuse (erasure|deletion|to delete)\b/u;
+/** Data deleted within a stated time after the end ("we delete it within 30 days after you close your account"). */
+const DELETED_AFTER_END =
+  /\b(delete|deletes|deleted|erase|erased|destroy|destroyed|anonymi[sz]e|anonymi[sz]ed|purge|purged)\b.{0,60}\b(within|after|no later than) (\d+|one|two|three|thirty|ninety|a)\b/u;
+/** A negation over a list of transfer verbs ("we do not share, sell, rent, or trade", "will never, ever be shared, sold or given away"). */
+const NEGATED_VERB_LIST =
+  /\b(not|never)\b(,? ever,?)? (be )?(share|sell|sold|rent|trade|disclose|transfer|give|lease|licen[cs]e)\w*(, (share|sell|sold|rent|trade|disclose|transfer|give|lease|licen[cs]e)\w*( away)?)*,? (or|nor|and) (share|sell|sold|rent|trade|disclose|transfer|give|lease|licen[cs]e)\w*/u;
+/** Arbitration named, not imposed: the Federal Arbitration Act, a section's title, "in court or arbitration". */
+const ARBITRATION_NAMED =
+  /\bfederal arbitration (act|law)\b|\barbitration[\w ]{0,24} (section|provisions?)\b|\bcourt or (in )?arbitration\b/gu;
+/** How an age limit is enforced: a child's data found and deleted, accounts under an age prohibited. */
+const AGE_LIMIT =
+  /\b(if|once|when|where) (we|you)('re| are)? ?(learn|discover|become aware|are aware|find out|are made aware|are notified|determine)\w*\b.{0,80}\b(child|children|minors?|kids|under (the age of |age )?\d+)|\bunder (the age of |age )?\d+\b.{0,40}\b(prohibited|not (permitted|allowed|eligible))\b/u;
+/** The Do Not Track signal named as such ("a Do Not Track signal", "DNT", "Do Not Track features"). */
+const DNT_NAMED =
+  /\bdnt\b|\bdo not track\W{0,3} (\(dnt\)\W{0,3} )?(signals?|headers?|features?|settings?|requests?|preferences?|polic(y|ies)|options?|mechanisms?|standards?|technolog(y|ies))\b|\b(a|the|send|sends|enabled?|called|known as)\W{0,2} do not track\b/u;
+/** The signal's name and the wish it carries ("not to be tracked"), which negate no practice. */
+const DNT_WORDS = /do not track|not (wish |want )?to (be )?track\w*( you)?/gu;
+/** A negated tracking practice left once the signal's words are removed ("we do not use cookies"). */
+const NEGATED_TRACKING =
+  /\b(not|never|n't|no)\b[^,.;]{0,40}\b(track\w*|cookies?|analytics|pixels?|beacons?)\b/u;
+
 /**
  * What a clause means if it is added to a policy, by rules on its reading (read-clause.ts),
  * in order: arbitration and waivers, choices, user rights, retention, sale and sharing,
@@ -42,7 +75,12 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
 
   // waivers and arbitration: a right given up
   const waived = a('rightWaived');
-  if (waived && /\b(arbitrat|class[- ]action|jury|class[- ]wide|representative action)/u.test(r.norm)) {
+  if (
+    waived &&
+    /\b(arbitrat|class[- ]action|jury|class[- ]wide|representative action)/u.test(
+      r.norm.replace(ARBITRATION_NAMED, ' '),
+    )
+  ) {
     const opted =
       /\b(is available|invoke|possibility|may (choose|elect)|option to)\b/u.test(r.norm) ||
       /\bopt(ing)?[- ]out\b/u.test(r.norm) ||
@@ -60,17 +98,43 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
   if (
     /\b(not|never) (knowingly )?(intended|directed|designed|meant|targeted)\b.{0,40}\b(children|minors|kids|under)\b|\bnot knowingly (collect|solicit)/u.test(
       r.norm,
-    )
+    ) ||
+    AGE_LIMIT.test(r.norm)
   )
     return out; // an age limit, not a data practice
   if (
     r.topics.includes('cookies-tracking') &&
-    /\b(browsers?|features|function\w*|work properly|able to use|impair\w*|use all)\b/u.test(r.norm) &&
-    /\b(disabl|refus|reject|block|delet|declin|accept|remov|deactivat|turn\w* off)\w*\b/u.test(r.norm) &&
-    !/\bopt[- ]?out\b|\b(third[- ]part(y|ies)|advertis)/u.test(r.norm)
+    /\b(browsers?|features|function\w*|work properly|able to (use|access)|abilit(y|ies) to use|still (use|browse|access)|functionality|impair\w*|use all)\b/u.test(
+      r.norm,
+    ) &&
+    /\b(disabl|refus|reject|block|delet|declin|accept|remov|deactivat|turn\w* off)\w*\b|\bwithout (them|these|it|cookies)\b/u.test(
+      r.norm,
+    ) &&
+    (!/\bopt[- ]?out\b|\b(third[- ]part(y|ies)|advertis)/u.test(r.norm) ||
+      /\b(not work properly|diminished functionality|reduced functionality)\b/u.test(r.norm))
   )
     return out; // how a browser handles cookies, not a choice the service offers or withdraws
 
+  // what the user must do (keep a password safe, notify us of a breach, hold the rights to content)
+  // is an obligation, not a right, unless a right to something about their data is named
+  const obligation =
+    /\b(you|users?) (must|shall|are (solely |fully )?responsible|agree to|are required to|declare|represent|warrant)\b|\brights? (needed|required|necessary)\b|\bhave the rights? to do so\b/u.test(
+      r.norm,
+    ) &&
+    !/\bright (to|of) (access|delet|eras|correct|rectif|port|object|restrict|know|complain)/u.test(r.norm);
+  // ending the contract (cancel, leave, close the account) is no right over data; nor is what
+  // the company does to the user's rights ("we may suspend your rights to use the service")
+  const contractOnly =
+    /\b(cancel|terminate|discontinue|leave|quit|close|stop using)\b/u.test(r.norm) &&
+    !/\b(delet|eras|access|export|download|port|correct|rectif|complain|object|copy)\w*|\bno longer (use|process)|\bstop (using|processing)\b/u.test(
+      r.norm,
+    );
+  const companyActs =
+    r.actor === 'we' &&
+    !/\b(notify|inform|tell|alert)\b/u.test(r.norm) &&
+    !/\b(you|users?)\b (also )?(have|has|may|can|are entitled|are able)\b|\b(provide|give|allow|enable|let|permit)s? (you|users)\b/u.test(
+      r.norm,
+    );
   // rights of the user named explicitly, before the general choice wording ("you may choose to access…")
   const rightFirst = a('right');
   if (
@@ -108,7 +172,7 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
       // a sentence explaining what Do Not Track is, without a promise to honour it
     } else {
       // a choice about data or privacy, or a named setting: not "turn on" a product feature
-      if (!PRIVACY_OBJECT.test(r.norm)) return out;
+      if (!PRIVACY_OBJECT.test(r.norm) || contractOnly) return out;
       for (const t of choiceTopics(r)) push('opt-out-added', t, 'choice-offered', settingKey(r, t));
       // "we use cookies …; you can disable them": the practice is news too, when it comes first
       const first = Math.min(...r.acts.filter((x) => x.family === 'choice').map((x) => x.at));
@@ -121,7 +185,14 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
 
   // rights of the user (not the company's own "we reserve the right")
   const right = a('right');
-  if (right && !a('companyRight') && r.actor !== 'third-parties') {
+  if (
+    right &&
+    !obligation &&
+    !contractOnly &&
+    !companyActs &&
+    !a('companyRight') &&
+    r.actor !== 'third-parties'
+  ) {
     const topic = r.topics.includes('law-enforcement')
       ? 'law-enforcement'
       : /\bbreach/u.test(r.norm)
@@ -135,6 +206,17 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
       object,
     );
     if (!/\b(notify|inform|tell|alert)\b/u.test(r.norm) || topic === null) return out;
+  }
+
+  // a licence over the user's content ("you grant us a worldwide, royalty-free licence to use,
+  // copy, modify …") or a right to use data in any way: a broad use, whoever the sentence's actor
+  if (
+    !a('train') && // a grant for training models is read by the AI rule below
+    (r.norm.includes('licen') || r.norm.includes('right')) &&
+    (CONTENT_LICENCE.test(r.norm) || ANY_USE_RIGHT.test(r.norm))
+  ) {
+    push('new-data-use', null, 'content-licence', 'purpose');
+    return out;
   }
 
   // what the user must not do (share a password, use a bot) is not a data practice of the service
@@ -151,8 +233,12 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
     shorter ||
     (finite.length > 0 && /\b(retain|keep|kept|store|delet|hold)/u.test(r.norm))
   ) {
-    if (negated(retain) && !longer && !shorter) {
+    if (negated(retain) && !longer && !shorter && /\b(longer than|more than|beyond)\b/u.test(r.norm)) {
+      push('retention-shortened', null, 'retention-limited', 'retention');
+    } else if (negated(retain) && !longer && !shorter) {
       push('data-collection-reduced', dataTopics(r)[0] ?? null, 'not-stored', 'store');
+    } else if (KEPT_AFTER_END.test(r.norm) && !DELETED_AFTER_END.test(r.norm)) {
+      push('retention-lengthened', null, 'kept-after-deletion', 'retention');
     } else if (shorter && !(longer && /\beven (after|if|when)\b/u.test(r.norm))) {
       push('retention-shortened', null, 'retention-limited', 'retention');
     } else if (longer && (retain || /\b(data|information|content|logs|records|copies)\b/u.test(r.norm))) {
@@ -223,12 +309,15 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
     const act = (sell ?? share) as Act;
     const narrowed =
       act.negated ||
+      NEGATED_VERB_LIST.test(r.norm) ||
       (r.consent && !/\bwithout (your |their )?(consent|permission|notice|notifying)/u.test(r.norm)) ||
       (r.restricted &&
         /\b(aggregated?|anonymi[sz]ed|anonymous|de-identified|non-identifiable)\b/u.test(r.norm)) ||
       (r.restricted &&
         /\b(bound by|subject to|obligated|required to|must agree)\b/u.test(r.norm) &&
         !/\bmay (share|disclose)/u.test(r.norm)) ||
+      (RECIPIENTS_BOUND.test(r.norm) &&
+        (!/\bmay (share|disclose)/u.test(r.norm) || /\b(so|as) long as|provided that\b/u.test(r.norm))) ||
       (topic === 'law-enforcement' &&
         /\b(resist|challenge|narrow|only (respond|disclose|comply)|reasonable|valid)\b/u.test(r.norm));
     const hasRecipient =
@@ -244,8 +333,23 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
         narrowed ? 'sharing-limited' : 'sharing',
         topic ?? 'sharing',
       );
+      // "we collect, use and share precise location data": collecting location or financial data is news too
+      const collected = a('collect');
+      if (live(collected) && collected.at < act.at)
+        for (const t of dataTopics(r))
+          if (t === 'location' || t === 'financial') push('new-data-collected', t, 'data-collected');
       if (topic !== 'advertising') return out;
     }
+  }
+
+  // recipients held to the company's terms ("our partners are bound by confidentiality obligations")
+  if (
+    !out.length &&
+    RECIPIENTS_BOUND.test(r.norm) &&
+    /\b(information|data|content|samples)\b/u.test(r.norm)
+  ) {
+    push('sharing-narrowed', null, 'recipients-bound', 'sharing');
+    return out;
   }
 
   // tracking and advertising
@@ -269,11 +373,22 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
       /\b(ip address|referr)/u.test(r.norm) && !/\bcookie|pixel|beacon/u.test(r.norm)
         ? 'cookies-tracking'
         : 'cookies-tracking';
-    push(
-      track.negated ? 'tracking-removed' : 'tracking-added',
-      t,
-      track.negated ? 'no-tracking' : 'tracking-technology',
-    );
+    // "do not track" names a browser signal: its negation is no promise not to track; a sentence
+    // saying the signal is not acted on is tracking added, one only describing it says nothing
+    const signal =
+      track.negated && DNT_NAMED.test(r.norm) && !NEGATED_TRACKING.test(r.norm.replace(DNT_WORDS, ' '));
+    if (!signal)
+      push(
+        track.negated ? 'tracking-removed' : 'tracking-added',
+        t,
+        track.negated ? 'no-tracking' : 'tracking-technology',
+      );
+    else if (
+      /\b(not|n't|no)\b.{0,40}\b(respond|honou?r|recogni[sz]|change|alter|act on|support)|\bignor/u.test(
+        r.norm,
+      )
+    )
+      push('tracking-added', 'cookies-tracking', 'do-not-track-ignored');
   }
   if (out.length) return out;
 
@@ -283,7 +398,12 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
   if (use || research || marketing) {
     const narrowedUse =
       (negated(use) || limitedUse) && /\b(we|us)\b|\b(is|are|will be|be) (only )?used\b/u.test(r.norm);
-    if (marketing && !marketing.negated && (use || /\b(send|contact|email)/u.test(r.norm)))
+    if (
+      marketing &&
+      !marketing.negated &&
+      (use ||
+        /\b(send|contact|email|notify|inform|tell|communicate with|provide you|mailings?)/u.test(r.norm))
+    )
       push(
         narrowedUse ? 'data-use-narrowed' : 'new-data-use',
         'marketing',
