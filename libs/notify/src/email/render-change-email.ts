@@ -43,8 +43,11 @@ function tagsText(n: ChangeNotification): string {
 
 /** One change, for one subscriber: subject, HTML and plain text. */
 export function renderChangeEmail(n: ChangeNotification, unsubscribeUrl: string): RenderedEmail {
-  const headline = n.kinds.length
-    ? n.kinds.map(kindWords).join(', ')
+  // the kinds a tag carries; parents listed for filters ("retention changed") add nothing here
+  const own = n.kinds.filter((k) => n.tags.some((t) => t.kind === k));
+  const kinds = own.length ? own : n.kinds;
+  const headline = kinds.length
+    ? kinds.map(kindWords).join(', ')
     : n.cosmetic
       ? 'cosmetic edit'
       : 'wording changed';

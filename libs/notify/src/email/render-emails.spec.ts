@@ -31,6 +31,18 @@ describe('email templates', () => {
     );
   });
 
+  it('the subject names the kinds the tags carry, not the parent kinds listed beside them for filters', () => {
+    const n = changeNotificationFixture({
+      tags: [{ topic: 'retention', kind: 'retention-shortened', rule: 'pair:retention', citations: [] }],
+      kinds: ['retention-shortened', 'retention-changed'],
+      topics: ['retention'],
+      severity: 'medium',
+    });
+    expect(renderChangeEmail(n, UNSUBSCRIBE).subject).toBe(
+      '[Fineprint] Medium: Amazon – Alexa Privacy Settings: retention shortened',
+    );
+  });
+
   it('each tag says what decided it: a rule, or the learned model with its probability, and its severity', () => {
     const n = changeNotificationFixture({
       tags: [
