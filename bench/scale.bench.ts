@@ -20,6 +20,7 @@ import puppeteer from 'puppeteer-core';
 import { loadConfig } from '@fineprint/config';
 import { createPrismaClient } from '@fineprint/db';
 import { QueueBackend } from '@fineprint/queue';
+import { CHROMIUM_ARGS } from '@fineprint/scraper';
 import {
   buildInto,
   createTestDatabase,
@@ -232,17 +233,7 @@ async function chromiumPageMemory(): Promise<void> {
   const url = `http://127.0.0.1:${(site.address() as AddressInfo).port}/`;
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
   try {
     const pss = () =>

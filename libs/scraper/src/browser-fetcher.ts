@@ -35,7 +35,8 @@ export interface BrowserFetcherOptions {
 const ALLOWED_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:', 'data:', 'blob:', 'about:']);
 
 const BLOCKED_TYPES = new Set(['image', 'font', 'media', 'stylesheet']);
-const ARGS = [
+/** How Fineprint starts Chromium: headless, no background traffic, no sandbox (run as root in CI). */
+export const CHROMIUM_ARGS: readonly string[] = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -184,7 +185,7 @@ export class BrowserFetcher {
         puppeteer.launch({
           executablePath: this.chromiumPath,
           headless: true,
-          args: [...ARGS, ...guardArgs, `--user-data-dir=${userDataDir}`],
+          args: [...CHROMIUM_ARGS, ...guardArgs, `--user-data-dir=${userDataDir}`],
           protocolTimeout: this.timeoutMs * 2,
         }),
       )

@@ -1,4 +1,4 @@
-export { BrowserFetcher, type BrowserFetcherOptions } from './browser-fetcher';
+export { BrowserFetcher, type BrowserFetcherOptions, CHROMIUM_ARGS } from './browser-fetcher';
 export {
   applyBuiltinFilter,
   BUILTIN_FILTERS,
