@@ -6,12 +6,12 @@ import { QueueModule } from '@fineprint/queue';
 
 import { ScheduleModule } from '@fineprint/pipeline';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerGuard, ThrottlerModule, type ThrottlerStorage } from '@nestjs/throttler';
 
 import { AdminController } from './admin/admin.controller';
 import { ChangesController } from './changes/changes.controller';
 import { AdminGuard } from './common/admin.guard';
-import { FixedWindowThrottlerStorage } from './common/fixed-window-throttler.storage';
+import { RATE_LIMIT_STORAGE, RateLimitModule } from './common/rate-limit.module';
 import { ReadCache } from './common/read-cache';
 import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
@@ -41,12 +41,17 @@ export class ApiModule {
         HealthModule,
         // per client address, every route: limits a reader never meets; routes that send
         // email override them with far lower ones
-        ThrottlerModule.forRoot({
-          throttlers: [
-            { name: 'default', ttl: 60_000, limit: config.API_RATE_LIMIT_PER_MINUTE },
-            { name: 'hour', ttl: 3_600_000, limit: config.API_RATE_LIMIT_PER_MINUTE * 30 },
-          ],
-          storage: new FixedWindowThrottlerStorage(),
+        // the counters are shared by all replicas when on Redis (RateLimitModule)
+        ThrottlerModule.forRootAsync({
+          imports: [RateLimitModule],
+          inject: [RATE_LIMIT_STORAGE],
+          useFactory: (storage: ThrottlerStorage) => ({
+            throttlers: [
+              { name: 'default', ttl: 60_000, limit: config.API_RATE_LIMIT_PER_MINUTE },
+              { name: 'hour', ttl: 3_600_000, limit: config.API_RATE_LIMIT_PER_MINUTE * 30 },
+            ],
+            storage,
+          }),
         }),
       ],
       controllers: [
