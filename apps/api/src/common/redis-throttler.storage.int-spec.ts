@@ -7,7 +7,11 @@ import { RedisThrottlerStorage } from './redis-throttler.storage';
 
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const redisOptions = (url: string) =>
-  new QueueBackend({ REDIS_URL: url, DATABASE_URL: 'postgresql://unused', QUEUE_PREFIX: 'unused' }).redisOptions();
+  new QueueBackend({
+    REDIS_URL: url,
+    DATABASE_URL: 'postgresql://unused',
+    QUEUE_PREFIX: 'unused',
+  }).redisOptions();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A port nothing listens on: bound, then released. */
