@@ -280,6 +280,8 @@ async function main(): Promise<void> {
     QUEUE_PREFIX: uniqueQueuePrefix('bench-scale'),
     ADMIN_TOKEN,
     SECRET_KEY,
+    // 1,000 documents are created from one address through both APIs, whose limits are shared
+    API_RATE_LIMIT_PER_MINUTE: '100000',
     ALLOW_PRIVATE_NETWORKS: 'true',
     HOST_SPACING_MS: '0',
     CONFIRM_DELAY_MS: '0',

@@ -148,6 +148,8 @@ describe('scale-out: two APIs and three workers from the build, the Alexa story 
       QUEUE_PREFIX: prefix,
       ADMIN_TOKEN,
       SECRET_KEY,
+      // 1,000 documents are created from one address through both APIs, whose limits are shared
+      API_RATE_LIMIT_PER_MINUTE: '100000',
       SMTP_URL: smtp.url,
       // both APIs sit behind one public address, as behind a load balancer
       PUBLIC_URL: `http://127.0.0.1:${portA}`,
