@@ -15,6 +15,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
+import { meetsSeverity } from '@fineprint/contracts';
 import { analyzeChange, type Classification, classifyChange, diffText } from '@fineprint/diff';
 
 import alexa from '../libs/diff/test/alexa-paraphrases.json';
@@ -61,7 +62,6 @@ Questions about this page can be sent to our support team through the help centr
 const neutral = (clause: string | null) =>
   [NEUTRAL_HEAD, ...(clause ? [clause] : []), NEUTRAL_TAIL].join('\n\n');
 
-const RANK: Record<string, number> = { cosmetic: 0, low: 1, medium: 2, high: 3 };
 const rules = severityData.rules as { name: string; severity: string; kinds?: string[]; topics?: string[] }[];
 function severityOf(kind: string | null, topic: string | null): string {
   if (!kind) return 'low';
@@ -122,8 +122,16 @@ function judge(c: Clause, side: 'added' | 'removed', model: PracticeModel | null
   const meaningOk = exp.kind
     ? (got.kinds as string[]).includes(exp.kind) &&
       (!exp.topic || (got.topics as string[]).includes(exp.topic))
-    : (RANK[got.severity] ?? 0) <= 1;
-  return { service: c.service, clause: c, side, exp, got, meaningOk, severityOk: got.severity === exp.severity };
+    : !meetsSeverity(got.severity, 'medium');
+  return {
+    service: c.service,
+    clause: c,
+    side,
+    exp,
+    got,
+    meaningOk,
+    severityOk: got.severity === exp.severity,
+  };
 }
 
 // 5 folds grouped by service (a fixed hash of the service name): the practice model of fold f is

@@ -1,4 +1,4 @@
-import { KINDS, type Kind, type Topic, TOPICS } from '@fineprint/contracts';
+import { KINDS, type Kind, severityRank, type Topic, TOPICS } from '@fineprint/contracts';
 
 import { type Meaning, meaningOfPractice, meaningsOf } from './clause-meaning';
 import {
@@ -23,7 +23,6 @@ import {
 
 const MAX_CITATIONS = 5;
 const MAX_CITATION_LENGTH = 600;
-const SEVERITY_RANK: Record<Severity, number> = { cosmetic: 0, low: 1, medium: 2, high: 3 };
 
 interface Side {
   reading: ClauseReading;
@@ -337,7 +336,7 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
             : null;
     t.severity = cap ? 'medium' : (rule?.severity ?? DEFAULT_SEVERITY.severity);
     t.severityRule = cap && rule ? `${rule.name} (${cap})` : (rule?.name ?? DEFAULT_SEVERITY.name);
-    if (SEVERITY_RANK[t.severity] > SEVERITY_RANK[severity]) {
+    if (severityRank(t.severity) > severityRank(severity)) {
       severity = t.severity;
       severityRule = t.severityRule;
     }
