@@ -212,6 +212,18 @@ export function convertOtaDeclaration(
 }
 
 /** Reads an OTA collection's `declarations/` folder (or any folder of OTA declaration files). */
+/** The report line of a service file none of whose documents could be read. */
+function wholeFileNotImported(file: string, reasons: string[]): OtaDocumentReport {
+  return {
+    file,
+    service: file.replace(/\.json$/, ''),
+    termsType: '(whole file)',
+    status: 'not-imported',
+    features: [],
+    reasons,
+  };
+}
+
 export async function importOtaFolder(
   dir: string,
   options: { runFilters?: boolean } = {},
@@ -234,14 +246,7 @@ export async function importOtaFolder(
       raw = JSON.parse(await readFile(join(dir, name), 'utf8'));
     } catch (error) {
       issues.push({ file: name, field: '(file)', message: `not valid JSON: ${(error as Error).message}` });
-      documents.push({
-        file: name,
-        service: name.replace(/\.json$/, ''),
-        termsType: '(whole file)',
-        status: 'not-imported',
-        features: [],
-        reasons: [`not valid JSON: ${(error as Error).message}`],
-      });
+      documents.push(wholeFileNotImported(name, [`not valid JSON: ${(error as Error).message}`]));
       continue;
     }
     const filterModule = await readOtaFilterModule(dir, name.replace(/\.json$/, '.filters.js'));
@@ -253,14 +258,12 @@ export async function importOtaFolder(
     warnings.push(...result.warnings.map((w) => `${name}: ${w}`));
     documents.push(...result.documents);
     if (result.documents.length === 0 && result.issues.length > 0)
-      documents.push({
-        file: name,
-        service: name.replace(/\.json$/, ''),
-        termsType: '(whole file)',
-        status: 'not-imported',
-        features: [],
-        reasons: result.issues.map((i) => `${i.field}: ${i.message}`),
-      });
+      documents.push(
+        wholeFileNotImported(
+          name,
+          result.issues.map((i) => `${i.field}: ${i.message}`),
+        ),
+      );
     if (result.content) files.push({ file: name, content: result.content });
     else if (result.issues.length === 0) warnings.push(`${name}: declares no documents`);
   }

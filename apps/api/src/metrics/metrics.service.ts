@@ -34,17 +34,16 @@ export class MetricsService {
   ]);
   private readonly documents = this.gauge('fineprint_documents', 'Tracked documents by status', ['status']);
 
-  private readonly scheduleLag = new Gauge({
-    name: 'fineprint_schedule_lag_seconds',
-    help: 'How late scheduled checks started after their tick, over the last 15 minutes (queue lag)',
-    labelNames: ['quantile'],
-    registers: [this.registry],
-  });
-  private readonly overdue = new Gauge({
-    name: 'fineprint_documents_overdue',
-    help: 'Active documents not checked for more than twice their interval (a lost or starved schedule)',
-    registers: [this.registry],
-  });
+  private readonly scheduleLag = this.gauge(
+    'fineprint_schedule_lag_seconds',
+    'How late scheduled checks started after their tick, over the last 15 minutes (queue lag)',
+    ['quantile'],
+  );
+  private readonly overdue = this.gauge(
+    'fineprint_documents_overdue',
+    'Active documents not checked for more than twice their interval (a lost or starved schedule)',
+    [],
+  );
 
   constructor(
     private readonly checkRuns: CheckRunRepository,
