@@ -11,15 +11,8 @@ import { join } from 'node:path';
 
 import { classifyChange, diffText } from '@fineprint/diff';
 
-import { document, paragraph, rng } from '../bench/generate-text';
-import {
-  editSentences,
-  fewSentenceEdits,
-  loadMaterial,
-  policyDocument,
-  render,
-  SentenceSource,
-} from '../bench/policy-text';
+import { diffCases } from '../bench/diff-cases';
+import { loadMaterial } from '../bench/policy-text';
 import alexa from '../libs/diff/test/alexa-paraphrases.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
 
@@ -73,89 +66,10 @@ function* cases(): Generator<Case> {
     };
 
   // the bench:diff texts
-  const few = (bytes: number, seed: number): Case => {
-    const blocks = document(bytes, seed);
-    const next = rng(seed + 1);
-    const after = [...blocks];
-    for (let i = 0; i < 5; i++) {
-      const at = 1 + Math.floor(next() * (after.length - 2));
-      after[at] = `${after[at]} We may also share voice recordings with partners.`;
-    }
-    return {
-      id: `bench:few:${bytes}`,
-      before: blocks.join('\n\n'),
-      after: after.join('\n\n'),
-      afterText: true,
-    };
-  };
-  const half = (bytes: number, seed: number): Case => {
-    const blocks = document(bytes, seed);
-    const next = rng(seed + 2);
-    const after = blocks.map((b, i) => (i % 2 === 1 && !b.startsWith('#') ? paragraph(next) : b));
-    return {
-      id: `bench:half:${bytes}`,
-      before: blocks.join('\n\n'),
-      after: after.join('\n\n'),
-      afterText: true,
-    };
-  };
-  const reordered = (bytes: number, seed: number): Case => {
-    const blocks = document(bytes, seed);
-    const next = rng(seed + 3);
-    const after = [...blocks];
-    for (let i = after.length - 1; i > 0; i--) {
-      const j = Math.floor(next() * (i + 1));
-      [after[i], after[j]] = [after[j] as string, after[i] as string];
-    }
-    return {
-      id: `bench:reordered:${bytes}`,
-      before: blocks.join('\n\n'),
-      after: after.join('\n\n'),
-      afterText: true,
-    };
-  };
-  const material = loadMaterial();
-  const policyFew = (bytes: number, seed: number): Case => {
-    const next = rng(seed);
-    const source = new SentenceSource(material, next);
-    const before = policyDocument(bytes, source, next);
-    const after = fewSentenceEdits(before, 5, source, material, next);
-    return { id: `bench:policy-few:${bytes}`, before: render(before), after: render(after), afterText: true };
-  };
-  const sentences = (bytes: number, seed: number): Case => {
-    const next = rng(seed);
-    const source = new SentenceSource(material, next);
-    const before = policyDocument(bytes, source, next);
-    const after = editSentences(before, 0.5, source, material, next);
-    return { id: `bench:sentences:${bytes}`, before: render(before), after: render(after), afterText: true };
-  };
-  const policyUnrelated = (bytes: number, seed: number): Case => {
-    const next = rng(seed);
-    const one = policyDocument(bytes, new SentenceSource(material, next, [0, 2]), next);
-    const two = policyDocument(bytes, new SentenceSource(material, next, [1, 2]), next);
-    return {
-      id: `bench:policy-unrelated:${bytes}`,
-      before: render(one),
-      after: render(two),
-      afterText: true,
-    };
-  };
-  yield few(100_000, 1);
-  yield few(1_000_000, 2);
-  yield policyFew(100_000, 11);
-  yield policyFew(1_000_000, 12);
-  yield half(100_000, 3);
-  yield half(1_000_000, 4);
-  yield sentences(100_000, 13);
-  yield sentences(1_000_000, 14);
-  yield reordered(200_000, 5);
-  yield {
-    id: 'bench:unrelated:200000',
-    before: document(200_000, 6).join('\n\n'),
-    after: document(200_000, 105).join('\n\n'),
-    afterText: true,
-  };
-  yield policyUnrelated(200_000, 15);
+  for (const make of diffCases(loadMaterial())) {
+    const c = make();
+    yield { id: `bench:${c.name}`, before: c.before, after: c.after, afterText: true };
+  }
 
   // consecutive versions of the corpus
   const corpus = join(__dirname, '../../shared/corpus');
