@@ -140,10 +140,16 @@ const decode = (body: Buffer, charset: string) => iconv.decode(body, charset).re
  * (UNDECODABLE_TEXT) and texts mostly of U+FFFD (GARBLED_TEXT).
  */
 export function decodeBody(body: Buffer, contentType: string | null): DecodedBody {
+  const decoded = pickDecoding(body, contentType);
+  assertReadableText(decoded.text);
+  return decoded;
+}
+
+/** The charset decodeBody reads a page by, and the text (not yet checked for U+FFFD). */
+function pickDecoding(body: Buffer, contentType: string | null): DecodedBody {
   const bom = bomOf(body);
   if (bom) {
     const text = decode(body.subarray(bom.length), bom.charset);
-    assertReadableText(text);
     return { text, charset: bom.charset, source: 'bom' };
   }
   const header = normaliseLabel(charsetFromContentType(contentType));
@@ -156,25 +162,21 @@ export function decodeBody(body: Buffer, contentType: string | null): DecodedBod
 
   if (declared && declared !== 'utf-8') {
     const text = decode(body, declared);
-    assertReadableText(text);
     return { text, charset: declared, source };
   }
   if (isUtf8(body)) {
     const text = decode(body, 'utf-8');
-    assertReadableText(text);
     return { text, charset: 'utf-8', source: declared ? source : 'detected' };
   }
   const asUtf8 = decode(body, 'utf-8');
   const { invalid, wide } = utf8Quality(asUtf8);
   // a UTF-8 page with a few stray bytes: keep UTF-8 (the stray bytes become U+FFFD)
   if (invalid * 4 <= wide) {
-    assertReadableText(asUtf8);
     return { text: asUtf8, charset: 'utf-8', source: declared ? source : 'detected' };
   }
   const detected = detectCharset(body);
   if (detected) {
     const text = decode(body, detected.charset);
-    assertReadableText(text);
     return { text, charset: detected.charset, source: 'detected' };
   }
   if (declared) {
@@ -190,6 +192,5 @@ export function decodeBody(body: Buffer, contentType: string | null): DecodedBod
   }
   // nothing declared, not UTF-8, nothing detected: the legacy default of browsers
   const text = decode(body, 'windows-1252');
-  assertReadableText(text);
   return { text, charset: 'windows-1252', source: 'default' };
 }
