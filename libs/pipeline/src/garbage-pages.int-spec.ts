@@ -1,13 +1,14 @@
 import { type INestApplicationContext } from '@nestjs/common';
 import iconv from 'iconv-lite';
 
-import { DocumentRepository, PrismaService, VendorRepository } from '@fineprint/db';
+import { PrismaService } from '@fineprint/db';
 import {
   createTestContext,
   createTestDatabase,
   type FixtureSite,
   startFixtureSite,
   type TestDatabase,
+  createTestDocument,
 } from '@fineprint/testing';
 
 import { DiffVersionService } from './changes/diff-version.service';
@@ -61,20 +62,13 @@ describe('garbage pages never become a version or a change', () => {
   });
 
   const newDocument = async (path: string, language: string, fetchMode: 'http' | 'browser' = 'http') => {
-    const vendor = await app.get(VendorRepository).upsertBySlug('acme', 'Acme');
-    return app.get(DocumentRepository).create({
-      vendorId: vendor.id,
+    return createTestDocument(app, {
       slug: path.replace(/\W/g, ''),
       title: 'Acme Notice',
-      type: 'privacy_notice',
       url: `${site.url}${path}`,
       select: fetchMode === 'browser' ? [] : ['#doc'],
-      remove: [],
       fetchMode,
       language,
-      intervalMinutes: 60,
-      active: true,
-      source: 'api',
     });
   };
   const check = async (documentId: string) => {

@@ -5,7 +5,6 @@ import {
   CheckRunRepository,
   DocumentRepository,
   PrismaService,
-  VendorRepository,
   VersionRepository,
 } from '@fineprint/db';
 import { type Job, QueueProducer } from '@fineprint/queue';
@@ -15,6 +14,7 @@ import {
   type FixtureSite,
   startFixtureSite,
   type TestDatabase,
+  createTestDocument,
 } from '@fineprint/testing';
 
 import { DiffVersionService } from './changes/diff-version.service';
@@ -57,20 +57,11 @@ describe('the tracking pipeline on real PostgreSQL, Redis and a local site', () 
   };
 
   const newDocument = async (path: string) => {
-    const vendor = await app.get(VendorRepository).upsertBySlug('acme', 'Acme');
-    return app.get(DocumentRepository).create({
-      vendorId: vendor.id,
+    return createTestDocument(app, {
       slug: path.replace(/\W/g, '') || 'doc',
       title: 'Acme Privacy Notice',
-      type: 'privacy_notice',
       url: `${site.url}${path}`,
       select: ['#doc'],
-      remove: [],
-      fetchMode: 'http',
-      language: 'en',
-      intervalMinutes: 60,
-      active: true,
-      source: 'api',
     });
   };
 

@@ -1,12 +1,13 @@
 import { type INestApplicationContext } from '@nestjs/common';
 
-import { DocumentRepository, PrismaService, VendorRepository } from '@fineprint/db';
+import { PrismaService } from '@fineprint/db';
 import {
   createTestContext,
   createTestDatabase,
   type FixtureSite,
   startFixtureSite,
   type TestDatabase,
+  createTestDocument,
 } from '@fineprint/testing';
 
 import { CheckDocumentService } from './check/check-document.service';
@@ -36,20 +37,13 @@ describe('a host that answers 429 with Retry-After (real PostgreSQL, Redis, loca
   });
 
   const newDocument = async (path: string) => {
-    const vendor = await app.get(VendorRepository).upsertBySlug('busy', 'Busy');
-    return app.get(DocumentRepository).create({
-      vendorId: vendor.id,
+    return createTestDocument(app, {
+      vendor: { slug: 'busy', name: 'Busy' },
       slug: path.replace(/\W/g, ''),
       title: 'Busy Terms',
       type: 'terms',
       url: `${site.url}${path}`,
-      select: [],
-      remove: [],
       fetchMode: 'auto',
-      language: 'en',
-      intervalMinutes: 60,
-      active: true,
-      source: 'api',
     });
   };
 

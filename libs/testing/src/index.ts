@@ -16,6 +16,7 @@ export {
   type WebhookReceiver,
 } from './sinks/webhook-receiver';
 export { seedChange, seedEndpoints, seedSubscribers } from './database/seed-change';
+export { createTestDocument } from './database/test-document';
 export { runAlexaStory, type StoryChange, type StoryEnv, type StoryResult } from './story/alexa-story';
 export { type RunningFineprint, startFineprint } from './story/start-fineprint';
 export { createTestContext } from './nest/test-context';

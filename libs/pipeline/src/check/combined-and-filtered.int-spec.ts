@@ -1,6 +1,6 @@
 import { type INestApplicationContext } from '@nestjs/common';
 
-import { decodeSnapshotBody, DocumentRepository, PrismaService, VendorRepository } from '@fineprint/db';
+import { decodeSnapshotBody, PrismaService } from '@fineprint/db';
 import { COMBINED_CONTENT_TYPE, splitCombined } from '@fineprint/scraper';
 import {
   createTestContext,
@@ -8,6 +8,7 @@ import {
   type FixtureSite,
   startFixtureSite,
   type TestDatabase,
+  createTestDocument,
 } from '@fineprint/testing';
 
 import { DiffVersionService } from '../changes/diff-version.service';
@@ -37,19 +38,12 @@ describe('combined documents and named filters through a check (PostgreSQL, Redi
     return result;
   };
   const newDocument = async (slug: string, extra: Record<string, unknown>) => {
-    const vendor = await app.get(VendorRepository).upsertBySlug('acme', 'Acme');
-    return app.get(DocumentRepository).create({
-      vendorId: vendor.id,
+    return createTestDocument(app, {
       slug,
       title: `Acme ${slug}`,
       type: 'terms',
       url: `${site.url}/${slug}`,
       select: ['#doc'],
-      remove: [],
-      fetchMode: 'http',
-      language: 'en',
-      intervalMinutes: 60,
-      active: true,
       source: 'ota:Acme.json',
       ...extra,
     });

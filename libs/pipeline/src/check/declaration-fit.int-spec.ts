@@ -1,12 +1,13 @@
 import { type INestApplicationContext } from '@nestjs/common';
 
-import { DocumentRepository, PrismaService, VendorRepository } from '@fineprint/db';
+import { PrismaService } from '@fineprint/db';
 import {
   createTestContext,
   createTestDatabase,
   type FixtureSite,
   startFixtureSite,
   type TestDatabase,
+  createTestDocument,
 } from '@fineprint/testing';
 
 import { PipelineModule } from '../pipeline.module';
@@ -21,20 +22,11 @@ describe('a check whose declaration does not fit the page, on real PostgreSQL an
   let app: INestApplicationContext;
 
   const newDocument = async (path: string, select: string[]) => {
-    const vendor = await app.get(VendorRepository).upsertBySlug('acme', 'Acme');
-    return app.get(DocumentRepository).create({
-      vendorId: vendor.id,
+    return createTestDocument(app, {
       slug: path.replace(/\W/g, ''),
       title: 'Acme Privacy Notice',
-      type: 'privacy_notice',
       url: `${site.url}${path}`,
       select,
-      remove: [],
-      fetchMode: 'http',
-      language: 'en',
-      intervalMinutes: 60,
-      active: true,
-      source: 'api',
     });
   };
 
