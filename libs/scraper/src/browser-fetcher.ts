@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,6 +59,47 @@ export const CHROMIUM_ARGS: readonly string[] = [
  * subresource, redirect, fetch and WebSocket alike; Chromium's own resolver maps every
  * name to "not found", so nothing bypasses the proxy, and WebRTC may not send UDP past it.
  */
+const PROFILE_PREFIX = 'fineprint-chromium-';
+const OWNER_FILE = 'fineprint-owner.pid';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Profiles (user-data dirs) of workers that died without closing their browser: each profile
+ * names the process that made it, and one whose process is gone is removed. Several workers
+ * may share a host, so a live owner's profile is never touched.
+ */
+export function removeOrphanProfiles(dir = tmpdir()): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.startsWith(PROFILE_PREFIX));
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const path = join(dir, name);
+    let owner: number;
+    try {
+      owner = Number(readFileSync(join(path, OWNER_FILE), 'utf8'));
+    } catch {
+      continue; // not ours to judge (an older layout, or being created right now)
+    }
+    if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && !alive(owner)) {
+      rmSync(path, { recursive: true, force: true });
+      removed.push(path);
+    }
+  }
+  return removed;
+}
+
 export class BrowserFetcher {
   private browser: Promise<Browser> | null = null;
   private proxy: GuardedProxy | null = null;
@@ -178,13 +219,18 @@ export class BrowserFetcher {
         ),
       );
     }
-    this.userDataDir = mkdtempSync(join(tmpdir(), 'fineprint-chromium-'));
+    removeOrphanProfiles();
+    this.userDataDir = mkdtempSync(join(tmpdir(), PROFILE_PREFIX));
+    writeFileSync(join(this.userDataDir, OWNER_FILE), String(process.pid));
     const userDataDir = this.userDataDir;
     const launching = this.guardArgs()
       .then((guardArgs) =>
         puppeteer.launch({
           executablePath: this.chromiumPath,
           headless: true,
+          // DevTools over a pipe, not a WebSocket: when the worker dies, even by SIGKILL, the
+          // pipe closes and Chromium exits instead of living on as an orphan
+          pipe: true,
           args: [...CHROMIUM_ARGS, ...guardArgs, `--user-data-dir=${userDataDir}`],
           protocolTimeout: this.timeoutMs * 2,
         }),
