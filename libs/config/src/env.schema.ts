@@ -28,6 +28,11 @@ const envObject = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: postgresUrl.default('postgresql://postgres@127.0.0.1:5432/test'),
+  /**
+   * Connections each process may open to PostgreSQL. Size it so that every API and worker
+   * process together stay under the server's max_connections (100 by default).
+   */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
   /** Unset or empty: BullMQ runs on its PostgreSQL backend (the embedded default). Set it for production. */
   REDIS_URL: z
     .string()

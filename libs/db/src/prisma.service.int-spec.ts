@@ -63,6 +63,21 @@ describe('database schema (real PostgreSQL)', () => {
     }
   });
 
+  it('opens at most DATABASE_POOL_SIZE connections per process', async () => {
+    const prisma = new PrismaService({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: 2 } as Env);
+    try {
+      expect(prisma.pool.options.max).toBe(2);
+      // four queries at once: two run, two wait for a connection
+      const running = Array.from({ length: 4 }, () => prisma.pool.query('SELECT pg_sleep(0.2)'));
+      await new Promise((r) => setTimeout(r, 100));
+      expect(prisma.pool.totalCount).toBe(2);
+      expect(prisma.pool.waitingCount).toBe(2);
+      await Promise.all(running);
+    } finally {
+      await prisma.onModuleDestroy();
+    }
+  });
+
   it('batches concurrent quiet checks: one run per job attempt, every document stamped, contexts per id', async () => {
     const prisma = new PrismaService({ DATABASE_URL: db.url } as Env);
     const repository = new CheckRunRepository(prisma);

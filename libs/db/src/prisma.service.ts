@@ -15,7 +15,7 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
   readonly pool: Pool;
 
   constructor(@Inject(APP_CONFIG) config: Env) {
-    const pool = createPgPool(config.DATABASE_URL);
+    const pool = createPgPool(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
     super({ adapter: createPgAdapter(config.DATABASE_URL, undefined, pool) });
     this.pool = pool;
   }
