@@ -15,6 +15,7 @@ import {
 } from '@fineprint/net';
 
 import { type FetchResult } from './fetch-result';
+import { acquireHost, honourRetryAfter, type Throttle } from './host-throttle';
 import { DEFAULT_USER_AGENT } from './http-fetcher';
 import { FetchError, kindOfStatus } from './scraper.errors';
 
@@ -29,6 +30,12 @@ export interface BrowserFetcherOptions {
    * on loopback); by default the system resolver and every non-public address.
    */
   guard?: GuardedProxyOptions;
+  /**
+   * The host spacing and Retry-After holds the HTTP fetcher uses (shared across workers on
+   * Redis): the page's own request waits its turn, a held host fails at once as
+   * RATE_LIMITED, and a 429/503 with Retry-After holds the host for every worker.
+   */
+  throttle?: Throttle;
 }
 
 /** Schemes a page may load; anything else (ftp:, file:, chrome:, filesystem:…) is aborted. */
@@ -59,6 +66,16 @@ export const CHROMIUM_ARGS: readonly string[] = [
  * subresource, redirect, fetch and WebSocket alike; Chromium's own resolver maps every
  * name to "not found", so nothing bypasses the proxy, and WebRTC may not send UDP past it.
  */
+function parseTarget(url: string): URL {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return parsed;
+  } catch {
+    // reported below
+  }
+  throw new FetchError('permanent', 'INVALID_URL', `Not a fetchable URL: ${url}`);
+}
+
 const PROFILE_PREFIX = 'fineprint-chromium-';
 const OWNER_FILE = 'fineprint-owner.pid';
 
@@ -118,6 +135,8 @@ export class BrowserFetcher {
 
   async fetch(url: string, select: string[] = [], language?: string | null): Promise<FetchResult> {
     const started = Date.now();
+    const target = parseTarget(url);
+    if (this.options.throttle) await acquireHost(this.options.throttle, target);
     await this.slot();
     try {
       const browser = await this.launch();
@@ -158,6 +177,14 @@ export class BrowserFetcher {
             'permanent',
             'PRIVATE_ADDRESS',
             `The browser was refused ${refusedMain.host} (${refusedMain.address}): not a public address`,
+          );
+        if ((status === 429 || status === 503) && this.options.throttle)
+          await honourRetryAfter(
+            this.options.throttle,
+            target,
+            status,
+            response?.headers()['retry-after'],
+            ' (browser)',
           );
         if (status >= 400)
           throw new FetchError(kindOfStatus(status), 'HTTP_STATUS', `HTTP ${status} from ${url} (browser)`, {

@@ -1,3 +1,6 @@
+import { parseRetryAfter } from './retry-after';
+import { FetchError } from './scraper.errors';
+
 /**
  * Spaces requests per host, and holds a host that asked to be left alone (a 429 or 503
  * with Retry-After) until the time it named: the in-process one below, or a shared one
@@ -26,6 +29,48 @@ export class HostHeldError extends Error {
     super(`${host} asked not to be requested before ${until.toISOString()}`);
     this.name = 'HostHeldError';
   }
+}
+
+/**
+ * Waits for the host's turn on `throttle`; a host held by its Retry-After fails at once as a
+ * transient RATE_LIMITED error, without a request. Used by the HTTP and the browser fetcher.
+ */
+export async function acquireHost(throttle: Throttle, url: URL): Promise<void> {
+  try {
+    await throttle.acquire(url.host);
+  } catch (error) {
+    if (!(error instanceof HostHeldError)) throw error;
+    throw new FetchError(
+      'transient',
+      'RATE_LIMITED',
+      `${url.host} asked to be left alone until ${error.until.toISOString()} (Retry-After); not requested before then`,
+      { retryAt: error.until, cause: error },
+    );
+  }
+}
+
+/**
+ * A 429 or 503 with a Retry-After (seconds or an HTTP date, capped at 6 h): every worker
+ * holds the host until then, and the check fails as transient with that time. Returns
+ * without throwing when the answer has no usable Retry-After.
+ */
+export async function honourRetryAfter(
+  throttle: Throttle,
+  url: URL,
+  status: number,
+  header: string | string[] | undefined,
+  via = '',
+): Promise<void> {
+  const until = parseRetryAfter(header);
+  if (until === null) return;
+  await throttle.holdUntil?.(url.host, until).catch(() => undefined); // best effort
+  const retryAt = new Date(until);
+  throw new FetchError(
+    'transient',
+    'RATE_LIMITED',
+    `HTTP ${status} from ${url.href}${via}: the host asks to be left alone until ${retryAt.toISOString()} (Retry-After)`,
+    { httpStatus: status, retryAt },
+  );
 }
 
 /** In-process: each worker replica keeps its own spacing and holds. */

@@ -7,8 +7,7 @@ import { type Agent, errors as undiciErrors, request } from 'undici';
 import { createGuardedAgent, PrivateAddressError } from '@fineprint/net';
 
 import { type FetchResult } from './fetch-result';
-import { HostHeldError, HostThrottle, type Throttle } from './host-throttle';
-import { parseRetryAfter } from './retry-after';
+import { acquireHost, HostThrottle, honourRetryAfter, type Throttle } from './host-throttle';
 import { FetchError, kindOfStatus } from './scraper.errors';
 
 export const DEFAULT_USER_AGENT =
@@ -171,39 +170,12 @@ export class HttpFetcher {
   }
 
   /** Waits for the host's turn; a host held by its Retry-After fails without a request. */
-  private async acquire(url: URL): Promise<void> {
-    try {
-      await this.throttle.acquire(url.host);
-    } catch (error) {
-      if (!(error instanceof HostHeldError)) throw error;
-      throw new FetchError(
-        'transient',
-        'RATE_LIMITED',
-        `${url.host} asked to be left alone until ${error.until.toISOString()} (Retry-After); not requested before then`,
-        { retryAt: error.until, cause: error },
-      );
-    }
+  private acquire(url: URL): Promise<void> {
+    return acquireHost(this.throttle, url);
   }
 
-  /**
-   * A 429 or 503 with a Retry-After (seconds or an HTTP date, capped at 6 h): every worker
-   * holds the host until then, and the check fails as transient with that time.
-   */
-  private async honourRetryAfter(
-    url: URL,
-    status: number,
-    header: string | string[] | undefined,
-  ): Promise<void> {
-    const until = parseRetryAfter(header);
-    if (until === null) return;
-    await this.throttle.holdUntil?.(url.host, until).catch(() => undefined); // best effort
-    const retryAt = new Date(until);
-    throw new FetchError(
-      'transient',
-      'RATE_LIMITED',
-      `HTTP ${status} from ${url.href}: the host asks to be left alone until ${retryAt.toISOString()} (Retry-After)`,
-      { httpStatus: status, retryAt },
-    );
+  private honourRetryAfter(url: URL, status: number, header: string | string[] | undefined): Promise<void> {
+    return honourRetryAfter(this.throttle, url, status, header);
   }
 
   private parse(url: string): URL {

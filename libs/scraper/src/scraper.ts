@@ -59,6 +59,7 @@ export class Scraper {
     });
     this.browser = new BrowserFetcher({
       allowPrivateNetworks: options.allowPrivateNetworks,
+      throttle,
       ...(options.chromiumPath ? { chromiumPath: options.chromiumPath } : {}),
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.maxBrowserPages ? { maxPages: options.maxBrowserPages } : {}),
