@@ -218,7 +218,14 @@ describe('scale-out: two APIs and three workers from the build, the Alexa story 
     phases.push(
       `worker and API killed ${((Date.now() - createdAt) / 1000).toFixed(0)} s after the first document`,
     );
-    story = await storyDone;
+    story = await storyDone.catch((error: unknown) => {
+      // the workers' last words say why a step of the story never came
+      const logs = apps
+        .filter((a) => a.name.startsWith('worker'))
+        .map((a) => `--- ${a.name}\n${a.logs().slice(-2500)}`)
+        .join('\n');
+      throw new Error(`${(error as Error).message}\n${logs}`);
+    });
     phases.push(`story done at ${((Date.now() - createdAt) / 1000).toFixed(0)} s`);
     await until('every document checked by its schedule', TICK_MS + 60_000, async () => {
       const checked = await prisma.checkRun.groupBy({

@@ -59,12 +59,16 @@ async function until<T>(
   what: string,
   timeoutMs: number,
   probe: () => Promise<T | null | undefined | false>,
+  explain?: () => Promise<string>,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) {
+      const state = explain ? await explain().catch((e: unknown) => `(state unavailable: ${String(e)})`) : '';
+      throw new Error(`timed out waiting for ${what}${state ? `\n${state}` : ''}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -178,14 +182,25 @@ export async function runAlexaStory(env: StoryEnv): Promise<StoryResult> {
   await checkAll();
   const changes: StoryChange[] = [];
   for (const d of documents) {
-    const change = await until(`the change of ${d.title}`, timeout, async () => {
-      const list = await call<{ items: { id: string; state: string }[] }>(
-        env,
-        'GET',
-        `/api/v1/changes?documentId=${d.id}`,
-      );
-      return list.items.find((c) => c.state === 'announced');
-    });
+    const change = await until(
+      `the change of ${d.title}`,
+      timeout,
+      async () => {
+        const list = await call<{ items: { id: string; state: string }[] }>(
+          env,
+          'GET',
+          `/api/v1/changes?documentId=${d.id}`,
+        );
+        return list.items.find((c) => c.state === 'announced');
+      },
+      // what a flaky run needs to be understood: the document, its versions and its changes
+      async () =>
+        JSON.stringify({
+          document: await call(env, 'GET', `/api/v1/documents/${d.id}`),
+          versions: await call(env, 'GET', `/api/v1/documents/${d.id}/versions`),
+          changes: await call(env, 'GET', `/api/v1/changes?documentId=${d.id}`),
+        }).slice(0, 4000),
+    );
     const full = await call<StoryChange>(env, 'GET', `/api/v1/changes/${change.id}`);
     changes.push({ ...full, documentTitle: d.title });
     say(`  ✓ ${full.severity.toUpperCase()}: ${full.summary}`);
