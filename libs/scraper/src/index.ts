@@ -7,6 +7,7 @@ export {
   isBuiltinFilter,
 } from './builtin-filters';
 export { COMBINED_CONTENT_TYPE, combinePages, isCombined, splitCombined } from './combined-page';
+export { cssSelectorProblem } from './css-selector-problem';
 export { charsetFromContentType, decodeBody } from './decode-body';
 export {
   extractDocument,
