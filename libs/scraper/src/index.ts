@@ -17,11 +17,13 @@ export {
   pdfToMarkdown,
 } from './extract-document';
 export {
+  type ConditionalFetch,
   type DocumentDeclaration,
   type ExtractedDocument,
   type FetchMode,
   type FetchResult,
   type SourceDeclaration,
+  type SourceValidators,
 } from './fetch-result';
 export { filterHookFor, type FilterHook } from './filter-page';
 export { HostHeldError, HostThrottle, MAX_HOLD_WAIT_MS, type Throttle } from './host-throttle';
