@@ -11,7 +11,7 @@ export {
 export { CatalogModule } from './catalog.module';
 export { CatalogSyncService, type SyncReport } from './catalog-sync.service';
 export { convertOtaDeclaration, importOtaFolder, otaTypeToDocumentType } from './import-ota';
-export { namedFilters, usesNamedFilters } from './named-filters';
+export { namedFilters, namedFilterStatus, usesNamedFilters } from './named-filters';
 export { BUILTIN_FILTERS, readOtaFilterModule } from './ota-filter-module';
 export {
   formatOtaReport,

@@ -1,10 +1,7 @@
 import { z } from 'zod';
 
+import { decodeSelector, encodeSelector, RANGE_KEYS, rangeSelectorProblem } from './selector';
 import { DOCUMENT_STATUSES, documentTypeSchema, FETCH_MODES, KINDS, SEVERITIES, TOPICS } from './vocabulary';
-
-const selectorList = z
-  .union([z.string().min(1).max(500), z.array(z.string().min(1).max(500)).max(20)])
-  .transform((v) => (Array.isArray(v) ? v : [v]));
 
 const httpUrl = z
   .string()
@@ -32,54 +29,215 @@ export const scopeSchema = z
   .strict();
 export type ScopeInput = z.input<typeof scopeSchema>;
 
-/** The fields of a document an admin sets; no defaults here (they belong to creation only). */
-const documentFields = {
-  title: z.string().min(1).max(300),
-  url: httpUrl,
-  type: documentTypeSchema,
-  select: selectorList,
-  remove: selectorList,
-  fetch: z.enum(FETCH_MODES),
-  intervalMinutes: z.number().int().min(1).max(43200),
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 tag such as "en"'),
-  active: z.boolean(),
+/**
+ * Checks one CSS selector as the extractor will read it: why it would fail, or null. The API
+ * passes libs/scraper's `cssSelectorProblem` (the extractor's own parser, so a selector
+ * accepted at the edge never fails a check as `declaration/INVALID_SELECTOR`); this library
+ * cannot parse CSS itself, so its default only refuses blank selectors.
+ */
+export type CssSelectorCheck = (css: string) => string | null;
+
+const blankOnly: CssSelectorCheck = (css) => (css.trim() ? null : 'must be a non-empty CSS selector');
+
+const MAX_SELECTOR = 500;
+const SELECTOR_SHAPE =
+  'must be a CSS selector (a string) or a range { "startBefore" | "startAfter": css, "endBefore" | "endAfter": css }';
+
+/** Marks, for `documentInputOpenApi`, a field that takes one value or a list (its JSON Schema is the `oneOf`). */
+const ONE_OR_LIST = 'x-one-or-list';
+
+/** The selector input in JSON Schema terms, for the API's documentation (OpenAPI). */
+const SELECTOR_JSON = {
+  oneOf: [
+    { type: 'string', maxLength: MAX_SELECTOR, description: 'a CSS selector' },
+    {
+      type: 'object',
+      description:
+        'a range (Open Terms Archive): everything between two points in document order; exactly one start key and one end key, each a CSS selector',
+      properties: Object.fromEntries(
+        RANGE_KEYS.map((key) => [key, { type: 'string', maxLength: MAX_SELECTOR }]),
+      ),
+      additionalProperties: false,
+      minProperties: 2,
+      maxProperties: 2,
+    },
+  ],
 };
 
-export const createDocumentSchema = z
-  .object({
-    vendor: z.string().min(1).max(100).describe('vendor slug or name; created when new'),
-    vendorName: z.string().min(1).max(200).optional(),
-    title: documentFields.title,
-    url: documentFields.url,
-    type: documentFields.type.default('other'),
-    select: documentFields.select.optional(),
-    remove: documentFields.remove.optional(),
-    fetch: documentFields.fetch.default('auto'),
-    intervalMinutes: documentFields.intervalMinutes.default(360),
-    language: documentFields.language.optional(),
-    active: documentFields.active.default(true),
-  })
-  .strict();
-export type CreateDocumentInput = z.input<typeof createDocumentSchema>;
+/**
+ * One selector as a declaration writes it (decision 0020): a CSS string, or a range object
+ * with exactly one start and one end, each a CSS selector; or a range in its stored form
+ * (its JSON text, as the API answers it). Comes out in the stored form.
+ */
+function selectorSchema(checkCss: CssSelectorCheck) {
+  return z
+    .unknown()
+    .transform((value, ctx): string => {
+      const fail = (message: string, path: (string | number)[] = []) => {
+        ctx.addIssue({ code: 'custom', message, path, input: value });
+        return z.NEVER;
+      };
+      const checkRange = (range: Record<string, unknown>): string => {
+        const shape = rangeSelectorProblem(range);
+        if (shape) return fail(shape);
+        for (const key of RANGE_KEYS) {
+          const css = range[key];
+          if (typeof css !== 'string') continue;
+          if (css.length > MAX_SELECTOR) return fail(`at most ${MAX_SELECTOR} characters`, [key]);
+          const problem = checkCss(css);
+          if (problem) return fail(problem, [key]);
+        }
+        return encodeSelector(range);
+      };
+      if (typeof value === 'string') {
+        if (value.length > MAX_SELECTOR) return fail(`at most ${MAX_SELECTOR} characters`);
+        if (!value.trimStart().startsWith('{')) {
+          const problem = blankOnly(value) ?? checkCss(value);
+          return problem ? fail(problem) : value;
+        }
+        let decoded: unknown;
+        try {
+          decoded = decodeSelector(value);
+        } catch (error) {
+          return fail((error as Error).message);
+        }
+        return checkRange(decoded as Record<string, unknown>);
+      }
+      if (typeof value === 'object' && value !== null && !Array.isArray(value))
+        return checkRange(value as Record<string, unknown>);
+      return fail(SELECTOR_SHAPE);
+    })
+    .meta(SELECTOR_JSON);
+}
+
+/** One selector or a list of them (CSS and ranges mixed), as stored: a list of strings. */
+function selectorListSchema(checkCss: CssSelectorCheck) {
+  return z
+    .preprocess(
+      (value) => (value === undefined || Array.isArray(value) ? value : [value]),
+      z.array(selectorSchema(checkCss)).max(20, 'at most 20 selectors'),
+    )
+    .meta({
+      description: 'one selector or a list of up to 20 (CSS and ranges mixed); every CSS selector must parse',
+      oneOf: [SELECTOR_JSON, { type: 'array', items: SELECTOR_JSON, maxItems: 20 }],
+      [ONE_OR_LIST]: true,
+    });
+}
+
+/** The fields of a document an admin sets; no defaults here (they belong to creation only). */
+function documentFields(checkCss: CssSelectorCheck) {
+  const selectors = selectorListSchema(checkCss);
+  const fetch = z.enum(FETCH_MODES);
+  /**
+   * One page of a combined document (Open Terms Archive's `combine`, decision 0021): its own
+   * selectors and fetch mode, or the document's when it leaves them out.
+   */
+  const source = z
+    .object({
+      url: httpUrl,
+      select: selectors.optional(),
+      remove: selectors.optional(),
+      fetch: fetch.optional(),
+    })
+    .strict();
+  return {
+    title: z.string().min(1).max(300),
+    url: httpUrl,
+    type: documentTypeSchema,
+    select: selectors,
+    remove: selectors,
+    fetch,
+    combine: z
+      .array(source)
+      .min(1, 'a combined document has at least one source')
+      .max(20, 'at most 20 sources'),
+    intervalMinutes: z.number().int().min(1).max(43200),
+    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 tag such as "en"'),
+    active: z.boolean(),
+  };
+}
 
 /**
- * A PATCH: only the fields sent change (no defaults, or a rename would also resume a
- * paused document); a body with no field is refused.
+ * The bodies of POST and PATCH /api/v1/documents, with CSS selectors checked by `checkCss`
+ * (the API gives the extractor's parser).
  */
-export const updateDocumentSchema = z
-  .object({
-    title: documentFields.title.optional(),
-    url: documentFields.url.optional(),
-    type: documentFields.type.optional(),
-    select: documentFields.select.optional(),
-    remove: documentFields.remove.optional(),
-    fetch: documentFields.fetch.optional(),
-    intervalMinutes: documentFields.intervalMinutes.optional(),
-    language: documentFields.language.optional(),
-    active: documentFields.active.optional(),
-  })
-  .strict()
-  .refine((v) => Object.values(v).some((x) => x !== undefined), 'nothing to update: send at least one field');
+export function documentInputSchemas(checkCss: CssSelectorCheck = blankOnly) {
+  const fields = documentFields(checkCss);
+  const create = z
+    .object({
+      vendor: z.string().min(1).max(100).describe('vendor slug or name; created when new'),
+      vendorName: z.string().min(1).max(200).optional(),
+      title: fields.title,
+      url: fields.url.optional().describe('the page; for a combined document, the first source by default'),
+      type: fields.type.default('other'),
+      select: fields.select.optional(),
+      remove: fields.remove.optional(),
+      fetch: fields.fetch.default('auto'),
+      combine: fields.combine
+        .optional()
+        .describe(
+          'several pages making one document, in order; each takes the document’s select, remove and fetch unless it gives its own',
+        ),
+      intervalMinutes: fields.intervalMinutes.default(360),
+      language: fields.language.optional(),
+      active: fields.active.default(true),
+    })
+    .strict()
+    .superRefine((doc, ctx) => {
+      if (!doc.url && !doc.combine)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['url'],
+          message: 'a document needs a url (or combine sources)',
+        });
+    });
+  /**
+   * A PATCH: only the fields sent change (no defaults, or a rename would also resume a
+   * paused document); a body with no field is refused. `combine: null` makes a combined
+   * document a one-page document again.
+   */
+  const update = z
+    .object({
+      title: fields.title.optional(),
+      url: fields.url.optional(),
+      type: fields.type.optional(),
+      select: fields.select.optional(),
+      remove: fields.remove.optional(),
+      fetch: fields.fetch.optional(),
+      combine: fields.combine.nullable().optional(),
+      intervalMinutes: fields.intervalMinutes.optional(),
+      language: fields.language.optional(),
+      active: fields.active.optional(),
+    })
+    .strict()
+    .refine(
+      (v) => Object.values(v).some((x) => x !== undefined),
+      'nothing to update: send at least one field',
+    );
+  return { create, update };
+}
+
+/** The document bodies with selectors checked for shape only; the API uses `documentInputSchemas(cssSelectorProblem)`. */
+export const { create: createDocumentSchema, update: updateDocumentSchema } = documentInputSchemas();
+export type CreateDocumentInput = z.input<typeof createDocumentSchema>;
+
+/** The bodies of POST and PATCH /api/v1/documents as OpenAPI 3.0 schemas, for the API's documentation. */
+export function documentInputOpenApi(): { create: Record<string, unknown>; update: Record<string, unknown> } {
+  const toOpenApi = (schema: z.ZodType) =>
+    z.toJSONSchema(schema, {
+      io: 'input',
+      target: 'openapi-3.0',
+      unrepresentable: 'any',
+      override: ({ jsonSchema }) => {
+        const json = jsonSchema as Record<string, unknown>;
+        if (!json[ONE_OR_LIST]) return;
+        // the list's own array schema came from the parser behind the `oneOf`: only the `oneOf` holds
+        for (const key of [ONE_OR_LIST, 'type', 'items', 'maxItems']) delete json[key];
+      },
+    }) as Record<string, unknown>;
+  return { create: toOpenApi(createDocumentSchema), update: toOpenApi(updateDocumentSchema) };
+}
+export type DocumentSourceInput = NonNullable<z.output<typeof createDocumentSchema>['combine']>[number];
 
 const cursorPage = {
   cursor: z.string().max(200).optional(),

@@ -2,6 +2,7 @@
  * What the API answers. The presenters in apps/api are typed against these (with `Date`
  * fields, which JSON turns into ISO strings); the dashboard reads them with `string`.
  */
+import { type RangeSelector } from './selector';
 import {
   type ChangeState,
   type DocumentStatus,
@@ -70,6 +71,45 @@ export interface DocumentView<T extends Time = string> {
   lastChangedAt: T | null;
   createdAt: T;
   deletedAt: T | null;
+  /**
+   * Since issue #15. `select` and `remove` as declared (decision 0020): a CSS selector as a
+   * string, a range selector as its object; the `select`/`remove` fields above keep the
+   * stored form (a range as its JSON text).
+   */
+  selectors: { select: SelectorView[]; remove: SelectorView[] };
+  /**
+   * A combined document's pages, in order (Open Terms Archive's `combine`, decision 0021):
+   * each page's URL with its own selectors, fetch mode and filters. Null for one page.
+   */
+  sources: DocumentSourceView[] | null;
+  /** The document's filters as declared: `"name"` or `{ "name": parameters }`. */
+  filters: FilterView[];
+  /**
+   * The collection's own (named) filters the document or one of its sources declares (not
+   * the built-in ones, which always run).
+   */
+  namedFilters: string[];
+  /**
+   * True when those named filters have not run: the operator has not opted in to the
+   * collection's filter code (`catalog import-ota --run-filters`), so the text may be wider
+   * than the declaration.
+   */
+  filtersPending: boolean;
+}
+
+/** A selector as declared: CSS, or a range `{ startBefore | startAfter, endBefore | endAfter }`. */
+export type SelectorView = string | RangeSelector;
+
+/** A filter as Open Terms Archive declares it: a name, or `{ name: parameters }`. */
+export type FilterView = string | Record<string, unknown>;
+
+/** One page of a combined document. */
+export interface DocumentSourceView {
+  url: string;
+  select: SelectorView[];
+  remove: SelectorView[];
+  fetch: FetchMode;
+  filters: FilterView[];
 }
 
 export interface VersionView<T extends Time = string> {

@@ -45,6 +45,7 @@ export {
   type ContentDecision,
   type DocumentTip,
   type RecordContentResult,
+  type SnapshotHeaders,
   type SnapshotInput,
   VersionRepository,
   type VersionHistory,

@@ -13,11 +13,42 @@ export interface FetchResult {
   contentType: string | null;
   charset: string | null;
   status: number;
-  headers: { etag?: string; lastModified?: string; contentLanguage?: string; contentType?: string };
+  headers: {
+    etag?: string;
+    lastModified?: string;
+    contentLanguage?: string;
+    contentType?: string;
+    /** A combined snapshot: each page's validators, in the declared order (decision 0026). */
+    sources?: SourceValidators[];
+  };
   finalUrl: string;
   fetchedWith: 'http' | 'browser';
   notModified: boolean;
   durationMs: number;
+}
+
+/** One page's HTTP validators, kept to ask for it conditionally next time. */
+export interface SourceValidators {
+  url: string;
+  etag?: string;
+  lastModified?: string;
+}
+
+/**
+ * What a fetch may send conditionally: the validators of the page as last stored, and the
+ * hash of its bytes when they were accepted (the fetcher then skips re-vetting them).
+ */
+export interface ConditionalFetch {
+  etag?: string;
+  lastModified?: string;
+  knownSha256?: string;
+  /** A combined document: each page's validators as stored with the previous snapshot. */
+  sources?: SourceValidators[];
+  /**
+   * A combined document: the previous snapshot's bytes, asked for only when some pages
+   * answered 304 and others did not, to rebuild the snapshot without fetching those again.
+   */
+  previousBody?: () => Promise<Buffer | null>;
 }
 
 export interface DocumentDeclaration {

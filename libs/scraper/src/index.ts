@@ -7,6 +7,7 @@ export {
   isBuiltinFilter,
 } from './builtin-filters';
 export { COMBINED_CONTENT_TYPE, combinePages, isCombined, splitCombined } from './combined-page';
+export { cssSelectorProblem } from './css-selector-problem';
 export { charsetFromContentType, decodeBody } from './decode-body';
 export {
   extractDocument,
@@ -16,11 +17,13 @@ export {
   pdfToMarkdown,
 } from './extract-document';
 export {
+  type ConditionalFetch,
   type DocumentDeclaration,
   type ExtractedDocument,
   type FetchMode,
   type FetchResult,
   type SourceDeclaration,
+  type SourceValidators,
 } from './fetch-result';
 export { filterHookFor, type FilterHook } from './filter-page';
 export { HostHeldError, HostThrottle, MAX_HOLD_WAIT_MS, type Throttle } from './host-throttle';

@@ -1,9 +1,15 @@
 import { type SandboxLimits } from '@fineprint/sandbox';
 
 import { BrowserFetcher } from './browser-fetcher';
-import { combinePages, isCombined, splitCombined } from './combined-page';
+import { isCombined, splitCombined } from './combined-page';
 import { extractPage, type HtmlFilters } from './extract-document';
-import { type DocumentDeclaration, type ExtractedDocument, type FetchResult } from './fetch-result';
+import { fetchCombined } from './fetch-combined';
+import {
+  type ConditionalFetch,
+  type DocumentDeclaration,
+  type ExtractedDocument,
+  type FetchResult,
+} from './fetch-result';
 import { filterHookFor } from './filter-page';
 import { HostThrottle, type Throttle } from './host-throttle';
 import { HttpFetcher } from './http-fetcher';
@@ -66,16 +72,16 @@ export class Scraper {
     });
   }
 
-  async fetch(
-    declaration: DocumentDeclaration,
-    conditional: { etag?: string; lastModified?: string; knownSha256?: string } = {},
-  ): Promise<FetchResult> {
-    if (declaration.sources?.length) return this.fetchCombined(declaration);
+  async fetch(declaration: DocumentDeclaration, conditional: ConditionalFetch = {}): Promise<FetchResult> {
+    if (declaration.sources?.length)
+      return fetchCombined(declaration, conditional, (page, validators) => this.fetch(page, validators));
     if (declaration.fetchMode === 'browser')
       return this.browser.fetch(declaration.url, waitSelectors(declaration.select), declaration.language);
     try {
       const result = await this.http.fetch(declaration.url, {
-        ...conditional,
+        ...(conditional.etag ? { etag: conditional.etag } : {}),
+        ...(conditional.lastModified ? { lastModified: conditional.lastModified } : {}),
+        ...(conditional.knownSha256 ? { knownSha256: conditional.knownSha256 } : {}),
         language: declaration.language ?? null,
       });
       if (
@@ -130,22 +136,6 @@ export class Scraper {
     const done = filters ? undefined : this.extracted.get(result);
     if (done && sameSelectors(done.declaration, declaration)) return done.document;
     return extractPage(result, declaration, filters ? { filters } : {});
-  }
-
-  /** Every source page, fetched in order as its own declaration says, as one snapshot. */
-  private async fetchCombined(declaration: DocumentDeclaration): Promise<FetchResult> {
-    const sources: { url: string; result: FetchResult }[] = [];
-    for (const source of declaration.sources ?? []) {
-      const result = await this.fetch({
-        url: source.url,
-        fetchMode: source.fetchMode,
-        language: declaration.language ?? null,
-        ...(source.select ? { select: source.select } : {}),
-        ...(source.remove ? { remove: source.remove } : {}),
-      });
-      sources.push({ url: source.url, result });
-    }
-    return combinePages(sources);
   }
 
   private async extractCombined(

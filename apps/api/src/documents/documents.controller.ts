@@ -12,26 +12,47 @@ import {
   Res,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { type Response } from 'express';
 import { type z } from 'zod';
 
 import { APP_CONFIG, type Env } from '@fineprint/config';
 import {
   compareQuery,
-  createDocumentSchema,
+  type createDocumentSchema,
+  documentInputSchemas,
   listDocumentsQuery,
   listVersionsQuery,
-  updateDocumentSchema,
+  type updateDocumentSchema,
 } from '@fineprint/contracts';
 import { renderHtmlInline, renderHtmlSideBySide, renderUnified } from '@fineprint/diff';
+import { cssSelectorProblem } from '@fineprint/scraper';
 
 import { AdminGuard } from '../common/admin.guard';
 import { IdPipe } from '../common/id.pipe';
 import { toPage } from '../common/page';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
+import {
+  createDocumentBodySchema,
+  documentPageSchema,
+  documentViewSchema,
+  updateDocumentBodySchema,
+} from './document.openapi';
 import { presentDocument, presentVersion } from './document.presenter';
 import { DocumentsService } from './documents.service';
+
+/**
+ * Document bodies with every CSS selector (plain, or a range's bound) parsed by the
+ * extractor's own parser: what is accepted here cannot fail a check as an invalid selector.
+ */
+const documentBodies = documentInputSchemas(cssSelectorProblem);
 
 const uuid = new IdPipe('Document');
 const versionId = new IdPipe('Version');
@@ -47,13 +68,18 @@ export class DocumentsController {
 
   @Get('documents')
   @ApiOperation({ summary: 'Tracked documents; filter by vendor, type, status; search titles with q' })
+  @ApiOkResponse({ schema: documentPageSchema })
   async list(@Query(new ZodValidationPipe(listDocumentsQuery)) query: z.output<typeof listDocumentsQuery>) {
     const rows = await this.service.list(query);
     return toPage(rows, query.limit, (d) => d.id, presentDocument);
   }
 
   @Get('documents/:id')
-  @ApiOperation({ summary: 'One document with status, lastCheckedAt and lastChangedAt' })
+  @ApiOperation({
+    summary:
+      'One document with status, lastCheckedAt and lastChangedAt; its declaration (selectors, combined pages, filters, filters pending opt-in)',
+  })
+  @ApiOkResponse({ schema: documentViewSchema })
   async get(@Param('id', uuid) id: string) {
     return presentDocument(await this.service.get(id));
   }
@@ -61,9 +87,14 @@ export class DocumentsController {
   @Post('documents')
   @UseGuards(AdminGuard)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Track a new document (admin)' })
+  @ApiOperation({
+    summary:
+      'Track a new document (admin): one page, or several pages as one document (combine); CSS or range selectors, each checked to parse',
+  })
+  @ApiBody({ schema: createDocumentBodySchema })
+  @ApiCreatedResponse({ schema: documentViewSchema })
   async create(
-    @Body(new ZodValidationPipe(createDocumentSchema)) body: z.output<typeof createDocumentSchema>,
+    @Body(new ZodValidationPipe(documentBodies.create)) body: z.output<typeof createDocumentSchema>,
   ) {
     return presentDocument(await this.service.create(body));
   }
@@ -71,10 +102,15 @@ export class DocumentsController {
   @Patch('documents/:id')
   @UseGuards(AdminGuard)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Change a document: selectors, interval, pause with active=false (admin)' })
+  @ApiOperation({
+    summary:
+      'Change a document: selectors, combined pages (combine: null for one page), interval, pause with active=false (admin)',
+  })
+  @ApiBody({ schema: updateDocumentBodySchema })
+  @ApiOkResponse({ schema: documentViewSchema })
   async update(
     @Param('id', uuid) id: string,
-    @Body(new ZodValidationPipe(updateDocumentSchema)) body: z.output<typeof updateDocumentSchema>,
+    @Body(new ZodValidationPipe(documentBodies.update)) body: z.output<typeof updateDocumentSchema>,
   ) {
     return presentDocument(await this.service.update(id, body));
   }

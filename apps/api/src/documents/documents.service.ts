@@ -5,6 +5,8 @@ import { APP_CONFIG, type Env } from '@fineprint/config';
 import {
   canMoveVersion,
   type createDocumentSchema,
+  type DocumentSourceInput,
+  type FetchMode,
   isFlip,
   type listDocumentsQuery,
   slugify,
@@ -13,6 +15,7 @@ import {
 import {
   decodeSnapshotBody,
   DocumentRepository,
+  type InputJsonValue,
   SnapshotRepository,
   VendorRepository,
   VersionRepository,
@@ -54,22 +57,30 @@ export class DocumentsService {
   }
 
   async create(input: z.output<typeof createDocumentSchema>) {
-    await assertPublicUrl(this.config, 'url', input.url);
+    // the schema asks for a url or combine sources; a combined document's page is its first source's
+    const url = input.url ?? input.combine?.[0]?.url ?? '';
+    await assertPublicUrl(this.config, 'url', url);
+    await this.assertPublicSources(input.combine);
     const vendorSlug = slugify(input.vendor);
     const vendor =
       (await this.vendors.findBySlug(vendorSlug)) ??
       (await this.vendors.upsertBySlug(vendorSlug, input.vendorName ?? input.vendor));
     let slug = slugify(input.title);
     for (let n = 2; await this.slugTaken(vendor.id, slug); n++) slug = `${slugify(input.title)}-${n}`;
+    const select = input.select ?? [];
+    const remove = input.remove ?? [];
     const created = await this.documents.create({
       vendorId: vendor.id,
       slug,
       title: input.title,
       type: input.type,
-      url: input.url,
-      select: input.select ?? [],
-      remove: input.remove ?? [],
+      url,
+      select,
+      remove,
       fetchMode: input.fetch,
+      sources: input.combine
+        ? storedSources(input.combine, { select, remove, fetch: input.fetch, filters: [] })
+        : null,
       language: input.language ?? null,
       intervalMinutes: input.intervalMinutes,
       active: input.active,
@@ -83,16 +94,38 @@ export class DocumentsService {
     return (await this.documents.findBySlug(vendorId, slug)) !== null;
   }
 
+  /** Every page of a combined document is fetched later: each must be public, like `url`. */
+  private async assertPublicSources(combine: DocumentSourceInput[] | null | undefined): Promise<void> {
+    for (const [index, source] of (combine ?? []).entries())
+      await assertPublicUrl(this.config, `combine.${index}.url`, source.url);
+  }
+
   async update(id: string, input: z.output<typeof updateDocumentSchema>) {
-    await this.get(id);
+    const existing = await this.get(id);
     if (input.url !== undefined) await assertPublicUrl(this.config, 'url', input.url);
+    await this.assertPublicSources(input.combine);
+    // sources leaving out select/remove/fetch take the document's, as it is after this update
+    const sources =
+      input.combine === undefined
+        ? undefined
+        : input.combine === null
+          ? null
+          : storedSources(input.combine, {
+              select: input.select ?? existing.select,
+              remove: input.remove ?? existing.remove,
+              fetch: input.fetch ?? existing.fetchMode,
+              filters: existing.filters,
+            });
+    // a document made combined takes its first source as its page unless a url is sent
+    const url = input.url ?? (input.combine ? input.combine[0]?.url : undefined);
     await this.documents.update(id, {
       ...(input.title !== undefined ? { title: input.title } : {}),
-      ...(input.url !== undefined ? { url: input.url } : {}),
+      ...(url !== undefined ? { url } : {}),
       ...(input.type !== undefined ? { type: input.type } : {}),
       ...(input.select !== undefined ? { select: input.select } : {}),
       ...(input.remove !== undefined ? { remove: input.remove } : {}),
       ...(input.fetch !== undefined ? { fetchMode: input.fetch } : {}),
+      ...(sources !== undefined ? { sources } : {}),
       ...(input.intervalMinutes !== undefined ? { intervalMinutes: input.intervalMinutes } : {}),
       ...(input.language !== undefined ? { language: input.language } : {}),
       ...(input.active !== undefined ? { active: input.active } : {}),
@@ -194,4 +227,21 @@ export class DocumentsService {
     if (!version) throw new NotFoundError('Version', `${documentId}#${seq}`);
     return version;
   }
+}
+
+/**
+ * A combined document's pages as the database keeps them (decision 0021): each with its own
+ * selectors and fetch mode, or the document's, and the document's filters.
+ */
+function storedSources(
+  combine: DocumentSourceInput[],
+  document: { select: string[]; remove: string[]; fetch: FetchMode; filters: unknown },
+): InputJsonValue {
+  return combine.map((source) => ({
+    url: source.url,
+    select: source.select ?? document.select,
+    remove: source.remove ?? document.remove,
+    fetchMode: source.fetch ?? document.fetch,
+    filters: (Array.isArray(document.filters) ? document.filters : []) as InputJsonValue[],
+  }));
 }

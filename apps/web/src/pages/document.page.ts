@@ -1,4 +1,12 @@
-import { type ChangeView, type DocumentView, type Page, type VersionView } from '@fineprint/contracts';
+import {
+  type ChangeView,
+  type DocumentSourceView,
+  type DocumentView,
+  type FilterView,
+  type Page,
+  type SelectorView,
+  type VersionView,
+} from '@fineprint/contracts';
 import { useEffect, useState } from 'preact/hooks';
 
 import { api } from '../api-client';
@@ -28,6 +36,91 @@ function useVersionPages(id: string) {
   return { items, more: done ? null : () => void load(cursor), error };
 }
 
+/** A selector in words: CSS as written, a range by its two points. */
+function selectorText(selector: SelectorView): string {
+  if (typeof selector === 'string') return selector;
+  const start =
+    selector.startBefore !== undefined
+      ? `before ${selector.startBefore}`
+      : `after ${selector.startAfter ?? '?'}`;
+  const end =
+    selector.endBefore !== undefined ? `before ${selector.endBefore}` : `after ${selector.endAfter ?? '?'}`;
+  return `range from ${start} to ${end}`;
+}
+
+const filterText = (filter: FilterView): string =>
+  typeof filter === 'string'
+    ? filter
+    : Object.entries(filter)
+        .map(([name, params]) => `${name} ${JSON.stringify(params)}`)
+        .join(', ');
+
+const Codes = ({ items, none }: { items: string[]; none: string }) =>
+  items.length === 0
+    ? html`<span class="muted">${none}</span>`
+    : html`<ul class="plain codes">
+        ${items.map((item) => html`<li><code>${item}</code></li>`)}
+      </ul>`;
+
+/** What the declaration takes from a page: its selectors, removals and filters. */
+const DeclarationRows = ({ d }: { d: Pick<DocumentSourceView, 'select' | 'remove' | 'filters'> }) =>
+  html`<tr>
+      <th scope="row">Selects</th>
+      <td><${Codes} items=${d.select.map(selectorText)} none="the whole page" /></td>
+    </tr>
+    <tr>
+      <th scope="row">Removes</th>
+      <td><${Codes} items=${d.remove.map(selectorText)} none="nothing" /></td>
+    </tr>
+    ${
+      d.filters.length
+        ? html`<tr>
+            <th scope="row">Filters</th>
+            <td><${Codes} items=${d.filters.map(filterText)} none="none" /></td>
+          </tr>`
+        : ''
+    }`;
+
+/** A combined document's pages, each with its own URL and selectors. */
+const SourceList = ({ sources }: { sources: DocumentSourceView[] }) =>
+  html`<section aria-labelledby="sources-h">
+    <h2 id="sources-h">Pages of this document</h2>
+    <p class="muted">
+      ${sources.length} pages fetched in this order and kept as one snapshot; their texts, joined, are the
+      document's text.
+    </p>
+    <ol class="sources">
+      ${sources.map(
+        (source) =>
+          html`<li>
+            <a href=${source.url} rel="noopener noreferrer">${source.url}</a>
+            <div class="table-wrap">
+              <table>
+                <tbody>
+                  <${DeclarationRows} d=${source} />
+                  <tr>
+                    <th scope="row">Fetched with</th>
+                    <td>${source.fetch}</td>
+                  </tr>
+                </tbody>
+              </table>
+            </div>
+          </li>`,
+      )}
+    </ol>
+  </section>`;
+
+/** Named filters that have not run: the text may be wider than what the declaration keeps. */
+const FiltersPending = ({ names }: { names: string[] }) =>
+  html`<section class="notice filters-pending" role="note" aria-labelledby="filters-pending-h">
+    <h2 id="filters-pending-h" style="margin-top:0">Filters pending</h2>
+    <p>
+      These named filters have not run: ${names.map((n, i) => html`${i ? ', ' : ''}<code>${n}</code>`)}. The
+      text may be wider than the declaration. They are the collection's own code and run only once the
+      operator opts in to it (<code>${'fineprint catalog import-ota <folder> --run-filters'}</code>).
+    </p>
+  </section>`;
+
 export function DocumentPage({ id }: { id: string }) {
   const doc = useApi<DocumentView>(`/api/v1/documents/${encodeURIComponent(id)}`);
   const changes = useApi<Page<ChangeView>>(`/api/v1/changes?documentId=${encodeURIComponent(id)}&limit=20`);
@@ -53,12 +146,16 @@ export function DocumentPage({ id }: { id: string }) {
           </tr>
           <tr>
             <th scope="row">URL</th>
-            <td><a href=${d.url} rel="noopener noreferrer">${d.url}</a></td>
+            <td>
+              <a href=${d.url} rel="noopener noreferrer">${d.url}</a>
+              ${d.sources ? html`<span class="muted"> · ${d.sources.length} pages combined (below)</span>` : ''}
+            </td>
           </tr>
           <tr>
             <th scope="row">Type</th>
             <td>${label(d.type)}</td>
           </tr>
+          ${d.sources ? '' : html`<${DeclarationRows} d=${{ ...d.selectors, filters: d.filters }} />`}
           <tr>
             <th scope="row">Schedule</th>
             <td>every ${d.intervalMinutes} min · fetched with ${d.fetch}</td>
@@ -82,6 +179,8 @@ export function DocumentPage({ id }: { id: string }) {
         </tbody>
       </table>
     </div>
+    ${d.filtersPending ? html`<${FiltersPending} names=${d.namedFilters} />` : ''}
+    ${d.sources ? html`<${SourceList} sources=${d.sources} />` : ''}
     ${
       d.unstable && instability.data?.between
         ? html`<section class="notice" aria-labelledby="flip-h">

@@ -74,8 +74,16 @@ export class DocumentRepository {
     return this.prisma.document.create({ data: toData(input) });
   }
 
-  update(id: string, data: Prisma.DocumentUpdateInput): Promise<Document> {
-    return this.prisma.document.update({ where: { id }, data });
+  /** `sources: null` makes a combined document one page again. */
+  update(
+    id: string,
+    data: Omit<Prisma.DocumentUpdateInput, 'sources'> & { sources?: Prisma.InputJsonValue | null },
+  ): Promise<Document> {
+    const { sources, ...rest } = data;
+    return this.prisma.document.update({
+      where: { id },
+      data: { ...rest, ...(sources !== undefined ? { sources: sources ?? Prisma.DbNull } : {}) },
+    });
   }
 
   softDelete(id: string): Promise<Document> {

@@ -17,13 +17,14 @@ import {
   type HistorySqlRow,
   run,
   SQL,
+  type SnapshotHeaders,
   type StoredSnapshot,
   type StoredVersion,
   type VersionSummary,
 } from '../sql/hot-path.sql';
 import { withTransaction } from '../sql/with-transaction';
 
-export { type StoredSnapshot, type StoredVersion, type VersionSummary };
+export { type SnapshotHeaders, type StoredSnapshot, type StoredVersion, type VersionSummary };
 
 export interface SnapshotInput {
   sha256: string;
@@ -33,7 +34,7 @@ export interface SnapshotInput {
   contentType: string | null;
   charset: string | null;
   httpStatus: number | null;
-  headers: Record<string, string>;
+  headers: SnapshotHeaders;
   finalUrl: string;
   fetchedWith: FetchMode;
 }
@@ -51,7 +52,7 @@ export interface VersionHistory {
 }
 
 export interface DocumentTip {
-  snapshot: { id: string; sha256: string; headers: Record<string, string> } | null;
+  snapshot: { id: string; sha256: string; headers: SnapshotHeaders } | null;
   version: { id: string; status: VersionStatus; snapshotId: string; extractionKey: string | null } | null;
 }
 

@@ -95,10 +95,16 @@ export type StoredSnapshot = Pick<Snapshot, 'id' | 'sha256' | 'lastSeenAt'>;
 
 export type VersionSummary = Pick<Version, 'id' | 'seq' | 'sha256' | 'status' | 'recordedAt' | 'revertOfId'>;
 
+/**
+ * A snapshot's headers of interest (a JSON object): etag, lastModified, contentLanguage,
+ * contentType; a combined snapshot's `sources`, each page's validators (decision 0026).
+ */
+export type SnapshotHeaders = Record<string, unknown>;
+
 export interface TipSnapshotRow {
   id: string;
   sha256: string;
-  headers: Record<string, string>;
+  headers: SnapshotHeaders;
 }
 export interface TipVersionRow {
   id: string;

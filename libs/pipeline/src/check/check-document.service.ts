@@ -22,6 +22,8 @@ import {
   DocumentRepository,
   type RecordContentResult,
   type RunOrigin,
+  type SnapshotHeaders,
+  SnapshotRepository,
   type StoredRefs,
   type SuccessRun,
   VersionRepository,
@@ -32,6 +34,7 @@ import { type ExtractedDocument, type FetchResult } from '@fineprint/scraper';
 import { ChangeLifecycleService } from '../changes/change-lifecycle.service';
 import { type ContentVerdict, decideContent, isUnstable } from '../decision/decide-content';
 import { CheckFailedError, DocumentGoneError } from '../pipeline.errors';
+import { conditionalOf } from './conditional-of';
 import { declarationExtras, declarationOf } from './declaration-of';
 import { type Declaration, SCRAPER, type ScraperPort } from './scraper.port';
 import { toScrapeFailure } from './to-scrape-failure';
@@ -115,6 +118,7 @@ export class CheckDocumentService {
     @Inject(SCRAPER) private readonly scraper: ScraperPort,
     private readonly documents: DocumentRepository,
     private readonly versions: VersionRepository,
+    private readonly snapshots: SnapshotRepository,
     private readonly checkRuns: CheckRunRepository,
     private readonly lifecycle: ChangeLifecycleService,
     private readonly queues: QueueProducer,
@@ -177,14 +181,14 @@ export class CheckDocumentService {
    * records its run, counts against the document and is thrown.
    */
   private async fetchAndExtract(plan: CheckPlan): Promise<FetchedPage | CheckResult> {
-    const previous = plan.tip.snapshot;
-    const previousHeaders = (previous?.headers ?? {}) as { etag?: string; lastModified?: string };
     try {
-      const page = await this.scraper.fetch(plan.declaration, {
-        ...(previousHeaders.etag ? { etag: previousHeaders.etag } : {}),
-        ...(previousHeaders.lastModified ? { lastModified: previousHeaders.lastModified } : {}),
-        ...(plan.settled ? { knownSha256: plan.settled.sha256 } : {}),
-      });
+      const page = await this.scraper.fetch(
+        plan.declaration,
+        conditionalOf(plan.tip, plan.extractionKey, {
+          ...(plan.settled ? { knownSha256: plan.settled.sha256 } : {}),
+          storedBody: (snapshotId) => this.snapshotBody(snapshotId),
+        }),
+      );
       const quiet = await this.quietPath(plan, page);
       if (quiet) return quiet;
       return { page, extracted: await this.scraper.extract(page, plan.declaration) };
@@ -206,6 +210,12 @@ export class CheckDocumentService {
       );
       throw new CheckFailedError(failure.kind, failure.code, failure.message, { cause: error });
     }
+  }
+
+  /** A stored snapshot's bytes (a combined document's unchanged pages are taken from them). */
+  private async snapshotBody(snapshotId: string): Promise<Buffer | null> {
+    const snapshot = await this.snapshots.findById(snapshotId);
+    return snapshot ? decodeSnapshotBody(snapshot) : null;
   }
 
   /** Nothing new: a 304, or the settled tip's bytes again (a pending tip is confirmed by them). */
@@ -387,7 +397,7 @@ export class CheckDocumentService {
         contentType: snapshot.contentType,
         charset: snapshot.charset,
         httpStatus: snapshot.httpStatus,
-        headers: (snapshot.headers ?? {}) as Record<string, string>,
+        headers: (snapshot.headers ?? {}) as SnapshotHeaders,
         finalUrl: snapshot.finalUrl ?? document.url,
         fetchedWith: snapshot.fetchedWith,
       },
@@ -413,8 +423,9 @@ function settledTip(tip: DocumentTip, extractionKey: string): SettledTip | null 
   return { id: version.id, status: version.status, snapshotId: snapshot.id, sha256: snapshot.sha256 };
 }
 
-function compactHeaders(headers: Record<string, string | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
+/** The headers worth keeping: those with a value (a combined snapshot's per-page validators included). */
+function compactHeaders(headers: FetchResult['headers']): SnapshotHeaders {
+  const out: SnapshotHeaders = {};
   for (const [key, value] of Object.entries(headers)) if (value) out[key] = value;
   return out;
 }

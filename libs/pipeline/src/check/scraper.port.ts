@@ -1,5 +1,6 @@
 import { type FetchErrorKind } from '@fineprint/contracts';
 import {
+  type ConditionalFetch,
   type DocumentDeclaration,
   type ExtractedDocument,
   type FetchResult,
@@ -15,8 +16,11 @@ export type Declaration = DocumentDeclaration;
 export interface ScraperPort {
   fetch(
     declaration: Declaration,
-    /** `knownSha256`: the bytes of the page as last accepted (the fetcher skips re-vetting them). */
-    conditional?: { etag?: string; lastModified?: string; knownSha256?: string },
+    /**
+     * The stored page's validators (a combined document's: each page's, and a way to read
+     * the stored bytes); `knownSha256`: the bytes as last accepted (not vetted again).
+     */
+    conditional?: ConditionalFetch,
   ): Promise<FetchResult>;
   /** `filters`: rewrites the raw HTML before selection (a collection's sandboxed named filters). */
   extract(
