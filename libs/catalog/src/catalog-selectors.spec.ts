@@ -40,4 +40,22 @@ describe('catalog selectors: CSS strings and Open Terms Archive ranges', () => {
     expect(problems({ startBefore: '#a', endBefore: '#c', end: '#d' }).join()).toMatch(/end/);
     expect(problems('{"startBefore":"#a"').join()).toMatch(/not valid JSON/);
   });
+
+  it('refuses CSS the extractor could not parse, in plain selectors and inside ranges, when the file is loaded', () => {
+    const problems = (select: unknown, remove?: unknown) => {
+      const result = catalogFileSchema.safeParse(file(select, remove));
+      return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    };
+    expect(problems('main[').join()).toMatch(/"main\[" is not valid CSS/);
+    expect(problems(['main', 'div > > p']).join()).toMatch(
+      /documents\.0\.select\.1: "div > > p" is not valid CSS/,
+    );
+    expect(problems({ startBefore: 'h1', endBefore: '#end[' }).join()).toMatch(/"#end\[" is not valid CSS/);
+    expect(problems('{"startAfter":"h2::","endBefore":"footer"}').join()).toMatch(/not valid CSS/);
+    expect(problems('main', '<div>').join()).toMatch(/HTML markup/);
+    // what real declarations use still loads
+    expect(
+      problems(['main', 'article.policy > section:not(.ads)'], { startAfter: 'h1', endBefore: 'footer' }),
+    ).toEqual([]);
+  });
 });

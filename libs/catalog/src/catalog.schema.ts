@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { type DocumentType, documentTypeSchema } from '@fineprint/contracts';
-import { decodeSelector, encodeSelector, rangeSelectorProblem } from '@fineprint/scraper';
+import { cssSelectorProblem, decodeSelector, encodeSelector, rangeSelectorProblem } from '@fineprint/scraper';
 
 /** Document types are the vocabulary's (libs/contracts); a catalog file may spell them with "-". */
 export { DOCUMENT_TYPES } from '@fineprint/contracts';
@@ -18,19 +18,35 @@ const slug = z
 const SELECTOR_SHAPE =
   'a selector is a CSS string or a range { "startBefore" | "startAfter": css, "endBefore" | "endAfter": css }';
 
+/**
+ * Why the CSS inside a selector would fail at check time, or null: the same parser as the
+ * extractor and the API's edge (cssSelectorProblem), so a catalog file or an OTA import
+ * with broken CSS is refused when it is loaded, not on every check.
+ */
+function cssProblem(selector: ReturnType<typeof decodeSelector>): string | null {
+  const parts = typeof selector === 'string' ? [selector] : Object.values(selector);
+  for (const css of parts) {
+    const problem = typeof css === 'string' ? cssSelectorProblem(css) : SELECTOR_SHAPE;
+    if (problem) return problem;
+  }
+  return null;
+}
+
 /** One selector in its stored form, or the reason it is not one. */
 function storedSelector(value: unknown): { stored: string } | { problem: string } {
   if (typeof value === 'string') {
     if (!value.trim()) return { problem: 'a selector cannot be empty' };
+    let decoded: ReturnType<typeof decodeSelector>;
     try {
-      decodeSelector(value);
+      decoded = decodeSelector(value);
     } catch (error) {
       return { problem: (error as Error).message };
     }
-    return { stored: value };
+    const problem = cssProblem(decoded);
+    return problem ? { problem } : { stored: value };
   }
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    const problem = rangeSelectorProblem(value);
+    const problem = rangeSelectorProblem(value) ?? cssProblem(value);
     return problem ? { problem } : { stored: encodeSelector(value) };
   }
   return { problem: SELECTOR_SHAPE };
