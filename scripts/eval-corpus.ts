@@ -10,6 +10,7 @@
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
+import { DEFAULT_VARIANT_WINDOW_DAYS } from '@fineprint/config';
 import {
   loadHistoryFolder,
   REEXTRACTION_MESSAGE,
@@ -29,7 +30,16 @@ const histories = readdirSync(corpus)
   .sort();
 const rows: string[] = [];
 const announced: string[] = [];
-const totals = { announce: 0, revert: 0, quarantine: 0, cosmetic: 0, unchanged: 0, baseline: 0, total: 0 };
+const totals = {
+  announce: 0,
+  revert: 0,
+  variant: 0,
+  quarantine: 0,
+  cosmetic: 0,
+  unchanged: 0,
+  baseline: 0,
+  total: 0,
+};
 let announcedTechnical = 0;
 let rebaselined = 0;
 let revertAnnounced = 0;
@@ -41,7 +51,7 @@ for (const name of histories) {
   const s = report.summary;
   for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += s[key];
   rows.push(
-    `| ${name} | ${s.total} | ${s.announce} | ${s.cosmetic} | ${s.revert} | ${s.quarantine} | ${s.unchanged} | ${s.baseline} | ${s.unstable ? 'yes' : ''} |`,
+    `| ${name} | ${s.total} | ${s.announce} | ${s.cosmetic} | ${s.revert} | ${s.variant} | ${s.quarantine} | ${s.unchanged} | ${s.baseline} | ${s.unstable ? 'yes' : ''} |`,
   );
   const seen = new Set<string>();
   for (const v of report.versions) {
@@ -80,14 +90,15 @@ Generated ${new Date().toISOString()} in ${((Date.now() - started) / 1000).toFix
 
 ## Decisions
 
-| history | versions | announce | cosmetic | revert | quarantine | unchanged | new baseline | unstable |
-|---|---|---|---|---|---|---|---|---|
+| history | versions | announce | cosmetic | revert | variant | quarantine | unchanged | new baseline | unstable |
+|---|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
-| **all** | ${totals.total} | ${totals.announce} | ${totals.cosmetic} | ${totals.revert} | ${totals.quarantine} | ${totals.unchanged} | ${totals.baseline} | |
+| **all** | ${totals.total} | ${totals.announce} | ${totals.cosmetic} | ${totals.revert} | ${totals.variant} | ${totals.quarantine} | ${totals.unchanged} | ${totals.baseline} | |
 
 - Announced versions whose text equals an earlier version: **${revertAnnounced}** (must be 0).
 - Announced versions the recorder itself marked as a re-extraction ("Refilter", "Apply technical or declaration upgrade"): **${announcedTechnical}** (must be 0). Those versions are replayed as a change of declaration: a new baseline (**${rebaselined}** here), and the next version is compared with it.
 - "new baseline" counts the first version of each history and those re-extractions.
+- "variant" counts versions that switch back to a text the page alternates with while the current text is still seen within the variant window (${DEFAULT_VARIANT_WINDOW_DAYS} days, decision 0023): nothing is recorded but the check; "unchanged" a switch back to the current text.
 
 ## Announced changes
 
@@ -96,7 +107,7 @@ ${announced.join('\n')}
 mkdirSync(resolve(out, '..'), { recursive: true });
 writeFileSync(out, report);
 console.log(
-  `✓ ${totals.total} versions in ${histories.length} histories: ${totals.announce} announce, ${totals.cosmetic} cosmetic, ${totals.revert} revert, ${totals.quarantine} quarantine, ${totals.unchanged} unchanged, ${totals.baseline} baseline (${rebaselined} re-extractions)`,
+  `✓ ${totals.total} versions in ${histories.length} histories: ${totals.announce} announce, ${totals.cosmetic} cosmetic, ${totals.revert} revert, ${totals.variant} variant, ${totals.quarantine} quarantine, ${totals.unchanged} unchanged, ${totals.baseline} baseline (${rebaselined} re-extractions)`,
 );
 console.log(`  announced reverts: ${revertAnnounced}; announced re-extractions: ${announcedTechnical}`);
 console.log(`  report: ${out}`);

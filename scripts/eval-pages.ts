@@ -7,9 +7,12 @@
  *   (range selectors included), then compared word by word with the text OTA extracted from
  *   the same bytes, after both are stripped of Markdown syntax. One line per document.
  * - Sequences: 30 consecutive snapshots per document, extracted and replayed through the
- *   pipeline's decision code (`replayHistory`, which runs `decideContent`). A version must be
- *   recorded where OTA recorded a text change that is not a flap back to an earlier text, and
- *   nowhere else.
+ *   pipeline's decision code (`replayHistory`, which runs `decideContent`) as raw observations
+ *   at their dates: a new text waits for a confirming re-check, which is the next snapshot, and
+ *   a text the page alternates with is a variant (decision 0023). A version that becomes the
+ *   document's text must be recorded where OTA recorded a text change that is not a flap back
+ *   to an earlier text, and nowhere else; the report lists the observations kept without one
+ *   (transient, variant, pending).
  *
  * Prints a Markdown report; exits 1 when a goal is missed (median similarity < 0.99, a document
  * under 0.95 that is not a documented reference quirk or a pending named filter, an error, or a

@@ -15,6 +15,13 @@ export const DEVELOPMENT_SECRETS = {
   SECRET_KEY: 'insecure-development-secret-key',
 } as const;
 
+/**
+ * The default of VARIANT_WINDOW_DAYS, also used by `fineprint replay` and the evaluations:
+ * a month, the span of the usual A/B test (two to four weeks) and twice the longest run of one
+ * variant in the real alternating pages (decision 0023).
+ */
+export const DEFAULT_VARIANT_WINDOW_DAYS = 30;
+
 /** The shortest secret production accepts (a 32-byte random value in base64 is 44). */
 export const PRODUCTION_SECRET_MIN_LENGTH = 32;
 
@@ -76,6 +83,13 @@ const envObject = z.object({
     .int()
     .min(0)
     .default(3 * 60_000),
+  /**
+   * How long a page may alternate between texts (decision 0023): a text seen as a variant of
+   * the current one while the current one is still seen within this many days is a flap,
+   * recorded by its check only; a variant becomes the document's text once the current text
+   * has not been seen for this long. 0 turns flap detection off.
+   */
+  VARIANT_WINDOW_DAYS: z.coerce.number().min(0).max(365).default(DEFAULT_VARIANT_WINDOW_DAYS),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
   WEBHOOK_DISABLE_AFTER: z.coerce.number().int().min(1).default(20),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).default(8),

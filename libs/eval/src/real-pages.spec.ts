@@ -31,6 +31,15 @@ describe('real pages (golden subset): flaps OTA recorded are not new versions', 
     expect(result.failedAt).toEqual([]);
     expect(result.flapsAt).toContain(2);
     expect(result.recordedAt).toEqual([1]);
+    expect(result.ok).toBe(true);
+  });
+
+  it('finya: two documents served in turn at one address are one transient and then variants (decision 0023)', async () => {
+    const finya = sequences.find((s) => s.name === 'finya--privacy-policy');
+    expect(finya).toBeDefined();
+    const result = await runSequence(finya!);
+    // A B A B, A, B, B fourteen days after A was last seen, A
+    expect(result.keptAt).toEqual({ 2: 'transient', 4: 'variant', 12: 'variant', 25: 'variant' });
   });
 });
 

@@ -227,7 +227,9 @@ describe('the tracking pipeline on real PostgreSQL, Redis and a local site', () 
       await check(doc.id);
     }
     expect(await prisma.change.count({ where: { documentId: doc.id, state: 'announced' } })).toBe(1);
-    expect(await prisma.version.count({ where: { documentId: doc.id, status: 'revert' } })).toBe(4);
+    // b, then a back (a revert); from then on the switches are flaps: checks only (decision 0023)
+    expect(await prisma.version.count({ where: { documentId: doc.id, status: 'revert' } })).toBe(1);
+    expect(await prisma.version.count({ where: { documentId: doc.id } })).toBe(3);
     expect((await app.get(DocumentRepository).findById(doc.id))?.unstable).toBe(true);
   });
 
@@ -262,6 +264,7 @@ describe('the tracking pipeline on real PostgreSQL, Redis and a local site', () 
   });
 
   it('with confirmation on: a change that reverts before its re-check is never announced; one that stays is announced once', async () => {
+    // (one whose first sighting flickered back is announced once the old text has not been seen for the variant window)
     await open(60_000);
     const a = policy(BASE);
     const b = policy([...BASE, 'We keep voice recordings for 3 years.']);
@@ -283,7 +286,20 @@ describe('the tracking pipeline on real PostgreSQL, Redis and a local site', () 
     expect((await changes.findByToVersion(pending.versionId ?? ''))?.state).toBe('suppressed');
     expect((await app.get(VersionRepository).findById(pending.versionId ?? ''))?.status).toBe('transient');
 
+    // b again while a is still seen: a variant the page alternates with, not yet a change (decision 0023)
     site.setPage('/p5', b);
+    expect(await check(doc.id)).toMatchObject({
+      outcome: 'unchanged',
+      reason: expect.stringMatching(/variant/),
+    });
+    // a month later, b the only text seen since: it is the document's text, confirmed and announced once
+    for (const table of ['CheckRun', 'Version'] as const) {
+      const column = table === 'CheckRun' ? 'startedAt' : 'recordedAt';
+      await prisma.$executeRawUnsafe(
+        `UPDATE "${table}" SET "${column}" = "${column}" - interval '31 days' WHERE "documentId" = $1::uuid`,
+        doc.id,
+      );
+    }
     const again = await check(doc.id);
     expect(again.versionStatus).toBe('pending');
     await check(doc.id, 'confirm');

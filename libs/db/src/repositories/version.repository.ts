@@ -26,6 +26,8 @@ import { withTransaction } from '../sql/with-transaction';
 
 export { type SnapshotHeaders, type StoredSnapshot, type StoredVersion, type VersionSummary };
 
+type VersionRow = Exclude<HistorySqlRow, { kind: 'seen' }>;
+
 export interface SnapshotInput {
   sha256: string;
   /** Called only when the snapshot is new: the stored (compressed) body. */
@@ -49,6 +51,17 @@ export interface VersionHistory {
   sameText: VersionSummary | null;
   /** Recent versions, newest first (for flap detection). */
   recent: VersionSummary[];
+  /**
+   * When a check last saw the base's text, within the variant window (decision 0023); null
+   * when not within it, or when no window was asked for.
+   */
+  baseSeenAt: Date | null;
+  /**
+   * When the new content's text was last seen while the base's text was the document's text
+   * (a version of it recorded as a change from that text, or a check that saw it after the
+   * base was recorded), within the variant window; null when never, or no window was asked for.
+   */
+  variantSeenAt: Date | null;
 }
 
 export interface DocumentTip {
@@ -104,13 +117,23 @@ export class VersionRepository {
     textSha256: string;
     extractionKey: string;
     at: Date;
+    /**
+     * The start of the variant window: when the base's text and this text were last seen is
+     * read back to this time. Unset: not read (`baseSeenAt` and `variantSeenAt` are null).
+     */
+    seenSince?: Date | null;
     decide: (history: VersionHistory) => ContentDecision;
   }): Promise<RecordContentResult> {
     return withTransaction(this.prisma.pool, async (client) => {
       // the lock first, in its own statement: the reads below then see every version
       // committed by a check of the same document that held the lock before us
       await run(client, SQL.contentLock, [input.documentId]);
-      const { history, latestChainHash } = await this.loadHistory(client, input.documentId, input.textSha256);
+      const { history, latestChainHash } = await this.loadHistory(
+        client,
+        input.documentId,
+        input.textSha256,
+        input.seenSince ?? null,
+      );
       const { snapshot, snapshotCreated } = await this.storeSnapshot(client, input);
 
       const decision = input.decide(history);
@@ -173,16 +196,18 @@ export class VersionRepository {
 
   /**
    * What `decide` sees, in one statement: the 20 newest versions, the base (newest that
-   * counts as a base, with its text) and the newest with the same text; plus the newest
-   * version's chain hash, which the next version links to.
+   * counts as a base, with its text), the newest with the same text and, within the variant
+   * window, when the base's text and this text were last seen; plus the newest version's
+   * chain hash, which the next version links to.
    */
   private async loadHistory(
     client: PoolClient,
     documentId: string,
     textSha256: string,
+    seenSince: Date | null,
   ): Promise<{ history: VersionHistory; latestChainHash: string | null }> {
-    const rows = await run(client, SQL.contentHistory, [documentId, textSha256, BASE_STATUSES]);
-    const summary = (r: HistorySqlRow): VersionSummary => ({
+    const rows = await run(client, SQL.contentHistory, [documentId, textSha256, BASE_STATUSES, seenSince]);
+    const summary = (r: VersionRow): VersionSummary => ({
       id: r.id,
       seq: r.seq,
       sha256: r.sha256,
@@ -190,15 +215,19 @@ export class VersionRepository {
       recordedAt: r.recordedAt,
       revertOfId: r.revertOfId,
     });
-    const recent = rows.filter((r) => r.kind === 'recent').sort((a, b) => b.seq - a.seq);
-    const base = rows.find((r) => r.kind === 'base');
-    const same = rows.find((r) => r.kind === 'same');
+    const versions = rows.filter((r): r is VersionRow => r.kind !== 'seen');
+    const recent = versions.filter((r) => r.kind === 'recent').sort((a, b) => b.seq - a.seq);
+    const base = versions.find((r) => r.kind === 'base');
+    const same = versions.find((r) => r.kind === 'same');
+    const seen = rows.find((r) => r.kind === 'seen');
     return {
       history: {
         latest: recent[0] ? summary(recent[0]) : null,
         base: base ? { ...summary(base), text: base.text ?? '', extractionKey: base.extractionKey } : null,
         sameText: same ? summary(same) : null,
         recent: recent.map(summary),
+        baseSeenAt: seen?.kind === 'seen' ? seen.baseSeenAt : null,
+        variantSeenAt: seen?.kind === 'seen' ? seen.variantSeenAt : null,
       },
       latestChainHash: recent[0]?.chainHash ?? null,
     };

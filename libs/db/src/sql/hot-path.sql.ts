@@ -118,12 +118,20 @@ export type CheckContextSqlRow = Document & {
   tipVersion: TipVersionRow | null;
 };
 
-export type HistorySqlRow = VersionSummary & {
-  kind: 'recent' | 'base' | 'same';
-  text: string | null;
-  extractionKey: string | null;
-  chainHash: string;
-};
+export type HistorySqlRow =
+  | (VersionSummary & {
+      kind: 'recent' | 'base' | 'same';
+      text: string | null;
+      extractionKey: string | null;
+      chainHash: string;
+    })
+  | {
+      kind: 'seen';
+      /** When a check last saw the base's text (or a version of it was recorded), since $4. */
+      baseSeenAt: Date | null;
+      /** When the new text was last seen while the base's text was the document's, since $4. */
+      variantSeenAt: Date | null;
+    };
 
 export interface SendingSqlRow {
   id: string;
@@ -202,22 +210,57 @@ export const SQL = {
   ),
 
   /**
-   * $1 document id, $2 text hash, $3 the statuses that count as a base: the 20 newest
-   * versions, the base (with its text) and the newest version with the same text.
+   * $1 document id, $2 text hash, $3 the statuses that count as a base, $4 the start of the
+   * variant window (null: none): the 20 newest versions, the base (with its text), the newest
+   * version with the same text, and (decision 0023) when the base's text and this text were
+   * last seen. A text is seen by a check whose run names a version of it (checks that stored
+   * a quarantined page or failed saw nothing) and by the recording of a version of it. This
+   * text counts as seen "as a variant" of the base's text when a version of it was recorded
+   * as a change from that text, or a check saw it after the base was recorded. Each lookup
+   * walks the CheckRun (documentId, startedAt) index backwards and stops at its first match;
+   * the variant lookup runs only for a text that differs from the base's and has a version.
    */
   contentHistory: statement<HistorySqlRow>(
     'fineprint-content-history',
-    `(SELECT 'recent' AS kind, id, seq, sha256, status::text AS status, "recordedAt", "revertOfId",
-             NULL::text AS text, NULL::text AS "extractionKey", "chainHash"
+    `WITH b AS (
+       SELECT id, seq, sha256, status::text AS status, "recordedAt", "revertOfId", text, "extractionKey", "chainHash"
+         FROM "Version"
+        WHERE "documentId" = $1::uuid AND status = ANY($3::"VersionStatus"[])
+        ORDER BY seq DESC LIMIT 1
+     )
+     (SELECT 'recent' AS kind, id, seq, sha256, status::text AS status, "recordedAt", "revertOfId",
+             NULL::text AS text, NULL::text AS "extractionKey", "chainHash",
+             NULL::timestamptz AS "baseSeenAt", NULL::timestamptz AS "variantSeenAt"
         FROM "Version" WHERE "documentId" = $1::uuid ORDER BY seq DESC LIMIT 20)
      UNION ALL
-     (SELECT 'base', id, seq, sha256, status::text, "recordedAt", "revertOfId", text, "extractionKey", "chainHash"
-        FROM "Version"
-       WHERE "documentId" = $1::uuid AND status = ANY($3::"VersionStatus"[])
-       ORDER BY seq DESC LIMIT 1)
+     SELECT 'base', id, seq, sha256, status, "recordedAt", "revertOfId", text, "extractionKey", "chainHash", NULL, NULL
+       FROM b
      UNION ALL
-     (SELECT 'same', id, seq, sha256, status::text, "recordedAt", "revertOfId", NULL, NULL, "chainHash"
-        FROM "Version" WHERE "documentId" = $1::uuid AND sha256 = $2 ORDER BY seq DESC LIMIT 1)`,
+     (SELECT 'same', id, seq, sha256, status::text, "recordedAt", "revertOfId", NULL, NULL, "chainHash", NULL, NULL
+        FROM "Version" WHERE "documentId" = $1::uuid AND sha256 = $2 ORDER BY seq DESC LIMIT 1)
+     UNION ALL
+     SELECT 'seen', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+       GREATEST(
+         (SELECT c."startedAt" FROM "CheckRun" c JOIN "Version" v ON v.id = c."versionId"
+           WHERE c."documentId" = $1::uuid AND c."startedAt" >= $4::timestamptz AND v.sha256 = b.sha256
+             AND c.outcome IN ('unchanged', 'new_version', 'not_modified')
+           ORDER BY c."startedAt" DESC LIMIT 1),
+         (SELECT max(v."recordedAt") FROM "Version" v
+           WHERE v."documentId" = $1::uuid AND v.sha256 = b.sha256 AND v."recordedAt" >= $4::timestamptz)),
+       CASE WHEN $2 <> b.sha256 AND EXISTS (
+              SELECT 1 FROM "Version" x WHERE x."documentId" = $1::uuid AND x.sha256 = $2)
+       THEN GREATEST(
+         (SELECT c."startedAt" FROM "CheckRun" c JOIN "Version" v ON v.id = c."versionId"
+           WHERE c."documentId" = $1::uuid AND c."startedAt" >= GREATEST($4::timestamptz, b."recordedAt")
+             AND v.sha256 = $2 AND c.outcome IN ('unchanged', 'new_version', 'not_modified')
+           ORDER BY c."startedAt" DESC LIMIT 1),
+         (SELECT max(v."recordedAt") FROM "Version" v
+           WHERE v."documentId" = $1::uuid AND v.sha256 = $2 AND v."recordedAt" >= $4::timestamptz
+             AND (SELECT p.sha256 FROM "Version" p
+                   WHERE p."documentId" = $1::uuid AND p.seq < v.seq AND p.status = ANY($3::"VersionStatus"[])
+                   ORDER BY p.seq DESC LIMIT 1) = b.sha256))
+       END
+       FROM b WHERE $4::timestamptz IS NOT NULL`,
   ),
 
   /** $1 document id, $2 raw hash. */

@@ -53,6 +53,12 @@ export function extractionKeyOf(
   );
 }
 
+const DAY_MS = 86_400_000;
+
+/** Why a check recorded nothing but its run for a text the page alternates with. */
+const ALTERNATING =
+  'a variant: the page alternates between this text and the current one (decision 0023), so the current version stays';
+
 /** Why a version is the base's own page extracted again under a new declaration. */
 const REBASED =
   "re-extracted: the base's own page under the new declaration (selectors or extractor changed), a new baseline, not a change by the vendor";
@@ -138,6 +144,7 @@ export class CheckDocumentService {
       outcome: stored.outcome,
       ...(version ? { versionId: version.id, versionStatus: version.status } : {}),
       ...(version?.statusReason ? { reason: version.statusReason } : {}),
+      ...(stored.verdict.alternating ? { reason: ALTERNATING } : {}),
     };
   }
 
@@ -226,7 +233,8 @@ export class CheckDocumentService {
         httpStatus: 304,
         fetchedWith: page.fetchedWith,
         snapshotId: tip.snapshot?.id ?? null,
-        versionId: null,
+        // the bytes of the tip snapshot: when the tip version was extracted from them, its text
+        versionId: settled?.id ?? null,
       });
       await this.lifecycle.ensureFollowUps(
         documentId,
@@ -254,21 +262,29 @@ export class CheckDocumentService {
     if (plan.tip.version?.extractionKey && plan.tip.version.extractionKey !== extractionKey) {
       await this.rebase(document, declaration, extractionKey);
     }
+    const at = new Date();
     const observation = {
       text,
       textSha256,
       title: extracted.title,
       language: extracted.language,
       extractionKey,
+      at,
     };
-    const options = { declaredLanguage: document.language, confirmDelayMs: this.config.CONFIRM_DELAY_MS };
+    const variantWindowMs = this.config.VARIANT_WINDOW_DAYS * DAY_MS;
+    const options = {
+      declaredLanguage: document.language,
+      awaitConfirmation: this.config.CONFIRM_DELAY_MS > 0,
+      variantWindowMs,
+    };
     let verdict: ContentVerdict | undefined;
     const recorded = await this.versions.recordContent({
       documentId,
       text,
       textSha256,
       extractionKey,
-      at: new Date(),
+      at,
+      seenSince: variantWindowMs > 0 ? new Date(at.getTime() - variantWindowMs) : null,
       snapshot: {
         sha256: page.sha256,
         encode: () => ({
@@ -295,7 +311,8 @@ export class CheckDocumentService {
       httpStatus: page.status,
       fetchedWith: page.fetchedWith,
       snapshotId: recorded.snapshot.id,
-      versionId: version?.id ?? recorded.history.latest?.id ?? null,
+      // the version whose text this check saw (the variant window reads it back)
+      versionId: version?.id ?? verdict.observedVersionId,
     };
     if (outcome === 'quarantined') {
       await this.checkRuns.record({
@@ -339,7 +356,9 @@ export class CheckDocumentService {
     } else {
       await this.lifecycle.ensureFollowUps(documentId);
     }
-    if (((version && isFlip(version.status)) || verdict.supersedesPendingId) && !document.unstable) {
+    if (verdict.alternating && !document.unstable) {
+      await this.documents.setUnstable(documentId, true);
+    } else if (((version && isFlip(version.status)) || verdict.supersedesPendingId) && !document.unstable) {
       const recent = await this.versions.recentSummaries(documentId);
       if (isUnstable(recent)) await this.documents.setUnstable(documentId, true);
     }

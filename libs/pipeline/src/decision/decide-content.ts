@@ -18,13 +18,24 @@ export interface ContentObservation {
    * new baseline, never an announcement.
    */
   extractionKey?: string | null;
+  /** When the text was observed (the variant window is counted back from it). */
+  at: Date;
 }
 
 export interface DecisionOptions {
   /** The document's declared language (BCP 47); a text in another language is quarantined. */
   declaredLanguage?: string | null;
-  /** 0: new texts are confirmed at once; otherwise they wait for a confirming re-check. */
-  confirmDelayMs: number;
+  /**
+   * Whether a new text waits for a confirming re-check (`pending`) or is confirmed at once.
+   * In production the re-check is a job CONFIRM_DELAY_MS later; in a replay of raw snapshots
+   * it is the next snapshot.
+   */
+  awaitConfirmation: boolean;
+  /**
+   * How long a page may alternate between texts (decision 0023); 0 or unset: no flap
+   * detection, every switch is a change or a revert as before.
+   */
+  variantWindowMs?: number;
 }
 
 export interface ContentVerdict {
@@ -34,6 +45,16 @@ export interface ContentVerdict {
   supersedesPendingId: string | null;
   /** A pending version that this observation confirms. */
   confirmsPendingId: string | null;
+  /**
+   * The stored version whose text this observation saw, when no new version is recorded
+   * (the check's run names it; a recorded version names itself).
+   */
+  observedVersionId: string | null;
+  /**
+   * The observed text is a variant the page alternates with (a flap, decision 0023): nothing
+   * recorded but the check, the document's text stays, the document is flagged unstable.
+   */
+  alternating: boolean;
 }
 
 interface NoisePattern {
@@ -57,7 +78,7 @@ export const REEXTRACTED =
  * `previousWords` is the size of the version it would replace.
  */
 export function quarantineReason(
-  observation: ContentObservation,
+  observation: Omit<ContentObservation, 'at'>,
   previousWords: number | null,
   declaredLanguage?: string | null,
 ): string | null {
@@ -84,10 +105,36 @@ export function quarantineReason(
   return null;
 }
 
+/** A duration in days (one decimal), for reasons. */
+const days = (ms: number) => `${Math.round((ms / 86_400_000) * 10) / 10} days`;
+
+/**
+ * Whether the observed text is a variant of the document's text the page alternates with
+ * (decision 0023): it was seen, within the window, while the base's text was the document's
+ * text (a version of it recorded as a change from that text, or a check that saw it since),
+ * and the base's text is itself still seen within the window. A variant whose base has not
+ * been seen for the whole window is `promoted`: it is decided like any other text.
+ */
+function alternationOf(
+  history: VersionHistory,
+  at: Date,
+  windowMs: number,
+): { kind: 'variant'; versionId: string } | { kind: 'promoted'; reason: string } | null {
+  if (windowMs <= 0 || !history.sameText) return null;
+  const within = (t: Date | null): t is Date => t !== null && at.getTime() - t.getTime() <= windowMs;
+  if (!within(history.variantSeenAt)) return null;
+  if (within(history.baseSeenAt)) return { kind: 'variant', versionId: history.sameText.id };
+  return {
+    kind: 'promoted',
+    reason: `the page alternated with this text and has not shown the previous one for the variant window (${days(windowMs)})`,
+  };
+}
+
 /**
  * The pipeline's one decision about fetched content (also used by `fineprint replay`):
  * nothing new, a baseline, a new text (pending confirmation or confirmed), a revert to
- * an earlier text, or a quarantined page. Pure: the history is read by the caller.
+ * an earlier text, a variant the page alternates with, or a quarantined page. Pure: the
+ * history is read by the caller.
  */
 export function decideContent(
   history: VersionHistory,
@@ -97,19 +144,30 @@ export function decideContent(
   const latest = history.latest;
   const base = history.base;
   const pending = latest && awaitsConfirmation(latest.status) ? latest : null;
-  const none = { supersedesPendingId: null, confirmsPendingId: null };
+  const none = {
+    supersedesPendingId: null,
+    confirmsPendingId: null,
+    observedVersionId: null,
+    alternating: false,
+  };
 
   // the same text as the newest version: nothing new (a pending one is now confirmed);
   // a text that was dropped as transient and comes back is observed afresh
   if (latest && latest.status !== 'transient' && latest.sha256 === observation.textSha256) {
     if (isQuarantined(latest.status)) {
-      return { decision: { action: 'unchanged' }, verdict: 'quarantined', ...none };
+      return {
+        decision: { action: 'unchanged' },
+        verdict: 'quarantined',
+        ...none,
+        observedVersionId: latest.id,
+      };
     }
     return {
       decision: { action: 'unchanged' },
       verdict: 'unchanged',
       ...none,
       confirmsPendingId: pending?.id ?? null,
+      observedVersionId: latest.id,
     };
   }
 
@@ -123,64 +181,84 @@ export function decideContent(
   const reason = quarantineReason(observation, baseWords, options.declaredLanguage);
   if (reason) {
     return {
+      ...none,
       decision: { action: 'record', status: 'quarantined', reason },
       verdict: 'quarantined',
       supersedesPendingId,
-      confirmsPendingId: null,
     };
   }
 
   // back to the text of the base (e.g. after a quarantined page or a transient one)
   if (base && base.sha256 === observation.textSha256) {
     return {
+      ...none,
       decision: { action: 'unchanged' },
       verdict: 'unchanged',
       supersedesPendingId,
-      confirmsPendingId: null,
+      observedVersionId: base.id,
     };
   }
 
   if (!base) {
     return {
+      ...none,
       decision: { action: 'record', status: 'baseline', reason: 'first version' },
       verdict: 'new_version',
       supersedesPendingId,
-      confirmsPendingId: null,
     };
   }
 
   if (rescoped) {
     return {
+      ...none,
       decision: { action: 'record', status: 'baseline', reason: REEXTRACTED },
       verdict: 'new_version',
       supersedesPendingId,
-      confirmsPendingId: null,
     };
   }
 
+  // a variant the page alternates with: the check saw it, the document's text stays
+  const alternation = alternationOf(history, observation.at, options.variantWindowMs ?? 0);
+  if (alternation?.kind === 'variant') {
+    return {
+      ...none,
+      decision: { action: 'unchanged' },
+      verdict: 'unchanged',
+      supersedesPendingId,
+      observedVersionId: alternation.versionId,
+      alternating: true,
+    };
+  }
+
+  const promoted = alternation?.kind === 'promoted' ? alternation.reason : null;
   const same = history.sameText;
   if (same && countsAsBase(same.status)) {
     return {
+      ...none,
       decision: {
         action: 'record',
         status: 'revert',
-        reason: `same text as version ${same.seq}`,
+        reason: `same text as version ${same.seq}${promoted ? `; ${promoted}` : ''}`,
         revertOfId: same.id,
       },
       verdict: 'new_version',
       supersedesPendingId,
-      confirmsPendingId: null,
     };
   }
 
   return {
-    decision:
-      options.confirmDelayMs > 0
-        ? { action: 'record', status: 'pending', reason: 'waiting for a confirming re-check' }
-        : { action: 'record', status: 'confirmed', reason: null },
+    ...none,
+    decision: options.awaitConfirmation
+      ? {
+          action: 'record',
+          status: 'pending',
+          reason: promoted
+            ? `${promoted}; waiting for a confirming re-check`
+            : 'waiting for a confirming re-check',
+        }
+      : { action: 'record', status: 'confirmed', reason: promoted },
     verdict: 'new_version',
     supersedesPendingId,
-    confirmsPendingId: null,
   };
 }
 

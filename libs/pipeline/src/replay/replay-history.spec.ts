@@ -47,6 +47,91 @@ describe('replayHistory', () => {
   });
 });
 
+describe('replayHistory of raw observations (the next one confirms, decision 0023)', () => {
+  const policy = (extra: string) =>
+    `# Privacy Policy\n\n${Array.from({ length: 60 }, (_, i) => `Paragraph ${i} explains how we handle information in section ${i}.`).join('\n\n')}${extra}`;
+  const members = policy('\n\nMembers: your profile is visible to other members.');
+  const visitors = policy('\n\nVisitors: we use cookies to measure visits.');
+  /** Observations twelve hours apart, as Open Terms Archive fetches. */
+  const observe = (texts: string[], from = 0) =>
+    texts.map((text, i) => ({
+      file: String(from + i + 1),
+      text,
+      date: new Date(Date.UTC(2025, 2, 19) + (from + i) * 43_200_000).toISOString(),
+    }));
+
+  it('a page that serves two texts in turn records only its baseline; the switches are a transient and variants', () => {
+    const texts = [
+      members,
+      visitors,
+      members,
+      ...Array<string>(7).fill(visitors),
+      members,
+      visitors,
+      members,
+    ];
+    const report = replayHistory(observe(texts), { confirm: 'next-observation' });
+    expect(report.versions.map((v) => v.decision)).toEqual([
+      'baseline',
+      'transient',
+      'unchanged',
+      ...Array<string>(7).fill('variant'),
+      'unchanged',
+      'variant',
+      'unchanged',
+    ]);
+    expect(report.summary).toMatchObject({
+      announce: 0,
+      revert: 0,
+      transient: 1,
+      variant: 8,
+      unstable: true,
+    });
+  });
+
+  it('a real change that holds is announced at its first sighting once the next observation confirms it', () => {
+    const changed = `${members}\n\nWe share your information with advertising partners.`;
+    const report = replayHistory(observe([members, members, changed, changed, changed]), {
+      confirm: 'next-observation',
+    });
+    expect(report.versions.map((v) => v.decision)).toEqual([
+      'baseline',
+      'unchanged',
+      'announce',
+      'unchanged',
+      'unchanged',
+    ]);
+    expect(report.versions[2]?.tags.map((t) => t.kind)).toContain('sharing-expanded');
+    // the last observation's new text has nothing to confirm it yet
+    expect(replayHistory(observe([members, changed]), { confirm: 'next-observation' }).summary).toMatchObject(
+      {
+        pending: 1,
+        announce: 0,
+      },
+    );
+  });
+
+  it('a variant becomes the text once the base has not been seen for the variant window', () => {
+    // members, visitors (contradicted), then visitors only: after 30 days without the members' text
+    const texts = [members, visitors, members, ...Array<string>(64).fill(visitors)];
+    const report = replayHistory(observe(texts), { confirm: 'next-observation' });
+    const decisions = report.versions.map((v) => v.decision);
+    const promotedAt = decisions.indexOf('announce');
+    // the members' text is last seen on day 1 (index 2); 30 days later (index 62) it still counts,
+    // at day 31.5 (index 63) it no longer does: the visitors' text is pending, the next observation confirms it
+    expect(promotedAt).toBe(63);
+    expect(report.versions[promotedAt]?.date).toBe(
+      new Date(Date.UTC(2025, 2, 19) + 63 * 43_200_000).toISOString(),
+    );
+    expect(decisions.slice(3, promotedAt).every((d) => d === 'variant')).toBe(true);
+    // a shorter window promotes sooner; none gives the old behaviour: a new text at the second sighting
+    const short = replayHistory(observe(texts), { confirm: 'next-observation', variantWindowDays: 7 });
+    expect(short.versions.map((v) => v.decision).indexOf('announce')).toBe(17);
+    const off = replayHistory(observe(texts), { confirm: 'next-observation', variantWindowDays: 0 });
+    expect(off.versions.map((v) => v.decision).indexOf('announce')).toBe(3);
+  });
+});
+
 describe('replayHistory and re-extractions', () => {
   it('starts a new baseline where the recorder changed its own extraction, then announces from it', () => {
     const policy = (extra: string) =>
