@@ -98,22 +98,37 @@ export class QueueProducer implements OnModuleDestroy {
   }
 
   /**
-   * Adds the job unless one with its id is still waiting or running (a second "check now"
-   * while one is queued adds nothing); a finished one with the id is replaced.
+   * Adds the job unless one that has not started yet is waiting for it: a second "check now"
+   * while one is queued adds nothing, since the queued check will see the page as it is
+   * when it runs. A job with the id that is already running started before this request and
+   * may have fetched the page before the change the caller wants seen: then one follow-up
+   * (`<id>+after-<its start>`) is added, and requests during that run share it. A finished
+   * job with the id is replaced.
    */
   async enqueueUnlessQueued<K extends OneOffJob>(
     kind: K,
     args: JobArgs<K>,
   ): Promise<{ jobId: string; queued: boolean }> {
     const job = this.build(kind, args);
-    const jobId = job.opts.jobId as string;
     const queue = this.queue(job.queue);
-    const existing = await queue.getJob(jobId);
-    if (existing && !(await existing.isCompleted()) && !(await existing.isFailed()))
-      return { jobId, queued: false };
-    if (existing) await existing.remove().catch(() => undefined);
-    await queue.add(job.name, job.data, job.opts);
-    return { jobId, queued: true };
+    const baseId = job.opts.jobId as string;
+    let jobId = baseId;
+    for (let hop = 0; hop < 5; hop++) {
+      const existing = await queue.getJob(jobId);
+      const state = existing ? await existing.getState() : 'none';
+      if (existing && state === 'active') {
+        // started before this request: the follow-up is named after that start, so every
+        // request made during this run shares one
+        jobId = `${baseId}+after-${existing.processedOn ?? existing.timestamp}`;
+        continue;
+      }
+      if (state !== 'none' && state !== 'completed' && state !== 'failed' && state !== 'unknown')
+        return { jobId, queued: false }; // waiting, delayed or prioritized: it has not started
+      if (existing) await existing.remove().catch(() => undefined);
+      await queue.add(job.name, job.data, { ...job.opts, jobId });
+      return { jobId, queued: true };
+    }
+    return { jobId, queued: false };
   }
 
   /** Creates or updates a job scheduler of a contract with `repeat`. */
