@@ -61,6 +61,9 @@ describe('the Alexa story, end to end (API + worker processes, real PostgreSQL, 
       smtp,
       hooks,
       stepTimeoutMs: 60_000,
+    }).catch((error: unknown) => {
+      // the apps' last words say why a step never came
+      throw new Error(`${(error as Error).message}\n--- fineprint logs\n${fineprint.logs().slice(-6000)}`);
     });
   }, 180_000);
 
