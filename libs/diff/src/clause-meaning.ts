@@ -1,3 +1,4 @@
+import { functionalCookiesOnly, licenceGrant, noOwnPractice } from './clause-context';
 import { type Act, actOf, type ClauseReading, type Family } from './read-clause';
 
 /** One meaning of a clause, as if the clause had just been added to a policy. */
@@ -95,6 +96,7 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
   }
 
   // statements with no privacy meaning of their own
+  if (noOwnPractice(r)) return out;
   if (
     /\b(not|never) (knowingly )?(intended|directed|designed|meant|targeted)\b.{0,40}\b(children|minors|kids|under)\b|\bnot knowingly (collect|solicit)/u.test(
       r.norm,
@@ -177,7 +179,7 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
       // "we use cookies …; you can disable them": the practice is news too, when it comes first
       const first = Math.min(...r.acts.filter((x) => x.family === 'choice').map((x) => x.at));
       const track = a('track');
-      if (live(track) && track.at < first && r.actor !== 'you')
+      if (live(track) && track.at < first && r.actor !== 'you' && !functionalCookiesOnly(r, track.at))
         push('tracking-added', 'cookies-tracking', 'tracking-technology');
       return out;
     }
@@ -223,9 +225,11 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
   if (r.actor === 'you' && !/\b(we|us)\b/u.test(r.norm)) return out;
 
   // retention
-  const retain = a('retain');
-  const longer = a('retainLonger');
-  const shorter = a('retainShorter');
+  // (a licence's term and its verbs are no retention of data)
+  const licence = licenceGrant(r) && !KEPT_AFTER_END.test(r.norm);
+  const retain = licence ? undefined : a('retain');
+  const longer = licence ? undefined : a('retainLonger');
+  const shorter = licence ? undefined : a('retainShorter');
   const finite = r.durations.filter((d) => Number.isFinite(d.days));
   if (
     retain ||
@@ -241,7 +245,14 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
       push('retention-lengthened', null, 'kept-after-deletion', 'retention');
     } else if (shorter && !(longer && /\beven (after|if|when)\b/u.test(r.norm))) {
       push('retention-shortened', null, 'retention-limited', 'retention');
-    } else if (longer && (retain || /\b(data|information|content|logs|records|copies)\b/u.test(r.norm))) {
+    } else if (
+      longer &&
+      (retain ||
+        (/\b(data|information|content|logs|records|copies|recordings|messages|files)\b/u.test(r.norm) &&
+          /\b(backups?|archives?|remain\w*|persist\w*|exist\w*|indefinite(ly)?|forever|permanently|delet\w*|eras\w*|sav(e|ed|es)|(as|so) long as)\b/u.test(
+            r.norm,
+          )))
+    ) {
       const limited = r.restricted && /\bonly\b|\bminimum\b|\bno longer than\b/u.test(r.norm);
       push(
         limited ? 'retention-shortened' : 'retention-lengthened',
@@ -377,7 +388,7 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
     // saying the signal is not acted on is tracking added, one only describing it says nothing
     const signal =
       track.negated && DNT_NAMED.test(r.norm) && !NEGATED_TRACKING.test(r.norm.replace(DNT_WORDS, ' '));
-    if (!signal)
+    if (!signal && !(!track.negated && functionalCookiesOnly(r, track.at)))
       push(
         track.negated ? 'tracking-removed' : 'tracking-added',
         t,
