@@ -1,3 +1,10 @@
+import {
+  dataInventory,
+  dataItems,
+  locationDerived,
+  receivedFromOthers,
+  trackingAmongData,
+} from './clause-data';
 import { functionalCookiesOnly, licenceGrant, noOwnPractice } from './clause-context';
 import { type Act, actOf, type ClauseReading, type Family } from './read-clause';
 
@@ -68,6 +75,25 @@ const NEGATED_TRACKING =
  * the clause's own limits ("only", "without your consent", "except …").
  */
 export function meaningsOf(r: ClauseReading): Meaning[] {
+  const out = clauseMeanings(r);
+  // location data put to use, shared or worked out from other data is location data collected
+  if (
+    r.topics.includes('location') &&
+    !out.some((m) => m.topic === 'location' && m.kind.includes('collect')) &&
+    !r.acts.some((x) => x.negated && LOCATION_PRACTICES.includes(x.family)) &&
+    (locationDerived(r) ||
+      (r.acts.some((x) => !x.negated && LOCATION_PRACTICES.includes(x.family)) &&
+        (out.some((m) => EXPANDING.includes(m.kind)) ||
+          (out.length === 0 && r.actor === 'we' && !noOwnPractice(r) && !!actOf(r, 'use')))))
+  )
+    out.push({ kind: 'new-data-collected', topic: 'location', rule: 'location-used', object: 'location' });
+  return out;
+}
+
+const LOCATION_PRACTICES: Family[] = ['use', 'share', 'collect', 'track', 'advertise', 'sell'];
+const EXPANDING = ['new-data-use', 'sharing-expanded', 'tracking-added', 'new-data-collected'];
+
+function clauseMeanings(r: ClauseReading): Meaning[] {
   const out: Meaning[] = [];
   const push = (kind: string, topic: string | null, rule: string, object = topic ?? '') => {
     if (!out.some((m) => m.kind === kind && m.topic === topic)) out.push({ kind, topic, rule, object });
@@ -297,10 +323,26 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
     push(no ? 'data-use-narrowed' : 'new-data-use', 'human-review', no ? 'no-human-review' : 'human-review');
     return out;
   }
+  // data that comes in from other sources ("we receive information about you from partners"):
+  // collected, not shared
+  const inbound = receivedFromOthers(r);
+  if (inbound) {
+    const no =
+      negated(a('collect')) ||
+      /\b(not|never|n't|no)\b[^.;,]{0,30}\b(receiv|collect|obtain|get|gather|acquir|buy|purchas|provid|giv|send|shar|tell)\w*/u.test(
+        r.norm,
+      );
+    for (const t of dataTopics(r))
+      push(
+        no ? 'data-collection-reduced' : 'new-data-collected',
+        t,
+        no ? 'not-collected' : 'collected-from-others',
+      );
+  }
   // sale and sharing (not "the content you share with us")
-  const sell = a('sell');
+  const sell = inbound ? undefined : a('sell');
   const share =
-    /\byou (share|provide|give|post|upload)\b|\bwith us\b/u.test(r.norm) && !r.recipients.length
+    inbound || (/\byou (share|provide|give|post|upload)\b|\bwith us\b/u.test(r.norm) && !r.recipients.length)
       ? undefined
       : a('share');
   if (sell || share) {
@@ -401,6 +443,13 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
     )
       push('tracking-added', 'cookies-tracking', 'do-not-track-ignored');
   }
+  // tracking technologies listed with other collected data: the data is collected too
+  const collecting = a('collect');
+  if (
+    out.some((m) => m.kind === 'tracking-added') &&
+    ((live(collecting) && dataItems(r) >= 2) || dataInventory(r))
+  )
+    for (const t of dataTopics(r)) push('new-data-collected', t, 'data-collected');
   if (out.length) return out;
 
   // uses of data
@@ -437,7 +486,13 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
         t,
         collect.negated ? 'not-collected' : 'data-collected',
       );
+  } else if (!collect && dataInventory(r) && !r.acts.some((x) => x.negated)) {
+    // an inventory of personal data given, asked for or included ("the details you give us include …")
+    for (const t of dataTopics(r)) push('new-data-collected', t, 'data-listed');
   }
+  // tracking identifiers among the data collected ("device identifiers, advertising IDs")
+  if (out.some((m) => m.kind === 'new-data-collected') && trackingAmongData(r))
+    push('tracking-added', 'cookies-tracking', 'tracking-data-collected');
   return out;
 }
 

@@ -1,0 +1,91 @@
+import { type ClauseReading } from './read-clause';
+
+/**
+ * Readings of which data a clause is about and which way it flows (decision 0016, update 3):
+ * data that comes in from other sources, inventories of personal data, tracking technologies
+ * listed among collected data, and location data put to use. Used by clause-meaning.ts.
+ */
+
+/** Where data comes from when it is not the user: other companies, partners, public sources. */
+const SOURCE =
+  '(other sources|third[- ]part(y|ies)|3rd[- ]part(y|ies)|(our |business |marketing |advertising )?partners|affiliates|advertisers|data (brokers|providers|licensors|aggregators)|public(ly)? (databases|sources|records|available)|commercially available|other (companies|users|people|individuals|services|sources|businesses|organi[sz]ations|websites|sites|apps)|social (media|networks?)|(these|those|such|other|third[- ]party|outside) (\\w+ )?(partners|providers|companies|services|sources|businesses|sites|platforms|networks|brokers|organi[sz]ations|parties))';
+/** "We receive information about you from partners", "details obtained from public databases". */
+const RECEIVED_FROM = new RegExp(
+  `\\b(receiv|collect|obtain|get|gets|got|gather|acquir|buy|bought|purchas|licens|combin)\\w*\\b[^.;]{0,100}\\b(from|through|via) ${SOURCE}`,
+  'u',
+);
+/** "Partners tell us about purchases", "advertisers provide us with information about you". */
+const TOLD_BY = new RegExp(
+  `\\b${SOURCE}\\b[^.;]{0,60}\\b(provide|give|send|share|tell|report|pass|disclose|supply|suppl(y|ies)|make available)\\w* (to us|with us|us)\\b|\\b${SOURCE}\\b[^.;]{0,40}\\b(provide|give|send|share|tell|report|pass|supply)\\w* (us )?(with )?(information|data|details) about (you|your)\\b`,
+  'u',
+);
+/** A transfer out to someone other than the company itself. */
+const OUTBOUND =
+  /\b(share|shares|shared|sharing|disclos\w*|sell|sells|sold|transfer\w*|pass(es|ed)? (it |this |them )?on|rent|trade)\b[^.;]{0,60}\b(with|to) (?!us\b|you\b)/u;
+
+/** Data that flows in to the company from others (not a transfer out). */
+export function receivedFromOthers(r: ClauseReading): boolean {
+  return (RECEIVED_FROM.test(r.norm) || TOLD_BY.test(r.norm)) && !OUTBOUND.test(r.norm);
+}
+
+/** Items of personal data: three or more named in a sentence make it an inventory of data. */
+const DATA_ITEMS: [string, RegExp][] = [
+  ['name', /\b(full |first |last |real |legal |user ?)?names?\b/u],
+  ['email', /\be-?mail (address(es)?)\b/u],
+  [
+    'address',
+    /\b(postal|home|mailing|street|billing|shipping|physical) address(es)?\b|\baddress(es)?\b(?! (the|these|this|any|your (questions|concerns)))/u,
+  ],
+  ['phone', /\b(tele)?phone( number)?s?\b|\bmobile numbers?\b/u],
+  ['birth', /\b(date of birth|birth ?date|birthday|age)\b/u],
+  ['gender', /\b(gender|sex)\b/u],
+  ['credentials', /\b(passwords?|usernames?|log-?in credentials)\b/u],
+  [
+    'payment',
+    /\b(credit|debit|payment|bank) (card|account)s?\b|\bbilling (information|details)\b|\bpayment (information|details|data)\b/u,
+  ],
+  ['ip', /\bip[- ]address(es)?\b/u],
+  [
+    'device',
+    /\bdevice (identifiers?|ids?|type|information|model)\b|\b(unique|advertising|mobile) (device )?(identifiers?|ids?)\b/u,
+  ],
+  ['browser', /\bbrowser (type|version|information|settings)\b|\boperating system\b/u],
+  ['location', /\b(geo)?location\b|\bgps\b/u],
+  ['photo', /\b(photos?|pictures?|profile (photos?|pictures?|images?))\b/u],
+  ['contacts', /\b(contacts|address book|contact list)\b/u],
+  ['history', /\b(browsing|search|purchase|transaction|viewing|order|listening) history\b/u],
+  ['pages', /\bpages? (you )?(visit|view)\w*\b|\breferring (url|page|site)s?\b|\btime spent\b/u],
+  ['work', /\b(job title|employer|occupation|company name)\b/u],
+  ['identity', /\b(social security|passport|national id|identity (card|document)s?|driver'?s licen[cs]e)\b/u],
+];
+
+/** How many distinct kinds of personal data a sentence names. */
+export function dataItems(r: ClauseReading): number {
+  let n = 0;
+  for (const [, re] of DATA_ITEMS) if (re.test(r.norm)) n++;
+  return n;
+}
+
+/** The sentence lists personal data given, asked for or included ("the details you give us include …"). */
+const INVENTORY_FRAME =
+  /\b(include|includes|including|such as|consists? of|comprises?|following|e\.g\.|for example|ask(s|ed)? (you )?(for|to provide)|request(s|ed)?|provide|provided|give|given|submit\w*|enter\w*|register\w*|sign(ing)? up|create an account|will be asked|required)\b|:/u;
+
+export function dataInventory(r: ClauseReading): boolean {
+  return dataItems(r) >= 3 && INVENTORY_FRAME.test(r.norm);
+}
+
+/** Tracking technologies and identifiers named among collected data. */
+const TRACKING_DATA =
+  /\b(cookies?|web beacons?|beacons?|(tracking )?pixels?|pixel tags?|clear gifs?|tracking technolog(y|ies)|fingerprint\w*|(unique|persistent|advertising|mobile ad(vertising)?) (device )?(identifiers?|ids?)|sdks?)\b/u;
+
+export function trackingAmongData(r: ClauseReading): boolean {
+  return TRACKING_DATA.test(r.norm);
+}
+
+/** Location worked out from other data ("derive your location from your IP address"). */
+const LOCATION_DERIVED =
+  /\b(deriv|determin|infer|estimat|approximat|work(ed)? out|detect|identif)\w*\b[^.;]{0,40}\b(location|where you are)\b|\b(location|where you are)\b[^.;]{0,40}\b(derived|determined|inferred|estimated|worked out|detected|based on your ip)\b/u;
+
+export function locationDerived(r: ClauseReading): boolean {
+  return r.topics.includes('location') && LOCATION_DERIVED.test(r.norm);
+}
