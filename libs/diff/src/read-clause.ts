@@ -1,3 +1,4 @@
+import { distantNegation } from './distant-negation';
 import clauseData from './lexicon/clause.json';
 import { durationsOf, type Duration, topicsOf } from './lexicon';
 import { wordTokens } from './plain-words';
@@ -107,6 +108,10 @@ function wordAt(text: string, word: string): number {
 
 /** True when a negator governs the words just before `at` (same clause, at most 5 words back). */
 function negatedAt(norm: string, at: number): boolean {
+  return nearNegation(norm, at) || distantNegation(norm, at);
+}
+
+function nearNegation(norm: string, at: number): boolean {
   const start = Math.max(0, at - 48);
   let window = norm.slice(start, at);
   // every negator has "no", "ne" or "n't" in it: most windows have none of them
