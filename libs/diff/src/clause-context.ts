@@ -58,8 +58,14 @@ export function noOwnPractice(r: ClauseReading): string | null {
   if (USER_OBTAINS.test(r.norm)) return 'user-obtains';
   if (SCRAPING.test(r.norm) && !/\bwe (may )?(use|employ|deploy)\b/u.test(r.norm)) return 'user-conduct';
   if (aboutFeedback(r)) return 'feedback';
+  if (DNT.test(r.norm) && !DNT_ACTED_ON.test(r.norm)) return 'signal-described';
   return null;
 }
+
+/** The Do Not Track signal (or Global Privacy Control) named, and what is done about it. */
+const DNT = /\bdo not track\b|\bdnt\b|\bglobal privacy control\b/u;
+const DNT_ACTED_ON =
+  /\b(respond\w*|honou?r\w*|respect\w*|recogni[sz]\w*|act on|action|change|alter|ignor\w*|support\w*|monitor\w*|treat\w*|comply|process\w*|track\w* (you|users|visitors)|cookies|collect\w*|opt\w*|disabl\w*)\b/u;
 
 /** A licence or right granted over content ("a perpetual licence to use, store, display …"). */
 const LICENCE_GRANT =

@@ -89,3 +89,26 @@ const LOCATION_DERIVED =
 export function locationDerived(r: ClauseReading): boolean {
   return r.topics.includes('location') && LOCATION_DERIVED.test(r.norm);
 }
+
+/**
+ * Another company running part of the service with the user's data: hosting, cloud
+ * infrastructure, payment processing, support ("our servers are hosted by …", "we rely on outside
+ * companies for payment processing").
+ */
+const OPERATED_BY_OTHERS =
+  /\b(hosted|hosting|host|run|operated|provided|managed|maintained|rented|leased|stored)\b[^.;]{0,40}\b(by|with|on|from|at|using)\b[^.;]{0,40}\b(cloud|hosting|infrastructure|servers?|data cent(er|re)s?|provider|company|companies|partners?|vendors?|third[- ]part(y|ies))\b|\b(cloud|hosting|infrastructure|server|storage|data cent(er|re)|payment|billing) (provider|company|companies|partners?|vendors?|processors?|services? providers?)s?\b|\b(use|uses|rely on|relies on|work with|works with|engage|engages|employ|hire|utili[sz]e|partner with|outsource)\b[^.;]{0,30}\b(third[- ]part(y|ies)|outside|external|other|independent) (companies|providers|vendors|firms|parties|service providers|partners|contractors|businesses)\b[^.;]{0,80}\b(to|for) (help |assist )?(us )?(provide|operate|run|host|process|support|deliver|maintain|perform|payment|customer|infrastructure|storage|hosting|billing)|\b(companies|providers|vendors|firms|contractors)\b (that|who) (help|assist|work for|support) us\b/u;
+
+export function operatedByOthers(r: ClauseReading): boolean {
+  return OPERATED_BY_OTHERS.test(r.norm);
+}
+
+/**
+ * People at or for the company able to open the user's account, messages or communications
+ * ("we reserve the right to monitor any communication", "administrators may access your account").
+ */
+const ACCOUNT_ACCESS =
+  /\b(we|administrators?|admins?|moderators|staff|employees|personnel|persons?|people|team)\b[^.;]{0,60}\b(monitor|review|access|read|view|inspect|look at|have access to|be accessible to)\b[^.;]{0,40}\b(private messages|messages|communications?|conversations|chats|accounts?|account activity|personal pages|e-?mails|files you (store|upload))\b|\b(messages|communications?|conversations|chats|accounts?|data|content)\b[^.;]{0,40}\b(may be |are |is )?(accessible to|accessed by|reviewed by|read by|monitored by)\b[^.;]{0,40}\b(staff|employees|personnel|persons|people|administrators?|admins?|moderators|team)\b/u;
+
+export function accountAccess(r: ClauseReading): boolean {
+  return ACCOUNT_ACCESS.test(r.norm);
+}

@@ -1,7 +1,9 @@
 import {
+  accountAccess,
   dataInventory,
   dataItems,
   locationDerived,
+  operatedByOthers,
   receivedFromOthers,
   trackingAmongData,
 } from './clause-data';
@@ -312,9 +314,9 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
   }
 
   // people at the company reading or listening to content
-  const human = a('humanReview');
+  const human = a('humanReview') ?? (accountAccess(r) ? (a('use') ?? a('collect') ?? a('track')) : undefined);
   if (
-    human &&
+    (human || accountAccess(r)) &&
     !/\b(opportunity|right|ability|request|ask) (for|to|of) (obtain |request |have )?(a )?human\b/u.test(
       r.norm,
     )
@@ -395,6 +397,17 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     }
   }
 
+  // another company running part of the service (hosting, payments, support) with the user's data
+  if (!inbound && !out.some((m) => m.kind.startsWith('sharing-')) && operatedByOthers(r)) {
+    const no = r.acts.some((x) => x.negated && (x.family === 'share' || x.family === 'use'));
+    push(
+      no ? 'sharing-narrowed' : 'sharing-expanded',
+      'service-providers',
+      no ? 'sharing-limited' : 'service-providers',
+      'service-providers',
+    );
+  }
+
   // recipients held to the company's terms ("our partners are bound by confidentiality obligations")
   if (
     !out.length &&
@@ -457,7 +470,8 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
   const marketing = a('marketing');
   if (use || research || marketing) {
     const narrowedUse =
-      (negated(use) || limitedUse) && /\b(we|us)\b|\b(is|are|will be|be) (only )?used\b/u.test(r.norm);
+      (negated(use) || limitedUse) &&
+      /\b(we|us)\b|\b(is|are|will be|be|being) (only |solely |exclusively )?(used|processed)\b/u.test(r.norm);
     if (
       marketing &&
       !marketing.negated &&
@@ -470,7 +484,7 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
         narrowedUse ? 'use-limited' : 'marketing-use',
       );
     else if (research && !narrowedUse) push('new-data-use', null, 'broad-purpose', 'purpose');
-    else if (use && narrowedUse && /\b(information|data|content|files)\b/u.test(r.norm))
+    else if (use && narrowedUse && (a('dataSubjects') || (dataItems(r) > 0 && /\byour\b/u.test(r.norm))))
       push('data-use-narrowed', null, 'use-limited', 'purpose');
     else if (live(use) && /\bcombin(e|es|ed|ing)\b/u.test(r.norm))
       push('new-data-use', null, 'profiles-combined', 'purpose');
