@@ -58,6 +58,13 @@ export function noOwnPractice(r: ClauseReading): string | null {
   if (USER_OBTAINS.test(r.norm)) return 'user-obtains';
   if (SCRAPING.test(r.norm) && !/\bwe (may )?(use|employ|deploy)\b/u.test(r.norm)) return 'user-conduct';
   if (aboutFeedback(r)) return 'feedback';
+  if (ASKS_THE_USER.test(r.norm)) return 'request-to-the-user';
+  if (
+    OTHERS_OFFER.test(r.norm) &&
+    !/\b(we|us|our)\b[^.;]{0,30}\b(share|disclose|sell|provide|give|send)\b/u.test(r.norm)
+  )
+    return 'third-party-content';
+  if (HYPOTHETICAL.test(r.norm)) return 'hypothetical';
   if (DNT.test(r.norm) && !DNT_ACTED_ON.test(r.norm)) return 'signal-described';
   return null;
 }
@@ -66,6 +73,16 @@ export function noOwnPractice(r: ClauseReading): string | null {
 const DNT = /\bdo not track\b|\bdnt\b|\bglobal privacy control\b/u;
 const DNT_ACTED_ON =
   /\b(respond\w*|honou?r\w*|respect\w*|recogni[sz]\w*|act on|action|change|alter|ignor\w*|support\w*|monitor\w*|treat\w*|comply|process\w*|track\w* (you|users|visitors)|cookies|collect\w*|opt\w*|disabl\w*)\b/u;
+
+/** The company asking the user not to send or post something ("please do not send us card details"). */
+const ASKS_THE_USER =
+  /^(please )?(do not|don't|never|avoid) (send|submit|post|include|share|provide|disclose|upload)\b|\b(we|i) (ask|request|advise|recommend|urge|encourage)s? (that )?(you|users)( to)? (not|never|avoid)\b|\bplease (do not|don't|never|avoid)\b/u;
+/** Content, products or services that others supply on the service ("games made by outside developers"). */
+const OTHERS_OFFER =
+  /\b(content|products|services|materials|features|games|apps|applications|videos|advertisements|offers)\b[^.;]{0,50}\b(offered|provided|supplied|made|created|operated|owned|developed|published|hosted) by (other|outside|external|third[- ]part|independent|unaffiliated)\w*/u;
+/** A practice the company has not decided on, with what it would do then ("should we ever …, we would …"). */
+const HYPOTHETICAL =
+  /\b(should we (ever )?(decide|choose|wish|want|elect)|if we (ever )?(decide|decided|choose|chose|elect)|in the event (that )?we (ever )?(decide|decided|choose|chose))\b[^;]{0,120}\bwe would\b/u;
 
 /** A licence or right granted over content ("a perpetual licence to use, store, display …"). */
 const LICENCE_GRANT =

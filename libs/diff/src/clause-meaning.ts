@@ -56,13 +56,16 @@ const NEGATED_VERB_LIST =
   /\b(not|never)\b(,? ever,?)? (be )?(share|sell|sold|rent|trade|disclose|transfer|give|lease|licen[cs]e)\w*(, (share|sell|sold|rent|trade|disclose|transfer|give|lease|licen[cs]e)\w*( away)?)*,? (or|nor|and) (share|sell|sold|rent|trade|disclose|transfer|give|lease|licen[cs]e)\w*/u;
 /** Arbitration named, not imposed: the Federal Arbitration Act, a section's title, "in court or arbitration". */
 const ARBITRATION_NAMED =
-  /\bfederal arbitration (act|law)\b|\barbitration[\w ]{0,24} (section|provisions?)\b|\bcourt or (in )?arbitration\b/gu;
+  /\bfederal arbitration (act|law)\b|\barbitration[\w ]{0,24} (section|provisions?)\b|\bcourt or (in )?arbitration\b|\b(are|is) not (submitted|subject) to arbitration\b/gu;
 /** How an age limit is enforced: a child's data found and deleted, accounts under an age prohibited. */
 const AGE_LIMIT =
-  /\b(if|once|when|where) (we|you)('re| are)? ?(learn|discover|become aware|are aware|find out|are made aware|are notified|determine)\w*\b.{0,80}\b(child|children|minors?|kids|under (the age of |age )?\d+)|\bunder (the age of |age )?\d+\b.{0,40}\b(prohibited|not (permitted|allowed|eligible))\b/u;
+  /\b(if|once|when|where) (we|you)('re| are)? ?(learn|discover|become aware|are aware|aware|find out|are made aware|are notified|determine)\w*\b.{0,80}\b(child|children|minors?|kids|under (the age of |age )?\d+)|\bunder (the age of |age )?\d+\b.{0,40}\b(prohibited|not (permitted|allowed|eligible))\b/u;
+/** What a user right must be about to be a privacy right (not a counter-notice, a price or a vote). */
+const DATA_RIGHT_OBJECT =
+  /\b(data|information|privacy|personal|account|content|profile|history|recordings?|records|messages|photos|posts|details|complain\w*|supervisory|authorit\w*|breach\w*|deletion|erasure|access|portability|object|opt|consent|government|law enforcement|subpoenas?|legal (process|requests?))\b/u;
 /** The Do Not Track signal named as such ("a Do Not Track signal", "DNT", "Do Not Track features"). */
 const DNT_NAMED =
-  /\bdnt\b|\bdo not track\W{0,3} (\(dnt\)\W{0,3} )?(signals?|headers?|features?|settings?|requests?|preferences?|polic(y|ies)|options?|mechanisms?|standards?|technolog(y|ies))\b|\b(a|the|send|sends|enabled?|called|known as)\W{0,2} do not track\b/u;
+  /\bdnt\b|\bdo not track\W{0,3} (\(dnt\)\W{0,3} )?(signals?|headers?|features?|settings?|requests?|preferences?|polic(y|ies)|options?|mechanisms?|standards?|technolog(y|ies))\b|\b(a|the|send|sends|enabled?|called|known as)\W{0,2} do not track\b|\brequests? not to be tracked\b/u;
 /** The signal's name and the wish it carries ("not to be tracked"), which negate no practice. */
 const DNT_WORDS = /do not track|not (wish |want )?to (be )?track\w*( you)?/gu;
 /** A negated tracking practice left once the signal's words are removed ("we do not use cookies"). */
@@ -137,7 +140,7 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     /\b(browsers?|features|function\w*|work properly|able to (use|access)|abilit(y|ies) to use|still (use|browse|access)|functionality|impair\w*|use all)\b/u.test(
       r.norm,
     ) &&
-    /\b(disabl|refus|reject|block|delet|declin|accept|remov|deactivat|turn\w* off)\w*\b|\bwithout (them|these|it|cookies)\b/u.test(
+    /\b(disabl|refus|reject|block|delet|declin|accept|remov|deactivat|turn\w* off|opt(ing|s)?[- ]out)\w*\b|\bwithout (them|these|it|cookies)\b/u.test(
       r.norm,
     ) &&
     (!/\bopt[- ]?out\b|\b(third[- ]part(y|ies)|advertis)/u.test(r.norm) ||
@@ -151,12 +154,14 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     /\b(you|users?) (must|shall|are (solely |fully )?responsible|agree to|are required to|declare|represent|warrant)\b|\brights? (needed|required|necessary)\b|\bhave the rights? to do so\b/u.test(
       r.norm,
     ) &&
-    !/\bright (to|of) (access|delet|eras|correct|rectif|port|object|restrict|know|complain)/u.test(r.norm);
+    !/\bright (to|of) (access|delet|eras|correct|rectif|port|object|restrict|know|complain)|\b(request|ask|contact|e-?mail|write to)\b[^.;]{0,40}\b(delet|eras|access|correct|rectif|export|a copy)/u.test(
+      r.norm,
+    );
   // ending the contract (cancel, leave, close the account) is no right over data; nor is what
   // the company does to the user's rights ("we may suspend your rights to use the service")
   const contractOnly =
     /\b(cancel|terminate|discontinue|leave|quit|close|stop using)\b/u.test(r.norm) &&
-    !/\b(delet|eras|access|export|download|port|correct|rectif|complain|object|copy)\w*|\bno longer (use|process)|\bstop (using|processing)\b/u.test(
+    !/\b(delet|eras|export|download|port|correct|rectif|complain|object|copy)\w*|\b(access|review|update|amend|withdraw)\w* (to |your |the |or \w+ )*(personal )?(data|information|content|records|recordings|history|consent)\b|\bno longer (use|process)|\bstop (using|processing)\b/u.test(
       r.norm,
     );
   const companyActs =
@@ -170,6 +175,9 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
   if (
     rightFirst &&
     !rightFirst.negated &&
+    !obligation &&
+    !/^(?:[^,]{0,40}, )?(we|our company)\b/u.test(r.norm) &&
+    !contractOnly &&
     !a('companyRight') &&
     r.actor !== 'third-parties' &&
     !/\bopt(ing)?[- ]?out\b|\bunsubscrib|\bsettings?\b/u.test(r.norm) &&
@@ -184,7 +192,7 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
   const denied = a('choiceDenied');
   const reference = a('choiceReference');
   if (denied) {
-    const dnt = /\b(do not track|dnt|signals?|global privacy control)\b/u.test(r.norm);
+    const dnt = /\b(do not track|dnt|signals?|global privacy control|not to be tracked)\b/u.test(r.norm);
     if (dnt) push('tracking-added', 'cookies-tracking', 'do-not-track-ignored');
     else
       for (const t of choiceTopics(r)) push('opt-out-removed', t, 'choice-announced-gone', settingKey(r, t));
@@ -217,6 +225,7 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
   const right = a('right');
   if (
     right &&
+    DATA_RIGHT_OBJECT.test(r.norm) &&
     !obligation &&
     !contractOnly &&
     !companyActs &&
