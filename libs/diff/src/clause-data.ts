@@ -112,3 +112,42 @@ const ACCOUNT_ACCESS =
 export function accountAccess(r: ClauseReading): boolean {
   return ACCOUNT_ACCESS.test(r.norm);
 }
+
+/** Disclosure only under a condition ("disclosed only when the law requires it"). */
+const DISCLOSED_ONLY =
+  /\b(disclos|shar|provid|releas|transferr?|giv|pass)\w* (\w+ ){0,3}only (when|if|where|to the extent|as|in (the following|limited|specific))\b|\bonly (be )?(disclos|shar|releas|transferr?|pass)\w* (\w+ ){0,3}(when|if|where|to the extent|as (required|necessary|permitted|described))\b/u;
+/** Others not allowed to use what the company holds ("we never let advertisers see your messages"). */
+const OTHERS_NOT_ALLOWED =
+  /\b(not|never|n't) (\w+ )?(allow|permit|let|authori[sz]e|enable)s? (\w+ ){0,4}(to )?(use|share|access|record|collect|sell|track|see|read|place|view|receive|obtain)\b/u;
+/** Others' access that waits for the user's approval ("apps can read your files only if you approve"). */
+const ONLY_IF_YOU =
+  /\b(access|read|see|view|use|receive|obtain)\w*\b[^.;]{0,50}\bonly (if|when|after|with|once) (you|your)\b[^.;]{0,20}\b(approv|authori[sz]|consent|allow|agree|permi|choose|decide|opt)\w*/u;
+/** Pushing back on requests of the authorities ("we will resist requests for user information"). */
+const RESISTS_AUTHORITIES =
+  /\b(resist|push(es)? back|challeng|contest|fight|object to|do our best not to comply|narrow)\w*\b/u;
+/** A buyer or successor bound to the same promises ("the buyer must keep the promises made in this notice"). */
+const SUCCESSOR_BOUND =
+  /\b(keep|honou?r|abide by|bound by|(remain|be|stay) subject to|consistent with|respect|uphold|adhere to)\b[^.;]{0,30}\b(promises|commitments|(this |our |the )(privacy )?(policy|notice|statement|section))\b/u;
+
+/**
+ * A limit the company sets on disclosure without (or beyond) naming a recipient: a condition,
+ * others not allowed, the user's approval first, requests resisted, a successor bound. Its topic.
+ */
+export function disclosureLimited(r: ClauseReading): { topic: string | null } | null {
+  const authorities = r.recipients.includes('authorities');
+  const transfer =
+    r.recipients.includes('business-transfer') ||
+    /\b(bought|buyer|purchaser|acquir\w*|successor)\b/u.test(r.norm);
+  const topic = transfer
+    ? 'business-transfer'
+    : authorities
+      ? 'law-enforcement'
+      : r.topics.includes('advertising')
+        ? 'advertising'
+        : null;
+  if (authorities && RESISTS_AUTHORITIES.test(r.norm)) return { topic: 'law-enforcement' };
+  if (transfer && SUCCESSOR_BOUND.test(r.norm)) return { topic: 'business-transfer' };
+  if (DISCLOSED_ONLY.test(r.norm) || OTHERS_NOT_ALLOWED.test(r.norm) || ONLY_IF_YOU.test(r.norm))
+    return { topic };
+  return null;
+}

@@ -1,6 +1,7 @@
 import {
   accountAccess,
   dataInventory,
+  disclosureLimited,
   dataItems,
   locationDerived,
   operatedByOthers,
@@ -47,7 +48,7 @@ const RECIPIENTS_BOUND =
   /\b(third[- ]part(y|ies)|parties|partners|providers|vendors|processors|contractors|developers|they)\b.{0,80}\b(bound (by|to)|must agree|agree to (keep|handle|protect|maintain|use)|(obligated|contractually required) to|confidentiality (agreements?|obligations?)|in a confidential manner|keep (this|the|such|your) (information|data) (confidential|secure))|\brequires? (that )?(these |such |all |our )?(third[- ]part(y|ies)|parties|partners|providers|vendors|processors|contractors|developers)\b/u;
 /** Data kept after the account or the data is gone ("we may retain … after you delete your account", "persist in backups"). */
 const KEPT_AFTER_END =
-  /\b(retain|keep|kept|store|hold|preserve|persist|remain|continue to (use|store|hold|keep|retain))\w*\b.{0,80}\b(after|following|beyond|even (after|if|when)|once)\b.{0,40}\b(delet|terminat|clos|cancel|eras|deactivat)|\b(after|once|even after|following)\b.{0,40}\b(delet|terminat|clos|cancel|eras|deactivat)\w*\b.{0,60}\b(retain|keep|store|hold|preserve|persist|remain|continue to)\b|\bpersist\w* .{0,40}\bbackup|\brefuse (erasure|deletion|to delete)\b/u;
+  /\b(retain|keep|kept|store|hold|preserve|persist|remain|continue to (use|store|hold|keep|retain))\w*\b.{0,80}\b(after|following|beyond|even (after|if|when)|once)\b.{0,40}\b(delet|terminat|clos|cancel|eras|deactivat)|\b(after|once|even after|following)\b.{0,40}\b(delet|terminat|clos|cancel|eras|deactivat)\w*\b.{0,60}\b(retain|keep|store|hold|preserve|persist|remain|continue to)\b|\bpersist\w* .{0,40}\bbackup|\brefuse (erasure|deletion|to delete)\b|\b(not|never|n't) (be )?(delete|erase|remove|destroy)\w*\b[^.;]{0,60}\b(while|until|if|where|as long as)\b|\bcontinue to be (stored|kept|retained|held)\b|\b(retain|keep|store|stored|kept|held)\w*\b[^.;]{0,120}\b(thereafter|after (that|the end|expiry|expiration|your membership|the term))\b/u;
 /** Data deleted within a stated time after the end ("we delete it within 30 days after you close your account"). */
 const DELETED_AFTER_END =
   /\b(delete|deletes|deleted|erase|erased|destroy|destroyed|anonymi[sz]e|anonymi[sz]ed|purge|purged)\b.{0,60}\b(within|after|no later than) (\d+|one|two|three|thirty|ninety|a)\b/u;
@@ -350,10 +351,15 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
         no ? 'not-collected' : 'collected-from-others',
       );
   }
+  // a limit on disclosure: a condition, others not allowed, approval first, authorities resisted
+  const limit = inbound ? null : disclosureLimited(r);
+  if (limit) push('sharing-narrowed', limit.topic, 'disclosure-limited', limit.topic ?? 'sharing');
   // sale and sharing (not "the content you share with us")
-  const sell = inbound ? undefined : a('sell');
+  const sell = inbound || limit ? undefined : a('sell');
   const share =
-    inbound || (/\byou (share|provide|give|post|upload)\b|\bwith us\b/u.test(r.norm) && !r.recipients.length)
+    inbound ||
+    limit ||
+    (/\byou (share|provide|give|post|upload)\b|\bwith us\b/u.test(r.norm) && !r.recipients.length)
       ? undefined
       : a('share');
   if (sell || share) {

@@ -243,7 +243,9 @@ export function readClause(text: string, norm = normalizeClause(text)): ClauseRe
   const restricted = has.has('restricted');
   const consent =
     restricted &&
-    /\b(consent|permission|authori[sz]ation|approval|if you (agree|opt in|allow))\b/u.test(norm);
+    /\b(consent|permission|authori[sz]ation|approval|if you (agree|opt in|allow|authori[sz]e|approve))\b/u.test(
+      norm,
+    );
   return {
     text,
     norm,
