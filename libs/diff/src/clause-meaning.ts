@@ -408,7 +408,8 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
       if (live(collected) && collected.at < act.at)
         for (const t of dataTopics(r))
           if (t === 'location' || t === 'financial') push('new-data-collected', t, 'data-collected');
-      if (topic !== 'advertising') return out;
+      // (tracking by the recipients — analytics, cookies, ads — is read below)
+      if (topic !== 'advertising' && !live(a('track')) && !live(a('advertise'))) return out;
     }
   }
 
