@@ -168,7 +168,7 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
   const companyActs =
     r.actor === 'we' &&
     !/\b(notify|inform|tell|alert)\b/u.test(r.norm) &&
-    !/\b(you|users?)\b (also )?(have|has|may|can|are entitled|are able)\b|\b(provide|give|allow|enable|let|permit)s? (you|users)\b/u.test(
+    !/\b(you|users?)\b (also )?(have|has|may|can|are entitled|are able)\b|\b(provide|give|allow|enable|let|permit|send|deliver)s? (you|users)\b/u.test(
       r.norm,
     );
   // rights of the user named explicitly, before the general choice wording ("you may choose to access…")
