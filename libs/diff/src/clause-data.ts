@@ -151,3 +151,23 @@ export function disclosureLimited(r: ClauseReading): { topic: string | null } | 
     return { topic };
   return null;
 }
+
+/** A change of owner: a sale, merger, bankruptcy, a successor or new owner. */
+const CHANGE_OF_OWNER =
+  /\b(be|is|are|were|gets?) (bought|sold|acquired|merged|taken over)\b|\b(merger|amalgamation|acquisition|bankruptcy|insolvency|reorgani[sz]ation|divestiture|liquidation|receivership)s?\b|\btakes? over (our|the|its) (business|company)\b|\b(new owners?|change of (ownership|control)|transfer of ownership|successors?( entity)?|purchasers?|buyers?|acquirers?)\b|\b(sell|buy) (or (buy|sell) )?(businesses|companies|(our|its) (business|company|assets))\b/u;
+/** The user's data going with the business, as an asset or to the new owner. */
+const DATA_GOES_WITH =
+  /\b(data|information|records|details|database)\b[^.;]{0,80}\b(assets?|transferr?\w*|pass(es|ed)? to|handed|given|disclosed|included|sold|go(es)? to|move\w*)\b|\b(transfer|disclos|pass|hand|sell|provid)\w*\b[^.;]{0,40}\b(your|user|users'?|customer|personal)\b[^.;]{0,20}\b(data|information|records|details)\b/u;
+
+/** The user's data transferred in a sale, merger or bankruptcy of the company. */
+export function goesWithTheBusiness(r: ClauseReading): boolean {
+  return CHANGE_OF_OWNER.test(r.norm) && DATA_GOES_WITH.test(r.norm);
+}
+
+/** Users told before (or when) their data is handed over on a demand ("we will notify you of requests"). */
+const NOTICE_BEFORE_DISCLOSURE =
+  /\b(notify|inform|tell|alert|let (you|users|them|the user|account (holders?|owners?)) know|keep (you|users|them|the (account )?(owner|holder)) informed|(provide|give) (you|users) (with )?(prior )?notice)\b[^.;]{0,80}\b(before|when|if|of|about)\b[^.;]{0,60}\b(disclos\w*|hand\w* (over|to)|turn\w* over|releas\w*|government|authorit\w*|law enforcement|police|courts?|subpoenas?|warrants?|legal (process|requests?|demands?))\b|\bbefore (we )?(disclos|hand|turn|releas|provid|giv)\w*\b[^.;]{0,80}\b(notify|inform|tell|alert|let you know)\b/u;
+
+export function noticeBeforeDisclosure(r: ClauseReading): boolean {
+  return NOTICE_BEFORE_DISCLOSURE.test(r.norm);
+}

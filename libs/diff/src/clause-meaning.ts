@@ -2,6 +2,8 @@ import {
   accountAccess,
   dataInventory,
   disclosureLimited,
+  goesWithTheBusiness,
+  noticeBeforeDisclosure,
   dataItems,
   locationDerived,
   operatedByOthers,
@@ -233,11 +235,12 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     !a('companyRight') &&
     r.actor !== 'third-parties'
   ) {
-    const topic = r.topics.includes('law-enforcement')
-      ? 'law-enforcement'
-      : /\bbreach/u.test(r.norm)
-        ? 'security'
-        : null;
+    const topic =
+      r.topics.includes('law-enforcement') || noticeBeforeDisclosure(r)
+        ? 'law-enforcement'
+        : /\bbreach/u.test(r.norm)
+          ? 'security'
+          : null;
     const object = rightObject(r);
     push(
       right.negated ? 'rights-reduced' : 'rights-added',
@@ -354,6 +357,9 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
   // a limit on disclosure: a condition, others not allowed, approval first, authorities resisted
   const limit = inbound ? null : disclosureLimited(r);
   if (limit) push('sharing-narrowed', limit.topic, 'disclosure-limited', limit.topic ?? 'sharing');
+  // the user's data going with the business in a sale, merger or bankruptcy
+  if (!inbound && !limit && goesWithTheBusiness(r) && !negated(a('share')) && !negated(a('sell')))
+    push('sharing-expanded', 'business-transfer', 'business-transfer', 'business-transfer');
   // sale and sharing (not "the content you share with us")
   const sell = inbound || limit ? undefined : a('sell');
   const share =

@@ -135,7 +135,7 @@ function actorOf(norm: string): Actor {
     )
     .slice(0, 80);
   const m =
-    /^(?:[^,]{0,40}, )?(we|our company|you|users?|third[- ]part(?:y|ies)|advertisers|partners|affiliates|law enforcement|authorities|government)\b/u.exec(
+    /^(?:[^,]{0,40}, )?(we|our company|you|users?(?! (?:data|information|content|details|accounts?|records|profiles?|personal)\b)|third[- ]part(?:y|ies)|advertisers|partners|affiliates|law enforcement|authorities|government)\b/u.exec(
       head,
     );
   const who = m?.[1];
