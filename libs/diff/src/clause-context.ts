@@ -1,5 +1,14 @@
 import { type ClauseReading } from './read-clause';
 
+/** Literal parts one of which a pattern below needs: a cheap test before the pattern. */
+const CHANGE_HINT = /chang|modif|amend|revis|updat|alter|expand/u;
+const DISCLAIMER_HINT = /warrant|liab|indemn|harmless|risk|as is|as-is|extent|discretion/u;
+const OBTAIN_HINT = /obtain|download/u;
+const NEGATION_HINT = /not|never|n't|avoid/u;
+const SCRAPING_HINT = /robot|spider|scrap|crawl|min|harvest|bots|spyware/u;
+const FEEDBACK_HINT = /feedback|suggestion|idea/u;
+const DNT_HINT = /track|dnt|privacy control/u;
+
 /**
  * Readings about the setting of a clause rather than its practice (decision 0016, update 3): what
  * a cookie is for, and sentences that name a data practice without stating one of the service's
@@ -51,21 +60,32 @@ const SCRAPING =
  * the user obtains, and what users must not do (scrape, harvest). Its meaning is none.
  */
 export function noOwnPractice(r: ClauseReading): string | null {
-  if (POLICY_CHANGE.test(r.norm) && CHANGE_NOTICE.test(r.norm) && !IN_FORCE.test(r.norm))
+  let found = NO_OWN_PRACTICE.get(r);
+  if (found === undefined) NO_OWN_PRACTICE.set(r, (found = readNoOwnPractice(r.norm, r)));
+  return found;
+}
+
+/** One answer per reading: the classifier asks for a sentence more than once. */
+const NO_OWN_PRACTICE = new WeakMap<ClauseReading, string | null>();
+
+function readNoOwnPractice(t: string, r: ClauseReading): string | null {
+  if (CHANGE_HINT.test(t) && POLICY_CHANGE.test(t) && CHANGE_NOTICE.test(t) && !IN_FORCE.test(t))
     return 'policy-change-notice';
-  if (OTHERS_SITES.test(r.norm) && THEIR_OWN.test(r.norm)) return 'others-practices';
-  if (DISCLAIMER.test(r.norm)) return 'disclaimer';
-  if (USER_OBTAINS.test(r.norm)) return 'user-obtains';
-  if (SCRAPING.test(r.norm) && !/\bwe (may )?(use|employ|deploy)\b/u.test(r.norm)) return 'user-conduct';
-  if (aboutFeedback(r)) return 'feedback';
-  if (ASKS_THE_USER.test(r.norm)) return 'request-to-the-user';
+  if (THEIR_OWN.test(t) && OTHERS_SITES.test(t)) return 'others-practices';
+  if (DISCLAIMER_HINT.test(t) && DISCLAIMER.test(t)) return 'disclaimer';
+  if (OBTAIN_HINT.test(t) && USER_OBTAINS.test(t)) return 'user-obtains';
+  if (SCRAPING_HINT.test(t) && SCRAPING.test(t) && !/\bwe (may )?(use|employ|deploy)\b/u.test(t))
+    return 'user-conduct';
+  if (FEEDBACK_HINT.test(t) && aboutFeedback(r)) return 'feedback';
+  if (NEGATION_HINT.test(t) && ASKS_THE_USER.test(t)) return 'request-to-the-user';
   if (
-    OTHERS_OFFER.test(r.norm) &&
-    !/\b(we|us|our)\b[^.;]{0,30}\b(share|disclose|sell|provide|give|send)\b/u.test(r.norm)
+    t.includes(' by ') &&
+    OTHERS_OFFER.test(t) &&
+    !/\b(we|us|our)\b[^.;]{0,30}\b(share|disclose|sell|provide|give|send)\b/u.test(t)
   )
     return 'third-party-content';
-  if (HYPOTHETICAL.test(r.norm)) return 'hypothetical';
-  if (DNT.test(r.norm) && !DNT_ACTED_ON.test(r.norm)) return 'signal-described';
+  if (t.includes('would') && HYPOTHETICAL.test(t)) return 'hypothetical';
+  if (DNT_HINT.test(t) && DNT.test(t) && !DNT_ACTED_ON.test(t)) return 'signal-described';
   return null;
 }
 

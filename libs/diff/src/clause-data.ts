@@ -1,5 +1,17 @@
 import { type ClauseReading } from './read-clause';
 
+/** Literal parts one of which a pattern below needs: a cheap test before the pattern. */
+const FROM_HINT = / from | through | via /u;
+const TO_US_HINT = /\bus\b|about you/u;
+const OPERATOR_HINT =
+  /host|cloud|infrastructure|server|data cent|provider|vendor|compan|processor|contractor|firm|partner|part|storage|database|billing|payment|business/u;
+const ACCESS_HINT = /monitor|review|access|read|view|inspect|look at/u;
+const ACCOUNT_HINT =
+  /data|content|message|communication|conversation|chat|account|personal pages|mail|files/u;
+const OWNER_HINT =
+  /bought|sold|acquir|acquisi|merge|amalgam|bankrupt|insolven|reorgani|divest|liquidat|receivership|take|owner|successor|purchaser|buyer|sell|buy/u;
+const NOTICE_HINT = /notif|inform|tell|alert|know|notice/u;
+
 /**
  * Readings of which data a clause is about and which way it flows (decision 0016, update 3):
  * data that comes in from other sources, inventories of personal data, tracking technologies
@@ -25,7 +37,11 @@ const OUTBOUND =
 
 /** Data that flows in to the company from others (not a transfer out). */
 export function receivedFromOthers(r: ClauseReading): boolean {
-  return (RECEIVED_FROM.test(r.norm) || TOLD_BY.test(r.norm)) && !OUTBOUND.test(r.norm);
+  const t = r.norm;
+  return (
+    ((FROM_HINT.test(t) && RECEIVED_FROM.test(t)) || (TO_US_HINT.test(t) && TOLD_BY.test(t))) &&
+    !OUTBOUND.test(t)
+  );
 }
 
 /** Items of personal data: three or more named in a sentence make it an inventory of data. */
@@ -59,10 +75,10 @@ const DATA_ITEMS: [string, RegExp][] = [
   ['identity', /\b(social security|passport|national id|identity (card|document)s?|driver'?s licen[cs]e)\b/u],
 ];
 
-/** How many distinct kinds of personal data a sentence names. */
-export function dataItems(r: ClauseReading): number {
+/** How many distinct kinds of personal data a sentence names (counting stops at `enough`). */
+export function dataItems(r: ClauseReading, enough = Infinity): number {
   let n = 0;
-  for (const [, re] of DATA_ITEMS) if (re.test(r.norm)) n++;
+  for (const [, re] of DATA_ITEMS) if (re.test(r.norm) && ++n >= enough) break;
   return n;
 }
 
@@ -71,7 +87,7 @@ const INVENTORY_FRAME =
   /\b(include|includes|including|such as|consists? of|comprises?|following|e\.g\.|for example|ask(s|ed)? (you )?(for|to provide)|request(s|ed)?|provide|provided|give|given|submit\w*|enter\w*|register\w*|sign(ing)? up|create an account|will be asked|required)\b|:/u;
 
 export function dataInventory(r: ClauseReading): boolean {
-  return dataItems(r) >= 3 && INVENTORY_FRAME.test(r.norm);
+  return INVENTORY_FRAME.test(r.norm) && dataItems(r, 3) >= 3;
 }
 
 /** Tracking technologies and identifiers named among collected data. */
@@ -99,7 +115,7 @@ const OPERATED_BY_OTHERS =
   /\b(hosted|hosting|host|run|operated|provided|managed|maintained|rented|leased|stored)\b[^.;]{0,40}\b(by|with|on|from|at|using)\b[^.;]{0,40}\b(cloud|hosting|infrastructure|servers?|data cent(er|re)s?|provider|company|companies|partners?|vendors?|third[- ]part(y|ies))\b|\b(cloud|hosting|infrastructure|server|storage|data cent(er|re)|payment|billing) (provider|company|companies|partners?|vendors?|processors?|services? providers?)s?\b|\b(use|uses|rely on|relies on|work with|works with|engage|engages|employ|hire|utili[sz]e|partner with|outsource)\b[^.;]{0,30}\b(third[- ]part(y|ies)|outside|external|other|independent) (companies|providers|vendors|firms|parties|service providers|partners|contractors|businesses)\b[^.;]{0,80}\b(to|for) (help |assist )?(us )?(provide|operate|run|host|process|support|deliver|maintain|perform|payment|customer|infrastructure|storage|hosting|billing)|\b(companies|providers|vendors|firms|contractors)\b (that|who) (help|assist|work for|support) us\b|\bfor (our )?(file |data |cloud |web )?(servers?|databases?|infrastructure|hosting|storage|data cent(er|re)s?)\b[^.;]{0,40}\b(we )?(use|utili[sz]e|rely on)\b|\b(use|uses|utili[sz]es?|rely on|relies on)\b[^.;]{0,60}\bfor (our )?(cloud |web )?(servers?|databases?|infrastructure|hosting|storage)\b|\b(cloud|hosting) (platforms?|infrastructure|servers?)\b/u;
 
 export function operatedByOthers(r: ClauseReading): boolean {
-  return OPERATED_BY_OTHERS.test(r.norm);
+  return OPERATOR_HINT.test(r.norm) && OPERATED_BY_OTHERS.test(r.norm);
 }
 
 /**
@@ -110,7 +126,7 @@ const ACCOUNT_ACCESS =
   /\b(we|administrators?|admins?|moderators|staff|employees|personnel|persons?|people|team)\b[^.;]{0,60}\b(monitor|review|access|read|view|inspect|look at|have access to|be accessible to)\b[^.;]{0,40}\b(private messages|messages|communications?|conversations|chats|accounts?|account activity|personal pages|e-?mails|files you (store|upload))\b|\b(messages|communications?|conversations|chats|accounts?|data|content)\b[^.;]{0,40}\b(may be |are |is )?(accessible to|accessed by|reviewed by|read by|monitored by)\b[^.;]{0,40}\b(staff|employees|personnel|persons|people|administrators?|admins?|moderators|team)\b/u;
 
 export function accountAccess(r: ClauseReading): boolean {
-  return ACCOUNT_ACCESS.test(r.norm);
+  return ACCESS_HINT.test(r.norm) && ACCOUNT_HINT.test(r.norm) && ACCOUNT_ACCESS.test(r.norm);
 }
 
 /** Disclosure only under a condition ("disclosed only when the law requires it"). */
@@ -147,7 +163,11 @@ export function disclosureLimited(r: ClauseReading): { topic: string | null } | 
         : null;
   if (authorities && RESISTS_AUTHORITIES.test(r.norm)) return { topic: 'law-enforcement' };
   if (transfer && SUCCESSOR_BOUND.test(r.norm)) return { topic: 'business-transfer' };
-  if (DISCLOSED_ONLY.test(r.norm) || OTHERS_NOT_ALLOWED.test(r.norm) || ONLY_IF_YOU.test(r.norm))
+  const only = r.norm.includes('only');
+  if (
+    (only && (DISCLOSED_ONLY.test(r.norm) || ONLY_IF_YOU.test(r.norm))) ||
+    (r.acts.some((x) => x.negated) && OTHERS_NOT_ALLOWED.test(r.norm))
+  )
     return { topic };
   return null;
 }
@@ -161,7 +181,7 @@ const DATA_GOES_WITH =
 
 /** The user's data transferred in a sale, merger or bankruptcy of the company. */
 export function goesWithTheBusiness(r: ClauseReading): boolean {
-  return CHANGE_OF_OWNER.test(r.norm) && DATA_GOES_WITH.test(r.norm);
+  return OWNER_HINT.test(r.norm) && CHANGE_OF_OWNER.test(r.norm) && DATA_GOES_WITH.test(r.norm);
 }
 
 /** Users told before (or when) their data is handed over on a demand ("we will notify you of requests"). */
@@ -169,5 +189,5 @@ const NOTICE_BEFORE_DISCLOSURE =
   /\b(notify|inform|tell|alert|let (you|users|them|the user|account (holders?|owners?)) know|keep (you|users|them|the (account )?(owner|holder)) informed|(provide|give) (you|users) (with )?(prior )?notice)\b[^.;]{0,80}\b(before|when|if|of|about)\b[^.;]{0,60}\b(disclos\w*|hand\w* (over|to)|turn\w* over|releas\w*|government|authorit\w*|law enforcement|police|courts?|subpoenas?|warrants?|legal (process|requests?|demands?))\b|\bbefore (we )?(disclos|hand|turn|releas|provid|giv)\w*\b[^.;]{0,80}\b(notify|inform|tell|alert|let you know)\b/u;
 
 export function noticeBeforeDisclosure(r: ClauseReading): boolean {
-  return NOTICE_BEFORE_DISCLOSURE.test(r.norm);
+  return NOTICE_HINT.test(r.norm) && NOTICE_BEFORE_DISCLOSURE.test(r.norm);
 }

@@ -482,7 +482,7 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
   const collecting = a('collect');
   if (
     out.some((m) => m.kind === 'tracking-added') &&
-    ((live(collecting) && dataItems(r) >= 2) || dataInventory(r))
+    ((live(collecting) && dataItems(r, 2) >= 2) || dataInventory(r))
   )
     for (const t of dataTopics(r)) push('new-data-collected', t, 'data-collected');
   if (out.length) return out;
@@ -506,7 +506,7 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
         narrowedUse ? 'use-limited' : 'marketing-use',
       );
     else if (research && !narrowedUse) push('new-data-use', null, 'broad-purpose', 'purpose');
-    else if (use && narrowedUse && (a('dataSubjects') || (dataItems(r) > 0 && /\byour\b/u.test(r.norm))))
+    else if (use && narrowedUse && (a('dataSubjects') || (/\byour\b/u.test(r.norm) && dataItems(r, 1) > 0)))
       push('data-use-narrowed', null, 'use-limited', 'purpose');
     else if (live(use) && /\bcombin(e|es|ed|ing)\b/u.test(r.norm))
       push('new-data-use', null, 'profiles-combined', 'purpose');

@@ -15,10 +15,17 @@ const NEGATED_SUBJECT =
   /^(?:[^,;]{0,40}, )?(none of|no (\w+ ){0,3}(data|information|details|content|third[- ]part(y|ies)|partners?|advertisers?|compan(y|ies)|one|personal|organi[sz]ations?|parties|providers?))\b/u;
 
 const HAS_NEGATOR = /\b(not|never|none|no|cannot)\b|n't/u;
+/** The last sentence asked about (its acts are asked one after another) and whether it has a negator. */
+let lastNorm = '';
+let lastHasNegator = false;
 
 /** True when a negator governs the verb at `at` from beyond the scanned window. */
 export function distantNegation(norm: string, at: number): boolean {
-  if (!HAS_NEGATOR.test(norm)) return false;
+  if (norm !== lastNorm) {
+    lastNorm = norm;
+    lastHasNegator = HAS_NEGATOR.test(norm);
+  }
+  if (!lastHasNegator) return false;
   const before = norm.slice(Math.max(0, at - 160), at);
   if (
     ACROSS_INSERTION.test(before) &&
