@@ -179,7 +179,9 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     rightFirst &&
     !rightFirst.negated &&
     !obligation &&
-    !/^(?:[^,]{0,40}, )?(we|our company)\b/u.test(r.norm) &&
+    // (the company as subject: "we get access to your information only when …", unless at the user's request)
+    (!/^(?:[^,]{0,40}, )?(we|our company)\b/u.test(r.norm) ||
+      /\b(if|when|once) you (request|ask|want|wish)|\b(at|upon|on) (your )?request\b/u.test(r.norm)) &&
     !contractOnly &&
     !a('companyRight') &&
     r.actor !== 'third-parties' &&
