@@ -96,7 +96,7 @@ const DNT_ACTED_ON =
 
 /** The company asking the user not to send or post something ("please do not send us card details"). */
 const ASKS_THE_USER =
-  /^(please )?(do not|don't|never|avoid) (send|submit|post|include|share|provide|disclose|upload)\b|\b(we|i) (ask|request|advise|recommend|urge|encourage)s? (that )?(you|users)( to)? (not|never|avoid)\b|\bplease (do not|don't|never|avoid)\b/u;
+  /^(please )?(do not|don't|never|avoid) (send|submit|post|include|share|provide|disclose|upload)\b|\b(we|i) (ask|request|advise|recommend|urge|encourage)s? (that )?(you|users)( to)? (do not|don't|not|never|avoid)\b|\bplease (do not|don't|never|avoid)\b/u;
 /** Content, products or services that others supply on the service ("games made by outside developers"). */
 const OTHERS_OFFER =
   /\b(content|products|services|materials|features|games|apps|applications|videos|advertisements|offers)\b[^.;]{0,50}\b(offered|provided|supplied|made|created|operated|owned|developed|published|hosted) by (other|outside|external|third[- ]part|independent|unaffiliated)\w*/u;
