@@ -1,5 +1,6 @@
 import { KINDS, type Kind, severityRank, type Topic, TOPICS } from '@fineprint/contracts';
 
+import { noOwnPractice } from './clause-context';
 import { type Meaning, meaningOfPractice, meaningsOf } from './clause-meaning';
 import {
   type ChangeTag,
@@ -108,7 +109,8 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
   const read = (text: string, side: Side['side']): Side => {
     const reading = readClause(text, prepared(text).norm);
     let meanings = meaningsOf(reading);
-    if (meanings.length === 0 && model && reading.words.length >= 4) {
+    // (not where the reading found the sentence states no practice of the service's own)
+    if (meanings.length === 0 && model && reading.words.length >= 4 && !noOwnPractice(reading)) {
       // where the rules find nothing, the model may name the practice; the reading gives its direction
       const p = predictPractice(model, text, reading.tokens);
       const m =

@@ -1,3 +1,16 @@
+import {
+  accountAccess,
+  dataInventory,
+  disclosureLimited,
+  goesWithTheBusiness,
+  noticeBeforeDisclosure,
+  dataItems,
+  locationDerived,
+  operatedByOthers,
+  receivedFromOthers,
+  trackingAmongData,
+} from './clause-data';
+import { functionalCookiesOnly, licenceGrant, noOwnPractice } from './clause-context';
 import { type Act, actOf, type ClauseReading, type Family } from './read-clause';
 
 /** One meaning of a clause, as if the clause had just been added to a policy. */
@@ -37,7 +50,7 @@ const RECIPIENTS_BOUND =
   /\b(third[- ]part(y|ies)|parties|partners|providers|vendors|processors|contractors|developers|they)\b.{0,80}\b(bound (by|to)|must agree|agree to (keep|handle|protect|maintain|use)|(obligated|contractually required) to|confidentiality (agreements?|obligations?)|in a confidential manner|keep (this|the|such|your) (information|data) (confidential|secure))|\brequires? (that )?(these |such |all |our )?(third[- ]part(y|ies)|parties|partners|providers|vendors|processors|contractors|developers)\b/u;
 /** Data kept after the account or the data is gone ("we may retain … after you delete your account", "persist in backups"). */
 const KEPT_AFTER_END =
-  /\b(retain|keep|kept|store|hold|preserve|persist|remain|continue to (use|store|hold|keep|retain))\w*\b.{0,80}\b(after|following|beyond|even (after|if|when)|once)\b.{0,40}\b(delet|terminat|clos|cancel|eras|deactivat)|\b(after|once|even after|following)\b.{0,40}\b(delet|terminat|clos|cancel|eras|deactivat)\w*\b.{0,60}\b(retain|keep|store|hold|preserve|persist|remain|continue to)\b|\bpersist\w* .{0,40}\bbackup|\brefuse (erasure|deletion|to delete)\b/u;
+  /\b(retain|keep|kept|store|hold|preserve|persist|remain|continue to (use|store|hold|keep|retain))\w*\b.{0,80}\b(after|following|beyond|even (after|if|when)|once)\b.{0,40}\b(delet|terminat|clos|cancel|eras|deactivat)|\b(after|once|even after|following)\b.{0,40}\b(delet|terminat|clos|cancel|eras|deactivat)\w*\b.{0,60}\b(retain|keep|store|hold|preserve|persist|remain|continue to)\b|\bpersist\w* .{0,40}\bbackup|\brefuse (erasure|deletion|to delete)\b|\b(not|never|n't) (be )?(delete|erase|remove|destroy)\w*\b[^.;]{0,60}\b(while|until|if|where|as long as)\b|\bcontinue to be (stored|kept|retained|held)\b|\b(retain|keep|store|stored|kept|held)\w*\b[^.;]{0,120}\b(thereafter|after (that|the end|expiry|expiration|your membership|the term))\b/u;
 /** Data deleted within a stated time after the end ("we delete it within 30 days after you close your account"). */
 const DELETED_AFTER_END =
   /\b(delete|deletes|deleted|erase|erased|destroy|destroyed|anonymi[sz]e|anonymi[sz]ed|purge|purged)\b.{0,60}\b(within|after|no later than) (\d+|one|two|three|thirty|ninety|a)\b/u;
@@ -46,13 +59,16 @@ const NEGATED_VERB_LIST =
   /\b(not|never)\b(,? ever,?)? (be )?(share|sell|sold|rent|trade|disclose|transfer|give|lease|licen[cs]e)\w*(, (share|sell|sold|rent|trade|disclose|transfer|give|lease|licen[cs]e)\w*( away)?)*,? (or|nor|and) (share|sell|sold|rent|trade|disclose|transfer|give|lease|licen[cs]e)\w*/u;
 /** Arbitration named, not imposed: the Federal Arbitration Act, a section's title, "in court or arbitration". */
 const ARBITRATION_NAMED =
-  /\bfederal arbitration (act|law)\b|\barbitration[\w ]{0,24} (section|provisions?)\b|\bcourt or (in )?arbitration\b/gu;
+  /\bfederal arbitration (act|law)\b|\barbitration[\w ]{0,24} (section|provisions?)\b|\bcourt or (in )?arbitration\b|\b(are|is) not (submitted|subject) to arbitration\b/gu;
 /** How an age limit is enforced: a child's data found and deleted, accounts under an age prohibited. */
 const AGE_LIMIT =
-  /\b(if|once|when|where) (we|you)('re| are)? ?(learn|discover|become aware|are aware|find out|are made aware|are notified|determine)\w*\b.{0,80}\b(child|children|minors?|kids|under (the age of |age )?\d+)|\bunder (the age of |age )?\d+\b.{0,40}\b(prohibited|not (permitted|allowed|eligible))\b/u;
+  /\b(if|once|when|where) (we|you)('re| are)? ?(learn|discover|become aware|are aware|aware|find out|are made aware|are notified|determine)\w*\b.{0,80}\b(child|children|minors?|kids|under (the age of |age )?\d+)|\bunder (the age of |age )?\d+\b.{0,40}\b(prohibited|not (permitted|allowed|eligible))\b/u;
+/** What a user right must be about to be a privacy right (not a counter-notice, a price or a vote). */
+const DATA_RIGHT_OBJECT =
+  /\b(data|information|privacy|personal|account|content|profile|history|recordings?|records|messages|photos|posts|details|complain\w*|supervisory|authorit\w*|breach\w*|deletion|erasure|access|portability|object|opt|consent|government|law enforcement|subpoenas?|legal (process|requests?))\b/u;
 /** The Do Not Track signal named as such ("a Do Not Track signal", "DNT", "Do Not Track features"). */
 const DNT_NAMED =
-  /\bdnt\b|\bdo not track\W{0,3} (\(dnt\)\W{0,3} )?(signals?|headers?|features?|settings?|requests?|preferences?|polic(y|ies)|options?|mechanisms?|standards?|technolog(y|ies))\b|\b(a|the|send|sends|enabled?|called|known as)\W{0,2} do not track\b/u;
+  /\bdnt\b|\bdo not track\W{0,3} (\(dnt\)\W{0,3} )?(signals?|headers?|features?|settings?|requests?|preferences?|polic(y|ies)|options?|mechanisms?|standards?|technolog(y|ies))\b|\b(a|the|send|sends|enabled?|called|known as)\W{0,2} do not track\b|\brequests? not to be tracked\b/u;
 /** The signal's name and the wish it carries ("not to be tracked"), which negate no practice. */
 const DNT_WORDS = /do not track|not (wish |want )?to (be )?track\w*( you)?/gu;
 /** A negated tracking practice left once the signal's words are removed ("we do not use cookies"). */
@@ -67,6 +83,25 @@ const NEGATED_TRACKING =
  * the clause's own limits ("only", "without your consent", "except …").
  */
 export function meaningsOf(r: ClauseReading): Meaning[] {
+  const out = clauseMeanings(r);
+  // location data put to use, shared or worked out from other data is location data collected
+  if (
+    r.topics.includes('location') &&
+    !out.some((m) => m.topic === 'location' && m.kind.includes('collect')) &&
+    !r.acts.some((x) => x.negated && LOCATION_PRACTICES.includes(x.family)) &&
+    (locationDerived(r) ||
+      (r.acts.some((x) => !x.negated && LOCATION_PRACTICES.includes(x.family)) &&
+        (out.some((m) => EXPANDING.includes(m.kind)) ||
+          (out.length === 0 && r.actor === 'we' && !noOwnPractice(r) && !!actOf(r, 'use')))))
+  )
+    out.push({ kind: 'new-data-collected', topic: 'location', rule: 'location-used', object: 'location' });
+  return out;
+}
+
+const LOCATION_PRACTICES: Family[] = ['use', 'share', 'collect', 'track', 'advertise', 'sell'];
+const EXPANDING = ['new-data-use', 'sharing-expanded', 'tracking-added', 'new-data-collected'];
+
+function clauseMeanings(r: ClauseReading): Meaning[] {
   const out: Meaning[] = [];
   const push = (kind: string, topic: string | null, rule: string, object = topic ?? '') => {
     if (!out.some((m) => m.kind === kind && m.topic === topic)) out.push({ kind, topic, rule, object });
@@ -95,6 +130,7 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
   }
 
   // statements with no privacy meaning of their own
+  if (noOwnPractice(r)) return out;
   if (
     /\b(not|never) (knowingly )?(intended|directed|designed|meant|targeted)\b.{0,40}\b(children|minors|kids|under)\b|\bnot knowingly (collect|solicit)/u.test(
       r.norm,
@@ -107,7 +143,7 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
     /\b(browsers?|features|function\w*|work properly|able to (use|access)|abilit(y|ies) to use|still (use|browse|access)|functionality|impair\w*|use all)\b/u.test(
       r.norm,
     ) &&
-    /\b(disabl|refus|reject|block|delet|declin|accept|remov|deactivat|turn\w* off)\w*\b|\bwithout (them|these|it|cookies)\b/u.test(
+    /\b(disabl|refus|reject|block|delet|declin|accept|remov|deactivat|turn\w* off|opt(ing|s)?[- ]out)\w*\b|\bwithout (them|these|it|cookies)\b/u.test(
       r.norm,
     ) &&
     (!/\bopt[- ]?out\b|\b(third[- ]part(y|ies)|advertis)/u.test(r.norm) ||
@@ -121,18 +157,20 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
     /\b(you|users?) (must|shall|are (solely |fully )?responsible|agree to|are required to|declare|represent|warrant)\b|\brights? (needed|required|necessary)\b|\bhave the rights? to do so\b/u.test(
       r.norm,
     ) &&
-    !/\bright (to|of) (access|delet|eras|correct|rectif|port|object|restrict|know|complain)/u.test(r.norm);
+    !/\bright (to|of) (access|delet|eras|correct|rectif|port|object|restrict|know|complain)|\b(request|ask|contact|e-?mail|write to)\b[^.;]{0,40}\b(delet|eras|access|correct|rectif|export|a copy)/u.test(
+      r.norm,
+    );
   // ending the contract (cancel, leave, close the account) is no right over data; nor is what
   // the company does to the user's rights ("we may suspend your rights to use the service")
   const contractOnly =
     /\b(cancel|terminate|discontinue|leave|quit|close|stop using)\b/u.test(r.norm) &&
-    !/\b(delet|eras|access|export|download|port|correct|rectif|complain|object|copy)\w*|\bno longer (use|process)|\bstop (using|processing)\b/u.test(
+    !/\b(delet|eras|export|download|port|correct|rectif|complain|object|copy)\w*|\b(access|review|update|amend|withdraw)\w* (to |your |the |or \w+ )*(personal )?(data|information|content|records|recordings|history|consent)\b|\bno longer (use|process)|\bstop (using|processing)\b/u.test(
       r.norm,
     );
   const companyActs =
     r.actor === 'we' &&
     !/\b(notify|inform|tell|alert)\b/u.test(r.norm) &&
-    !/\b(you|users?)\b (also )?(have|has|may|can|are entitled|are able)\b|\b(provide|give|allow|enable|let|permit)s? (you|users)\b/u.test(
+    !/\b(you|users?)\b (also )?(have|has|may|can|are entitled|are able)\b|\b(provide|give|allow|enable|let|permit|send|deliver)s? (you|users)\b/u.test(
       r.norm,
     );
   // rights of the user named explicitly, before the general choice wording ("you may choose to access…")
@@ -140,6 +178,11 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
   if (
     rightFirst &&
     !rightFirst.negated &&
+    !obligation &&
+    // (the company as subject: "we get access to your information only when …", unless at the user's request)
+    (!/^(?:[^,]{0,40}, )?(we|our company)\b/u.test(r.norm) ||
+      /\b(if|when|once) you (request|ask|want|wish)|\b(at|upon|on) (your )?request\b/u.test(r.norm)) &&
+    !contractOnly &&
     !a('companyRight') &&
     r.actor !== 'third-parties' &&
     !/\bopt(ing)?[- ]?out\b|\bunsubscrib|\bsettings?\b/u.test(r.norm) &&
@@ -154,7 +197,7 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
   const denied = a('choiceDenied');
   const reference = a('choiceReference');
   if (denied) {
-    const dnt = /\b(do not track|dnt|signals?|global privacy control)\b/u.test(r.norm);
+    const dnt = /\b(do not track|dnt|signals?|global privacy control|not to be tracked)\b/u.test(r.norm);
     if (dnt) push('tracking-added', 'cookies-tracking', 'do-not-track-ignored');
     else
       for (const t of choiceTopics(r)) push('opt-out-removed', t, 'choice-announced-gone', settingKey(r, t));
@@ -177,7 +220,7 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
       // "we use cookies …; you can disable them": the practice is news too, when it comes first
       const first = Math.min(...r.acts.filter((x) => x.family === 'choice').map((x) => x.at));
       const track = a('track');
-      if (live(track) && track.at < first && r.actor !== 'you')
+      if (live(track) && track.at < first && r.actor !== 'you' && !functionalCookiesOnly(r, track.at))
         push('tracking-added', 'cookies-tracking', 'tracking-technology');
       return out;
     }
@@ -187,17 +230,19 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
   const right = a('right');
   if (
     right &&
+    DATA_RIGHT_OBJECT.test(r.norm) &&
     !obligation &&
     !contractOnly &&
     !companyActs &&
     !a('companyRight') &&
     r.actor !== 'third-parties'
   ) {
-    const topic = r.topics.includes('law-enforcement')
-      ? 'law-enforcement'
-      : /\bbreach/u.test(r.norm)
-        ? 'security'
-        : null;
+    const topic =
+      r.topics.includes('law-enforcement') || noticeBeforeDisclosure(r)
+        ? 'law-enforcement'
+        : /\bbreach/u.test(r.norm)
+          ? 'security'
+          : null;
     const object = rightObject(r);
     push(
       right.negated ? 'rights-reduced' : 'rights-added',
@@ -223,9 +268,11 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
   if (r.actor === 'you' && !/\b(we|us)\b/u.test(r.norm)) return out;
 
   // retention
-  const retain = a('retain');
-  const longer = a('retainLonger');
-  const shorter = a('retainShorter');
+  // (a licence's term and its verbs are no retention of data)
+  const licence = licenceGrant(r) && !KEPT_AFTER_END.test(r.norm);
+  const retain = licence ? undefined : a('retain');
+  const longer = licence ? undefined : a('retainLonger');
+  const shorter = licence ? undefined : a('retainShorter');
   const finite = r.durations.filter((d) => Number.isFinite(d.days));
   if (
     retain ||
@@ -241,7 +288,14 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
       push('retention-lengthened', null, 'kept-after-deletion', 'retention');
     } else if (shorter && !(longer && /\beven (after|if|when)\b/u.test(r.norm))) {
       push('retention-shortened', null, 'retention-limited', 'retention');
-    } else if (longer && (retain || /\b(data|information|content|logs|records|copies)\b/u.test(r.norm))) {
+    } else if (
+      longer &&
+      (retain ||
+        (/\b(data|information|content|logs|records|copies|recordings|messages|files)\b/u.test(r.norm) &&
+          /\b(backups?|archives?|remain\w*|persist\w*|exist\w*|indefinite(ly)?|forever|permanently|delet\w*|eras\w*|sav(e|ed|es)|(as|so) long as)\b/u.test(
+            r.norm,
+          )))
+    ) {
       const limited = r.restricted && /\bonly\b|\bminimum\b|\bno longer than\b/u.test(r.norm);
       push(
         limited ? 'retention-shortened' : 'retention-lengthened',
@@ -275,9 +329,9 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
   }
 
   // people at the company reading or listening to content
-  const human = a('humanReview');
+  const human = a('humanReview') ?? (accountAccess(r) ? (a('use') ?? a('collect') ?? a('track')) : undefined);
   if (
-    human &&
+    (human || accountAccess(r)) &&
     !/\b(opportunity|right|ability|request|ask) (for|to|of) (obtain |request |have )?(a )?human\b/u.test(
       r.norm,
     )
@@ -286,10 +340,34 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
     push(no ? 'data-use-narrowed' : 'new-data-use', 'human-review', no ? 'no-human-review' : 'human-review');
     return out;
   }
+  // data that comes in from other sources ("we receive information about you from partners"):
+  // collected, not shared
+  const inbound = receivedFromOthers(r);
+  if (inbound) {
+    const no =
+      negated(a('collect')) ||
+      /\b(not|never|n't|no)\b[^.;,]{0,30}\b(receiv|collect|obtain|get|gather|acquir|buy|purchas|provid|giv|send|shar|tell)\w*/u.test(
+        r.norm,
+      );
+    for (const t of dataTopics(r))
+      push(
+        no ? 'data-collection-reduced' : 'new-data-collected',
+        t,
+        no ? 'not-collected' : 'collected-from-others',
+      );
+  }
+  // a limit on disclosure: a condition, others not allowed, approval first, authorities resisted
+  const limit = inbound ? null : disclosureLimited(r);
+  if (limit) push('sharing-narrowed', limit.topic, 'disclosure-limited', limit.topic ?? 'sharing');
+  // the user's data going with the business in a sale, merger or bankruptcy
+  if (!inbound && !limit && goesWithTheBusiness(r) && !negated(a('share')) && !negated(a('sell')))
+    push('sharing-expanded', 'business-transfer', 'business-transfer', 'business-transfer');
   // sale and sharing (not "the content you share with us")
-  const sell = a('sell');
+  const sell = inbound || limit ? undefined : a('sell');
   const share =
-    /\byou (share|provide|give|post|upload)\b|\bwith us\b/u.test(r.norm) && !r.recipients.length
+    inbound ||
+    limit ||
+    (/\byou (share|provide|give|post|upload)\b|\bwith us\b/u.test(r.norm) && !r.recipients.length)
       ? undefined
       : a('share');
   if (sell || share) {
@@ -338,8 +416,20 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
       if (live(collected) && collected.at < act.at)
         for (const t of dataTopics(r))
           if (t === 'location' || t === 'financial') push('new-data-collected', t, 'data-collected');
-      if (topic !== 'advertising') return out;
+      // (tracking by the recipients — analytics, cookies, ads — is read below)
+      if (topic !== 'advertising' && !live(a('track')) && !live(a('advertise'))) return out;
     }
+  }
+
+  // another company running part of the service (hosting, payments, support) with the user's data
+  if (!inbound && !out.some((m) => m.kind.startsWith('sharing-')) && operatedByOthers(r)) {
+    const no = r.acts.some((x) => x.negated && (x.family === 'share' || x.family === 'use'));
+    push(
+      no ? 'sharing-narrowed' : 'sharing-expanded',
+      'service-providers',
+      no ? 'sharing-limited' : 'service-providers',
+      'service-providers',
+    );
   }
 
   // recipients held to the company's terms ("our partners are bound by confidentiality obligations")
@@ -377,7 +467,7 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
     // saying the signal is not acted on is tracking added, one only describing it says nothing
     const signal =
       track.negated && DNT_NAMED.test(r.norm) && !NEGATED_TRACKING.test(r.norm.replace(DNT_WORDS, ' '));
-    if (!signal)
+    if (!signal && !(!track.negated && functionalCookiesOnly(r, track.at)))
       push(
         track.negated ? 'tracking-removed' : 'tracking-added',
         t,
@@ -390,6 +480,13 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
     )
       push('tracking-added', 'cookies-tracking', 'do-not-track-ignored');
   }
+  // tracking technologies listed with other collected data: the data is collected too
+  const collecting = a('collect');
+  if (
+    out.some((m) => m.kind === 'tracking-added') &&
+    ((live(collecting) && dataItems(r, 2) >= 2) || dataInventory(r))
+  )
+    for (const t of dataTopics(r)) push('new-data-collected', t, 'data-collected');
   if (out.length) return out;
 
   // uses of data
@@ -397,7 +494,8 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
   const marketing = a('marketing');
   if (use || research || marketing) {
     const narrowedUse =
-      (negated(use) || limitedUse) && /\b(we|us)\b|\b(is|are|will be|be) (only )?used\b/u.test(r.norm);
+      (negated(use) || limitedUse) &&
+      /\b(we|us)\b|\b(is|are|will be|be|being) (only |solely |exclusively )?(used|processed)\b/u.test(r.norm);
     if (
       marketing &&
       !marketing.negated &&
@@ -410,7 +508,7 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
         narrowedUse ? 'use-limited' : 'marketing-use',
       );
     else if (research && !narrowedUse) push('new-data-use', null, 'broad-purpose', 'purpose');
-    else if (use && narrowedUse && /\b(information|data|content|files)\b/u.test(r.norm))
+    else if (use && narrowedUse && (a('dataSubjects') || (/\byour\b/u.test(r.norm) && dataItems(r, 1) > 0)))
       push('data-use-narrowed', null, 'use-limited', 'purpose');
     else if (live(use) && /\bcombin(e|es|ed|ing)\b/u.test(r.norm))
       push('new-data-use', null, 'profiles-combined', 'purpose');
@@ -426,7 +524,13 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
         t,
         collect.negated ? 'not-collected' : 'data-collected',
       );
+  } else if (!collect && dataInventory(r) && !r.acts.some((x) => x.negated)) {
+    // an inventory of personal data given, asked for or included ("the details you give us include …")
+    for (const t of dataTopics(r)) push('new-data-collected', t, 'data-listed');
   }
+  // tracking identifiers among the data collected ("device identifiers, advertising IDs")
+  if (out.some((m) => m.kind === 'new-data-collected') && trackingAmongData(r))
+    push('tracking-added', 'cookies-tracking', 'tracking-data-collected');
   return out;
 }
 

@@ -1,3 +1,4 @@
+import { distantNegation } from './distant-negation';
 import clauseData from './lexicon/clause.json';
 import { durationsOf, type Duration, topicsOf } from './lexicon';
 import { wordTokens } from './plain-words';
@@ -107,6 +108,10 @@ function wordAt(text: string, word: string): number {
 
 /** True when a negator governs the words just before `at` (same clause, at most 5 words back). */
 function negatedAt(norm: string, at: number): boolean {
+  return nearNegation(norm, at) || distantNegation(norm, at);
+}
+
+function nearNegation(norm: string, at: number): boolean {
   const start = Math.max(0, at - 48);
   let window = norm.slice(start, at);
   // every negator has "no", "ne" or "n't" in it: most windows have none of them
@@ -130,7 +135,7 @@ function actorOf(norm: string): Actor {
     )
     .slice(0, 80);
   const m =
-    /^(?:[^,]{0,40}, )?(we|our company|you|users?|third[- ]part(?:y|ies)|advertisers|partners|affiliates|law enforcement|authorities|government)\b/u.exec(
+    /^(?:[^,]{0,40}, )?(we|our company|you|users?(?! (?:data|information|content|details|accounts?|records|profiles?|personal)\b)|third[- ]part(?:y|ies)|advertisers|partners|affiliates|law enforcement|authorities|government)\b/u.exec(
       head,
     );
   const who = m?.[1];
@@ -238,7 +243,9 @@ export function readClause(text: string, norm = normalizeClause(text)): ClauseRe
   const restricted = has.has('restricted');
   const consent =
     restricted &&
-    /\b(consent|permission|authori[sz]ation|approval|if you (agree|opt in|allow))\b/u.test(norm);
+    /\b(consent|permission|authori[sz]ation|approval|if you (agree|opt in|allow|authori[sz]e|approve))\b/u.test(
+      norm,
+    );
   return {
     text,
     norm,

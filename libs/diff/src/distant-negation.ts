@@ -1,0 +1,41 @@
+/**
+ * Negation that reaches its verb from further away than the few words read-clause.ts scans
+ * (decision 0016, update 3):
+ * - across an inserted phrase set off by commas or dashes ("we will not, under any circumstances,
+ *   sell …", "we do not now, and have never, shared …");
+ * - from a negated subject ("none of the information you give us … is ever shared", "no third
+ *   party receives …").
+ */
+
+/** A negator, at most two words, then an insertion closed by a comma or dash just before the verb. */
+const ACROSS_INSERTION =
+  /\b(not|never|n't|cannot)\b( \w+){0,2} ?[,—–-][^;.]{1,120}[,—–-] ?((ever|even|in any way|in any manner) )?$/u;
+/** The sentence's subject is negated ("none of …", "no data", "no third parties"). */
+const NEGATED_SUBJECT =
+  /^(?:[^,;]{0,40}, )?(none of|no (\w+ ){0,3}(data|information|details|content|third[- ]part(y|ies)|partners?|advertisers?|compan(y|ies)|one|personal|organi[sz]ations?|parties|providers?))\b/u;
+
+const HAS_NEGATOR = /\b(not|never|none|no|cannot)\b|n't/u;
+/** The last sentence asked about (its acts are asked one after another) and whether it has a negator. */
+let lastNorm = '';
+let lastHasNegator = false;
+
+/** True when a negator governs the verb at `at` from beyond the scanned window. */
+export function distantNegation(norm: string, at: number): boolean {
+  if (norm !== lastNorm) {
+    lastNorm = norm;
+    lastHasNegator = HAS_NEGATOR.test(norm);
+  }
+  if (!lastHasNegator) return false;
+  const before = norm.slice(Math.max(0, at - 160), at);
+  if (
+    ACROSS_INSERTION.test(before) &&
+    !/\b(but|however|although|except|unless)\b/u.test(before.slice(before.search(/[,—–-]/u)))
+  )
+    return true;
+  const subject = NEGATED_SUBJECT.exec(norm);
+  return (
+    subject !== null &&
+    at > subject.index + subject[0].length &&
+    !/[;:]|\b(but|however|although|except|unless|instead|rather)\b/u.test(norm.slice(0, at))
+  );
+}
