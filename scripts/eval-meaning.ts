@@ -19,6 +19,7 @@ import { meetsSeverity } from '@fineprint/contracts';
 import { analyzeChange, type Classification, classifyChange, diffText } from '@fineprint/diff';
 
 import alexa from '../libs/diff/test/alexa-paraphrases.json';
+import variants from '../libs/diff/test/alexa-variants-2.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
 import severityData from '../libs/diff/src/lexicon/severity.json';
 import caseMap from './data/tosdr-case-map.json';
@@ -277,6 +278,28 @@ for (const r of a.controls) {
   );
 }
 
+// the Alexa story in other page shapes (a second set, whole pages before and after)
+let variantsOk = 0;
+console.log('\nAlexa story, second set in other page shapes (removals, then controls):');
+for (const [group, list] of [
+  ['removal', variants.removals],
+  ['control', variants.controls],
+] as const) {
+  for (const r of list) {
+    const c = analyzeChange(r.before, r.after).classification;
+    const ok =
+      group === 'removal'
+        ? c.severity === 'high' &&
+          c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'voice-recordings')
+        : !c.kinds.includes('opt-out-removed');
+    if (ok) variantsOk++;
+    console.log(
+      `  ${ok ? '✓' : '✗'} ${group} ${r.id.padEnd(42)} ${c.severity.padEnd(6)} ${c.kinds.join(', ') || '(no kind)'}`,
+    );
+  }
+}
+const variantsTotal = variants.removals.length + variants.controls.length;
+
 // AI-training changes
 let aiDetected = 0;
 let aiDirection = 0;
@@ -308,5 +331,6 @@ console.log(`
 Summary
   ToS;DR (pooled over 5 service-grouped folds): meaning ${pct(all.meaning, 1)}, severity ${pct(all.severity, 1)}, high on no-meaning clauses ${pct(all.falseHigh, 1)}
   Alexa paraphrases: ${alexaOk}/${a.removals.length} high opt-out-removed · voice-recordings; controls ${controlsOk}/${a.controls.length} not opt-out-removed
+  Alexa, second set in other page shapes: ${variantsOk}/${variantsTotal} right (removals and controls)
   AI training: detected ${aiDetected}/${aiChanges}, direction right ${aiDirection}/${aiChanges}, no AI tag on ${aiQuiet}/${aiControls} non-changes
 Data: ToS;DR (https://tosdr.org) by ToS;DR contributors, CC BY-SA 3.0.`);

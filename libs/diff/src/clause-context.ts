@@ -65,6 +65,16 @@ export function noOwnPractice(r: ClauseReading): string | null {
   return found;
 }
 
+/**
+ * The text without the settings it names: a setting called "Do Not Send Voice Recordings" at
+ * the head of a sentence is a name, not the company asking the user not to send something.
+ */
+function withoutSettingNames(t: string, r: ClauseReading): string {
+  let out = t;
+  for (const name of r.settings) if (name) out = out.split(name).join('the setting');
+  return out;
+}
+
 /** One answer per reading: the classifier asks for a sentence more than once. */
 const NO_OWN_PRACTICE = new WeakMap<ClauseReading, string | null>();
 
@@ -77,7 +87,7 @@ function readNoOwnPractice(t: string, r: ClauseReading): string | null {
   if (SCRAPING_HINT.test(t) && SCRAPING.test(t) && !/\bwe (may )?(use|employ|deploy)\b/u.test(t))
     return 'user-conduct';
   if (FEEDBACK_HINT.test(t) && aboutFeedback(r)) return 'feedback';
-  if (NEGATION_HINT.test(t) && ASKS_THE_USER.test(t)) return 'request-to-the-user';
+  if (NEGATION_HINT.test(t) && ASKS_THE_USER.test(withoutSettingNames(t, r))) return 'request-to-the-user';
   if (
     t.includes(' by ') &&
     OTHERS_OFFER.test(t) &&

@@ -157,7 +157,10 @@ function modalityOf(norm: string): Modality {
   return 'must';
 }
 
-/** Setting names: Title Case phrases after "turn on", "enable", a quote or bold, in the original text. */
+/**
+ * Setting names: Title Case phrases after "turn on", "enable", a quote or bold, or heading a
+ * list item ("Name: what it does"), in the original text.
+ */
 function settingsOf(text: string): string[] {
   const out = new Set<string>();
   // names need two capitalised words in a row, bold or quotes: most sentences have none
@@ -167,6 +170,8 @@ function settingsOf(text: string): string[] {
     /[“"]([^”"]{3,60})[”"]/gu,
     /\b(?:[Tt]urn(?:ing)? on|[Ss]witch(?:ing)? on|[Ee]nabl(?:e|ing)|[Uu]se the|[Ss]elect(?:ed)?|[Cc]hoose|[Cc]hose|the)\s+((?:[A-Z][\w’']*\s?){2,7})/gu,
     /^((?:[A-Z][\w’']*\s?){3,7})$/gu,
+    // the label of a list item or a definition ("Do Not Send Voice Recordings: keep …")
+    /^((?:[A-Z][\w’']*\s){1,6}[A-Z][\w’']*)\s?[:–—]/gu,
   ];
   for (const re of patterns)
     for (const m of text.matchAll(re)) {
