@@ -74,6 +74,28 @@ export interface ClassifyOptions {
 
 export const SHIPPED_MODEL = shippedModel as PracticeModel;
 
+/** The user's consent asked or required first ("we ask for your consent to", "if you opt in"). */
+const OPT_IN =
+  /\b(with|ask(s|ing)? for|request(s|ing)?|obtain(s|ing)?|seek(s|ing)?|get|based on|subject to) (your|the user's|users'|their) (explicit |prior |express |separate )?(consent|permission|agreement|opt-in)\b|\bif you (agree|opt in|allow|choose to|consent|give (us )?(your )?(consent|permission))\b|\bonly (with|after|if) (you|your)\b[^.;]{0,20}\b(consent|permission|agree|opt in)/u;
+const WITHOUT_CONSENT =
+  /\bwithout (your |the user's |their )?(explicit |prior )?(consent|permission|agreement)\b/u;
+
+/**
+ * A new collection or use stated only as something the user opts in to: every sentence the tag
+ * cites asks for or requires the user's consent first. It is worth a look, not a high alert.
+ */
+function optInOnly(t: ChangeTag): boolean {
+  if (t.kind !== 'new-data-use' && t.kind !== 'new-data-collected') return false;
+  return (
+    t.citations.length > 0 &&
+    t.citations.every((c) => {
+      if (c.side !== 'added') return false;
+      const text = c.text.toLowerCase().replace(/’/g, "'");
+      return OPT_IN.test(text) && !WITHOUT_CONSENT.test(text);
+    })
+  );
+}
+
 export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}): Classification {
   const model = options.model === undefined ? SHIPPED_MODEL : options.model;
   const threshold = options.modelThreshold ?? 0.7;
@@ -190,6 +212,9 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
   let text: string | null = null;
   // (plainWords(`${norms} ${normalizeClause(afterText)}`), without normalising the whole text:
   // the two parts meet at one space)
+  // the new version as one flat string, for promises that moved rather than went (made once, lazily)
+  let flat: string | undefined;
+  const afterFlat = () => (flat ??= options.afterText ? flatten(options.afterText) : '');
   const addedText = () => (text ??= announcedGone ? '' : joinWords(added, options.afterText));
 
   // choices the whole new version still offers (unchanged paragraphs included), read only when
@@ -232,7 +257,8 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
       if (after.has(key(m)) || retentionBoth(r, a, m)) continue;
       if (
         m.kind === 'opt-out-added'
-          ? choiceSurvives(r, m, addedSettings, addedObjects, addedText, afterChoices)
+          ? choiceSurvives(r, m, addedSettings, addedObjects, addedText, afterChoices) ||
+            renamedChoice(r, a, m)
           : addedSays.has(key(m))
       )
         continue;
@@ -241,6 +267,7 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
       // (a choice is the exception: "turn on X" replaced by "requests are processed in the cloud")
       if (a.meanings.length === 0 && m.kind !== 'opt-out-added') continue;
       const kind = REMOVAL_OF[m.kind];
+      if (kind === 'promise-withdrawn' && stillStated(r, afterFlat)) continue;
       if (kind) tag(kind, m.topic, `pair:removed-${m.rule}`, r, a);
     }
     // the same practice now covers more sensitive data ("text chats" → "text chats and voice recordings")
@@ -275,6 +302,7 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
     for (const m of r.meanings) {
       const kind = REMOVAL_OF[m.kind];
       if (!kind) continue;
+      if (kind === 'promise-withdrawn' && stillStated(r, afterFlat)) continue;
       if (
         m.kind === 'opt-out-added'
           ? choiceSurvives(r, m, addedSettings, addedObjects, addedText, afterChoices)
@@ -335,7 +363,9 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
           ? 'model: at most medium'
           : bulk && t.rule.startsWith('removed:')
             ? 'bulk rewrite: a removal is at most medium'
-            : null;
+            : optInOnly(t)
+              ? "only with the user's consent: at most medium"
+              : null;
     t.severity = cap ? 'medium' : (rule?.severity ?? DEFAULT_SEVERITY.severity);
     t.severityRule = cap && rule ? `${rule.name} (${cap})` : (rule?.name ?? DEFAULT_SEVERITY.name);
     if (severityRank(t.severity) > severityRank(severity)) {
@@ -378,6 +408,49 @@ function choiceSurvives(
   const named = r.reading.settings;
   if (named.length > 0) return named.some((n) => addedSettings.has(n) || addedText().includes(n));
   return addedObjects.has(`opt-out-added|${m.object}`) || afterChoices().has(m.object);
+}
+
+/**
+ * The same choice under a new name: the removed sentence names a setting, and its replacement
+ * is the same sentence but for the setting's name (at least 80% of the other words shared) ("turn on Location History if you want
+ * a private map of where you go" → "turn on Timeline if …"; "Privacy Settings: control …" →
+ * "Account Privacy: control …"). A different setting on the same topic is another sentence
+ * ("Don't Save Recordings deletes your recordings" replacing "Do Not Send Voice Recordings keeps
+ * the audio on the device") and stays a removal.
+ */
+function renamedChoice(r: Side, a: Side, m: Meaning): boolean {
+  if (m.kind !== 'opt-out-added' || r.reading.settings.length === 0) return false;
+  const names = new Set([...r.reading.settings, ...a.reading.settings].flatMap((n) => n.split(' ')));
+  const words = (reading: ClauseReading) => new Set(reading.tokens.filter((w) => !names.has(w)));
+  const before = words(r.reading);
+  const after = words(a.reading);
+  let shared = 0;
+  for (const w of before) if (after.has(w)) shared++;
+  return before.size + after.size > 0 && (2 * shared) / (before.size + after.size) >= 0.8;
+}
+
+/** Lower case, Markdown table and emphasis marks and line breaks as spaces, one space between words. */
+function flatten(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/<br\s*\/?>|[|*_#>`]/gu, ' ')
+    .replace(/\s+/gu, ' ');
+}
+
+/**
+ * A removed promise that the new version still states word for word elsewhere (moved out of a
+ * table cell, into another section): every sentence of the removed text that limits or denies
+ * something ("we do not disclose … by default") is still in the new version, so nothing was
+ * withdrawn.
+ */
+function stillStated(r: Side, afterFlat: () => string): boolean {
+  const limiting = r.reading.text
+    .split(/(?<=[.!?])\s+|<br\s*\/?>|\|/u)
+    .map((t) => flatten(t).trim())
+    .filter((t) => t.length >= 20 && /\b(not|never|no|only|solely|except|without|unless)\b|n't\b/u.test(t));
+  if (limiting.length === 0) return false;
+  const after = afterFlat();
+  return after.length > 0 && limiting.every((t) => after.includes(t));
 }
 
 function unique(texts: string[], by: (t: string) => string): string[] {

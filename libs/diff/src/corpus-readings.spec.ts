@@ -1,0 +1,114 @@
+import { analyzeChange } from './analyze-change';
+
+// Decision 0016, update 5: three mistakes found by reading the corpus's high alerts, each checked
+// here on sentences of our own (not the corpus's wording).
+const page = (...sections: string[]) =>
+  ['# Privacy Notice', ...sections, '## Contact\n\nWrite to our privacy team.'].join('\n\n');
+
+describe('a setting renamed is not a choice removed', () => {
+  it('a setting renamed to a single word', () => {
+    const c = analyzeChange(
+      page(
+        '## Places\n\nYou can switch on Visit History if you would like a private record of the places you have been.',
+      ),
+      page(
+        '## Places\n\nYou can switch on Journeys if you would like a private record of the places you have been.',
+      ),
+    ).classification;
+    expect(c.kinds).not.toContain('opt-out-removed');
+  });
+
+  it('a list label renamed from one privacy word to another', () => {
+    const c = analyzeChange(
+      page('## Your controls\n\n- Privacy Settings: Manage how your data is used for personalised ads.'),
+      page('## Your controls\n\n- Account Privacy: Manage how your data is used for personalised ads.'),
+    ).classification;
+    expect(c.kinds).not.toContain('opt-out-removed');
+  });
+
+  it('the same sentence with the setting under a new name', () => {
+    const c = analyzeChange(
+      page('## Location\n\nTo stop sharing where you are, turn off Location Sharing in the app settings.'),
+      page('## Location\n\nTo stop sharing where you are, turn off Share My Location in the app settings.'),
+    ).classification;
+    expect(c.kinds).not.toContain('opt-out-removed');
+  });
+
+  it('a label renamed at the head of a list item', () => {
+    const c = analyzeChange(
+      page(
+        '## Your controls\n\n- Ad Preferences: Decide whether we show you personalised ads based on your activity.',
+      ),
+      page(
+        '## Your controls\n\n- Advertising Choices: Decide whether we show you personalised ads based on your activity.',
+      ),
+    ).classification;
+    expect(c.kinds).not.toContain('opt-out-removed');
+  });
+
+  it('another setting that does something else still removes the first', () => {
+    const c = analyzeChange(
+      page('## Trips\n\nTurn on Private Mode to stop us from recording the routes you drive.'),
+      page('## Trips\n\nTurn on Trip Insights to receive a weekly summary of your driving.'),
+    ).classification;
+    expect(c.kinds).toContain('opt-out-removed');
+  });
+});
+
+describe('a collection the user must opt in to is at most medium', () => {
+  const added = (sentence: string) =>
+    analyzeChange(
+      page('## Voice\n\nOur app answers spoken questions.'),
+      page(`## Voice\n\nOur app answers spoken questions. ${sentence}`),
+    ).classification;
+
+  it('with the user’s permission: medium', () => {
+    const c = added(
+      'With your permission, we collect recordings of your voice to improve speech recognition.',
+    );
+    expect(c.kinds).toContain('new-data-collected');
+    expect(c.severity).toBe('medium');
+  });
+
+  it('if the user opts in: medium', () => {
+    const c = added(
+      'If you opt in, we keep recordings of your voice and use them to improve speech recognition.',
+    );
+    expect(c.severity).not.toBe('high');
+  });
+
+  it('no consent named, or "without your consent": high', () => {
+    expect(added('We collect recordings of your voice to improve speech recognition.').severity).toBe('high');
+    expect(
+      added('We may collect recordings of your voice without your consent to improve speech recognition.')
+        .severity,
+    ).toBe('high');
+  });
+});
+
+describe('a promise that moved is not withdrawn', () => {
+  it('the sentence is still in the new version, in another section', () => {
+    const c = analyzeChange(
+      page(
+        '## Sharing\n\nWe share data with the companies that host our service. We never sell your personal information to data brokers.',
+      ),
+      page(
+        '## Sharing\n\nWe share data with the companies that host our service, under contracts that limit their use of it.',
+        '## What we never do\n\nWe never sell your personal information to data brokers.',
+      ),
+    ).classification;
+    expect(c.kinds).not.toContain('promise-withdrawn');
+  });
+
+  it('gone from the new version: withdrawn', () => {
+    const c = analyzeChange(
+      page(
+        '## Sharing\n\nWe share data with the companies that host our service. We never sell your personal information to data brokers.',
+      ),
+      page(
+        '## Sharing\n\nWe share data with the companies that host our service, under contracts that limit their use of it.',
+      ),
+    ).classification;
+    expect(c.kinds).toContain('promise-withdrawn');
+  });
+});
