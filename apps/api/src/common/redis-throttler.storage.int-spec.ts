@@ -26,8 +26,8 @@ async function closedPort(): Promise<number> {
 
 describe('RedisThrottlerStorage', () => {
   const stores: RedisThrottlerStorage[] = [];
-  const store = (url = REDIS_URL, prefix = uniqueQueuePrefix('rl')) => {
-    const s = new RedisThrottlerStorage(redisOptions(url), prefix);
+  const store = (url = REDIS_URL, prefix = uniqueQueuePrefix('rl'), timeoutMs?: number) => {
+    const s = new RedisThrottlerStorage(redisOptions(url), prefix, timeoutMs);
     stores.push(s);
     return s;
   };
@@ -37,7 +37,8 @@ describe('RedisThrottlerStorage', () => {
 
   it('two instances on one prefix count one window: the sixth hit of a limit of 5 is blocked', async () => {
     const prefix = uniqueQueuePrefix('rl');
-    const [a, b] = [store(REDIS_URL, prefix), store(REDIS_URL, prefix)];
+    // (a generous timeout: this test is about counting, and a loaded machine must not make it fail open)
+    const [a, b] = [store(REDIS_URL, prefix, 5000), store(REDIS_URL, prefix, 5000)];
     const results = [];
     for (const s of [a, b, a, b, a, b]) results.push(await s.increment('client', 60_000, 5, 0, 'default'));
     expect(results.map((r) => r.totalHits)).toEqual([1, 2, 3, 4, 5, 6]);
