@@ -1,5 +1,6 @@
 import { wordTokens } from './plain-words';
 import { normalizeClause } from './read-clause';
+import { WORDS } from './word-table';
 
 /**
  * The data practice a clause describes, whatever its direction: the learned part of the
@@ -53,7 +54,23 @@ interface WeightIndex {
   bigrams: Map<string, Map<string, number[]>>;
   /** Each n-gram has its own weight array, so an array seen once means an n-gram counted once. */
   distinct: boolean;
+  /** The same by word numbers (WORDS), when the n-grams are distinct: no string lookups per clause. */
+  byId: IdIndex | null;
 }
+
+/** Unigram and bigram weights by word number: `rows[uni[id]]`, `rows[bi.get(first * PAIR + second)]`. */
+interface IdIndex {
+  uni: Int32Array;
+  bi: Map<number, number>;
+  rows: number[][];
+  /** The start marker's number. */
+  start: number;
+  /** Row → the stamp of the last clause that counted it. */
+  seen: Uint32Array;
+  stamp: number;
+}
+/** Word numbers stay below this, so a pair of them is one safe integer. */
+const PAIR = 2 ** 21;
 
 const WEIGHT_INDEX = new WeakMap<PracticeModel, WeightIndex>();
 function weightsOf(model: PracticeModel): WeightIndex {
@@ -73,9 +90,55 @@ function weightsOf(model: PracticeModel): WeightIndex {
       second.set(g.slice(space + 1), w);
     } // (a key of three words or more is never an n-gram of a clause)
   }
-  index = { unigrams, bigrams, distinct: arrays.size === Object.keys(model.weights).length };
+  const distinct = arrays.size === Object.keys(model.weights).length;
+  index = { unigrams, bigrams, distinct, byId: distinct ? idIndexOf(unigrams, bigrams) : null };
   WEIGHT_INDEX.set(model, index);
   return index;
+}
+
+function idIndexOf(
+  unigrams: Map<string, number[]>,
+  bigrams: Map<string, Map<string, number[]>>,
+): IdIndex | null {
+  const rows: number[][] = [];
+  const uniIds: [number, number][] = [];
+  for (const [g, w] of unigrams) uniIds.push([WORDS.add(g), rows.push(w) - 1]);
+  const bi = new Map<number, number>();
+  for (const [first, seconds] of bigrams)
+    for (const [second, w] of seconds) bi.set(WORDS.add(first) * PAIR + WORDS.add(second), rows.push(w) - 1);
+  const start = WORDS.add('^');
+  if (WORDS.size >= PAIR) return null;
+  const uni = new Int32Array(WORDS.size).fill(-1);
+  for (const [id, row] of uniIds) uni[id] = row;
+  return { uni, bi, rows, start, seen: new Uint32Array(rows.length), stamp: 0 };
+}
+
+/** `scores` plus the weights of the clause's n-grams, each counted once, in the clause's order. */
+function addById(index: IdIndex, tokens: readonly string[], scores: number[]): void {
+  if (++index.stamp === 0xffffffff) {
+    index.seen.fill(0);
+    index.stamp = 1;
+  }
+  const { uni, bi, rows, seen, stamp } = index;
+  const add = (row: number) => {
+    if (seen[row] === stamp) return;
+    seen[row] = stamp;
+    const w = rows[row] as number[];
+    for (let c = 0; c < scores.length; c++) scores[c] = (scores[c] as number) + (w[c] as number);
+  };
+  let prev = index.start;
+  for (const t of tokens) {
+    const id = WORDS.find(t);
+    if (id >= 0) {
+      const u = id < uni.length ? (uni[id] as number) : -1;
+      if (u >= 0) add(u);
+      if (prev >= 0) {
+        const b = bi.get(prev * PAIR + id);
+        if (b !== undefined) add(b);
+      }
+    }
+    prev = id;
+  }
 }
 
 /** The most likely practice and its probability. */
@@ -86,6 +149,10 @@ export function predictPractice(
 ): PracticePrediction {
   const scores = [...model.bias];
   const index = weightsOf(model);
+  if (index.byId) {
+    addById(index.byId, tokens, scores);
+    return best(model, scores);
+  }
   // an n-gram counts once however often it occurs; only n-grams with weights change the scores
   const seenWeights = new Set<number[]>();
   const seenKeys = new Set<string>();
@@ -108,12 +175,17 @@ export function predictPractice(
     add(bi, bi && !index.distinct ? `${prev} ${t}` : null);
     prev = t;
   }
+  return best(model, scores);
+}
+
+/** The most likely practice and its probability, from the scores. */
+function best(model: PracticeModel, scores: number[]): PracticePrediction {
   const max = Math.max(...scores);
   const exp = scores.map((s) => Math.exp(s - max));
   const sum = exp.reduce((a, b) => a + b, 0);
-  let best = 0;
-  for (let c = 1; c < exp.length; c++) if ((exp[c] as number) > (exp[best] as number)) best = c;
-  return { practice: model.classes[best] as Practice, score: (exp[best] as number) / sum };
+  let top = 0;
+  for (let c = 1; c < exp.length; c++) if ((exp[c] as number) > (exp[top] as number)) top = c;
+  return { practice: model.classes[top] as Practice, score: (exp[top] as number) / sum };
 }
 
 export interface TrainingExample {
