@@ -106,6 +106,7 @@ describe('gated patterns', () => {
     '%s: whenever it matches, its condition holds',
     (_, re) => {
       const gate = gated(re);
+      LITERAL_INDEX.stats();
       for (const t of sample) if (re.test(t)) expect([t, gate.mayMatch(t)]).toEqual([t, true]);
       re.lastIndex = 0;
     },
@@ -122,6 +123,7 @@ describe('gated patterns', () => {
     const re = new Counting('\\b(sell|sold)\\b.{0,40}\\b(data|information)\\b', 'u');
     const gate = gated(re);
     expect(gate.gated).toBe(true);
+    LITERAL_INDEX.stats(); // (the automaton holds the new pattern's literals now, not only after many texts)
     expect(gate.test('we never sell anything to anyone')).toBe(false);
     expect(gate.test('the item was sold last year')).toBe(false);
     expect(re.runs).toBe(0);
@@ -132,15 +134,18 @@ describe('gated patterns', () => {
     expect(re.runs).toBe(1);
   });
 
-  it('a pattern made at run time is read from its source, even after texts were scanned', () => {
+  it('a pattern made at run time is read from its source, and gated once the automaton is rebuilt', () => {
     const first = gated(/\bshare\b/u);
     expect(first.test('we share a novel widget')).toBe(true);
     const later = gated(new RegExp('\\bnovel (widget|gadget)s?\\b', 'u'));
     expect(later.gated).toBe(true);
+    // until the automaton holds its literals, the pattern simply runs
+    expect(later.mayMatch('a novelty widget')).toBe(true);
+    expect(later.test('a novelty widget')).toBe(false);
+    for (let i = 0; i < 600; i++) first.mayMatch(`text ${i}`);
     expect(later.mayMatch('we share a novel widget')).toBe(true);
     expect(later.test('we share a novel widget')).toBe(true);
     expect(later.mayMatch('a novelty widget')).toBe(false);
-    expect(LITERAL_INDEX.size.literals).toBeGreaterThan(0);
   });
 
   it('does not gate what it cannot read safely: case-insensitive patterns, a condition of one letter', () => {

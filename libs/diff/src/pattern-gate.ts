@@ -373,7 +373,11 @@ class LiteralIndex {
   private readonly ids = new Map<string, number>();
   private readonly groupIds = new Map<string, number>();
   private readonly members: number[][] = [];
-  private built = false;
+  /** Bumped by every new literal or group; the automaton holds those up to `builtVersion`. */
+  version = 0;
+  builtVersion = -1;
+  /** Texts scanned since the automaton was last built. */
+  private scans = 0;
   /** Character code (ASCII) → symbol class; 0 for any character no literal holds, 1 for `\b`. */
   private classOf = new Uint8Array(128);
   private classes = 2;
@@ -390,7 +394,7 @@ class LiteralIndex {
     let id = this.ids.get(lit);
     if (id === undefined) {
       this.ids.set(lit, (id = this.ids.size));
-      this.built = false;
+      this.version++;
     }
     return id;
   }
@@ -403,15 +407,19 @@ class LiteralIndex {
     if (id === undefined) {
       this.groupIds.set(key, (id = this.members.length));
       this.members.push(sorted);
-      this.built = false;
+      this.version++;
     }
     return id;
   }
 
   /** Scans `text` (once for a run of gates on the same text) and returns the stamp its groups carry. */
   scan(text: string): number {
-    if (text === this.lastText && this.built) return this.stamp;
-    if (!this.built) this.build();
+    if (text === this.lastText) return this.stamp;
+    // the automaton is built at the first scan, and rebuilt for patterns gated since (inline
+    // ones, met as the rules run) only now and then: until then those simply run
+    if (this.version !== this.builtVersion && (this.builtVersion < 0 || this.scans >= REBUILD_AFTER))
+      this.build();
+    this.scans++;
     this.lastText = text;
     const stamp = ++this.stamp;
     if (stamp === 0xffffffff) {
@@ -522,15 +530,19 @@ class LiteralIndex {
       this.stamp = 0;
     }
     this.lastText = null;
-    this.built = true;
+    this.builtVersion = this.version;
+    this.scans = 0;
   }
 
-  /** (for tests and measurement) */
-  get size(): { literals: number; groups: number; states: number } {
-    if (!this.built) this.build();
+  /** The automaton brought up to date with every gated pattern, and its size (for tests and measurement). */
+  stats(): { literals: number; groups: number; states: number } {
+    if (this.version !== this.builtVersion) this.build();
     return { literals: this.ids.size, groups: this.members.length, states: this.from.length - 1 };
   }
 }
+
+/** Texts scanned before patterns gated after the automaton was built are added to it. */
+const REBUILD_AFTER = 512;
 
 const INDEX = new LiteralIndex();
 /** (for tests and measurement) */
@@ -588,6 +600,8 @@ export class GatedRegExp {
   /** -1: no condition; -2: never matches; ≥ 0: the one group needed; -3: the program. */
   private readonly single: number;
   private readonly program: Int32Array;
+  /** The index version that holds this gate's literals and groups. */
+  private readonly version: number;
 
   constructor(readonly re: RegExp) {
     const cond = condOf(re);
@@ -595,6 +609,7 @@ export class GatedRegExp {
     if (cond !== true && cond !== false) program(cond, p);
     this.program = Int32Array.from(p);
     this.single = cond === true ? -1 : cond === false ? -2 : p.length === 1 ? (p[0] as number) : -3;
+    this.version = INDEX.version;
   }
 
   /** False when the text lacks the literals every match needs (so `re` cannot match it). */
@@ -603,6 +618,7 @@ export class GatedRegExp {
     if (single === -1) return true;
     if (single === -2) return false;
     const stamp = INDEX.scan(text);
+    if (this.version > INDEX.builtVersion) return true; // (not in the automaton yet)
     return single >= 0 ? INDEX.seen[single] === stamp : holds(this.program, 0, INDEX.seen, stamp);
   }
 
@@ -635,13 +651,21 @@ const INLINE = new Map<string, GatedRegExp[]>();
 
 /**
  * `re.test(text)` for a pattern written inline (a new RegExp object at each call): its gate is
- * kept by source and flags, the pattern passed is the one run.
+ * kept by source and the flags its reading depends on; the pattern passed is the one run.
  */
 export function matches(text: string, re: RegExp): boolean {
   let list = INLINE.get(re.source);
   if (!list) INLINE.set(re.source, (list = []));
   let g: GatedRegExp | undefined;
-  for (const x of list) if (x.re.flags === re.flags) g = x;
+  for (const x of list)
+    if (
+      x.re.unicode === re.unicode &&
+      x.re.ignoreCase === re.ignoreCase &&
+      (re.unicode || x.re.flags.includes('v') === re.flags.includes('v'))
+    ) {
+      g = x;
+      break;
+    }
   if (!g) list.push((g = new GatedRegExp(new RegExp(re.source, re.flags))));
   if (g.mayMatch(text)) return re.test(text);
   if (re.global || re.sticky) re.lastIndex = 0;
