@@ -162,14 +162,8 @@ function modalityOf(norm: string): Modality {
 function settingsOf(text: string): string[] {
   const out = new Set<string>();
   // names need two capitalised words in a row, bold or quotes: most sentences have none
-  if (!/[A-Z][\w’']*\s+[A-Z]|\*\*|[“"]/u.test(text)) return [];
-  const patterns = [
-    /\*\*([^*]{3,60})\*\*/gu,
-    /[“"]([^”"]{3,60})[”"]/gu,
-    /\b(?:[Tt]urn(?:ing)? on|[Ss]witch(?:ing)? on|[Ee]nabl(?:e|ing)|[Uu]se the|[Ss]elect(?:ed)?|[Cc]hoose|[Cc]hose|the)\s+((?:[A-Z][\w’']*\s?){2,7})/gu,
-    /^((?:[A-Z][\w’']*\s?){3,7})$/gu,
-  ];
-  for (const re of patterns)
+  if (!SETTING_HINT.test(text)) return [];
+  for (const re of SETTING_PATTERNS)
     for (const m of text.matchAll(re)) {
       const name = normalizeClause(m[1] as string)
         .replace(/[^\p{L}\p{N}' ]/gu, '')
@@ -179,6 +173,14 @@ function settingsOf(text: string): string[] {
     }
   return [...out];
 }
+const SETTING_HINT = /[A-Z][\w’']*\s+[A-Z]|\*\*|[“"]/u;
+/** (matchAll runs a copy of each, from the start) */
+const SETTING_PATTERNS = [
+  /\*\*([^*]{3,60})\*\*/gu,
+  /[“"]([^”"]{3,60})[”"]/gu,
+  /\b(?:[Tt]urn(?:ing)? on|[Ss]witch(?:ing)? on|[Ee]nabl(?:e|ing)|[Uu]se the|[Ss]elect(?:ed)?|[Cc]hoose|[Cc]hose|the)\s+((?:[A-Z][\w’']*\s?){2,7})/gu,
+  /^((?:[A-Z][\w’']*\s?){3,7})$/gu,
+];
 
 /** Key word → the families it opens, so a sentence's words are looked up once. */
 const FAMILIES_OF = new Map<string, Family[]>();
@@ -279,21 +281,48 @@ export function readClause(text: string, norm = normalizeClause(text)): ClauseRe
   for (const [r, f] of RECIPIENT_FAMILIES) if (FOUND[f] === 1) recipients.push(r);
   const restricted = FOUND[RESTRICTED] === 1;
   const consent = restricted && CONSENT.test(norm);
-  return {
+  return new Reading(
     text,
     norm,
-    actor: actorOf(norm),
-    modality: modalityOf(norm),
+    actorOf(norm),
     acts,
     restricted,
     consent,
     recipients,
-    topics: topicsOf(norm),
-    durations: DURATION_HINT.test(norm) ? durationsOf(norm) : [],
-    settings: settingsOf(text),
+    topicsOf(norm),
+    DURATION_HINT.test(norm) ? durationsOf(norm) : [],
     words,
     tokens,
-  };
+  );
+}
+
+/** A clause reading whose modality and named settings, which few rules ask for, are read when first asked for. */
+class Reading implements ClauseReading {
+  private modalityRead: Modality | undefined;
+  private settingsRead: string[] | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly norm: string,
+    readonly actor: Actor,
+    readonly acts: Act[],
+    readonly restricted: boolean,
+    readonly consent: boolean,
+    readonly recipients: string[],
+    readonly topics: string[],
+    readonly durations: Duration[],
+    readonly words: string[],
+    readonly tokens: string[],
+  ) {}
+
+  get modality(): Modality {
+    if (this.modalityRead === undefined) this.modalityRead = modalityOf(this.norm);
+    return this.modalityRead;
+  }
+
+  get settings(): string[] {
+    return (this.settingsRead ??= settingsOf(this.text));
+  }
 }
 
 /** The act of a family, if the clause has one. */
