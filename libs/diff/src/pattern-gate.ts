@@ -18,7 +18,7 @@ const B = '\u0001';
 /** Most strings an exact set may hold before it is turned into a condition. */
 const EXACT_LIMIT = 64;
 /** Longest literal kept (a prefix of a required literal is required too). */
-const MAX_LITERAL = 12;
+const MAX_LITERAL = 10;
 
 const isWordCode = (c: number) =>
   (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
@@ -457,12 +457,16 @@ class LiteralIndex {
 
   private build(): void {
     const lits = [...this.ids.keys()];
+    // a class per character the literals hold (digits share one: a literal then asks for any
+    // digit there, a weaker condition, and the automaton stays small)
     const classOf = new Uint8Array(128);
     let classes = 2;
     for (const l of lits)
       for (let i = 0; i < l.length; i++) {
         const c = l.charCodeAt(i);
-        if (c !== 1 && classOf[c] === 0) classOf[c] = classes++;
+        if (c === 1 || classOf[c] !== 0) continue;
+        if (c >= 0x30 && c <= 0x39) classOf.fill(classes++, 0x30, 0x3a);
+        else classOf[c] = classes++;
       }
     const sym = (c: number) => (c === 1 ? 1 : (classOf[c] as number));
     // the groups each literal belongs to
@@ -472,7 +476,7 @@ class LiteralIndex {
     });
     // the trie
     const child: Map<number, number>[] = [new Map<number, number>()];
-    const ending: number[] = [-1];
+    const ending: number[][] = [[]];
     lits.forEach((l, id) => {
       let s = 0;
       for (let i = 0; i < l.length; i++) {
@@ -482,11 +486,11 @@ class LiteralIndex {
           t = child.length;
           child[s]?.set(x, t);
           child.push(new Map<number, number>());
-          ending.push(-1);
+          ending.push([]);
         }
         s = t;
       }
-      ending[s] = id;
+      ending[s]?.push(id);
     });
     // states numbered breadth first, so the shallow ones a text keeps returning to sit together
     const n = child.length;
@@ -502,12 +506,8 @@ class LiteralIndex {
     for (let r = 0; r < n; r++) {
       const old = order[r] as number;
       const f = fail[r] as number;
-      const own = ending[old] as number;
-      reports.push(
-        r === 0
-          ? []
-          : [...new Set([...(own >= 0 ? (groupsOf[own] as number[]) : []), ...(reports[f] as number[])])],
-      );
+      const own = (ending[old] as number[]).flatMap((id) => groupsOf[id] as number[]);
+      reports.push(r === 0 ? [] : [...new Set([...own, ...(reports[f] as number[])])]);
       const kids = child[old] as Map<number, number>;
       for (let x = 0; x < classes; x++) {
         const t = kids.get(x);
