@@ -58,10 +58,13 @@ interface WeightIndex {
   byId: IdIndex | null;
 }
 
-/** Unigram and bigram weights by word number: `rows[uni[id]]`, `rows[bi.get(first * PAIR + second)]`. */
+/** Unigram and bigram weights by word number: `rows[uni[id]]`, and the bigram table's row. */
 interface IdIndex {
   uni: Int32Array;
-  bi: Map<number, number>;
+  /** Bigrams in an open-addressing table keyed by the pair of word numbers (no number boxed per lookup). */
+  biFirst: Int32Array;
+  biSecond: Int32Array;
+  biRow: Int32Array;
   rows: number[][];
   /** The start marker's number. */
   start: number;
@@ -69,8 +72,6 @@ interface IdIndex {
   seen: Uint32Array;
   stamp: number;
 }
-/** Word numbers stay below this, so a pair of them is one safe integer. */
-const PAIR = 2 ** 21;
 
 const WEIGHT_INDEX = new WeakMap<PracticeModel, WeightIndex>();
 function weightsOf(model: PracticeModel): WeightIndex {
@@ -103,14 +104,39 @@ function idIndexOf(
   const rows: number[][] = [];
   const uniIds: [number, number][] = [];
   for (const [g, w] of unigrams) uniIds.push([WORDS.add(g), rows.push(w) - 1]);
-  const bi = new Map<number, number>();
+  const pairs: [number, number, number][] = [];
   for (const [first, seconds] of bigrams)
-    for (const [second, w] of seconds) bi.set(WORDS.add(first) * PAIR + WORDS.add(second), rows.push(w) - 1);
+    for (const [second, w] of seconds) pairs.push([WORDS.add(first), WORDS.add(second), rows.push(w) - 1]);
   const start = WORDS.add('^');
-  if (WORDS.size >= PAIR) return null;
   const uni = new Int32Array(WORDS.size).fill(-1);
   for (const [id, row] of uniIds) uni[id] = row;
-  return { uni, bi, rows, start, seen: new Uint32Array(rows.length), stamp: 0 };
+  let size = 16;
+  while (size < 2 * pairs.length) size *= 2;
+  const biFirst = new Int32Array(size).fill(-1);
+  const biSecond = new Int32Array(size);
+  const biRow = new Int32Array(size);
+  for (const [first, second, row] of pairs) {
+    let slot = pairSlot(first, second, size - 1);
+    while ((biFirst[slot] as number) >= 0) slot = (slot + 1) & (size - 1);
+    biFirst[slot] = first;
+    biSecond[slot] = second;
+    biRow[slot] = row;
+  }
+  return { uni, biFirst, biSecond, biRow, rows, start, seen: new Uint32Array(rows.length), stamp: 0 };
+}
+
+const pairSlot = (first: number, second: number, mask: number) =>
+  (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) & mask;
+
+/** The row of the bigram (first, second), or -1. */
+function bigramRow(index: IdIndex, first: number, second: number): number {
+  const { biFirst, biSecond, biRow } = index;
+  const mask = biFirst.length - 1;
+  for (let slot = pairSlot(first, second, mask); ; slot = (slot + 1) & mask) {
+    const f = biFirst[slot] as number;
+    if (f < 0) return -1;
+    if (f === first && biSecond[slot] === second) return biRow[slot] as number;
+  }
 }
 
 /** `scores` plus the weights of the clause's n-grams, each counted once, in the clause's order. */
@@ -119,7 +145,7 @@ function addById(index: IdIndex, tokens: readonly string[], scores: number[]): v
     index.seen.fill(0);
     index.stamp = 1;
   }
-  const { uni, bi, rows, seen, stamp } = index;
+  const { uni, rows, seen, stamp } = index;
   const add = (row: number) => {
     if (seen[row] === stamp) return;
     seen[row] = stamp;
@@ -133,8 +159,8 @@ function addById(index: IdIndex, tokens: readonly string[], scores: number[]): v
       const u = id < uni.length ? (uni[id] as number) : -1;
       if (u >= 0) add(u);
       if (prev >= 0) {
-        const b = bi.get(prev * PAIR + id);
-        if (b !== undefined) add(b);
+        const b = bigramRow(index, prev, id);
+        if (b >= 0) add(b);
       }
     }
     prev = id;
