@@ -1,3 +1,5 @@
+import { WordTable } from './word-table';
+
 /** A removed sentence and the added sentence that most likely replaced it. */
 export interface SentencePair {
   removed: number;
@@ -17,7 +19,7 @@ const MAX_POSTING = 64;
  */
 export function pairSentences(removed: string[][], added: string[][], threshold = 0.5): SentencePair[] {
   // each distinct word of a sentence, as a number, in the order first met
-  const ids = new Map<string, number>();
+  const ids = new WordTable();
   let lastSeen = new Int32Array(1024);
   let vocabulary = 0;
   let scratch = new Int32Array(64);
@@ -25,9 +27,9 @@ export function pairSentences(removed: string[][], added: string[][], threshold 
     if (scratch.length < words.length) scratch = new Int32Array(2 * words.length);
     let n = 0;
     for (const w of words) {
-      let id = ids.get(w);
-      if (id === undefined) {
-        ids.set(w, (id = vocabulary++));
+      const id = ids.add(w);
+      if (id === vocabulary) {
+        vocabulary++;
         if (id >= lastSeen.length) {
           const grown = new Int32Array(2 * lastSeen.length);
           grown.set(lastSeen);

@@ -149,6 +149,7 @@ export class PlainWordsSearch {
   private readonly next: Int32Array;
   /** Names ending at a state (through its suffixes): indexes into `names`. */
   private readonly ends: number[][];
+  private readonly hasEnds: Uint8Array;
   private readonly hits: boolean[];
   private open: number;
   private state = 0;
@@ -211,6 +212,7 @@ export class PlainWordsSearch {
     this.classes = classes;
     this.next = next;
     this.ends = ends;
+    this.hasEnds = Uint8Array.from(ends, (e) => (e.length ? 1 : 0));
   }
 
   /** Whether the name of that index occurs in what was fed. */
@@ -238,15 +240,30 @@ export class PlainWordsSearch {
     }
     const n = text.length;
     let i = 0;
+    const { next, asciiClass, hasEnds } = this;
+    const k = this.classes;
     while (i < n) {
-      const c = text.charCodeAt(i);
+      let c = text.charCodeAt(i);
+      if (c < 0x80 && !this.gap && ASCII_CLASS[c] !== 0) {
+        // (the common case in a tight loop: a run of ASCII letters and digits inside a word)
+        this.drop = false;
+        let s = this.state;
+        do {
+          if (lower && c >= 0x41 && c <= 0x5a) c += 0x20;
+          s = next[s * k + (asciiClass[c] as number)] as number;
+          if (hasEnds[s] === 1) {
+            this.state = s;
+            this.reached(s);
+            if (this.open === 0) return;
+          }
+          i++;
+        } while (i < n && (c = text.charCodeAt(i)) < 0x80 && ASCII_CLASS[c] !== 0);
+        this.state = s;
+        continue;
+      }
       if (c < 0x80) {
         i++;
-        // (the common case inline: an ASCII letter or digit inside a word)
-        if (!this.gap && ASCII_CLASS[c] !== 0) {
-          this.drop = false;
-          this.emit(lower && c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
-        } else this.codePoint(lower && c >= 0x41 && c <= 0x5a ? c + 0x20 : c, curly);
+        this.codePoint(lower && c >= 0x41 && c <= 0x5a ? c + 0x20 : c, curly);
         continue;
       }
       const cp = text.codePointAt(i) as number;
@@ -305,13 +322,16 @@ export class PlainWordsSearch {
   private emit(c: number): void {
     const x = c < 0x80 ? (this.asciiClass[c] as number) : (this.classOf.get(c) ?? 0);
     const s = (this.state = this.next[this.state * this.classes + x] as number);
-    const ends = this.ends[s] as number[];
-    if (ends.length)
-      for (const id of ends)
-        if (!this.hits[id]) {
-          this.hits[id] = true;
-          this.open--;
-        }
+    if (this.hasEnds[s] === 1) this.reached(s);
+  }
+
+  /** The names that end at a state, found. */
+  private reached(s: number): void {
+    for (const id of this.ends[s] as number[])
+      if (!this.hits[id]) {
+        this.hits[id] = true;
+        this.open--;
+      }
   }
 }
 
