@@ -13,6 +13,10 @@
  * `i` flag (ASCII word characters); patterns with `i` or `v` are not gated.
  */
 
+/** Bits of a symbol: its class, and whether it is a word character. */
+const CLASS = 0x7f;
+const WORD = 0x80;
+
 /** `\b` inside exact strings. */
 const B = '\u0001';
 /** Most strings an exact set may hold before it is turned into a condition. */
@@ -378,10 +382,11 @@ class LiteralIndex {
   builtVersion = -1;
   /** Texts scanned since the automaton was last built. */
   private scans = 0;
-  /** Character code (ASCII) → symbol class; 0 for any character no literal holds, 1 for `\b`. */
-  private classOf = new Uint8Array(128);
+  /** ASCII code → its symbol class (0 for any character no literal holds; 1 is `\b`), and WORD for a word character. */
+  private symbolOf = new Uint8Array(128);
   private classes = 2;
-  private next: Uint16Array | Int32Array = new Int32Array(0);
+  /** Transitions: `table[state * classes + class]` is the next state times two, plus one if it reports groups. */
+  private table: Uint16Array | Int32Array = new Int32Array(0);
   /** The groups found on reaching a state: `found[from[s]]` to `found[from[s + 1] - 1]`. */
   private from = new Int32Array(1);
   private found = new Int32Array(0);
@@ -428,29 +433,36 @@ class LiteralIndex {
       this.lastText = null;
       return this.scan(text);
     }
-    const { next, from, found, seen, classOf } = this;
+    const { table, from, found, seen, symbolOf } = this;
     const k = this.classes;
     let s = 0;
-    let prevWord = false;
+    let prevWord = 0;
     const n = text.length;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
-      const word = c < 0x80 && isWordCode(c);
+      const symbol = c < 0x80 ? (symbolOf[c] as number) : 0;
+      const word = symbol & WORD;
       if (word !== prevWord) {
         // a word boundary is a symbol of its own, before the character after it
-        s = next[s * k + 1] as number;
-        for (let j = from[s] as number, end = from[s + 1] as number; j < end; j++)
-          seen[found[j] as number] = stamp;
+        const e = table[s * k + 1] as number;
+        s = e >> 1;
+        if (e & 1)
+          for (let j = from[s] as number, end = from[s + 1] as number; j < end; j++)
+            seen[found[j] as number] = stamp;
         prevWord = word;
       }
-      s = next[s * k + (c < 0x80 ? (classOf[c] as number) : 0)] as number;
-      for (let j = from[s] as number, end = from[s + 1] as number; j < end; j++)
-        seen[found[j] as number] = stamp;
+      const e = table[s * k + (symbol & CLASS)] as number;
+      s = e >> 1;
+      if (e & 1)
+        for (let j = from[s] as number, end = from[s + 1] as number; j < end; j++)
+          seen[found[j] as number] = stamp;
     }
     if (prevWord) {
-      s = next[s * k + 1] as number;
-      for (let j = from[s] as number, end = from[s + 1] as number; j < end; j++)
-        seen[found[j] as number] = stamp;
+      const e = table[s * k + 1] as number;
+      s = e >> 1;
+      if (e & 1)
+        for (let j = from[s] as number, end = from[s + 1] as number; j < end; j++)
+          seen[found[j] as number] = stamp;
     }
     return stamp;
   }
@@ -522,9 +534,15 @@ class LiteralIndex {
     for (let r = 0; r < n; r++) from[r + 1] = (from[r] as number) + (reports[r] as number[]).length;
     this.found = Int32Array.from(reports.flat());
     this.from = from;
-    this.classOf = classOf;
+    // each transition carries whether its target reports groups, in its lowest bit
+    const table = n < 0x7fff ? new Uint16Array(next.length) : new Int32Array(next.length);
+    for (let e = 0; e < next.length; e++) {
+      const t = next[e] as number;
+      table[e] = (t << 1) | ((from[t + 1] as number) > (from[t] as number) ? 1 : 0);
+    }
+    this.symbolOf = Uint8Array.from(classOf, (x, c) => x | (isWordCode(c) ? WORD : 0));
     this.classes = classes;
-    this.next = next;
+    this.table = table;
     if (this.seen.length < this.members.length) {
       this.seen = new Uint32Array(Math.max(this.members.length, 2 * this.seen.length));
       this.stamp = 0;
