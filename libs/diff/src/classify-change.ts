@@ -11,11 +11,12 @@ import {
 } from './diff.types';
 import { DEFAULT_SEVERITY, KIND_ORDER, PARENT_OF, REMOVAL_OF, SEVERITY_RULES } from './lexicon';
 import { pairSentences } from './pair-sentences';
-import { plainWords } from './plain-words';
+import { plainWords, PlainWordsSearch } from './plain-words';
 import { type PracticeModel, predictPractice } from './practice-model';
 import shippedModel from './lexicon/practice-model.json';
 import {
   type ClauseReading,
+  familiesOf,
   MEANING_WORDS,
   mentionsFamily,
   normalizeClause,
@@ -24,6 +25,14 @@ import {
 
 const MAX_CITATIONS = 5;
 const MAX_CITATION_LENGTH = 600;
+
+/** A changed sentence, normalised once; its signature, reading and rules' meanings when asked for. */
+interface Prepared {
+  norm: string;
+  sig: string | null;
+  reading: ClauseReading | null;
+  rules: Meaning[] | null;
+}
 
 interface Side {
   reading: ClauseReading;
@@ -118,19 +127,20 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
       kinds: [],
     };
 
-  // each distinct sentence is normalised once: its signature and its reading start from that
-  const normOf = new Map<string, { norm: string; sig: string }>();
+  // each distinct sentence is normalised once, read once and given its rules' meanings once:
+  // its signature, its reading and the new version's choices all start from that
+  const normOf = new Map<string, Prepared>();
   const prepared = (t: string) => {
     let p = normOf.get(t);
-    if (!p) {
-      const norm = normalizeClause(t);
-      normOf.set(t, (p = { norm, sig: plainWords(norm).trim() }));
-    }
+    if (!p) normOf.set(t, (p = { norm: normalizeClause(t), sig: null, reading: null, rules: null }));
     return p;
   };
+  const readingOf = (t: string, p = prepared(t)) => (p.reading ??= readClause(t, p.norm));
+  const rulesOf = (t: string, p = prepared(t)) => (p.rules ??= meaningsOf(readingOf(t, p)));
   const read = (text: string, side: Side['side']): Side => {
-    const reading = readClause(text, prepared(text).norm);
-    let meanings = meaningsOf(reading);
+    const prep = prepared(text);
+    const reading = readingOf(text, prep);
+    let meanings = rulesOf(text, prep);
     // (not where the reading found the sentence states no practice of the service's own)
     if (meanings.length === 0 && model && reading.words.length >= 4 && !noOwnPractice(reading)) {
       // where the rules find nothing, the model may name the practice; the reading gives its direction
@@ -145,7 +155,10 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
   };
   // a sentence on both sides (a duplicate left by a capture glitch, or text that moved inside a
   // changed paragraph) says nothing new; a sentence repeated on one side counts once
-  const sig = (t: string) => prepared(t).sig;
+  const sig = (t: string) => {
+    const p = prepared(t);
+    return (p.sig ??= plainWords(p.norm).trim());
+  };
   const before = new Set(diff.sentences.removed.map(sig));
   const afterSigs = new Set(diff.sentences.added.map(sig));
   const removed = unique(
@@ -208,38 +221,49 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
     added.flatMap((a) => (a.meanings.some((m) => m.kind === 'opt-out-added') ? a.reading.settings : [])),
   );
   const announcedGone = added.some((a) => a.meanings.some((m) => m.rule === 'choice-announced-gone'));
-  // the new version's words, built only if a removed choice names a setting
-  let text: string | null = null;
-  // (plainWords(`${norms} ${normalizeClause(afterText)}`), without normalising the whole text:
-  // the two parts meet at one space)
+  // whether the added sentences or the new version still name a setting: every removed choice's
+  // names are looked for at once, the first time one is asked about
+  let named: Set<string> | null = null;
+  const stillNamed = (n: string) =>
+    (named ??= announcedGone
+      ? new Set()
+      : namesIn(
+          [
+            ...new Set(
+              removed.flatMap((r) =>
+                r.meanings.some((m) => m.kind === 'opt-out-added') ? r.reading.settings : [],
+              ),
+            ),
+          ],
+          added,
+          options.afterText,
+        )).has(n);
   // the new version as one flat string, for promises that moved rather than went (made once, lazily)
   let flat: string | undefined;
   const afterFlat = () => (flat ??= options.afterText ? flatten(options.afterText) : '');
-  const addedText = () => (text ??= announcedGone ? '' : joinWords(added, options.afterText));
 
   // choices the whole new version still offers (unchanged paragraphs included), read only when
   // an unnamed choice was removed: the sentences that can hold a choice are read as clauses
+  // (each distinct one once, and not again if it was read as a changed sentence)
   let choicesAfter: Set<string> | null = null;
-  const choiceObjects = new Map<string, string[]>();
   const afterChoices = () =>
     (choicesAfter ??= new Set(
       announcedGone || !options.afterText
         ? []
         : options.afterText
             .split(/(?<=[.!?])\s+|\n+/u)
-            .filter((t) => CHOICE_HINT.test(t) && mentionsFamily(t, 'choice'))
-            .flatMap((t) => {
-              // (a sentence repeated in the text is read once)
-              let objects = choiceObjects.get(t);
-              if (!objects)
-                choiceObjects.set(
-                  t,
-                  (objects = meaningsOf(readClause(t))
-                    .filter((m) => m.kind === 'opt-out-added')
-                    .map((m) => m.object)),
-                );
-              return objects;
-            }),
+            .filter((t) => {
+              if (!CHOICE_HINT.test(t)) return false;
+              const p = prepared(t);
+              return p.reading
+                ? p.reading.tokens.some((w) => familiesOf(w)?.includes('choice'))
+                : mentionsFamily(t, 'choice', p.norm);
+            })
+            .flatMap((t) =>
+              rulesOf(t)
+                .filter((m) => m.kind === 'opt-out-added')
+                .map((m) => m.object),
+            ),
     ));
 
   // pairs: compare the two readings
@@ -257,7 +281,7 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
       if (after.has(key(m)) || retentionBoth(r, a, m)) continue;
       if (
         m.kind === 'opt-out-added'
-          ? choiceSurvives(r, m, addedSettings, addedObjects, addedText, afterChoices) ||
+          ? choiceSurvives(r, m, addedSettings, addedObjects, stillNamed, afterChoices) ||
             renamedChoice(r, a, m)
           : addedSays.has(key(m))
       )
@@ -305,7 +329,7 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
       if (kind === 'promise-withdrawn' && stillStated(r, afterFlat)) continue;
       if (
         m.kind === 'opt-out-added'
-          ? choiceSurvives(r, m, addedSettings, addedObjects, addedText, afterChoices)
+          ? choiceSurvives(r, m, addedSettings, addedObjects, stillNamed, afterChoices)
           : addedSays.has(key(m))
       )
         continue;
@@ -374,13 +398,13 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
     }
   }
   // a change is about the topics of its tags and of the sentences its meaning tags cite
-  const readingOf = new Map([...removed, ...added].map((s) => [s.reading.text, s.reading.topics]));
+  const topicsOf = new Map([...removed, ...added].map((s) => [s.reading.text, s.reading.topics]));
   const topics = [
     ...new Set([
       ...list.map((t) => t.topic).filter((t): t is Topic => t !== null),
       ...list
         .filter((t) => t.kind)
-        .flatMap((t) => t.citations.flatMap((c) => (readingOf.get(c.text) ?? []).map(asTopic))),
+        .flatMap((t) => t.citations.flatMap((c) => (topicsOf.get(c.text) ?? []).map(asTopic))),
     ]),
   ];
   const own = list.map((t) => t.kind).filter((k): k is Kind => k !== null);
@@ -401,12 +425,12 @@ function choiceSurvives(
   m: Meaning,
   addedSettings: Set<string>,
   addedObjects: Set<string>,
-  addedText: () => string,
+  stillNamed: (name: string) => boolean,
   afterChoices: () => Set<string>,
 ): boolean {
   if (m.kind !== 'opt-out-added') return false;
   const named = r.reading.settings;
-  if (named.length > 0) return named.some((n) => addedSettings.has(n) || addedText().includes(n));
+  if (named.length > 0) return named.some((n) => addedSettings.has(n) || stillNamed(n));
   return addedObjects.has(`opt-out-added|${m.object}`) || afterChoices().has(m.object);
 }
 
@@ -472,12 +496,25 @@ function meaningWordChanged(before: ClauseReading, after: ClauseReading): boolea
   return false;
 }
 
-/** The added sentences' words, then the new version's: plain words, one space between them. */
-function joinWords(added: Side[], afterText: string | undefined): string {
-  const head = plainWords(`${added.map((a) => a.reading.norm).join(' ')} `);
-  if (!afterText) return head;
-  const tail = plainWords(afterText.toLowerCase(), true);
-  return head + (tail.startsWith(' ') ? tail.slice(1) : tail);
+/**
+ * Which names occur in the added sentences' words followed by the new version's: plain words,
+ * one space between them (`plainWords(`${norms} ${normalizeClause(afterText)}`)`, read in place).
+ */
+function namesIn(names: string[], added: Side[], afterText: string | undefined): Set<string> {
+  const search = new PlainWordsSearch(names);
+  search.begin();
+  for (const a of added) {
+    search.feed(a.reading.norm);
+    search.feed(' ');
+  }
+  if (added.length === 0) search.feed(' ');
+  search.end();
+  if (afterText) {
+    search.begin(true);
+    search.feed(afterText, true, true);
+    search.end();
+  }
+  return new Set(names.filter((_, i) => search.found(i)));
 }
 
 function retentionBoth(r: Side, a: Side, m: Meaning): boolean {

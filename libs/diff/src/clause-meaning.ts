@@ -11,6 +11,7 @@ import {
   trackingAmongData,
 } from './clause-data';
 import { functionalCookiesOnly, licenceGrant, noOwnPractice } from './clause-context';
+import { matches } from './pattern-gate';
 import { type Act, actOf, type ClauseReading, type Family } from './read-clause';
 
 /** One meaning of a clause, as if the clause had just been added to a policy. */
@@ -117,10 +118,10 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     )
   ) {
     const opted =
-      /\b(is available|invoke|possibility|may (choose|elect)|option to)\b/u.test(r.norm) ||
-      /\bopt(ing)?[- ]out\b/u.test(r.norm) ||
+      matches(r.norm, /\b(is available|invoke|possibility|may (choose|elect)|option to)\b/u) ||
+      matches(r.norm, /\bopt(ing)?[- ]out\b/u) ||
       waived.negated ||
-      /\bnot (be )?(required|obligated|forced)\b/u.test(r.norm);
+      matches(r.norm, /\bnot (be )?(required|obligated|forced)\b/u);
     push(
       opted ? 'rights-added' : 'rights-reduced',
       'arbitration',
@@ -132,46 +133,53 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
   // statements with no privacy meaning of their own
   if (noOwnPractice(r)) return out;
   if (
-    /\b(not|never) (knowingly )?(intended|directed|designed|meant|targeted)\b.{0,40}\b(children|minors|kids|under)\b|\bnot knowingly (collect|solicit)/u.test(
+    matches(
       r.norm,
+      /\b(not|never) (knowingly )?(intended|directed|designed|meant|targeted)\b.{0,40}\b(children|minors|kids|under)\b|\bnot knowingly (collect|solicit)/u,
     ) ||
-    AGE_LIMIT.test(r.norm)
+    matches(r.norm, AGE_LIMIT)
   )
     return out; // an age limit, not a data practice
   if (
     r.topics.includes('cookies-tracking') &&
-    /\b(browsers?|features|function\w*|work properly|able to (use|access)|abilit(y|ies) to use|still (use|browse|access)|functionality|impair\w*|use all)\b/u.test(
+    matches(
       r.norm,
+      /\b(browsers?|features|function\w*|work properly|able to (use|access)|abilit(y|ies) to use|still (use|browse|access)|functionality|impair\w*|use all)\b/u,
     ) &&
-    /\b(disabl|refus|reject|block|delet|declin|accept|remov|deactivat|turn\w* off|opt(ing|s)?[- ]out)\w*\b|\bwithout (them|these|it|cookies)\b/u.test(
+    matches(
       r.norm,
+      /\b(disabl|refus|reject|block|delet|declin|accept|remov|deactivat|turn\w* off|opt(ing|s)?[- ]out)\w*\b|\bwithout (them|these|it|cookies)\b/u,
     ) &&
-    (!/\bopt[- ]?out\b|\b(third[- ]part(y|ies)|advertis)/u.test(r.norm) ||
-      /\b(not work properly|diminished functionality|reduced functionality)\b/u.test(r.norm))
+    (!matches(r.norm, /\bopt[- ]?out\b|\b(third[- ]part(y|ies)|advertis)/u) ||
+      matches(r.norm, /\b(not work properly|diminished functionality|reduced functionality)\b/u))
   )
     return out; // how a browser handles cookies, not a choice the service offers or withdraws
 
   // what the user must do (keep a password safe, notify us of a breach, hold the rights to content)
   // is an obligation, not a right, unless a right to something about their data is named
   const obligation =
-    /\b(you|users?) (must|shall|are (solely |fully )?responsible|agree to|are required to|declare|represent|warrant)\b|\brights? (needed|required|necessary)\b|\bhave the rights? to do so\b/u.test(
+    matches(
       r.norm,
+      /\b(you|users?) (must|shall|are (solely |fully )?responsible|agree to|are required to|declare|represent|warrant)\b|\brights? (needed|required|necessary)\b|\bhave the rights? to do so\b/u,
     ) &&
-    !/\bright (to|of) (access|delet|eras|correct|rectif|port|object|restrict|know|complain)|\b(request|ask|contact|e-?mail|write to)\b[^.;]{0,40}\b(delet|eras|access|correct|rectif|export|a copy)/u.test(
+    !matches(
       r.norm,
+      /\bright (to|of) (access|delet|eras|correct|rectif|port|object|restrict|know|complain)|\b(request|ask|contact|e-?mail|write to)\b[^.;]{0,40}\b(delet|eras|access|correct|rectif|export|a copy)/u,
     );
   // ending the contract (cancel, leave, close the account) is no right over data; nor is what
   // the company does to the user's rights ("we may suspend your rights to use the service")
   const contractOnly =
-    /\b(cancel|terminate|discontinue|leave|quit|close|stop using)\b/u.test(r.norm) &&
-    !/\b(delet|eras|export|download|port|correct|rectif|complain|object|copy)\w*|\b(access|review|update|amend|withdraw)\w* (to |your |the |or \w+ )*(personal )?(data|information|content|records|recordings|history|consent)\b|\bno longer (use|process)|\bstop (using|processing)\b/u.test(
+    matches(r.norm, /\b(cancel|terminate|discontinue|leave|quit|close|stop using)\b/u) &&
+    !matches(
       r.norm,
+      /\b(delet|eras|export|download|port|correct|rectif|complain|object|copy)\w*|\b(access|review|update|amend|withdraw)\w* (to |your |the |or \w+ )*(personal )?(data|information|content|records|recordings|history|consent)\b|\bno longer (use|process)|\bstop (using|processing)\b/u,
     );
   const companyActs =
     r.actor === 'we' &&
-    !/\b(notify|inform|tell|alert)\b/u.test(r.norm) &&
-    !/\b(you|users?)\b (also )?(have|has|may|can|are entitled|are able)\b|\b(provide|give|allow|enable|let|permit|send|deliver)s? (you|users)\b/u.test(
+    !matches(r.norm, /\b(notify|inform|tell|alert)\b/u) &&
+    !matches(
       r.norm,
+      /\b(you|users?)\b (also )?(have|has|may|can|are entitled|are able)\b|\b(provide|give|allow|enable|let|permit|send|deliver)s? (you|users)\b/u,
     );
   // rights of the user named explicitly, before the general choice wording ("you may choose to access…")
   const rightFirst = a('right');
@@ -180,13 +188,13 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     !rightFirst.negated &&
     !obligation &&
     // (the company as subject: "we get access to your information only when …", unless at the user's request)
-    (!/^(?:[^,]{0,40}, )?(we|our company)\b/u.test(r.norm) ||
-      /\b(if|when|once) you (request|ask|want|wish)|\b(at|upon|on) (your )?request\b/u.test(r.norm)) &&
+    (!matches(r.norm, /^(?:[^,]{0,40}, )?(we|our company)\b/u) ||
+      matches(r.norm, /\b(if|when|once) you (request|ask|want|wish)|\b(at|upon|on) (your )?request\b/u)) &&
     !contractOnly &&
     !a('companyRight') &&
     r.actor !== 'third-parties' &&
-    !/\bopt(ing)?[- ]?out\b|\bunsubscrib|\bsettings?\b/u.test(r.norm) &&
-    /\b(access|correct|delet|eras|export|download|port|rectif|copy|complain|update|receive)/u.test(r.norm)
+    !matches(r.norm, /\bopt(ing)?[- ]?out\b|\bunsubscrib|\bsettings?\b/u) &&
+    matches(r.norm, /\b(access|correct|delet|eras|export|download|port|rectif|copy|complain|update|receive)/u)
   ) {
     push('rights-added', null, 'user-right', rightObject(r));
     return out;
@@ -197,7 +205,7 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
   const denied = a('choiceDenied');
   const reference = a('choiceReference');
   if (denied) {
-    const dnt = /\b(do not track|dnt|signals?|global privacy control|not to be tracked)\b/u.test(r.norm);
+    const dnt = matches(r.norm, /\b(do not track|dnt|signals?|global privacy control|not to be tracked)\b/u);
     if (dnt) push('tracking-added', 'cookies-tracking', 'do-not-track-ignored');
     else
       for (const t of choiceTopics(r)) push('opt-out-removed', t, 'choice-announced-gone', settingKey(r, t));
@@ -206,16 +214,17 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
   if (
     choice &&
     !reference &&
-    !/\bwithout your (express |explicit |prior )?(consent|permission)\b|\b(unless|only if|if) you (opt in|opt-in|consent|agree)\b/u.test(
+    !matches(
       r.norm,
+      /\bwithout your (express |explicit |prior )?(consent|permission)\b|\b(unless|only if|if) you (opt in|opt-in|consent|agree)\b/u,
     )
   ) {
-    const dnt = /\b(do not track|dnt)\b/u.test(r.norm);
-    if (dnt && !/\b(respond|honou?r|recogni[sz]e|respect)\b/u.test(r.norm)) {
+    const dnt = matches(r.norm, /\b(do not track|dnt)\b/u);
+    if (dnt && !matches(r.norm, /\b(respond|honou?r|recogni[sz]e|respect)\b/u)) {
       // a sentence explaining what Do Not Track is, without a promise to honour it
     } else {
       // a choice about data or privacy, or a named setting: not "turn on" a product feature
-      if (!PRIVACY_OBJECT.test(r.norm) || contractOnly) return out;
+      if (!matches(r.norm, PRIVACY_OBJECT) || contractOnly) return out;
       for (const t of choiceTopics(r)) push('opt-out-added', t, 'choice-offered', settingKey(r, t));
       // "we use cookies …; you can disable them": the practice is news too, when it comes first
       const first = Math.min(...r.acts.filter((x) => x.family === 'choice').map((x) => x.at));
@@ -230,7 +239,7 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
   const right = a('right');
   if (
     right &&
-    DATA_RIGHT_OBJECT.test(r.norm) &&
+    matches(r.norm, DATA_RIGHT_OBJECT) &&
     !obligation &&
     !contractOnly &&
     !companyActs &&
@@ -240,7 +249,7 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     const topic =
       r.topics.includes('law-enforcement') || noticeBeforeDisclosure(r)
         ? 'law-enforcement'
-        : /\bbreach/u.test(r.norm)
+        : matches(r.norm, /\bbreach/u)
           ? 'security'
           : null;
     const object = rightObject(r);
@@ -250,7 +259,7 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
       right.negated ? 'user-right-denied' : 'user-right',
       object,
     );
-    if (!/\b(notify|inform|tell|alert)\b/u.test(r.norm) || topic === null) return out;
+    if (!matches(r.norm, /\b(notify|inform|tell|alert)\b/u) || topic === null) return out;
   }
 
   // a licence over the user's content ("you grant us a worldwide, royalty-free licence to use,
@@ -258,18 +267,18 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
   if (
     !a('train') && // a grant for training models is read by the AI rule below
     (r.norm.includes('licen') || r.norm.includes('right')) &&
-    (CONTENT_LICENCE.test(r.norm) || ANY_USE_RIGHT.test(r.norm))
+    (matches(r.norm, CONTENT_LICENCE) || matches(r.norm, ANY_USE_RIGHT))
   ) {
     push('new-data-use', null, 'content-licence', 'purpose');
     return out;
   }
 
   // what the user must not do (share a password, use a bot) is not a data practice of the service
-  if (r.actor === 'you' && !/\b(we|us)\b/u.test(r.norm)) return out;
+  if (r.actor === 'you' && !matches(r.norm, /\b(we|us)\b/u)) return out;
 
   // retention
   // (a licence's term and its verbs are no retention of data)
-  const licence = licenceGrant(r) && !KEPT_AFTER_END.test(r.norm);
+  const licence = licenceGrant(r) && !matches(r.norm, KEPT_AFTER_END);
   const retain = licence ? undefined : a('retain');
   const longer = licence ? undefined : a('retainLonger');
   const shorter = licence ? undefined : a('retainShorter');
@@ -278,32 +287,33 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     retain ||
     longer ||
     shorter ||
-    (finite.length > 0 && /\b(retain|keep|kept|store|delet|hold)/u.test(r.norm))
+    (finite.length > 0 && matches(r.norm, /\b(retain|keep|kept|store|delet|hold)/u))
   ) {
-    if (negated(retain) && !longer && !shorter && /\b(longer than|more than|beyond)\b/u.test(r.norm)) {
+    if (negated(retain) && !longer && !shorter && matches(r.norm, /\b(longer than|more than|beyond)\b/u)) {
       push('retention-shortened', null, 'retention-limited', 'retention');
     } else if (negated(retain) && !longer && !shorter) {
       push('data-collection-reduced', dataTopics(r)[0] ?? null, 'not-stored', 'store');
-    } else if (KEPT_AFTER_END.test(r.norm) && !DELETED_AFTER_END.test(r.norm)) {
+    } else if (matches(r.norm, KEPT_AFTER_END) && !matches(r.norm, DELETED_AFTER_END)) {
       push('retention-lengthened', null, 'kept-after-deletion', 'retention');
-    } else if (shorter && !(longer && /\beven (after|if|when)\b/u.test(r.norm))) {
+    } else if (shorter && !(longer && matches(r.norm, /\beven (after|if|when)\b/u))) {
       push('retention-shortened', null, 'retention-limited', 'retention');
     } else if (
       longer &&
       (retain ||
-        (/\b(data|information|content|logs|records|copies|recordings|messages|files)\b/u.test(r.norm) &&
-          /\b(backups?|archives?|remain\w*|persist\w*|exist\w*|indefinite(ly)?|forever|permanently|delet\w*|eras\w*|sav(e|ed|es)|(as|so) long as)\b/u.test(
+        (matches(r.norm, /\b(data|information|content|logs|records|copies|recordings|messages|files)\b/u) &&
+          matches(
             r.norm,
+            /\b(backups?|archives?|remain\w*|persist\w*|exist\w*|indefinite(ly)?|forever|permanently|delet\w*|eras\w*|sav(e|ed|es)|(as|so) long as)\b/u,
           )))
     ) {
-      const limited = r.restricted && /\bonly\b|\bminimum\b|\bno longer than\b/u.test(r.norm);
+      const limited = r.restricted && matches(r.norm, /\bonly\b|\bminimum\b|\bno longer than\b/u);
       push(
         limited ? 'retention-shortened' : 'retention-lengthened',
         null,
         limited ? 'retention-limited' : 'retention-open-ended',
         'retention',
       );
-    } else if (finite.length > 0 && (retain || /\bdelet/u.test(r.norm))) {
+    } else if (finite.length > 0 && (retain || matches(r.norm, /\bdelet/u))) {
       push('retention-shortened', null, 'retention-period-stated', 'retention');
     }
     if (out.length && !a('share') && !a('sell') && !a('train')) return out;
@@ -313,14 +323,16 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
   const train = a('train');
   const use = a('use');
   const limitedUse =
-    r.restricted && /\b(only|solely|exclusively|limited)\b/u.test(r.norm) && !/\bnot only\b/u.test(r.norm);
+    r.restricted &&
+    matches(r.norm, /\b(only|solely|exclusively|limited)\b/u) &&
+    !matches(r.norm, /\bnot only\b/u);
   if (train) {
     const narrowedUse =
       train.negated ||
       negated(use) ||
       r.consent ||
       (limitedUse && !!use) ||
-      /\b(not|never|n't) (be )?(used )?(to |for )?(train|improv|develop)/u.test(r.norm);
+      matches(r.norm, /\b(not|never|n't) (be )?(used )?(to |for )?(train|improv|develop)/u);
     push(
       narrowedUse ? 'data-use-narrowed' : 'new-data-use',
       'ai-training',
@@ -332,11 +344,12 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
   const human = a('humanReview') ?? (accountAccess(r) ? (a('use') ?? a('collect') ?? a('track')) : undefined);
   if (
     (human || accountAccess(r)) &&
-    !/\b(opportunity|right|ability|request|ask) (for|to|of) (obtain |request |have )?(a )?human\b/u.test(
+    !matches(
       r.norm,
+      /\b(opportunity|right|ability|request|ask) (for|to|of) (obtain |request |have )?(a )?human\b/u,
     )
   ) {
-    const no = /\b(not|never|n't) (access|listen|review|read|view|see|look)/u.test(r.norm);
+    const no = matches(r.norm, /\b(not|never|n't) (access|listen|review|read|view|see|look)/u);
     push(no ? 'data-use-narrowed' : 'new-data-use', 'human-review', no ? 'no-human-review' : 'human-review');
     return out;
   }
@@ -346,8 +359,9 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
   if (inbound) {
     const no =
       negated(a('collect')) ||
-      /\b(not|never|n't|no)\b[^.;,]{0,30}\b(receiv|collect|obtain|get|gather|acquir|buy|purchas|provid|giv|send|shar|tell)\w*/u.test(
+      matches(
         r.norm,
+        /\b(not|never|n't|no)\b[^.;,]{0,30}\b(receiv|collect|obtain|get|gather|acquir|buy|purchas|provid|giv|send|shar|tell)\w*/u,
       );
     for (const t of dataTopics(r))
       push(
@@ -367,7 +381,7 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
   const share =
     inbound ||
     limit ||
-    (/\byou (share|provide|give|post|upload)\b|\bwith us\b/u.test(r.norm) && !r.recipients.length)
+    (matches(r.norm, /\byou (share|provide|give|post|upload)\b|\bwith us\b/u) && !r.recipients.length)
       ? undefined
       : a('share');
   if (sell || share) {
@@ -387,22 +401,24 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     const act = (sell ?? share) as Act;
     const narrowed =
       act.negated ||
-      NEGATED_VERB_LIST.test(r.norm) ||
-      (r.consent && !/\bwithout (your |their )?(consent|permission|notice|notifying)/u.test(r.norm)) ||
+      matches(r.norm, NEGATED_VERB_LIST) ||
+      (r.consent && !matches(r.norm, /\bwithout (your |their )?(consent|permission|notice|notifying)/u)) ||
       (r.restricted &&
-        /\b(aggregated?|anonymi[sz]ed|anonymous|de-identified|non-identifiable)\b/u.test(r.norm)) ||
+        matches(r.norm, /\b(aggregated?|anonymi[sz]ed|anonymous|de-identified|non-identifiable)\b/u)) ||
       (r.restricted &&
-        /\b(bound by|subject to|obligated|required to|must agree)\b/u.test(r.norm) &&
-        !/\bmay (share|disclose)/u.test(r.norm)) ||
-      (RECIPIENTS_BOUND.test(r.norm) &&
-        (!/\bmay (share|disclose)/u.test(r.norm) || /\b(so|as) long as|provided that\b/u.test(r.norm))) ||
+        matches(r.norm, /\b(bound by|subject to|obligated|required to|must agree)\b/u) &&
+        !matches(r.norm, /\bmay (share|disclose)/u)) ||
+      (matches(r.norm, RECIPIENTS_BOUND) &&
+        (!matches(r.norm, /\bmay (share|disclose)/u) ||
+          matches(r.norm, /\b(so|as) long as|provided that\b/u))) ||
       (topic === 'law-enforcement' &&
-        /\b(resist|challenge|narrow|only (respond|disclose|comply)|reasonable|valid)\b/u.test(r.norm));
+        matches(r.norm, /\b(resist|challenge|narrow|only (respond|disclose|comply)|reasonable|valid)\b/u));
     const hasRecipient =
       r.recipients.length > 0 ||
       !!sell ||
-      /\b(we|us)\b.{0,30}\bshar(e|es|ed|ing)\b|\bshar(e|es|ed|ing)\b.{0,60}\b(with|to)\b|\b(is|are|be|been) shared\b/u.test(
+      matches(
         r.norm,
+        /\b(we|us)\b.{0,30}\bshar(e|es|ed|ing)\b|\bshar(e|es|ed|ing)\b.{0,60}\b(with|to)\b|\b(is|are|be|been) shared\b/u,
       );
     if (hasRecipient) {
       push(
@@ -435,8 +451,8 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
   // recipients held to the company's terms ("our partners are bound by confidentiality obligations")
   if (
     !out.length &&
-    RECIPIENTS_BOUND.test(r.norm) &&
-    /\b(information|data|content|samples)\b/u.test(r.norm)
+    matches(r.norm, RECIPIENTS_BOUND) &&
+    matches(r.norm, /\b(information|data|content|samples)\b/u)
   ) {
     push('sharing-narrowed', null, 'recipients-bound', 'sharing');
     return out;
@@ -460,13 +476,13 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     )
   ) {
     const t =
-      /\b(ip address|referr)/u.test(r.norm) && !/\bcookie|pixel|beacon/u.test(r.norm)
+      matches(r.norm, /\b(ip address|referr)/u) && !matches(r.norm, /\bcookie|pixel|beacon/u)
         ? 'cookies-tracking'
         : 'cookies-tracking';
     // "do not track" names a browser signal: its negation is no promise not to track; a sentence
     // saying the signal is not acted on is tracking added, one only describing it says nothing
     const signal =
-      track.negated && DNT_NAMED.test(r.norm) && !NEGATED_TRACKING.test(r.norm.replace(DNT_WORDS, ' '));
+      track.negated && matches(r.norm, DNT_NAMED) && !NEGATED_TRACKING.test(r.norm.replace(DNT_WORDS, ' '));
     if (!signal && !(!track.negated && functionalCookiesOnly(r, track.at)))
       push(
         track.negated ? 'tracking-removed' : 'tracking-added',
@@ -474,8 +490,9 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
         track.negated ? 'no-tracking' : 'tracking-technology',
       );
     else if (
-      /\b(not|n't|no)\b.{0,40}\b(respond|honou?r|recogni[sz]|change|alter|act on|support)|\bignor/u.test(
+      matches(
         r.norm,
+        /\b(not|n't|no)\b.{0,40}\b(respond|honou?r|recogni[sz]|change|alter|act on|support)|\bignor/u,
       )
     )
       push('tracking-added', 'cookies-tracking', 'do-not-track-ignored');
@@ -495,12 +512,15 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
   if (use || research || marketing) {
     const narrowedUse =
       (negated(use) || limitedUse) &&
-      /\b(we|us)\b|\b(is|are|will be|be|being) (only |solely |exclusively )?(used|processed)\b/u.test(r.norm);
+      matches(
+        r.norm,
+        /\b(we|us)\b|\b(is|are|will be|be|being) (only |solely |exclusively )?(used|processed)\b/u,
+      );
     if (
       marketing &&
       !marketing.negated &&
       (use ||
-        /\b(send|contact|email|notify|inform|tell|communicate with|provide you|mailings?)/u.test(r.norm))
+        matches(r.norm, /\b(send|contact|email|notify|inform|tell|communicate with|provide you|mailings?)/u))
     )
       push(
         narrowedUse ? 'data-use-narrowed' : 'new-data-use',
@@ -508,9 +528,13 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
         narrowedUse ? 'use-limited' : 'marketing-use',
       );
     else if (research && !narrowedUse) push('new-data-use', null, 'broad-purpose', 'purpose');
-    else if (use && narrowedUse && (a('dataSubjects') || (/\byour\b/u.test(r.norm) && dataItems(r, 1) > 0)))
+    else if (
+      use &&
+      narrowedUse &&
+      (a('dataSubjects') || (matches(r.norm, /\byour\b/u) && dataItems(r, 1) > 0))
+    )
       push('data-use-narrowed', null, 'use-limited', 'purpose');
-    else if (live(use) && /\bcombin(e|es|ed|ing)\b/u.test(r.norm))
+    else if (live(use) && matches(r.norm, /\bcombin(e|es|ed|ing)\b/u))
       push('new-data-use', null, 'profiles-combined', 'purpose');
     if (out.length) return out;
   }
@@ -550,7 +574,7 @@ function choiceTopics(r: ClauseReading): (string | null)[] {
   ];
   const t = r.topics.filter((x) => preferred.includes(x));
   if (t.length) return t;
-  if (/\b(e-?mails?|newsletters?|communications)\b/u.test(r.norm)) return ['marketing'];
+  if (matches(r.norm, /\b(e-?mails?|newsletters?|communications)\b/u)) return ['marketing'];
   return [null];
 }
 
@@ -569,7 +593,7 @@ function rightObject(r: ClauseReading): string {
 function serviceProvidersOnly(r: ClauseReading): boolean {
   return (
     r.recipients.includes('service-providers') &&
-    !/\b(advertis|data brokers?|sell|partners for their own)\b/u.test(r.norm)
+    !matches(r.norm, /\b(advertis|data brokers?|sell|partners for their own)\b/u)
   );
 }
 
@@ -580,8 +604,8 @@ function serviceProvidersOnly(r: ClauseReading): boolean {
 export function meaningOfPractice(r: ClauseReading, practice: string, score: number): Meaning | null {
   const limited =
     r.consent ||
-    (r.restricted && /\b(only|solely|exclusively|limited|aggregated?|anonymi[sz]ed)\b/u.test(r.norm));
-  const no = r.acts.some((x) => x.negated && x.family !== 'choiceDenied') || NO_PRACTICE.test(r.norm);
+    (r.restricted && matches(r.norm, /\b(only|solely|exclusively|limited|aggregated?|anonymi[sz]ed)\b/u));
+  const no = r.acts.some((x) => x.negated && x.family !== 'choiceDenied') || matches(r.norm, NO_PRACTICE);
   const topic = r.topics.find((t) => MODEL_TOPICS.includes(t)) ?? null;
   const rule = `model:${practice}`;
   const m = (kind: string, t: string | null = topic): Meaning => ({

@@ -3,7 +3,7 @@ import meaningData from './lexicon/meaning.json';
 import severityData from './lexicon/severity.json';
 import topicsData from './lexicon/topics.json';
 import { type Severity } from './diff.types';
-import { prefilterOf, WordStartIndex } from './topic-prefilter';
+import { gated } from './pattern-gate';
 
 /** Topic → one combined pattern, from lexicon/topics.json. */
 export const TOPIC_PATTERNS: [string, RegExp][] = Object.entries(topicsData)
@@ -28,22 +28,13 @@ export const PARENT_OF: Record<string, string> = meaningData.parents;
 export const BETTER_KINDS = new Set(meaningData.better);
 export const KIND_ORDER: string[] = meaningData.order;
 
-/** Topics whose patterns can match only where a word starts with one of their literals (topic-prefilter.ts). */
-const TOPIC_STARTS = new WordStartIndex<string>();
-const UNFILTERED = new Set<string>();
-for (const [topic, patterns] of Object.entries(topicsData)) {
-  if (topic.startsWith('$')) continue;
-  const lits = prefilterOf(patterns as string[]);
-  if (lits) for (const l of lits) TOPIC_STARTS.add(l, topic);
-  else UNFILTERED.add(topic);
-}
+/** Each topic's pattern, run only when the text holds the literals its matches need (pattern-gate.ts). */
+const TOPIC_GATES = TOPIC_PATTERNS.map(([topic, re]) => [topic, gated(re)] as const);
 
 /** Topics of a sentence, normalised first (lower case: the patterns are lower-case ASCII). */
 export function topicsOf(sentence: string): string[] {
   const out: string[] = [];
-  const may = TOPIC_STARTS.found(sentence);
-  for (const [topic, re] of TOPIC_PATTERNS)
-    if ((UNFILTERED.has(topic) || may.has(topic)) && re.test(sentence)) out.push(topic);
+  for (const [topic, re] of TOPIC_GATES) if (re.test(sentence)) out.push(topic);
   return out;
 }
 

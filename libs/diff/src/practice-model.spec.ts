@@ -1,4 +1,5 @@
-import { ngramsOf, predictPractice, trainPracticeModel } from './practice-model';
+import { paragraph, seeded } from '../test/text-samples';
+import { ngramsOf, type PracticeModel, predictPractice, trainPracticeModel } from './practice-model';
 import { SHIPPED_MODEL } from './classify-change';
 
 describe('practice model', () => {
@@ -29,5 +30,21 @@ describe('practice model', () => {
     );
     expect(SHIPPED_MODEL.$licence).toContain('CC BY-SA 3.0');
     expect(SHIPPED_MODEL.classes).toContain('sharing');
+  });
+});
+
+describe('predictPractice by word numbers', () => {
+  it('gives exactly what the n-gram strings give', () => {
+    // a copy whose two n-grams share a weight array takes the path by n-gram strings
+    const weights = { ...SHIPPED_MODEL.weights, 'zz-unused': SHIPPED_MODEL.weights['data'] as number[] };
+    const byStrings: PracticeModel = { ...SHIPPED_MODEL, weights };
+    const next = seeded(5);
+    const texts = [
+      ...Array.from({ length: 400 }, () => paragraph(next).join(' ')),
+      'We do not sell your personal information to data brokers.',
+      'You can opt out of interest-based advertising in your settings.',
+      'We keep your voice recordings for 18 months unless you delete them.',
+    ];
+    for (const t of texts) expect(predictPractice(SHIPPED_MODEL, t)).toEqual(predictPractice(byStrings, t));
   });
 });

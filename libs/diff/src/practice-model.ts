@@ -1,5 +1,6 @@
 import { wordTokens } from './plain-words';
 import { normalizeClause } from './read-clause';
+import { WORDS } from './word-table';
 
 /**
  * The data practice a clause describes, whatever its direction: the learned part of the
@@ -53,6 +54,23 @@ interface WeightIndex {
   bigrams: Map<string, Map<string, number[]>>;
   /** Each n-gram has its own weight array, so an array seen once means an n-gram counted once. */
   distinct: boolean;
+  /** The same by word numbers (WORDS), when the n-grams are distinct: no string lookups per clause. */
+  byId: IdIndex | null;
+}
+
+/** Unigram and bigram weights by word number: `rows[uni[id]]`, and the bigram table's row. */
+interface IdIndex {
+  uni: Int32Array;
+  /** Bigrams in an open-addressing table keyed by the pair of word numbers (no number boxed per lookup). */
+  biFirst: Int32Array;
+  biSecond: Int32Array;
+  biRow: Int32Array;
+  rows: number[][];
+  /** The start marker's number. */
+  start: number;
+  /** Row → the stamp of the last clause that counted it. */
+  seen: Uint32Array;
+  stamp: number;
 }
 
 const WEIGHT_INDEX = new WeakMap<PracticeModel, WeightIndex>();
@@ -73,9 +91,80 @@ function weightsOf(model: PracticeModel): WeightIndex {
       second.set(g.slice(space + 1), w);
     } // (a key of three words or more is never an n-gram of a clause)
   }
-  index = { unigrams, bigrams, distinct: arrays.size === Object.keys(model.weights).length };
+  const distinct = arrays.size === Object.keys(model.weights).length;
+  index = { unigrams, bigrams, distinct, byId: distinct ? idIndexOf(unigrams, bigrams) : null };
   WEIGHT_INDEX.set(model, index);
   return index;
+}
+
+function idIndexOf(
+  unigrams: Map<string, number[]>,
+  bigrams: Map<string, Map<string, number[]>>,
+): IdIndex | null {
+  const rows: number[][] = [];
+  const uniIds: [number, number][] = [];
+  for (const [g, w] of unigrams) uniIds.push([WORDS.add(g), rows.push(w) - 1]);
+  const pairs: [number, number, number][] = [];
+  for (const [first, seconds] of bigrams)
+    for (const [second, w] of seconds) pairs.push([WORDS.add(first), WORDS.add(second), rows.push(w) - 1]);
+  const start = WORDS.add('^');
+  const uni = new Int32Array(WORDS.size).fill(-1);
+  for (const [id, row] of uniIds) uni[id] = row;
+  let size = 16;
+  while (size < 2 * pairs.length) size *= 2;
+  const biFirst = new Int32Array(size).fill(-1);
+  const biSecond = new Int32Array(size);
+  const biRow = new Int32Array(size);
+  for (const [first, second, row] of pairs) {
+    let slot = pairSlot(first, second, size - 1);
+    while ((biFirst[slot] as number) >= 0) slot = (slot + 1) & (size - 1);
+    biFirst[slot] = first;
+    biSecond[slot] = second;
+    biRow[slot] = row;
+  }
+  return { uni, biFirst, biSecond, biRow, rows, start, seen: new Uint32Array(rows.length), stamp: 0 };
+}
+
+const pairSlot = (first: number, second: number, mask: number) =>
+  (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) & mask;
+
+/** The row of the bigram (first, second), or -1. */
+function bigramRow(index: IdIndex, first: number, second: number): number {
+  const { biFirst, biSecond, biRow } = index;
+  const mask = biFirst.length - 1;
+  for (let slot = pairSlot(first, second, mask); ; slot = (slot + 1) & mask) {
+    const f = biFirst[slot] as number;
+    if (f < 0) return -1;
+    if (f === first && biSecond[slot] === second) return biRow[slot] as number;
+  }
+}
+
+/** `scores` plus the weights of the clause's n-grams, each counted once, in the clause's order. */
+function addById(index: IdIndex, tokens: readonly string[], scores: number[]): void {
+  if (++index.stamp === 0xffffffff) {
+    index.seen.fill(0);
+    index.stamp = 1;
+  }
+  const { uni, rows, seen, stamp } = index;
+  const add = (row: number) => {
+    if (seen[row] === stamp) return;
+    seen[row] = stamp;
+    const w = rows[row] as number[];
+    for (let c = 0; c < scores.length; c++) scores[c] = (scores[c] as number) + (w[c] as number);
+  };
+  let prev = index.start;
+  for (const t of tokens) {
+    const id = WORDS.find(t);
+    if (id >= 0) {
+      const u = id < uni.length ? (uni[id] as number) : -1;
+      if (u >= 0) add(u);
+      if (prev >= 0) {
+        const b = bigramRow(index, prev, id);
+        if (b >= 0) add(b);
+      }
+    }
+    prev = id;
+  }
 }
 
 /** The most likely practice and its probability. */
@@ -86,6 +175,10 @@ export function predictPractice(
 ): PracticePrediction {
   const scores = [...model.bias];
   const index = weightsOf(model);
+  if (index.byId) {
+    addById(index.byId, tokens, scores);
+    return best(model, scores);
+  }
   // an n-gram counts once however often it occurs; only n-grams with weights change the scores
   const seenWeights = new Set<number[]>();
   const seenKeys = new Set<string>();
@@ -108,12 +201,17 @@ export function predictPractice(
     add(bi, bi && !index.distinct ? `${prev} ${t}` : null);
     prev = t;
   }
+  return best(model, scores);
+}
+
+/** The most likely practice and its probability, from the scores. */
+function best(model: PracticeModel, scores: number[]): PracticePrediction {
   const max = Math.max(...scores);
   const exp = scores.map((s) => Math.exp(s - max));
   const sum = exp.reduce((a, b) => a + b, 0);
-  let best = 0;
-  for (let c = 1; c < exp.length; c++) if ((exp[c] as number) > (exp[best] as number)) best = c;
-  return { practice: model.classes[best] as Practice, score: (exp[best] as number) / sum };
+  let top = 0;
+  for (let c = 1; c < exp.length; c++) if ((exp[c] as number) > (exp[top] as number)) top = c;
+  return { practice: model.classes[top] as Practice, score: (exp[top] as number) / sum };
 }
 
 export interface TrainingExample {

@@ -1,7 +1,9 @@
 import { distantNegation } from './distant-negation';
 import clauseData from './lexicon/clause.json';
 import { durationsOf, type Duration, topicsOf } from './lexicon';
-import { wordTokens } from './plain-words';
+import { gated, type GatedRegExp } from './pattern-gate';
+import { isLetterOrDigitUnit, wordTokens } from './plain-words';
+import { WORDS } from './word-table';
 
 /** Who does what a clause says. */
 export type Actor = 'we' | 'you' | 'third-parties' | 'partners' | 'authorities' | null;
@@ -45,7 +47,7 @@ interface CompiledFamily {
   keys: Set<string>;
   /** Words that are a match on their own, without running the patterns. */
   words: Set<string>;
-  patterns: RegExp[];
+  patterns: GatedRegExp[];
 }
 
 const FAMILIES = Object.fromEntries(
@@ -54,7 +56,7 @@ const FAMILIES = Object.fromEntries(
     {
       keys: new Set([...f.keys, ...('words' in f ? f.words : [])]),
       words: new Set('words' in f ? f.words : []),
-      patterns: f.patterns.map((p) => new RegExp(p, 'g')),
+      patterns: f.patterns.map((p) => gated(new RegExp(p, 'g'))),
     },
   ]),
 ) as Record<Family, CompiledFamily>;
@@ -99,9 +101,11 @@ const ODD_SPACE = /[^\S ]| {2}/;
 /** Where a whole word starts in the text (-1 if only inside longer words). */
 function wordAt(text: string, word: string): number {
   for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
-    const before = i === 0 ? ' ' : (text[i - 1] as string);
-    const after = text[i + word.length] ?? ' ';
-    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return i;
+    // (a letter or digit on either side, as `/[\p{L}\p{N}]/u` sees one UTF-16 unit)
+    if (i > 0 && isLetterOrDigitUnit(text.charCodeAt(i - 1))) continue;
+    const after = i + word.length;
+    if (after < text.length && isLetterOrDigitUnit(text.charCodeAt(after))) continue;
+    return i;
   }
   return -1;
 }
@@ -134,10 +138,7 @@ function actorOf(norm: string): Actor {
       '',
     )
     .slice(0, 80);
-  const m =
-    /^(?:[^,]{0,40}, )?(we|our company|you|users?(?! (?:data|information|content|details|accounts?|records|profiles?|personal)\b)|third[- ]part(?:y|ies)|advertisers|partners|affiliates|law enforcement|authorities|government)\b/u.exec(
-      head,
-    );
+  const m = ACTOR.exec(head);
   const who = m?.[1];
   if (!who) return /\b(we|us|our)\b/u.test(head) ? 'we' : null;
   if (who === 'we' || who === 'our company') return 'we';
@@ -147,8 +148,13 @@ function actorOf(norm: string): Actor {
   return 'third-parties';
 }
 
+const ACTOR =
+  /^(?:[^,]{0,40}, )?(we|our company|you|users?(?! (?:data|information|content|details|accounts?|records|profiles?|personal)\b)|third[- ]part(?:y|ies)|advertisers|partners|affiliates|law enforcement|authorities|government)\b/u;
+const MODALITY = gated(/\b(may|might|could|can|will|shall|must|are required to|is required to)\b/u);
+const DURATION_HINT = gated(/\d|indefinite|permanent|forever|as long as|year|month|week|day/);
+
 function modalityOf(norm: string): Modality {
-  const m = /\b(may|might|could|can|will|shall|must|are required to|is required to)\b/u.exec(norm);
+  const m = MODALITY.exec(norm);
   if (!m) return null;
   const w = m[1] as string;
   if (w === 'may' || w === 'might' || w === 'could') return 'may';
@@ -164,16 +170,8 @@ function modalityOf(norm: string): Modality {
 function settingsOf(text: string): string[] {
   const out = new Set<string>();
   // names need two capitalised words in a row, bold or quotes: most sentences have none
-  if (!/[A-Z][\w’']*\s+[A-Z]|\*\*|[“"]/u.test(text)) return [];
-  const patterns = [
-    /\*\*([^*]{3,60})\*\*/gu,
-    /[“"]([^”"]{3,60})[”"]/gu,
-    /\b(?:[Tt]urn(?:ing)? on|[Ss]witch(?:ing)? on|[Ee]nabl(?:e|ing)|[Uu]se the|[Ss]elect(?:ed)?|[Cc]hoose|[Cc]hose|the)\s+((?:[A-Z][\w’']*\s?){2,7})/gu,
-    /^((?:[A-Z][\w’']*\s?){3,7})$/gu,
-    // the label of a list item or a definition ("Do Not Send Voice Recordings: keep …")
-    /^((?:[A-Z][\w’']*\s){1,6}[A-Z][\w’']*)\s?[:–—]/gu,
-  ];
-  for (const re of patterns)
+  if (!SETTING_HINT.test(text)) return [];
+  for (const re of SETTING_PATTERNS)
     for (const m of text.matchAll(re)) {
       const name = normalizeClause(m[1] as string)
         .replace(/[^\p{L}\p{N}' ]/gu, '')
@@ -183,12 +181,41 @@ function settingsOf(text: string): string[] {
     }
   return [...out];
 }
+const SETTING_HINT = /[A-Z][\w’']*\s+[A-Z]|\*\*|[“"]/u;
+/** (matchAll runs a copy of each, from the start) */
+const SETTING_PATTERNS = [
+  /\*\*([^*]{3,60})\*\*/gu,
+  /[“"]([^”"]{3,60})[”"]/gu,
+  /\b(?:[Tt]urn(?:ing)? on|[Ss]witch(?:ing)? on|[Ee]nabl(?:e|ing)|[Uu]se the|[Ss]elect(?:ed)?|[Cc]hoose|[Cc]hose|the)\s+((?:[A-Z][\w’']*\s?){2,7})/gu,
+  /^((?:[A-Z][\w’']*\s?){3,7})$/gu,
+  // the label of a list item or a definition ("Do Not Send Voice Recordings: keep …")
+  /^((?:[A-Z][\w’']*\s){1,6}[A-Z][\w’']*)\s?[:–—]/gu,
+];
 
 /** Key word → the families it opens, so a sentence's words are looked up once. */
 const FAMILIES_OF = new Map<string, Family[]>();
 for (const [name, f] of Object.entries(FAMILIES) as [Family, CompiledFamily][])
   for (const k of f.keys) FAMILIES_OF.set(k, [...(FAMILIES_OF.get(k) ?? []), name]);
 const FAMILY_ORDER = Object.keys(FAMILIES) as Family[];
+
+/** What the reader needs of a word (by its number in WORDS): the families it opens, those it is a match word of, whether it is a stop word. */
+const OPENS: number[][] = [];
+const MATCHES: number[][] = [];
+const STOP_WORD: boolean[] = [];
+FAMILY_ORDER.forEach((name, f) => {
+  for (const k of FAMILIES[name].keys) (OPENS[WORDS.add(k)] ??= []).push(f);
+  for (const k of FAMILIES[name].words) (MATCHES[WORDS.add(k)] ??= []).push(f);
+});
+for (const w of STOP) STOP_WORD[WORDS.add(w)] = true;
+/** Per family (by order): open in the sentence at hand, and the first of its match words there (-1: none). */
+const OPEN = new Uint8Array(FAMILY_ORDER.length);
+const FIRST_WORD = new Int32Array(FAMILY_ORDER.length);
+const FOUND = new Uint8Array(FAMILY_ORDER.length);
+
+/** The families a key word opens (undefined for a word that is no family's key). */
+export function familiesOf(word: string): readonly Family[] | undefined {
+  return FAMILIES_OF.get(word);
+}
 
 /** Whether a sentence has a key word of the family: without one, `readClause` finds no act of it. */
 export function mentionsFamily(text: string, family: Family, norm = normalizeClause(text)): boolean {
@@ -203,40 +230,58 @@ const RECIPIENTS: [string, Family][] = [
   ['international', 'worldwide'],
   ['third-parties', 'recipients'],
 ];
+const RECIPIENT_FAMILIES = RECIPIENTS.map(([r, fam]) => [r, FAMILY_ORDER.indexOf(fam)] as const);
+const RESTRICTED = FAMILY_ORDER.indexOf('restricted');
+const CONSENT = gated(
+  /\b(consent|permission|authori[sz]ation|approval|if you (agree|opt in|allow|authori[sz]e|approve))\b/u,
+);
 
 /**
  * Reads one sentence as a clause: who acts, with what modality, which actions (collect, use,
  * share, sell, retain, track, advertise, train…) each with its polarity in scope, the
  * restrictions and conditions, recipients, topics, durations and named settings.
- * Cheap and linear: a family's patterns run only when one of its key words is present.
+ * Cheap and linear: each word is looked up once, a family's patterns run only when one of its
+ * key words is present, and a pattern only when the sentence holds the literals it needs
+ * (pattern-gate.ts).
  * `norm` is `normalizeClause(text)`, when the caller has it already.
  */
 export function readClause(text: string, norm = normalizeClause(text)): ClauseReading {
   const tokens = wordTokens(norm);
-  const open = new Set<Family>();
-  for (const t of tokens) {
-    const fams = FAMILIES_OF.get(t);
-    if (fams) for (const f of fams) open.add(f);
+  OPEN.fill(0);
+  FIRST_WORD.fill(-1);
+  FOUND.fill(0);
+  const words: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as string;
+    const id = WORDS.find(t);
+    if (id >= 0) {
+      const opens = OPENS[id];
+      if (opens) for (const f of opens) OPEN[f] = 1;
+      const matches = MATCHES[id];
+      if (matches) for (const f of matches) if (FIRST_WORD[f] === -1) FIRST_WORD[f] = i;
+      if (STOP_WORD[id] === true) continue;
+    }
+    if (t.length > 1) words.push(t);
   }
   const acts: Act[] = [];
-  const has = new Set<Family>();
-  for (const name of FAMILY_ORDER) {
-    if (!open.has(name)) continue;
+  for (let f = 0; f < FAMILY_ORDER.length; f++) {
+    if (OPEN[f] === 0) continue;
+    const name = FAMILY_ORDER[f] as Family;
     const fam = FAMILIES[name];
     if (fam.words.size) {
-      const word = tokens.find((t) => fam.words.has(t));
-      const at = word === undefined ? -1 : wordAt(norm, word);
+      const first = FIRST_WORD[f] as number;
+      const at = first < 0 ? -1 : wordAt(norm, tokens[first] as string);
       if (at >= 0) {
-        has.add(name);
+        FOUND[f] = 1;
         acts.push({ family: name, negated: negatedAt(norm, at), at });
         continue;
       }
     }
     for (const re of fam.patterns) {
-      re.lastIndex = 0;
+      re.re.lastIndex = 0;
       const m = re.exec(norm);
       if (!m) continue;
-      has.add(name);
+      FOUND[f] = 1;
       // the verb may start the match ("sell … data") or end it ("data … shall not be sold")
       const last = m.index + m[0].lastIndexOf(' ') + 1;
       const negated = negatedAt(norm, m.index) || (last > m.index && negatedAt(norm, last));
@@ -244,30 +289,52 @@ export function readClause(text: string, norm = normalizeClause(text)): ClauseRe
       break;
     }
   }
-  const recipients = RECIPIENTS.filter(([, fam]) => has.has(fam)).map(([r]) => r);
-  const restricted = has.has('restricted');
-  const consent =
-    restricted &&
-    /\b(consent|permission|authori[sz]ation|approval|if you (agree|opt in|allow|authori[sz]e|approve))\b/u.test(
-      norm,
-    );
-  return {
+  const recipients: string[] = [];
+  for (const [r, f] of RECIPIENT_FAMILIES) if (FOUND[f] === 1) recipients.push(r);
+  const restricted = FOUND[RESTRICTED] === 1;
+  const consent = restricted && CONSENT.test(norm);
+  return new Reading(
     text,
     norm,
-    actor: actorOf(norm),
-    modality: modalityOf(norm),
+    actorOf(norm),
     acts,
     restricted,
     consent,
     recipients,
-    topics: topicsOf(norm),
-    durations: /\d|indefinite|permanent|forever|as long as|year|month|week|day/.test(norm)
-      ? durationsOf(norm)
-      : [],
-    settings: settingsOf(text),
-    words: tokens.filter((t) => !STOP.has(t) && t.length > 1),
+    topicsOf(norm),
+    DURATION_HINT.test(norm) ? durationsOf(norm) : [],
+    words,
     tokens,
-  };
+  );
+}
+
+/** A clause reading whose modality and named settings, which few rules ask for, are read when first asked for. */
+class Reading implements ClauseReading {
+  private modalityRead: Modality | undefined;
+  private settingsRead: string[] | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly norm: string,
+    readonly actor: Actor,
+    readonly acts: Act[],
+    readonly restricted: boolean,
+    readonly consent: boolean,
+    readonly recipients: string[],
+    readonly topics: string[],
+    readonly durations: Duration[],
+    readonly words: string[],
+    readonly tokens: string[],
+  ) {}
+
+  get modality(): Modality {
+    if (this.modalityRead === undefined) this.modalityRead = modalityOf(this.norm);
+    return this.modalityRead;
+  }
+
+  get settings(): string[] {
+    return (this.settingsRead ??= settingsOf(this.text));
+  }
 }
 
 /** The act of a family, if the clause has one. */

@@ -1,0 +1,691 @@
+/**
+ * A necessary condition for a regular expression to match, checked before running it: the
+ * literal pieces every match must contain ("\bsell", "data", "\bthird-party" …), found for all
+ * gated patterns at once by one pass over the text (an Aho–Corasick automaton over the text's
+ * characters and its word boundaries). A pattern whose condition fails cannot match, so it is
+ * not run; when the condition holds the pattern itself decides. The conditions are derived from
+ * the patterns' source when they are gated (the lexicons' patterns at load), so a new or changed
+ * pattern is covered without anything else to update, and a pattern of a shape the analysis does
+ * not know simply runs every time.
+ *
+ * Soundness: for every text, if `re` matches then `cond` holds. The analysis only ever weakens
+ * (a part it cannot read gives no condition), and `\b` is seen as JavaScript sees it without the
+ * `i` flag (ASCII word characters); patterns with `i` or `v` are not gated.
+ */
+
+/** Bits of a symbol: its class, and whether it is a word character. */
+const CLASS = 0x7f;
+const WORD = 0x80;
+
+/** `\b` inside exact strings. */
+const B = '\u0001';
+/** Most strings an exact set may hold before it is turned into a condition. */
+const EXACT_LIMIT = 64;
+/** Longest literal kept (a prefix of a required literal is required too). */
+const MAX_LITERAL = 10;
+
+const isWordCode = (c: number) =>
+  (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+
+/** A condition on the literals a text holds: true, false, a literal's id, all of, any of. */
+type Cond = boolean | number | { and: Cond[] } | { or: Cond[] };
+
+function and(parts: Cond[]): Cond {
+  const out: Cond[] = [];
+  for (const p of parts) {
+    if (p === true) continue;
+    if (p === false) return false;
+    if (typeof p === 'object' && 'and' in p) out.push(...p.and);
+    else out.push(p);
+  }
+  return out.length === 0 ? true : out.length === 1 ? (out[0] as Cond) : { and: out };
+}
+
+function or(parts: Cond[]): Cond {
+  const out: Cond[] = [];
+  for (const p of parts) {
+    if (p === false) continue;
+    if (p === true) return true;
+    if (typeof p === 'object' && 'or' in p) out.push(...p.or);
+    else out.push(p);
+  }
+  return out.length === 0 ? false : out.length === 1 ? (out[0] as Cond) : { or: out };
+}
+
+/**
+ * Two exact strings one after the other. Exact strings are canonical: a `\b` mark only where it
+ * asserts something (at either end), and between two known characters exactly where a word ends
+ * or starts; null when the marks contradict the characters ("a\bb" never matches).
+ */
+function join(a: string, b: string): string | null {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const aMark = a.charCodeAt(a.length - 1) === 1;
+  const bMark = b.charCodeAt(0) === 1;
+  const aCore = aMark ? a.slice(0, -1) : a;
+  const bCore = bMark ? b.slice(1) : b;
+  const mark = aMark || bMark;
+  if (aCore.length === 0) return (mark ? B : '') + bCore;
+  if (bCore.length === 0) return aCore + (mark ? B : '');
+  const change = isWordCode(aCore.charCodeAt(aCore.length - 1)) !== isWordCode(bCore.charCodeAt(0));
+  if (mark && !change) return null;
+  return change ? aCore + B + bCore : aCore + bCore;
+}
+
+/** What is known of a part of a pattern: its condition, and the exact strings it can match (or null). */
+interface Info {
+  exact: string[] | null;
+  cond: Cond;
+}
+
+const ANY: Info = { exact: null, cond: true };
+const EMPTY: Info = { exact: [''], cond: true };
+
+class Unreadable extends Error {}
+
+/** Parses a pattern's source into the condition its matches need, registering literals as it goes. */
+class Analysis {
+  private i = 0;
+
+  constructor(
+    private readonly src: string,
+    /** Unicode mode: `\u{…}` is a code point (otherwise a "u" and a quantifier). */
+    private readonly unicode: boolean,
+    private readonly literal: (lit: string) => number,
+  ) {}
+
+  run(): Cond {
+    const info = this.alternation();
+    if (this.i !== this.src.length) throw new Unreadable('unbalanced');
+    return this.full(info);
+  }
+
+  private full(info: Info): Cond {
+    return and([info.cond, this.exactCond(info.exact)]);
+  }
+
+  private exactCond(exact: string[] | null): Cond {
+    if (exact === null) return true;
+    const parts: Cond[] = [];
+    for (const s of exact) {
+      let real = 0;
+      let digits = 0;
+      for (let k = 0; k < s.length; k++) {
+        const c = s.charCodeAt(k);
+        if (c !== 1) real++;
+        if (c >= 0x30 && c <= 0x39) digits++;
+      }
+      // one character (other than a digit) says too little to be worth looking for
+      if (real < 2 && !(real === 1 && digits === 1)) return true;
+      parts.push(this.literal(s.slice(0, MAX_LITERAL)));
+    }
+    return or(parts);
+  }
+
+  private alternation(): Info {
+    const branches = [this.sequence()];
+    while (this.src[this.i] === '|') {
+      this.i++;
+      branches.push(this.sequence());
+    }
+    if (branches.length === 1) return branches[0] as Info;
+    if (branches.every((b) => b.exact !== null)) {
+      const union = new Set(branches.flatMap((b) => b.exact as string[]));
+      if (union.size <= EXACT_LIMIT) return { exact: [...union], cond: or(branches.map((b) => b.cond)) };
+    }
+    return { exact: null, cond: or(branches.map((b) => this.full(b))) };
+  }
+
+  private sequence(): Info {
+    const conds: Cond[] = [];
+    let cur: string[] = [''];
+    let exact = true;
+    while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
+      const item = this.quantified();
+      conds.push(item.cond);
+      if (item.exact === null) {
+        conds.push(this.exactCond(cur));
+        cur = [''];
+        exact = false;
+        continue;
+      }
+      if (cur.length * item.exact.length > EXACT_LIMIT) {
+        conds.push(this.exactCond(cur));
+        cur = item.exact;
+        exact = false;
+        continue;
+      }
+      const next = new Set<string>();
+      for (const a of cur)
+        for (const b of item.exact) {
+          const s = join(a, b);
+          if (s !== null) next.add(s);
+        }
+      cur = [...next];
+    }
+    if (exact) return { exact: cur, cond: and(conds) };
+    return { exact: null, cond: and([...conds, this.exactCond(cur)]) };
+  }
+
+  private quantified(): Info {
+    const atom = this.atom();
+    const q = this.quantifier();
+    if (!q) return atom;
+    const [min, max] = q;
+    if (min === 0) {
+      if (max === 1 && atom.exact && atom.exact.length < EXACT_LIMIT)
+        return { exact: [...new Set([...atom.exact, ''])], cond: true };
+      return ANY;
+    }
+    if (min === 1 && max === 1) return atom;
+    return { exact: null, cond: this.full(atom) };
+  }
+
+  private quantifier(): [number, number] | null {
+    const c = this.src[this.i];
+    let q: [number, number] | null = null;
+    if (c === '*') q = [0, Infinity];
+    else if (c === '+') q = [1, Infinity];
+    else if (c === '?') q = [0, 1];
+    else if (c === '{') {
+      const m = /^\{(\d+)(,(\d*))?\}/u.exec(this.src.slice(this.i));
+      if (!m) return null; // a literal "{" (outside unicode mode)
+      const min = Number(m[1]);
+      const max = m[2] === undefined ? min : m[3] ? Number(m[3]) : Infinity;
+      this.i += m[0].length - 1;
+      q = [min, max];
+    }
+    if (!q) return null;
+    this.i++;
+    if (this.src[this.i] === '?') this.i++; // lazy
+    return q;
+  }
+
+  private atom(): Info {
+    const src = this.src;
+    const c = src[this.i] as string;
+    if (c === '(') {
+      this.i++;
+      let look = false;
+      if (src.startsWith('?:', this.i)) this.i += 2;
+      else if (src.startsWith('?=', this.i) || src.startsWith('?!', this.i)) {
+        this.i += 2;
+        look = true;
+      } else if (src.startsWith('?<=', this.i) || src.startsWith('?<!', this.i)) {
+        this.i += 3;
+        look = true;
+      } else if (src.startsWith('?<', this.i)) {
+        const end = src.indexOf('>', this.i);
+        if (end < 0) throw new Unreadable('group name');
+        this.i = end + 1;
+      } else if (src[this.i] === '?') throw new Unreadable('group');
+      const inner = this.alternation();
+      if (src[this.i] !== ')') throw new Unreadable('unclosed group');
+      this.i++;
+      return look ? EMPTY : inner;
+    }
+    if (c === '[') return this.charClass();
+    if (c === '.') {
+      this.i++;
+      return ANY;
+    }
+    if (c === '^' || c === '$') {
+      this.i++;
+      return EMPTY;
+    }
+    if (c === '\\') return this.escape();
+    if (c === ')' || c === '|' || c === '*' || c === '+' || c === '?') throw new Unreadable(c);
+    this.i++;
+    return this.char(c.charCodeAt(0));
+  }
+
+  private char(code: number): Info {
+    return code > 1 && code < 0x80 ? { exact: [String.fromCharCode(code)], cond: true } : ANY;
+  }
+
+  /** An escape outside a class. */
+  private escape(): Info {
+    const src = this.src;
+    const e = src[this.i + 1];
+    if (e === undefined) throw new Unreadable('trailing backslash');
+    const code = this.escapedCode();
+    if (code !== null) return this.char(code);
+    this.i += 2;
+    if (e === 'b') return { exact: [B], cond: true };
+    if (e === 'B') return EMPTY;
+    if (e === 'd') return { exact: '0123456789'.split(''), cond: true };
+    if (e === 'p' || e === 'P') {
+      if (src[this.i] === '{') this.i = src.indexOf('}', this.i) + 1;
+      return ANY;
+    }
+    if (e === 'k' && src[this.i] === '<') this.i = src.indexOf('>', this.i) + 1;
+    if (e === 'c') this.i++; // \cX: a control character
+    if (/\d/u.test(e)) while (/\d/u.test(src[this.i] ?? '')) this.i++;
+    return ANY; // \w \s \W \S \D, back references, \c…
+  }
+
+  /** The code of a character escape at `i` (advancing past it), or null for a class or an assertion. */
+  private escapedCode(): number | null {
+    const src = this.src;
+    const e = src[this.i + 1] as string;
+    const hex = (from: number, len: number) => {
+      const h = src.slice(from, from + len);
+      return /^[0-9a-fA-F]+$/u.test(h) && h.length === len ? parseInt(h, 16) : null;
+    };
+    const simple: Record<string, number> = { n: 10, r: 13, t: 9, f: 12, v: 11 };
+    if (e in simple) {
+      this.i += 2;
+      return simple[e] as number;
+    }
+    if (e === 'x') {
+      const v = hex(this.i + 2, 2);
+      if (v === null) throw new Unreadable('\\x');
+      this.i += 4;
+      return v;
+    }
+    if (e === 'u') {
+      if (src[this.i + 2] === '{' && !this.unicode) {
+        this.i += 2;
+        return 0x75; // "u", the braces after it a quantifier
+      }
+      if (src[this.i + 2] === '{') {
+        const end = src.indexOf('}', this.i);
+        const v = parseInt(src.slice(this.i + 3, end), 16);
+        if (end < 0 || Number.isNaN(v)) throw new Unreadable('\\u{');
+        this.i = end + 1;
+        return v;
+      }
+      const v = hex(this.i + 2, 4);
+      if (v === null) throw new Unreadable('\\u');
+      this.i += 6;
+      return v;
+    }
+    if (/[A-Za-z0-9]/u.test(e)) return null;
+    this.i += 2;
+    return e.charCodeAt(0); // an escaped punctuation mark: itself
+  }
+
+  private charClass(): Info {
+    const src = this.src;
+    this.i++;
+    let negated = false;
+    if (src[this.i] === '^') {
+      negated = true;
+      this.i++;
+    }
+    const codes = new Set<number>();
+    let open = false; // a class escape (\w, \p…) or a character outside ASCII: no exact set
+    let prev: number | null = null;
+    while (this.i < src.length && src[this.i] !== ']') {
+      let code: number | null;
+      let escaped = false;
+      if (src[this.i] === '\\') {
+        escaped = true;
+        const e = src[this.i + 1] as string;
+        if (e === 'b') {
+          this.i += 2;
+          code = 8;
+        } else if (e === 'd') {
+          this.i += 2;
+          for (let d = 0x30; d <= 0x39; d++) codes.add(d);
+          prev = null;
+          continue;
+        } else {
+          code = this.escapedCode();
+          if (code === null) {
+            this.i += 2;
+            if ((e === 'p' || e === 'P') && src[this.i] === '{') this.i = src.indexOf('}', this.i) + 1;
+            open = true;
+            prev = null;
+            continue;
+          }
+        }
+      } else {
+        code = src.charCodeAt(this.i);
+        this.i++;
+      }
+      if (code === 0x2d && !escaped && prev !== null && src[this.i] !== ']') {
+        // a range: prev-next
+        let to: number | null;
+        if (src[this.i] === '\\') {
+          to = this.escapedCode();
+          if (to === null) throw new Unreadable('range');
+        } else {
+          to = src.charCodeAt(this.i);
+          this.i++;
+        }
+        if (to - prev > 64) open = true;
+        else for (let k = prev; k <= to; k++) codes.add(k);
+        prev = null;
+        continue;
+      }
+      codes.add(code);
+      prev = code;
+    }
+    if (src[this.i] !== ']') throw new Unreadable('unclosed class');
+    this.i++;
+    if (negated || open || codes.size > 12 || [...codes].some((k) => k <= 1 || k >= 0x80)) return ANY;
+    return { exact: [...codes].map((k) => String.fromCharCode(k)), cond: true };
+  }
+}
+
+/**
+ * Literals (with `\b` marks) and groups of them (a group is found when any of its literals is),
+ * the automaton that finds them all in one pass, and which groups the last scanned text holds.
+ */
+class LiteralIndex {
+  private readonly ids = new Map<string, number>();
+  private readonly groupIds = new Map<string, number>();
+  private readonly members: number[][] = [];
+  /** Bumped by every new literal or group; the automaton holds those up to `builtVersion`. */
+  version = 0;
+  builtVersion = -1;
+  /** Texts scanned since the automaton was last built. */
+  private scans = 0;
+  /** ASCII code → its symbol class (0 for any character no literal holds; 1 is `\b`), and WORD for a word character. */
+  private symbolOf = new Uint8Array(128);
+  private classes = 2;
+  /** Transitions: `table[state * classes + class]` is the next state times two, plus one if it reports groups. */
+  private table: Uint16Array | Int32Array = new Int32Array(0);
+  /** The groups found on reaching a state: `found[from[s]]` to `found[from[s + 1] - 1]`. */
+  private from = new Int32Array(1);
+  private found = new Int32Array(0);
+  /** Group → the stamp of the last scanned text that holds it. */
+  seen = new Uint32Array(0);
+  private stamp = 0;
+  private lastText: string | null = null;
+
+  literal(lit: string): number {
+    let id = this.ids.get(lit);
+    if (id === undefined) {
+      this.ids.set(lit, (id = this.ids.size));
+      this.version++;
+    }
+    return id;
+  }
+
+  /** The group of these literals (found when any of them is). */
+  group(literals: number[]): number {
+    const sorted = [...new Set(literals)].sort((x, y) => x - y);
+    const key = sorted.join(',');
+    let id = this.groupIds.get(key);
+    if (id === undefined) {
+      this.groupIds.set(key, (id = this.members.length));
+      this.members.push(sorted);
+      this.version++;
+    }
+    return id;
+  }
+
+  /** Scans `text` (once for a run of gates on the same text) and returns the stamp its groups carry. */
+  scan(text: string): number {
+    if (text === this.lastText) return this.stamp;
+    // the automaton is built at the first scan, and rebuilt for patterns gated since (inline
+    // ones, met as the rules run) only now and then: until then those simply run
+    if (this.version !== this.builtVersion && (this.builtVersion < 0 || this.scans >= REBUILD_AFTER))
+      this.build();
+    this.scans++;
+    this.lastText = text;
+    const stamp = ++this.stamp;
+    if (stamp === 0xffffffff) {
+      this.seen.fill(0);
+      this.stamp = 0;
+      this.lastText = null;
+      return this.scan(text);
+    }
+    const { table, from, found, seen, symbolOf } = this;
+    const k = this.classes;
+    let s = 0;
+    let prevWord = 0;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      const symbol = c < 0x80 ? (symbolOf[c] as number) : 0;
+      const word = symbol & WORD;
+      if (word !== prevWord) {
+        // a word boundary is a symbol of its own, before the character after it
+        const e = table[s * k + 1] as number;
+        s = e >> 1;
+        if (e & 1)
+          for (let j = from[s] as number, end = from[s + 1] as number; j < end; j++)
+            seen[found[j] as number] = stamp;
+        prevWord = word;
+      }
+      const e = table[s * k + (symbol & CLASS)] as number;
+      s = e >> 1;
+      if (e & 1)
+        for (let j = from[s] as number, end = from[s + 1] as number; j < end; j++)
+          seen[found[j] as number] = stamp;
+    }
+    if (prevWord) {
+      const e = table[s * k + 1] as number;
+      s = e >> 1;
+      if (e & 1)
+        for (let j = from[s] as number, end = from[s + 1] as number; j < end; j++)
+          seen[found[j] as number] = stamp;
+    }
+    return stamp;
+  }
+
+  private build(): void {
+    const lits = [...this.ids.keys()];
+    // a class per character the literals hold (digits share one: a literal then asks for any
+    // digit there, a weaker condition, and the automaton stays small)
+    const classOf = new Uint8Array(128);
+    let classes = 2;
+    for (const l of lits)
+      for (let i = 0; i < l.length; i++) {
+        const c = l.charCodeAt(i);
+        if (c === 1 || classOf[c] !== 0) continue;
+        if (c >= 0x30 && c <= 0x39) classOf.fill(classes++, 0x30, 0x3a);
+        else classOf[c] = classes++;
+      }
+    const sym = (c: number) => (c === 1 ? 1 : (classOf[c] as number));
+    // the groups each literal belongs to
+    const groupsOf: number[][] = lits.map(() => []);
+    this.members.forEach((m, g) => {
+      for (const l of m) groupsOf[l]?.push(g);
+    });
+    // the trie
+    const child: Map<number, number>[] = [new Map<number, number>()];
+    const ending: number[][] = [[]];
+    lits.forEach((l, id) => {
+      let s = 0;
+      for (let i = 0; i < l.length; i++) {
+        const x = sym(l.charCodeAt(i));
+        let t = child[s]?.get(x);
+        if (t === undefined) {
+          t = child.length;
+          child[s]?.set(x, t);
+          child.push(new Map<number, number>());
+          ending.push([]);
+        }
+        s = t;
+      }
+      ending[s]?.push(id);
+    });
+    // states numbered breadth first, so the shallow ones a text keeps returning to sit together
+    const n = child.length;
+    const order = [0];
+    for (let q = 0; q < order.length; q++)
+      for (const t of (child[order[q] as number] as Map<number, number>).values()) order.push(t);
+    const rank = new Int32Array(n);
+    order.forEach((s, r) => (rank[s] = r));
+    const next = n < 0xffff ? new Uint16Array(n * classes) : new Int32Array(n * classes);
+    const fail = new Int32Array(n);
+    // a state reports its own literal's groups and those of its failure state (a suffix)
+    const reports: number[][] = [];
+    for (let r = 0; r < n; r++) {
+      const old = order[r] as number;
+      const f = fail[r] as number;
+      const own = (ending[old] as number[]).flatMap((id) => groupsOf[id] as number[]);
+      reports.push(r === 0 ? [] : [...new Set([...own, ...(reports[f] as number[])])]);
+      const kids = child[old] as Map<number, number>;
+      for (let x = 0; x < classes; x++) {
+        const t = kids.get(x);
+        if (t !== undefined) {
+          const tr = rank[t] as number;
+          next[r * classes + x] = tr;
+          fail[tr] = r === 0 ? 0 : (next[f * classes + x] as number);
+        } else next[r * classes + x] = r === 0 ? 0 : (next[f * classes + x] as number);
+      }
+    }
+    const from = new Int32Array(n + 1);
+    for (let r = 0; r < n; r++) from[r + 1] = (from[r] as number) + (reports[r] as number[]).length;
+    this.found = Int32Array.from(reports.flat());
+    this.from = from;
+    // each transition carries whether its target reports groups, in its lowest bit
+    const table = n < 0x7fff ? new Uint16Array(next.length) : new Int32Array(next.length);
+    for (let e = 0; e < next.length; e++) {
+      const t = next[e] as number;
+      table[e] = (t << 1) | ((from[t + 1] as number) > (from[t] as number) ? 1 : 0);
+    }
+    this.symbolOf = Uint8Array.from(classOf, (x, c) => x | (isWordCode(c) ? WORD : 0));
+    this.classes = classes;
+    this.table = table;
+    if (this.seen.length < this.members.length) {
+      this.seen = new Uint32Array(Math.max(this.members.length, 2 * this.seen.length));
+      this.stamp = 0;
+    }
+    this.lastText = null;
+    this.builtVersion = this.version;
+    this.scans = 0;
+  }
+
+  /** The automaton brought up to date with every gated pattern, and its size (for tests and measurement). */
+  stats(): { literals: number; groups: number; states: number } {
+    if (this.version !== this.builtVersion) this.build();
+    return { literals: this.ids.size, groups: this.members.length, states: this.from.length - 1 };
+  }
+}
+
+/** Texts scanned before patterns gated after the automaton was built are added to it. */
+const REBUILD_AFTER = 512;
+
+const INDEX = new LiteralIndex();
+/** (for tests and measurement) */
+export const LITERAL_INDEX = INDEX;
+
+/**
+ * A condition as a program over groups: a group's id (≥ 0), or `ALL`/`ANY`, the number of parts
+ * and the length of the whole node, then the parts.
+ */
+const ALL = -1;
+const SOME = -2;
+
+function program(cond: Cond, out: number[]): void {
+  if (cond === true || cond === false) throw new Error('program: constant');
+  if (typeof cond === 'number') {
+    out.push(INDEX.group([cond]));
+    return;
+  }
+  const parts = 'and' in cond ? cond.and : cond.or;
+  const at = out.length;
+  const lits = 'or' in cond ? parts.filter((p): p is number => typeof p === 'number') : [];
+  const rest = 'or' in cond ? parts.filter((p) => typeof p !== 'number') : parts;
+  out.push('and' in cond ? ALL : SOME, rest.length + (lits.length ? 1 : 0), 0);
+  if (lits.length) out.push(INDEX.group(lits)); // the literals of an OR are one group
+  for (const p of rest) program(p, out);
+  out[at + 2] = out.length - at;
+}
+
+function holds(p: Int32Array, i: number, seen: Uint32Array, stamp: number): boolean {
+  const op = p[i] as number;
+  if (op >= 0) return seen[op] === stamp;
+  const n = p[i + 1] as number;
+  let j = i + 3;
+  for (let k = 0; k < n; k++) {
+    const r = holds(p, j, seen, stamp);
+    if (op === ALL ? !r : r) return r;
+    j += (p[j] as number) >= 0 ? 1 : (p[j + 2] as number);
+  }
+  return op === ALL;
+}
+
+/** The condition a match of the pattern needs (true: none known). */
+function condOf(re: RegExp): Cond {
+  if (re.ignoreCase || re.flags.includes('v')) return true;
+  try {
+    return new Analysis(re.source, re.unicode, (lit) => INDEX.literal(lit)).run();
+  } catch (e) {
+    if (e instanceof Unreadable) return true;
+    throw e;
+  }
+}
+
+/** A regular expression with the literal condition its matches need, checked before it runs. */
+export class GatedRegExp {
+  /** -1: no condition; -2: never matches; ≥ 0: the one group needed; -3: the program. */
+  private readonly single: number;
+  private readonly program: Int32Array;
+  /** The index version that holds this gate's literals and groups. */
+  private readonly version: number;
+
+  constructor(readonly re: RegExp) {
+    const cond = condOf(re);
+    const p: number[] = [];
+    if (cond !== true && cond !== false) program(cond, p);
+    this.program = Int32Array.from(p);
+    this.single = cond === true ? -1 : cond === false ? -2 : p.length === 1 ? (p[0] as number) : -3;
+    this.version = INDEX.version;
+  }
+
+  /** False when the text lacks the literals every match needs (so `re` cannot match it). */
+  mayMatch(text: string): boolean {
+    const single = this.single;
+    if (single === -1) return true;
+    if (single === -2) return false;
+    const stamp = INDEX.scan(text);
+    if (this.version > INDEX.builtVersion) return true; // (not in the automaton yet)
+    return single >= 0 ? INDEX.seen[single] === stamp : holds(this.program, 0, INDEX.seen, stamp);
+  }
+
+  /** `re.test(text)`, skipped when it cannot match (lastIndex then reset, as a failed test does). */
+  test(text: string): boolean {
+    if (this.mayMatch(text)) return this.re.test(text);
+    if (this.re.global || this.re.sticky) this.re.lastIndex = 0;
+    return false;
+  }
+
+  /** `re.exec(text)`, skipped when it cannot match (lastIndex then reset, as a failed exec does). */
+  exec(text: string): RegExpExecArray | null {
+    if (this.mayMatch(text)) return this.re.exec(text);
+    if (this.re.global || this.re.sticky) this.re.lastIndex = 0;
+    return null;
+  }
+
+  /** Whether the analysis found a condition at all (for tests). */
+  get gated(): boolean {
+    return this.single !== -1;
+  }
+}
+
+/** The pattern, gated. */
+export function gated(re: RegExp): GatedRegExp {
+  return new GatedRegExp(re);
+}
+
+const INLINE = new Map<string, GatedRegExp[]>();
+
+/**
+ * `re.test(text)` for a pattern written inline (a new RegExp object at each call): its gate is
+ * kept by source and the flags its reading depends on; the pattern passed is the one run.
+ */
+export function matches(text: string, re: RegExp): boolean {
+  let list = INLINE.get(re.source);
+  if (!list) INLINE.set(re.source, (list = []));
+  let g: GatedRegExp | undefined;
+  for (const x of list)
+    if (
+      x.re.unicode === re.unicode &&
+      x.re.ignoreCase === re.ignoreCase &&
+      (re.unicode || x.re.flags.includes('v') === re.flags.includes('v'))
+    ) {
+      g = x;
+      break;
+    }
+  if (!g) list.push((g = new GatedRegExp(new RegExp(re.source, re.flags))));
+  if (g.mayMatch(text)) return re.test(text);
+  if (re.global || re.sticky) re.lastIndex = 0;
+  return false;
+}
