@@ -10,6 +10,7 @@
  * `i` or `v` flag are not gated.
  */
 import { Analysis, type Cond, isWordCode, Unreadable } from './pattern-literals';
+import { buildSymbolTrie } from './symbol-trie';
 
 /** Bits of a symbol: its class, and whether it is a word character. */
 const CLASS = 0x7f;
@@ -133,23 +134,7 @@ class LiteralIndex {
       for (const l of m) groupsOf[l]?.push(g);
     });
     // the trie
-    const child: Map<number, number>[] = [new Map<number, number>()];
-    const ending: number[][] = [[]];
-    lits.forEach((l, id) => {
-      let s = 0;
-      for (let i = 0; i < l.length; i++) {
-        const x = sym(l.charCodeAt(i));
-        let t = child[s]?.get(x);
-        if (t === undefined) {
-          t = child.length;
-          child[s]?.set(x, t);
-          child.push(new Map<number, number>());
-          ending.push([]);
-        }
-        s = t;
-      }
-      ending[s]?.push(id);
-    });
+    const { child, ending } = buildSymbolTrie(lits, sym);
     // states numbered breadth first, so the shallow ones a text keeps returning to sit together
     const n = child.length;
     const order = [0];

@@ -1,3 +1,4 @@
+import { buildSymbolTrie } from './symbol-trie';
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 /** Apostrophes `normalizeClause` straightens (and `plainWords` then drops). */
 const APOSTROPHES = new Set([0x27, 0x2018, 0x2019, 0x02bc, 0x60, 0xb4]);
@@ -173,24 +174,7 @@ export class PlainWordsSearch {
       }
     const sym = (c: number) => (c < 0x80 ? (this.asciiClass[c] as number) : (this.classOf.get(c) ?? 0));
     // the trie, then its failure links breadth first
-    const child: Map<number, number>[] = [new Map<number, number>()];
-    const ending: number[][] = [[]];
-    names.forEach((n, id) => {
-      if (n.length === 0) return;
-      let s = 0;
-      for (let i = 0; i < n.length; i++) {
-        const x = sym(n.charCodeAt(i));
-        let t = child[s]?.get(x);
-        if (t === undefined) {
-          t = child.length;
-          child[s]?.set(x, t);
-          child.push(new Map<number, number>());
-          ending.push([]);
-        }
-        s = t;
-      }
-      ending[s]?.push(id);
-    });
+    const { child, ending } = buildSymbolTrie(names, sym, true);
     const count = child.length;
     const next = new Int32Array(count * classes);
     const fail = new Int32Array(count);
