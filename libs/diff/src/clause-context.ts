@@ -75,10 +75,22 @@ function withoutSettingNames(t: string, r: ClauseReading): string {
   return out;
 }
 
+/**
+ * A pointer to more reading ("Learn more about the technologies used for advertising", "For more
+ * information, see our Cookie Policy"): it names a subject and states no practice; what it
+ * points to is tracked, if at all, as a document of its own.
+ */
+const POINTER =
+  /^(to )?(learn|read|find out|see) more\b|^for (more|further|additional) (information|details)\b|^more (information|details) (about|on)\b|^(please )?(see|visit|read|check|refer to) (our|the)\b[^.;]{0,80}\b(page|policy|notice|statement|article|section|help|centre|center|faq|settings)\b/u;
+/** …unless the same sentence also states one ("learn more, as we share your data with …"). */
+const POINTER_WITH_PRACTICE =
+  /\b(we|our company)\b (may |will |also |do |can |might )?(use|share|sell|collect|disclose|process|keep|retain|store|track|transfer|combine|receive)\w*\b/u;
+
 /** One answer per reading: the classifier asks for a sentence more than once. */
 const NO_OWN_PRACTICE = new WeakMap<ClauseReading, string | null>();
 
 function readNoOwnPractice(t: string, r: ClauseReading): string | null {
+  if (r.words.length <= 25 && POINTER.test(t) && !POINTER_WITH_PRACTICE.test(t)) return 'pointer';
   if (CHANGE_HINT.test(t) && POLICY_CHANGE.test(t) && CHANGE_NOTICE.test(t) && !IN_FORCE.test(t))
     return 'policy-change-notice';
   if (THEIR_OWN.test(t) && OTHERS_SITES.test(t)) return 'others-practices';

@@ -112,3 +112,26 @@ describe('a promise that moved is not withdrawn', () => {
     expect(c.kinds).toContain('promise-withdrawn');
   });
 });
+
+describe('a pointer to more reading states no practice', () => {
+  const added = (sentence: string) =>
+    analyzeChange(
+      page('## Ads\n\nWe show ads in the free version of the app.'),
+      page(`## Ads\n\nWe show ads in the free version of the app.\n\n${sentence}`),
+    ).classification;
+
+  it.each([
+    'Learn more about the technologies used for personalised advertising.',
+    'To learn more about how cookies and similar trackers help us measure ads, visit our Cookie Notice.',
+    'For more information about targeted advertising, see our Ads Help page.',
+  ])('%s', (sentence) => {
+    expect(added(sentence).kinds).toEqual([]);
+  });
+
+  it('unless the same sentence states a practice', () => {
+    expect(
+      added('To learn more, note that we share your purchase history with advertising partners.').kinds
+        .length,
+    ).toBeGreaterThan(0);
+  });
+});
