@@ -16,7 +16,7 @@ import {
 
 import { type FetchResult } from './fetch-result';
 import { acquireHost, honourRetryAfter, type Throttle } from './host-throttle';
-import { DEFAULT_USER_AGENT } from './http-fetcher';
+import { DEFAULT_USER_AGENT, parseFetchUrl } from './http-fetcher';
 import { FetchError, kindOfStatus } from './scraper.errors';
 
 export interface BrowserFetcherOptions {
@@ -66,16 +66,6 @@ export const CHROMIUM_ARGS: readonly string[] = [
  * subresource, redirect, fetch and WebSocket alike; Chromium's own resolver maps every
  * name to "not found", so nothing bypasses the proxy, and WebRTC may not send UDP past it.
  */
-function parseTarget(url: string): URL {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return parsed;
-  } catch {
-    // reported below
-  }
-  throw new FetchError('permanent', 'INVALID_URL', `Not a fetchable URL: ${url}`);
-}
-
 const PROFILE_PREFIX = 'fineprint-chromium-';
 const OWNER_FILE = 'fineprint-owner.pid';
 
@@ -135,7 +125,7 @@ export class BrowserFetcher {
 
   async fetch(url: string, select: string[] = [], language?: string | null): Promise<FetchResult> {
     const started = Date.now();
-    const target = parseTarget(url);
+    const target = parseFetchUrl(url);
     if (this.options.throttle) await acquireHost(this.options.throttle, target);
     await this.slot();
     try {

@@ -72,12 +72,12 @@ export class HttpFetcher {
     const started = Date.now();
     const deadline = AbortSignal.timeout(this.timeoutMs);
     const visited = new Set<string>();
-    let current = this.parse(url);
+    let current = parseFetchUrl(url);
     for (let hop = 0; ; hop++) {
       if (visited.has(current.href))
         throw new FetchError('permanent', 'REDIRECT_LOOP', `Redirect loop at ${current.href}`);
       visited.add(current.href);
-      await this.acquire(current);
+      await acquireHost(this.throttle, current); // a held host fails without a request
       const response = await this.send(current, options, deadline, hop === 0);
       if (REDIRECTS.has(response.statusCode)) {
         response.body.resume();
@@ -96,7 +96,7 @@ export class HttpFetcher {
             'TOO_MANY_REDIRECTS',
             `More than ${this.maxRedirects} redirects from ${url}`,
           );
-        current = this.parse(new URL(location, current).href);
+        current = parseFetchUrl(new URL(location, current).href);
         continue;
       }
       const headers = {
@@ -129,7 +129,12 @@ export class HttpFetcher {
       if (response.statusCode < 200 || response.statusCode >= 300) {
         response.body.resume();
         if (response.statusCode === 429 || response.statusCode === 503)
-          await this.honourRetryAfter(current, response.statusCode, response.headers['retry-after']);
+          await honourRetryAfter(
+            this.throttle,
+            current,
+            response.statusCode,
+            response.headers['retry-after'],
+          );
         throw new FetchError(
           kindOfStatus(response.statusCode),
           'HTTP_STATUS',
@@ -167,25 +172,6 @@ export class HttpFetcher {
 
   async close(): Promise<void> {
     await this.agent.close();
-  }
-
-  /** Waits for the host's turn; a host held by its Retry-After fails without a request. */
-  private acquire(url: URL): Promise<void> {
-    return acquireHost(this.throttle, url);
-  }
-
-  private honourRetryAfter(url: URL, status: number, header: string | string[] | undefined): Promise<void> {
-    return honourRetryAfter(this.throttle, url, status, header);
-  }
-
-  private parse(url: string): URL {
-    try {
-      const parsed = new URL(url);
-      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('not http(s)');
-      return parsed;
-    } catch (cause) {
-      throw new FetchError('permanent', 'INVALID_URL', `Not a fetchable URL: ${url}`, { cause });
-    }
   }
 
   private async send(url: URL, options: HttpRequestOptions, signal: AbortSignal, first: boolean) {
@@ -292,5 +278,16 @@ export class HttpFetcher {
       `Connection failed${where}: ${code ?? (error as Error).message}`,
       { cause: error },
     );
+  }
+}
+
+/** An http(s) URL to fetch, or a permanent INVALID_URL failure (the HTTP and the browser fetcher). */
+export function parseFetchUrl(url: string): URL {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('not http(s)');
+    return parsed;
+  } catch (cause) {
+    throw new FetchError('permanent', 'INVALID_URL', `Not a fetchable URL: ${url}`, { cause });
   }
 }
