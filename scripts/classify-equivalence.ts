@@ -4,7 +4,8 @@
  * the shipped model and rules only; the Alexa paraphrases and controls; the AI-training
  * changes), the bench:diff texts and every consecutive pair of ../shared/corpus/<doc>/NNN.md,
  * saved once (`save`) and compared later (`check`): `JSON.stringify` of each classification must
- * be identical. Used to make the classifier faster without changing what it says.
+ * be identical. Used to make the classifier faster without changing what it says. With `--diff`,
+ * `diffText`'s own result is saved and compared too (its time budget lifted to 60 s).
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -87,7 +88,10 @@ function* cases(): Generator<Case> {
   }
 }
 
-const [mode = 'check', file = '/tmp/13c-classify-baseline.json'] = process.argv.slice(2);
+const args = process.argv.slice(2).filter((a) => a !== '--diff');
+/** --diff: also compare `diffText`'s whole result (to make the diff faster without changing it). */
+const withDiff = process.argv.includes('--diff');
+const [mode = 'check', file = '/tmp/13c-classify-baseline.json'] = args;
 const out: Record<string, string> = {};
 const saved: Record<string, string> =
   mode === 'check' ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
@@ -95,7 +99,20 @@ let compared = 0;
 let differ = 0;
 let classifyMs = 0;
 for (const c of cases()) {
-  const diff = diffText(c.before, c.after);
+  const diff = diffText(c.before, c.after, { timeoutMs: 60_000 });
+  // the diff itself, once per text pair (the ToS;DR cases repeat theirs with and without the model)
+  if (withDiff && !c.id.endsWith(':rules')) {
+    const id = `diff:${c.id}`;
+    const d = JSON.stringify(diff);
+    out[id] = d;
+    if (mode === 'check') {
+      compared++;
+      if (saved[id] !== d) {
+        differ++;
+        if (differ <= 5) console.log(`✗ ${id} differs`);
+      }
+    }
+  }
   const t = performance.now();
   const got = JSON.stringify(
     classifyChange(diff, {

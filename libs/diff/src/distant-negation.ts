@@ -6,15 +6,17 @@
  * - from a negated subject ("none of the information you give us … is ever shared", "no third
  *   party receives …").
  */
+import { gated } from './pattern-gate';
 
 /** A negator, at most two words, then an insertion closed by a comma or dash just before the verb. */
 const ACROSS_INSERTION =
   /\b(not|never|n't|cannot)\b( \w+){0,2} ?[,—–-][^;.]{1,120}[,—–-] ?((ever|even|in any way|in any manner) )?$/u;
 /** The sentence's subject is negated ("none of …", "no data", "no third parties"). */
-const NEGATED_SUBJECT =
-  /^(?:[^,;]{0,40}, )?(none of|no (\w+ ){0,3}(data|information|details|content|third[- ]part(y|ies)|partners?|advertisers?|compan(y|ies)|one|personal|organi[sz]ations?|parties|providers?))\b/u;
+const NEGATED_SUBJECT = gated(
+  /^(?:[^,;]{0,40}, )?(none of|no (\w+ ){0,3}(data|information|details|content|third[- ]part(y|ies)|partners?|advertisers?|compan(y|ies)|one|personal|organi[sz]ations?|parties|providers?))\b/u,
+);
 
-const HAS_NEGATOR = /\b(not|never|none|no|cannot)\b|n't/u;
+const HAS_NEGATOR = gated(/\b(not|never|none|no|cannot)\b|n't/u);
 /** The last sentence asked about (its acts are asked one after another) and whether it has a negator. */
 let lastNorm = '';
 let lastHasNegator = false;
