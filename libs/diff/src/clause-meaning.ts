@@ -67,6 +67,9 @@ const AGE_LIMIT =
 /** What a user right must be about to be a privacy right (not a counter-notice, a price or a vote). */
 const DATA_RIGHT_OBJECT =
   /\b(data|information|privacy|personal|account|content|profile|history|recordings?|records|messages|photos|posts|details|complain\w*|supervisory|authorit\w*|breach\w*|deletion|erasure|access|portability|object|opt|consent|government|law enforcement|subpoenas?|legal (process|requests?))\b/u;
+/** Only the cookies the service needs ("only strictly necessary cookies", "essential cookies only"). */
+const NECESSARY_ONLY =
+  /\b(only|solely|exclusively|just)\b[^.;]{0,50}\b(necessary|essential|required|functional)\b|\b(necessary|essential|required|functional) (cookies?|local storage)\b[^.;]{0,30}\bonly\b/u;
 /** The Do Not Track signal named as such ("a Do Not Track signal", "DNT", "Do Not Track features"). */
 const DNT_NAMED =
   /\bdnt\b|\bdo not track\W{0,3} (\(dnt\)\W{0,3} )?(signals?|headers?|features?|settings?|requests?|preferences?|polic(y|ies)|options?|mechanisms?|standards?|technolog(y|ies))\b|\b(a|the|send|sends|enabled?|called|known as)\W{0,2} do not track\b|\brequests? not to be tracked\b/u;
@@ -483,12 +486,17 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     // saying the signal is not acted on is tracking added, one only describing it says nothing
     const signal =
       track.negated && matches(r.norm, DNT_NAMED) && !NEGATED_TRACKING.test(r.norm.replace(DNT_WORDS, ' '));
-    if (!signal && !(!track.negated && functionalCookiesOnly(r, track.at)))
+    const functional = !track.negated && functionalCookiesOnly(r, track.at);
+    if (!signal && !functional)
       push(
         track.negated ? 'tracking-removed' : 'tracking-added',
         t,
         track.negated ? 'no-tracking' : 'tracking-technology',
       );
+    // cookies limited to those the service needs to work ("we only use strictly necessary
+    // cookies"): a limit on tracking, as a promise not to track is
+    else if (functional && r.restricted && matches(r.norm, NECESSARY_ONLY))
+      push('tracking-removed', 'cookies-tracking', 'necessary-cookies-only');
     else if (
       matches(
         r.norm,

@@ -135,3 +135,118 @@ describe('a pointer to more reading states no practice', () => {
     ).toBeGreaterThan(0);
   });
 });
+
+// Decision 0016, update 6: more mistakes found by reading the corpus's high alerts, checked on
+// sentences of our own.
+describe('a tracking choice that leaves with the tracking it controlled', () => {
+  const before = page(
+    '## Cookies\n\nWe work with outside analytics companies that measure how visitors move around our pages. Our cookie page explains how you can turn off analytics cookies in your preferences.',
+  );
+
+  it('is tracking removed, not an opt-out removed, when the new text says only necessary cookies remain', () => {
+    const c = analyzeChange(
+      before,
+      page(
+        '## Cookies\n\nOur website sets essential cookies only, to keep you signed in and the pages secure.',
+      ),
+    ).classification;
+    expect(c.kinds).not.toContain('opt-out-removed');
+    expect(c.kinds).toContain('tracking-removed');
+    expect(c.severity).not.toBe('high');
+  });
+
+  // (not yet: "we have stopped working with outside analytics providers and set no analytics
+  // cookies" reads as tracking added: "stopped" is no negator, and only a family's first match is
+  // read, so the later "no analytics cookies" is not seen)
+
+  it('stays an opt-out removed when the tracking goes on', () => {
+    const c = analyzeChange(
+      before,
+      page(
+        '## Cookies\n\nWe work with outside analytics companies that measure how visitors move around our pages.',
+      ),
+    ).classification;
+    expect(c.kinds).toContain('opt-out-removed');
+  });
+
+  it('stays an opt-out removed when the no-tracking sentence speaks of a choice other than cookies', () => {
+    const c = analyzeChange(
+      page(
+        '## Recordings\n\nYou can turn on Keep Audio Local so that your requests are processed on the device.',
+      ),
+      page('## Recordings\n\nWe use essential cookies only. Your requests are processed in our cloud.'),
+    ).classification;
+    expect(c.kinds).toContain('opt-out-removed');
+  });
+});
+
+describe('cookies kept only for the service to work', () => {
+  const added = (sentence: string) =>
+    analyzeChange(
+      page('## Cookies\n\nThis section is about cookies.'),
+      page(`## Cookies\n\nThis section is about cookies. ${sentence}`),
+    ).classification;
+
+  it.each([
+    'We only place cookies that are strictly necessary to run the site.',
+    'The service relies solely on essential cookies.',
+    'Only technically required cookies are stored on your device.',
+  ])('%s → tracking removed', (s) => {
+    expect(added(s).kinds).toContain('tracking-removed');
+  });
+
+  it.each([
+    'We only use analytics cookies after you agree to them.',
+    'We use cookies to keep you logged in and to measure how you use the site.',
+  ])('%s → no promise of necessary cookies only', (s) => {
+    expect(added(s).tags.map((t) => t.rule)).not.toContain('added:necessary-cookies-only');
+  });
+});
+
+describe('data subject to another policy is no limit on sharing', () => {
+  it('a promise kept while the sentence around it is split and reworded is not withdrawn', () => {
+    const c = analyzeChange(
+      page(
+        '## If we are sold\n\nIf our company is sold, the buyer will keep your details confidential, and we will notify you before your details are transferred to the buyer or become subject to a different privacy notice.',
+      ),
+      page(
+        '## If we are sold\n\nIf our company is sold, the buyer will keep your details confidential. We will notify you before your details are transferred to the buyer or a new privacy notice applies to them.',
+      ),
+    ).classification;
+    expect(c.kinds).not.toContain('promise-withdrawn');
+  });
+
+  it('a sentence on data falling under a new owner’s policy is no restriction', () => {
+    const c = analyzeChange(
+      page('## If we are sold\n\nWe may pass your data to a buyer of our business.'),
+      page(
+        '## If we are sold\n\nWe may pass your data to a buyer of our business, and it then becomes subject to the buyer’s privacy policy.',
+      ),
+    ).classification;
+    expect(c.kinds).not.toContain('sharing-narrowed');
+  });
+});
+
+describe('a voice assistant named as a product is not voice data', () => {
+  it('listing voice assistants among connected devices is no new voice data', () => {
+    const c = analyzeChange(
+      page(
+        '## Connected devices\n\nWhen you link a speaker or a car to your account, we share technical details with its maker to connect it.',
+      ),
+      page(
+        '## Connected devices\n\nWhen you link a speaker, a car or a voice assistant to your account, we may collect some details from its maker to connect it.',
+      ),
+    ).classification;
+    expect(c.topics).not.toContain('voice-recordings');
+  });
+
+  it('a voice assistant that records what you say is voice data', () => {
+    const c = analyzeChange(
+      page('## Assistant\n\nYou can ask the assistant for the weather.'),
+      page(
+        '## Assistant\n\nYou can ask the assistant for the weather. Alexa records the audio of your requests and we keep it.',
+      ),
+    ).classification;
+    expect(c.topics).toContain('voice-recordings');
+  });
+});
