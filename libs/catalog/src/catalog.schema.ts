@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
-import { type DocumentType, documentTypeSchema } from '@fineprint/contracts';
-import { cssSelectorProblem, decodeSelector, encodeSelector, rangeSelectorProblem } from '@fineprint/scraper';
+import {
+  type DocumentType,
+  documentTypeSchema,
+  readSelector,
+  type ReadSelectorOptions,
+} from '@fineprint/contracts';
+import { cssSelectorProblem } from '@fineprint/scraper';
 
 /** Document types are the vocabulary's (libs/contracts); a catalog file may spell them with "-". */
 export { DOCUMENT_TYPES } from '@fineprint/contracts';
@@ -13,44 +18,16 @@ const slug = z
 /**
  * A CSS selector, or a range with Open Terms Archive's shape and meaning:
  * `{ "startBefore" | "startAfter": css, "endBefore" | "endAfter": css }`, everything between
- * the two points in document order. Stored as a string (a range as its JSON).
+ * the two points in document order. Read by the API's rule (`readSelector`, libs/contracts)
+ * with the extractor's CSS parser, so a catalog file or an OTA import with broken CSS is
+ * refused when it is loaded, not on every check; stored as a string (a range as its
+ * canonical JSON). Unlike the API: no length cap, and the catalog's own wording.
  */
-const SELECTOR_SHAPE =
-  'a selector is a CSS string or a range { "startBefore" | "startAfter": css, "endBefore" | "endAfter": css }';
-
-/**
- * Why the CSS inside a selector would fail at check time, or null: the same parser as the
- * extractor and the API's edge (cssSelectorProblem), so a catalog file or an OTA import
- * with broken CSS is refused when it is loaded, not on every check.
- */
-function cssProblem(selector: ReturnType<typeof decodeSelector>): string | null {
-  const parts = typeof selector === 'string' ? [selector] : Object.values(selector);
-  for (const css of parts) {
-    const problem = typeof css === 'string' ? cssSelectorProblem(css) : SELECTOR_SHAPE;
-    if (problem) return problem;
-  }
-  return null;
-}
-
-/** One selector in its stored form, or the reason it is not one. */
-function storedSelector(value: unknown): { stored: string } | { problem: string } {
-  if (typeof value === 'string') {
-    if (!value.trim()) return { problem: 'a selector cannot be empty' };
-    let decoded: ReturnType<typeof decodeSelector>;
-    try {
-      decoded = decodeSelector(value);
-    } catch (error) {
-      return { problem: (error as Error).message };
-    }
-    const problem = cssProblem(decoded);
-    return problem ? { problem } : { stored: value };
-  }
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    const problem = rangeSelectorProblem(value) ?? cssProblem(value);
-    return problem ? { problem } : { stored: encodeSelector(value) };
-  }
-  return { problem: SELECTOR_SHAPE };
-}
+const CATALOG_SELECTOR: ReadSelectorOptions = {
+  blankMessage: 'a selector cannot be empty',
+  shapeMessage:
+    'a selector is a CSS string or a range { "startBefore" | "startAfter": css, "endBefore" | "endAfter": css }',
+};
 
 const selectors = z
   .unknown()
@@ -60,10 +37,10 @@ const selectors = z
     const list: unknown[] = Array.isArray(value) ? value : [value];
     const out: string[] = [];
     list.forEach((item, index) => {
-      const result = storedSelector(item);
-      if ('stored' in result) out.push(result.stored);
+      const reading = readSelector(item, cssSelectorProblem, CATALOG_SELECTOR);
+      if ('stored' in reading) out.push(reading.stored);
       else
-        ctx.addIssue({ code: 'custom', message: result.problem, path: Array.isArray(value) ? [index] : [] });
+        ctx.addIssue({ code: 'custom', message: reading.problem, path: Array.isArray(value) ? [index] : [] });
     });
     return out;
   });

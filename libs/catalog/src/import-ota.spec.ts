@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import { runFilters } from '@fineprint/sandbox';
-import { decodeSelector } from '@fineprint/scraper';
+import { decodeSelector } from '@fineprint/contracts';
 
 import { type CatalogDocument } from './catalog.schema';
 import { convertOtaDeclaration, importOtaFolder } from './import-ota';

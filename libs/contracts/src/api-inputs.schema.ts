@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { decodeSelector, encodeSelector, RANGE_KEYS, rangeSelectorProblem } from './selector';
+import { type CssSelectorCheck, RANGE_KEYS, readSelector } from './selector';
 import { DOCUMENT_STATUSES, documentTypeSchema, FETCH_MODES, KINDS, SEVERITIES, TOPICS } from './vocabulary';
 
 const httpUrl = z
@@ -29,19 +29,11 @@ export const scopeSchema = z
   .strict();
 export type ScopeInput = z.input<typeof scopeSchema>;
 
-/**
- * Checks one CSS selector as the extractor will read it: why it would fail, or null. The API
- * passes libs/scraper's `cssSelectorProblem` (the extractor's own parser, so a selector
- * accepted at the edge never fails a check as `declaration/INVALID_SELECTOR`); this library
- * cannot parse CSS itself, so its default only refuses blank selectors.
- */
-export type CssSelectorCheck = (css: string) => string | null;
-
+/** The contracts cannot parse CSS: without the API's parser, only blank selectors are refused. */
 const blankOnly: CssSelectorCheck = (css) => (css.trim() ? null : 'must be a non-empty CSS selector');
 
+/** The API's cap on a selector's length (a CSS string, a range's JSON, each bound of a range); catalogs have none. */
 const MAX_SELECTOR = 500;
-const SELECTOR_SHAPE =
-  'must be a CSS selector (a string) or a range { "startBefore" | "startAfter": css, "endBefore" | "endAfter": css }';
 
 /** Marks, for `documentInputOpenApi`, a field that takes one value or a list (its JSON Schema is the `oneOf`). */
 const ONE_OR_LIST = 'x-one-or-list';
@@ -65,47 +57,23 @@ const SELECTOR_JSON = {
 };
 
 /**
- * One selector as a declaration writes it (decision 0020): a CSS string, or a range object
- * with exactly one start and one end, each a CSS selector; or a range in its stored form
- * (its JSON text, as the API answers it). Comes out in the stored form.
+ * One selector as a declaration writes it (decision 0020), read by `readSelector` (the
+ * catalog's rule too), capped at MAX_SELECTOR characters. Comes out in the stored form; a
+ * problem inside a range names its bound (`select.0.endBefore`).
  */
 function selectorSchema(checkCss: CssSelectorCheck) {
   return z
     .unknown()
     .transform((value, ctx): string => {
-      const fail = (message: string, path: (string | number)[] = []) => {
-        ctx.addIssue({ code: 'custom', message, path, input: value });
-        return z.NEVER;
-      };
-      const checkRange = (range: Record<string, unknown>): string => {
-        const shape = rangeSelectorProblem(range);
-        if (shape) return fail(shape);
-        for (const key of RANGE_KEYS) {
-          const css = range[key];
-          if (typeof css !== 'string') continue;
-          if (css.length > MAX_SELECTOR) return fail(`at most ${MAX_SELECTOR} characters`, [key]);
-          const problem = checkCss(css);
-          if (problem) return fail(problem, [key]);
-        }
-        return encodeSelector(range);
-      };
-      if (typeof value === 'string') {
-        if (value.length > MAX_SELECTOR) return fail(`at most ${MAX_SELECTOR} characters`);
-        if (!value.trimStart().startsWith('{')) {
-          const problem = blankOnly(value) ?? checkCss(value);
-          return problem ? fail(problem) : value;
-        }
-        let decoded: unknown;
-        try {
-          decoded = decodeSelector(value);
-        } catch (error) {
-          return fail((error as Error).message);
-        }
-        return checkRange(decoded as Record<string, unknown>);
-      }
-      if (typeof value === 'object' && value !== null && !Array.isArray(value))
-        return checkRange(value as Record<string, unknown>);
-      return fail(SELECTOR_SHAPE);
+      const reading = readSelector(value, checkCss, { maxLength: MAX_SELECTOR });
+      if ('stored' in reading) return reading.stored;
+      ctx.addIssue({
+        code: 'custom',
+        message: reading.problem,
+        path: reading.key ? [reading.key] : [],
+        input: value,
+      });
+      return z.NEVER;
     })
     .meta(SELECTOR_JSON);
 }

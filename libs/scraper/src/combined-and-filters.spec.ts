@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 
+import { decodeSelector, encodeSelector } from '@fineprint/contracts';
+
 import { applyBuiltinFilter } from './builtin-filters';
 import { combinePages, isCombined, splitCombined } from './combined-page';
 import { type FetchResult } from './fetch-result';
 import { filterHookFor } from './filter-page';
-import { decodeSelector, encodeSelector } from './selector';
 
 const result = (body: string | Buffer, extra: Partial<FetchResult> = {}): FetchResult => {
   const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body);

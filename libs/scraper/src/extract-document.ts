@@ -1,11 +1,12 @@
 import { detect } from 'tinyld';
 import { extractText, getDocumentProxy } from 'unpdf';
 
+import { type Selector } from '@fineprint/contracts';
+
 import { assertReadableText, decodeBody } from './decode-body';
 import { type DocumentDeclaration, type ExtractedDocument, type FetchResult } from './fetch-result';
 import { htmlToMarkdown, normalizeMarkdown } from './html-to-markdown';
 import { FetchError } from './scraper.errors';
-import { type Selector } from './selector';
 
 /** Rewrites a page's raw HTML before selection (e.g. a collection's sandboxed named filters). */
 export type HtmlFilters = (html: string) => Promise<string>;

@@ -1,9 +1,9 @@
+import { decodeSelector } from '@fineprint/contracts';
 import { FilterError, runFilters, type SandboxLimits } from '@fineprint/sandbox';
 
 import { applyBuiltinFilter, type FilterSpec, isBuiltinFilter } from './builtin-filters';
 import { type DocumentDeclaration } from './fetch-result';
 import { FetchError, type FetchErrorKind } from './scraper.errors';
-import { decodeSelector } from './selector';
 
 /**
  * A filter that throws on the page or is not in the collection's code is the declaration not

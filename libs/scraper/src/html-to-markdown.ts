@@ -2,12 +2,13 @@ import { gfm } from '@joplin/turndown-plugin-gfm';
 import { type CheerioAPI, load } from 'cheerio';
 import TurndownService from 'turndown';
 
+import { decodeSelector, type Selector } from '@fineprint/contracts';
+
 import { decodeProtectedEmails } from './decode-protected-emails';
 import { flattenTableBlocks } from './flatten-table-blocks';
 import { FetchError } from './scraper.errors';
 import { removeHiddenFurniture } from './remove-hidden-furniture';
 import { removeSelected, resolveSelection, selectedFragments, selectionAnchors } from './select-content';
-import { decodeSelector, type Selector } from './selector';
 import { stripTrackingParams } from './strip-tracking-params';
 
 /** Never part of a document's text. Hidden elements are handled after `select` resolves. */

@@ -32,13 +32,4 @@ export { DEFAULT_USER_AGENT, HttpFetcher, type HttpFetcherOptions } from './http
 export { MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry-after';
 export { Scraper, type ScraperOptions } from './scraper';
 export { FetchError, type FetchErrorCode, type FetchErrorKind, kindOfStatus } from './scraper.errors';
-export {
-  decodeSelector,
-  describeSelector,
-  encodeSelector,
-  isRangeSelector,
-  rangeSelectorProblem,
-  type RangeSelector,
-  type Selector,
-} from './selector';
 export { isOpaqueToken, stripTrackingParams } from './strip-tracking-params';

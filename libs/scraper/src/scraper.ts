@@ -1,3 +1,4 @@
+import { decodeSelector } from '@fineprint/contracts';
 import { type SandboxLimits } from '@fineprint/sandbox';
 
 import { BrowserFetcher } from './browser-fetcher';
@@ -14,7 +15,6 @@ import { filterHookFor } from './filter-page';
 import { HostThrottle, type Throttle } from './host-throttle';
 import { HttpFetcher } from './http-fetcher';
 import { FetchError } from './scraper.errors';
-import { decodeSelector } from './selector';
 
 /** What the browser waits for: CSS selectors as they are, a range by its start node. */
 function waitSelectors(select: string[] | undefined): string[] {

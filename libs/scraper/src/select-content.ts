@@ -1,8 +1,9 @@
 import { type CheerioAPI } from 'cheerio';
 import { type AnyNode, type Element } from 'domhandler';
 
+import { describeSelector, type RangeSelector, type Selector } from '@fineprint/contracts';
+
 import { FetchError } from './scraper.errors';
-import { describeSelector, type RangeSelector, type Selector } from './selector';
 
 /**
  * Selection and removal by CSS selectors and by ranges (Open Terms Archive's semantics: a
