@@ -42,7 +42,8 @@ describe('Chromium does not outlive a worker killed with SIGKILL', () => {
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     const deadline = Date.now() + 60_000;
     while (!/browser (\d+)/.test(out)) {
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the child did not fetch: ${err}`);
+      if (Date.now() > deadline || child.exitCode !== null)
+        throw new Error(`the child did not fetch: ${err}`);
       await sleep(100);
     }
     const browserPid = Number(/browser (\d+)/.exec(out)?.[1]);
