@@ -458,8 +458,10 @@ function flatten(text: string): string {
   return text
     .toLowerCase()
     .replace(/<br\s*\/?>|[|*_#>`]/gu, ' ')
-    .replace(/\s+/gu, ' ');
+    .replace(SPACE_TO_JOIN, ' ');
 }
+/** Whitespace that `\s+ → ' '` would change: a run of two or more, or one that is not a plain space. */
+const SPACE_TO_JOIN = /\s{2,}|[^\S ]/gu;
 
 /**
  * A removed promise that the new version still states word for word elsewhere (moved out of a

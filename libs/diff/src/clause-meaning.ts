@@ -69,7 +69,7 @@ const DATA_RIGHT_OBJECT =
   /\b(data|information|privacy|personal|account|content|profile|history|recordings?|records|messages|photos|posts|details|complain\w*|supervisory|authorit\w*|breach\w*|deletion|erasure|access|portability|object|opt|consent|government|law enforcement|subpoenas?|legal (process|requests?))\b/u;
 /** Only the cookies the service needs ("only strictly necessary cookies", "essential cookies only"). */
 const NECESSARY_ONLY =
-  /\b(only|solely|exclusively|just)\b[^.;]{0,50}\b(necessary|essential|required|functional)\b|\b(necessary|essential|required|functional) (cookies?|local storage)\b[^.;]{0,30}\bonly\b/u;
+  /\b(only|solely|exclusively|just)\b[^.;]{0,50}(?<![-\w])(necessary|essential|required|functional)\b|(?<![-\w])(necessary|essential|required|functional) (cookies?|local storage)\b[^.;]{0,30}\bonly\b/u;
 /** The Do Not Track signal named as such ("a Do Not Track signal", "DNT", "Do Not Track features"). */
 const DNT_NAMED =
   /\bdnt\b|\bdo not track\W{0,3} (\(dnt\)\W{0,3} )?(signals?|headers?|features?|settings?|requests?|preferences?|polic(y|ies)|options?|mechanisms?|standards?|technolog(y|ies))\b|\b(a|the|send|sends|enabled?|called|known as)\W{0,2} do not track\b|\brequests? not to be tracked\b/u;

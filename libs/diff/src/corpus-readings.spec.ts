@@ -198,6 +198,7 @@ describe('cookies kept only for the service to work', () => {
   it.each([
     'We only use analytics cookies after you agree to them.',
     'We use cookies to keep you logged in and to measure how you use the site.',
+    'We only set non-essential cookies once you have agreed to them.',
   ])('%s → no promise of necessary cookies only', (s) => {
     expect(added(s).tags.map((t) => t.rule)).not.toContain('added:necessary-cookies-only');
   });
