@@ -7,7 +7,8 @@
  *    kinds and topics). Figures are given per fold of a 5-fold cross-validation grouped by service
  *    (a service's clauses all in one fold), and pooled. The rules are not trained on these labels,
  *    so the folds measure how much the figures vary between groups of services.
- * 2. The Alexa story worded differently (libs/diff/test/alexa-paraphrases.json).
+ * 2. The Alexa story worded differently (libs/diff/test/alexa-paraphrases.json, and whole pages in
+ *    alexa-variants-2.json and alexa-variants-3.json).
  * 3. AI-training changes (libs/diff/test/ai-training-changes.json).
  *
  * Data: ToS;DR (https://tosdr.org) by ToS;DR contributors, CC BY-SA 3.0.
@@ -20,6 +21,7 @@ import { analyzeChange, type Classification, classifyChange, diffText } from '@f
 
 import alexa from '../libs/diff/test/alexa-paraphrases.json';
 import variants from '../libs/diff/test/alexa-variants-2.json';
+import variants3 from '../libs/diff/test/alexa-variants-3.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
 import severityData from '../libs/diff/src/lexicon/severity.json';
 import caseMap from './data/tosdr-case-map.json';
@@ -278,27 +280,37 @@ for (const r of a.controls) {
   );
 }
 
-// the Alexa story in other page shapes (a second set, whole pages before and after)
-let variantsOk = 0;
-console.log('\nAlexa story, second set in other page shapes (removals, then controls):');
-for (const [group, list] of [
-  ['removal', variants.removals],
-  ['control', variants.controls],
-] as const) {
-  for (const r of list) {
-    const c = analyzeChange(r.before, r.after).classification;
-    const ok =
-      group === 'removal'
-        ? c.severity === 'high' &&
-          c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'voice-recordings')
-        : !c.kinds.includes('opt-out-removed');
-    if (ok) variantsOk++;
-    console.log(
-      `  ${ok ? '✓' : '✗'} ${group} ${r.id.padEnd(42)} ${c.severity.padEnd(6)} ${c.kinds.join(', ') || '(no kind)'}`,
-    );
+// the Alexa story in other page shapes (the second and third sets, whole pages before and after)
+type Variant = { id: string; before: string; after: string };
+function judgeSet(title: string, set: { removals: Variant[]; controls: Variant[] }): number {
+  let ok = 0;
+  console.log(`\n${title} (removals, then controls):`);
+  for (const [group, list] of [
+    ['removal', set.removals],
+    ['control', set.controls],
+  ] as const) {
+    for (const r of list) {
+      const c = analyzeChange(r.before, r.after).classification;
+      const right =
+        group === 'removal'
+          ? c.severity === 'high' &&
+            c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'voice-recordings')
+          : !c.kinds.includes('opt-out-removed');
+      if (right) ok++;
+      console.log(
+        `  ${right ? '✓' : '✗'} ${group} ${r.id.padEnd(42)} ${c.severity.padEnd(6)} ${c.kinds.join(', ') || '(no kind)'}`,
+      );
+    }
   }
+  return ok;
 }
+const variantsOk = judgeSet('Alexa story, second set in other page shapes', variants);
 const variantsTotal = variants.removals.length + variants.controls.length;
+const variants3Ok = judgeSet(
+  'Alexa story, third set (tables, contract terms, a retired feature…)',
+  variants3,
+);
+const variants3Total = variants3.removals.length + variants3.controls.length;
 
 // AI-training changes
 let aiDetected = 0;
@@ -332,5 +344,6 @@ Summary
   ToS;DR (pooled over 5 service-grouped folds): meaning ${pct(all.meaning, 1)}, severity ${pct(all.severity, 1)}, high on no-meaning clauses ${pct(all.falseHigh, 1)}
   Alexa paraphrases: ${alexaOk}/${a.removals.length} high opt-out-removed · voice-recordings; controls ${controlsOk}/${a.controls.length} not opt-out-removed
   Alexa, second set in other page shapes: ${variantsOk}/${variantsTotal} right (removals and controls)
+  Alexa, third set: ${variants3Ok}/${variants3Total} right (removals and controls)
   AI training: detected ${aiDetected}/${aiChanges}, direction right ${aiDirection}/${aiChanges}, no AI tag on ${aiQuiet}/${aiControls} non-changes
 Data: ToS;DR (https://tosdr.org) by ToS;DR contributors, CC BY-SA 3.0.`);

@@ -1,7 +1,7 @@
 import { KINDS, type Kind, severityRank, type Topic, TOPICS } from '@fineprint/contracts';
 
 import { noOwnPractice } from './clause-context';
-import { type Meaning, meaningOfPractice, meaningsOf } from './clause-meaning';
+import { CHOICE_TOPICS, type Meaning, meaningOfPractice, meaningsOf } from './clause-meaning';
 import {
   type ChangeTag,
   type Citation,
@@ -169,6 +169,8 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
     diff.sentences.added.filter((t) => !before.has(sig(t))),
     sig,
   ).map((t) => read(t, 'added'));
+  topicFromSentenceBefore(removed, diff, 'removed');
+  topicFromSentenceBefore(added, diff, 'added');
   for (const p of pairSentences(
     removed.map((r) => r.reading.words),
     added.map((a) => a.reading.words),
@@ -417,6 +419,45 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
     ),
   ];
   return { severity, severityRule, cosmetic: false, tags: list, topics, kinds };
+}
+
+/** "Turn this on", "switch it off", "enable it": a choice whose object the sentence before names. */
+const POINTS_BACK =
+  /\b(turn|switch|toggle)(ing|s)? (this|it|that) (on|off)\b|\b(enable|disable|activate|deactivate)s? (this|it|that)\b/u;
+
+/**
+ * A choice that names no data and points back ("Echo Show 15 can process your requests without
+ * sending any audio to the cloud. Turn this on under Settings.") is about the data of the sentence
+ * before it, when both sentences are of the same paragraph and changed together.
+ */
+function topicFromSentenceBefore(list: Side[], diff: DiffResult, side: Side['side']): void {
+  for (let i = 1; i < list.length; i++) {
+    const s = list[i] as Side;
+    if (!s.meanings.some((m) => m.kind === 'opt-out-added' && m.topic === null)) continue;
+    if (!POINTS_BACK.test(s.reading.norm)) continue;
+    const before = list[i - 1] as Side;
+    const topics = before.reading.topics.filter((t) => CHOICE_TOPICS.includes(t));
+    if (topics.length === 0 || !sameParagraph(diff, side, before.reading.text, s.reading.text)) continue;
+    s.meanings = s.meanings.flatMap((m) =>
+      m.kind === 'opt-out-added' && m.topic === null
+        ? topics.map((topic) => ({ ...m, topic, object: m.object === 'choice' ? topic : m.object }))
+        : [m],
+    );
+  }
+}
+
+/** Whether two sentences stand in one paragraph of the diff, on the given side. */
+function sameParagraph(diff: DiffResult, side: Side['side'], a: string, b: string): boolean {
+  const other = side === 'removed' ? 'insert' : 'delete';
+  return diff.hunks.some((h) =>
+    h.lines.some((l) => {
+      const text = l.ops
+        .filter((o) => o.op !== other)
+        .map((o) => o.text)
+        .join('');
+      return text.includes(a) && text.includes(b);
+    }),
+  );
 }
 
 /** A removed choice is still offered when the added text offers the same named setting, or the same choice. */

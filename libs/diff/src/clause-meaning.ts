@@ -227,7 +227,10 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
       // a sentence explaining what Do Not Track is, without a promise to honour it
     } else {
       // a choice about data or privacy, or a named setting: not "turn on" a product feature
-      if (!matches(r.norm, PRIVACY_OBJECT) || contractOnly) return out;
+      // (or voice data, which the topic lexicon names in more ways than PRIVACY_OBJECT: "switch it
+      // on and the audio of your requests is not uploaded", "nothing you dictate is sent")
+      if ((!matches(r.norm, PRIVACY_OBJECT) && !r.topics.includes('voice-recordings')) || contractOnly)
+        return out;
       for (const t of choiceTopics(r)) push('opt-out-added', t, 'choice-offered', settingKey(r, t));
       // "we use cookies …; you can disable them": the practice is news too, when it comes first
       const first = Math.min(...r.acts.filter((x) => x.family === 'choice').map((x) => x.at));
@@ -566,21 +569,23 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
   return out;
 }
 
+/** The topics a choice is about, most specific first. */
+export const CHOICE_TOPICS = [
+  'voice-recordings',
+  'ai-training',
+  'location',
+  'biometrics',
+  'children',
+  'health',
+  'advertising',
+  'marketing',
+  'cookies-tracking',
+  'sale-of-data',
+  'human-review',
+];
+
 function choiceTopics(r: ClauseReading): (string | null)[] {
-  const preferred = [
-    'voice-recordings',
-    'ai-training',
-    'location',
-    'biometrics',
-    'children',
-    'health',
-    'advertising',
-    'marketing',
-    'cookies-tracking',
-    'sale-of-data',
-    'human-review',
-  ];
-  const t = r.topics.filter((x) => preferred.includes(x));
+  const t = r.topics.filter((x) => CHOICE_TOPICS.includes(x));
   if (t.length) return t;
   if (matches(r.norm, /\b(e-?mails?|newsletters?|communications)\b/u)) return ['marketing'];
   return [null];

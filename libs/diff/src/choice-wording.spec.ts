@@ -1,0 +1,73 @@
+import { analyzeChange } from './analyze-change';
+import { meaningsOf } from './clause-meaning';
+import { readClause } from './read-clause';
+
+// Decision 0016, update 8: ways of offering a choice, and of announcing one gone, that the reader
+// missed in the third Alexa set (libs/diff/test/alexa-variants-3.json). These sentences are our
+// own, about other products than Echo, written before the rules that read them.
+const kinds = (s: string) => meaningsOf(readClause(s)).map((m) => `${m.kind}·${m.topic ?? ''}`);
+
+describe('a choice offered', () => {
+  it.each([
+    // someone other than "you" who is the user: subscribers, owners, account holders, customers
+    ['Subscribers can turn off personalised recommendations in their account settings.', 'opt-out-added'],
+    ['Parents of a child profile can prevent the camera from uploading clips to the cloud.', 'opt-out-added'],
+    ['Customer may disable the sharing of usage statistics with the manufacturer.', 'opt-out-added'],
+    // the user decides, without a modal verb
+    ['You decide whether your viewing history is used for recommendations.', 'opt-out-added'],
+    ['You control whether your location is stored with your photos.', 'opt-out-added'],
+    // a condition in the present tense offers the setting
+    ['If you enable Offline Dictation, nothing you dictate is sent to our servers.', 'opt-out-added'],
+    // the topic names the data when no general privacy word does
+    [
+      'The speaker offers a private mode: switch it on and what you say is not uploaded.',
+      'opt-out-added·voice-recordings',
+    ],
+  ])('%s', (sentence, expected) => {
+    expect(kinds(sentence).some((k) => k.startsWith(expected))).toBe(true);
+  });
+
+  it.each([
+    // a setting chosen earlier is referred to, not offered
+    'If you enabled Guest Mode before the update, your history was deleted.',
+    // no choice at all
+    'Customers may contact us with questions about this policy.',
+    'Owners of a store can manage their product listings in the seller portal.',
+    // a choice about something that is no personal data
+    'The audio quality setting can be changed in the app.',
+  ])('no choice about data: %s', (sentence) => {
+    expect(kinds(sentence).filter((k) => k.startsWith('opt-out'))).toEqual([]);
+  });
+});
+
+describe('a choice announced gone', () => {
+  it.each([
+    'We are retiring the setting that kept dictation on your phone.',
+    'Guest Mode has been removed from all speakers.',
+    "We're discontinuing the option to store camera clips locally.",
+    'Private Mode will be deprecated next month.',
+  ])('%s', (sentence) => {
+    expect(kinds(sentence).some((k) => k.startsWith('opt-out-removed'))).toBe(true);
+  });
+
+  it('a feature removed that is no choice about data is not an opt-out removed', () => {
+    expect(
+      kinds('The night theme has been removed from the app.').filter((k) => k.startsWith('opt-out')),
+    ).toEqual([]);
+  });
+});
+
+describe('the choice a pronoun points back to', () => {
+  it('takes the data of the sentence before it', () => {
+    // (written first with a camera's video, a kind of data the topics do not name)
+    const page = (s: string) =>
+      `# Watch help\n\n## Places\n\n${s}\n\n## Battery\n\nCharge the watch every night.`;
+    const c = analyzeChange(
+      page(
+        'The watch can keep your location history on the watch alone. Turn this on under Settings > Privacy.',
+      ),
+      page('Your location history is stored in our cloud.'),
+    ).classification;
+    expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic !== null)).toBe(true);
+  });
+});
