@@ -8,7 +8,7 @@
  *    (a service's clauses all in one fold), and pooled. The rules are not trained on these labels,
  *    so the folds measure how much the figures vary between groups of services.
  * 2. The Alexa story worded differently (libs/diff/test/alexa-paraphrases.json, and whole pages in
- *    alexa-variants-2.json and alexa-variants-3.json).
+ *    alexa-variants-2.json to alexa-variants-4.json).
  * 3. AI-training changes (libs/diff/test/ai-training-changes.json).
  *
  * Data: ToS;DR (https://tosdr.org) by ToS;DR contributors, CC BY-SA 3.0.
@@ -22,6 +22,7 @@ import { analyzeChange, type Classification, classifyChange, diffText } from '@f
 import alexa from '../libs/diff/test/alexa-paraphrases.json';
 import variants from '../libs/diff/test/alexa-variants-2.json';
 import variants3 from '../libs/diff/test/alexa-variants-3.json';
+import variants4 from '../libs/diff/test/alexa-variants-4.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
 import severityData from '../libs/diff/src/lexicon/severity.json';
 import caseMap from './data/tosdr-case-map.json';
@@ -311,6 +312,11 @@ const variants3Ok = judgeSet(
   variants3,
 );
 const variants3Total = variants3.removals.length + variants3.controls.length;
+const variants4Ok = judgeSet(
+  'Alexa story, fourth set (a notice, a spec sheet, a toggle, third-person terms…)',
+  variants4,
+);
+const variants4Total = variants4.removals.length + variants4.controls.length;
 
 // AI-training changes
 let aiDetected = 0;
@@ -345,5 +351,6 @@ Summary
   Alexa paraphrases: ${alexaOk}/${a.removals.length} high opt-out-removed · voice-recordings; controls ${controlsOk}/${a.controls.length} not opt-out-removed
   Alexa, second set in other page shapes: ${variantsOk}/${variantsTotal} right (removals and controls)
   Alexa, third set: ${variants3Ok}/${variants3Total} right (removals and controls)
+  Alexa, fourth set: ${variants4Ok}/${variants4Total} right (removals and controls)
   AI training: detected ${aiDetected}/${aiChanges}, direction right ${aiDirection}/${aiChanges}, no AI tag on ${aiQuiet}/${aiControls} non-changes
 Data: ToS;DR (https://tosdr.org) by ToS;DR contributors, CC BY-SA 3.0.`);

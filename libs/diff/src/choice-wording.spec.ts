@@ -23,6 +23,13 @@ describe('a choice offered', () => {
       'The speaker offers a private mode: switch it on and what you say is not uploaded.',
       'opt-out-added·voice-recordings',
     ],
+    // written after set 3 was fixed, before set 4 was run or fixed
+    ['Use this toggle to keep your location history on the phone.', 'opt-out-added·location'],
+    ['When enabled, the watch will not share your location with the app maker.', 'opt-out-added·location'],
+    [
+      'The member may instruct the company not to use their listening history for recommendations.',
+      'opt-out-added',
+    ],
   ])('%s', (sentence, expected) => {
     expect(kinds(sentence).some((k) => k.startsWith(expected))).toBe(true);
   });
@@ -46,8 +53,18 @@ describe('a choice announced gone', () => {
     'Guest Mode has been removed from all speakers.',
     "We're discontinuing the option to store camera clips locally.",
     'Private Mode will be deprecated next month.',
+    // written after set 3 was fixed, before set 4 was run or fixed
+    'Starting next month, the app will no longer support storing your clips locally.',
+    'The Private Listening option no longer appears in the settings menu.',
   ])('%s', (sentence) => {
     expect(kinds(sentence).some((k) => k.startsWith('opt-out-removed'))).toBe(true);
+  });
+
+  it.each([
+    'We no longer support older versions of the app.',
+    'The Dark Theme option no longer appears in the menu.',
+  ])('no choice about data gone: %s', (sentence) => {
+    expect(kinds(sentence).filter((k) => k.startsWith('opt-out'))).toEqual([]);
   });
 
   it('a feature removed that is no choice about data is not an opt-out removed', () => {
