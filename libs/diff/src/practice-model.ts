@@ -282,7 +282,7 @@ export function trainPracticeModel(
     const step = (x: Float64Array, m: Float64Array, v: Float64Array, k: number, g: number) => {
       m[k] = 0.9 * (m[k] as number) + 0.1 * g;
       v[k] = 0.999 * (v[k] as number) + 0.001 * g * g;
-      x[k] = (x[k] as number) - (rate * ((m[k] as number) / c1)) / (Math.sqrt((v[k] as number) / c2) + 1e-8);
+      x[k] = (x[k] as number) - (rate * (m[k] / c1)) / (Math.sqrt(v[k] / c2) + 1e-8);
     };
     for (let k = 0; k < W.length; k++) step(W, mW, vW, k, (gW[k] as number) / n + l2 * (W[k] as number));
     for (let c = 0; c < C; c++) step(b, mb, vb, c, (gb[c] as number) / n);
