@@ -11,13 +11,22 @@
  *    alexa-variants-2.json to alexa-variants-4.json).
  * 3. AI-training changes (libs/diff/test/ai-training-changes.json).
  *
+ * `-- --inner` chooses the practice model's thresholds without fold 5: grouped cross-validation
+ * on folds 1–4 only, for a grid of thresholds (decision 0016, update 6).
+ *
  * Data: ToS;DR (https://tosdr.org) by ToS;DR contributors, CC BY-SA 3.0.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { meetsSeverity } from '@fineprint/contracts';
-import { analyzeChange, type Classification, classifyChange, diffText } from '@fineprint/diff';
+import {
+  analyzeChange,
+  type Classification,
+  classifyChange,
+  type ClassifyOptions,
+  diffText,
+} from '@fineprint/diff';
 
 import alexa from '../libs/diff/test/alexa-paraphrases.json';
 import variants from '../libs/diff/test/alexa-variants-2.json';
@@ -118,11 +127,16 @@ interface Outcome {
   severityOk: boolean;
 }
 
-function judge(c: Clause, side: 'added' | 'removed', model: PracticeModel | null): Outcome {
+function judge(
+  c: Clause,
+  side: 'added' | 'removed',
+  model: PracticeModel | null,
+  options: ClassifyOptions = {},
+): Outcome {
   const exp = expected(c, side);
   const before = side === 'added' ? neutral(null) : neutral(c.quote);
   const after = side === 'added' ? neutral(c.quote) : neutral(null);
-  const got = classifyChange(diffText(before, after), { model });
+  const got = classifyChange(diffText(before, after), { model, ...options });
   const meaningOk = exp.kind
     ? (got.kinds as string[]).includes(exp.kind) &&
       (!exp.topic || (got.topics as string[]).includes(exp.topic))
@@ -147,6 +161,45 @@ const fold = (service: string) => {
 };
 const useModel = !process.argv.includes('--rules-only');
 const examples = practiceExamples(readFileSync(file, 'utf8'));
+
+// --inner: choose the model's thresholds without fold 5. Grouped cross-validation on folds 1–4
+// only (each model trained on the other three; fold 5 neither trains nor is judged), for a grid
+// of thresholds; prints the figures of each and exits
+if (process.argv.includes('--inner')) {
+  const grid: { label: string; options: ClassifyOptions }[] = [
+    { label: 'rules only', options: { model: null } },
+  ];
+  for (const modelThreshold of [0.6, 0.7, 0.8])
+    for (const modelVeto of [0.6, 0.7, 0.8, 0.9, null])
+      grid.push({
+        label: `use ≥ ${modelThreshold}, veto ≥ ${modelVeto ?? '–'}`,
+        options: { modelThreshold, modelVeto },
+      });
+  const inner = grid.map(() => [] as Outcome[]);
+  for (let f = 0; f < 4; f++) {
+    const model = trainPracticeModel(
+      examples.filter((e) => ![f, 4].includes(fold(e.clause.service))).map((e) => e.example),
+    );
+    for (const c of clauses.filter((x) => fold(x.service) === f))
+      grid.forEach((g, i) =>
+        (inner[i] as Outcome[]).push(
+          judge(c, 'added', model, g.options),
+          judge(c, 'removed', model, g.options),
+        ),
+      );
+  }
+  const pc = (v: number) => `${(100 * v).toFixed(1).padStart(5)}%`;
+  console.log('inner grouped CV on folds 1–4 (fold 5 unused): meaning, severity, false-high; per fold');
+  grid.forEach((g, i) => {
+    const os = inner[i] as Outcome[];
+    const x = figures(os);
+    const perFold = [0, 1, 2, 3].map((f) => figures(os.filter((o) => fold(o.service) === f)).meaning);
+    console.log(
+      `${g.label.padEnd(40)} ${pc(x.meaning)} ${pc(x.severity)} ${pc(x.falseHigh)}   ${perFold.map(pc).join(' ')}`,
+    );
+  });
+  process.exit(0);
+}
 const started = performance.now();
 const outcomes: Outcome[] = [];
 for (let f = 0; f < 5; f++) {

@@ -1,7 +1,7 @@
 import { KINDS, type Kind, severityRank, type Topic, TOPICS } from '@fineprint/contracts';
 
 import { noOwnPractice } from './clause-context';
-import { CHOICE_TOPICS, type Meaning, meaningOfPractice, meaningsOf } from './clause-meaning';
+import { CHOICE_TOPICS, type Meaning, meaningOfPractice, meaningsOf, vetoedByModel } from './clause-meaning';
 import {
   type ChangeTag,
   type Citation,
@@ -39,6 +39,8 @@ interface Side {
   side: 'removed' | 'added';
   meanings: Meaning[];
   partner: Side | null;
+  /** The model found no data practice where the rules found one (dropped unless its partner keeps one). */
+  vetoed: boolean;
 }
 
 /** A change that removes at least this many sentences, and adds as many or almost none, is a bulk rewrite or removal. */
@@ -79,6 +81,8 @@ export interface ClassifyOptions {
   afterText?: string;
   /** Least probability at which the model's practice is used (default 0.7). */
   modelThreshold?: number;
+  /** Least probability of "no practice" at which the model drops the rules' meanings (default 0.7; null: never). */
+  modelVeto?: number | null;
 }
 
 export const SHIPPED_MODEL = shippedModel as PracticeModel;
@@ -108,6 +112,7 @@ function optInOnly(t: ChangeTag): boolean {
 export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}): Classification {
   const model = options.model === undefined ? SHIPPED_MODEL : options.model;
   const threshold = options.modelThreshold ?? 0.7;
+  const veto = options.modelVeto === undefined ? 0.7 : options.modelVeto;
   if (diff.identical)
     return {
       severity: 'cosmetic',
@@ -141,6 +146,13 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
     const prep = prepared(text);
     const reading = readingOf(text, prep);
     let meanings = rulesOf(text, prep);
+    // where the rules found a data practice, a confident model may say there is none
+    const vetoed =
+      meanings.length > 0 &&
+      model !== null &&
+      veto !== null &&
+      reading.words.length >= 4 &&
+      vetoedByModel(meanings, () => predictPractice(model, text, reading.tokens), veto);
     // (not where the reading found the sentence states no practice of the service's own)
     if (meanings.length === 0 && model && reading.words.length >= 4 && !noOwnPractice(reading)) {
       // where the rules find nothing, the model may name the practice; the reading gives its direction
@@ -151,7 +163,7 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
           : null;
       if (m) meanings = [m];
     }
-    return { reading, side, meanings, partner: null };
+    return { reading, side, meanings, partner: null, vetoed };
   };
   // a sentence on both sides (a duplicate left by a capture glitch, or text that moved inside a
   // changed paragraph) says nothing new; a sentence repeated on one side counts once
@@ -180,6 +192,8 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
     r.partner = a;
     a.partner = r;
   }
+  // a veto holds only where both sides of a pair agree: a reworded sentence keeps one reading
+  for (const s of [...removed, ...added]) if (s.vetoed && (!s.partner || s.partner.vetoed)) s.meanings = [];
 
   const tags = new Map<string, ChangeTag>();
   const typed = (kind: string | null, topic: string | null) => ({

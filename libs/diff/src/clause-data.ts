@@ -25,10 +25,13 @@ const NOTICE_HINT = gated(/notif|inform|tell|alert|know|notice/u);
 /** Where data comes from when it is not the user: other companies, partners, public sources. */
 const SOURCE =
   '(other sources|third[- ]part(y|ies)|3rd[- ]part(y|ies)|(our |business |marketing |advertising )?partners|affiliates|advertisers|data (brokers|providers|licensors|aggregators)|public(ly)? (databases|sources|records|available)|commercially available|other (companies|users|people|individuals|services|sources|businesses|organi[sz]ations|websites|sites|apps)|social (media|networks?)|(these|those|such|other|third[- ]party|outside) (\\w+ )?(partners|providers|companies|services|sources|businesses|sites|platforms|networks|brokers|organi[sz]ations|parties))';
-/** "We receive information about you from partners", "details obtained from public databases". */
+/**
+ * "We receive information about you from partners", "details obtained from public databases",
+ * and sources named by example ("from companies we work with, such as data brokers").
+ */
 const RECEIVED_FROM = gated(
   new RegExp(
-    `\\b(receiv|collect|obtain|get|gets|got|gather|acquir|buy|bought|purchas|licens|combin)\\w*\\b[^.;]{0,100}\\b(from|through|via) ${SOURCE}`,
+    `\\b(receiv|collect|obtain|get|gets|got|gather|acquir|buy|bought|purchas|licens|combin)\\w*\\b[^.;]{0,100}\\b(from|through|via) ([^.;]{0,60}?,? (such as|including|like|for example|e\\.g\\.,?) )?${SOURCE}`,
     'u',
   ),
 );

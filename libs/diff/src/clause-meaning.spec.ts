@@ -121,3 +121,27 @@ describe('meaningsOf (as if the clause were added)', () => {
     expect(meaningOfPractice(readClause('Anything.'), 'none', 0.9)).toBeNull();
   });
 });
+
+describe('data received from others named by example ("from X, such as data brokers")', () => {
+  it.each([
+    'We also get information about you from companies we work with, such as data brokers and social networks.',
+    'We obtain details about you from organisations we partner with, for example data brokers and advertisers.',
+    'We receive information from businesses we work with, including social networks you link to your account.',
+  ])('the rules read it as collected: %s', (text) => {
+    expect(kinds(text)).toContain('new-data-collected/');
+    expect(kinds(text)).not.toContain('sharing-expanded/');
+  });
+  it.each([
+    // the examples are not sources of data about the user
+    'We receive questions from many people, such as journalists, students and teachers.',
+    // the data go out, not in
+    'We share information we get from you with companies we work with, such as advertisers.',
+  ])('not read as collected from others: %s', (text) => {
+    expect(kinds(text)).not.toContain('new-data-collected/');
+  });
+  it('a denial is read as collection reduced', () => {
+    expect(
+      kinds('We never get information about you from companies we work with, such as data brokers.'),
+    ).toContain('data-collection-reduced/');
+  });
+});
