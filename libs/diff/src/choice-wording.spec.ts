@@ -30,6 +30,12 @@ describe('a choice offered', () => {
       'The member may instruct the company not to use their listening history for recommendations.',
       'opt-out-added',
     ],
+    // written after set 4 was fixed, before set 5 was run or fixed
+    ['Location data may, at the election of the user, be kept only on the phone.', 'opt-out-added·location'],
+    ["- Don't share my location with friends", 'opt-out-added·location'],
+    ['Flip off location sharing whenever you like.', 'opt-out-added·location'],
+    ['Go to Settings > Privacy > Location to keep your location on the phone.', 'opt-out-added·location'],
+    ['You chose not to share your location with the app.', 'opt-out-added·location'],
   ])('%s', (sentence, expected) => {
     expect(kinds(sentence).some((k) => k.startsWith(expected))).toBe(true);
   });
@@ -56,6 +62,9 @@ describe('a choice announced gone', () => {
     // written after set 3 was fixed, before set 4 was run or fixed
     'Starting next month, the app will no longer support storing your clips locally.',
     'The Private Listening option no longer appears in the settings menu.',
+    // written after set 4 was fixed, before set 5 was run or fixed
+    'The option to hide your location from friends has been taken away.',
+    'We are ending on-device processing of dictation on older phones.',
   ])('%s', (sentence) => {
     expect(kinds(sentence).some((k) => k.startsWith('opt-out-removed'))).toBe(true);
   });

@@ -110,7 +110,8 @@ function readNoOwnPractice(t: string, r: ClauseReading): string | null {
   if (SCRAPING_HINT.test(t) && SCRAPING.test(t) && !matches(t, /\bwe (may )?(use|employ|deploy)\b/u))
     return 'user-conduct';
   if (FEEDBACK_HINT.test(t) && aboutFeedback(r)) return 'feedback';
-  if (NEGATION_HINT.test(t) && ASKS_THE_USER.test(withoutSettingNames(t, r))) return 'request-to-the-user';
+  if (NEGATION_HINT.test(t) && ASKS_THE_USER.test(withoutSettingNames(t, r)) && !SETTING_LABEL.test(t))
+    return 'request-to-the-user';
   if (
     t.includes(' by ') &&
     OTHERS_OFFER.test(t) &&
@@ -128,6 +129,13 @@ const DNT_ACTED_ON = gated(
   /\b(respond\w*|honou?r\w*|respect\w*|recogni[sz]\w*|act on|action|change|alter|ignor\w*|support\w*|monitor\w*|treat\w*|comply|process\w*|track\w* (you|users|visitors)|cookies|collect\w*|opt\w*|disabl\w*)\b/u,
 );
 
+/**
+ * A setting's label in the user's voice ("Don't send voice recordings", "Don't share my location"):
+ * what the device or service does with the user's data, not something the user is asked not to send.
+ */
+const SETTING_LABEL = gated(
+  /^(do not|don't) (send|save|store|upload|keep|share|sell) (my\b|(voice |audio )?recordings\b)/u,
+);
 /** The company asking the user not to send or post something ("please do not send us card details"). */
 const ASKS_THE_USER = gated(
   /^(please )?(do not|don't|never|avoid) (send|submit|post|include|share|provide|disclose|upload)\b|\b(we|i) (ask|request|advise|recommend|urge|encourage)s? (that )?(you|users)( to)? (do not|don't|not|never|avoid)\b|\bplease (do not|don't|never|avoid)\b/u,

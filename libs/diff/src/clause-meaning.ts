@@ -174,7 +174,11 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
   // ending the contract (cancel, leave, close the account) is no right over data; nor is what
   // the company does to the user's rights ("we may suspend your rights to use the service")
   const contractOnly =
-    matches(r.norm, /\b(cancel|terminate|discontinue|leave|quit|close|stop using)\b/u) &&
+    // (leaving the service, not data that never leaves the device)
+    matches(
+      r.norm,
+      /\b(cancel|terminate|discontinue|quit|close|stop using)\b|\bleave (the|our|this|a) (service|services|site|website|platform|app|community|program|group)\b|\bleave us\b/u,
+    ) &&
     !matches(
       r.norm,
       /\b(delet|eras|export|download|port|correct|rectif|complain|object|copy)\w*|\b(access|review|update|amend|withdraw)\w* (to |your |the |or \w+ )*(personal )?(data|information|content|records|recordings|history|consent)\b|\bno longer (use|process)|\bstop (using|processing)\b/u,
