@@ -8,7 +8,8 @@
  *    (a service's clauses all in one fold), and pooled. The rules are not trained on these labels,
  *    so the folds measure how much the figures vary between groups of services.
  * 2. The Alexa story worded differently (libs/diff/test/alexa-paraphrases.json, and whole pages in
- *    alexa-variants-2.json to alexa-variants-5.json).
+ *    alexa-variants-2.json to -5.json, and alexa-blind-6.json, written by someone who never saw
+ *    the rules).
  * 3. AI-training changes (libs/diff/test/ai-training-changes.json).
  *
  * `-- --inner` chooses the practice model's thresholds without fold 5: grouped cross-validation
@@ -33,6 +34,7 @@ import variants from '../libs/diff/test/alexa-variants-2.json';
 import variants3 from '../libs/diff/test/alexa-variants-3.json';
 import variants4 from '../libs/diff/test/alexa-variants-4.json';
 import variants5 from '../libs/diff/test/alexa-variants-5.json';
+import blind6 from '../libs/diff/test/alexa-blind-6.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
 import severityData from '../libs/diff/src/lexicon/severity.json';
 import caseMap from './data/tosdr-case-map.json';
@@ -376,6 +378,8 @@ const variants5Ok = judgeSet(
   variants5,
 );
 const variants5Total = variants5.removals.length + variants5.controls.length;
+const blind6Ok = judgeSet('Alexa story, sixth set (written blind, without seeing the rules)', blind6);
+const blind6Total = blind6.removals.length + blind6.controls.length;
 
 // AI-training changes
 let aiDetected = 0;
@@ -412,5 +416,6 @@ Summary
   Alexa, third set: ${variants3Ok}/${variants3Total} right (removals and controls)
   Alexa, fourth set: ${variants4Ok}/${variants4Total} right (removals and controls)
   Alexa, fifth set: ${variants5Ok}/${variants5Total} right (removals and controls)
+  Alexa, sixth set (written blind): ${blind6Ok}/${blind6Total} right (removals and controls)
   AI training: detected ${aiDetected}/${aiChanges}, direction right ${aiDirection}/${aiChanges}, no AI tag on ${aiQuiet}/${aiControls} non-changes
 Data: ToS;DR (https://tosdr.org) by ToS;DR contributors, CC BY-SA 3.0.`);

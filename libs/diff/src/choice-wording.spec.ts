@@ -36,11 +36,24 @@ describe('a choice offered', () => {
     ['Flip off location sharing whenever you like.', 'opt-out-added·location'],
     ['Go to Settings > Privacy > Location to keep your location on the phone.', 'opt-out-added·location'],
     ['You chose not to share your location with the app.', 'opt-out-added·location'],
+    // written after the blind set (alexa-blind-6.json) was run, before the fixes it called for
+    [
+      'On some phones, members may instead keep their location history on the device.',
+      'opt-out-added·location',
+    ],
+    [
+      'Subscribers with a newer watch can choose to have their location processed on the watch.',
+      'opt-out-added·location',
+    ],
+    ['You may, on supported phones, instruct the app not to share your location.', 'opt-out-added·location'],
+    ['You can keep your voice commands on the speaker entirely.', 'opt-out-added·voice-recordings'],
   ])('%s', (sentence, expected) => {
     expect(kinds(sentence).some((k) => k.startsWith(expected))).toBe(true);
   });
 
   it.each([
+    // (written after the blind set was run)
+    'You can keep a copy of your data by downloading it.',
     // a setting chosen earlier is referred to, not offered
     'If you enabled Guest Mode before the update, your history was deleted.',
     // no choice at all
@@ -80,6 +93,41 @@ describe('a choice announced gone', () => {
     expect(
       kinds('The night theme has been removed from the app.').filter((k) => k.startsWith('opt-out')),
     ).toEqual([]);
+  });
+});
+
+describe('written after the blind set was run, before its fixes', () => {
+  const page = (s: string) =>
+    `# Watch help\n\n## Location\n\n${s}\n\n## Battery\n\nCharge the watch every night.`;
+
+  it('"this feature will no longer be available" takes the data of the sentence before it', () => {
+    const c = analyzeChange(
+      page('You can turn on Location Lock to keep your location on the watch.'),
+      page(
+        'We are writing because you turned on Location Lock on your watch. This feature will no longer be available after June.',
+      ),
+    ).classification;
+    expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'location')).toBe(true);
+  });
+
+  it('an option dropped from a list of choices is an opt-out removed', () => {
+    const c = analyzeChange(
+      page(
+        'Choose how your location is handled: share it with friends, share it with no one, or keep it on this watch only.',
+      ),
+      page('Choose how your location is handled: share it with friends or share it with no one.'),
+    ).classification;
+    expect(c.kinds).toContain('opt-out-removed');
+  });
+
+  it('a list of choices that only gains an option removes none', () => {
+    const c = analyzeChange(
+      page('Choose how your location is handled: share it with friends or keep it on this watch only.'),
+      page(
+        'Choose how your location is handled: share it with friends, share it with no one, or keep it on this watch only.',
+      ),
+    ).classification;
+    expect(c.kinds).not.toContain('opt-out-removed');
   });
 });
 

@@ -11,6 +11,7 @@ import {
 } from './diff.types';
 import { DEFAULT_SEVERITY, KIND_ORDER, PARENT_OF, REMOVAL_OF, SEVERITY_RULES } from './lexicon';
 import { pairSentences } from './pair-sentences';
+import { matches } from './pattern-gate';
 import { plainWords, PlainWordsSearch } from './plain-words';
 import { type PracticeModel, predictPractice } from './practice-model';
 import shippedModel from './lexicon/practice-model.json';
@@ -290,6 +291,13 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
     if (!meaningWordChanged(r.reading, a.reading)) continue;
     const before = new Set(r.meanings.map(key));
     const after = new Set(a.meanings.map(key));
+    // a list of choices that lost its keep-it-local option ("save recordings, delete them, or
+    // keep all speech on this device" → "save recordings or delete them")
+    const dropped = a.meanings.some((m) => m.kind === 'opt-out-added')
+      ? r.meanings.find((m) => m.kind === 'opt-out-added')
+      : undefined;
+    if (dropped && matches(r.reading.norm, LOCAL_OPTION) && !matches(a.reading.norm, LOCAL_OPTION))
+      tag('opt-out-removed', dropped.topic, 'pair:option-dropped', r, a);
     for (const m of a.meanings)
       if (!before.has(key(m)) && !removedSaid.has(key(m)) && !retentionBoth(r, a, m))
         tag(m.kind, m.topic, `pair:${m.rule}`, r, a);
@@ -435,25 +443,33 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
   return { severity, severityRule, cosmetic: false, tags: list, topics, kinds };
 }
 
+/** An option that keeps data on the user's device, or away from others. */
+const LOCAL_OPTION =
+  /\bkeep (\w+ ){0,4}on (the|this|your|their|its|compatible|supported|eligible|select|certain) (own )?(devices?|phones?|echos?|speakers?|watch(es)?|cameras?|computers?)\b|\b(process\w*|handled?|stays?|kept|stored) (\w+ ){0,3}(locally|on (the|this|your|their|its|compatible|supported|eligible|select|certain) (own )?(devices?|phones?|echos?|speakers?|watch(es)?|cameras?|computers?))\b|\bon-device\b/u;
+
 /** "Turn this on", "switch it off", "enable it": a choice whose object the sentence before names. */
 const POINTS_BACK =
-  /\b(turn|switch|toggle)(ing|s)? (this|it|that) (on|off)\b|\b(enable|disable|activate|deactivate)s? (this|it|that)\b/u;
+  /\b(turn|switch|toggle|flip)(ing|s)? (this|it|that) (on|off)\b|\b(enable|disable|activate|deactivate)s? (this|it|that)\b|\b(this|that|the) (feature|setting|option|mode|control)\b/u;
+/** A choice (offered, or announced gone) that names no data. */
+const unnamedChoice = (m: Meaning) =>
+  (m.kind === 'opt-out-added' || m.kind === 'opt-out-removed') && m.topic === null;
 
 /**
  * A choice that names no data and points back ("Echo Show 15 can process your requests without
- * sending any audio to the cloud. Turn this on under Settings.") is about the data of the sentence
- * before it, when both sentences are of the same paragraph and changed together.
+ * sending any audio to the cloud. Turn this on under Settings."; "… you enabled Do Not Send Voice
+ * Recordings. This feature will no longer be available.") is about the data of the sentence before
+ * it, when both sentences are of the same paragraph and changed together.
  */
 function topicFromSentenceBefore(list: Side[], diff: DiffResult, side: Side['side']): void {
   for (let i = 1; i < list.length; i++) {
     const s = list[i] as Side;
-    if (!s.meanings.some((m) => m.kind === 'opt-out-added' && m.topic === null)) continue;
+    if (!s.meanings.some(unnamedChoice)) continue;
     if (!POINTS_BACK.test(s.reading.norm)) continue;
     const before = list[i - 1] as Side;
     const topics = before.reading.topics.filter((t) => CHOICE_TOPICS.includes(t));
     if (topics.length === 0 || !sameParagraph(diff, side, before.reading.text, s.reading.text)) continue;
     s.meanings = s.meanings.flatMap((m) =>
-      m.kind === 'opt-out-added' && m.topic === null
+      unnamedChoice(m)
         ? topics.map((topic) => ({ ...m, topic, object: m.object === 'choice' ? topic : m.object }))
         : [m],
     );
