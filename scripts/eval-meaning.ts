@@ -35,6 +35,8 @@ import variants3 from '../libs/diff/test/alexa-variants-3.json';
 import variants4 from '../libs/diff/test/alexa-variants-4.json';
 import variants5 from '../libs/diff/test/alexa-variants-5.json';
 import blind6 from '../libs/diff/test/alexa-blind-6.json';
+import blind7 from '../libs/diff/test/alexa-blind-7.json';
+import meaningBlind1 from '../libs/diff/test/meaning-blind-1.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
 import severityData from '../libs/diff/src/lexicon/severity.json';
 import caseMap from './data/tosdr-case-map.json';
@@ -380,6 +382,42 @@ const variants5Ok = judgeSet(
 const variants5Total = variants5.removals.length + variants5.controls.length;
 const blind6Ok = judgeSet('Alexa story, sixth set (written blind, without seeing the rules)', blind6);
 const blind6Total = blind6.removals.length + blind6.controls.length;
+const blind7Ok = judgeSet('Alexa story, seventh set (written blind by another helper)', blind7);
+const blind7Total = blind7.removals.length + blind7.controls.length;
+
+// labelled changes of every kind, written blind (never seeing the rules): whole pages before and
+// after, judged as the ToS;DR clauses are (kind and topic among the tags; "none" = below medium)
+type BlindCase = {
+  id: string;
+  before: string;
+  after: string;
+  kind: string;
+  topic: string | null;
+  severity: string;
+};
+function judgeBlind(title: string, cases: BlindCase[]): { meaning: number; severity: number } {
+  console.log(`\n${title}:`);
+  let meaning = 0;
+  let severity = 0;
+  for (const x of cases) {
+    const c = analyzeChange(x.before, x.after).classification;
+    const none = x.kind === 'none';
+    const mOk = none
+      ? !meetsSeverity(c.severity, 'medium')
+      : (c.kinds as string[]).includes(x.kind) && (!x.topic || (c.topics as string[]).includes(x.topic));
+    const sOk = c.severity === x.severity || (none && c.severity === 'cosmetic');
+    if (mOk) meaning++;
+    if (sOk) severity++;
+    console.log(
+      `  ${mOk ? '✓' : '✗'}${sOk ? '✓' : '✗'} ${x.id.padEnd(40)} want ${x.kind}·${x.topic ?? '-'}·${x.severity}  got ${c.severity} ${c.kinds.join(', ') || '(no kind)'}`,
+    );
+  }
+  return { meaning, severity };
+}
+const blindKinds = judgeBlind(
+  'Labelled changes of every kind, written blind (meaning-blind-1.json)',
+  meaningBlind1.cases,
+);
 
 // AI-training changes
 let aiDetected = 0;
@@ -417,5 +455,7 @@ Summary
   Alexa, fourth set: ${variants4Ok}/${variants4Total} right (removals and controls)
   Alexa, fifth set: ${variants5Ok}/${variants5Total} right (removals and controls)
   Alexa, sixth set (written blind): ${blind6Ok}/${blind6Total} right (removals and controls)
+  Alexa, seventh set (written blind): ${blind7Ok}/${blind7Total} right (removals and controls)
+  Changes of every kind, written blind: meaning ${blindKinds.meaning}/${meaningBlind1.cases.length}, severity ${blindKinds.severity}/${meaningBlind1.cases.length}
   AI training: detected ${aiDetected}/${aiChanges}, direction right ${aiDirection}/${aiChanges}, no AI tag on ${aiQuiet}/${aiControls} non-changes
 Data: ToS;DR (https://tosdr.org) by ToS;DR contributors, CC BY-SA 3.0.`);

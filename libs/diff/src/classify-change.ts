@@ -7,10 +7,12 @@ import {
   type Citation,
   type Classification,
   type DiffResult,
+  type HunkLine,
   type Severity,
 } from './diff.types';
 import { DEFAULT_SEVERITY, KIND_ORDER, PARENT_OF, REMOVAL_OF, SEVERITY_RULES } from './lexicon';
 import { pairSentences } from './pair-sentences';
+import { plainText } from './split-sentences';
 import { matches } from './pattern-gate';
 import { plainWords, PlainWordsSearch } from './plain-words';
 import { type PracticeModel, predictPractice } from './practice-model';
@@ -184,6 +186,32 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
   ).map((t) => read(t, 'added'));
   topicFromSentenceBefore(removed, diff, 'removed');
   topicFromSentenceBefore(added, diff, 'added');
+  // a list item that names sensitive data and says nothing itself, under a sentence that collects
+  // ("We collect: … - your precise GPS location"): the item is collected, or no longer collected
+  for (const [list, side] of [
+    [added, 'added'],
+    [removed, 'removed'],
+  ] as const)
+    for (const s of list) {
+      if (s.meanings.length > 0) continue;
+      const topics = s.reading.topics.filter((t) => SENSITIVE.includes(t));
+      if (topics.length === 0) continue;
+      const intro = listIntro(diff, side, s.reading.text, side === 'added' ? options.afterText : undefined);
+      if (intro === null) continue;
+      const reading = readingOf(intro);
+      if (
+        !reading.acts.some((x) => x.family === 'collect' && !x.negated) &&
+        !rulesOf(intro).some((m) => m.kind === 'new-data-collected')
+      )
+        continue;
+      // (what the item says, on either side: its removal is read from it as any sentence's is)
+      s.meanings = topics.map((topic) => ({
+        kind: 'new-data-collected',
+        topic,
+        rule: 'list-item-of-collection',
+        object: topic,
+      }));
+    }
   for (const p of pairSentences(
     removed.map((r) => r.reading.words),
     added.map((a) => a.reading.words),
@@ -254,7 +282,29 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
           ],
           added,
           options.afterText,
-        )).has(n);
+        )).has(n) && offeredAfter(n);
+  // ...and named in a sentence of the new version that still offers it as a choice ("Tailored deals
+  // are part of the Club programme" names the feature, not the setting that turned it off)
+  const offeredAfterMemo = new Map<string, boolean>();
+  const offeredAfter = (n: string): boolean => {
+    let found = offeredAfterMemo.get(n);
+    if (found === undefined) {
+      found = [
+        ...added.map((a) => a.reading.text),
+        ...(options.afterText ?? '').split(/(?<=[.!?])\s+|\n+/u),
+      ].some(
+        (t) =>
+          t.length < 2000 &&
+          normalizeClause(t)
+            .replace(/[^\p{L}\p{N}' ]/gu, '')
+            .replace(/'/g, '')
+            .includes(n) &&
+          rulesOf(t).some((m) => m.kind === 'opt-out-added'),
+      );
+      offeredAfterMemo.set(n, found);
+    }
+    return found;
+  };
   // the new version as one flat string, for promises that moved rather than went (made once, lazily)
   let flat: string | undefined;
   const afterFlat = () => (flat ??= options.afterText ? flatten(options.afterText) : '');
@@ -289,6 +339,17 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
     if (!a) continue;
     // reworded without touching a word that carries meaning (bullets, markup, a name, spacing)
     if (!meaningWordChanged(r.reading, a.reading)) continue;
+    // a promise weakened by an exception ("we never sell your data, except …")
+    if (weakenedPromise(r.reading, a.reading))
+      tag(
+        'promise-withdrawn',
+        r.meanings.find((m) => m.topic !== null)?.topic ??
+          r.reading.topics.find((t) => CHOICE_TOPICS.includes(t) || t === 'sale-of-data') ??
+          null,
+        'pair:promise-weakened',
+        r,
+        a,
+      );
     const before = new Set(r.meanings.map(key));
     const after = new Set(a.meanings.map(key));
     // a list of choices that lost its keep-it-local option ("save recordings, delete them, or
@@ -455,25 +516,107 @@ const unnamedChoice = (m: Meaning) =>
   (m.kind === 'opt-out-added' || m.kind === 'opt-out-removed') && m.topic === null;
 
 /**
- * A choice that names no data and points back ("Echo Show 15 can process your requests without
- * sending any audio to the cloud. Turn this on under Settings."; "… you enabled Do Not Send Voice
- * Recordings. This feature will no longer be available.") is about the data of the sentence before
- * it, when both sentences are of the same paragraph and changed together.
+ * A choice that names no data is about the data its paragraph names. One that points back ("Echo
+ * Show 15 can process your requests without sending any audio to the cloud. Turn this on under
+ * Settings."; "… you enabled Do Not Send Voice Recordings. This feature will no longer be
+ * available.") takes the data of the sentence before it; another takes the one kind of data the
+ * other changed sentences of its paragraph name ("Want Alexa to work without your voice leaving the
+ * house? Switch on on-device processing …"), when they name only one.
  */
 function topicFromSentenceBefore(list: Side[], diff: DiffResult, side: Side['side']): void {
-  for (let i = 1; i < list.length; i++) {
+  for (let i = 0; i < list.length; i++) {
     const s = list[i] as Side;
     if (!s.meanings.some(unnamedChoice)) continue;
-    if (!POINTS_BACK.test(s.reading.norm)) continue;
-    const before = list[i - 1] as Side;
-    const topics = before.reading.topics.filter((t) => CHOICE_TOPICS.includes(t));
-    if (topics.length === 0 || !sameParagraph(diff, side, before.reading.text, s.reading.text)) continue;
+    const topicsOf = (x: Side) => x.reading.topics.filter((t) => CHOICE_TOPICS.includes(t));
+    let topics: string[] = [];
+    if (POINTS_BACK.test(s.reading.norm)) {
+      const before = list[i - 1];
+      if (before && sameParagraph(diff, side, before.reading.text, s.reading.text)) topics = topicsOf(before);
+    } else {
+      // otherwise the one kind of data its paragraph's other changed sentences name, if only one
+      const near = list
+        .slice(Math.max(0, i - 3), i + 4)
+        .filter(
+          (x) =>
+            x !== s &&
+            topicsOf(x).length > 0 &&
+            (sameParagraph(diff, side, x.reading.text, s.reading.text) ||
+              (s.reading.tokens.length <= 12 && labelOf(diff, side, s.reading.text, x.reading.text))),
+        );
+      const named = [...new Set(near.flatMap(topicsOf))];
+      if (named.length === 1) topics = named;
+    }
+    if (topics.length === 0) continue;
     s.meanings = s.meanings.flatMap((m) =>
       unnamedChoice(m)
-        ? topics.map((topic) => ({ ...m, topic, object: m.object === 'choice' ? topic : m.object }))
+        ? topics.map((topic) => ({
+            ...m,
+            topic,
+            object:
+              m.object === 'choice'
+                ? topic
+                : m.object.startsWith('choice:')
+                  ? topic + m.object.slice(6)
+                  : m.object,
+          }))
         : [m],
     );
   }
+}
+
+/**
+ * Whether a short line (a setting's label, "**Name** [ On | Off ]") is followed in the diff by the
+ * line that describes it, on the given side.
+ */
+function labelOf(diff: DiffResult, side: Side['side'], label: string, description: string): boolean {
+  const other = side === 'removed' ? 'insert' : 'delete';
+  const own = (l: HunkLine) => (side === 'removed' ? l.kind !== 'insert' : l.kind !== 'delete');
+  const textOf = (l: HunkLine) =>
+    plainText(
+      l.ops
+        .filter((o) => o.op !== other)
+        .map((o) => o.text)
+        .join(''),
+    );
+  return diff.hunks.some((h) => {
+    const lines = h.lines.filter(own);
+    return lines.some((l, k) => {
+      const next = lines[k + 1];
+      return next !== undefined && textOf(l).includes(label) && textOf(next).includes(description);
+    });
+  });
+}
+
+const LIST_ITEM = /^\s*([-*+•]|\d+[.)])\s+/u;
+
+/**
+ * The sentence that introduces the list a changed list item stands in: the nearest line before it,
+ * on its side, that is no list item (in the diff's hunk, else in the new version's text).
+ */
+function listIntro(diff: DiffResult, side: Side['side'], item: string, afterText?: string): string | null {
+  const other = side === 'removed' ? 'insert' : 'delete';
+  const rawOf = (l: HunkLine) =>
+    l.ops
+      .filter((o) => o.op !== other)
+      .map((o) => o.text)
+      .join('');
+  for (const h of diff.hunks) {
+    const lines = h.lines
+      .filter((l) => (side === 'removed' ? l.kind !== 'insert' : l.kind !== 'delete'))
+      .map(rawOf);
+    const at = lines.findIndex((l) => LIST_ITEM.test(l) && plainText(l).includes(item));
+    if (at < 0) continue;
+    for (let k = at - 1; k >= 0; k--)
+      if (!LIST_ITEM.test(lines[k] as string)) return plainText(lines[k] as string);
+    if (afterText) {
+      const text = afterText.split('\n').filter((l) => l.trim());
+      const i = text.findIndex((l) => l === lines[at]);
+      for (let k = i - 1; i >= 0 && k >= 0; k--)
+        if (!LIST_ITEM.test(text[k] as string)) return plainText(text[k] as string);
+    }
+    return null;
+  }
+  return null;
 }
 
 /** Whether two sentences stand in one paragraph of the diff, on the given side. */
@@ -481,10 +624,13 @@ function sameParagraph(diff: DiffResult, side: Side['side'], a: string, b: strin
   const other = side === 'removed' ? 'insert' : 'delete';
   return diff.hunks.some((h) =>
     h.lines.some((l) => {
-      const text = l.ops
-        .filter((o) => o.op !== other)
-        .map((o) => o.text)
-        .join('');
+      // (sentences are plain text: the line's Markdown is read the same way)
+      const text = plainText(
+        l.ops
+          .filter((o) => o.op !== other)
+          .map((o) => o.text)
+          .join(''),
+      );
       return text.includes(a) && text.includes(b);
     }),
   );
@@ -501,8 +647,31 @@ function choiceSurvives(
 ): boolean {
   if (m.kind !== 'opt-out-added') return false;
   const named = r.reading.settings;
-  if (named.length > 0) return named.some((n) => addedSettings.has(n) || stillNamed(n));
-  return addedObjects.has(`opt-out-added|${m.object}`) || afterChoices().has(m.object);
+  const offered = (objects: Iterable<string>) => {
+    for (const o of objects) if (sameChoice(m.object, o)) return true;
+    return false;
+  };
+  const addedChoices = [...addedObjects]
+    .filter((o) => o.startsWith('opt-out-added|'))
+    .map((o) => o.slice('opt-out-added|'.length));
+  if (named.length > 0)
+    return (
+      named.some((n) => addedSettings.has(n) || stillNamed(n)) ||
+      // renamed, but the added text offers a choice that does the same thing with the same data
+      (m.object.includes(':') && addedChoices.some((o) => o.includes(':') && sameChoice(m.object, o)))
+    );
+  return offered(addedChoices) || offered(afterChoices());
+}
+
+/**
+ * Whether two choices' objects (`topic:aspect`, a setting's name, or a topic) are the same choice:
+ * the same data, and no two different known aspects (keeping data local is not deleting it).
+ */
+function sameChoice(x: string, y: string): boolean {
+  if (x === y) return true;
+  const [tx, ax] = x.split(':');
+  const [ty, ay] = y.split(':');
+  return tx === ty && (ax === undefined || ay === undefined || ax === ay);
 }
 
 /**
@@ -564,9 +733,60 @@ function unique(texts: string[], by: (t: string) => string): string[] {
 function meaningWordChanged(before: ClauseReading, after: ClauseReading): boolean {
   const a = new Set(before.tokens);
   const b = new Set(after.tokens);
-  for (const w of a) if (!b.has(w) && (MEANING_WORDS.has(w) || /\d/u.test(w))) return true;
-  for (const w of b) if (!a.has(w) && (MEANING_WORDS.has(w) || /\d/u.test(w))) return true;
+  const onlyA = [...a].filter((w) => !b.has(w));
+  const onlyB = [...b].filter((w) => !a.has(w));
+  // (a misspelling corrected, "colect" → "collect", changes no meaning)
+  const corrects = (w: string, others: string[]) => others.some((o) => isTypoOf(w, o));
+  for (const w of onlyA) if ((MEANING_WORDS.has(w) || /\d/u.test(w)) && !corrects(w, onlyB)) return true;
+  for (const w of onlyB) if ((MEANING_WORDS.has(w) || /\d/u.test(w)) && !corrects(w, onlyA)) return true;
   return false;
+}
+
+/**
+ * Two words of five letters or more one typing slip apart: a letter left out, doubled or added, or
+ * two neighbours swapped ("colect"/"collect", "recieve"/"receive"). A changed letter is not a slip
+ * ("sell"/"tell", "share"/"store").
+ */
+function isTypoOf(x: string, y: string): boolean {
+  if (x.length < 5 || y.length < 5 || /\d/u.test(x) || /\d/u.test(y)) return false;
+  if (Math.abs(x.length - y.length) === 1) {
+    const [long, short] = x.length > y.length ? [x, y] : [y, x];
+    for (let i = 0; i < long.length; i++) if (long.slice(0, i) + long.slice(i + 1) === short) return true;
+    return false;
+  }
+  if (x.length !== y.length) return false;
+  for (let i = 0; i + 1 < x.length; i++)
+    if (x[i] !== y[i]) return x[i] === y[i + 1] && x[i + 1] === y[i] && x.slice(i + 2) === y.slice(i + 2);
+  return false;
+}
+
+/** An exception added to a promise ("we never sell your data" → "…, except …"). */
+const EXCEPTION =
+  /\b(except|excepting|unless|other than|apart from|save for|excluding|with the exception of|but (we )?(may|might|can|will))\b/u;
+/** Families whose negated act is a promise about the service's own practice. */
+const PROMISE_FAMILIES = new Set([
+  'collect',
+  'use',
+  'share',
+  'sell',
+  'retain',
+  'track',
+  'advertise',
+  'marketing',
+  'train',
+  'humanReview',
+  'dataSubjects',
+]);
+
+/**
+ * A promise weakened: the removed sentence denies a practice, and its replacement is the same
+ * sentence (at least 80% of its words kept) with an exception added.
+ */
+function weakenedPromise(r: ClauseReading, a: ClauseReading): boolean {
+  if (!r.acts.some((x) => x.negated && PROMISE_FAMILIES.has(x.family))) return false;
+  if (!matches(a.norm, EXCEPTION) || matches(r.norm, EXCEPTION)) return false;
+  const kept = new Set(a.words);
+  return r.words.length > 0 && r.words.filter((w) => kept.has(w)).length >= 0.8 * r.words.length;
 }
 
 /**

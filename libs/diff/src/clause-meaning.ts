@@ -177,7 +177,7 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     // (leaving the service, not data that never leaves the device)
     matches(
       r.norm,
-      /\b(cancel|terminate|discontinue|quit|close|stop using)\b|\bleave (the|our|this|a) (service|services|site|website|platform|app|community|program|group)\b|\bleave us\b/u,
+      /\b(cancel|terminate|discontinue|quit|close|stop using)\b|(?<!\b(never|not|n't|without|won't) )\bleave\b(?! (the |your |this |our )?(room|house|home|device|phone|echo|speaker|watch|premises|car))/u,
     ) &&
     !matches(
       r.norm,
@@ -361,7 +361,10 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
       /\b(opportunity|right|ability|request|ask) (for|to|of) (obtain |request |have )?(a )?human\b/u,
     )
   ) {
-    const no = matches(r.norm, /\b(not|never|n't) (access|listen|review|read|view|see|look)/u);
+    // (the act's own negation too: "no person at the company listens to your calls")
+    const no =
+      human?.negated === true ||
+      matches(r.norm, /\b(not|never|n't) (access|listen|review|read|view|see|look)/u);
     push(no ? 'data-use-narrowed' : 'new-data-use', 'human-review', no ? 'no-human-review' : 'human-review');
     return out;
   }
@@ -597,7 +600,27 @@ function choiceTopics(r: ClauseReading): (string | null)[] {
   return [null];
 }
 
+/**
+ * What a choice does, where its sentence says so: keep the data on the device or unsent
+ * ("local"), or delete it or not save it ("deletion"). Two choices about the same data that do
+ * different things are different choices: "Don't Save Recordings" offered in place of "Do Not
+ * Send Voice Recordings" does not keep the recordings off the cloud.
+ */
+const LOCAL_ASPECT =
+  /\b(locally|on[- ]device|on (the|this|your|that) (own )?(device|echo|phone|speaker|watch)|(not|never|n't|no) (\w+ ){0,3}(sent|send|sending|upload\w*|transmit\w*|leav\w*|go(es)? to)|without (\w+ ){0,3}(send|upload|transmit)\w*|(stays?|kept|remains?) (\w+ ){0,3}(on|at) (the|this|your) (device|home|echo|phone|speaker|watch))\b/u;
+const DELETION_ASPECT =
+  /\b(delet\w*|eras\w*|(not|n't|never) (be )?(sav|stor|kept|keep|retain)\w*|auto-?delet\w*)\b/u;
+
+export function choiceAspect(r: ClauseReading): 'local' | 'deletion' | null {
+  if (matches(r.norm, LOCAL_ASPECT)) return 'local';
+  if (matches(r.norm, DELETION_ASPECT)) return 'deletion';
+  return null;
+}
+
+/** What a choice is about: its data and what it does (`topic:aspect`), else its setting's name, else its data. */
 function settingKey(r: ClauseReading, topic: string | null): string {
+  const aspect = choiceAspect(r);
+  if (aspect) return `${topic ?? 'choice'}:${aspect}`;
   return r.settings[0] ?? topic ?? 'choice';
 }
 

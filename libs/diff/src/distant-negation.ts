@@ -13,7 +13,7 @@ const ACROSS_INSERTION =
   /\b(not|never|n't|cannot)\b( \w+){0,2} ?[,—–-][^;.]{1,120}[,—–-] ?((ever|even|in any way|in any manner) )?$/u;
 /** The sentence's subject is negated ("none of …", "no data", "no third parties"). */
 const NEGATED_SUBJECT = gated(
-  /^(?:[^,;]{0,40}, )?(none of|no (\w+ ){0,3}(data|information|details|content|third[- ]part(y|ies)|partners?|advertisers?|compan(y|ies)|one|personal|organi[sz]ations?|parties|providers?))\b/u,
+  /^(?:[^,;]{0,40}, )?(none of|nobody|no one|no (\w+ ){0,3}(data|information|details|content|third[- ]part(y|ies)|partners?|advertisers?|compan(y|ies)|one|personal|organi[sz]ations?|parties|providers?|person|persons|people|humans?|employees?|staff|members?))\b/u,
 );
 
 const HAS_NEGATOR = gated(/\b(not|never|none|no|cannot)\b|n't/u);

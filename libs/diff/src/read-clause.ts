@@ -186,7 +186,10 @@ const SETTING_HINT = /[A-Z][\w’']*\s+[A-Z]|\*\*|[“"]/u;
 const SETTING_PATTERNS = [
   /\*\*([^*]{3,60})\*\*/gu,
   /[“"]([^”"]{3,60})[”"]/gu,
-  /\b(?:[Tt]urn(?:ing)? on|[Ss]witch(?:ing)? on|[Ee]nabl(?:e|ing)|[Uu]se the|[Ss]elect(?:ed)?|[Cc]hoose|[Cc]hose|the)\s+((?:[A-Z][\w’']*\s?){2,7})/gu,
+  /\b(?:[Tt]urn(?:ing)? on|[Ss]witch(?:ing)? on|[Ee]nabl(?:e|ing)|[Uu]se the|[Ss]elect(?:ed)?|[Cc]hoose|[Cc]hose)\s+((?:[A-Z][\w’']*\s?){2,7})/gu,
+  // after a bare "the", only a name followed by what it is ("the Voice Match setting"): "the Echo
+  // Show 15" is a product
+  /\bthe\s+((?:[A-Z][\w’']*\s){2,7})(?:setting|option|toggle|switch|feature|mode|control|preference)s?\b/gu,
   /^((?:[A-Z][\w’']*\s?){3,7})$/gu,
   // the label of a list item or a definition ("Do Not Send Voice Recordings: keep …")
   /^((?:[A-Z][\w’']*\s){1,6}[A-Z][\w’']*)\s?[:–—]/gu,

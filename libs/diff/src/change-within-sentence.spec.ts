@@ -1,0 +1,94 @@
+import { analyzeChange } from './analyze-change';
+
+// Decision 0016, update 9: changes made inside a sentence or a list that the reader missed in a
+// blind set of labelled changes (meaning-blind-1.json). The sentences here are our own, about other
+// services, written before the rules that read them.
+const page = (s: string) =>
+  `# Privacy Policy\n\n## How we handle your data\n\n${s}\n\n## Contact\n\nWrite to privacy@example.org.`;
+const change = (a: string, b: string) => analyzeChange(page(a), page(b)).classification;
+
+describe('a promise weakened by an exception', () => {
+  it.each([
+    [
+      'We do not share your workout history with insurers.',
+      'We do not share your workout history with insurers, except where you join a partner wellness plan.',
+    ],
+    [
+      'Our staff never look at your photos.',
+      'Our staff never look at your photos, unless a photo is reported to us for abuse.',
+    ],
+    [
+      'We will never sell your listening data.',
+      'We will never sell your listening data other than in aggregated form to record labels.',
+    ],
+  ])('%s → %s', (a, b) => {
+    expect(change(a, b).kinds).toContain('promise-withdrawn');
+  });
+
+  it('a promise made stricter is no withdrawal', () => {
+    expect(
+      change(
+        'We do not share your workout history with insurers, except where you join a partner wellness plan.',
+        'We do not share your workout history with insurers.',
+      ).kinds,
+    ).not.toContain('promise-withdrawn');
+  });
+});
+
+describe('spelling corrected', () => {
+  it('typos fixed in a sentence say nothing new', () => {
+    const c = change(
+      'We colect your heart rate and the distance you run to show your progres.',
+      'We collect your heart rate and the distance you run to show your progress.',
+    );
+    expect(c.kinds).toEqual([]);
+    expect(['low', 'cosmetic']).toContain(c.severity);
+  });
+});
+
+describe('a list item under a sentence that collects', () => {
+  const list = (...items: string[]) =>
+    `When you use the app we collect:\n\n${items.map((i) => `- ${i}`).join('\n')}`;
+
+  it('an added item of sensitive data is new data collected', () => {
+    const c = change(
+      list('your name', 'your email address'),
+      list('your name', 'your email address', 'your precise GPS location'),
+    );
+    expect(c.tags.some((t) => t.kind === 'new-data-collected' && t.topic === 'location')).toBe(true);
+  });
+
+  it('an item added under a list of purposes is not collection', () => {
+    const purposes = (...items: string[]) =>
+      `We use your information to:\n\n${items.map((i) => `- ${i}`).join('\n')}`;
+    const c = change(
+      purposes('send receipts'),
+      purposes('send receipts', 'show your location on a map to friends you choose'),
+    );
+    expect(c.tags.some((t) => t.kind === 'new-data-collected')).toBe(false);
+  });
+});
+
+describe('people reviewing recordings', () => {
+  it('"no person listens" replaced by a sample reviewed by staff is a promise withdrawn', () => {
+    const c = change(
+      'Calls are transcribed by software. No person at our company listens to your calls.',
+      'Calls are transcribed by software. A small number of calls may be reviewed by trained members of our quality team.',
+    );
+    expect(
+      c.tags.some(
+        (t) => t.topic === 'human-review' && (t.kind === 'promise-withdrawn' || t.kind === 'new-data-use'),
+      ),
+    ).toBe(true);
+  });
+});
+
+describe('leaving a programme is no opt-out', () => {
+  it('an opt-out replaced by "leave the programme" is an opt-out removed', () => {
+    const c = change(
+      'You can switch off "Tailored deals" in Account > Privacy to stop personalised marketing offers.',
+      'Tailored deals are part of the Club programme. If you do not want them, you can leave Club Perks.',
+    );
+    expect(c.kinds).toContain('opt-out-removed');
+  });
+});
