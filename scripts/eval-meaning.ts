@@ -37,6 +37,7 @@ import variants5 from '../libs/diff/test/alexa-variants-5.json';
 import blind6 from '../libs/diff/test/alexa-blind-6.json';
 import blind7 from '../libs/diff/test/alexa-blind-7.json';
 import meaningBlind1 from '../libs/diff/test/meaning-blind-1.json';
+import meaningBlind2 from '../libs/diff/test/meaning-blind-2.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
 import severityData from '../libs/diff/src/lexicon/severity.json';
 import caseMap from './data/tosdr-case-map.json';
@@ -418,6 +419,10 @@ const blindKinds = judgeBlind(
   'Labelled changes of every kind, written blind (meaning-blind-1.json)',
   meaningBlind1.cases,
 );
+const blindKinds2 = judgeBlind(
+  'Labelled changes of every kind, a second set written blind (meaning-blind-2.json)',
+  meaningBlind2.cases,
+);
 
 // AI-training changes
 let aiDetected = 0;
@@ -457,5 +462,6 @@ Summary
   Alexa, sixth set (written blind): ${blind6Ok}/${blind6Total} right (removals and controls)
   Alexa, seventh set (written blind): ${blind7Ok}/${blind7Total} right (removals and controls)
   Changes of every kind, written blind: meaning ${blindKinds.meaning}/${meaningBlind1.cases.length}, severity ${blindKinds.severity}/${meaningBlind1.cases.length}
+  Changes of every kind, second blind set: meaning ${blindKinds2.meaning}/${meaningBlind2.cases.length}, severity ${blindKinds2.severity}/${meaningBlind2.cases.length}
   AI training: detected ${aiDetected}/${aiChanges}, direction right ${aiDirection}/${aiChanges}, no AI tag on ${aiQuiet}/${aiControls} non-changes
 Data: ToS;DR (https://tosdr.org) by ToS;DR contributors, CC BY-SA 3.0.`);

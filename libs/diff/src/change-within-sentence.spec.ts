@@ -92,3 +92,54 @@ describe('leaving a programme is no opt-out', () => {
     expect(c.kinds).toContain('opt-out-removed');
   });
 });
+
+// written after the second blind set (meaning-blind-2.json) was run, before the fixes it called for
+describe('a limit dropped from a practice', () => {
+  it('"only with a warrant" dropped from disclosure to the police is sharing expanded', () => {
+    const c = change(
+      'We only hand your messages to the police when a judge signs a warrant.',
+      'We hand your messages to the police when they request them or when a judge signs a warrant.',
+    );
+    expect(c.kinds).toContain('sharing-expanded');
+  });
+
+  it('"only" dropped from what is collected about children is new data collected', () => {
+    const c = change(
+      'For players under 13 we collect only a username and age band.',
+      'For players under 13 we collect a username, age band, voice chat clips and approximate location.',
+    );
+    expect(c.kinds).toContain('new-data-collected');
+  });
+});
+
+describe('the scope of a collection widened', () => {
+  it('location collected in the background as well is new data collected', () => {
+    const c = change(
+      'We collect your location while you use the map to show nearby bikes.',
+      'We collect your precise location continuously, even when the app is closed, to show nearby bikes.',
+    );
+    expect(c.tags.some((t) => t.kind === 'new-data-collected' && t.topic === 'location')).toBe(true);
+  });
+});
+
+describe('faces', () => {
+  it('a camera that captures an image of your face to match it is biometric data collected', () => {
+    const c = change(
+      'At the stadium gate, staff scan your ticket.',
+      'At the stadium gate, staff scan your ticket. Cameras at the gate capture an image of your face and match it to your ticket photo.',
+    );
+    expect(c.tags.some((t) => t.kind === 'new-data-collected' && t.topic === 'biometrics')).toBe(true);
+  });
+});
+
+describe('a table row under a sentence that collects', () => {
+  it('an added row of health data is new data collected', () => {
+    const table = (...rows: string[]) =>
+      `We collect the following information:\n\n| Category | Examples |\n| --- | --- |\n${rows.map((r) => `| ${r} |`).join('\n')}`;
+    const c = change(
+      table('Contact | name, email'),
+      table('Contact | name, email', 'Fitness | resting heart rate and blood oxygen from your watch'),
+    );
+    expect(c.tags.some((t) => t.kind === 'new-data-collected' && t.topic === 'health')).toBe(true);
+  });
+});

@@ -339,6 +339,19 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
     if (!a) continue;
     // reworded without touching a word that carries meaning (bullets, markup, a name, spacing)
     if (!meaningWordChanged(r.reading, a.reading)) continue;
+    // a limit dropped ("we only disclose … with a warrant" → "we disclose … when asked"), or the
+    // scope widened ("your location while you use the map" → "your precise location, even when the
+    // app is closed"): the practice the new sentence states is news though the old one stated it too
+    const widened =
+      (matches(r.reading.norm, ONLY_LIMIT) && !matches(a.reading.norm, ONLY_LIMIT)) ||
+      (matches(a.reading.norm, WIDER_SCOPE) && !matches(r.reading.norm, WIDER_SCOPE));
+    if (widened)
+      for (const m of a.meanings)
+        if (
+          EXPANDING.includes(m.kind) &&
+          r.meanings.some((x) => x.kind === m.kind || REMOVAL_OF[x.kind] === m.kind)
+        )
+          tag(m.kind, m.topic, 'pair:limit-dropped', r, a);
     // a promise weakened by an exception ("we never sell your data, except …")
     if (weakenedPromise(r.reading, a.reading))
       tag(
@@ -587,7 +600,7 @@ function labelOf(diff: DiffResult, side: Side['side'], label: string, descriptio
   });
 }
 
-const LIST_ITEM = /^\s*([-*+•]|\d+[.)])\s+/u;
+const LIST_ITEM = /^\s*([-*+•]|\d+[.)])\s+|^\s*\|/u;
 
 /**
  * The sentence that introduces the list a changed list item stands in: the nearest line before it,
@@ -759,6 +772,12 @@ function isTypoOf(x: string, y: string): boolean {
     if (x[i] !== y[i]) return x[i] === y[i + 1] && x[i + 1] === y[i] && x.slice(i + 2) === y.slice(i + 2);
   return false;
 }
+
+/** A practice limited to one case or purpose ("only", "solely", "exclusively"). */
+const ONLY_LIMIT = /\b(only|solely|exclusively)\b/u;
+/** A practice's scope stated wider: precise, continuous, in the background, at all times. */
+const WIDER_SCOPE =
+  /\b(precise|continuous(ly)?|in the background|at all times|even when|when the app is (closed|not in use)|in real time|around the clock)\b/u;
 
 /** An exception added to a promise ("we never sell your data" → "…, except …"). */
 const EXCEPTION =
