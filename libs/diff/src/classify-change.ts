@@ -7,12 +7,11 @@ import {
   type Citation,
   type Classification,
   type DiffResult,
-  type HunkLine,
   type Severity,
 } from './diff.types';
 import { DEFAULT_SEVERITY, KIND_ORDER, PARENT_OF, REMOVAL_OF, SEVERITY_RULES } from './lexicon';
 import { pairSentences } from './pair-sentences';
-import { plainText } from './split-sentences';
+import { SideLines } from './side-lines';
 import { matches } from './pattern-gate';
 import { plainWords, PlainWordsSearch } from './plain-words';
 import { type PracticeModel, predictPractice } from './practice-model';
@@ -184,8 +183,12 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
     diff.sentences.added.filter((t) => !before.has(sig(t))),
     sig,
   ).map((t) => read(t, 'added'));
-  topicFromSentenceBefore(removed, diff, 'removed');
-  topicFromSentenceBefore(added, diff, 'added');
+  const linesOf = {
+    removed: new SideLines(diff, 'removed'),
+    added: new SideLines(diff, 'added', options.afterText),
+  };
+  topicFromSentenceBefore(removed, linesOf.removed);
+  topicFromSentenceBefore(added, linesOf.added);
   // a list item that names sensitive data and says nothing itself, under a sentence that collects
   // ("We collect: … - your precise GPS location"): the item is collected, or no longer collected
   for (const [list, side] of [
@@ -196,7 +199,7 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
       if (s.meanings.length > 0) continue;
       const topics = s.reading.topics.filter((t) => SENSITIVE.includes(t));
       if (topics.length === 0) continue;
-      const intro = listIntro(diff, side, s.reading.text, side === 'added' ? options.afterText : undefined);
+      const intro = linesOf[side].listIntro(s.reading.text);
       if (intro === null) continue;
       const reading = readingOf(intro);
       if (
@@ -286,20 +289,25 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
   // ...and named in a sentence of the new version that still offers it as a choice ("Tailored deals
   // are part of the Club programme" names the feature, not the setting that turned it off)
   const offeredAfterMemo = new Map<string, boolean>();
+  // the added sentences and the new version's, each with its words as setting names are written
+  // (made once, lazily: only a removed named choice whose name is still found asks)
+  let sentencesAfter: { text: string; words: string }[] | null = null;
   const offeredAfter = (n: string): boolean => {
     let found = offeredAfterMemo.get(n);
     if (found === undefined) {
-      found = [
+      sentencesAfter ??= [
         ...added.map((a) => a.reading.text),
         ...(options.afterText ?? '').split(/(?<=[.!?])\s+|\n+/u),
-      ].some(
-        (t) =>
-          t.length < 2000 &&
-          normalizeClause(t)
+      ]
+        .filter((t) => t.length < 2000)
+        .map((text) => ({
+          text,
+          words: normalizeClause(text)
             .replace(/[^\p{L}\p{N}' ]/gu, '')
-            .replace(/'/g, '')
-            .includes(n) &&
-          rulesOf(t).some((m) => m.kind === 'opt-out-added'),
+            .replace(/'/g, ''),
+        }));
+      found = sentencesAfter.some(
+        (t) => t.words.includes(n) && rulesOf(t.text).some((m) => m.kind === 'opt-out-added'),
       );
       offeredAfterMemo.set(n, found);
     }
@@ -536,7 +544,7 @@ const unnamedChoice = (m: Meaning) =>
  * other changed sentences of its paragraph name ("Want Alexa to work without your voice leaving the
  * house? Switch on on-device processing …"), when they name only one.
  */
-function topicFromSentenceBefore(list: Side[], diff: DiffResult, side: Side['side']): void {
+function topicFromSentenceBefore(list: Side[], lines: SideLines): void {
   for (let i = 0; i < list.length; i++) {
     const s = list[i] as Side;
     if (!s.meanings.some(unnamedChoice)) continue;
@@ -544,7 +552,7 @@ function topicFromSentenceBefore(list: Side[], diff: DiffResult, side: Side['sid
     let topics: string[] = [];
     if (POINTS_BACK.test(s.reading.norm)) {
       const before = list[i - 1];
-      if (before && sameParagraph(diff, side, before.reading.text, s.reading.text)) topics = topicsOf(before);
+      if (before && lines.sameParagraph(before.reading.text, s.reading.text)) topics = topicsOf(before);
     } else {
       // otherwise the one kind of data its paragraph's other changed sentences name, if only one
       const near = list
@@ -553,8 +561,8 @@ function topicFromSentenceBefore(list: Side[], diff: DiffResult, side: Side['sid
           (x) =>
             x !== s &&
             topicsOf(x).length > 0 &&
-            (sameParagraph(diff, side, x.reading.text, s.reading.text) ||
-              (s.reading.tokens.length <= 12 && labelOf(diff, side, s.reading.text, x.reading.text))),
+            (lines.sameParagraph(x.reading.text, s.reading.text) ||
+              (s.reading.tokens.length <= 12 && lines.labelOf(s.reading.text, x.reading.text))),
         );
       const named = [...new Set(near.flatMap(topicsOf))];
       if (named.length === 1) topics = named;
@@ -575,78 +583,6 @@ function topicFromSentenceBefore(list: Side[], diff: DiffResult, side: Side['sid
         : [m],
     );
   }
-}
-
-/**
- * Whether a short line (a setting's label, "**Name** [ On | Off ]") is followed in the diff by the
- * line that describes it, on the given side.
- */
-function labelOf(diff: DiffResult, side: Side['side'], label: string, description: string): boolean {
-  const other = side === 'removed' ? 'insert' : 'delete';
-  const own = (l: HunkLine) => (side === 'removed' ? l.kind !== 'insert' : l.kind !== 'delete');
-  const textOf = (l: HunkLine) =>
-    plainText(
-      l.ops
-        .filter((o) => o.op !== other)
-        .map((o) => o.text)
-        .join(''),
-    );
-  return diff.hunks.some((h) => {
-    const lines = h.lines.filter(own);
-    return lines.some((l, k) => {
-      const next = lines[k + 1];
-      return next !== undefined && textOf(l).includes(label) && textOf(next).includes(description);
-    });
-  });
-}
-
-const LIST_ITEM = /^\s*([-*+•]|\d+[.)])\s+|^\s*\|/u;
-
-/**
- * The sentence that introduces the list a changed list item stands in: the nearest line before it,
- * on its side, that is no list item (in the diff's hunk, else in the new version's text).
- */
-function listIntro(diff: DiffResult, side: Side['side'], item: string, afterText?: string): string | null {
-  const other = side === 'removed' ? 'insert' : 'delete';
-  const rawOf = (l: HunkLine) =>
-    l.ops
-      .filter((o) => o.op !== other)
-      .map((o) => o.text)
-      .join('');
-  for (const h of diff.hunks) {
-    const lines = h.lines
-      .filter((l) => (side === 'removed' ? l.kind !== 'insert' : l.kind !== 'delete'))
-      .map(rawOf);
-    const at = lines.findIndex((l) => LIST_ITEM.test(l) && plainText(l).includes(item));
-    if (at < 0) continue;
-    for (let k = at - 1; k >= 0; k--)
-      if (!LIST_ITEM.test(lines[k] as string)) return plainText(lines[k] as string);
-    if (afterText) {
-      const text = afterText.split('\n').filter((l) => l.trim());
-      const i = text.findIndex((l) => l === lines[at]);
-      for (let k = i - 1; i >= 0 && k >= 0; k--)
-        if (!LIST_ITEM.test(text[k] as string)) return plainText(text[k] as string);
-    }
-    return null;
-  }
-  return null;
-}
-
-/** Whether two sentences stand in one paragraph of the diff, on the given side. */
-function sameParagraph(diff: DiffResult, side: Side['side'], a: string, b: string): boolean {
-  const other = side === 'removed' ? 'insert' : 'delete';
-  return diff.hunks.some((h) =>
-    h.lines.some((l) => {
-      // (sentences are plain text: the line's Markdown is read the same way)
-      const text = plainText(
-        l.ops
-          .filter((o) => o.op !== other)
-          .map((o) => o.text)
-          .join(''),
-      );
-      return text.includes(a) && text.includes(b);
-    }),
-  );
 }
 
 /** A removed choice is still offered when the added text offers the same named setting, or the same choice. */

@@ -1,0 +1,100 @@
+import { type DiffResult, type HunkLine } from './diff.types';
+import { plainText, splitSentences } from './split-sentences';
+
+/** A list item or a table row. */
+export const LIST_ITEM = /^\s*([-*+•]|\d+[.)])\s+|^\s*\|/u;
+
+/**
+ * The paragraph lines of one side of a diff (the hunks' lines as they read before, or after, the
+ * change), and which line each changed sentence stands in: indexed once, the first time a
+ * classifier rule asks, so that asking for many sentences costs one pass over the hunks.
+ */
+export class SideLines {
+  private raw: string[] = [];
+  /** Each line's plain text, made when first asked for. */
+  private plain: (string | undefined)[] = [];
+  private hunkOf: number[] = [];
+  private lineOf: Map<string, number> | null = null;
+  private afterLines: Map<string, number> | null = null;
+  private afterRaw: string[] = [];
+
+  constructor(
+    private readonly diff: DiffResult,
+    private readonly side: 'removed' | 'added',
+    private readonly afterText?: string,
+  ) {}
+
+  private index(): Map<string, number> {
+    if (this.lineOf) return this.lineOf;
+    const lineOf = new Map<string, number>();
+    const other = this.side === 'removed' ? 'insert' : 'delete';
+    const own = (l: HunkLine) => (this.side === 'removed' ? l.kind !== 'insert' : l.kind !== 'delete');
+    this.diff.hunks.forEach((h, hi) => {
+      for (const l of h.lines) {
+        if (!own(l)) continue;
+        const raw = l.ops
+          .filter((o) => o.op !== other)
+          .map((o) => o.text)
+          .join('');
+        const i = this.raw.length;
+        this.raw.push(raw);
+        this.hunkOf.push(hi);
+        // (changed sentences come from changed lines: a context line is read only when asked for)
+        if (l.kind !== 'equal') for (const s of splitSentences(raw)) if (!lineOf.has(s)) lineOf.set(s, i);
+      }
+    });
+    return (this.lineOf = lineOf);
+  }
+
+  /** The line a sentence stands in (-1: none), found by its text where splitting does not give it. */
+  private line(sentence: string): number {
+    const lineOf = this.index();
+    let i = lineOf.get(sentence);
+    if (i === undefined) {
+      i = this.raw.findIndex((_, k) => this.plainOf(k).includes(sentence));
+      lineOf.set(sentence, i);
+    }
+    return i;
+  }
+
+  private plainOf(k: number): string {
+    return (this.plain[k] ??= plainText(this.raw[k] as string));
+  }
+
+  /** Whether two sentences stand in one paragraph. */
+  sameParagraph(a: string, b: string): boolean {
+    const i = this.line(a);
+    return i >= 0 && i === this.line(b);
+  }
+
+  /** Whether a short line (a setting's label) is followed, in its hunk, by the line describing it. */
+  labelOf(label: string, description: string): boolean {
+    const i = this.line(label);
+    const j = this.line(description);
+    return i >= 0 && j === i + 1 && this.hunkOf[i] === this.hunkOf[j];
+  }
+
+  /**
+   * The line that introduces the list a changed list item stands in: the nearest line before it
+   * that is no list item, in its hunk, else (on the added side) in the new version's text.
+   */
+  listIntro(item: string): string | null {
+    const i = this.line(item);
+    if (i < 0 || !LIST_ITEM.test(this.raw[i] as string)) return null;
+    for (let k = i - 1; k >= 0 && this.hunkOf[k] === this.hunkOf[i]; k--)
+      if (!LIST_ITEM.test(this.raw[k] as string)) return this.plainOf(k);
+    if (this.side !== 'added' || !this.afterText) return null;
+    if (!this.afterLines) {
+      this.afterRaw = this.afterText.split('\n').filter((l) => l.trim());
+      this.afterLines = new Map();
+      this.afterRaw.forEach((l, n) => {
+        if (!this.afterLines?.has(l)) this.afterLines?.set(l, n);
+      });
+    }
+    const at = this.afterLines.get(this.raw[i] as string);
+    if (at === undefined) return null;
+    for (let k = at - 1; k >= 0; k--)
+      if (!LIST_ITEM.test(this.afterRaw[k] as string)) return plainText(this.afterRaw[k] as string);
+    return null;
+  }
+}
