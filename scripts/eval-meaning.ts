@@ -38,6 +38,7 @@ import blind6 from '../libs/diff/test/alexa-blind-6.json';
 import blind7 from '../libs/diff/test/alexa-blind-7.json';
 import meaningBlind1 from '../libs/diff/test/meaning-blind-1.json';
 import meaningBlind2 from '../libs/diff/test/meaning-blind-2.json';
+import meaningBlind3 from '../libs/diff/test/meaning-blind-3.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
 import severityData from '../libs/diff/src/lexicon/severity.json';
 import caseMap from './data/tosdr-case-map.json';
@@ -423,6 +424,10 @@ const blindKinds2 = judgeBlind(
   'Labelled changes of every kind, a second set written blind (meaning-blind-2.json)',
   meaningBlind2.cases,
 );
+const blindKinds3 = judgeBlind(
+  'Labelled changes of every kind, a third set written blind and never used for a fix (meaning-blind-3.json)',
+  meaningBlind3.cases,
+);
 
 // AI-training changes
 let aiDetected = 0;
@@ -463,5 +468,6 @@ Summary
   Alexa, seventh set (written blind): ${blind7Ok}/${blind7Total} right (removals and controls)
   Changes of every kind, written blind: meaning ${blindKinds.meaning}/${meaningBlind1.cases.length}, severity ${blindKinds.severity}/${meaningBlind1.cases.length}
   Changes of every kind, second blind set: meaning ${blindKinds2.meaning}/${meaningBlind2.cases.length}, severity ${blindKinds2.severity}/${meaningBlind2.cases.length}
+  Changes of every kind, third blind set (never used for a fix): meaning ${blindKinds3.meaning}/${meaningBlind3.cases.length}, severity ${blindKinds3.severity}/${meaningBlind3.cases.length}
   AI training: detected ${aiDetected}/${aiChanges}, direction right ${aiDirection}/${aiChanges}, no AI tag on ${aiQuiet}/${aiControls} non-changes
 Data: ToS;DR (https://tosdr.org) by ToS;DR contributors, CC BY-SA 3.0.`);

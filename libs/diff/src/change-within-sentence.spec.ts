@@ -143,3 +143,41 @@ describe('a table row under a sentence that collects', () => {
     expect(c.tags.some((t) => t.kind === 'new-data-collected' && t.topic === 'health')).toBe(true);
   });
 });
+
+// written after the second blind set was run, before its fixes (continued)
+describe('going to court', () => {
+  it('a right to sue, alone or in a class action, replaced by binding arbitration is rights reduced', () => {
+    const c = change(
+      'If a dispute cannot be settled, you can take us to court where you live, on your own or together with other customers in a class action.',
+      'If a dispute cannot be settled, it will be decided by binding arbitration, and you give up any right to a class action.',
+    );
+    expect(c.tags.some((t) => t.kind === 'rights-reduced' && t.topic === 'arbitration')).toBe(true);
+  });
+
+  it('arbitration made binding where it was already binding is no change of rights', () => {
+    const c = change(
+      'Disputes are decided by binding arbitration and you may not bring a class action.',
+      'Disputes are decided by binding arbitration, and you may not bring or join a class action.',
+    );
+    expect(c.kinds).not.toContain('rights-reduced');
+  });
+});
+
+describe('a retention period in a list', () => {
+  const periods = (n: number) =>
+    `We keep your information for the periods below, then delete it:\n\n- **Order history:** ${n} months after your last order\n- **Support chats:** 6 months`;
+
+  it('a longer period in a list under a retention sentence is retention lengthened', () => {
+    expect(change(periods(12), periods(48)).kinds).toContain('retention-lengthened');
+  });
+
+  it('a shorter one is retention shortened', () => {
+    expect(change(periods(48), periods(12)).kinds).toContain('retention-shortened');
+  });
+
+  it('a number changed in a list that is not about keeping data is no retention change', () => {
+    const prices = (n: number) =>
+      `Our plans:\n\n- **Basic:** ${n} months of free delivery\n- **Plus:** 6 months`;
+    expect(change(prices(12), prices(48)).kinds.filter((k) => k.startsWith('retention'))).toEqual([]);
+  });
+});

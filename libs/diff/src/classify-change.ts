@@ -408,7 +408,12 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
           tag(m.kind, m.topic, 'pair:more-data-covered', r, a);
           for (const t of newData) tag(m.kind, t, 'pair:more-data-covered', r, a);
         }
-    const delta = retentionDelta(r.reading, a.reading);
+    // (a period in a list keeps its meaning from the sentence that introduces the list:
+    // "We keep your information for the periods below: - Order history: 12 months")
+    const delta = retentionDelta(r.reading, a.reading, () => {
+      const intro = linesOf.removed.listIntro(r.reading.text);
+      return intro !== null && isRetention(readingOf(intro));
+    });
     if (delta) tag(delta, null, 'pair:duration-compared', r, a);
   }
 
@@ -772,9 +777,13 @@ function retentionBoth(r: Side, a: Side, m: Meaning): boolean {
 const longest = (r: ClauseReading) => Math.max(...r.durations.map((d) => d.days));
 
 /** Retention compared across a pair: the longest duration each side names. */
-function retentionDelta(before: ClauseReading, after: ClauseReading): string | null {
+function retentionDelta(
+  before: ClauseReading,
+  after: ClauseReading,
+  listOfPeriods: () => boolean = () => false,
+): string | null {
   if (before.durations.length === 0 || after.durations.length === 0) return null;
-  if (!isRetention(before) && !isRetention(after)) return null;
+  if (!isRetention(before) && !isRetention(after) && !listOfPeriods()) return null;
   const b = longest(before);
   const a = longest(after);
   if (a === b) return null;

@@ -126,7 +126,13 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
       matches(r.norm, /\b(is available|invoke|possibility|may (choose|elect)|option to)\b/u) ||
       matches(r.norm, /\bopt(ing)?[- ]out\b/u) ||
       waived.negated ||
-      matches(r.norm, /\bnot (be )?(required|obligated|forced)\b/u);
+      matches(r.norm, /\bnot (be )?(required|obligated|forced)\b/u) ||
+      // the user may go to court, alone or in a class action ("you can take us to court …")
+      (matches(
+        r.norm,
+        /\b(you|users?|customers?) (may|can|are entitled to|have the right to) (also )?(bring|file|take|join|participate in|pursue|start|sue)\b[^.;]{0,80}\b(claims?|actions?|lawsuits?|suits?|courts?|us)\b/u,
+      ) &&
+        !matches(r.norm, /\b(waiv|give up|gives up|not (bring|join|file|participate))/u));
     push(
       opted ? 'rights-added' : 'rights-reduced',
       'arbitration',
