@@ -25,6 +25,15 @@ describe('a promise weakened by an exception', () => {
     expect(change(a, b).kinds).toContain('promise-withdrawn');
   });
 
+  it('a long exception that makes the sentence too unlike its old self to pair by overlap', () => {
+    expect(
+      change(
+        'Our support staff do not read your journal entries.',
+        'Our support staff do not read your journal entries, except when you ask us to look into a problem, when we investigate reports of abuse, when we check the security of our systems, or when the law requires it.',
+      ).kinds,
+    ).toContain('promise-withdrawn');
+  });
+
   it('a promise made stricter is no withdrawal', () => {
     expect(
       change(

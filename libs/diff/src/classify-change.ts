@@ -224,6 +224,42 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
     r.partner = a;
     a.partner = r;
   }
+  // a promise or a limit that became longer (an exception or more cases added) shares too few
+  // words with its old self for the pairing above: such a sentence is paired with the added
+  // sentence that keeps most of its words and adds the exception or drops the limit
+  // (candidates come from an index of the unpaired added sentences' words: those holding the
+  // removed sentence's rarest word)
+  let withWord: Map<string, Side[]> | null = null;
+  for (const r of removed) {
+    if (r.partner || r.reading.words.length === 0 || r.reading.words.length > 60) continue;
+    const promise = r.reading.acts.some((x) => x.negated && PROMISE_FAMILIES.has(x.family));
+    const limited = matches(r.reading.norm, ONLY_LIMIT);
+    if (!promise && !limited) continue;
+    if (!withWord) {
+      withWord = new Map();
+      for (const x of added)
+        if (!x.partner && x.reading.words.length <= 120)
+          for (const w of new Set(x.reading.words)) {
+            const list = withWord.get(w);
+            if (list) list.push(x);
+            else withWord.set(w, [x]);
+          }
+    }
+    let candidates: Side[] = [];
+    for (const w of r.reading.words) {
+      const list = withWord.get(w);
+      if (list && (candidates.length === 0 || list.length < candidates.length)) candidates = list;
+    }
+    const a = candidates.find(
+      (x) =>
+        !x.partner &&
+        ((promise && weakenedPromise(r.reading, x.reading)) ||
+          (limited && keeps(r.reading, x.reading, 0.6) && !matches(x.reading.norm, ONLY_LIMIT))),
+    );
+    if (!a) continue;
+    r.partner = a;
+    a.partner = r;
+  }
   // a veto holds only where both sides of a pair agree: a reworded sentence keeps one reading
   for (const s of [...removed, ...added]) if (s.vetoed && (!s.partner || s.partner.vetoed)) s.meanings = [];
 
@@ -744,10 +780,20 @@ const PROMISE_FAMILIES = new Set([
  */
 function weakenedPromise(r: ClauseReading, a: ClauseReading): boolean {
   if (!r.acts.some((x) => x.negated && PROMISE_FAMILIES.has(x.family))) return false;
+  if (!keeps(r, a, 0.8)) return false;
   if (!matches(a.norm, EXCEPTION) || matches(r.norm, EXCEPTION)) return false;
-  const kept = new Set(a.words);
-  return r.words.length > 0 && r.words.filter((w) => kept.has(w)).length >= 0.8 * r.words.length;
+  return true;
 }
+
+/** Whether the second sentence keeps at least this share of the first one's words. */
+function keeps(r: ClauseReading, a: ClauseReading, share: number): boolean {
+  let kept = WORD_SETS.get(a);
+  if (!kept) WORD_SETS.set(a, (kept = new Set(a.words)));
+  let n = 0;
+  for (const w of r.words) if (kept.has(w)) n++;
+  return r.words.length > 0 && n >= share * r.words.length;
+}
+const WORD_SETS = new WeakMap<ClauseReading, Set<string>>();
 
 /**
  * Which names occur in the added sentences' words followed by the new version's: plain words,
