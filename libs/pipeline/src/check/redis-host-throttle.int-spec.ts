@@ -13,18 +13,18 @@ describe('RedisHostThrottle', () => {
     const a = new RedisHostThrottle(options, prefix, 100);
     const b = new RedisHostThrottle(options, prefix, 100);
     const times: number[] = [];
+    const started = Date.now();
     await Promise.all(
       [a, b, a, b, a, b].map(async (t) => {
         await t.acquire('vendor.example');
         times.push(Date.now());
       }),
     );
-    times.sort((x, y) => x - y);
-    const gaps = times.slice(1).map((t, i) => t - (times[i] as number));
-    // Redis keeps the spacing; the client sees it through a loaded event loop, so allow
-    // for scheduling jitter (without spacing the gaps are ~0 and the span ~0)
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(60);
-    expect((times.at(-1) as number) - (times[0] as number)).toBeGreaterThanOrEqual(450);
+    // Redis hands out one turn per 100 ms, so six turns take at least five spacings from the
+    // start (without spacing they all come within a few ms). The client sees each turn through
+    // its event loop: on a loaded machine a stall can deliver two turns in one tick, so the
+    // gaps between observed times prove nothing, but a stall can only make the total longer.
+    expect((times.at(-1) as number) - started).toBeGreaterThanOrEqual(450);
 
     // another host has its own ticket: taken at once while vendor.example's is still held
     await a.acquire('vendor.example');
