@@ -1,7 +1,14 @@
 import { KINDS, type Kind, severityRank, type Topic, TOPICS } from '@fineprint/contracts';
 
 import { noOwnPractice } from './clause-context';
-import { CHOICE_TOPICS, type Meaning, meaningOfPractice, meaningsOf, vetoedByModel } from './clause-meaning';
+import {
+  CHOICE_TOPICS,
+  type Meaning,
+  meaningOfPractice,
+  meaningsOf,
+  SENSITIVE_DATA,
+  vetoedByModel,
+} from './clause-meaning';
 import {
   type ChangeTag,
   type Citation,
@@ -47,7 +54,6 @@ interface Side {
 
 /** A change that removes at least this many sentences, and adds as many or almost none, is a bulk rewrite or removal. */
 const BULK_SENTENCES = 40;
-const SENSITIVE = ['voice-recordings', 'biometrics', 'health', 'children', 'location', 'financial'];
 const EXPANDING = ['new-data-use', 'new-data-collected', 'sharing-expanded', 'tracking-added'];
 
 const CHOICE_HINT =
@@ -187,8 +193,8 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
     removed: new SideLines(diff, 'removed'),
     added: new SideLines(diff, 'added', options.afterText),
   };
-  topicFromSentenceBefore(removed, linesOf.removed);
-  topicFromSentenceBefore(added, linesOf.added);
+  topicFromContext(removed, linesOf.removed);
+  topicFromContext(added, linesOf.added);
   // a list item that names sensitive data and says nothing itself, under a sentence that collects
   // ("We collect: … - your precise GPS location"): the item is collected, or no longer collected
   for (const [list, side] of [
@@ -197,7 +203,7 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
   ] as const)
     for (const s of list) {
       if (s.meanings.length > 0) continue;
-      const topics = s.reading.topics.filter((t) => SENSITIVE.includes(t));
+      const topics = s.reading.topics.filter((t) => SENSITIVE_DATA.includes(t));
       if (topics.length === 0) continue;
       const intro = linesOf[side].listIntro(s.reading.text);
       if (intro === null) continue;
@@ -324,6 +330,9 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
         )).has(n) && offeredAfter(n);
   // ...and named in a sentence of the new version that still offers it as a choice ("Tailored deals
   // are part of the Club programme" names the feature, not the setting that turned it off)
+  // the new version's sentences, split once for the lookups below that read the whole text
+  let afterSplit: string[] | null = null;
+  const afterSentences = () => (afterSplit ??= (options.afterText ?? '').split(/(?<=[.!?])\s+|\n+/u));
   const offeredAfterMemo = new Map<string, boolean>();
   // the added sentences and the new version's, each with its words as setting names are written
   // (made once, lazily: only a removed named choice whose name is still found asks)
@@ -331,10 +340,7 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
   const offeredAfter = (n: string): boolean => {
     let found = offeredAfterMemo.get(n);
     if (found === undefined) {
-      sentencesAfter ??= [
-        ...added.map((a) => a.reading.text),
-        ...(options.afterText ?? '').split(/(?<=[.!?])\s+|\n+/u),
-      ]
+      sentencesAfter ??= [...added.map((a) => a.reading.text), ...afterSentences()]
         .filter((t) => t.length < 2000)
         .map((text) => ({
           text,
@@ -361,8 +367,7 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
     (choicesAfter ??= new Set(
       announcedGone || !options.afterText
         ? []
-        : options.afterText
-            .split(/(?<=[.!?])\s+|\n+/u)
+        : afterSentences()
             .filter((t) => {
               if (!CHOICE_HINT.test(t)) return false;
               const p = prepared(t);
@@ -437,7 +442,9 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
       if (kind) tag(kind, m.topic, `pair:removed-${m.rule}`, r, a);
     }
     // the same practice now covers more sensitive data ("text chats" → "text chats and voice recordings")
-    const newData = a.reading.topics.filter((t) => SENSITIVE.includes(t) && !r.reading.topics.includes(t));
+    const newData = a.reading.topics.filter(
+      (t) => SENSITIVE_DATA.includes(t) && !r.reading.topics.includes(t),
+    );
     if (newData.length)
       for (const m of a.meanings)
         if (EXPANDING.includes(m.kind)) {
@@ -585,7 +592,7 @@ const unnamedChoice = (m: Meaning) =>
  * other changed sentences of its paragraph name ("Want Alexa to work without your voice leaving the
  * house? Switch on on-device processing …"), when they name only one.
  */
-function topicFromSentenceBefore(list: Side[], lines: SideLines): void {
+function topicFromContext(list: Side[], lines: SideLines): void {
   for (let i = 0; i < list.length; i++) {
     const s = list[i] as Side;
     if (!s.meanings.some(unnamedChoice)) continue;

@@ -28,7 +28,15 @@ export interface Meaning {
   score?: number;
 }
 
-const SENSITIVE_DATA = ['voice-recordings', 'biometrics', 'health', 'children', 'location', 'financial'];
+/** Kinds of data whose new collection or use is worth a high alert. */
+export const SENSITIVE_DATA = [
+  'voice-recordings',
+  'biometrics',
+  'health',
+  'children',
+  'location',
+  'financial',
+];
 const DATA_TOPICS = [...SENSITIVE_DATA, 'human-review'];
 
 const PRIVACY_OBJECT =
