@@ -134,6 +134,16 @@ interface Outcome {
   severityOk: boolean;
 }
 
+/**
+ * The expected meaning read: the kind among the change's kinds and the topic among its topics, or,
+ * where no meaning is expected (null), nothing of medium severity or above.
+ */
+function meaningRight(kind: string | null, topic: string | null, got: Classification): boolean {
+  return kind
+    ? (got.kinds as string[]).includes(kind) && (!topic || (got.topics as string[]).includes(topic))
+    : !meetsSeverity(got.severity, 'medium');
+}
+
 function judge(
   c: Clause,
   side: 'added' | 'removed',
@@ -144,10 +154,7 @@ function judge(
   const before = side === 'added' ? neutral(null) : neutral(c.quote);
   const after = side === 'added' ? neutral(c.quote) : neutral(null);
   const got = classifyChange(diffText(before, after), { model, ...options });
-  const meaningOk = exp.kind
-    ? (got.kinds as string[]).includes(exp.kind) &&
-      (!exp.topic || (got.topics as string[]).includes(exp.topic))
-    : !meetsSeverity(got.severity, 'medium');
+  const meaningOk = meaningRight(exp.kind, exp.topic, got);
   return {
     service: c.service,
     clause: c,
@@ -365,27 +372,24 @@ function judgeSet(title: string, set: { removals: Variant[]; controls: Variant[]
   }
   return ok;
 }
-const variantsOk = judgeSet('Alexa story, second set in other page shapes', variants);
-const variantsTotal = variants.removals.length + variants.controls.length;
-const variants3Ok = judgeSet(
-  'Alexa story, third set (tables, contract terms, a retired feature…)',
-  variants3,
-);
-const variants3Total = variants3.removals.length + variants3.controls.length;
-const variants4Ok = judgeSet(
-  'Alexa story, fourth set (a notice, a spec sheet, a toggle, third-person terms…)',
-  variants4,
-);
-const variants4Total = variants4.removals.length + variants4.controls.length;
-const variants5Ok = judgeSet(
-  'Alexa story, fifth set (passive legal prose, UI strings, marketing copy…)',
-  variants5,
-);
-const variants5Total = variants5.removals.length + variants5.controls.length;
-const blind6Ok = judgeSet('Alexa story, sixth set (written blind, without seeing the rules)', blind6);
-const blind6Total = blind6.removals.length + blind6.controls.length;
-const blind7Ok = judgeSet('Alexa story, seventh set (written blind by another helper)', blind7);
-const blind7Total = blind7.removals.length + blind7.controls.length;
+const variantSets = (
+  [
+    ['second set in other page shapes', 'Alexa story, second set in other page shapes', variants],
+    ['third set', 'Alexa story, third set (tables, contract terms, a retired feature…)', variants3],
+    [
+      'fourth set',
+      'Alexa story, fourth set (a notice, a spec sheet, a toggle, third-person terms…)',
+      variants4,
+    ],
+    ['fifth set', 'Alexa story, fifth set (passive legal prose, UI strings, marketing copy…)', variants5],
+    ['sixth set (written blind)', 'Alexa story, sixth set (written blind, without seeing the rules)', blind6],
+    ['seventh set (written blind)', 'Alexa story, seventh set (written blind by another helper)', blind7],
+  ] as [string, string, { removals: Variant[]; controls: Variant[] }][]
+).map(([name, title, set]) => ({
+  name,
+  ok: judgeSet(title, set),
+  total: set.removals.length + set.controls.length,
+}));
 
 // labelled changes of every kind, written blind (never seeing the rules): whole pages before and
 // after, judged as the ToS;DR clauses are (kind and topic among the tags; "none" = below medium)
@@ -404,9 +408,7 @@ function judgeBlind(title: string, cases: BlindCase[]): { meaning: number; sever
   for (const x of cases) {
     const c = analyzeChange(x.before, x.after).classification;
     const none = x.kind === 'none';
-    const mOk = none
-      ? !meetsSeverity(c.severity, 'medium')
-      : (c.kinds as string[]).includes(x.kind) && (!x.topic || (c.topics as string[]).includes(x.topic));
+    const mOk = meaningRight(none ? null : x.kind, x.topic, c);
     const sOk = c.severity === x.severity || (none && c.severity === 'cosmetic');
     if (mOk) meaning++;
     if (sOk) severity++;
@@ -416,18 +418,21 @@ function judgeBlind(title: string, cases: BlindCase[]): { meaning: number; sever
   }
   return { meaning, severity };
 }
-const blindKinds = judgeBlind(
-  'Labelled changes of every kind, written blind (meaning-blind-1.json)',
-  meaningBlind1.cases,
-);
-const blindKinds2 = judgeBlind(
-  'Labelled changes of every kind, a second set written blind (meaning-blind-2.json)',
-  meaningBlind2.cases,
-);
-const blindKinds3 = judgeBlind(
-  'Labelled changes of every kind, a third set written blind and never used for a fix (meaning-blind-3.json)',
-  meaningBlind3.cases,
-);
+const blindKindSets = (
+  [
+    ['written blind', 'Labelled changes of every kind, written blind (meaning-blind-1.json)', meaningBlind1],
+    [
+      'second blind set',
+      'Labelled changes of every kind, a second set written blind (meaning-blind-2.json)',
+      meaningBlind2,
+    ],
+    [
+      'third blind set (never used for a fix)',
+      'Labelled changes of every kind, a third set written blind and never used for a fix (meaning-blind-3.json)',
+      meaningBlind3,
+    ],
+  ] as [string, string, { cases: BlindCase[] }][]
+).map(([name, title, set]) => ({ name, total: set.cases.length, ...judgeBlind(title, set.cases) }));
 
 // AI-training changes
 let aiDetected = 0;
@@ -460,14 +465,12 @@ console.log(`
 Summary
   ToS;DR (pooled over 5 service-grouped folds): meaning ${pct(all.meaning, 1)}, severity ${pct(all.severity, 1)}, high on no-meaning clauses ${pct(all.falseHigh, 1)}
   Alexa paraphrases: ${alexaOk}/${a.removals.length} high opt-out-removed · voice-recordings; controls ${controlsOk}/${a.controls.length} not opt-out-removed
-  Alexa, second set in other page shapes: ${variantsOk}/${variantsTotal} right (removals and controls)
-  Alexa, third set: ${variants3Ok}/${variants3Total} right (removals and controls)
-  Alexa, fourth set: ${variants4Ok}/${variants4Total} right (removals and controls)
-  Alexa, fifth set: ${variants5Ok}/${variants5Total} right (removals and controls)
-  Alexa, sixth set (written blind): ${blind6Ok}/${blind6Total} right (removals and controls)
-  Alexa, seventh set (written blind): ${blind7Ok}/${blind7Total} right (removals and controls)
-  Changes of every kind, written blind: meaning ${blindKinds.meaning}/${meaningBlind1.cases.length}, severity ${blindKinds.severity}/${meaningBlind1.cases.length}
-  Changes of every kind, second blind set: meaning ${blindKinds2.meaning}/${meaningBlind2.cases.length}, severity ${blindKinds2.severity}/${meaningBlind2.cases.length}
-  Changes of every kind, third blind set (never used for a fix): meaning ${blindKinds3.meaning}/${meaningBlind3.cases.length}, severity ${blindKinds3.severity}/${meaningBlind3.cases.length}
-  AI training: detected ${aiDetected}/${aiChanges}, direction right ${aiDirection}/${aiChanges}, no AI tag on ${aiQuiet}/${aiControls} non-changes
+${variantSets.map((v) => `  Alexa, ${v.name}: ${v.ok}/${v.total} right (removals and controls)\n`).join('')}${blindKindSets
+  .map(
+    (b) =>
+      `  Changes of every kind, ${b.name}: meaning ${b.meaning}/${b.total}, severity ${b.severity}/${b.total}\n`,
+  )
+  .join(
+    '',
+  )}  AI training: detected ${aiDetected}/${aiChanges}, direction right ${aiDirection}/${aiChanges}, no AI tag on ${aiQuiet}/${aiControls} non-changes
 Data: ToS;DR (https://tosdr.org) by ToS;DR contributors, CC BY-SA 3.0.`);
