@@ -36,9 +36,12 @@ import variants4 from '../libs/diff/test/alexa-variants-4.json';
 import variants5 from '../libs/diff/test/alexa-variants-5.json';
 import blind6 from '../libs/diff/test/alexa-blind-6.json';
 import blind7 from '../libs/diff/test/alexa-blind-7.json';
+import blind8 from '../libs/diff/test/alexa-blind-8.json';
+import blind9 from '../libs/diff/test/alexa-blind-9.json';
 import meaningBlind1 from '../libs/diff/test/meaning-blind-1.json';
 import meaningBlind2 from '../libs/diff/test/meaning-blind-2.json';
 import meaningBlind3 from '../libs/diff/test/meaning-blind-3.json';
+import meaningBlind4 from '../libs/diff/test/meaning-blind-4.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
 import severityData from '../libs/diff/src/lexicon/severity.json';
 import caseMap from './data/tosdr-case-map.json';
@@ -384,6 +387,12 @@ const variantSets = (
     ['fifth set', 'Alexa story, fifth set (passive legal prose, UI strings, marketing copy…)', variants5],
     ['sixth set (written blind)', 'Alexa story, sixth set (written blind, without seeing the rules)', blind6],
     ['seventh set (written blind)', 'Alexa story, seventh set (written blind by another helper)', blind7],
+    ['eighth set (written blind)', 'Alexa story, eighth set (written blind, fourth stop)', blind8],
+    [
+      'ninth set (written blind)',
+      'Alexa story, ninth set (written blind, long pages with other edits)',
+      blind9,
+    ],
   ] as [string, string, { removals: Variant[]; controls: Variant[] }][]
 ).map(([name, title, set]) => ({
   name,
@@ -430,6 +439,11 @@ const blindKindSets = (
       'third blind set (never used for a fix)',
       'Labelled changes of every kind, a third set written blind and never used for a fix (meaning-blind-3.json)',
       meaningBlind3,
+    ],
+    [
+      'fourth blind set',
+      'Labelled changes of every kind, a fourth set written blind (meaning-blind-4.json)',
+      meaningBlind4,
     ],
   ] as [string, string, { cases: BlindCase[] }][]
 ).map(([name, title, set]) => ({ name, total: set.cases.length, ...judgeBlind(title, set.cases) }));
