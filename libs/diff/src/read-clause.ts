@@ -50,11 +50,25 @@ interface CompiledFamily {
   patterns: GatedRegExp[];
 }
 
+/**
+ * A key word and the forms a verb takes ("turn": turns, turned, turning; "stop": stopped,
+ * stopping; "disable": disabled, disabling). A family opens on any of them, so a pattern written
+ * for "turning on" or "switched off" is run when the sentence says it that way (the patterns
+ * decide; a form that is no word never occurs). Short function words are left as they are.
+ */
+function withInflections(key: string): string[] {
+  if (!/^[a-z]{4,}$/u.test(key)) return [key];
+  const stem = key.endsWith('e') ? key.slice(0, -1) : key;
+  const last = key.at(-1) as string;
+  const doubled = /[^aeiou][aeiou][bdgklmnprt]$/u.test(key) ? key + last : key;
+  return [key, `${key}s`, `${key}es`, `${stem}ed`, `${stem}ing`, `${doubled}ed`, `${doubled}ing`];
+}
+
 const FAMILIES = Object.fromEntries(
   Object.entries(clauseData.families).map(([name, f]) => [
     name,
     {
-      keys: new Set([...f.keys, ...('words' in f ? f.words : [])]),
+      keys: new Set([...f.keys.flatMap(withInflections), ...('words' in f ? f.words : [])]),
       words: new Set('words' in f ? f.words : []),
       patterns: f.patterns.map((p) => gated(new RegExp(p, 'g'))),
     },
