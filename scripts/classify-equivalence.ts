@@ -109,7 +109,7 @@ for (const c of cases()) {
       compared++;
       if (saved[id] !== d) {
         differ++;
-        if (differ <= 5) console.log(`✗ ${id} differs`);
+        if (differ <= (Number(process.env.SHOW) || 5)) console.log(`✗ ${id} differs`);
       }
     }
   }
@@ -126,7 +126,8 @@ for (const c of cases()) {
     compared++;
     if (saved[c.id] !== got) {
       differ++;
-      if (differ <= 5) console.log(`✗ ${c.id}\n  was ${saved[c.id]}\n  now ${got}`);
+      if (differ <= (Number(process.env.SHOW) || 5))
+        console.log(`✗ ${c.id}\n  was ${saved[c.id]}\n  now ${got}`);
     }
   }
 }

@@ -18,6 +18,7 @@ import {
 } from './diff.types';
 import { DEFAULT_SEVERITY, KIND_ORDER, PARENT_OF, REMOVAL_OF, SEVERITY_RULES } from './lexicon';
 import { pairSentences } from './pair-sentences';
+import { localChoiceFromContext } from './local-choice';
 import { SideLines } from './side-lines';
 import { matches } from './pattern-gate';
 import { plainWords, PlainWordsSearch } from './plain-words';
@@ -195,6 +196,8 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
   };
   topicFromContext(removed, linesOf.removed);
   topicFromContext(added, linesOf.added);
+  localChoiceFromContext(removed, linesOf.removed);
+  localChoiceFromContext(added, linesOf.added);
   // a list item that names sensitive data and says nothing itself, under a sentence that collects
   // ("We collect: … - your precise GPS location"): the item is collected, or no longer collected
   for (const [list, side] of [

@@ -12,6 +12,7 @@ import {
 } from './clause-data';
 import { functionalCookiesOnly, licenceGrant, noOwnPractice } from './clause-context';
 import meaningData from './lexicon/meaning.json';
+import { localVoiceChoice, namedChoiceGone, PRIVACY_WORD } from './local-choice';
 import { matches } from './pattern-gate';
 import { type PracticePrediction } from './practice-model';
 import { type Act, actOf, type ClauseReading, type Family } from './read-clause';
@@ -114,6 +115,12 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
 
 const LOCATION_PRACTICES: Family[] = ['use', 'share', 'collect', 'track', 'advertise', 'sell'];
 const EXPANDING = ['new-data-use', 'sharing-expanded', 'tracking-added', 'new-data-collected'];
+
+/** The act a named choice's withdrawal stands for, where no choiceDenied pattern found one. */
+const DENIED_BY_NAME: Act = { family: 'choiceDenied', negated: false, at: 0 };
+/** A sentence whose subject is "this setting", "that option", "the choice": the choice its section is about. */
+const POINTS_AT_A_CHOICE =
+  /^(this|that|the|these|those) (setting|option|control|choice|toggle|opt[- ]?out)s?\b/u;
 
 function clauseMeanings(r: ClauseReading): Meaning[] {
   const out: Meaning[] = [];
@@ -225,13 +232,33 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
 
   // choices: a setting or an opt-out offered, denied or announced gone
   const choice = a('choice');
-  const denied = a('choiceDenied');
+  const denied = a('choiceDenied') ?? (namedChoiceGone(r) ? DENIED_BY_NAME : undefined);
   const reference = a('choiceReference');
-  if (denied) {
-    const dnt = matches(r.norm, /\b(do not track|dnt|signals?|global privacy control|not to be tracked)\b/u);
-    if (dnt) push('tracking-added', 'cookies-tracking', 'do-not-track-ignored');
-    else
-      for (const t of choiceTopics(r)) push('opt-out-removed', t, 'choice-announced-gone', settingKey(r, t));
+  const dnt =
+    denied && matches(r.norm, /\b(do not track|dnt|signals?|global privacy control|not to be tracked)\b/u);
+  if (dnt) {
+    push('tracking-added', 'cookies-tracking', 'do-not-track-ignored');
+    return out;
+  }
+  // (a mode or feature gone that is about neither privacy nor any data a choice is about is no
+  // choice gone: "dark mode is no longer available"; "this setting has been discontinued" points
+  // at the section it stands in, and is)
+  if (
+    denied &&
+    (matches(r.norm, PRIVACY_WORD) || choiceTopics(r)[0] !== null || POINTS_AT_A_CHOICE.test(r.norm))
+  ) {
+    for (const t of choiceTopics(r)) push('opt-out-removed', t, 'choice-announced-gone', settingKey(r, t));
+    return out;
+  }
+  // a choice to keep voice on the device, in words the choice patterns miss (local-choice.ts)
+  if (!choice && !reference && localVoiceChoice(r)) {
+    for (const t of choiceTopics(r))
+      push(
+        'opt-out-added',
+        t ?? 'voice-recordings',
+        'local-choice-offered',
+        settingKey(r, t ?? 'voice-recordings'),
+      );
     return out;
   }
   if (

@@ -1,0 +1,86 @@
+import { analyzeChange } from './analyze-change';
+import { meaningsOf } from './clause-meaning';
+import { readClause } from './read-clause';
+
+// Decision 0016, update 12: a choice to keep voice on the device, told without the words the
+// choice patterns know, and such a choice announced gone. Our own sentences, about several
+// products, written before the readings that handle them (after the first runs of the blind
+// Alexa sets 8 and 9, before reading their pages).
+const kinds = (s: string) => meaningsOf(readClause(s)).map((m) => `${m.kind}·${m.topic ?? ''}`);
+
+describe('a choice to keep voice on the device', () => {
+  it.each([
+    'You can have your Echo handle requests itself, so the audio stays in your home.',
+    'With Private Mode, what you say to the speaker is never uploaded.',
+    'If you prefer, requests can be processed entirely on the device.',
+    'Owners of the Halo Mini can let the speaker interpret commands on its own, and no recording is sent to our servers.',
+    'When the Local Voice option is enabled, your spoken commands never leave the hub.',
+    'In this mode your speech is transcribed on the watch and the audio is not uploaded.',
+    'Where you have switched on Home Voice, recognition happens on the hub and the audio is not sent to us.',
+    'Customers with a Halo Mini, Halo Max or Halo Studio in the United Kingdom may choose to have their speech recognised on the device.',
+  ])('%s', (sentence) => {
+    expect(kinds(sentence)).toContain('opt-out-added·voice-recordings');
+  });
+
+  it.each([
+    // what the device does by default, not a choice
+    'Echo devices do not send audio to the cloud until the wake word is detected.',
+    'Your voice recordings are sent to our servers and processed in the cloud.',
+    // an ability that keeps nothing local
+    'You can have up to five voice profiles on one device.',
+    'When the device is on, the light ring turns blue while audio is sent to the cloud.',
+  ])('not a choice: %s', (sentence) => {
+    expect(kinds(sentence).filter((k) => k.startsWith('opt-out-'))).toEqual([]);
+  });
+});
+
+describe('a named choice announced gone', () => {
+  it.each([
+    'Local Voice has been removed from the Halo app.',
+    'Private Mode was sunset in May.',
+    'The on-device option will disappear from the Voice menu after the update.',
+    'We are ending support for on-device speech recognition on older hubs.',
+    'From 1 June, the Offline Voice mode is no more offered.',
+  ])('%s', (sentence) => {
+    expect(kinds(sentence).some((k) => k.startsWith('opt-out-removed'))).toBe(true);
+  });
+
+  it.each([
+    'Your recordings have been removed from our servers.',
+    'The Halo app has been updated.',
+    'Old voice history was deleted after 90 days.',
+    // a mode gone with no word of privacy or voice is not read as a choice gone (a limit: the
+    // page around it may say it was one)
+    'From 1 June, the Quiet Hub mode is no more offered.',
+    'Dark mode is no longer available on older TVs.',
+  ])('not a choice gone: %s', (sentence) => {
+    expect(kinds(sentence).filter((k) => k.startsWith('opt-out-'))).toEqual([]);
+  });
+});
+
+describe('a keep-it-local statement under a named setting', () => {
+  const page = (options: string) =>
+    `# Halo hub voice options\n\nThese options apply to every Halo hub in your home.\n\n${options}\n\n## Help\n\nWrite to support if a hub stops answering.\n`;
+  const quiet =
+    '**Quiet Hub**\nYour hub works out what you asked without help from the internet. Recordings are never uploaded to Halo.';
+  const history = '**Voice history**\nKeep a list of your past requests for 90 days.';
+
+  it('the setting and its description removed: opt-out-removed · voice-recordings, high', () => {
+    const c = analyzeChange(page(`${quiet}\n\n${history}`), page(history)).classification;
+    expect(c.severity).toBe('high');
+    expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'voice-recordings')).toBe(true);
+  });
+
+  it('the same setting kept, another removed: no opt-out removed for voice kept local', () => {
+    const c = analyzeChange(page(`${quiet}\n\n${history}`), page(quiet)).classification;
+    expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.rule.includes('local'))).toBe(false);
+  });
+
+  it('a paragraph on the wake word removed is no opt-out removed', () => {
+    const before = page(
+      `Hubs listen only for the wake word. No audio is sent until the wake word is heard. You can review your settings at any time.\n\n${history}`,
+    );
+    const c = analyzeChange(before, page(history)).classification;
+    expect(c.kinds).not.toContain('opt-out-removed');
+  });
+});

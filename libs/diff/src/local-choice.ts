@@ -1,0 +1,146 @@
+/**
+ * A choice to keep voice on the device, and a named choice announced gone, where the choice
+ * patterns of clause.json do not see them (decision 0016, update 12). A help page says "you can
+ * have your speaker handle requests itself, so the audio stays in your home" or "with Private
+ * Mode, what you say is never uploaded": no "choose", "opt out" or "turn off", yet the reader is
+ * offered a way to keep their voice at home. A release note says "Local Voice has been removed
+ * from this device": the setting is named, not called a setting.
+ */
+import { type Meaning } from './clause-meaning';
+import { matches } from './pattern-gate';
+import { type ClauseReading } from './read-clause';
+
+/** Kept on the device or at home, or not sent, uploaded or transmitted. */
+export const KEPT_LOCAL =
+  /\b(locally|on[- ]device|on (the|this|your|that|its) (own )?(device|echo|phone|speaker|watch|hub|tv|camera)|by itself|on its own|(not|never|n't|no) (\w+ ){0,3}(sent|send|sending|upload\w*|transmit\w*|leav\w*|go(es)? to)|without (\w+ ){0,3}(send|upload|transmit)\w*|(stays?|kept|remains?|rests?) (\w+ ){0,3}(on|at|in) (the|this|your|its) (device|home|house|echo|phone|speaker|watch|hub))\b/u;
+
+/**
+ * Voice named, or what a voice assistant hears ("the audio", "what you say"); "requests" and
+ * "commands" only with a device or assistant in the sentence ("we will not accept requests by
+ * mail" is no voice).
+ */
+const VOICE_LIKE =
+  /\b(voice|audio|sound|speech|spoken|utterances?|recordings?|dictat\w*|what you say)\b|\b(requests|commands)\b(?=[^.;]*\b(device|echo|speaker|hub|assistant|alexa|home|phone|watch|tv)\b)|\b(device|echo|speaker|hub|assistant|alexa)\b[^.;]*\b(requests|commands)\b/u;
+
+/**
+ * The user's hand in it: the user can have it so, prefers it, or a mode, option or setting is on
+ * ("you can have your Echo…", "if you prefer", "with Private Mode", "when the option is enabled",
+ * "in this mode", "customers … may choose to have").
+ */
+const USER_HAND =
+  /\b(you|customers?|users?|owners?|parents?|subscribers?|members?)\b[^.;]{0,100}?\b(can|may|could|are able to|have the option to)( also| instead| now)? (have|let|set|make|keep|get|tell|ask|choose|opt|elect|decide|pick|select|switch|turn|enable)\b|\bif you (prefer|would prefer|want|wish|like|choose|enable|turn on|switch on|activate|select|set)\b|\b(when|while|once|if|with) (it|this|that|(the |your )?([\w'-]+ ){0,4}(mode|setting|option|toggle|switch|feature))( is| are)? ?(switched |turned )?(on|enabled|active|activated|selected)?\b|\bin (this|that|the|such) mode\b|\b(where|when|once|while) you('ve| have)? (turned on|switched on|enabled|activated|selected|chosen|set up)\b/u;
+
+/** What a device does by default until the wake word, not a choice ("no audio is sent until the wake word"). */
+const DEFAULT_BEHAVIOUR = /\buntil\b|\bwake[- ]?word\b|\bbefore (it|the device|alexa|you say)\b/u;
+
+/**
+ * A sentence that offers to keep voice on the device, in words the choice patterns miss: kept
+ * local, voice-like data, and the user's hand in it (not what a device does until it hears its
+ * wake word).
+ */
+export function localVoiceChoice(r: ClauseReading): boolean {
+  return (
+    matches(r.norm, KEPT_LOCAL) &&
+    (r.topics.includes('voice-recordings') || matches(r.norm, VOICE_LIKE)) &&
+    matches(r.norm, USER_HAND) &&
+    !matches(r.norm, DEFAULT_BEHAVIOUR) &&
+    // (a consequence of sending, not a choice: "audio is sent to the cloud when the mode is on")
+    !/\b(is|are|will be|gets?) (sent|uploaded|transmitted)\b(?![^.;]{0,20}\b(not|never)\b)/u.test(
+      r.norm.replace(/\b(not|never|n't|no) (\w+ ){0,3}(sent|uploaded|transmitted)\b/gu, ''),
+    )
+  );
+}
+
+/** A withdrawal: gone, removed, retired, sunset, no longer (or "no more") offered, about to disappear. */
+const WITHDRAWN =
+  /\b((has|have) been|(is|are|was|were|will be|being)) (discontinued|removed|retired|deprecated|sunset|sunsetted|phased out|taken away|withdrawn|eliminated|dropped|ended|no (longer|more) (available|offered|proposed|supported|an option))\b|\b(option|setting|feature|mode|toggle|choice)s? (will )?(disappear|go away|be going away)\b|\b(end|ends|ending|stop|stops|stopping|drop|drops|dropping|withdraw|withdrawing|remov(e|es|ing)) (support for |the option of |the option to use )?(local|on-device|on device|offline) (\w+ ){0,2}(processing|handling|storage|mode|voice|recognition)\b/u;
+
+/** A choice or mode named as the subject ("Private Mode was sunset", "the on-device option will disappear"). */
+const CHOICE_WORD = /\b(option|setting|feature|mode|toggle|choice|control)s?\b/u;
+/** A setting's name in title case just before its withdrawal ("Do Not Send Voice Recordings has been removed"). */
+const TITLE_BEFORE_WITHDRAWAL =
+  /(?:^|[^\w'’])(?:[A-Z][\w'’-]*\s+){1,6}[A-Z][\w'’-]*\**\s+(has been|have been|is|are|was|were|will be|is being) (discontinued|removed|retired|deprecated|sunset|sunsetted|phased out|taken away|withdrawn|eliminated|dropped|ended|no (longer|more) (available|offered|proposed|supported))\b/u;
+
+/**
+ * A named choice announced gone: a setting, mode or option as the subject of a withdrawal, a
+ * setting's name in title case just before one, or support for local processing ended. "Your
+ * recordings have been removed" names no choice.
+ */
+export function namedChoiceGone(r: ClauseReading): boolean {
+  const m = matches(r.norm, WITHDRAWN) ? WITHDRAWN.exec(r.norm) : null;
+  if (!m) return false;
+  if (/^(end|stop|drop|withdraw|remov)/u.test(m[0])) return true;
+  // (a mode or a named feature gone is a choice gone only where it is about privacy or voice:
+  // "dark mode is no longer available" is not)
+  if (!matches(r.norm, PRIVACY_WORD) && !r.topics.includes('voice-recordings')) return false;
+  if (
+    CHOICE_WORD.test(r.norm.slice(0, m.index)) ||
+    /^(option|setting|feature|mode|toggle|choice)/u.test(m[0])
+  )
+    return true;
+  return TITLE_BEFORE_WITHDRAWAL.test(r.text);
+}
+export const PRIVACY_WORD =
+  /\b(privacy|private|local|locally|on-device|on device|offline|voice|audio|sound|speech|data|location|record\w*|track\w*|ads?|advertising|personali[sz]\w*|opt[- ]?out|incognito|guest|anonymous)\b/u;
+
+/** What a device does by default, or a practice stated as news ("recordings are sent"), is no keep-it-local statement. */
+function keptLocalStatement(r: ClauseReading): boolean {
+  return (
+    matches(r.norm, KEPT_LOCAL) &&
+    (r.topics.includes('voice-recordings') || matches(r.norm, VOICE_LIKE)) &&
+    !matches(r.norm, DEFAULT_BEHAVIOUR)
+  );
+}
+
+/** A setting's label: a short line of capitalised words ("Quiet Hub", "Keep Voice Local:"). */
+const LABEL = /^[*_"“]*(?:[A-Z][\w'’-]*[*_"”]*\s?){1,6}[:.]?$/u;
+
+/** Names a choice: a setting's label or name, the word for one, or a choice act. */
+function namesChoice(r: ClauseReading): boolean {
+  return (
+    r.settings.length > 0 ||
+    LABEL.test(r.text.trim()) ||
+    matches(r.norm, CHOICE_WORD) ||
+    r.acts.some((a) => a.family === 'choice' && !a.negated)
+  );
+}
+
+interface ContextSide {
+  reading: ClauseReading;
+  meanings: Meaning[];
+}
+interface Lines {
+  sameParagraph(a: string, b: string): boolean;
+  labelOf(label: string, description: string): boolean;
+}
+
+/**
+ * A statement that voice stays on the device ("recordings are never uploaded to Halo"), with no
+ * choice of its own, in the paragraph of a setting's label or name, or under its label line,
+ * describes what that setting does: it is that choice, offered (on the added side) or gone (on
+ * the removed side, unless the new version still offers it). Sentences of one side, in order.
+ */
+export function localChoiceFromContext(list: ContextSide[], lines: Lines): void {
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i] as ContextSide;
+    if (s.meanings.some((m) => m.kind.startsWith('opt-out-')) || !keptLocalStatement(s.reading)) continue;
+    const near = list.slice(Math.max(0, i - 3), i + 4);
+    const named = near.some(
+      (x) =>
+        x !== s &&
+        namesChoice(x.reading) &&
+        (lines.sameParagraph(x.reading.text, s.reading.text) ||
+          lines.labelOf(x.reading.text, s.reading.text)),
+    );
+    if (!named && !(namesChoice(s.reading) && s.reading.settings.length > 0)) continue;
+    s.meanings = [
+      ...s.meanings,
+      {
+        kind: 'opt-out-added',
+        topic: 'voice-recordings',
+        rule: 'local-choice-in-context',
+        object: 'voice-recordings:local',
+      },
+    ];
+  }
+}
