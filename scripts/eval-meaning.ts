@@ -436,8 +436,8 @@ const blindKindSets = (
       meaningBlind2,
     ],
     [
-      'third blind set (never used for a fix)',
-      'Labelled changes of every kind, a third set written blind and never used for a fix (meaning-blind-3.json)',
+      'third blind set',
+      'Labelled changes of every kind, a third set written blind (meaning-blind-3.json; two of its cases read in the fifth stop)',
       meaningBlind3,
     ],
     [

@@ -190,3 +190,78 @@ describe('a retention period in a list', () => {
     expect(change(prices(12), prices(48)).kinds.filter((k) => k.startsWith('retention'))).toEqual([]);
   });
 });
+
+// Decision 0016, update 11: a sentence that kept its words but doubled in length, a limit dropped
+// where both sides read as limited, and the purpose of a negated use.
+describe('a practice extended within its sentence', () => {
+  it('a collection that grew a wider scope and a new purpose is news, though the old sentence collected too', () => {
+    const c = change(
+      'We measure your heart rate while you are recording a workout, to show you your effort.',
+      'We measure your heart rate continuously, even when you are not recording a workout, to show you your effort and to build a picture of your sleep and stress.',
+    );
+    expect(c.tags.some((t) => t.rule === 'pair:limit-dropped')).toBe(true);
+  });
+
+  it('the same sentence with a name changed is no news', () => {
+    const c = change(
+      'We measure your heart rate while you are recording a workout, to show you your effort.',
+      'PulseFit measures your heart rate while you are recording a workout, to show you your effort.',
+    );
+    expect(c.kinds).toEqual([]);
+  });
+});
+
+describe('a limit dropped from a disclosure that stays conditional', () => {
+  it('"only with a subpoena" → "when asked, or with a subpoena" is sharing expanded', () => {
+    const c = change(
+      'We will hand over your messages to the authorities only if they serve us with a subpoena.',
+      'We may hand over your messages to the authorities when they request them during an inquiry, or if they serve us with a subpoena.',
+    );
+    expect(c.tags.some((t) => t.kind === 'sharing-expanded' && t.rule === 'pair:limit-dropped')).toBe(true);
+  });
+
+  it('"only" added is no widening', () => {
+    const c = change(
+      'We may hand over your messages to the authorities when they request them during an inquiry, or if they serve us with a subpoena.',
+      'We will hand over your messages to the authorities only if they serve us with a subpoena.',
+    );
+    expect(c.kinds).not.toContain('sharing-expanded');
+  });
+});
+
+describe('the purpose of a negated use is negated too', () => {
+  it.each([
+    'We do not use the pages you read on partner sites to decide which adverts appear in your feed.',
+    'We never analyse your messages in order to target ads at you.',
+  ])('%s is no tracking added', (s) => {
+    expect(change('', s).kinds).not.toContain('tracking-added');
+  });
+
+  it('a use stated after a contrast keeps its own polarity', () => {
+    expect(
+      change('', 'We do not sell your data, and we use it to show you personalised ads.').kinds,
+    ).toContain('tracking-added');
+  });
+
+  it('"you should not share your password … to" is the user, not the service', () => {
+    expect(
+      change('', 'You should not share your password with anyone, to keep your account safe.').kinds,
+    ).not.toContain('data-collection-reduced');
+  });
+});
+
+describe("a body's signals measured or tracked are collected", () => {
+  it.each([
+    'The band measures your pulse through the night.',
+    'Our ring tracks your sleep and your skin temperature.',
+    'The app monitors your blood oxygen during exercise.',
+  ])('%s is new data collected, health', (s) => {
+    expect(change('', s).tags.some((t) => t.kind === 'new-data-collected' && t.topic === 'health')).toBe(
+      true,
+    );
+  });
+
+  it('a site that tracks your visits with cookies is still tracking', () => {
+    expect(change('', 'We use cookies to track your visits to our pages.').kinds).toContain('tracking-added');
+  });
+});

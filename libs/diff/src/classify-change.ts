@@ -56,6 +56,13 @@ interface Side {
 /** A change that removes at least this many sentences, and adds as many or almost none, is a bulk rewrite or removal. */
 const BULK_SENTENCES = 40;
 const EXPANDING = ['new-data-use', 'new-data-collected', 'sharing-expanded', 'tracking-added'];
+/** The kind a limited practice becomes when its limit is dropped. */
+const WIDER_KIND: Record<string, string> = {
+  'sharing-narrowed': 'sharing-expanded',
+  'data-use-narrowed': 'new-data-use',
+  'data-collection-reduced': 'new-data-collected',
+  'tracking-removed': 'tracking-added',
+};
 
 const CHOICE_HINT =
   /opt[- ]?out|setting|preference|choose|choice|control|turn off|disable|unsubscribe|withdraw/iu;
@@ -243,7 +250,11 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
     if (r.partner || r.reading.words.length === 0 || r.reading.words.length > 60) continue;
     const promise = r.reading.acts.some((x) => x.negated && PROMISE_FAMILIES.has(x.family));
     const limited = matches(r.reading.norm, ONLY_LIMIT);
-    if (!promise && !limited) continue;
+    // (a sentence that states a practice and was extended: "we collect your location when you
+    // open the app" → "… your precise location in the background, including when the app is
+    // closed, … and to understand how you travel" keeps its words but doubles its length)
+    const extendable = r.meanings.length > 0 && r.reading.words.length >= 6;
+    if (!promise && !limited && !extendable) continue;
     if (!withWord) {
       withWord = new Map();
       for (const x of added)
@@ -263,7 +274,11 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
       (x) =>
         !x.partner &&
         ((promise && weakenedPromise(r.reading, x.reading)) ||
-          (limited && keeps(r.reading, x.reading, 0.6) && !matches(x.reading.norm, ONLY_LIMIT))),
+          (limited && keeps(r.reading, x.reading, 0.6) && !matches(x.reading.norm, ONLY_LIMIT)) ||
+          (extendable &&
+            x.meanings.length > 0 &&
+            x.reading.words.length <= 2 * r.reading.words.length + 4 &&
+            keeps(r.reading, x.reading, 0.8))),
     );
     if (!a) continue;
     r.partner = a;
@@ -389,21 +404,31 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
   for (const r of removed) {
     const a = r.partner;
     if (!a) continue;
-    // reworded without touching a word that carries meaning (bullets, markup, a name, spacing)
-    if (!meaningWordChanged(r.reading, a.reading)) continue;
     // a limit dropped ("we only disclose … with a warrant" → "we disclose … when asked"), or the
     // scope widened ("your location while you use the map" → "your precise location, even when the
     // app is closed"): the practice the new sentence states is news though the old one stated it too
     const widened =
       (matches(r.reading.norm, ONLY_LIMIT) && !matches(a.reading.norm, ONLY_LIMIT)) ||
       (matches(a.reading.norm, WIDER_SCOPE) && !matches(r.reading.norm, WIDER_SCOPE));
-    if (widened)
+    // reworded without touching a word that carries meaning (bullets, markup, a name, spacing)
+    if (!widened && !meaningWordChanged(r.reading, a.reading)) continue;
+    if (widened) {
       for (const m of a.meanings)
         if (
           EXPANDING.includes(m.kind) &&
           r.meanings.some((x) => x.kind === m.kind || REMOVAL_OF[x.kind] === m.kind)
         )
           tag(m.kind, m.topic, 'pair:limit-dropped', r, a);
+      // a practice stated as limited on both sides ("will only disclose … if we receive a court
+      // order" → "may disclose … when they ask, or if we receive a court order"): with "only"
+      // gone, what the old sentence limited is wider now
+      if (matches(r.reading.norm, ONLY_LIMIT) && !matches(a.reading.norm, ONLY_LIMIT))
+        for (const m of r.meanings) {
+          const wider = WIDER_KIND[m.kind];
+          if (wider && a.meanings.some((x) => x.kind === m.kind && x.topic === m.topic))
+            tag(wider, m.topic, 'pair:limit-dropped', r, a);
+        }
+    }
     // a promise weakened by an exception ("we never sell your data, except …")
     if (weakenedPromise(r.reading, a.reading))
       tag(

@@ -117,6 +117,9 @@ const LOCATION_PRACTICES: Family[] = ['use', 'share', 'collect', 'track', 'adver
 const EXPANDING = ['new-data-use', 'sharing-expanded', 'tracking-added', 'new-data-collected'];
 
 /** The act a named choice's withdrawal stands for, where no choiceDenied pattern found one. */
+/** A body's signals or movements tracked ("tracks your heart rate", "tracking your sleep"). */
+const BODY_TRACKED =
+  /\btrack(s|ed|ing)? (\w+ ){0,2}(heart|pulse|blood|sleep|steps|skin|body|breathing|respiration|glucose|oxygen|temperature|weight|menstrua\w*|cycles?|gait|workouts?|runs?|rides?)\b/u;
 const DENIED_BY_NAME: Act = { family: 'choiceDenied', negated: false, at: 0 };
 /** A sentence whose subject is "this setting", "that option", "the choice": the choice its section is about. */
 const POINTS_AT_A_CHOICE =
@@ -540,7 +543,11 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     const signal =
       track.negated && matches(r.norm, DNT_NAMED) && !NEGATED_TRACKING.test(r.norm.replace(DNT_WORDS, ' '));
     const functional = !track.negated && functionalCookiesOnly(r, track.at);
-    if (!signal && !functional)
+    // (a watch that tracks your heart rate or sleep collects it: no cookie, pixel or ad in sight)
+    const bodyTracked =
+      matches(r.norm, BODY_TRACKED) &&
+      !matches(r.norm, /\b(cookies?|pixels?|beacons?|fingerprint\w*|ads?|advertis\w*|across)\b/u);
+    if (!signal && !functional && !bodyTracked)
       push(
         track.negated ? 'tracking-removed' : 'tracking-added',
         t,

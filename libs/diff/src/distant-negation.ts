@@ -4,7 +4,8 @@
  * - across an inserted phrase set off by commas or dashes ("we will not, under any circumstances,
  *   sell …", "we do not now, and have never, shared …");
  * - from a negated subject ("none of the information you give us … is ever shared", "no third
- *   party receives …").
+ *   party receives …");
+ * - into the purpose of a negated use ("we do not use … to choose which ads you see").
  */
 import { gated } from './pattern-gate';
 
@@ -15,6 +16,17 @@ const ACROSS_INSERTION =
 const NEGATED_SUBJECT = gated(
   /^(?:[^,;]{0,40}, )?(none of|nobody|no one|no (\w+ ){0,3}(data|information|details|content|third[- ]part(y|ies)|partners?|advertisers?|compan(y|ies)|one|personal|organi[sz]ations?|parties|providers?|person|persons|people|humans?|employees?|staff|members?))\b/u,
 );
+
+/**
+ * A purpose of a negated use: "we do not use information about your activity on other sites to
+ * choose which ads you see" negates the ads as well as the use (the purpose clause may be long).
+ */
+const PURPOSE_OF_NEGATED_USE = gated(
+  /(?<!\byou( \w+)? )\b(not|never|n't)( \w+)? (use|process|analy[sz]e|combine|share|disclose|sell|access|rely on|collect)\b[^;.:]{0,140}\b(to|in order to|for|so that|so as to)( \w+){0,4} ?$/u,
+);
+/** What ends a purpose's reach: a contrast, or a new clause with its own subject. */
+const PURPOSE_BREAK =
+  /\b(but|however|although|except|unless|instead|rather|other than)\b|, (and|or) (we|they|you|it|our)\b|,\s*which\b/u;
 
 const HAS_NEGATOR = gated(/\b(not|never|none|no|cannot)\b|n't/u);
 /** The last sentence asked about (its acts are asked one after another) and whether it has a negator. */
@@ -34,6 +46,8 @@ export function distantNegation(norm: string, at: number): boolean {
     !/\b(but|however|although|except|unless)\b/u.test(before.slice(before.search(/[,—–-]/u)))
   )
     return true;
+  const purpose = PURPOSE_OF_NEGATED_USE.exec(before);
+  if (purpose && !PURPOSE_BREAK.test(purpose[0])) return true;
   const subject = NEGATED_SUBJECT.exec(norm);
   return (
     subject !== null &&
