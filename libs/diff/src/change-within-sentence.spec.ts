@@ -265,3 +265,19 @@ describe("a body's signals measured or tracked are collected", () => {
     expect(change('', 'We use cookies to track your visits to our pages.').kinds).toContain('tracking-added');
   });
 });
+
+describe('processing abroad', () => {
+  it.each([
+    'Parts of our customer support are handled by a contractor in Vietnam.',
+    'Your files may be accessed by our affiliates and processors in Brazil and Mexico to run the service.',
+    'Some of our billing is carried out offshore.',
+  ])('%s is a transfer abroad', (s) => {
+    expect(
+      change('', s).tags.some((t) => t.kind === 'sharing-expanded' && t.topic === 'international-transfer'),
+    ).toBe(true);
+  });
+
+  it('a company that only says where it is based transfers nothing', () => {
+    expect(change('', 'Fernleaf Ltd is a company based in Canada.').kinds).toEqual([]);
+  });
+});

@@ -486,6 +486,10 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
         narrowed ? 'sharing-limited' : 'sharing',
         topic ?? 'sharing',
       );
+      // (recipients abroad as well as named: "accessed by our affiliates and service providers in
+      // the United States and India" is a transfer abroad too)
+      if (topic !== 'international-transfer' && r.recipients.includes('international') && !narrowed)
+        push('sharing-expanded', 'international-transfer', 'sharing', 'international-transfer');
       // "we collect, use and share precise location data": collecting location or financial data is news too
       const collected = a('collect');
       if (live(collected) && collected.at < act.at)
