@@ -38,10 +38,12 @@ import blind6 from '../libs/diff/test/alexa-blind-6.json';
 import blind7 from '../libs/diff/test/alexa-blind-7.json';
 import blind8 from '../libs/diff/test/alexa-blind-8.json';
 import blind9 from '../libs/diff/test/alexa-blind-9.json';
+import blind10 from '../libs/diff/test/alexa-blind-10.json';
 import meaningBlind1 from '../libs/diff/test/meaning-blind-1.json';
 import meaningBlind2 from '../libs/diff/test/meaning-blind-2.json';
 import meaningBlind3 from '../libs/diff/test/meaning-blind-3.json';
 import meaningBlind4 from '../libs/diff/test/meaning-blind-4.json';
+import meaningBlind5 from '../libs/diff/test/meaning-blind-5.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
 import severityData from '../libs/diff/src/lexicon/severity.json';
 import caseMap from './data/tosdr-case-map.json';
@@ -393,6 +395,7 @@ const variantSets = (
       'Alexa story, ninth set (written blind, long pages with other edits)',
       blind9,
     ],
+    ['tenth set (written blind)', 'Alexa story, tenth set (written blind, fifth stop; held out)', blind10],
   ] as [string, string, { removals: Variant[]; controls: Variant[] }][]
 ).map(([name, title, set]) => ({
   name,
@@ -444,6 +447,11 @@ const blindKindSets = (
       'fourth blind set',
       'Labelled changes of every kind, a fourth set written blind (meaning-blind-4.json)',
       meaningBlind4,
+    ],
+    [
+      'fifth blind set (held out)',
+      'Labelled changes of every kind, a fifth set written blind and held out (meaning-blind-5.json)',
+      meaningBlind5,
     ],
   ] as [string, string, { cases: BlindCase[] }][]
 ).map(([name, title, set]) => ({ name, total: set.cases.length, ...judgeBlind(title, set.cases) }));
