@@ -395,7 +395,11 @@ const variantSets = (
       'Alexa story, ninth set (written blind, long pages with other edits)',
       blind9,
     ],
-    ['tenth set (written blind)', 'Alexa story, tenth set (written blind, fifth stop; held out)', blind10],
+    [
+      'tenth set (written blind)',
+      'Alexa story, tenth set (written blind, fifth stop; first run 22/24)',
+      blind10,
+    ],
   ] as [string, string, { removals: Variant[]; controls: Variant[] }][]
 ).map(([name, title, set]) => ({
   name,
@@ -449,8 +453,8 @@ const blindKindSets = (
       meaningBlind4,
     ],
     [
-      'fifth blind set (held out)',
-      'Labelled changes of every kind, a fifth set written blind and held out (meaning-blind-5.json)',
+      'fifth blind set (first run 25/40)',
+      'Labelled changes of every kind, a fifth set written blind (meaning-blind-5.json; first run 25/40 meaning, 33/40 severity, then read)',
       meaningBlind5,
     ],
   ] as [string, string, { cases: BlindCase[] }][]

@@ -526,7 +526,23 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
   // additions with nothing they replace
   for (const a of added) {
     if (a.partner) continue;
-    for (const m of a.meanings) if (!removedSaid.has(key(m))) tag(m.kind, m.topic, `added:${m.rule}`, a);
+    for (const m of a.meanings) {
+      if (!removedSaid.has(key(m))) {
+        tag(m.kind, m.topic, `added:${m.rule}`, a);
+        continue;
+      }
+      // the same practice stated again in other words, wider ("your approximate location when you
+      // open the store finder" → "your precise location from GPS, also in the background"): the
+      // widening is news though the practice was stated before
+      if (!EXPANDING.includes(m.kind) || !matches(a.reading.norm, WIDER_SCOPE)) continue;
+      const old = removed.find(
+        (r) =>
+          !r.partner &&
+          r.meanings.some((x) => key(x) === key(m)) &&
+          !matches(r.reading.norm, WIDER_SCOPE),
+      );
+      if (old) tag(m.kind, m.topic, 'pair:limit-dropped', old, a);
+    }
   }
   // retention durations across the whole change, when no pair compared them
   if (![...tags.values()].some((t) => t.kind?.startsWith('retention-'))) {
@@ -789,7 +805,7 @@ function isTypoOf(x: string, y: string): boolean {
 const ONLY_LIMIT = /\b(only|solely|exclusively)\b/u;
 /** A practice's scope stated wider: precise, continuous, in the background, at all times. */
 const WIDER_SCOPE =
-  /\b(precise|continuous(ly)?|in the background|at all times|even when|when the app is (closed|not in use)|in real time|around the clock)\b/u;
+  /\b((?<!non-|non |im)precise|continuous(ly)?|in the background|at all times|even when|when the app is (closed|not in use)|in real time|around the clock)\b/u;
 
 /** An exception added to a promise ("we never sell your data" → "…, except …"). */
 const EXCEPTION =

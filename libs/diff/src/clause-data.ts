@@ -157,7 +157,7 @@ export function accountAccess(r: ClauseReading): boolean {
 
 /** Disclosure only under a condition ("disclosed only when the law requires it"). */
 const DISCLOSED_ONLY = gated(
-  /\b(disclos|shar|provid|releas|transferr?|giv|pass)\w* (\w+ ){0,3}only (when|if|where|to the extent|as|in (the following|limited|specific))\b|\bonly (be )?(disclos|shar|releas|transferr?|pass)\w* (\w+ ){0,3}(when|if|where|to the extent|as (required|necessary|permitted|described))\b/u,
+  /\b(disclos|shar|provid|releas|transferr?|giv|pass|hand)\w* (\w+ ){0,3}only (when|if|where|to the extent|as|in (the following|limited|specific)|in response to|upon|on receipt of|pursuant to|after (we )?(receiv|obtain))\b|\bonly (be )?(disclos|shar|releas|transferr?|pass|hand)\w* (\w+ ){0,3}(when|if|where|to the extent|as (required|necessary|permitted|described)|in response to|upon|pursuant to)\b/u,
 );
 /** Others not allowed to use what the company holds ("we never let advertisers see your messages"). */
 const OTHERS_NOT_ALLOWED = gated(

@@ -50,6 +50,8 @@ const DURATION = new RegExp(
   `\\b(\\d+(?:[.,]\\d+)?|${Object.keys(NUMBERS).join('|')})(?:\\s*(?:\\(\\d+\\)\\s*)?|-)(${Object.keys(UNITS).join('|')})s?\\b`,
   'giu',
 );
+const PERMANENTLY_DELETED =
+  /\bpermanently (deleted?|erased?|removed?|destroyed?|purged?|anonymi[sz]ed?)\b|\b(delet|eras|remov|destroy|purg)\w*( (it|them|this|these|that|those|the data|your data|such data))? permanently\b/iu;
 const OPEN = new RegExp(`\\b(${durationsData.open.join('|')})\\b`, 'iu');
 
 /** Durations a sentence names ("30 days", "eighteen months", "indefinitely"), with their length in days. */
@@ -62,6 +64,8 @@ export function durationsOf(sentence: string): Duration[] {
     out.push({ text: m[0].toLowerCase(), days: count * unit });
   }
   const open = OPEN.exec(sentence);
-  if (open) out.push({ text: open[0].toLowerCase(), days: Infinity });
+  // ("then permanently deleted" is how the data ends, not a period without end)
+  if (open && !(open[0].toLowerCase() === 'permanently' && PERMANENTLY_DELETED.test(sentence)))
+    out.push({ text: open[0].toLowerCase(), days: Infinity });
   return out;
 }

@@ -2,7 +2,7 @@ import { analyzeChange } from './analyze-change';
 import { meaningsOf } from './clause-meaning';
 import { readClause } from './read-clause';
 
-// Decision 0016, update 12: a choice to keep voice on the device, told without the words the
+// Decision 0016, update 10: a choice to keep voice on the device, told without the words the
 // choice patterns know, and such a choice announced gone. Our own sentences, about several
 // products, written before the readings that handle them (after the first runs of the blind
 // Alexa sets 8 and 9, before reading their pages).
@@ -82,5 +82,22 @@ describe('a keep-it-local statement under a named setting', () => {
     );
     const c = analyzeChange(before, page(history)).classification;
     expect(c.kinds).not.toContain('opt-out-removed');
+  });
+});
+
+// Decision 0016, update 12: contractions ("isn't uploaded", "aren't sent") and "with … turned on"
+// (our own sentences, written after the first run of Alexa set 10, before fixing its misses).
+describe('a choice to keep voice local, with contractions and a switched-on setting', () => {
+  it.each([
+    "With Quiet Listening switched on, what you say to the remote isn't uploaded.",
+    "Once Home Audio is turned on, your voice requests aren't sent anywhere outside your house.",
+  ])('%s', (sentence) => {
+    expect(kinds(sentence)).toContain('opt-out-added·voice-recordings');
+  });
+
+  it('a statement with a contraction and no choice is no choice', () => {
+    expect(kinds("Audio isn't sent to us until you press the talk button.")).not.toContain(
+      'opt-out-added·voice-recordings',
+    );
   });
 });

@@ -1,6 +1,6 @@
 /**
  * A choice to keep voice on the device, and a named choice announced gone, where the choice
- * patterns of clause.json do not see them (decision 0016, update 12). A help page says "you can
+ * patterns of clause.json do not see them (decision 0016, updates 10 and 12). A help page says "you can
  * have your speaker handle requests itself, so the audio stays in your home" or "with Private
  * Mode, what you say is never uploaded": no "choose", "opt out" or "turn off", yet the reader is
  * offered a way to keep their voice at home. A release note says "Local Voice has been removed
@@ -12,7 +12,7 @@ import { type ClauseReading } from './read-clause';
 
 /** Kept on the device or at home, or not sent, uploaded or transmitted. */
 export const KEPT_LOCAL =
-  /\b(locally|on[- ]device|on (the|this|your|that|its) (own )?(device|echo|phone|speaker|watch|hub|tv|camera)|by itself|on its own|(not|never|n't|no) (\w+ ){0,3}(sent|send|sending|upload\w*|transmit\w*|leav\w*|go(es)? to)|without (\w+ ){0,3}(send|upload|transmit)\w*|(stays?|kept|remains?|rests?) (\w+ ){0,3}(on|at|in) (the|this|your|its) (device|home|house|echo|phone|speaker|watch|hub))\b/u;
+  /\b(locally|on[- ]device|on (the|this|your|that|its) (own )?(device|echo|phone|speaker|watch|hub|tv|camera)|by itself|on its own|(not|never|\w*n't|no) (\w+ ){0,3}(sent|send|sending|upload\w*|transmit\w*|leav\w*|go(es)? to)|without (\w+ ){0,3}(send|upload|transmit)\w*|(stays?|kept|remains?|rests?) (\w+ ){0,3}(on|at|in) (the|this|your|its) (device|home|house|echo|phone|speaker|watch|hub))\b/u;
 
 /**
  * Voice named, or what a voice assistant hears ("the audio", "what you say"); "requests" and
@@ -28,7 +28,7 @@ const VOICE_LIKE =
  * "in this mode", "customers … may choose to have").
  */
 const USER_HAND =
-  /\b(you|customers?|users?|owners?|parents?|subscribers?|members?)\b[^.;]{0,100}?\b(can|may|could|are able to|have the option to)( also| instead| now)? (have|let|set|make|keep|get|tell|ask|choose|opt|elect|decide|pick|select|switch|turn|enable)\b|\bif you (prefer|would prefer|want|wish|like|choose|enable|turn on|switch on|activate|select|set)\b|\b(when|while|once|if|with) (it|this|that|(the |your )?([\w'-]+ ){0,4}(mode|setting|option|toggle|switch|feature))( is| are)? ?(switched |turned )?(on|enabled|active|activated|selected)?\b|\bin (this|that|the|such) mode\b|\b(where|when|once|while) you('ve| have)? (turned on|switched on|enabled|activated|selected|chosen|set up)\b/u;
+  /\b(you|customers?|users?|owners?|parents?|subscribers?|members?)\b[^.;]{0,100}?\b(can|may|could|are able to|have the option to)( also| instead| now)? (have|let|set|make|keep|get|tell|ask|choose|opt|elect|decide|pick|select|switch|turn|enable)\b|\bif you (prefer|would prefer|want|wish|like|choose|enable|turn on|switch on|activate|select|set)\b|\b(when|while|once|if|with) (it|this|that|(the |your )?([\w'-]+ ){0,4}(mode|setting|option|toggle|switch|feature))( is| are)? ?(switched |turned )?(on|enabled|active|activated|selected)?\b|\bin (this|that|the|such) mode\b|\b(with|when|once|while) ([\w'-]+ ){1,4}(is |are )?(turned|switched|toggled) on\b|\b(where|when|once|while) you('ve| have)? (turned on|switched on|enabled|activated|selected|chosen|set up)\b/u;
 
 /** What a device does by default until the wake word, not a choice ("no audio is sent until the wake word"). */
 const DEFAULT_BEHAVIOUR = /\buntil\b|\bwake[- ]?word\b|\bbefore (it|the device|alexa|you say)\b/u;
@@ -46,7 +46,7 @@ export function localVoiceChoice(r: ClauseReading): boolean {
     !matches(r.norm, DEFAULT_BEHAVIOUR) &&
     // (a consequence of sending, not a choice: "audio is sent to the cloud when the mode is on")
     !/\b(is|are|will be|gets?) (sent|uploaded|transmitted)\b(?![^.;]{0,20}\b(not|never)\b)/u.test(
-      r.norm.replace(/\b(not|never|n't|no) (\w+ ){0,3}(sent|uploaded|transmitted)\b/gu, ''),
+      r.norm.replace(/\b(not|never|\w*n't|no) (\w+ ){0,3}(sent|uploaded|transmitted)\b/gu, ''),
     )
   );
 }
