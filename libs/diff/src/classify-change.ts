@@ -266,10 +266,15 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
           }
     }
     let candidates: Side[] = [];
+    let absent = 0;
     for (const w of r.reading.words) {
       const list = withWord.get(w);
-      if (list && (candidates.length === 0 || list.length < candidates.length)) candidates = list;
+      if (!list) absent++;
+      else if (candidates.length === 0 || list.length < candidates.length) candidates = list;
     }
+    // (an extension keeps 80% of the words: with more missing from every added sentence, or only
+    // words so common that many sentences hold them, there is no such sentence worth the search)
+    if (!promise && !limited && (absent > 0.2 * r.reading.words.length || candidates.length > 64)) continue;
     const a = candidates.find(
       (x) =>
         !x.partner &&
@@ -537,9 +542,7 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
       if (!EXPANDING.includes(m.kind) || !matches(a.reading.norm, WIDER_SCOPE)) continue;
       const old = removed.find(
         (r) =>
-          !r.partner &&
-          r.meanings.some((x) => key(x) === key(m)) &&
-          !matches(r.reading.norm, WIDER_SCOPE),
+          !r.partner && r.meanings.some((x) => key(x) === key(m)) && !matches(r.reading.norm, WIDER_SCOPE),
       );
       if (old) tag(m.kind, m.topic, 'pair:limit-dropped', old, a);
     }
