@@ -3,7 +3,10 @@
  * decision logic (the same as `fineprint replay`) and writes a readable report,
  * artifacts/corpus-report.md: decisions per history, and every announced change with
  * its summary, severity, tags and the recorder's own message, so a reader can judge
- * whether each announcement is one a privacy reader would want.
+ * whether each announcement is one a privacy reader would want; and artifacts/corpus-pairs.json,
+ * every announced or cosmetic version with the version it was compared with and what was said
+ * (severity, kinds), to join with a reader's own ratings of the same pairs
+ * (scripts/corpus-reader-agreement.ts).
  *
  * Data: Open Terms Archive contributors, ODC Attribution License (ODC-By 1.0).
  */
@@ -30,6 +33,14 @@ const histories = readdirSync(corpus)
   .sort();
 const rows: string[] = [];
 const announced: string[] = [];
+const pairs: {
+  doc: string;
+  from: string | undefined;
+  to: string;
+  decision: string;
+  severity: string | null;
+  kinds: string[];
+}[] = [];
 const totals = {
   announce: 0,
   revert: 0,
@@ -59,6 +70,15 @@ for (const name of histories) {
     if (v.decision === 'announce' && seen.has(text)) revertAnnounced++;
     seen.add(text);
     if (v.decision === 'baseline' && v.reason.startsWith('re-extracted')) rebaselined++;
+    if (v.decision === 'announce' || v.decision === 'cosmetic')
+      pairs.push({
+        doc: name,
+        from: v.comparedWith,
+        to: v.file,
+        decision: v.decision,
+        severity: v.decision === 'cosmetic' ? 'cosmetic' : v.severity,
+        kinds: [...new Set(v.tags.flatMap((t) => (t.kind ? [t.kind] : [])))],
+      });
     if (v.decision !== 'announce') continue;
     if (REEXTRACTION_MESSAGE.test(v.note ?? '')) announcedTechnical++;
     const tags = v.tags
@@ -106,6 +126,7 @@ ${announced.join('\n')}
 `;
 mkdirSync(resolve(out, '..'), { recursive: true });
 writeFileSync(out, report);
+writeFileSync(join(resolve(out, '..'), 'corpus-pairs.json'), `${JSON.stringify(pairs, null, 1)}\n`);
 console.log(
   `✓ ${totals.total} versions in ${histories.length} histories: ${totals.announce} announce, ${totals.cosmetic} cosmetic, ${totals.revert} revert, ${totals.variant} variant, ${totals.quarantine} quarantine, ${totals.unchanged} unchanged, ${totals.baseline} baseline (${rebaselined} re-extractions)`,
 );

@@ -45,6 +45,8 @@ export interface ReplayEntry {
   note?: string;
   date?: string;
   diffMs?: number;
+  /** The input of the version this one was compared with (announced, cosmetic or pending ones). */
+  comparedWith?: string;
 }
 
 export interface ReplayReport {
@@ -74,6 +76,8 @@ type ReplayVersion = VersionSummary & {
   extractionKey: string;
   /** The base's text when this version was recorded (what it changed from). */
   fromSha256: string | null;
+  /** The input it was recorded from. */
+  file: string;
 };
 
 /**
@@ -177,6 +181,7 @@ export function replayHistory(inputs: ReplayInput[], options: ReplayOptions = {}
       text: input.text,
       extractionKey,
       fromSha256: base?.sha256 ?? null,
+      file: input.file,
     };
     versions.push(record);
     if (!isQuarantined(status)) seen.push({ at: at.getTime(), sha256: textSha256 });
@@ -198,6 +203,7 @@ export function replayHistory(inputs: ReplayInput[], options: ReplayOptions = {}
       tags: analysis.classification.tags,
       summary: analysis.summary,
       diffMs: analysis.timing.diffMs,
+      comparedWith: versions.find((v) => v.id === base.id)?.file,
       decision: 'announce',
       reason: analysis.classification.severityRule,
     };
