@@ -281,3 +281,73 @@ describe('processing abroad', () => {
     expect(change('', 'Fernleaf Ltd is a company based in Canada.').kinds).toEqual([]);
   });
 });
+
+// Decision 0016, update 13: read against a privacy reader's ratings of the corpus's changes.
+describe('uses and rights read against the corpus', () => {
+  it.each([
+    'We may analyse the shape of your face in the photo you upload to confirm it is you.',
+    'Your heart rhythm readings are used to estimate your fitness age.',
+  ])('%s is a new use of sensitive data', (s) => {
+    expect(
+      change('', s).tags.some((t) => t.kind === 'new-data-use' && t.rule.endsWith('sensitive-data-used')),
+    ).toBe(true);
+  });
+
+  it("the company's own crawler feeding its models is AI training, a rule for users' scrapers is not", () => {
+    const own = change('', 'Our web crawler collects public pages as a source for our generative models.');
+    expect(own.tags.some((t) => t.kind === 'new-data-use' && t.topic === 'ai-training')).toBe(true);
+    const rule = change('', 'You must not use any crawler or scraper to copy content from the service.');
+    expect(rule.kinds).toEqual([]);
+  });
+
+  it("a processor's duty to delete is no right of the user", () => {
+    expect(
+      change('', 'Our vendors must delete or return the personal data once the work is finished.').kinds,
+    ).not.toContain('rights-added');
+  });
+
+  it('rights removed are not cancelled by another right added', () => {
+    const c = change(
+      'You can ask us for a copy of your data or have us send it to another service.',
+      'You can see and update your account details on the Account page.',
+    );
+    expect(c.kinds).toContain('rights-reduced');
+  });
+
+  it('rights restated in other words are the same rights', () => {
+    const c = change(
+      'You can ask us to erase your data or send you a copy of it.',
+      'You may request deletion of your data, and you can download a copy of it at any time.',
+    );
+    expect(c.kinds).not.toContain('rights-reduced');
+  });
+
+  it('a new category of data collected is news beside a reformatted collection row', () => {
+    const c = change(
+      '| Usage data | We collect **usage data** about how you use the app. |',
+      '| Usage data | We collect usage data about how you use the app. |\n| Message data | Where you use messaging, we collect the messages you send to other users. |',
+    );
+    expect(c.kinds).toContain('new-data-collected');
+  });
+});
+
+describe('text the rules cannot read', () => {
+  it('a change in French is said to be unread, not misread', () => {
+    const fr = (x: string) =>
+      `# Politique de confidentialité\n\nNous utilisons des cookies et des technologies similaires pour mesurer l'audience de notre site et pour personnaliser les publicités que vous voyez. ${x}\n\n## Contact\n\nÉcrivez-nous à l'adresse indiquée ci-dessous pour toute question relative à vos données.`;
+    const c = analyzeChange(
+      fr(''),
+      fr(
+        'Nous pouvons partager vos données avec nos partenaires publicitaires, qui peuvent les combiner avec les informations dont ils disposent déjà.',
+      ),
+    ).classification;
+    expect(c.severityRule).toBe('meaning-not-read-not-english');
+    expect(c.kinds).toEqual([]);
+  });
+
+  it('an English change is read', () => {
+    expect(change('', 'We may share your data with our advertising partners.').kinds.length).toBeGreaterThan(
+      0,
+    );
+  });
+});

@@ -56,6 +56,8 @@ interface Side {
 /** A change that removes at least this many sentences, and adds as many or almost none, is a bulk rewrite or removal. */
 const BULK_SENTENCES = 40;
 const EXPANDING = ['new-data-use', 'new-data-collected', 'sharing-expanded', 'tracking-added'];
+/** Kinds whose statement with no named topic is news unless a removed sentence it rewords said it. */
+const NEW_CATEGORY = new Set(['new-data-collected', 'new-data-use', 'sharing-expanded']);
 /** The kind a limited practice becomes when its limit is dropped. */
 const WIDER_KIND: Record<string, string> = {
   'sharing-narrowed': 'sharing-expanded',
@@ -148,6 +150,18 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
       kinds: [],
     };
 
+  // the meaning rules read English: a change in another language is a change whose meaning is not
+  // read (said as such, at low), not a misreading of words that look English ("cookies")
+  if (!readsAsEnglish([...diff.sentences.removed, ...diff.sentences.added]))
+    return {
+      severity: 'low',
+      severityRule: 'meaning-not-read-not-english',
+      cosmetic: false,
+      tags: [],
+      topics: [],
+      kinds: [],
+    };
+
   // each distinct sentence is normalised once, read once and given its rules' meanings once:
   // its signature, its reading and the new version's choices all start from that
   const normOf = new Map<string, Prepared>();
@@ -212,7 +226,8 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
     [removed, 'removed'],
   ] as const)
     for (const s of list) {
-      if (s.meanings.length > 0) continue;
+      // (a use of the sensitive data it names is what the item is collected for)
+      if (s.meanings.some((m) => m.rule !== 'sensitive-data-used')) continue;
       const topics = s.reading.topics.filter((t) => SENSITIVE_DATA.includes(t));
       if (topics.length === 0) continue;
       const intro = linesOf[side].listIntro(s.reading.text);
@@ -330,6 +345,21 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
   const addedSays = new Set(added.flatMap((a) => a.meanings.map(key)));
   const removedSaid = new Set(removed.flatMap((r) => r.meanings.map(key)));
   const addedObjects = new Set(added.flatMap((a) => a.meanings.map((m) => `${m.kind}|${m.object}`)));
+  // (a right is the same right only with the same object: "you can object to processing or ask for
+  // portability" removed is not cancelled by "you have the ability to access your account" added)
+  const rightsOf = (list: Side[]) =>
+    new Set(
+      list.flatMap((x) =>
+        x.meanings
+          .filter((m) => m.kind === 'rights-added')
+          .flatMap((m) => rightKinds(x.reading.norm).map((k) => `${m.topic ?? ''}|${k}`)),
+      ),
+    );
+  const addedRights = rightsOf(added);
+  const removedRights = rightsOf(removed);
+  const sameRightSaid = (s: Side, m: Meaning, rights: Set<string>) =>
+    rights.has(`${m.topic ?? ''}|right`) ||
+    rightKinds(s.reading.norm).every((k) => rights.has(`${m.topic ?? ''}|${k}`));
   const addedSettings = new Set(
     added.flatMap((a) => (a.meanings.some((m) => m.kind === 'opt-out-added') ? a.reading.settings : [])),
   );
@@ -517,7 +547,9 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
       if (
         m.kind === 'opt-out-added'
           ? choiceSurvives(r, m, addedSettings, addedObjects, stillNamed, afterChoices)
-          : addedSays.has(key(m))
+          : m.kind === 'rights-added'
+            ? sameRightSaid(r, m, addedRights)
+            : addedSays.has(key(m))
       )
         continue;
       // a cookie or ad choice removed with the tracking it controlled: the practice left, not the choice
@@ -532,7 +564,11 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
   for (const a of added) {
     if (a.partner) continue;
     for (const m of a.meanings) {
-      if (!removedSaid.has(key(m))) {
+      if (
+        m.kind === 'rights-added'
+          ? !sameRightSaid(a, m, removedRights)
+          : !removedSaid.has(key(m)) || (m.topic === null && NEW_CATEGORY.has(m.kind) && !reworded(a, m))
+      ) {
         tag(m.kind, m.topic, `added:${m.rule}`, a);
         continue;
       }
@@ -546,6 +582,11 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
       );
       if (old) tag(m.kind, m.topic, 'pair:limit-dropped', old, a);
     }
+  }
+  // (a statement of no named topic is cancelled only by a removed one it rewords: "we collect
+  // message data" added is news though a reformatted table row says "we collect usage data")
+  function reworded(a: Side, m: Meaning): boolean {
+    return removed.some((r) => r.meanings.some((x) => key(x) === key(m)) && keeps(a.reading, r.reading, 0.5));
   }
   // retention durations across the whole change, when no pair compared them
   if (![...tags.values()].some((t) => t.kind?.startsWith('retention-'))) {
@@ -923,4 +964,63 @@ function byImportance(a: ChangeTag, b: ChangeTag): number {
   const rank = (k: string | null) =>
     k === null ? 99 : KIND_ORDER.indexOf(k) < 0 ? 98 : KIND_ORDER.indexOf(k);
   return rank(a.kind) - rank(b.kind) || (a.topic ?? '~').localeCompare(b.topic ?? '~');
+}
+
+/**
+ * The rights a sentence names, in a few kinds, so that a reworded right is the same right
+ * ("delete" / "erase") and a sentence naming several is each of them ('right' when none is named).
+ */
+function rightKinds(norm: string): string[] {
+  const kinds = new Set<string>();
+  for (const m of norm.matchAll(RIGHT_WORD)) {
+    const w = m[1] as string;
+    kinds.add(
+      /^(delet|eras)/u.test(w)
+        ? 'delete'
+        : /^(correct|rectif|updat)/u.test(w)
+          ? 'correct'
+          : /^(export|download|port|cop|archive)/u.test(w)
+            ? 'copy'
+            : w,
+    );
+  }
+  return kinds.size ? [...kinds] : ['right'];
+}
+const RIGHT_WORD =
+  /\b(access|delet|eras|export|download|port|correct|rectif|updat|complain|object|restrict|archive|cop(y|ies)|notif|withdraw|opt)/gu;
+
+/** English words that most English sentences have and other languages' sentences lack. */
+const ENGLISH_FUNCTION_WORDS = new Set(
+  'the and of to a in is are we you your our for with that this or be by on may not it as any can will from'.split(
+    ' ',
+  ),
+);
+/** The same in French, German, Spanish, Italian, Dutch and Portuguese (for short changes). */
+const OTHER_FUNCTION_WORDS = new Set(
+  'le la les des du et nous vous votre vos pour avec est sont une dans qui que der die das und wir sie ihre ist mit von zu el los las y nosotros usted sus para con del il lo gli di che per sono het een en wij uw voor met van os um uma não são'.split(
+    ' ',
+  ),
+);
+/**
+ * Whether the changed sentences read as English: with 40 words or more, unless English function
+ * words are under 12% of them (English prose has 35–50%; French, German or Spanish prose under 5%)
+ * and other languages' function words 8% or more (so a JSON manifest or a menu of product names,
+ * which has few of either, is still read); with 12 to 39 words, unless other languages' function
+ * words are 15% of them and English ones under 5%.
+ */
+function readsAsEnglish(sentences: string[]): boolean {
+  let words = 0;
+  let english = 0;
+  let other = 0;
+  for (const s of sentences) {
+    for (const w of s.toLowerCase().split(/[^\p{L}']+/u)) {
+      if (!w) continue;
+      words++;
+      if (ENGLISH_FUNCTION_WORDS.has(w)) english++;
+      else if (OTHER_FUNCTION_WORDS.has(w)) other++;
+    }
+    if (words >= 4000) break;
+  }
+  if (words >= 40) return english >= 0.12 * words || other < 0.08 * words;
+  return words < 12 || !(other >= 0.15 * words && english < 0.05 * words);
 }

@@ -107,7 +107,17 @@ function readNoOwnPractice(t: string, r: ClauseReading): string | null {
   if (THEIR_OWN.test(t) && OTHERS_SITES.test(t)) return 'others-practices';
   if (DISCLAIMER_HINT.test(t) && DISCLAIMER.test(t)) return 'disclaimer';
   if (OBTAIN_HINT.test(t) && USER_OBTAINS.test(t)) return 'user-obtains';
-  if (SCRAPING_HINT.test(t) && SCRAPING.test(t) && !matches(t, /\bwe (may )?(use|employ|deploy)\b/u))
+  // (a rule for users, not the company's own crawler: "Apple uses Applebot, a web crawler, … as a
+  // source for our foundational models" states a practice)
+  if (
+    SCRAPING_HINT.test(t) &&
+    SCRAPING.test(t) &&
+    !matches(t, /\bwe (may )?(use|employ|deploy)\b/u) &&
+    matches(
+      t,
+      /\b(not|no|never|prohibit\w*|forbid\w*|banned|refrain|without (our|the|prior|express|written))\b|n't\b/u,
+    )
+  )
     return 'user-conduct';
   if (FEEDBACK_HINT.test(t) && aboutFeedback(r)) return 'feedback';
   if (NEGATION_HINT.test(t) && ASKS_THE_USER.test(withoutSettingNames(t, r)) && !SETTING_LABEL.test(t))

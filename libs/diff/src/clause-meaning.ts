@@ -227,7 +227,11 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     !a('companyRight') &&
     r.actor !== 'third-parties' &&
     !matches(r.norm, /\bopt(ing)?[- ]?out\b|\bunsubscrib|\bsettings?\b/u) &&
-    matches(r.norm, /\b(access|correct|delet|eras|export|download|port|rectif|copy|complain|update|receive)/u)
+    matches(
+      r.norm,
+      /\b(access|correct|delet|eras|export|download|port|rectif|copy|complain|update|receive)/u,
+    ) &&
+    matches(r.norm, ADDRESSES_USER)
   ) {
     push('rights-added', null, 'user-right', rightObject(r));
     return out;
@@ -300,7 +304,10 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     !contractOnly &&
     !companyActs &&
     !a('companyRight') &&
-    r.actor !== 'third-parties'
+    r.actor !== 'third-parties' &&
+    // (a duty of others with the data is no right of the user: "they must delete or return the
+    // personal data once they have fulfilled our request")
+    matches(r.norm, ADDRESSES_USER)
   ) {
     const topic =
       r.topics.includes('law-enforcement') || noticeBeforeDisclosure(r)
@@ -608,6 +615,11 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
       push('data-use-narrowed', null, 'use-limited', 'purpose');
     else if (live(use) && matches(r.norm, /\bcombin(e|es|ed|ing)\b/u))
       push('new-data-use', null, 'profiles-combined', 'purpose');
+    // a use of sensitive data named in the sentence ("we may analyse your facial geometry to
+    // identify you", "we use your heart rate to estimate your stress")
+    else if (live(use) && !a('collect') && !limitedUse)
+      for (const t of r.topics.filter((x) => SENSITIVE_USE_TOPICS.includes(x)))
+        push('new-data-use', t, 'sensitive-data-used', t);
     if (out.length) return out;
   }
 
@@ -629,6 +641,13 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     push('tracking-added', 'cookies-tracking', 'tracking-data-collected');
   return out;
 }
+
+/** A sentence about the user, or people whose data it is. */
+const ADDRESSES_USER =
+  /\b(you|your|yours|users?|individuals?|data subjects?|customers?|members?|visitors?|account holders?|parents?|consumers?|residents?|people|persons?|anyone|everyone|children)\b/u;
+
+/** Sensitive data whose use, named in a sentence, is news by itself. */
+const SENSITIVE_USE_TOPICS = ['biometrics', 'health', 'voice-recordings'];
 
 /** The topics a choice is about, most specific first. */
 export const CHOICE_TOPICS = [
