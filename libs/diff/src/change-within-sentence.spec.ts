@@ -351,3 +351,35 @@ describe('text the rules cannot read', () => {
     );
   });
 });
+
+describe('more of what a reader rates high in real rewrites', () => {
+  it('ad networks collecting on the service is sharing with advertisers', () => {
+    const c = change(
+      '',
+      'Our ad network partners may place pixels on our pages to gather information about the articles you read and your visits to other sites.',
+    );
+    expect(c.tags.some((t) => t.kind === 'sharing-expanded' && t.topic === 'advertising')).toBe(true);
+    expect(c.severity).toBe('high');
+  });
+
+  it('vendors who listen to snippets of recorded audio are human review', () => {
+    const c = change(
+      '',
+      'Our vendors listen to short snippets of recorded audio to improve speech recognition.',
+    );
+    expect(c.tags.some((t) => t.topic === 'human-review' && t.kind === 'new-data-use')).toBe(true);
+  });
+
+  it('a facial age estimate is biometric', () => {
+    const c = change(
+      '',
+      'To check your age we may use facial age estimation on a selfie you take in the app.',
+    );
+    expect(c.topics).toContain('biometrics');
+  });
+
+  it('"the contents of voice calls" are voice recordings', () => {
+    const c = change('We do not keep the contents of your voice calls.', '');
+    expect(c.tags.some((t) => t.topic === 'voice-recordings')).toBe(true);
+  });
+});

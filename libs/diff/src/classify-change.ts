@@ -56,6 +56,21 @@ interface Side {
 /** A change that removes at least this many sentences, and adds as many or almost none, is a bulk rewrite or removal. */
 const BULK_SENTENCES = 40;
 const EXPANDING = ['new-data-use', 'new-data-collected', 'sharing-expanded', 'tracking-added'];
+/**
+ * A promise about voice, faces, health, children or AI training that a rewrite (not a mass removal:
+ * the new text has sentences of its own) no longer makes anywhere: the rewrite's cap on removals
+ * does not hide it ("we generally do not store the contents of voice calls" gone from a rewrite).
+ */
+function promiseOnSensitiveData(t: ChangeTag, addedSentences: number): boolean {
+  return (
+    t.kind === 'promise-withdrawn' &&
+    t.topic !== null &&
+    SENSITIVE_PROMISES.has(t.topic) &&
+    addedSentences >= BULK_SENTENCES
+  );
+}
+const SENSITIVE_PROMISES = new Set(['voice-recordings', 'biometrics', 'health', 'children', 'ai-training']);
+
 /** Kinds whose statement with no named topic is news unless a removed sentence it rewords said it. */
 const NEW_CATEGORY = new Set(['new-data-collected', 'new-data-use', 'sharing-expanded']);
 /** The kind a limited practice becomes when its limit is dropped. */
@@ -627,7 +642,7 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
         ? null
         : t.source === 'model'
           ? 'model: at most medium'
-          : bulk && t.rule.startsWith('removed:')
+          : bulk && t.rule.startsWith('removed:') && !promiseOnSensitiveData(t, added.length)
             ? 'bulk rewrite: a removal is at most medium'
             : optInOnly(t)
               ? "only with the user's consent: at most medium"

@@ -583,6 +583,15 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     ((live(collecting) && dataItems(r, 2) >= 2) || dataInventory(r))
   )
     for (const t of dataTopics(r)) push('new-data-collected', t, 'data-collected');
+  // advertisers collecting on the service ("our advertising partners may use these technologies to
+  // collect information about your online activities across sites"): the data goes to them
+  if (
+    out.some((m) => m.kind === 'tracking-added') &&
+    !out.some((m) => m.kind === 'sharing-expanded') &&
+    matches(r.norm, ADVERTISERS_COLLECT) &&
+    !r.acts.some((x) => x.negated)
+  )
+    push('sharing-expanded', 'advertising', 'advertisers-collect', 'advertising');
   if (out.length) return out;
 
   // uses of data
@@ -641,6 +650,10 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     push('tracking-added', 'cookies-tracking', 'tracking-data-collected');
   return out;
 }
+
+/** Advertisers, as those who collect or receive, with what they get from the service. */
+const ADVERTISERS_COLLECT =
+  /\b(advertising (partners?|networks?|companies|providers?|vendors?)|advertisers|ad (networks?|partners?|tech(nology)? (partners?|companies|providers?))|third[- ]party advertis\w*)\b[^.;]{0,120}\b(collect|gather|receiv|obtain|access|use|track|record|log)\w*\b[^.;]{0,80}\b(information|data|identifiers?|activit(y|ies)|visits?|pages|interactions?|browsing|usage)\b/u;
 
 /** A sentence about the user, or people whose data it is. */
 const ADDRESSES_USER =
