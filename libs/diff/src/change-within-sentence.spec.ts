@@ -383,3 +383,37 @@ describe('more of what a reader rates high in real rewrites', () => {
     expect(c.tags.some((t) => t.topic === 'voice-recordings')).toBe(true);
   });
 });
+
+describe('AI features switched on by default', () => {
+  it('an AI feature on by default is a new use, high', () => {
+    const c = change(
+      '',
+      'From next month, the writing assistant powered by generative AI will be turned on by default for all workspaces.',
+    );
+    expect(c.tags.some((t) => t.kind === 'new-data-use' && t.topic === 'ai-training')).toBe(true);
+  });
+
+  it('one that is not on by default is no new use', () => {
+    expect(change('', 'The AI summary feature is not switched on by default.').kinds).not.toContain(
+      'new-data-use',
+    );
+  });
+});
+
+describe('AI training named for more products', () => {
+  it('more models or products named, the old kept, is AI use widened', () => {
+    const c = change(
+      'Public posts may be used to train our Lumen language model.',
+      'Public posts may be used to train our Lumen language model, Lumen Vision and the Lumen Voice assistant.',
+    );
+    expect(c.tags.some((t) => t.rule === 'pair:ai-scope-widened')).toBe(true);
+  });
+
+  it('a model renamed is not', () => {
+    const c = change(
+      'Public posts may be used to train our Lumen language model.',
+      'Public posts may be used to train our Aurora language model.',
+    );
+    expect(c.tags.some((t) => t.topic === 'ai-training' && t.kind)).toBe(false);
+  });
+});

@@ -460,6 +460,14 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
     const widened =
       (matches(r.reading.norm, ONLY_LIMIT) && !matches(a.reading.norm, ONLY_LIMIT)) ||
       (matches(a.reading.norm, WIDER_SCOPE) && !matches(r.reading.norm, WIDER_SCOPE));
+    // AI training named for more products or models than before, the old ones kept ("to train
+    // Google's language models and build features like Google Translate" → "… AI models and build
+    // products and features, like Google Translate, Bard and Cloud AI"); a product renamed is not
+    const aiWider =
+      a.meanings.some((m) => m.kind === 'new-data-use' && m.topic === 'ai-training') &&
+      r.meanings.some((m) => m.kind === 'new-data-use' && m.topic === 'ai-training') &&
+      namesGrew(r.reading.text, a.reading.text);
+    if (aiWider) tag('new-data-use', 'ai-training', 'pair:ai-scope-widened', r, a);
     // reworded without touching a word that carries meaning (bullets, markup, a name, spacing)
     if (!widened && !meaningWordChanged(r.reading, a.reading)) continue;
     if (widened) {
@@ -1038,4 +1046,23 @@ function readsAsEnglish(sentences: string[]): boolean {
   }
   if (words >= 40) return english >= 0.12 * words || other < 0.08 * words;
   return words < 12 || !(other >= 0.15 * words && english < 0.05 * words);
+}
+
+/**
+ * Capitalised names in a sentence (runs of capitalised words, not the sentence's first word),
+ * possessives dropped: "Google Translate, Bard and Cloud AI" → Google Translate, Bard, Cloud AI; "our
+ * Privacy Help Center" is one name, so a link renamed is not a name added.
+ */
+function capitalisedNames(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/(?<=[\s(,;:“"‘'])[A-Z][\w-]*(?:['’]s)?(?: [A-Z][\w-]*(?:['’]s)?)*/gu))
+    // ("Google's AI" is Google, then AI)
+    for (const name of m[0].split(/['’]s(?: |$)/u)) if (name) out.add(name.replace(/['’]s$/u, ''));
+  return out;
+}
+/** The new sentence names everything the old one named, and more. */
+function namesGrew(before: string, after: string): boolean {
+  const was = capitalisedNames(before);
+  const now = capitalisedNames(after);
+  return now.size > was.size && [...was].every((n) => now.has(n));
 }

@@ -403,6 +403,17 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     );
   }
 
+  // AI features switched on for users by default: the step that asked them first is gone
+  if (
+    !train &&
+    matches(r.norm, AI_ON_BY_DEFAULT) &&
+    !r.acts.some((x) => x.negated) &&
+    !/\b(not|never|n't|no longer)\b[^.;]{0,40}\b(enabled|turned on|switched on|activated|on|opted in) (by default|automatically)\b/u.test(
+      r.norm,
+    )
+  )
+    push('new-data-use', 'ai-training', 'ai-on-by-default', 'ai-training');
+
   // people at the company reading or listening to content
   const human = a('humanReview') ?? (accountAccess(r) ? (a('use') ?? a('collect') ?? a('track')) : undefined);
   if (
@@ -654,6 +665,10 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
 /** Advertisers, as those who collect or receive, with what they get from the service. */
 const ADVERTISERS_COLLECT =
   /\b(advertising (partners?|networks?|companies|providers?|vendors?)|advertisers|ad (networks?|partners?|tech(nology)? (partners?|companies|providers?))|third[- ]party advertis\w*)\b[^.;]{0,120}\b(collect|gather|receiv|obtain|access|use|track|record|log)\w*\b[^.;]{0,80}\b(information|data|identifiers?|activit(y|ies)|visits?|pages|interactions?|browsing|usage)\b/u;
+
+/** AI features on by default ("AI Companion features are enabled by default for Pro accounts"). */
+const AI_ON_BY_DEFAULT =
+  /\b(ai|artificial intelligence|machine learning|generative|assistant|copilot|companion|intelligent features?|smart features?)\b[^.;]{0,80}\b(enabled|turned on|switched on|activated|on|opted in) (by default|automatically)\b/u;
 
 /** A sentence about the user, or people whose data it is. */
 const ADDRESSES_USER =
