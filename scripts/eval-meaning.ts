@@ -39,11 +39,13 @@ import blind7 from '../libs/diff/test/alexa-blind-7.json';
 import blind8 from '../libs/diff/test/alexa-blind-8.json';
 import blind9 from '../libs/diff/test/alexa-blind-9.json';
 import blind10 from '../libs/diff/test/alexa-blind-10.json';
+import blind11 from '../libs/diff/test/alexa-blind-11.json';
 import meaningBlind1 from '../libs/diff/test/meaning-blind-1.json';
 import meaningBlind2 from '../libs/diff/test/meaning-blind-2.json';
 import meaningBlind3 from '../libs/diff/test/meaning-blind-3.json';
 import meaningBlind4 from '../libs/diff/test/meaning-blind-4.json';
 import meaningBlind5 from '../libs/diff/test/meaning-blind-5.json';
+import meaningBlind6 from '../libs/diff/test/meaning-blind-6.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
 import severityData from '../libs/diff/src/lexicon/severity.json';
 import caseMap from './data/tosdr-case-map.json';
@@ -400,6 +402,11 @@ const variantSets = (
       'Alexa story, tenth set (written blind, fifth stop; first run 22/24)',
       blind10,
     ],
+    [
+      'eleventh set (written blind, held out)',
+      'Alexa story, eleventh set (written blind, fifth stop; held out)',
+      blind11,
+    ],
   ] as [string, string, { removals: Variant[]; controls: Variant[] }][]
 ).map(([name, title, set]) => ({
   name,
@@ -456,6 +463,11 @@ const blindKindSets = (
       'fifth blind set (first run 25/40)',
       'Labelled changes of every kind, a fifth set written blind (meaning-blind-5.json; first run 25/40 meaning, 33/40 severity, then read)',
       meaningBlind5,
+    ],
+    [
+      'sixth blind set (held out)',
+      'Labelled changes of every kind, a sixth set written blind and held out (meaning-blind-6.json)',
+      meaningBlind6,
     ],
   ] as [string, string, { cases: BlindCase[] }][]
 ).map(([name, title, set]) => ({ name, total: set.cases.length, ...judgeBlind(title, set.cases) }));
