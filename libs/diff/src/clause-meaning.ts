@@ -12,7 +12,7 @@ import {
 } from './clause-data';
 import { functionalCookiesOnly, licenceGrant, noOwnPractice } from './clause-context';
 import meaningData from './lexicon/meaning.json';
-import { localVoiceChoice, namedChoiceGone, PRIVACY_WORD } from './local-choice';
+import { localVoiceChoice, namedChoiceGone, PRIVACY_WORD, VOICE_LIKE } from './local-choice';
 import { matches } from './pattern-gate';
 import { type PracticePrediction } from './practice-model';
 import { type Act, actOf, type ClauseReading, type Family } from './read-clause';
@@ -254,7 +254,10 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     denied &&
     (matches(r.norm, PRIVACY_WORD) || choiceTopics(r)[0] !== null || POINTS_AT_A_CHOICE.test(r.norm))
   ) {
-    for (const t of choiceTopics(r)) push('opt-out-removed', t, 'choice-announced-gone', settingKey(r, t));
+    // (a named setting about voice, "Keep voice on doorbell", is a voice choice)
+    const topics = choiceTopics(r);
+    const voice = topics[0] === null && matches(r.norm, VOICE_LIKE) ? ['voice-recordings'] : topics;
+    for (const t of voice) push('opt-out-removed', t, 'choice-announced-gone', settingKey(r, t));
     return out;
   }
   // a choice to keep voice on the device, in words the choice patterns miss (local-choice.ts)

@@ -101,3 +101,23 @@ describe('a choice to keep voice local, with contractions and a switched-on sett
     );
   });
 });
+
+// Decision 0016, update 14: after the first run of Alexa set 11 (our own sentences again).
+describe('more ways to keep voice at home, and a changelog removal', () => {
+  it.each([
+    'When this is on, the earbuds recognise commands by themselves and nothing you say is uploaded.',
+    'With Quiet Kitchen switched on, your speech stays in the fridge.',
+  ])('%s', (sentence) => {
+    expect(kinds(sentence)).toContain('opt-out-added·voice-recordings');
+  });
+
+  it('a changelog line removing a voice setting is an opt-out removed', () => {
+    expect(kinds('**Removed: Home-only voice.** Commands are now understood in the cloud.')).toContain(
+      'opt-out-removed·voice-recordings',
+    );
+  });
+
+  it('a changelog line removing something else is not', () => {
+    expect(kinds('Removed: the dark theme.')).toEqual([]);
+  });
+});

@@ -12,14 +12,14 @@ import { type ClauseReading } from './read-clause';
 
 /** Kept on the device or at home, or not sent, uploaded or transmitted. */
 export const KEPT_LOCAL =
-  /\b(locally|on[- ]device|on (the|this|your|that|its) (own )?(device|echo|phone|speaker|watch|hub|tv|camera)|by itself|on its own|(not|never|\w*n't|no) (\w+ ){0,3}(sent|send|sending|upload\w*|transmit\w*|leav\w*|go(es)? to)|without (\w+ ){0,3}(send|upload|transmit)\w*|(stays?|kept|remains?|rests?) (\w+ ){0,3}(on|at|in) (the|this|your|its) (device|home|house|echo|phone|speaker|watch|hub))\b/u;
+  /\b(locally|on[- ]device|on (the|this|your|that|its) (own )?(device|echo|phone|speaker|watch|hub|tv|camera|fridge|refrigerator|car|vehicle|toy|doorbell|hearing aids?|earbuds|headphones|glasses|thermostat|console|router|base|display|remote|home|house)|by (it|them)sel(f|ves)|on (its|their) own|(not|never|\w*n't|no|nothing) (\w+ ){0,3}(is |are |gets |will be )?(sent|send|sending|upload\w*|transmit\w*|leav\w*|go(es)? to)|without (\w+ ){0,3}(send|upload|transmit)\w*|(stays?|kept|remains?|rests?) (\w+ ){0,3}(on|at|in) (the|this|your|its) (device|echo|phone|speaker|watch|hub|tv|camera|fridge|refrigerator|car|vehicle|toy|doorbell|hearing aids?|earbuds|headphones|glasses|thermostat|console|router|base|display|remote|home|house))\b/u;
 
 /**
  * Voice named, or what a voice assistant hears ("the audio", "what you say"); "requests" and
  * "commands" only with a device or assistant in the sentence ("we will not accept requests by
  * mail" is no voice).
  */
-const VOICE_LIKE =
+export const VOICE_LIKE =
   /\b(voice|audio|sound|speech|spoken|utterances?|recordings?|dictat\w*|what you say)\b|\b(requests|commands)\b(?=[^.;]*\b(device|echo|speaker|hub|assistant|alexa|home|phone|watch|tv)\b)|\b(device|echo|speaker|hub|assistant|alexa)\b[^.;]*\b(requests|commands)\b/u;
 
 /**
@@ -46,7 +46,7 @@ export function localVoiceChoice(r: ClauseReading): boolean {
     !matches(r.norm, DEFAULT_BEHAVIOUR) &&
     // (a consequence of sending, not a choice: "audio is sent to the cloud when the mode is on")
     !/\b(is|are|will be|gets?) (sent|uploaded|transmitted)\b(?![^.;]{0,20}\b(not|never)\b)/u.test(
-      r.norm.replace(/\b(not|never|\w*n't|no) (\w+ ){0,3}(sent|uploaded|transmitted)\b/gu, ''),
+      r.norm.replace(/\b(not|never|\w*n't|no|nothing) (\w+ ){0,3}(sent|uploaded|transmitted)\b/gu, ''),
     )
   );
 }
@@ -54,6 +54,10 @@ export function localVoiceChoice(r: ClauseReading): boolean {
 /** A withdrawal: gone, removed, retired, sunset, no longer (or "no more") offered, about to disappear. */
 const WITHDRAWN =
   /\b((has|have) been|(is|are|was|were|will be|being)) (discontinued|removed|retired|deprecated|sunset|sunsetted|phased out|taken away|withdrawn|eliminated|dropped|ended|no (longer|more) (available|offered|proposed|supported|an option))\b|\b(option|setting|feature|mode|toggle|choice)s? (will )?(disappear|go away|be going away)\b|\b(end|ends|ending|stop|stops|stopping|drop|drops|dropping|withdraw|withdrawing|remov(e|es|ing)) (support for |the option of |the option to use )?(local|on-device|on device|offline) (\w+ ){0,2}(processing|handling|storage|mode|voice|recognition)\b/u;
+
+/** A changelog's removal line: "Removed: …", "Deprecated — …", "**Retired:** …". */
+const CHANGELOG_REMOVAL =
+  /^[\s*_>•·-]*(removed|discontinued|retired|deprecated|dropped|sunset|sunsetted|no longer supported)[*_]*\s*[:—–]/iu;
 
 /** A choice or mode named as the subject ("Private Mode was sunset", "the on-device option will disappear"). */
 const CHOICE_WORD = /\b(option|setting|feature|mode|toggle|choice|control)s?\b/u;
@@ -67,6 +71,12 @@ const TITLE_BEFORE_WITHDRAWAL =
  * recordings have been removed" names no choice.
  */
 export function namedChoiceGone(r: ClauseReading): boolean {
+  // a changelog's line ("Removed: Keep voice on doorbell.") about privacy or voice
+  if (
+    CHANGELOG_REMOVAL.test(r.text) &&
+    (matches(r.norm, PRIVACY_WORD) || r.topics.includes('voice-recordings'))
+  )
+    return true;
   const m = matches(r.norm, WITHDRAWN) ? WITHDRAWN.exec(r.norm) : null;
   if (!m) return false;
   if (/^(end|stop|drop|withdraw|remov)/u.test(m[0])) return true;
