@@ -403,8 +403,8 @@ const variantSets = (
       blind10,
     ],
     [
-      'eleventh set (written blind, held out)',
-      'Alexa story, eleventh set (written blind, fifth stop; held out)',
+      'eleventh set (written blind, first run 19/24)',
+      'Alexa story, eleventh set (written blind, fifth stop; first run 19/24, then read)',
       blind11,
     ],
   ] as [string, string, { removals: Variant[]; controls: Variant[] }][]
