@@ -583,6 +583,24 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
       tag(kind, m.topic, `removed:${m.rule}`, r);
     }
   }
+  // (a statement of no named topic is cancelled only by a removed one it rewords: "we collect
+  // message data" added is news though a reformatted table row says "we collect usage data")
+  // (the removed sentences of each such key, listed once; past 64 of them a rewrite is too large to
+  // tell one statement from another, and any of them cancels the new one, as before)
+  let saidBy: Map<string, Side[]> | null = null;
+  function reworded(a: Side, m: Meaning): boolean {
+    if (!saidBy) {
+      saidBy = new Map();
+      for (const r of removed)
+        for (const k of new Set(r.meanings.filter((x) => x.topic === null).map(key))) {
+          const list = saidBy.get(k);
+          if (list) list.push(r);
+          else saidBy.set(k, [r]);
+        }
+    }
+    const list = saidBy.get(key(m)) ?? [];
+    return list.length > 64 || list.some((r) => keeps(a.reading, r.reading, 0.5));
+  }
   // additions with nothing they replace
   for (const a of added) {
     if (a.partner) continue;
@@ -605,11 +623,6 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
       );
       if (old) tag(m.kind, m.topic, 'pair:limit-dropped', old, a);
     }
-  }
-  // (a statement of no named topic is cancelled only by a removed one it rewords: "we collect
-  // message data" added is news though a reformatted table row says "we collect usage data")
-  function reworded(a: Side, m: Meaning): boolean {
-    return removed.some((r) => r.meanings.some((x) => key(x) === key(m)) && keeps(a.reading, r.reading, 0.5));
   }
   // retention durations across the whole change, when no pair compared them
   if (![...tags.values()].some((t) => t.kind?.startsWith('retention-'))) {
