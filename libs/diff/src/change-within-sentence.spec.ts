@@ -417,3 +417,48 @@ describe('AI training named for more products', () => {
     expect(c.tags.some((t) => t.topic === 'ai-training' && t.kind)).toBe(false);
   });
 });
+
+// Decision 0016, update 15: after reading the sixth blind every-kind set (our own sentences).
+describe('edits inside a sentence, read after the sixth blind set', () => {
+  it('a right dropped from a list of rights is rights reduced', () => {
+    const c = change(
+      'You may download a copy of your data, correct your profile details or have your account data erased.',
+      'You may download a copy of your data or correct your profile details.',
+    );
+    expect(c.tags.some((t) => t.kind === 'rights-reduced' && t.topic === 'deletion')).toBe(true);
+  });
+
+  it('a recipient added to a sharing sentence is sharing expanded', () => {
+    const c = change(
+      'We share your booking reference with our parking partner, ParkEasy, so your space is held.',
+      'We share your booking reference with our parking partner, ParkEasy, and our car hire partner, Drivo Rentals, so your space is held.',
+    );
+    expect(c.tags.some((t) => t.rule === 'pair:more-recipients-named')).toBe(true);
+  });
+
+  it('a new tracking technology beside the old ones is tracking added', () => {
+    const c = change(
+      'We use analytics cookies to count visits to our shop.',
+      'We use analytics cookies and a device fingerprint to count visits to our shop.',
+    );
+    expect(c.tags.some((t) => t.rule === 'pair:more-tracking')).toBe(true);
+  });
+
+  it('a scope narrowed is collection reduced', () => {
+    const c = change(
+      'The app collects your location continuously, even when it is closed, to log your runs.',
+      'The app collects your location only while a run is being recorded, to log your runs.',
+    );
+    expect(c.tags.some((t) => t.kind === 'data-collection-reduced' || t.kind === 'data-use-narrowed')).toBe(
+      true,
+    );
+  });
+
+  it('"until you delete them" → "for 60 days" is retention shortened', () => {
+    const c = change(
+      'Your photos are stored in the cloud until you delete them.',
+      'Your photos are stored in the cloud for 60 days and then removed.',
+    );
+    expect(c.kinds).toContain('retention-shortened');
+  });
+});

@@ -73,6 +73,13 @@ const SENSITIVE_PROMISES = new Set(['voice-recordings', 'biometrics', 'health', 
 
 /** Kinds whose statement with no named topic is news unless a removed sentence it rewords said it. */
 const NEW_CATEGORY = new Set(['new-data-collected', 'new-data-use', 'sharing-expanded']);
+/** The kind a practice becomes when its scope is narrowed. */
+const NARROWER_KIND: Record<string, string> = {
+  'new-data-collected': 'data-collection-reduced',
+  'new-data-use': 'data-use-narrowed',
+  'sharing-expanded': 'sharing-narrowed',
+  'tracking-added': 'tracking-removed',
+};
 /** The kind a limited practice becomes when its limit is dropped. */
 const WIDER_KIND: Record<string, string> = {
   'sharing-narrowed': 'sharing-expanded',
@@ -371,6 +378,11 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
       ),
     );
   const addedRights = rightsOf(added);
+  const addedRightKinds = new Set(
+    added
+      .filter((x) => x.meanings.some((m) => m.kind === 'rights-added'))
+      .flatMap((x) => rightKinds(x.reading.norm)),
+  );
   const removedRights = rightsOf(removed);
   const sameRightSaid = (s: Side, m: Meaning, rights: Set<string>) =>
     rights.has(`${m.topic ?? ''}|right`) ||
@@ -468,8 +480,53 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
       r.meanings.some((m) => m.kind === 'new-data-use' && m.topic === 'ai-training') &&
       namesGrew(r.reading.text, a.reading.text);
     if (aiWider) tag('new-data-use', 'ai-training', 'pair:ai-scope-widened', r, a);
+    // the same sharing with more recipients named ("with our fuel partner, Petrolink" → "… and our
+    // travel partner, Wanderly Holidays")
+    if (
+      !aiWider &&
+      a.reading.words.length <= 60 &&
+      !a.reading.text.includes('<br>') &&
+      namesGrew(r.reading.text, a.reading.text, RECIPIENT_CUE) &&
+      r.meanings.some((m) => m.kind === 'sharing-expanded')
+    )
+      for (const m of a.meanings)
+        if (m.kind === 'sharing-expanded') tag(m.kind, m.topic, 'pair:more-recipients-named', r, a);
+    // tracking by a technology the old sentence did not name ("analytics cookies" → "analytics
+    // cookies, together with a session-recording tool that captures your mouse movements")
+    if (
+      r.meanings.some((m) => m.kind === 'tracking-added') &&
+      a.meanings.some((m) => m.kind === 'tracking-added')
+    ) {
+      const had = trackingTech(r.reading.norm);
+      if (trackingTech(a.reading.norm).some((t) => !had.includes(t)))
+        tag('tracking-added', 'cookies-tracking', 'pair:more-tracking', r, a);
+    }
+    // the scope narrowed: the wider words gone, or "only" added ("in the background, even when the
+    // app is closed" → "only while the app is open"): the practice the old sentence stated is less
+    const narrowed =
+      (matches(r.reading.norm, WIDER_SCOPE) && !matches(a.reading.norm, WIDER_SCOPE)) ||
+      (matches(a.reading.norm, ONLY_LIMIT) && !matches(r.reading.norm, ONLY_LIMIT));
+    if (narrowed && !widened)
+      for (const m of r.meanings) {
+        const less = NARROWER_KIND[m.kind];
+        if (less && a.meanings.some((x) => x.kind === m.kind || x.kind === less))
+          tag(less, m.topic, 'pair:scope-narrowed', r, a);
+      }
+    // rights named in a list, one of them gone ("a copy, correct it, or have it erased" → "a copy or
+    // correct it")
+    if (
+      r.meanings.some((m) => m.kind === 'rights-added') &&
+      a.meanings.some((m) => m.kind === 'rights-added')
+    ) {
+      const kept = new Set(rightKinds(a.reading.norm));
+      const lost = rightKinds(r.reading.norm).filter(
+        (k) => k !== 'right' && !kept.has(k) && !addedRightKinds.has(k),
+      );
+      if (lost.length)
+        tag('rights-reduced', lost.includes('delete') ? 'deletion' : null, 'pair:right-dropped', r, a);
+    }
     // reworded without touching a word that carries meaning (bullets, markup, a name, spacing)
-    if (!widened && !meaningWordChanged(r.reading, a.reading)) continue;
+    if (!widened && !narrowed && !meaningWordChanged(r.reading, a.reading)) continue;
     if (widened) {
       for (const m of a.meanings)
         if (
@@ -1073,9 +1130,33 @@ function capitalisedNames(text: string): Set<string> {
     for (const name of m[0].split(/['’]s(?: |$)/u)) if (name) out.add(name.replace(/['’]s$/u, ''));
   return out;
 }
-/** The new sentence names everything the old one named, and more. */
-function namesGrew(before: string, after: string): boolean {
+/**
+ * The new sentence names everything the old one named, and a name the old one did not hold in any
+ * case ("internet service provider" → "Internet Service Provider" names nothing new).
+ */
+function namesGrew(before: string, after: string, cue?: RegExp): boolean {
   const was = capitalisedNames(before);
   const now = capitalisedNames(after);
-  return now.size > was.size && [...was].every((n) => now.has(n));
+  const oldText = before.toLowerCase();
+  const newText = after.toLowerCase();
+  // (with a cue, a new name counts only just after it: "… and our travel partner, Wanderly")
+  const cued = (n: string) => {
+    if (!cue) return true;
+    const at = after.indexOf(n);
+    return at >= 0 && cue.test(after.slice(Math.max(0, at - 40), at));
+  };
+  return (
+    [...now].some((n) => !oldText.includes(n.toLowerCase()) && cued(n)) &&
+    [...was].every((n) => newText.includes(n.toLowerCase()))
+  );
 }
+/** Words just before a recipient's name. */
+const RECIPIENT_CUE =
+  /\b(with|to|partners?|providers?|affiliates?|compan(y|ies)|vendors?|processors?|advertisers?|networks?)\b[^.;]{0,30}$/iu;
+
+/** The tracking technologies a sentence names. */
+function trackingTech(norm: string): string[] {
+  return [...norm.matchAll(TRACKING_TECH)].map((m) => (m[1] as string).replace(/s$/u, ''));
+}
+const TRACKING_TECH =
+  /\b(session[- ]recording|session replay|fingerprint|pixel|web beacon|beacon|sdk|advertising cookie|third[- ]party cookie|cross[- ]site|keystroke|mouse movement|local storage|device graph)s?\b/gu;

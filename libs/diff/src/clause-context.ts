@@ -56,7 +56,7 @@ const DISCLAIMER = gated(
 );
 /** Material the user obtains through the service (not data the service obtains about the user). */
 const USER_OBTAINS = gated(
-  /\bobtained (by you|from or through|(from|through|on|via) (the|this|our) (site|service|website|platform|services))|\b(you|users?) (may |might )?(obtain|download)\b|\bobtained (as a result of|through the use)/u,
+  /\bobtained (by you|from or through|(from|through|on|via) (the|this|our) (site|service|website|platform|services))|\b(you|users?) (may |might )?(obtain|download)\b(?! (a |an )?(copy|copies|export|archive) of (your|their|the) (personal |account )?(data|information|details))|\bobtained (as a result of|through the use)/u,
 );
 /** Robots, scrapers and the like: what users must not do to the service. */
 const SCRAPING = gated(

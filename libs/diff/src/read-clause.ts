@@ -165,7 +165,7 @@ function actorOf(norm: string): Actor {
 const ACTOR =
   /^(?:[^,]{0,40}, )?(we|our company|you|users?(?! (?:data|information|content|details|accounts?|records|profiles?|personal)\b)|third[- ]part(?:y|ies)|advertisers|partners|affiliates|law enforcement|authorities|government|(?:our |the(?:se)? )?(?:service providers|vendors|contractors|processors|sub-?processors|suppliers))\b/u;
 const MODALITY = gated(/\b(may|might|could|can|will|shall|must|are required to|is required to)\b/u);
-const DURATION_HINT = gated(/\d|indefinite|permanent|forever|as long as|year|month|week|day/);
+const DURATION_HINT = gated(/\d|indefinite|permanent|forever|as long as|year|month|week|day|until you/);
 
 function modalityOf(norm: string): Modality {
   const m = MODALITY.exec(norm);
