@@ -465,8 +465,8 @@ const blindKindSets = (
       meaningBlind5,
     ],
     [
-      'sixth blind set (held out)',
-      'Labelled changes of every kind, a sixth set written blind and held out (meaning-blind-6.json)',
+      'sixth blind set (first run 26/40)',
+      'Labelled changes of every kind, a sixth set written blind (meaning-blind-6.json; first run 26/40 meaning, 34/40 severity, then read)',
       meaningBlind6,
     ],
   ] as [string, string, { cases: BlindCase[] }][]

@@ -462,3 +462,11 @@ describe('edits inside a sentence, read after the sixth blind set', () => {
     expect(c.kinds).toContain('retention-shortened');
   });
 });
+
+describe("sharing for others' own marketing", () => {
+  it('a promise not to share with third parties for their marketing, withdrawn, is high', () => {
+    const c = change('We never give your contact details to other companies for their own marketing.', '');
+    expect(c.tags.some((t) => t.kind === 'promise-withdrawn' && t.topic === 'advertising')).toBe(true);
+    expect(c.severity).toBe('high');
+  });
+});

@@ -108,14 +108,15 @@ function readNoOwnPractice(t: string, r: ClauseReading): string | null {
   if (DISCLAIMER_HINT.test(t) && DISCLAIMER.test(t)) return 'disclaimer';
   if (OBTAIN_HINT.test(t) && USER_OBTAINS.test(t)) return 'user-obtains';
   // (a rule for users, not the company's own crawler: "Apple uses Applebot, a web crawler, … as a
-  // source for our foundational models" states a practice)
+  // source for our foundational models" states a practice; "engage in spidering or harvesting" in
+  // a list of what users must not do is a rule)
   if (
     SCRAPING_HINT.test(t) &&
     SCRAPING.test(t) &&
     !matches(t, /\bwe (may )?(use|employ|deploy)\b/u) &&
-    matches(
+    !matches(
       t,
-      /\b(not|no|never|prohibit\w*|forbid\w*|banned|refrain|without (our|the|prior|express|written))\b|n't\b/u,
+      /\b(our|its) (own )?(web )?(crawler|bot|spider)s?\b|\buses? [\w-]+, an? (web )?(crawler|bot|spider)\b/u,
     )
   )
     return 'user-conduct';

@@ -675,7 +675,7 @@ const AI_ON_BY_DEFAULT =
 
 /** A sentence about the user, or people whose data it is. */
 const ADDRESSES_USER =
-  /\b(you|your|yours|users?|individuals?|data subjects?|customers?|members?|visitors?|account holders?|parents?|consumers?|residents?|people|persons?|anyone|everyone|children)\b/u;
+  /\b(you|your|yours|users?|individuals?|data subjects?|customers?|members?|visitors?|account holders?|parents?|consumers?|residents?|people|persons?|anyone|everyone|children|complaints?)\b/u;
 
 /** Sensitive data whose use, named in a sentence, is news by itself. */
 const SENSITIVE_USE_TOPICS = ['biometrics', 'health', 'voice-recordings'];
