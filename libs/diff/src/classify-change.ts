@@ -6,6 +6,7 @@ import {
   type Meaning,
   meaningOfPractice,
   meaningsOf,
+  rightKinds,
   SENSITIVE_DATA,
   vetoedByModel,
 } from './clause-meaning';
@@ -378,11 +379,8 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
       ),
     );
   const addedRights = rightsOf(added);
-  const addedRightKinds = new Set(
-    added
-      .filter((x) => x.meanings.some((m) => m.kind === 'rights-added'))
-      .flatMap((x) => rightKinds(x.reading.norm)),
-  );
+  // (every right an added sentence names, whatever its topic)
+  const addedRightKinds = new Set([...addedRights].map((k) => k.slice(k.indexOf('|') + 1)));
   const removedRights = rightsOf(removed);
   const sameRightSaid = (s: Side, m: Meaning, rights: Set<string>) =>
     rights.has(`${m.topic ?? ''}|right`) ||
@@ -1058,29 +1056,6 @@ function byImportance(a: ChangeTag, b: ChangeTag): number {
     k === null ? 99 : KIND_ORDER.indexOf(k) < 0 ? 98 : KIND_ORDER.indexOf(k);
   return rank(a.kind) - rank(b.kind) || (a.topic ?? '~').localeCompare(b.topic ?? '~');
 }
-
-/**
- * The rights a sentence names, in a few kinds, so that a reworded right is the same right
- * ("delete" / "erase") and a sentence naming several is each of them ('right' when none is named).
- */
-function rightKinds(norm: string): string[] {
-  const kinds = new Set<string>();
-  for (const m of norm.matchAll(RIGHT_WORD)) {
-    const w = m[1] as string;
-    kinds.add(
-      /^(delet|eras)/u.test(w)
-        ? 'delete'
-        : /^(correct|rectif|updat)/u.test(w)
-          ? 'correct'
-          : /^(export|download|port|cop|archive)/u.test(w)
-            ? 'copy'
-            : w,
-    );
-  }
-  return kinds.size ? [...kinds] : ['right'];
-}
-const RIGHT_WORD =
-  /\b(access|delet|eras|export|download|port|correct|rectif|updat|complain|object|restrict|archive|cop(y|ies)|notif|withdraw|opt)/gu;
 
 /** English words that most English sentences have and other languages' sentences lack. */
 const ENGLISH_FUNCTION_WORDS = new Set(

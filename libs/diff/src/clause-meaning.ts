@@ -116,10 +116,10 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
 const LOCATION_PRACTICES: Family[] = ['use', 'share', 'collect', 'track', 'advertise', 'sell'];
 const EXPANDING = ['new-data-use', 'sharing-expanded', 'tracking-added', 'new-data-collected'];
 
-/** The act a named choice's withdrawal stands for, where no choiceDenied pattern found one. */
 /** A body's signals or movements tracked ("tracks your heart rate", "tracking your sleep"). */
 const BODY_TRACKED =
   /\btrack(s|ed|ing)? (\w+ ){0,2}(heart|pulse|blood|sleep|steps|skin|body|breathing|respiration|glucose|oxygen|temperature|weight|menstrua\w*|cycles?|gait|workouts?|runs?|rides?)\b/u;
+/** The act a named choice's withdrawal stands for, where no choiceDenied pattern found one. */
 const DENIED_BY_NAME: Act = { family: 'choiceDenied', negated: false, at: 0 };
 /** A sentence whose subject is "this setting", "that option", "the choice": the choice its section is about. */
 const POINTS_AT_A_CHOICE =
@@ -250,14 +250,15 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
   // (a mode or feature gone that is about neither privacy nor any data a choice is about is no
   // choice gone: "dark mode is no longer available"; "this setting has been discontinued" points
   // at the section it stands in, and is)
+  const deniedTopics = denied ? choiceTopics(r) : [];
   if (
     denied &&
-    (matches(r.norm, PRIVACY_WORD) || choiceTopics(r)[0] !== null || POINTS_AT_A_CHOICE.test(r.norm))
+    (matches(r.norm, PRIVACY_WORD) || deniedTopics[0] !== null || POINTS_AT_A_CHOICE.test(r.norm))
   ) {
     // (a named setting about voice, "Keep voice on doorbell", is a voice choice)
-    const topics = choiceTopics(r);
-    const voice = topics[0] === null && matches(r.norm, VOICE_LIKE) ? ['voice-recordings'] : topics;
-    for (const t of voice) push('opt-out-removed', t, 'choice-announced-gone', settingKey(r, t));
+    const topics =
+      deniedTopics[0] === null && matches(r.norm, VOICE_LIKE) ? ['voice-recordings'] : deniedTopics;
+    for (const t of topics) push('opt-out-removed', t, 'choice-announced-gone', settingKey(r, t));
     return out;
   }
   // a choice to keep voice on the device, in words the choice patterns miss (local-choice.ts)
@@ -726,13 +727,33 @@ function settingKey(r: ClauseReading, topic: string | null): string {
   return r.settings[0] ?? topic ?? 'choice';
 }
 
+/** The first right a clause names, as its object ('right' when none is named). */
 function rightObject(r: ClauseReading): string {
-  const m =
-    /\b(access|delet|eras|export|download|port|correct|rectif|complain|object|restrict|archive|copy|notif)/u.exec(
-      r.norm,
-    );
-  return m ? (m[1] as string) : 'right';
+  return rightKinds(r.norm)[0] as string;
 }
+
+/**
+ * The rights a sentence names, in a few kinds, so that a reworded right is the same right
+ * ("delete" / "erase") and a sentence naming several is each of them ('right' when none is named).
+ */
+export function rightKinds(norm: string): string[] {
+  const kinds = new Set<string>();
+  for (const m of norm.matchAll(RIGHT_WORD)) {
+    const w = m[1] as string;
+    kinds.add(
+      /^(delet|eras)/u.test(w)
+        ? 'delete'
+        : /^(correct|rectif|updat)/u.test(w)
+          ? 'correct'
+          : /^(export|download|port|cop|archive)/u.test(w)
+            ? 'copy'
+            : w,
+    );
+  }
+  return kinds.size ? [...kinds] : ['right'];
+}
+const RIGHT_WORD =
+  /\b(access|delet|eras|export|download|port|correct|rectif|updat|complain|object|restrict|archive|cop(y|ies)|notif|withdraw|opt)/gu;
 
 function serviceProvidersOnly(r: ClauseReading): boolean {
   return (

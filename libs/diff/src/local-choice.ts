@@ -40,10 +40,8 @@ const DEFAULT_BEHAVIOUR = /\buntil\b|\bwake[- ]?word\b|\bbefore (it|the device|a
  */
 export function localVoiceChoice(r: ClauseReading): boolean {
   return (
-    matches(r.norm, KEPT_LOCAL) &&
-    (r.topics.includes('voice-recordings') || matches(r.norm, VOICE_LIKE)) &&
+    keptLocalStatement(r) &&
     matches(r.norm, USER_HAND) &&
-    !matches(r.norm, DEFAULT_BEHAVIOUR) &&
     // (a consequence of sending, not a choice: "audio is sent to the cloud when the mode is on")
     !/\b(is|are|will be|gets?) (sent|uploaded|transmitted)\b(?![^.;]{0,20}\b(not|never)\b)/u.test(
       r.norm.replace(/\b(not|never|\w*n't|no|nothing) (\w+ ){0,3}(sent|uploaded|transmitted)\b/gu, ''),
