@@ -74,20 +74,16 @@ const SENSITIVE_PROMISES = new Set(['voice-recordings', 'biometrics', 'health', 
 
 /** Kinds whose statement with no named topic is news unless a removed sentence it rewords said it. */
 const NEW_CATEGORY = new Set(['new-data-collected', 'new-data-use', 'sharing-expanded']);
-/** The kind a practice becomes when its scope is narrowed. */
-const NARROWER_KIND: Record<string, string> = {
-  'new-data-collected': 'data-collection-reduced',
-  'new-data-use': 'data-use-narrowed',
-  'sharing-expanded': 'sharing-narrowed',
-  'tracking-added': 'tracking-removed',
-};
-/** The kind a limited practice becomes when its limit is dropped. */
-const WIDER_KIND: Record<string, string> = {
-  'sharing-narrowed': 'sharing-expanded',
-  'data-use-narrowed': 'new-data-use',
-  'data-collection-reduced': 'new-data-collected',
-  'tracking-removed': 'tracking-added',
-};
+/**
+ * The kind a practice becomes when its scope is narrowed (what its removal means, meaning.json's
+ * `removal`), and the kind a limited practice becomes when its limit is dropped (the reverse).
+ */
+const NARROWER_KIND: Record<string, string> = Object.fromEntries(
+  EXPANDING.map((k) => [k, REMOVAL_OF[k] as string]),
+);
+const WIDER_KIND: Record<string, string> = Object.fromEntries(
+  EXPANDING.map((k) => [REMOVAL_OF[k] as string, k]),
+);
 
 const CHOICE_HINT =
   /opt[- ]?out|setting|preference|choose|choice|control|turn off|disable|unsubscribe|withdraw/iu;
