@@ -49,6 +49,8 @@ export const TOPICS = [
   'business-transfer',
   'service-providers',
   'international-transfer',
+  // the content of private messages, emails and chats (read, reviewed, collected)
+  'communications-content',
 ] as const;
 export type Topic = (typeof TOPICS)[number];
 export const isTopic = (value: string): value is Topic => (TOPICS as readonly string[]).includes(value);

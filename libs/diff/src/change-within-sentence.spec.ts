@@ -470,3 +470,59 @@ describe("sharing for others' own marketing", () => {
     expect(c.severity).toBe('high');
   });
 });
+
+// Decision 0016, update 16: the corpus reader's high changes that were missed named private
+// message content, faces matched in videos and sponsored content. Our own sentences, written
+// before the patterns.
+describe('the content of private communications', () => {
+  it.each([
+    'When you use messaging, we collect the text and other content you send directly to other users.',
+    'We may monitor and record message content to identify harmful behavior.',
+    'We may scan the contents of messages you send to detect spam.',
+    'We collect the content of your communications with other users.',
+  ])('collecting or reading it is new and high: %s', (s) => {
+    const c = change('', s);
+    expect(c.tags.some((t) => t.topic === 'communications-content')).toBe(true);
+    expect(c.severity).toBe('high');
+  });
+
+  it('a promise not to read it, withdrawn, is high', () => {
+    const c = change('Our staff do not read your emails.', '');
+    expect(c.kinds).toContain('promise-withdrawn');
+    expect(c.severity).toBe('high');
+  });
+
+  it.each([
+    'Details such as the content of your communications with us, including interactions with customer support.',
+    "Don't give out information that could be used for private communication, such as phone numbers.",
+    'We are not responsible for the contents of any message.',
+    'You can send messages to other members.',
+    'We collect details of communications we send you, such as whether you opened an email.',
+  ])('messages to or from the company, or messaging mentioned, are not: %s', (s) => {
+    const c = change('', s);
+    expect(c.tags.some((t) => t.topic === 'communications-content' && t.kind !== null)).toBe(false);
+  });
+});
+
+describe('faces matched and sponsored content', () => {
+  it('faces detected or matched in uploads are biometric, a new use', () => {
+    for (const s of [
+      'We use technology that detects faces in uploaded videos to find altered copies of you.',
+      'Likeness detection helps creators find videos that use their face without permission.',
+    ]) {
+      const c = change('', s);
+      expect(c.tags.some((t) => t.topic === 'biometrics' && t.kind === 'new-data-use')).toBe(true);
+    }
+  });
+
+  it('sharing about sponsored content or with remarketing partners is sharing with advertisers', () => {
+    for (const s of [
+      'Brands may pay to show sponsored posts in your feed, and we share your engagement with those posts with measurement partners.',
+      'Our remarketing partners may receive information about the pages you visit.',
+    ]) {
+      const c = change('', s);
+      expect(c.tags.some((t) => t.kind === 'sharing-expanded' && t.topic === 'advertising')).toBe(true);
+      expect(c.severity).toBe('high');
+    }
+  });
+});

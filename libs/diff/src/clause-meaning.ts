@@ -37,6 +37,7 @@ export const SENSITIVE_DATA = [
   'children',
   'location',
   'financial',
+  'communications-content',
 ];
 const DATA_TOPICS = [...SENSITIVE_DATA, 'human-review'];
 
@@ -679,7 +680,7 @@ const ADDRESSES_USER =
   /\b(you|your|yours|users?|individuals?|data subjects?|customers?|members?|visitors?|account holders?|parents?|consumers?|residents?|people|persons?|anyone|everyone|children|complaints?)\b/u;
 
 /** Sensitive data whose use, named in a sentence, is news by itself. */
-const SENSITIVE_USE_TOPICS = ['biometrics', 'health', 'voice-recordings'];
+const SENSITIVE_USE_TOPICS = ['biometrics', 'health', 'voice-recordings', 'communications-content'];
 
 /** The topics a choice is about, most specific first. */
 export const CHOICE_TOPICS = [
