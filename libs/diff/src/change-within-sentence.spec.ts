@@ -526,3 +526,28 @@ describe('faces matched and sponsored content', () => {
     }
   });
 });
+
+describe('a promise about sensitive data withdrawn in a rewrite', () => {
+  // a rewrite: 45 sentences of one wording removed, 45 of another added
+  const filler = (word: string) =>
+    Array.from(
+      { length: 45 },
+      (_, i) => `${word} paragraph ${i + 1} explains part ${i + 1} of the help pages.`,
+    ).join('\n\n');
+  const rewrite = (promise: string) =>
+    analyzeChange(page(`${promise}\n\n${filler('The')}`), page(filler('This'))).classification;
+
+  it('is high when its sentence names children, though its tag is advertising', () => {
+    const c = rewrite(
+      'For members under the age of 16, we do not disclose personal data to advertising partners.',
+    );
+    expect(c.tags.some((t) => t.kind === 'promise-withdrawn' && t.topic === 'advertising')).toBe(true);
+    expect(c.severity).toBe('high');
+  });
+
+  it('stays at most medium for a promise about other data (the rewrite may say it elsewhere)', () => {
+    const c = rewrite('We do not disclose your order history to advertising partners.');
+    expect(c.tags.some((t) => t.kind === 'promise-withdrawn')).toBe(true);
+    expect(c.severity).toBe('medium');
+  });
+});

@@ -62,15 +62,29 @@ const EXPANDING = ['new-data-use', 'new-data-collected', 'sharing-expanded', 'tr
  * the new text has sentences of its own) no longer makes anywhere: the rewrite's cap on removals
  * does not hide it ("we generally do not store the contents of voice calls" gone from a rewrite).
  */
-function promiseOnSensitiveData(t: ChangeTag, addedSentences: number): boolean {
+function promiseOnSensitiveData(
+  t: ChangeTag,
+  addedSentences: number,
+  topicsOf: (text: string) => readonly string[],
+): boolean {
   return (
     t.kind === 'promise-withdrawn' &&
     t.topic !== null &&
-    SENSITIVE_PROMISES.has(t.topic) &&
-    addedSentences >= BULK_SENTENCES
+    addedSentences >= BULK_SENTENCES &&
+    // (the promise's own topic, or sensitive data its sentence names: "users under 18 … not
+    // disclosed to advertising partners" is a promise about children's data)
+    (SENSITIVE_PROMISES.has(t.topic) ||
+      t.citations.some((c) => topicsOf(c.text).some((x) => SENSITIVE_PROMISES.has(x))))
   );
 }
-const SENSITIVE_PROMISES = new Set(['voice-recordings', 'biometrics', 'health', 'children', 'ai-training']);
+const SENSITIVE_PROMISES = new Set([
+  'voice-recordings',
+  'biometrics',
+  'health',
+  'children',
+  'ai-training',
+  'communications-content',
+]);
 
 /** Kinds whose statement with no named topic is news unless a removed sentence it rewords said it. */
 const NEW_CATEGORY = new Set(['new-data-collected', 'new-data-use', 'sharing-expanded']);
@@ -694,6 +708,7 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
   }
 
   const list = [...tags.values()].sort(byImportance);
+  const topicsOf = new Map([...removed, ...added].map((s) => [s.reading.text, s.reading.topics]));
   const bulk =
     removed.length >= BULK_SENTENCES &&
     (added.length >= BULK_SENTENCES || added.length * 10 < removed.length);
@@ -714,7 +729,9 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
         ? null
         : t.source === 'model'
           ? 'model: at most medium'
-          : bulk && t.rule.startsWith('removed:') && !promiseOnSensitiveData(t, added.length)
+          : bulk &&
+              t.rule.startsWith('removed:') &&
+              !promiseOnSensitiveData(t, added.length, (text) => topicsOf.get(text) ?? [])
             ? 'bulk rewrite: a removal is at most medium'
             : optInOnly(t)
               ? "only with the user's consent: at most medium"
@@ -727,7 +744,6 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
     }
   }
   // a change is about the topics of its tags and of the sentences its meaning tags cite
-  const topicsOf = new Map([...removed, ...added].map((s) => [s.reading.text, s.reading.topics]));
   const topics = [
     ...new Set([
       ...list.map((t) => t.topic).filter((t): t is Topic => t !== null),

@@ -152,4 +152,19 @@ describe('fast paths agree with the plain definitions', () => {
       'A U.S. Company.',
     ]);
   });
+
+  it('splitSentences ends a sentence or a list item at an HTML line break (cells of Markdown tables)', () => {
+    expect(
+      splitSentences(
+        '| Age data | This includes:<br><br>* Face estimate: a photo of your face<br/>* ID check: a photo of your ID<BR> We delete it. It is gone. |',
+      ),
+    ).toEqual([
+      '| Age data | This includes:',
+      'Face estimate: a photo of your face',
+      'ID check: a photo of your ID',
+      'We delete it.',
+      'It is gone. |',
+    ]);
+    expect(splitSentences('A <b>bold</b> claim. Next one.')).toEqual(['A <b>bold</b> claim.', 'Next one.']);
+  });
 });

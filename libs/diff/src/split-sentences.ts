@@ -36,6 +36,25 @@ export function splitSentences(paragraph: string): string[] {
   const text = plainText(paragraph);
   if (!text) return [];
   const out: string[] = [];
+  // a line break written as HTML (tables in Markdown have no other way to break a cell) ends a
+  // sentence or a list item, as a line break does between paragraphs
+  if (text.includes('<')) {
+    const parts = text.split(HTML_BREAKS);
+    if (parts.length > 1) {
+      for (const part of parts) {
+        const line = part.replace(LEADING_MARKER, '').trim();
+        if (line) sentencesInto(line, out);
+      }
+      return out;
+    }
+  }
+  sentencesInto(text, out);
+  return out;
+}
+
+const HTML_BREAKS = /(?:\s*<br\s*\/?>\s*)+/iu;
+
+function sentencesInto(text: string, out: string[]): void {
   let start = 0;
   const re = /[.!?]["'\u201D\u2019)\]]?\s+(?=["'\u201C\u2018(]?[\p{Lu}\p{N}])/gu;
   let m: RegExpExecArray | null;
@@ -48,5 +67,4 @@ export function splitSentences(paragraph: string): string[] {
   }
   const rest = text.slice(start).trim();
   if (rest) out.push(rest);
-  return out;
 }
