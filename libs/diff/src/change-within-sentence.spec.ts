@@ -551,3 +551,49 @@ describe('a promise about sensitive data withdrawn in a rewrite', () => {
     expect(c.severity).toBe('medium');
   });
 });
+
+describe('choices read more strictly, and a choice gone from a rewrite', () => {
+  it('a choice said not to be offered is no choice offered', () => {
+    for (const s of [
+      'Because we never sell data, we do not offer an opt-out of its sale.',
+      'We do not provide a way to opt out of analytics cookies.',
+    ]) {
+      expect(change('', s).kinds).not.toContain('opt-out-added');
+      expect(change(s, '').kinds).not.toContain('opt-out-removed');
+    }
+  });
+
+  it('data the user may choose to give is optional data, not a control', () => {
+    const s = 'You may choose to give us more details for your profile, such as your city and your employer.';
+    expect(change(s, '').kinds).not.toContain('opt-out-removed');
+    // (a control proper in the same sentence still is one)
+    const control =
+      'You may choose to provide additional information, such as your health conditions, and you can withdraw it in settings.';
+    expect(change(control, '').kinds).toContain('opt-out-removed');
+  });
+
+  // a rewrite: 45 sentences of one wording removed, 45 of another added
+  const filler = (word: string) =>
+    Array.from(
+      { length: 45 },
+      (_, i) => `${word} paragraph ${i + 1} explains part ${i + 1} of the help pages.`,
+    ).join('\n\n');
+  it('a choice over location gone from a rewrite, offered nowhere in the new version, stays high', () => {
+    const choice = 'You can turn off location history at any time in the app settings.';
+    const c = analyzeChange(page(`${choice}\n\n${filler('The')}`), page(filler('This'))).classification;
+    expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'location')).toBe(true);
+    expect(c.severity).toBe('high');
+    // …and is no removal when the new version offers it in other words
+    const kept = analyzeChange(
+      page(`${choice}\n\n${filler('The')}`),
+      page(`${filler('This')}\n\nTo stop location history, switch it off under Settings.`),
+    ).classification;
+    expect(kept.kinds).not.toContain('opt-out-removed');
+  });
+
+  it('a mass removal (the capture lost the page) keeps the cap', () => {
+    const choice = 'You can turn off location history at any time in the app settings.';
+    const c = analyzeChange(page(`${choice}\n\n${filler('The')}`), page('')).classification;
+    expect(c.severity).not.toBe('high');
+  });
+});

@@ -77,6 +77,14 @@ function promiseOnSensitiveData(
       t.citations.some((c) => topicsOf(c.text).some((x) => SENSITIVE_PROMISES.has(x))))
   );
 }
+/**
+ * A choice removed in a rewrite (not a mass removal) that the whole new version no longer offers:
+ * `choiceSurvives` looked for it there (by name, and as any choice over the same data), so the
+ * rewrite's cap, meant for a statement that may live on in other words, does not hide it.
+ */
+function choiceGoneFromRewrite(t: ChangeTag, addedSentences: number, newVersionRead: boolean): boolean {
+  return t.kind === 'opt-out-removed' && newVersionRead && addedSentences >= BULK_SENTENCES;
+}
 const SENSITIVE_PROMISES = new Set([
   'voice-recordings',
   'biometrics',
@@ -731,7 +739,8 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
           ? 'model: at most medium'
           : bulk &&
               t.rule.startsWith('removed:') &&
-              !promiseOnSensitiveData(t, added.length, (text) => topicsOf.get(text) ?? [])
+              !promiseOnSensitiveData(t, added.length, (text) => topicsOf.get(text) ?? []) &&
+              !choiceGoneFromRewrite(t, added.length, options.afterText !== undefined && !announcedGone)
             ? 'bulk rewrite: a removal is at most medium'
             : optInOnly(t)
               ? "only with the user's consent: at most medium"

@@ -275,6 +275,8 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
   }
   if (
     choice &&
+    // (a choice said not to be offered is none: "we do not offer an opt-out to the sale")
+    !(choice.negated && matches(r.norm, NOT_OFFERED)) &&
     !reference &&
     !matches(
       r.norm,
@@ -290,6 +292,9 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
       // on and the audio of your requests is not uploaded", "nothing you dictate is sent")
       if ((!matches(r.norm, PRIVACY_OBJECT) && !r.topics.includes('voice-recordings')) || contractOnly)
         return out;
+      // (data the user may choose to give is optional data, not a control over what is done with
+      // it: "you may choose to give us more information for your profile, such as your location")
+      if (matches(r.norm, OPTIONAL_DATA) && !matches(r.norm, NOT_CHOICE_OF_DATA)) return out;
       for (const t of choiceTopics(r)) push('opt-out-added', t, 'choice-offered', settingKey(r, t));
       // "we use cookies …; you can disable them": the practice is news too, when it comes first
       const first = Math.min(...r.acts.filter((x) => x.family === 'choice').map((x) => x.at));
@@ -666,6 +671,16 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     push('tracking-added', 'cookies-tracking', 'tracking-data-collected');
   return out;
 }
+
+/** Information the user may choose to give: optional data. */
+const OPTIONAL_DATA =
+  /\b(choose|elect|decide|opt) to (give|provide|submit|enter|add|supply) (us |the service )?(with )?(more |additional |other |certain |some |optional )?(information|details|data)\b/u;
+/** …unless the sentence also offers a control proper. */
+const NOT_CHOICE_OF_DATA =
+  /\bopt(ing)?[- ]?out\b|\b(turn|switch)(ing)? off\b|\bdisable\b|\bwithdraw\b|\bsettings?\b/u;
+/** A choice the sentence says is not offered ("we do not offer an opt-out", "there is no setting to …"). */
+const NOT_OFFERED =
+  /\b(do(es)? not|don't|doesn't|never|no longer) (offer|provide|give|have|support)\b|\bthere (is|are) no\b/u;
 
 /** Advertisers, as those who collect or receive, with what they get from the service. */
 const ADVERTISERS_COLLECT =
