@@ -515,6 +515,16 @@ describe('faces matched and sponsored content', () => {
     }
   });
 
+  it('faces detected or matched with no verb of use is still a use; not when negated, limited or a choice', () => {
+    const c = change(
+      '',
+      'A new safety feature spots faces in shared clips and compares them with your reference photo.',
+    );
+    expect(c.tags.some((t) => t.topic === 'biometrics' && t.kind === 'new-data-use')).toBe(true);
+    expect(change('', 'We never use facial recognition on your photos.').kinds).not.toContain('new-data-use');
+    expect(change('', 'You can turn off face recognition in Settings.').kinds).toEqual(['opt-out-added']);
+  });
+
   it('sharing about sponsored content or with remarketing partners is sharing with advertisers', () => {
     for (const s of [
       'Brands may pay to show sponsored posts in your feed, and we share your engagement with those posts with measurement partners.',

@@ -288,9 +288,13 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
       // a sentence explaining what Do Not Track is, without a promise to honour it
     } else {
       // a choice about data or privacy, or a named setting: not "turn on" a product feature
-      // (or voice data, which the topic lexicon names in more ways than PRIVACY_OBJECT: "switch it
-      // on and the audio of your requests is not uploaded", "nothing you dictate is sent")
-      if ((!matches(r.norm, PRIVACY_OBJECT) && !r.topics.includes('voice-recordings')) || contractOnly)
+      // (or voice, faces, health or private messages, which the topic lexicon names in more ways
+      // than PRIVACY_OBJECT: "switch it on and the audio of your requests is not uploaded",
+      // "nothing you dictate is sent", "turn off face recognition")
+      if (
+        (!matches(r.norm, PRIVACY_OBJECT) && !r.topics.some((t) => SENSITIVE_USE_TOPICS.includes(t))) ||
+        contractOnly
+      )
         return out;
       // (data the user may choose to give is optional data, not a control over what is done with
       // it: "you may choose to give us more information for your profile, such as your location")
@@ -334,6 +338,17 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     );
     if (!matches(r.norm, /\b(notify|inform|tell|alert)\b/u) || topic === null) return out;
   }
+
+  // faces detected, recognised or matched: the phrase is itself the processing ("likeness detection
+  // helps creators find videos by detecting faces"), stated with no negation, choice or limit;
+  // whatever else the sentence says is read below
+  if (
+    r.topics.includes('biometrics') &&
+    matches(r.norm, FACES_PROCESSED) &&
+    !r.acts.some((x) => x.negated) &&
+    !r.restricted
+  )
+    push('new-data-use', 'biometrics', 'sensitive-data-used', 'biometrics');
 
   // a licence over the user's content ("you grant us a worldwide, royalty-free licence to use,
   // copy, modify …") or a right to use data in any way: a broad use, whoever the sentence's actor
@@ -652,7 +667,6 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
         push('new-data-use', t, 'sensitive-data-used', t);
     if (out.length) return out;
   }
-
   // collection
   const collect = a('collect');
   if (collect && (a('dataSubjects') || r.topics.some((t) => SENSITIVE_DATA.includes(t)))) {
@@ -671,6 +685,10 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     push('tracking-added', 'cookies-tracking', 'tracking-data-collected');
   return out;
 }
+
+/** Faces (or a likeness) detected, recognised, matched or scanned, in so many words. */
+const FACES_PROCESSED =
+  /\b(detect|spot|find|locat|recogni[sz]|match|identif|scan|compar|analy[sz])\w* (of )?(your |their |people's |users' |a person's |the user's |the )?(own )?(faces?|likeness(es)?|facial features)\b|\b(likeness|face|facial) (detection|recognition|matching|comparison|scanning|analysis)\b/u;
 
 /** Information the user may choose to give: optional data. */
 const OPTIONAL_DATA =
