@@ -607,3 +607,35 @@ describe('choices read more strictly, and a choice gone from a rewrite', () => {
     expect(c.severity).not.toBe('high');
   });
 });
+
+describe("a disclosure's legal condition dropped", () => {
+  it.each([
+    [
+      'We may disclose your information to the police where required by law.',
+      'We may disclose your information to the police.',
+    ],
+    [
+      'Protect the safety of our users as permitted by law, including disclosing data to government authorities.',
+      'Protect the safety of our users, including disclosing data to government authorities.',
+    ],
+  ])('%s → %s is a promise withdrawn, high', (a, b) => {
+    const c = change(a, b);
+    expect(
+      c.tags.some((t) => t.kind === 'promise-withdrawn' && t.rule === 'pair:legal-condition-dropped'),
+    ).toBe(true);
+    expect(c.severity).toBe('high');
+  });
+
+  it.each([
+    [
+      'We may disclose your information to the police where required by law.',
+      'We may disclose your information to the police where the law requires it.',
+    ],
+    [
+      'We may share your data with law enforcement if we are legally obliged to.',
+      'We may share your data with law enforcement in response to a valid subpoena.',
+    ],
+  ])('reworded, the condition kept: %s → %s', (a, b) => {
+    expect(change(a, b).kinds).not.toContain('promise-withdrawn');
+  });
+});

@@ -560,6 +560,18 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
             tag(wider, m.topic, 'pair:limit-dropped', r, a);
         }
     }
+    // a disclosure's legal condition dropped ("… as required or permitted by law, including
+    // disclosing information to government authorities" → "…, including disclosing information to
+    // government authorities"): the safeguard it promised is gone
+    if (
+      matches(r.reading.norm, LEGAL_CONDITION) &&
+      !matches(a.reading.norm, LEGAL_CONDITION) &&
+      r.meanings.some((m) => m.kind === 'sharing-expanded') &&
+      a.meanings.some((m) => m.kind === 'sharing-expanded')
+    )
+      for (const m of a.meanings)
+        if (m.kind === 'sharing-expanded')
+          tag('promise-withdrawn', m.topic, 'pair:legal-condition-dropped', r, a);
     // a promise weakened by an exception ("we never sell your data, except …")
     if (weakenedPromise(r.reading, a.reading))
       tag(
@@ -962,6 +974,10 @@ const ONLY_LIMIT = /\b(only|solely|exclusively)\b/u;
 /** A practice's scope stated wider: precise, continuous, in the background, at all times. */
 const WIDER_SCOPE =
   /\b((?<!non-|non |im)precise|continuous(ly)?|in the background|at all times|even when|when the app is (closed|not in use)|in real time|around the clock)\b/u;
+
+/** A legal condition on a disclosure, in any of the usual words ("as required by law", "where the law requires it", "in response to a court order", "if we are legally obliged"). */
+const LEGAL_CONDITION =
+  /\b(required|permitted|authori[sz]ed|compelled|mandated|obliged|obligated) (to do so )?(by|under) (applicable |the |any )?(law|laws|regulations?)\b|\b(the )?laws? (requires?|permits?|compels?|mandates?)\b|\blegally (required|obliged|obligated|compelled|bound)\b|\b(legal|lawful) (obligations?|process|requests?|requirements?|demands?)\b|\b(court orders?|subpoenas?|warrants?|search warrants?)\b|\bto comply with (the |any |applicable |our )?(law|laws|legal)\b|\b(in accordance|consistent) with (the |applicable )?law\b/u;
 
 /** An exception added to a promise ("we never sell your data" → "…, except …"). */
 const EXCEPTION =
