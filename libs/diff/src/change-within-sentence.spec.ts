@@ -639,3 +639,24 @@ describe("a disclosure's legal condition dropped", () => {
     expect(change(a, b).kinds).not.toContain('promise-withdrawn');
   });
 });
+
+describe('a term the change defines', () => {
+  it('a collection of a defined term is of the sensitive data its definition names', () => {
+    const c = change(
+      '',
+      'Where you use messaging, we collect and process message data. Message data means text or other content you send directly to another user.',
+    );
+    const tag = c.tags.find((t) => t.kind === 'new-data-collected' && t.topic === 'communications-content');
+    expect(tag?.rule).toBe('added:data-collected:term-defined');
+    expect(c.severity).toBe('high');
+  });
+
+  it('a definition naming no sensitive data adds nothing', () => {
+    const c = change(
+      '',
+      'We collect and process usage data. Usage data means information about how you use the app, such as the features you open.',
+    );
+    expect(c.severity).toBe('medium');
+    expect(c.topics).not.toContain('communications-content');
+  });
+});

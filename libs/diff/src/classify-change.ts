@@ -258,6 +258,8 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
   };
   topicFromContext(removed, linesOf.removed);
   topicFromContext(added, linesOf.added);
+  topicFromDefinition(removed);
+  topicFromDefinition(added);
   localChoiceFromContext(removed, linesOf.removed);
   localChoiceFromContext(added, linesOf.added);
   // a list item that names sensitive data and says nothing itself, under a sentence that collects
@@ -844,6 +846,43 @@ function topicFromContext(list: Side[], lines: SideLines): void {
     );
   }
 }
+
+/**
+ * A term the changed text defines ("Message data means text or other content you send directly to
+ * another user"): a collection, use or sharing of that term with no kind of data named is of the
+ * sensitive data its definition names ("we collect and process message data").
+ */
+function topicFromDefinition(list: Side[]): void {
+  const defined: { term: string; topics: string[]; by: Side }[] = [];
+  for (const s of list) {
+    const m = DEFINITION.exec(s.reading.norm);
+    const topics = m ? s.reading.topics.filter((t) => SENSITIVE_DATA.includes(t)) : [];
+    if (m && topics.length) defined.push({ term: m[1] as string, topics, by: s });
+  }
+  if (defined.length === 0) return;
+  for (const s of list)
+    for (const d of defined) {
+      if (s === d.by || !wordIn(s.reading.norm, d.term)) continue;
+      const named = s.meanings.filter((m) => m.topic === null && DATA_PRACTICES.has(m.kind));
+      for (const m of named)
+        for (const topic of d.topics)
+          if (!s.meanings.some((x) => x.kind === m.kind && x.topic === topic))
+            s.meanings.push({ ...m, topic, object: topic, rule: `${m.rule}:term-defined` });
+    }
+}
+/** "<term> means / refers to / is defined as …", a term of two to five words, at the start of its sentence or table cell. */
+const DEFINITION =
+  /^(?:\|\s*)?(?:the term |["“])?([a-z][a-z'-]*(?: [a-z][a-z'-]*){1,4})["”]? (?:means|refers to|is defined as|shall mean|includes|consists of)\b/u;
+const DATA_PRACTICES = new Set([
+  'new-data-collected',
+  'new-data-use',
+  'sharing-expanded',
+  'data-collection-reduced',
+  'data-use-narrowed',
+  'sharing-narrowed',
+]);
+const wordIn = (text: string, term: string) =>
+  new RegExp(`\\b${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'u').test(text);
 
 /** A removed choice is still offered when the added text offers the same named setting, or the same choice. */
 function choiceSurvives(
