@@ -89,12 +89,22 @@ Questions about this page can be sent to our support team through the help centr
 const neutral = (clause: string | null) =>
   [NEUTRAL_HEAD, ...(clause ? [clause] : []), NEUTRAL_TAIL].join('\n\n');
 
-const rules = severityData.rules as { name: string; severity: string; kinds?: string[]; topics?: string[] }[];
+const rules = severityData.rules as {
+  name: string;
+  severity: string;
+  kinds?: string[];
+  topics?: string[];
+  citing?: string;
+}[];
 function severityOf(kind: string | null, topic: string | null): string {
   if (!kind) return 'low';
+  // (a rule that reads the cited sentence, "precise location", does not apply to a case label:
+  // a case whose clauses all say it names its severity in the case map)
   const rule = rules.find(
     (r) =>
-      (!r.kinds || r.kinds.includes(kind)) && (!r.topics || (topic !== null && r.topics.includes(topic))),
+      !r.citing &&
+      (!r.kinds || r.kinds.includes(kind)) &&
+      (!r.topics || (topic !== null && r.topics.includes(topic))),
   );
   return rule?.severity ?? 'low';
 }

@@ -660,3 +660,19 @@ describe('a term the change defines', () => {
     expect(c.topics).not.toContain('communications-content');
   });
 });
+
+describe('precise location', () => {
+  it('a new collection of precise or GPS location is high; of a coarse location, medium', () => {
+    expect(change('', 'We collect your precise location from GPS to show nearby events.').severity).toBe(
+      'high',
+    );
+    expect(
+      change('', 'We collect your approximate location, derived from your IP address, to show nearby events.')
+        .severity,
+    ).toBe('medium');
+    expect(
+      change('', 'We collect your non-precise location, derived from your IP address, to show nearby events.')
+        .severity,
+    ).toBe('medium');
+  });
+});

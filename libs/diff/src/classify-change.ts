@@ -741,7 +741,8 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
       (r) =>
         (r.kinds ? t.kind !== null && r.kinds.includes(t.kind) : true) &&
         (!r.topics || (t.topic !== null && r.topics.includes(t.topic))) &&
-        (!r.exceptTopics || t.topic === null || !r.exceptTopics.includes(t.topic)),
+        (!r.exceptTopics || t.topic === null || !r.exceptTopics.includes(t.topic)) &&
+        (!r.citing || t.citations.some((c) => (r.citing as RegExp).test(c.text.toLowerCase()))),
     );
     // a tag only the model found is at most medium: a guess alone never raises a high alert; nor
     // does a sentence that vanished in a bulk rewrite or mass removal (it may live on reworded

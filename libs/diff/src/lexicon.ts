@@ -17,9 +17,14 @@ export interface SeverityRule {
   topics?: string[];
   /** The rule matches only a tag whose topic is none of these. */
   exceptTopics?: string[];
+  /** The rule matches only a tag one of whose cited sentences matches this pattern (lower case). */
+  citing?: RegExp;
 }
 
-export const SEVERITY_RULES = severityData.rules as SeverityRule[];
+export const SEVERITY_RULES: SeverityRule[] = severityData.rules.map((r) => {
+  const { citing, ...rest } = r as Omit<SeverityRule, 'citing'> & { citing?: string };
+  return citing === undefined ? rest : { ...rest, citing: new RegExp(citing, 'u') };
+});
 export const DEFAULT_SEVERITY = severityData.default as { name: string; severity: Severity };
 
 /** What removing a clause means, given what adding it means (lexicon/meaning.json). */
