@@ -676,3 +676,42 @@ describe('precise location', () => {
     ).toBe('medium');
   });
 });
+
+describe('rights in a table of rights, and a right gone from a rewrite', () => {
+  it.each([
+    '| Restriction | Ask us to stop using all or part of your personal data. |',
+    '| Object | Object to us processing your personal data. |',
+    'You may exercise your right to restriction by emailing us.',
+    '| Right to Limit | Under state law, request that we limit the processing of sensitive personal data. |',
+  ])('a right the user is told to ask for is a right: %s', (s) => {
+    expect(change('', s).kinds).toContain('rights-added');
+    expect(change(s, '').kinds).toContain('rights-reduced');
+  });
+
+  it.each([
+    'We may restrict your access to the service if you break these terms.',
+    'We will stop processing your data when you close your account.',
+    'Ask us for help if you forget your password.',
+  ])('not the company acting, nor a request for help: %s', (s) => {
+    expect(change('', s).kinds).not.toContain('rights-added');
+  });
+
+  const filler = (word: string) =>
+    Array.from(
+      { length: 45 },
+      (_, i) => `${word} paragraph ${i + 1} explains part ${i + 1} of the help pages.`,
+    ).join('\n\n');
+  const right = 'You have the right to object to our processing of your personal data.';
+  it('a right removed in a rewrite and named nowhere in the new version stays high', () => {
+    const c = analyzeChange(page(`${right}\n\n${filler('The')}`), page(filler('This'))).classification;
+    expect(c.kinds).toContain('rights-reduced');
+    expect(c.severity).toBe('high');
+  });
+
+  it('…and is capped at medium when the new version still names it elsewhere', () => {
+    const before = `${right}\n\n${filler('The')}\n\n## Your rights\n\nYou may object to processing at any time.`;
+    const after = `${filler('This')}\n\n## Your rights\n\nYou may object to processing at any time.`;
+    const c = analyzeChange(page(before), page(after)).classification;
+    expect(c.severity).not.toBe('high');
+  });
+});

@@ -480,6 +480,28 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
             ),
     ));
 
+  // the rights the whole new version states, by object (read the first time a right removed in a
+  // rewrite asks): a right removed in a rewrite (to object, to restrict, to a copy…) that the new
+  // version names nowhere is gone, and the rewrite's cap does not hide it ("your rights" alone,
+  // with no object, proves nothing)
+  let rightsStated: Set<string> | null = null;
+  const rightGoneFromRewrite = (t: ChangeTag): boolean => {
+    if (t.kind !== 'rights-reduced' || !options.afterText || added.length < BULK_SENTENCES) return false;
+    rightsStated ??= new Set(
+      afterSentences()
+        .filter((x) => x.length < 2000 && RIGHT_HINT.test(x))
+        // (a right to object or withdraw consent is often worded as a choice: "you may object at any time")
+        .filter((x) => rulesOf(x).some((m) => m.kind === 'rights-added' || m.kind === 'opt-out-added'))
+        .flatMap((x) => rightKinds(prepared(x).norm)),
+    );
+    const stated = rightsStated;
+    return t.citations.some(
+      (c) =>
+        c.side === 'removed' &&
+        rightKinds(prepared(c.text).norm).some((k) => k !== 'right' && !stated.has(k)),
+    );
+  };
+
   // pairs: compare the two readings
   for (const r of removed) {
     const a = r.partner;
@@ -755,7 +777,8 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
           : bulk &&
               t.rule.startsWith('removed:') &&
               !promiseOnSensitiveData(t, added.length, (text) => topicsOf.get(text) ?? []) &&
-              !choiceGoneFromRewrite(t, added.length, options.afterText !== undefined && !announcedGone)
+              !choiceGoneFromRewrite(t, added.length, options.afterText !== undefined && !announcedGone) &&
+              !rightGoneFromRewrite(t)
             ? 'bulk rewrite: a removal is at most medium'
             : optInOnly(t)
               ? "only with the user's consent: at most medium"
@@ -1014,6 +1037,10 @@ const ONLY_LIMIT = /\b(only|solely|exclusively)\b/u;
 /** A practice's scope stated wider: precise, continuous, in the background, at all times. */
 const WIDER_SCOPE =
   /\b((?<!non-|non |im)precise|continuous(ly)?|in the background|at all times|even when|when the app is (closed|not in use)|in real time|around the clock)\b/u;
+
+/** Words without one of which a sentence states no right of the user (a cheap filter before reading). */
+const RIGHT_HINT =
+  /right|request|ask|object|restrict|delet|eras|access|cop(y|ies)|correct|port|withdraw|complain/iu;
 
 /** A legal condition on a disclosure, in any of the usual words ("as required by law", "where the law requires it", "in response to a court order", "if we are legally obliged"). */
 const LEGAL_CONDITION =

@@ -146,6 +146,9 @@ function nearNegation(norm: string, at: number): boolean {
 }
 
 function actorOf(norm: string): Actor {
+  // a request the user is told to make ("ask us to stop using your data", "| object | object to us
+  // processing your personal data"): the user acts, though "us" is named
+  if (IMPERATIVE_REQUEST.test(norm)) return 'you';
   const head = norm
     .replace(
       /^(?:you|users?) (?:hereby )?(?:agree|acknowledge|understand|accept|consent|authori[sz]e)s?(?: and \w+)?(?: that| to)? /u,
@@ -162,6 +165,9 @@ function actorOf(norm: string): Actor {
   return 'third-parties';
 }
 
+/** A sentence (or a table cell after its label) that opens by telling the user to ask for something. */
+const IMPERATIVE_REQUEST =
+  /^(?:\|?[^|.]{0,40}\|\s*)?(?:[^,.|]{0,40}, )?(?:ask|request|object to|tell us|instruct us|require us)\b(?! (for|about) (more )?(information|help|support)\b)/u;
 const ACTOR =
   /^(?:[^,]{0,40}, )?(we|our company|you|users?(?! (?:data|information|content|details|accounts?|records|profiles?|personal)\b)|third[- ]part(?:y|ies)|advertisers|partners|affiliates|law enforcement|authorities|government|(?:our |the(?:se)? )?(?:service providers|vendors|contractors|processors|sub-?processors|suppliers))\b/u;
 const MODALITY = gated(/\b(may|might|could|can|will|shall|must|are required to|is required to)\b/u);
