@@ -715,3 +715,39 @@ describe('rights in a table of rights, and a right gone from a rewrite', () => {
     expect(c.severity).not.toBe('high');
   });
 });
+
+describe('advertisers receiving more, and a menu lost by the capture', () => {
+  it('a new kind of identifier used by advertising partners is more shared with advertisers', () => {
+    const c = change(
+      'Our advertising partners use cookies and pixels on our site to collect information about your visits.',
+      'Our advertising partners use cookies, pixels and hashed email addresses on our site to collect information about your visits.',
+    );
+    expect(c.tags.some((t) => t.kind === 'sharing-expanded' && t.topic === 'advertising')).toBe(true);
+    expect(c.severity).toBe('high');
+  });
+
+  it('disclosing to advertising companies is sharing with advertisers', () => {
+    const c = change(
+      '',
+      'We may disclose certain personal information to advertising companies to select the ads you see.',
+    );
+    expect(c.tags.some((t) => t.kind === 'sharing-expanded' && t.topic === 'advertising')).toBe(true);
+  });
+
+  it('a mass removal of titles and link texts only is low, whatever they name', () => {
+    const menu = [
+      'How we share the information we collect',
+      'How you can access and control the information we collect',
+      'Our use of cookies and tracking',
+      ...Array.from({ length: 45 }, (_, i) => `Help topic ${i + 1}`),
+    ].join('\n\n');
+    const c = analyzeChange(page(menu), page('')).classification;
+    expect(c.severity).toBe('low');
+    // (sentences of a policy lost with it are not titles: the usual cap applies)
+    const lost = analyzeChange(
+      page(`${menu}\n\nYou have the right to object to our processing of your personal data.`),
+      page(''),
+    ).classification;
+    expect(lost.severity).toBe('medium');
+  });
+});

@@ -538,8 +538,12 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
       a.meanings.some((m) => m.kind === 'tracking-added')
     ) {
       const had = trackingTech(r.reading.norm);
-      if (trackingTech(a.reading.norm).some((t) => !had.includes(t)))
+      if (trackingTech(a.reading.norm).some((t) => !had.includes(t))) {
         tag('tracking-added', 'cookies-tracking', 'pair:more-tracking', r, a);
+        // (used by advertisers themselves: what they get from the service grew)
+        if (a.meanings.some((m) => m.kind === 'sharing-expanded' && m.topic === 'advertising'))
+          tag('sharing-expanded', 'advertising', 'pair:more-tracking-by-advertisers', r, a);
+      }
     }
     // the scope narrowed: the wider words gone, or "only" added ("in the background, even when the
     // app is closed" → "only while the app is open"): the practice the old sentence stated is less
@@ -756,6 +760,7 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
   const bulk =
     removed.length >= BULK_SENTENCES &&
     (added.length >= BULK_SENTENCES || added.length * 10 < removed.length);
+  const massRemoval = removed.length >= BULK_SENTENCES && added.length * 10 < removed.length;
   let severity: Severity = DEFAULT_SEVERITY.severity;
   let severityRule = DEFAULT_SEVERITY.name;
   for (const t of list) {
@@ -783,8 +788,20 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
             : optInOnly(t)
               ? "only with the user's consent: at most medium"
               : null;
-    t.severity = cap ? 'medium' : (rule?.severity ?? DEFAULT_SEVERITY.severity);
-    t.severityRule = cap && rule ? `${rule.name} (${cap})` : (rule?.name ?? DEFAULT_SEVERITY.name);
+    // a mass removal (most of a page gone, next to nothing added) of lines that are only titles
+    // and link texts ("How we share the information we collect"): a capture that lost a menu or a
+    // table of contents states no practice, whatever its words name
+    const titlesOnly =
+      massRemoval &&
+      t.rule.startsWith('removed:') &&
+      rule !== undefined &&
+      t.citations.every((c) => c.side === 'removed' && titleLike(c.text));
+    t.severity = titlesOnly ? 'low' : cap ? 'medium' : (rule?.severity ?? DEFAULT_SEVERITY.severity);
+    t.severityRule = titlesOnly
+      ? `${rule.name} (titles and links only, in a mass removal: low)`
+      : cap && rule
+        ? `${rule.name} (${cap})`
+        : (rule?.name ?? DEFAULT_SEVERITY.name);
     if (severityRank(t.severity) > severityRank(severity)) {
       severity = t.severity;
       severityRule = t.severityRule;
@@ -1038,6 +1055,11 @@ const ONLY_LIMIT = /\b(only|solely|exclusively)\b/u;
 const WIDER_SCOPE =
   /\b((?<!non-|non |im)precise|continuous(ly)?|in the background|at all times|even when|when the app is (closed|not in use)|in real time|around the clock)\b/u;
 
+/** A title or a link's text: short, no closing punctuation, no table cell. */
+function titleLike(text: string): boolean {
+  return !/[.!?;:]["”’)]?\s*$/u.test(text) && !text.includes('|') && text.trim().split(/\s+/u).length <= 12;
+}
+
 /** Words without one of which a sentence states no right of the user (a cheap filter before reading). */
 const RIGHT_HINT =
   /right|request|ask|object|restrict|delet|eras|access|cop(y|ies)|correct|port|withdraw|complain/iu;
@@ -1238,4 +1260,4 @@ function trackingTech(norm: string): string[] {
   return [...norm.matchAll(TRACKING_TECH)].map((m) => (m[1] as string).replace(/s$/u, ''));
 }
 const TRACKING_TECH =
-  /\b(session[- ]recording|session replay|fingerprint|pixel|web beacon|beacon|sdk|advertising cookie|third[- ]party cookie|cross[- ]site|keystroke|mouse movement|local storage|device graph)s?\b/gu;
+  /\b(session[- ]recording|session replay|fingerprint|pixel|web beacon|beacon|sdk|advertising cookie|third[- ]party cookie|cross[- ]site|keystroke|mouse movement|local storage|device graph|hashed (?:identifier|e-?mail(?: address)?|contact information|phone number)|advertising id(?:entifier)?)s?\b/gu;
