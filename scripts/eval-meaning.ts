@@ -40,12 +40,14 @@ import blind8 from '../libs/diff/test/alexa-blind-8.json';
 import blind9 from '../libs/diff/test/alexa-blind-9.json';
 import blind10 from '../libs/diff/test/alexa-blind-10.json';
 import blind11 from '../libs/diff/test/alexa-blind-11.json';
+import blind12 from '../libs/diff/test/alexa-blind-12.json';
 import meaningBlind1 from '../libs/diff/test/meaning-blind-1.json';
 import meaningBlind2 from '../libs/diff/test/meaning-blind-2.json';
 import meaningBlind3 from '../libs/diff/test/meaning-blind-3.json';
 import meaningBlind4 from '../libs/diff/test/meaning-blind-4.json';
 import meaningBlind5 from '../libs/diff/test/meaning-blind-5.json';
 import meaningBlind6 from '../libs/diff/test/meaning-blind-6.json';
+import meaningBlind7 from '../libs/diff/test/meaning-blind-7.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
 import severityData from '../libs/diff/src/lexicon/severity.json';
 import caseMap from './data/tosdr-case-map.json';
@@ -417,6 +419,11 @@ const variantSets = (
       'Alexa story, eleventh set (written blind, fifth stop; first run 19/24, then read)',
       blind11,
     ],
+    [
+      'twelfth set (written blind, first run 17/24)',
+      'Alexa story, twelfth set (written blind, sixth stop; first run 17/24, then read)',
+      blind12,
+    ],
   ] as [string, string, { removals: Variant[]; controls: Variant[] }][]
 ).map(([name, title, set]) => ({
   name,
@@ -478,6 +485,11 @@ const blindKindSets = (
       'sixth blind set (first run 26/40)',
       'Labelled changes of every kind, a sixth set written blind (meaning-blind-6.json; first run 26/40 meaning, 34/40 severity, then read)',
       meaningBlind6,
+    ],
+    [
+      'seventh blind set (first run 28/40)',
+      'Labelled changes of every kind, a seventh set written blind (meaning-blind-7.json; first run 28/40 meaning, 38/40 severity)',
+      meaningBlind7,
     ],
   ] as [string, string, { cases: BlindCase[] }][]
 ).map(([name, title, set]) => ({ name, total: set.cases.length, ...judgeBlind(title, set.cases) }));
