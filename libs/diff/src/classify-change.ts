@@ -19,7 +19,7 @@ import {
 } from './diff.types';
 import { DEFAULT_SEVERITY, KIND_ORDER, PARENT_OF, REMOVAL_OF, SEVERITY_RULES } from './lexicon';
 import { pairSentences } from './pair-sentences';
-import { localChoiceFromContext } from './local-choice';
+import { KEPT_AWAY, localChoiceFromContext } from './local-choice';
 import { SideLines } from './side-lines';
 import { matches } from './pattern-gate';
 import { plainWords, PlainWordsSearch } from './plain-words';
@@ -618,7 +618,13 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
     const dropped = a.meanings.some((m) => m.kind === 'opt-out-added')
       ? r.meanings.find((m) => m.kind === 'opt-out-added')
       : undefined;
-    if (dropped && matches(r.reading.norm, LOCAL_OPTION) && !matches(a.reading.norm, LOCAL_OPTION))
+    if (
+      dropped &&
+      matches(r.reading.norm, LOCAL_OPTION) &&
+      !matches(a.reading.norm, LOCAL_OPTION) &&
+      // (nor kept in other words: "the audio never goes to Amazon's cloud")
+      !matches(a.reading.norm, KEPT_AWAY)
+    )
       tag('opt-out-removed', dropped.topic, 'pair:option-dropped', r, a);
     for (const m of a.meanings)
       if (!before.has(key(m)) && !removedSaid.has(key(m)) && !retentionBoth(r, a, m))
@@ -850,6 +856,33 @@ const unnamedChoice = (m: Meaning) =>
 function topicFromContext(list: Side[], lines: SideLines): void {
   for (let i = 0; i < list.length; i++) {
     const s = list[i] as Side;
+    // a choice announced gone by pointing back ("… we have decided to discontinue this feature"):
+    // it is the choice the sentence before names, not a topic its reasons name ("new generative AI
+    // capabilities")
+    const gone = s.meanings.filter((m) => m.rule === 'choice-announced-gone' && m.topic !== null);
+    const previous = list[i - 1];
+    if (
+      gone.length &&
+      POINTS_BACK.test(s.reading.norm) &&
+      previous &&
+      lines.sameParagraph(previous.reading.text, s.reading.text)
+    ) {
+      const named = previous.reading.topics.filter((t) => CHOICE_TOPICS.includes(t));
+      // (the sentence before names the setting, or the data: the choice is about that, or about
+      // what the page says around it when that sentence names no data)
+      if (
+        (named.length > 0 || previous.reading.settings.length > 0) &&
+        !gone.some((m) => named.includes(m.topic as string))
+      )
+        s.meanings = [
+          ...s.meanings.filter((m) => !gone.includes(m)),
+          ...(named.length ? named : [null]).map((topic) => ({
+            ...(gone[0] as Meaning),
+            topic,
+            object: topic ?? 'choice',
+          })),
+        ];
+    }
     if (!s.meanings.some(unnamedChoice)) continue;
     const topicsOf = (x: Side) => x.reading.topics.filter((t) => CHOICE_TOPICS.includes(t));
     let topics: string[] = [];
@@ -960,6 +993,9 @@ function sameChoice(x: string, y: string): boolean {
   if (x === y) return true;
   const [tx, ax] = x.split(':');
   const [ty, ay] = y.split(':');
+  // (a choice to keep data on the device is that choice only: "choose how we use your voice" does
+  // not keep it at home)
+  if (ax === 'local') return tx === ty && ay === 'local';
   return tx === ty && (ax === undefined || ay === undefined || ax === ay);
 }
 

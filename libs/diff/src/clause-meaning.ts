@@ -299,7 +299,12 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
       // (data the user may choose to give is optional data, not a control over what is done with
       // it: "you may choose to give us more information for your profile, such as your location")
       if (matches(r.norm, OPTIONAL_DATA) && !matches(r.norm, NOT_CHOICE_OF_DATA)) return out;
-      for (const t of choiceTopics(r)) push('opt-out-added', t, 'choice-offered', settingKey(r, t));
+      // (a choice to keep it local that names no data but a voice, "turn on Local-Only Voice and
+      // your speaker handles requests on its own", is a voice choice)
+      const topics = choiceTopics(r);
+      const voiceLocal = topics[0] === null && choiceAspect(r) === 'local' && matches(r.norm, VOICE_LIKE);
+      for (const t of voiceLocal ? ['voice-recordings'] : topics)
+        push('opt-out-added', t, 'choice-offered', settingKey(r, t));
       // "we use cookies …; you can disable them": the practice is news too, when it comes first
       const first = Math.min(...r.acts.filter((x) => x.family === 'choice').map((x) => x.at));
       const track = a('track');
@@ -745,12 +750,18 @@ function choiceTopics(r: ClauseReading): (string | null)[] {
  * Send Voice Recordings" does not keep the recordings off the cloud.
  */
 const LOCAL_ASPECT =
-  /\b(locally|on[- ]device|on (the|this|your|that) (own )?(device|echo|phone|speaker|watch)|(not|never|n't|no) (\w+ ){0,3}(sent|send|sending|upload\w*|transmit\w*|leav\w*|go(es)? to)|without (\w+ ){0,3}(send|upload|transmit)\w*|(stays?|kept|remains?) (\w+ ){0,3}(on|at) (the|this|your) (device|home|echo|phone|speaker|watch))\b/u;
+  /\b(locally|on[- ]device|on (its|their) own|by (it|them)sel(f|ves)|(device|echo|speaker|hub|phone|watch) itself|(rather than|instead of) (being )?(sent|upload\w*|transmit\w*)|on (the|this|your|that) (own )?(device|echo|phone|speaker|watch)|(not|never|n't|no) (\w+ ){0,3}(sent|send|sending|upload\w*|transmit\w*|leav\w*|go(es)? to)|without (\w+ ){0,3}(send|upload|transmit)\w*|(stays?|kept|remains?) (\w+ ){0,3}(on|at) (the|this|your) (device|home|echo|phone|speaker|watch))\b/u;
+/** "on the device or in the app": where a setting is found or changed. */
+const WHERE_CHANGED =
+  /\b(either )?(on|from) (the|this|your|that) (device|echo|phone|speaker|watch) (itself )?(or|and) (in|on|from|through|with) (the |your )?[\w-]+ (app|website|settings)\b/gu;
 const DELETION_ASPECT =
   /\b(delet\w*|eras\w*|(not|n't|never) (be )?(sav|stor|kept|keep|retain)\w*|auto-?delet\w*)\b/u;
 
 export function choiceAspect(r: ClauseReading): 'local' | 'deletion' | null {
-  if (matches(r.norm, LOCAL_ASPECT)) return 'local';
+  // (where a setting is changed is not what it does: "controls you can change either on the device
+  // or in the app")
+  if (matches(r.norm, LOCAL_ASPECT) && matches(r.norm.replace(WHERE_CHANGED, ' '), LOCAL_ASPECT))
+    return 'local';
   if (matches(r.norm, DELETION_ASPECT)) return 'deletion';
   return null;
 }

@@ -121,3 +121,62 @@ describe('more ways to keep voice at home, and a changelog removal', () => {
     expect(kinds('Removed: the dark theme.')).toEqual([]);
   });
 });
+
+// Decision 0016, update 17: readings added after the first run of the twelfth blind Alexa set
+// (17/24). Our own sentences, about other products, written before the readings.
+describe('more ways a keep-it-local choice is told, offered or taken away', () => {
+  it.each([
+    // a settings-screen label in the imperative, in a string table
+    '| `privacy.voice.local` | Keep my voice on this speaker | 40 |',
+    // "when turned on", with no subject
+    'Offline commands: when turned on, your speech is processed there rather than being sent to our servers.',
+    // "inside your home"
+    'Turn on Home Voice and recordings of your voice stay inside your home.',
+    // a setting that names no data but a voice, kept local
+    'Turn on Quiet Voice and your speaker handles your requests on its own.',
+  ])('offered: %s', (sentence) => {
+    expect(kinds(sentence)).toContain('opt-out-added·voice-recordings');
+  });
+
+  it.each([
+    'The company took away Private Listening on 3 June, and every request now goes to the cloud.',
+    'If you had it switched on, you will find the setting has simply disappeared from the privacy menu.',
+  ])('taken away, in the active voice or as gone from a menu: %s', (sentence) => {
+    // (the data is the page's: these sentences name none)
+    expect(kinds(sentence).some((k) => k.startsWith('opt-out-removed·'))).toBe(true);
+  });
+
+  it('where a setting is changed is not what it does', () => {
+    const s =
+      'This page shows the voice controls you can change at any time, either on the device or in the Halo app.';
+    expect(meaningsOf(readClause(s)).some((m) => m.object.endsWith(':local'))).toBe(false);
+  });
+
+  it('"this feature" discontinued is the setting the sentence before names, not the reason given', () => {
+    const page = (body: string) =>
+      `# Your speaker privacy settings\n\n${body}\n\nQuestions? Contact support.`;
+    const c = analyzeChange(
+      page(
+        'Because Private Listening is on for your Halo Mini, your requests are processed on the speaker and never sent to the cloud.',
+      ),
+      page(
+        'We are writing because you turned on Private Listening for your Halo Mini. As we bring new generative AI features that need our cloud, we have decided to discontinue this feature.',
+      ),
+    ).classification;
+    expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'voice-recordings')).toBe(true);
+    expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'ai-training')).toBe(false);
+  });
+
+  it('a keep-it-local option reworded ("never goes to the cloud") is not dropped', () => {
+    const page = (body: string) => `# Voice settings\n\n${body}\n\nQuestions? Contact support.`;
+    const c = analyzeChange(
+      page(
+        'When this setting is on, the audio of your requests is processed locally and is not sent to our cloud.',
+      ),
+      page(
+        'With the setting on, your speaker handles the sound of your requests itself, and the audio never goes to our cloud.',
+      ),
+    ).classification;
+    expect(c.kinds).not.toContain('opt-out-removed');
+  });
+});

@@ -12,7 +12,15 @@ import { type ClauseReading } from './read-clause';
 
 /** Kept on the device or at home, or not sent, uploaded or transmitted. */
 export const KEPT_LOCAL =
-  /\b(locally|on[- ]device|on (the|this|your|that|its) (own )?(device|echo|phone|speaker|watch|hub|tv|camera|fridge|refrigerator|car|vehicle|toy|doorbell|hearing aids?|earbuds|headphones|glasses|thermostat|console|router|base|display|remote|home|house)|by (it|them)sel(f|ves)|on (its|their) own|(not|never|\w*n't|no|nothing) (\w+ ){0,3}(is |are |gets |will be )?(sent|send|sending|upload\w*|transmit\w*|leav\w*|go(es)? to)|without (\w+ ){0,3}(send|upload|transmit)\w*|(stays?|kept|remains?|rests?) (\w+ ){0,3}(on|at|in) (the|this|your|its) (device|echo|phone|speaker|watch|hub|tv|camera|fridge|refrigerator|car|vehicle|toy|doorbell|hearing aids?|earbuds|headphones|glasses|thermostat|console|router|base|display|remote|home|house))\b/u;
+  /\b(locally|on[- ]device|on ((the|this|your|that|its) )?(own )?(device|echo|phone|speaker|watch|hub|tv|camera|fridge|refrigerator|car|vehicle|toy|doorbell|hearing aids?|earbuds|headphones|glasses|thermostat|console|router|base|display|remote|home|house)|by (it|them)sel(f|ves)|on (its|their) own|(not|never|\w*n't|no|nothing) (\w+ ){0,3}(is |are |gets |will be )?(sent|send|sending|upload\w*|transmit\w*|leav\w*|go(es)? to)|without (\w+ ){0,3}(send|upload|transmit)\w*|(rather than|instead of) (being )?(sent|send|sending|upload\w*|transmit\w*)|(stays?|kept|remains?|rests?) (\w+ ){0,3}(on|at|in|inside|within) (the|this|your|its) (device|echo|phone|speaker|watch|hub|tv|camera|fridge|refrigerator|car|vehicle|toy|doorbell|hearing aids?|earbuds|headphones|glasses|thermostat|console|router|base|display|remote|home|house))\b/u;
+
+/**
+ * Kept local in so many words: processed locally or by the device itself, not sent, uploaded or
+ * transmitted, staying at home ("the audio never goes to Amazon's cloud"), not merely "on your
+ * Echo", which names where a setting is, nor a setting's name ("Do Not Send Voice Recordings").
+ */
+export const KEPT_AWAY =
+  /\b(locally|on[- ]device|(device|echo|speaker|hub) itself|by (it|them)sel(f|ves)|on (its|their) own|(not|never|\w*n't|no|nothing) (\w+ ){0,3}(is |are |gets |will be )?(sent|uploaded|transmitted|leaves|goes to|reach(es)?)|without (\w+ ){0,3}(send|upload|transmit)\w*|(rather than|instead of) (being )?(sent|upload\w*|transmit\w*)|(stays?|kept|remains?|rests?) (\w+ ){0,3}(on|at|in|inside|within) (the|this|your|its) \w+)\b/u;
 
 /**
  * Voice named, or what a voice assistant hears ("the audio", "what you say"); "requests" and
@@ -28,7 +36,7 @@ export const VOICE_LIKE =
  * "in this mode", "customers … may choose to have").
  */
 const USER_HAND =
-  /\b(you|customers?|users?|owners?|parents?|subscribers?|members?)\b[^.;]{0,100}?\b(can|may|could|are able to|have the option to)( also| instead| now)? (have|let|set|make|keep|get|tell|ask|choose|opt|elect|decide|pick|select|switch|turn|enable)\b|\bif you (prefer|would prefer|want|wish|like|choose|enable|turn on|switch on|activate|select|set)\b|\b(when|while|once|if|with) (it|this|that|(the |your )?([\w'-]+ ){0,4}(mode|setting|option|toggle|switch|feature))( is| are)? ?(switched |turned )?(on|enabled|active|activated|selected)?\b|\bin (this|that|the|such) mode\b|\b(with|when|once|while) ([\w'-]+ ){1,4}(is |are )?(turned|switched|toggled) on\b|\b(where|when|once|while) you('ve| have)? (turned on|switched on|enabled|activated|selected|chosen|set up)\b/u;
+  /\b(you|customers?|users?|owners?|parents?|subscribers?|members?)\b[^.;]{0,100}?\b(can|may|could|are able to|have the option to)( also| instead| now)? (have|let|set|make|keep|get|tell|ask|choose|opt|elect|decide|pick|select|switch|turn|enable)\b|\bif you (prefer|would prefer|want|wish|like|choose|enable|turn on|switch on|activate|select|set)\b|\b(when|while|once|if) (switched on|turned on|toggled on|enabled|activated)\b|\b(when|while|once|if|with) (it|this|that|(the |your )?([\w'-]+ ){0,4}(mode|setting|option|toggle|switch|feature))( is| are)? ?(switched |turned )?(on|enabled|active|activated|selected)?\b|\bin (this|that|the|such) mode\b|\b(with|when|once|while) ([\w'-]+ ){1,4}(is |are )?(turned|switched|toggled) on\b|\b(where|when|once|while) you('ve| have)? (turned on|switched on|enabled|activated|selected|chosen|set up)\b|\b(because|since|as long as) ([\w'-]+ ){1,4}(is|are) (on|enabled|turned on|switched on)\b/u;
 
 /** What a device does by default until the wake word, not a choice ("no audio is sent until the wake word"). */
 const DEFAULT_BEHAVIOUR = /\buntil\b|\bwake[- ]?word\b|\bbefore (it|the device|alexa|you say)\b/u;
@@ -41,7 +49,7 @@ const DEFAULT_BEHAVIOUR = /\buntil\b|\bwake[- ]?word\b|\bbefore (it|the device|a
 export function localVoiceChoice(r: ClauseReading): boolean {
   return (
     keptLocalStatement(r) &&
-    matches(r.norm, USER_HAND) &&
+    (matches(r.norm, USER_HAND) || localLabel(r.norm)) &&
     // (a consequence of sending, not a choice: "audio is sent to the cloud when the mode is on")
     !/\b(is|are|will be|gets?) (sent|uploaded|transmitted)\b(?![^.;]{0,20}\b(not|never)\b)/u.test(
       r.norm.replace(/\b(not|never|\w*n't|no|nothing) (\w+ ){0,3}(sent|uploaded|transmitted)\b/gu, ''),
@@ -49,9 +57,29 @@ export function localVoiceChoice(r: ClauseReading): boolean {
   );
 }
 
+/**
+ * A setting's label that says what it does, in the imperative, as a settings screen or its string
+ * table words a toggle ("Keep my voice on this Hub", "| localvoice.title | Process requests on
+ * device |"): a short cell or line that keeps voice local.
+ */
+function localLabel(norm: string): boolean {
+  if (norm.length > 400) return false;
+  return norm
+    .split('|')
+    .map((cell) => cell.replace(/[`*_"“”]/gu, '').trim())
+    .some(
+      (cell) =>
+        cell.split(' ').length <= 8 &&
+        LABEL_VERB.test(cell) &&
+        KEPT_LOCAL.test(cell) &&
+        VOICE_LIKE.test(cell),
+    );
+}
+const LABEL_VERB = /^(keep|process|handle|run|store|understand|recogni[sz]e|listen)\b/u;
+
 /** A withdrawal: gone, removed, retired, sunset, no longer (or "no more") offered, about to disappear. */
 const WITHDRAWN =
-  /\b((has|have) been|(is|are|was|were|will be|being)) (discontinued|removed|retired|deprecated|sunset|sunsetted|phased out|taken away|withdrawn|eliminated|dropped|ended|no (longer|more) (available|offered|proposed|supported|an option))\b|\b(option|setting|feature|mode|toggle|choice)s? (will )?(disappear|go away|be going away)\b|\b(end|ends|ending|stop|stops|stopping|drop|drops|dropping|withdraw|withdrawing|remov(e|es|ing)) (support for |the option of |the option to use )?(local|on-device|on device|offline) (\w+ ){0,2}(processing|handling|storage|mode|voice|recognition)\b/u;
+  /\b(took|taken|takes|taking) away\b|\b(has|have) (simply |now |quietly )?(disappeared|vanished|gone away)\b|\b((has|have) been|(is|are|was|were|will be|being)) (discontinued|removed|retired|deprecated|sunset|sunsetted|phased out|taken away|withdrawn|eliminated|dropped|ended|no (longer|more) (available|offered|proposed|supported|an option))\b|\b(option|setting|feature|mode|toggle|choice)s? (will )?(disappear|go away|be going away)\b|\b(end|ends|ending|stop|stops|stopping|drop|drops|dropping|withdraw|withdrawing|remov(e|es|ing)) (support for |the option of |the option to use )?(local|on-device|on device|offline) (\w+ ){0,2}(processing|handling|storage|mode|voice|recognition)\b/u;
 
 /** A changelog's removal line: "Removed: …", "Deprecated — …", "**Retired:** …". */
 const CHANGELOG_REMOVAL =
@@ -86,8 +114,11 @@ export function namedChoiceGone(r: ClauseReading): boolean {
     /^(option|setting|feature|mode|toggle|choice)/u.test(m[0])
   )
     return true;
-  return TITLE_BEFORE_WITHDRAWAL.test(r.text);
+  return TITLE_BEFORE_WITHDRAWAL.test(r.text) || TITLE_AFTER_WITHDRAWAL.test(r.text);
 }
+/** A setting's name in title case just after an active withdrawal ("Amazon took away Do Not Send Voice Recordings"). */
+const TITLE_AFTER_WITHDRAWAL =
+  /\b(took away|taken away|removed|discontinued|retired|pulled|scrapped|killed|sunset|sunsetted|deprecated|phased out)\s+(the\s+)?(?:[A-Z][\w'’-]*\s+){1,6}[A-Z][\w'’-]*/u;
 export const PRIVACY_WORD =
   /\b(privacy|private|local|locally|on-device|on device|offline|voice|audio|sound|speech|data|location|record\w*|track\w*|ads?|advertising|personali[sz]\w*|opt[- ]?out|incognito|guest|anonymous)\b/u;
 

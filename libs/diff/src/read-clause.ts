@@ -206,7 +206,7 @@ const SETTING_HINT = /[A-Z][\w’']*\s+[A-Z]|\*\*|[“"]/u;
 const SETTING_PATTERNS = [
   /\*\*([^*]{3,60})\*\*/gu,
   /[“"]([^”"]{3,60})[”"]/gu,
-  /\b(?:[Tt]urn(?:ing)? on|[Ss]witch(?:ing)? on|[Ee]nabl(?:e|ing)|[Uu]se the|[Ss]elect(?:ed)?|[Cc]hoose|[Cc]hose)\s+((?:[A-Z][\w’']*\s?){2,7})/gu,
+  /\b(?:[Tt]urn(?:ed|ing|s)? on|[Ss]witch(?:ed|es|ing)? on|[Ee]nabl(?:e|ed|es|ing)|[Uu]se the|[Ss]elect(?:ed)?|[Cc]hoose|[Cc]hose)\s+((?:[A-Z][\w’']*\s?){2,7})/gu,
   // after a bare "the", only a name followed by what it is ("the Voice Match setting"): "the Echo
   // Show 15" is a product
   /\bthe\s+((?:[A-Z][\w’']*\s){2,7})(?:setting|option|toggle|switch|feature|mode|control|preference)s?\b/gu,
