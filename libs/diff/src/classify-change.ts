@@ -21,7 +21,7 @@ import { DEFAULT_SEVERITY, KIND_ORDER, PARENT_OF, REMOVAL_OF, SEVERITY_RULES } f
 import { pairSentences } from './pair-sentences';
 import { localChoiceFromContext } from './local-choice';
 import { SideLines } from './side-lines';
-import { matches } from './pattern-gate';
+import { matches, withScanMemo } from './pattern-gate';
 import { plainWords, PlainWordsSearch } from './plain-words';
 import { type PracticeModel, predictPractice } from './practice-model';
 import shippedModel from './lexicon/practice-model.json';
@@ -147,6 +147,11 @@ function optInOnly(t: ChangeTag): boolean {
 }
 
 export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}): Classification {
+  // (the rules ask about each sentence in several passes: its gate scan is remembered for the call)
+  return withScanMemo(() => classify(diff, options));
+}
+
+function classify(diff: DiffResult, options: ClassifyOptions): Classification {
   const model = options.model === undefined ? SHIPPED_MODEL : options.model;
   const threshold = options.modelThreshold ?? 0.7;
   const veto = options.modelVeto === undefined ? 0.7 : options.modelVeto;
