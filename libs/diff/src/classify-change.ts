@@ -21,7 +21,7 @@ import { DEFAULT_SEVERITY, KIND_ORDER, PARENT_OF, REMOVAL_OF, SEVERITY_RULES } f
 import { pairSentences } from './pair-sentences';
 import { KEPT_AWAY, localChoiceFromContext } from './local-choice';
 import { SideLines } from './side-lines';
-import { matches } from './pattern-gate';
+import { matches, scanAhead, withScanMemo } from './pattern-gate';
 import { plainWords, PlainWordsSearch } from './plain-words';
 import { type PracticeModel, predictPractice } from './practice-model';
 import shippedModel from './lexicon/practice-model.json';
@@ -169,6 +169,11 @@ function optInOnly(t: ChangeTag): boolean {
 }
 
 export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}): Classification {
+  // (the rules ask about each sentence in several passes: its gate scan is remembered for the call)
+  return withScanMemo(() => classify(diff, options));
+}
+
+function classify(diff: DiffResult, options: ClassifyOptions): Classification {
   const model = options.model === undefined ? SHIPPED_MODEL : options.model;
   const threshold = options.modelThreshold ?? 0.7;
   const veto = options.modelVeto === undefined ? 0.7 : options.modelVeto;
@@ -244,14 +249,18 @@ export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}):
   };
   const before = new Set(diff.sentences.removed.map(sig));
   const afterSigs = new Set(diff.sentences.added.map(sig));
-  const removed = unique(
+  const removedTexts = unique(
     diff.sentences.removed.filter((t) => !afterSigs.has(sig(t))),
     sig,
-  ).map((t) => read(t, 'removed'));
-  const added = unique(
+  );
+  const addedTexts = unique(
     diff.sentences.added.filter((t) => !before.has(sig(t))),
     sig,
-  ).map((t) => read(t, 'added'));
+  );
+  // (the literal gates' scans of the sentences about to be read, done together: pattern-gate.ts)
+  scanAhead([...removedTexts, ...addedTexts].map((t) => prepared(t).norm));
+  const removed = removedTexts.map((t) => read(t, 'removed'));
+  const added = addedTexts.map((t) => read(t, 'added'));
   const linesOf = {
     removed: new SideLines(diff, 'removed'),
     added: new SideLines(diff, 'added', options.afterText),

@@ -2,7 +2,7 @@ import clauseData from './lexicon/clause.json';
 import durationsData from './lexicon/durations.json';
 import topicsData from './lexicon/topics.json';
 import { seeded } from '../test/text-samples';
-import { gated, GatedRegExp, LITERAL_INDEX, matches } from './pattern-gate';
+import { gated, GatedRegExp, LITERAL_INDEX, matches, scanAhead, withScanMemo } from './pattern-gate';
 
 /** Every pattern of the lexicons, as the reader compiles them, and shapes the analysis must read right. */
 const LEXICON: RegExp[] = [
@@ -160,6 +160,20 @@ describe('gated patterns', () => {
     re.lastIndex = 3;
     expect(gate.exec('nothing here')).toBeNull();
     expect(re.lastIndex).toBe(0);
+  });
+
+  it('gives the same answers with the scan memo, texts met again in any order or scanned ahead', () => {
+    const gates = [...LEXICON, ...SHAPES].map((re) => gated(re));
+    LITERAL_INDEX.stats();
+    const few = sample.slice(0, 400);
+    const plain = few.map((t) => gates.map((g) => g.mayMatch(t)));
+    const next = seeded(11);
+    const visits = Array.from({ length: 2000 }, () => Math.floor(next() * few.length));
+    const memo = withScanMemo(() => {
+      scanAhead(few.slice(0, 100));
+      return visits.map((i) => gates.map((g) => g.mayMatch(few[i] as string)));
+    });
+    expect(memo).toEqual(visits.map((i) => plain[i]));
   });
 
   it('matches() runs an inline pattern through the gate of its source', () => {

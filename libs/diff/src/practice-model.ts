@@ -65,7 +65,12 @@ interface IdIndex {
   biFirst: Int32Array;
   biSecond: Int32Array;
   biRow: Int32Array;
-  rows: number[][];
+  /**
+   * The rows of weights, one after another (`width` each): one block of memory, so a clause's
+   * rows cost a cache line each rather than an array object and its elements apiece.
+   */
+  weights: Float64Array;
+  width: number;
   /** The start marker's number. */
   start: number;
   /** Row → the stamp of the last clause that counted it. */
@@ -92,7 +97,12 @@ function weightsOf(model: PracticeModel): WeightIndex {
     } // (a key of three words or more is never an n-gram of a clause)
   }
   const distinct = arrays.size === Object.keys(model.weights).length;
-  index = { unigrams, bigrams, distinct, byId: distinct ? idIndexOf(unigrams, bigrams) : null };
+  index = {
+    unigrams,
+    bigrams,
+    distinct,
+    byId: distinct ? idIndexOf(unigrams, bigrams, model.bias.length) : null,
+  };
   WEIGHT_INDEX.set(model, index);
   return index;
 }
@@ -100,6 +110,7 @@ function weightsOf(model: PracticeModel): WeightIndex {
 function idIndexOf(
   unigrams: Map<string, number[]>,
   bigrams: Map<string, Map<string, number[]>>,
+  width: number,
 ): IdIndex | null {
   const rows: number[][] = [];
   const uniIds: [number, number][] = [];
@@ -107,6 +118,10 @@ function idIndexOf(
   const pairs: [number, number, number][] = [];
   for (const [first, seconds] of bigrams)
     for (const [second, w] of seconds) pairs.push([WORDS.add(first), WORDS.add(second), rows.push(w) - 1]);
+  // (a row of another length than the scores is added by the string path, as it always was)
+  if (rows.some((w) => w.length !== width)) return null;
+  const weights = new Float64Array(rows.length * width);
+  rows.forEach((w, r) => weights.set(w, r * width));
   const start = WORDS.add('^');
   const uni = new Int32Array(WORDS.size).fill(-1);
   for (const [id, row] of uniIds) uni[id] = row;
@@ -122,7 +137,17 @@ function idIndexOf(
     biSecond[slot] = second;
     biRow[slot] = row;
   }
-  return { uni, biFirst, biSecond, biRow, rows, start, seen: new Uint32Array(rows.length), stamp: 0 };
+  return {
+    uni,
+    biFirst,
+    biSecond,
+    biRow,
+    weights,
+    width,
+    start,
+    seen: new Uint32Array(rows.length),
+    stamp: 0,
+  };
 }
 
 const pairSlot = (first: number, second: number, mask: number) =>
@@ -145,12 +170,12 @@ function addById(index: IdIndex, tokens: readonly string[], scores: number[]): v
     index.seen.fill(0);
     index.stamp = 1;
   }
-  const { uni, rows, seen, stamp } = index;
+  const { uni, weights, width, seen, stamp } = index;
   const add = (row: number) => {
     if (seen[row] === stamp) return;
     seen[row] = stamp;
-    const w = rows[row] as number[];
-    for (let c = 0; c < scores.length; c++) scores[c] = (scores[c] as number) + (w[c] as number);
+    const at = row * width;
+    for (let c = 0; c < width; c++) scores[c] = (scores[c] as number) + (weights[at + c] as number);
   };
   let prev = index.start;
   for (const t of tokens) {
