@@ -751,3 +751,35 @@ describe('advertisers receiving more, and a menu lost by the capture', () => {
     expect(lost.severity).toBe('medium');
   });
 });
+
+describe('a table whose header says what a cell means', () => {
+  const table = (dataset: string, cell: string) =>
+    `# California disclosures\n\n| Category | Examples | Sold or shared? |\n|---|---|---|\n| Identifiers | Name, email address | No |\n| ${dataset} | Pages viewed, searches | ${cell} |\n| Geolocation | City from IP address | No |\n\nQuestions? Write to us.`;
+
+  it('"No" → "Yes – to advertising partners" under "Sold or shared?" is sharing expanded, high', () => {
+    const c = analyzeChange(
+      table('Browsing activity', 'No'),
+      table('Browsing activity', 'Yes – to ad partners'),
+    ).classification;
+    expect(c.tags.some((t) => t.kind === 'sharing-expanded' && t.rule === 'pair:table-column')).toBe(true);
+    expect(c.severity).toBe('high');
+  });
+
+  it('the reverse is sharing narrowed, and another column changing says nothing of the kind', () => {
+    const back = analyzeChange(
+      table('Browsing activity', 'Yes – to ad partners'),
+      table('Browsing activity', 'No'),
+    ).classification;
+    expect(back.tags.some((t) => t.kind === 'sharing-narrowed' && t.rule === 'pair:table-column')).toBe(true);
+    const other = analyzeChange(
+      table('Browsing activity', 'No'),
+      table('Internet activity', 'No'),
+    ).classification;
+    expect(other.tags.some((t) => t.rule === 'pair:table-column')).toBe(false);
+  });
+
+  it('"| Delete | Ask us to delete personal information …" is a right', () => {
+    const c = change('| Delete | Ask us to delete personal information we hold about you |', '');
+    expect(c.kinds).toContain('rights-reduced');
+  });
+});

@@ -20,7 +20,7 @@ import {
 import { DEFAULT_SEVERITY, KIND_ORDER, PARENT_OF, REMOVAL_OF, SEVERITY_RULES } from './lexicon';
 import { pairSentences } from './pair-sentences';
 import { KEPT_AWAY, localChoiceFromContext } from './local-choice';
-import { SideLines } from './side-lines';
+import { cellsOf, SideLines } from './side-lines';
 import { matches, scanAhead, withScanMemo } from './pattern-gate';
 import { plainWords, PlainWordsSearch } from './plain-words';
 import { type PracticeModel, predictPractice } from './practice-model';
@@ -609,6 +609,14 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       for (const m of a.meanings)
         if (m.kind === 'sharing-expanded')
           tag('promise-withdrawn', m.topic, 'pair:legal-condition-dropped', r, a);
+    // a table row whose "Sold or shared?" (or "Disclosed to third parties?") cell went from "No" to
+    // something else, or back: the column's header says what the cell means
+    const column = soldOrSharedColumn(
+      r.reading.text,
+      a.reading.text,
+      linesOf.added.tableHeader(a.reading.text),
+    );
+    if (column) for (const topic of column.topics) tag(column.kind, topic, 'pair:table-column', r, a);
     // a promise weakened by an exception ("we never sell your data, except …")
     if (weakenedPromise(r.reading, a.reading))
       tag(
@@ -1099,6 +1107,42 @@ const ONLY_LIMIT = /\b(only|solely|exclusively)\b/u;
 /** A practice's scope stated wider: precise, continuous, in the background, at all times. */
 const WIDER_SCOPE =
   /\b((?<!non-|non |im)precise|continuous(ly)?|in the background|at all times|even when|when the app is (closed|not in use)|in real time|around the clock)\b/u;
+
+/**
+ * A changed cell under a header that asks whether the row's data is sold, shared or disclosed: "No"
+ * → "Yes – to advertising partners" is sharing expanded (a sale when the header says sold), and the
+ * reverse narrowed. Rows are compared only when both have the header's number of cells.
+ */
+function soldOrSharedColumn(
+  before: string,
+  after: string,
+  header: string[] | null,
+): { kind: string; topics: (string | null)[] } | null {
+  if (!header) return null;
+  const was = cellsOf(before);
+  const now = cellsOf(after);
+  if (was.length !== header.length || now.length !== header.length) return null;
+  const no = (c: string) => NO_CELL.test(c.toLowerCase().replace(/[*_.]/gu, '').trim());
+  for (let j = 0; j < header.length; j++) {
+    const name = (header[j] as string).toLowerCase();
+    const a = was[j] as string;
+    const b = now[j] as string;
+    if (!SOLD_OR_SHARED.test(name) || a === b || no(a) === no(b)) continue;
+    const widened = no(a);
+    const cell = widened ? b : a;
+    // (the column asks about a sale: its "yes" is one; recipients for ads are advertising too)
+    const topics: (string | null)[] = [];
+    if (/\b(sold|sale|sell)\b/u.test(name)) topics.push('sale-of-data');
+    if (/advertis|\bads?\b/iu.test(cell)) topics.push('advertising');
+    return {
+      kind: widened ? 'sharing-expanded' : 'sharing-narrowed',
+      topics: topics.length ? topics : [null],
+    };
+  }
+  return null;
+}
+const SOLD_OR_SHARED = /\b(sold|sale|sell|shared|share|disclosed to third parties)\b/u;
+const NO_CELL = /^(no|none|not sold|not shared|never|n\/a|-|—|–|)$/u;
 
 /** A title or a link's text: short, no closing punctuation, no table cell. */
 function titleLike(text: string): boolean {

@@ -84,17 +84,50 @@ export class SideLines {
     for (let k = i - 1; k >= 0 && this.hunkOf[k] === this.hunkOf[i]; k--)
       if (!LIST_ITEM.test(this.raw[k] as string)) return this.plainOf(k);
     if (this.side !== 'added' || !this.afterText) return null;
-    if (!this.afterLines) {
-      this.afterRaw = this.afterText.split('\n').filter((l) => l.trim());
-      this.afterLines = new Map();
-      this.afterRaw.forEach((l, n) => {
-        if (!this.afterLines?.has(l)) this.afterLines?.set(l, n);
-      });
-    }
+    if (!this.afterLines) this.indexAfter();
+    if (!this.afterLines) return null;
     const at = this.afterLines.get(this.raw[i] as string);
     if (at === undefined) return null;
     for (let k = at - 1; k >= 0; k--)
       if (!LIST_ITEM.test(this.afterRaw[k] as string)) return plainText(this.afterRaw[k] as string);
     return null;
   }
+
+  /**
+   * The header cells of the Markdown table a changed row stands in (the row just above the table's
+   * `|---|` line), read in the new version's text: hunks seldom reach a table's first line.
+   */
+  tableHeader(row: string): string[] | null {
+    const i = this.line(row);
+    if (i < 0 || !TABLE_ROW.test(this.raw[i] as string) || !this.afterText) return null;
+    if (!this.afterLines) this.indexAfter();
+    const at = this.afterLines?.get(this.raw[i] as string);
+    if (at === undefined) return null;
+    for (let k = at - 1; k >= 1; k--) {
+      const line = this.afterRaw[k] as string;
+      if (!TABLE_ROW.test(line)) return null;
+      if (TABLE_RULE.test(line)) return cellsOf(this.afterRaw[k - 1] as string);
+    }
+    return null;
+  }
+
+  private indexAfter(): void {
+    this.afterRaw = (this.afterText ?? '').split('\n').filter((l) => l.trim());
+    this.afterLines = new Map();
+    this.afterRaw.forEach((l, n) => {
+      if (!this.afterLines?.has(l)) this.afterLines?.set(l, n);
+    });
+  }
+}
+
+const TABLE_ROW = /^\s*\|/u;
+/** A Markdown table's rule line under its header ("|---|:---:|"). */
+const TABLE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/u;
+
+/** The cells of a Markdown table row, trimmed, without the empty ends. */
+export function cellsOf(row: string): string[] {
+  const cells = row.split('|').map((c) => c.trim());
+  if (cells[0] === '') cells.shift();
+  if (cells.at(-1) === '') cells.pop();
+  return cells;
 }
