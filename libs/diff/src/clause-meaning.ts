@@ -12,7 +12,7 @@ import {
 } from './clause-data';
 import { functionalCookiesOnly, licenceGrant, noOwnPractice } from './clause-context';
 import meaningData from './lexicon/meaning.json';
-import { localVoiceChoice, namedChoiceGone, PRIVACY_WORD, VOICE_LIKE } from './local-choice';
+import { localVoiceChoice, namedChoiceGone, NOT_OFFERED, PRIVACY_WORD, VOICE_LIKE } from './local-choice';
 import { matches } from './pattern-gate';
 import { type PracticePrediction } from './practice-model';
 import { type Act, actOf, type ClauseReading, type Family } from './read-clause';
@@ -301,10 +301,12 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
       if (matches(r.norm, OPTIONAL_DATA) && !matches(r.norm, NOT_CHOICE_OF_DATA)) return out;
       // (a choice to keep it local that names no data but a voice, "turn on Local-Only Voice and
       // your speaker handles requests on its own", is a voice choice)
-      const topics = choiceTopics(r);
-      const voiceLocal = topics[0] === null && choiceAspect(r) === 'local' && matches(r.norm, VOICE_LIKE);
-      for (const t of voiceLocal ? ['voice-recordings'] : topics)
-        push('opt-out-added', t, 'choice-offered', settingKey(r, t));
+      // (or beside other data: "| Device | Voice ID | Local processing of requests |")
+      const named = choiceTopics(r);
+      const voiceLocal =
+        !named.includes('voice-recordings') && choiceAspect(r) === 'local' && matches(r.norm, VOICE_LIKE);
+      const topics = voiceLocal ? [...named.filter((t) => t !== null), 'voice-recordings'] : named;
+      for (const t of topics) push('opt-out-added', t, 'choice-offered', settingKey(r, t));
       // "we use cookies …; you can disable them": the practice is news too, when it comes first
       const first = Math.min(...r.acts.filter((x) => x.family === 'choice').map((x) => x.at));
       const track = a('track');
@@ -702,9 +704,6 @@ const OPTIONAL_DATA =
 /** …unless the sentence also offers a control proper. */
 const NOT_CHOICE_OF_DATA =
   /\bopt(ing)?[- ]?out\b|\b(turn|switch)(ing)? off\b|\bdisable\b|\bwithdraw\b|\bsettings?\b/u;
-/** A choice the sentence says is not offered ("we do not offer an opt-out", "there is no setting to …"). */
-const NOT_OFFERED =
-  /\b(do(es)? not|don't|doesn't|never|no longer) (offer|provide|give|have|support)\b|\bthere (is|are) no\b/u;
 
 /** Advertisers, as those who collect or receive, with what they get from the service. */
 const ADVERTISERS_COLLECT =
@@ -750,7 +749,7 @@ function choiceTopics(r: ClauseReading): (string | null)[] {
  * Send Voice Recordings" does not keep the recordings off the cloud.
  */
 const LOCAL_ASPECT =
-  /\b(locally|on[- ]device|on (its|their) own|by (it|them)sel(f|ves)|(device|echo|speaker|hub|phone|watch) itself|(rather than|instead of) (being )?(sent|upload\w*|transmit\w*)|on (the|this|your|that) (own )?(device|echo|phone|speaker|watch)|(not|never|n't|no) (\w+ ){0,3}(sent|send|sending|upload\w*|transmit\w*|leav\w*|go(es)? to)|without (\w+ ){0,3}(send|upload|transmit)\w*|(stays?|kept|remains?) (\w+ ){0,3}(on|at) (the|this|your) (device|home|echo|phone|speaker|watch))\b/u;
+  /\b(locally|local (processing|handling|recognition|voice)|on[- ]device|on (its|their) own|by (it|them)sel(f|ves)|(device|echo|speaker|hub|phone|watch) itself|(rather than|instead of) (being )?(sent|upload\w*|transmit\w*)|(?<!\b(turn|switch)(ed|ing|s)? )on (the|this|your|that) (own )?(device|echo|phone|speaker|watch|hub|tv|camera|car|vehicle|toy|doorbell|hearing aids?|earbuds|headphones|headsets?|glasses|thermostat|console|display)|(not|never|n't|no) (\w+ ){0,3}(sent|send|sending|upload\w*|transmit\w*|leav\w*|go(es)? to)|without (\w+ ){0,3}(send|upload|transmit)\w*|(stays?|kept|remains?) (\w+ ){0,3}(on|at) (the|this|your) (device|home|echo|phone|speaker|watch))\b/u;
 /** "on the device or in the app": where a setting is found or changed. */
 const WHERE_CHANGED =
   /\b(either )?(on|from) (the|this|your|that) (device|echo|phone|speaker|watch) (itself )?(or|and) (in|on|from|through|with) (the |your )?[\w-]+ (app|website|settings)\b/gu;

@@ -180,3 +180,22 @@ describe('more ways a keep-it-local choice is told, offered or taken away', () =
     expect(c.kinds).not.toContain('opt-out-removed');
   });
 });
+
+describe('a local-processing column, and an option said not to exist', () => {
+  it('a table header naming local processing of requests beside Voice ID is a voice choice too', () => {
+    expect(kinds('| Speaker | Voice Match | Local processing of requests |')).toContain(
+      'opt-out-added·voice-recordings',
+    );
+  });
+
+  it('"we do not offer an option to process voice on the device" offers nothing, even beside a label', () => {
+    const page = (body: string) => `# Voice terms\n\n${body}\n\nQuestions? Contact support.`;
+    const c = analyzeChange(
+      page(
+        'Private Voice.\n\nYou may enable "Private Voice" in the app under Settings > Voice to keep audio on the headset.',
+      ),
+      page('Cloud Voice.\n\nWe do not offer an option to process your voice solely on the headset.'),
+    ).classification;
+    expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'voice-recordings')).toBe(true);
+  });
+});

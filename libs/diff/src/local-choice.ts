@@ -12,7 +12,7 @@ import { type ClauseReading } from './read-clause';
 
 /** Kept on the device or at home, or not sent, uploaded or transmitted. */
 export const KEPT_LOCAL =
-  /\b(locally|on[- ]device|on ((the|this|your|that|its) )?(own )?(device|echo|phone|speaker|watch|hub|tv|camera|fridge|refrigerator|car|vehicle|toy|doorbell|hearing aids?|earbuds|headphones|glasses|thermostat|console|router|base|display|remote|home|house)|by (it|them)sel(f|ves)|on (its|their) own|(not|never|\w*n't|no|nothing) (\w+ ){0,3}(is |are |gets |will be )?(sent|send|sending|upload\w*|transmit\w*|leav\w*|go(es)? to)|without (\w+ ){0,3}(send|upload|transmit)\w*|(rather than|instead of) (being )?(sent|send|sending|upload\w*|transmit\w*)|(stays?|kept|remains?|rests?) (\w+ ){0,3}(on|at|in|inside|within) (the|this|your|its) (device|echo|phone|speaker|watch|hub|tv|camera|fridge|refrigerator|car|vehicle|toy|doorbell|hearing aids?|earbuds|headphones|glasses|thermostat|console|router|base|display|remote|home|house))\b/u;
+  /\b(locally|on[- ]device|(?<!\b(turn|switch)(ed|ing|s)? )on ((the|this|your|that|its) )?(own )?(device|echo|phone|speaker|watch|hub|tv|camera|fridge|refrigerator|car|vehicle|toy|doorbell|hearing aids?|earbuds|headphones|headsets?|glasses|thermostat|console|router|base|display|remote|home|house)|by (it|them)sel(f|ves)|on (its|their) own|(not|never|\w*n't|no|nothing) (\w+ ){0,3}(is |are |gets |will be )?(sent|send|sending|upload\w*|transmit\w*|leav\w*|go(es)? to)|without (\w+ ){0,3}(send|upload|transmit)\w*|(rather than|instead of) (being )?(sent|send|sending|upload\w*|transmit\w*)|(stays?|kept|remains?|rests?) (\w+ ){0,3}(on|at|in|inside|within) (the|this|your|its) (device|echo|phone|speaker|watch|hub|tv|camera|fridge|refrigerator|car|vehicle|toy|doorbell|hearing aids?|earbuds|headphones|headsets?|glasses|thermostat|console|router|base|display|remote|home|house))\b/u;
 
 /**
  * Kept local in so many words: processed locally or by the device itself, not sent, uploaded or
@@ -37,6 +37,10 @@ export const VOICE_LIKE =
  */
 const USER_HAND =
   /\b(you|customers?|users?|owners?|parents?|subscribers?|members?)\b[^.;]{0,100}?\b(can|may|could|are able to|have the option to)( also| instead| now)? (have|let|set|make|keep|get|tell|ask|choose|opt|elect|decide|pick|select|switch|turn|enable)\b|\bif you (prefer|would prefer|want|wish|like|choose|enable|turn on|switch on|activate|select|set)\b|\b(when|while|once|if) (switched on|turned on|toggled on|enabled|activated)\b|\b(when|while|once|if|with) (it|this|that|(the |your )?([\w'-]+ ){0,4}(mode|setting|option|toggle|switch|feature))( is| are)? ?(switched |turned )?(on|enabled|active|activated|selected)?\b|\bin (this|that|the|such) mode\b|\b(with|when|once|while) ([\w'-]+ ){1,4}(is |are )?(turned|switched|toggled) on\b|\b(where|when|once|while) you('ve| have)? (turned on|switched on|enabled|activated|selected|chosen|set up)\b|\b(because|since|as long as) ([\w'-]+ ){1,4}(is|are) (on|enabled|turned on|switched on)\b/u;
+
+/** A choice the sentence says is not offered ("we do not offer an opt-out", "there is no setting to …"). */
+export const NOT_OFFERED =
+  /\b(do(es)? not|don't|doesn't|never|no longer) (offer|provide|give|have|support)\b|\bthere (is|are) no\b/u;
 
 /** What a device does by default until the wake word, not a choice ("no audio is sent until the wake word"). */
 const DEFAULT_BEHAVIOUR = /\buntil\b|\bwake[- ]?word\b|\bbefore (it|the device|alexa|you say)\b/u;
@@ -162,7 +166,13 @@ interface Lines {
 export function localChoiceFromContext(list: ContextSide[], lines: Lines): void {
   for (let i = 0; i < list.length; i++) {
     const s = list[i] as ContextSide;
-    if (s.meanings.some((m) => m.kind.startsWith('opt-out-')) || !keptLocalStatement(s.reading)) continue;
+    if (
+      s.meanings.some((m) => m.kind.startsWith('opt-out-')) ||
+      !keptLocalStatement(s.reading) ||
+      // (an option said not to exist is none: "Lumio does not offer an option to process voice on the device")
+      NOT_OFFERED.test(s.reading.norm)
+    )
+      continue;
     const near = list.slice(Math.max(0, i - 3), i + 4);
     const named = near.some(
       (x) =>
