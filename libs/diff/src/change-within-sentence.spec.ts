@@ -783,3 +783,20 @@ describe('a table whose header says what a cell means', () => {
     expect(c.kinds).toContain('rights-reduced');
   });
 });
+
+describe("a section's title", () => {
+  it.each([
+    'How your voice requests are processed',
+    'What information we collect',
+    '## Why we share data with partners',
+  ])('states no practice of its own: %s', (title) => {
+    expect(change('', title).kinds).toEqual([]);
+  });
+
+  it('"How to turn off …" still names a choice, and a sentence is read as one', () => {
+    expect(change('How to turn off Do Not Send Voice Recordings', '').kinds).toContain('opt-out-removed');
+    expect(change('', 'How we share your data with advertisers is described below.').kinds).toContain(
+      'sharing-expanded',
+    );
+  });
+});

@@ -29,6 +29,19 @@ export interface Meaning {
   score?: number;
 }
 
+/** An indirect question as a title: "How we use …", "What information we collect" (not "How to …"), no closing punctuation. */
+const SECTION_TITLE = /^[#*_\s]*(how|what|why|when|where|which|who)\b(?! to\b)[^.!?:;|]{0,80}$/iu;
+const TITLE_SILENT_KINDS = new Set([
+  'new-data-use',
+  'new-data-collected',
+  'sharing-expanded',
+  'tracking-added',
+  'data-use-narrowed',
+  'data-collection-reduced',
+  'sharing-narrowed',
+  'tracking-removed',
+]);
+
 /** Kinds of data whose new collection or use is worth a high alert. */
 export const SENSITIVE_DATA = [
   'voice-recordings',
@@ -99,6 +112,11 @@ const NEGATED_TRACKING =
  * the clause's own limits ("only", "without your consent", "except …").
  */
 export function meaningsOf(r: ClauseReading): Meaning[] {
+  // a section's title ("How your voice requests are processed", "What information we collect")
+  // announces what the section says; it states no practice of its own (a choice it names, "How to
+  // turn off …", is still a choice)
+  if (SECTION_TITLE.test(r.text.trim()))
+    return clauseMeanings(r).filter((m) => !TITLE_SILENT_KINDS.has(m.kind));
   const out = clauseMeanings(r);
   // location data put to use, shared or worked out from other data is location data collected
   if (
