@@ -142,7 +142,7 @@ describe('a page that alternates between two texts, through the check path (Post
       where: { documentId: doc.id, state: 'announced' },
     });
     expect(announcedChange?.kinds).toContain('sharing-expanded');
-  });
+  }, 30_000);
 
   it('switching every few days (the re-check confirms the first switch): after one revert, the switches are flaps', async () => {
     answer = MEMBERS;
@@ -166,5 +166,5 @@ describe('a page that alternates between two texts, through the check path (Post
     expect((await versionsOf(doc.id)).map((v) => v.status)).toEqual(['baseline', 'confirmed', 'revert']);
     expect(await announced(doc.id)).toBe(1);
     expect((await app.get(DocumentRepository).findById(doc.id))?.unstable).toBe(true);
-  });
+  }, 30_000);
 });
