@@ -32,6 +32,7 @@ import {
   mentionsFamily,
   normalizeClause,
   readClause,
+  wordAt,
 } from './read-clause';
 
 const MAX_CITATIONS = 5;
@@ -780,10 +781,9 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
 
   const list = [...tags.values()].sort(byImportance);
   const topicsOf = new Map([...removed, ...added].map((s) => [s.reading.text, s.reading.topics]));
-  const bulk =
-    removed.length >= BULK_SENTENCES &&
-    (added.length >= BULK_SENTENCES || added.length * 10 < removed.length);
+  // a mass removal (next to nothing added) or a rewrite (as many added): both are bulk
   const massRemoval = removed.length >= BULK_SENTENCES && added.length * 10 < removed.length;
+  const bulk = massRemoval || (removed.length >= BULK_SENTENCES && added.length >= BULK_SENTENCES);
   let severity: Severity = DEFAULT_SEVERITY.severity;
   let severityRule = DEFAULT_SEVERITY.name;
   for (const t of list) {
@@ -953,7 +953,7 @@ function topicFromDefinition(list: Side[]): void {
   if (defined.length === 0) return;
   for (const s of list)
     for (const d of defined) {
-      if (s === d.by || !wordIn(s.reading.norm, d.term)) continue;
+      if (s === d.by || wordAt(s.reading.norm, d.term) < 0) continue;
       const named = s.meanings.filter((m) => m.topic === null && DATA_PRACTICES.has(m.kind));
       for (const m of named)
         for (const topic of d.topics)
@@ -972,8 +972,6 @@ const DATA_PRACTICES = new Set([
   'data-use-narrowed',
   'sharing-narrowed',
 ]);
-const wordIn = (text: string, term: string) =>
-  new RegExp(`\\b${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'u').test(text);
 
 /** A removed choice is still offered when the added text offers the same named setting, or the same choice. */
 function choiceSurvives(

@@ -9,10 +9,16 @@
 import { type Meaning } from './clause-meaning';
 import { matches } from './pattern-gate';
 import { type ClauseReading } from './read-clause';
+import { cellsOf } from './side-lines';
 
+/** Where voice can stay: a device, or the home. */
+const PLACES =
+  '(device|echo|phone|speaker|watch|hub|tv|camera|fridge|refrigerator|car|vehicle|toy|doorbell|hearing aids?|earbuds|headphones|headsets?|glasses|thermostat|console|router|base|display|remote|home|house)';
 /** Kept on the device or at home, or not sent, uploaded or transmitted. */
-export const KEPT_LOCAL =
-  /\b(locally|on[- ]device|(?<!\b(turn|switch)(ed|ing|s)? )on ((the|this|your|that|its) )?(own )?(device|echo|phone|speaker|watch|hub|tv|camera|fridge|refrigerator|car|vehicle|toy|doorbell|hearing aids?|earbuds|headphones|headsets?|glasses|thermostat|console|router|base|display|remote|home|house)|by (it|them)sel(f|ves)|on (its|their) own|(not|never|\w*n't|no|nothing) (\w+ ){0,3}(is |are |gets |will be )?(sent|send|sending|upload\w*|transmit\w*|leav\w*|go(es)? to)|without (\w+ ){0,3}(send|upload|transmit)\w*|(rather than|instead of) (being )?(sent|send|sending|upload\w*|transmit\w*)|(stays?|kept|remains?|rests?) (\w+ ){0,3}(on|at|in|inside|within) (the|this|your|its) (device|echo|phone|speaker|watch|hub|tv|camera|fridge|refrigerator|car|vehicle|toy|doorbell|hearing aids?|earbuds|headphones|headsets?|glasses|thermostat|console|router|base|display|remote|home|house))\b/u;
+export const KEPT_LOCAL = new RegExp(
+  String.raw`\b(locally|on[- ]device|(?<!\b(turn|switch)(ed|ing|s)? )on ((the|this|your|that|its) )?(own )?${PLACES}|by (it|them)sel(f|ves)|on (its|their) own|(not|never|\w*n't|no|nothing) (\w+ ){0,3}(is |are |gets |will be )?(sent|send|sending|upload\w*|transmit\w*|leav\w*|go(es)? to)|without (\w+ ){0,3}(send|upload|transmit)\w*|(rather than|instead of) (being )?(sent|send|sending|upload\w*|transmit\w*)|(stays?|kept|remains?|rests?) (\w+ ){0,3}(on|at|in|inside|within) (the|this|your|its) ${PLACES})\b`,
+  'u',
+);
 
 /**
  * Kept local in so many words: processed locally or by the device itself, not sent, uploaded or
@@ -68,8 +74,7 @@ export function localVoiceChoice(r: ClauseReading): boolean {
  */
 function localLabel(norm: string): boolean {
   if (norm.length > 400) return false;
-  return norm
-    .split('|')
+  return cellsOf(norm)
     .map((cell) => cell.replace(/[`*_"“”]/gu, '').trim())
     .some(
       (cell) =>

@@ -112,8 +112,8 @@ const CURLY = /[\u2018\u2019\u02bc\u0060\u00b4]/;
 /** Whitespace that `\s+ → ' '` would change: any but a single space. */
 const ODD_SPACE = /[^\S ]| {2}/;
 
-/** Where a whole word starts in the text (-1 if only inside longer words). */
-function wordAt(text: string, word: string): number {
+/** Where a whole word (or phrase) starts in the text (-1 if only inside longer words). */
+export function wordAt(text: string, word: string): number {
   for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
     // (a letter or digit on either side, as `/[\p{L}\p{N}]/u` sees one UTF-16 unit)
     if (i > 0 && isLetterOrDigitUnit(text.charCodeAt(i - 1))) continue;

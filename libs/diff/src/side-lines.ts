@@ -84,9 +84,7 @@ export class SideLines {
     for (let k = i - 1; k >= 0 && this.hunkOf[k] === this.hunkOf[i]; k--)
       if (!LIST_ITEM.test(this.raw[k] as string)) return this.plainOf(k);
     if (this.side !== 'added' || !this.afterText) return null;
-    if (!this.afterLines) this.indexAfter();
-    if (!this.afterLines) return null;
-    const at = this.afterLines.get(this.raw[i] as string);
+    const at = this.afterIndex().get(this.raw[i] as string);
     if (at === undefined) return null;
     for (let k = at - 1; k >= 0; k--)
       if (!LIST_ITEM.test(this.afterRaw[k] as string)) return plainText(this.afterRaw[k] as string);
@@ -100,8 +98,7 @@ export class SideLines {
   tableHeader(row: string): string[] | null {
     const i = this.line(row);
     if (i < 0 || !TABLE_ROW.test(this.raw[i] as string) || !this.afterText) return null;
-    if (!this.afterLines) this.indexAfter();
-    const at = this.afterLines?.get(this.raw[i] as string);
+    const at = this.afterIndex().get(this.raw[i] as string);
     if (at === undefined) return null;
     for (let k = at - 1; k >= 1; k--) {
       const line = this.afterRaw[k] as string;
@@ -111,12 +108,15 @@ export class SideLines {
     return null;
   }
 
-  private indexAfter(): void {
+  /** The new version's non-blank lines, each line's text to its first index: made when first asked for. */
+  private afterIndex(): Map<string, number> {
+    if (this.afterLines) return this.afterLines;
     this.afterRaw = (this.afterText ?? '').split('\n').filter((l) => l.trim());
-    this.afterLines = new Map();
+    const lines = new Map<string, number>();
     this.afterRaw.forEach((l, n) => {
-      if (!this.afterLines?.has(l)) this.afterLines?.set(l, n);
+      if (!lines.has(l)) lines.set(l, n);
     });
+    return (this.afterLines = lines);
   }
 }
 
