@@ -6,6 +6,12 @@ import { analyzeChange } from './analyze-change';
 const page = (s: string) =>
   `# Privacy Policy\n\n## How we handle your data\n\n${s}\n\n## Contact\n\nWrite to privacy@example.org.`;
 const change = (a: string, b: string) => analyzeChange(page(a), page(b)).classification;
+/** 45 paragraphs of one wording: a rewrite removes filler('The') and adds filler('This'). */
+const filler = (word: string) =>
+  Array.from(
+    { length: 45 },
+    (_, i) => `${word} paragraph ${i + 1} explains part ${i + 1} of the help pages.`,
+  ).join('\n\n');
 
 describe('a promise weakened by an exception', () => {
   it.each([
@@ -538,12 +544,6 @@ describe('faces matched and sponsored content', () => {
 });
 
 describe('a promise about sensitive data withdrawn in a rewrite', () => {
-  // a rewrite: 45 sentences of one wording removed, 45 of another added
-  const filler = (word: string) =>
-    Array.from(
-      { length: 45 },
-      (_, i) => `${word} paragraph ${i + 1} explains part ${i + 1} of the help pages.`,
-    ).join('\n\n');
   const rewrite = (promise: string) =>
     analyzeChange(page(`${promise}\n\n${filler('The')}`), page(filler('This'))).classification;
 
@@ -582,12 +582,6 @@ describe('choices read more strictly, and a choice gone from a rewrite', () => {
     expect(change(control, '').kinds).toContain('opt-out-removed');
   });
 
-  // a rewrite: 45 sentences of one wording removed, 45 of another added
-  const filler = (word: string) =>
-    Array.from(
-      { length: 45 },
-      (_, i) => `${word} paragraph ${i + 1} explains part ${i + 1} of the help pages.`,
-    ).join('\n\n');
   it('a choice over location gone from a rewrite, offered nowhere in the new version, stays high', () => {
     const choice = 'You can turn off location history at any time in the app settings.';
     const c = analyzeChange(page(`${choice}\n\n${filler('The')}`), page(filler('This'))).classification;
@@ -696,11 +690,6 @@ describe('rights in a table of rights, and a right gone from a rewrite', () => {
     expect(change('', s).kinds).not.toContain('rights-added');
   });
 
-  const filler = (word: string) =>
-    Array.from(
-      { length: 45 },
-      (_, i) => `${word} paragraph ${i + 1} explains part ${i + 1} of the help pages.`,
-    ).join('\n\n');
   const right = 'You have the right to object to our processing of your personal data.';
   it('a right removed in a rewrite and named nowhere in the new version stays high', () => {
     const c = analyzeChange(page(`${right}\n\n${filler('The')}`), page(filler('This'))).classification;

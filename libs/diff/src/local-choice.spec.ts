@@ -6,6 +6,8 @@ import { readClause } from './read-clause';
 // choice patterns know, and such a choice announced gone. Our own sentences, about several
 // products, written before the readings that handle them (after the first runs of the blind
 // Alexa sets 8 and 9, before reading their pages).
+/** A short help page: its title, the text, a closing line. */
+const helpPage = (title: string, body: string) => `# ${title}\n\n${body}\n\nQuestions? Contact support.`;
 const kinds = (s: string) => meaningsOf(readClause(s)).map((m) => `${m.kind}·${m.topic ?? ''}`);
 
 describe('a choice to keep voice on the device', () => {
@@ -153,13 +155,13 @@ describe('more ways a keep-it-local choice is told, offered or taken away', () =
   });
 
   it('"this feature" discontinued is the setting the sentence before names, not the reason given', () => {
-    const page = (body: string) =>
-      `# Your speaker privacy settings\n\n${body}\n\nQuestions? Contact support.`;
     const c = analyzeChange(
-      page(
+      helpPage(
+        'Your speaker privacy settings',
         'Because Private Listening is on for your Halo Mini, your requests are processed on the speaker and never sent to the cloud.',
       ),
-      page(
+      helpPage(
+        'Your speaker privacy settings',
         'We are writing because you turned on Private Listening for your Halo Mini. As we bring new generative AI features that need our cloud, we have decided to discontinue this feature.',
       ),
     ).classification;
@@ -168,12 +170,13 @@ describe('more ways a keep-it-local choice is told, offered or taken away', () =
   });
 
   it('a keep-it-local option reworded ("never goes to the cloud") is not dropped', () => {
-    const page = (body: string) => `# Voice settings\n\n${body}\n\nQuestions? Contact support.`;
     const c = analyzeChange(
-      page(
+      helpPage(
+        'Voice settings',
         'When this setting is on, the audio of your requests is processed locally and is not sent to our cloud.',
       ),
-      page(
+      helpPage(
+        'Voice settings',
         'With the setting on, your speaker handles the sound of your requests itself, and the audio never goes to our cloud.',
       ),
     ).classification;
@@ -189,12 +192,15 @@ describe('a local-processing column, and an option said not to exist', () => {
   });
 
   it('"we do not offer an option to process voice on the device" offers nothing, even beside a label', () => {
-    const page = (body: string) => `# Voice terms\n\n${body}\n\nQuestions? Contact support.`;
     const c = analyzeChange(
-      page(
+      helpPage(
+        'Voice terms',
         'Private Voice.\n\nYou may enable "Private Voice" in the app under Settings > Voice to keep audio on the headset.',
       ),
-      page('Cloud Voice.\n\nWe do not offer an option to process your voice solely on the headset.'),
+      helpPage(
+        'Voice terms',
+        'Cloud Voice.\n\nWe do not offer an option to process your voice solely on the headset.',
+      ),
     ).classification;
     expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'voice-recordings')).toBe(true);
   });
