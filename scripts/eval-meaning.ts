@@ -41,6 +41,7 @@ import blind9 from '../libs/diff/test/alexa-blind-9.json';
 import blind10 from '../libs/diff/test/alexa-blind-10.json';
 import blind11 from '../libs/diff/test/alexa-blind-11.json';
 import blind12 from '../libs/diff/test/alexa-blind-12.json';
+import blind13 from '../libs/diff/test/alexa-blind-13.json';
 import meaningBlind1 from '../libs/diff/test/meaning-blind-1.json';
 import meaningBlind2 from '../libs/diff/test/meaning-blind-2.json';
 import meaningBlind3 from '../libs/diff/test/meaning-blind-3.json';
@@ -48,6 +49,7 @@ import meaningBlind4 from '../libs/diff/test/meaning-blind-4.json';
 import meaningBlind5 from '../libs/diff/test/meaning-blind-5.json';
 import meaningBlind6 from '../libs/diff/test/meaning-blind-6.json';
 import meaningBlind7 from '../libs/diff/test/meaning-blind-7.json';
+import meaningBlind8 from '../libs/diff/test/meaning-blind-8.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
 import severityData from '../libs/diff/src/lexicon/severity.json';
 import caseMap from './data/tosdr-case-map.json';
@@ -424,6 +426,11 @@ const variantSets = (
       'Alexa story, twelfth set (written blind, sixth stop; first run 17/24, then read)',
       blind12,
     ],
+    [
+      'thirteenth set (written blind, first run 22/24)',
+      'Alexa story, thirteenth set (written blind, seventh stop; first run 22/24, then read)',
+      blind13,
+    ],
   ] as [string, string, { removals: Variant[]; controls: Variant[] }][]
 ).map(([name, title, set]) => ({
   name,
@@ -490,6 +497,11 @@ const blindKindSets = (
       'seventh blind set (first run 28/40)',
       'Labelled changes of every kind, a seventh set written blind (meaning-blind-7.json; first run 28/40 meaning, 38/40 severity)',
       meaningBlind7,
+    ],
+    [
+      'eighth blind set (first run 31/40)',
+      'Labelled changes of every kind, an eighth set written blind (meaning-blind-8.json; first run 31/40 meaning, 30/40 severity, then read)',
+      meaningBlind8,
     ],
   ] as [string, string, { cases: BlindCase[] }][]
 ).map(([name, title, set]) => ({ name, total: set.cases.length, ...judgeBlind(title, set.cases) }));

@@ -789,3 +789,79 @@ describe("a section's title", () => {
     );
   });
 });
+
+// Decision 0016, update 14: what the eighth blind set of labelled changes and the thirteenth blind
+// Alexa set (meaning-blind-8.json, alexa-blind-13.json) found missing. Our own sentences, about
+// other services and devices, not the sets' wording.
+describe('a promise made to hold for now only', () => {
+  it.each([
+    [
+      'We have never sold your contact list, and we never will.',
+      'We do not sell your contact list at this time.',
+    ],
+    ['Your location history will never be sold.', 'Your location history is not currently sold.'],
+  ])('%s → %s', (a, b) => {
+    expect(change(a, b).kinds).toContain('promise-withdrawn');
+  });
+
+  it('a promise reworded with no for-now word is no withdrawal', () => {
+    expect(
+      change('We never sell your contact list.', 'We will never sell your contact list to anyone.').kinds,
+    ).not.toContain('promise-withdrawn');
+  });
+});
+
+describe('a biometric template made from the user', () => {
+  it.each([
+    'To unlock the door, we generate a map of your face from the enrolment photos.',
+    'The app derives a print of your palm from the scan and stores it on our servers.',
+  ])('is biometric data collected: %s', (s) => {
+    const c = change('', s);
+    expect(c.tags.some((t) => t.kind === 'new-data-collected' && t.topic === 'biometrics')).toBe(true);
+  });
+});
+
+describe('a settings table or FAQ offering to keep voice local', () => {
+  const table = (row: string) =>
+    `| Setting | Default | What it does |\n|---|---|---|\n| Chime | On | Plays a tone. |${row}`;
+  it('a row "When on, … no audio leaves the speaker" removed is the opt-out removed', () => {
+    const c = analyzeChange(
+      page(
+        table(
+          '\n| Home-only voice | Off | When on, the speaker handles timers and lights itself and no audio leaves the speaker. |',
+        ),
+      ),
+      page(table('')),
+    ).classification;
+    expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'voice-recordings')).toBe(true);
+  });
+
+  it("an FAQ's how-to removed takes the data its answer above names, in the same section", () => {
+    const faq = (answer: string, how: string) =>
+      `# Doorbell FAQ\n\n## Privacy\n\n**What is Quiet Mode?**\n\n${answer}\n\n${how}\n\n## Wi-Fi\n\nUse a 2.4 GHz network.`;
+    const c = analyzeChange(
+      faq(
+        'Quiet Mode keeps everything you say at the door on the doorbell itself.',
+        '**How do I use it?** Open Settings > Privacy > Quiet Mode and switch it on.',
+      ),
+      faq(
+        'Requests are now understood on our servers, so the doorbell sends what you say to the cloud.',
+        '**Can I delete recordings?** Yes: open Settings > Privacy > History and tap Delete.',
+      ),
+    ).classification;
+    expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'voice-recordings')).toBe(true);
+  });
+});
+
+describe('a list item naming recipients', () => {
+  const list = (items: string[]) =>
+    `Our service providers include:\n\n${items.map((i) => `- ${i}`).join('\n')}`;
+  it('one more kind of recipient is sharing, not the use its own words describe', () => {
+    const c = change(
+      list(['payment processors, which take card payments.']),
+      list(['payment processors, which take card payments.', 'mailing vendors, which send our newsletters.']),
+    );
+    expect(c.kinds).not.toContain('new-data-use');
+    expect(c.severity).toBe('low');
+  });
+});

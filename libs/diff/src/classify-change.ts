@@ -2,6 +2,7 @@ import { KINDS, type Kind, severityRank, type Topic, TOPICS } from '@fineprint/c
 
 import { noOwnPractice } from './clause-context';
 import {
+  choiceAspect,
   CHOICE_TOPICS,
   type Meaning,
   meaningOfPractice,
@@ -94,6 +95,10 @@ const SENSITIVE_PROMISES = new Set([
   'ai-training',
   'communications-content',
 ]);
+
+/** A list item that starts by naming a kind of recipient ("cloud hosting providers, which …", "our advertising partners"). */
+const RECIPIENT_ITEM =
+  /^\W*((our|the|other|certain|trusted|selected) )?([\w-]+ ){0,3}(providers?|processors?|partners?|companies|vendors?|platforms?|agencies|affiliates|advertisers|networks|contractors|subsidiaries|consultants|auditors|authorities|brokers)\b/u;
 
 /** Kinds whose statement with no named topic is news unless a removed sentence it rewords said it. */
 const NEW_CATEGORY = new Set(['new-data-collected', 'new-data-use', 'sharing-expanded']);
@@ -298,6 +303,39 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
         rule: 'list-item-of-collection',
         object: topic,
       }));
+    }
+  // a list item naming recipients, under a sentence that shares data or names its recipients ("Our
+  // Service Providers include: … - email delivery providers, which send our newsletters"): one
+  // more recipient, not the use its own words ("send our newsletters") would say alone
+  for (const [list, side] of [
+    [added, 'added'],
+    [removed, 'removed'],
+  ] as const)
+    for (const s of list) {
+      if (
+        s.reading.recipients.length === 0 ||
+        // (a list item, not a table row: a row's first cell is often where data comes from)
+        s.reading.text.trimStart().startsWith('|') ||
+        !RECIPIENT_ITEM.test(s.reading.norm) ||
+        s.meanings.some((m) => m.kind === 'new-data-collected') ||
+        s.reading.acts.some((x) => x.negated)
+      )
+        continue;
+      if (s.meanings.some((m) => m.kind.startsWith('sharing-'))) continue;
+      const intro = linesOf[side].listIntro(s.reading.text);
+      if (intro === null) continue;
+      const ir = readingOf(intro);
+      const shared = rulesOf(intro).find((m) => m.kind === 'sharing-expanded');
+      if (!shared && (ir.recipients.length === 0 || ir.acts.some((x) => x.negated))) continue;
+      const topic = s.reading.recipients.includes('service-providers')
+        ? 'service-providers'
+        : s.reading.topics.includes('advertising')
+          ? 'advertising'
+          : (shared?.topic ?? (ir.recipients.includes('service-providers') ? 'service-providers' : null));
+      s.meanings = [
+        { kind: 'sharing-expanded', topic, rule: 'list-item-of-recipients', object: topic ?? 'sharing' },
+        ...s.meanings.filter((m) => m.kind.startsWith('tracking-')),
+      ];
     }
   for (const p of pairSentences(
     removed.map((r) => r.reading.words),
@@ -618,8 +656,9 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       linesOf.added.tableHeader(a.reading.text),
     );
     if (column) for (const topic of column.topics) tag(column.kind, topic, 'pair:table-column', r, a);
-    // a promise weakened by an exception ("we never sell your data, except …")
-    if (weakenedPromise(r.reading, a.reading))
+    // a promise weakened by an exception ("we never sell your data, except …"), or made to hold
+    // only for now ("we have never sold your data and never will" → "we do not currently sell it")
+    if (weakenedPromise(r.reading, a.reading) || promiseForNowOnly(r.reading, a.reading))
       tag(
         'promise-withdrawn',
         r.meanings.find((m) => m.topic !== null)?.topic ??
@@ -648,7 +687,13 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       if (!before.has(key(m)) && !removedSaid.has(key(m)) && !retentionBoth(r, a, m))
         tag(m.kind, m.topic, `pair:${m.rule}`, r, a);
     for (const m of r.meanings) {
-      if (after.has(key(m)) || retentionBoth(r, a, m)) continue;
+      // (a choice is the same choice only where its object is: keeping voice on the device is not
+      // choosing how long recordings are kept, though both are choices about voice recordings)
+      const kept =
+        m.kind === 'opt-out-added'
+          ? a.meanings.some((x) => x.kind === m.kind && x.topic === m.topic && sameChoice(m.object, x.object))
+          : after.has(key(m));
+      if (kept || retentionBoth(r, a, m)) continue;
       if (
         m.kind === 'opt-out-added'
           ? choiceSurvives(r, m, addedSettings, addedObjects, stillNamed, afterChoices) ||
@@ -656,7 +701,14 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
           : addedSays.has(key(m))
       )
         continue;
-      if (a.meanings.some((x) => x.kind === m.kind)) continue; // same statement, another topic: the addition says it
+      // same statement, another topic: the addition says it (a choice to keep data on the device
+      // only if the addition keeps it there too)
+      if (
+        a.meanings.some(
+          (x) => x.kind === m.kind && (!m.object.endsWith(':local') || x.object.endsWith(':local')),
+        )
+      )
+        continue;
       // the replacement says nothing a rule reads: a rewording lost the cue, not the practice
       // (a choice is the exception: "turn on X" replaced by "requests are processed in the cloud")
       if (a.meanings.length === 0 && m.kind !== 'opt-out-added') continue;
@@ -709,7 +761,15 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
           ? choiceSurvives(r, m, addedSettings, addedObjects, stillNamed, afterChoices)
           : m.kind === 'rights-added'
             ? sameRightSaid(r, m, addedRights)
-            : addedSays.has(key(m))
+            : addedSays.has(key(m)) &&
+              // (said again only for now: "… and we never will" → "we do not currently sell")
+              !(
+                kind === 'promise-withdrawn' &&
+                added.every(
+                  (a) =>
+                    !a.meanings.some((x) => key(x) === key(m)) || promiseForNowOnly(r.reading, a.reading),
+                )
+              )
       )
         continue;
       // a cookie or ad choice removed with the tracking it controlled: the practice left, not the choice
@@ -903,9 +963,12 @@ function topicFromContext(list: Side[], lines: SideLines): void {
     if (!s.meanings.some(unnamedChoice)) continue;
     const topicsOf = (x: Side) => x.reading.topics.filter((t) => CHOICE_TOPICS.includes(t));
     let topics: string[] = [];
+    let aspect = '';
+    let paragraphNames = false;
     if (POINTS_BACK.test(s.reading.norm)) {
       const before = list[i - 1];
       if (before && lines.sameParagraph(before.reading.text, s.reading.text)) topics = topicsOf(before);
+      paragraphNames = topics.length > 0;
     } else {
       // otherwise the one kind of data its paragraph's other changed sentences name, if only one
       const near = list
@@ -919,6 +982,21 @@ function topicFromContext(list: Side[], lines: SideLines): void {
         );
       const named = [...new Set(near.flatMap(topicsOf))];
       if (named.length === 1) topics = named;
+      paragraphNames = named.length > 0;
+    }
+    // where its paragraph names no data, the one kind of data its section's other changed
+    // sentences name (an FAQ's "How do I turn it on?" under the answer that says what it keeps),
+    // and what they say it does ("keeps everything you say on the doorbell": a choice to keep
+    // voice local)
+    if (!paragraphNames) {
+      const sides = list.filter(
+        (x) => x !== s && topicsOf(x).length > 0 && lines.sameSection(x.reading.text, s.reading.text),
+      );
+      const section = [...new Set(sides.flatMap(topicsOf))];
+      if (section.length === 1) {
+        topics = section;
+        if (sides.some((x) => choiceAspect(x.reading) === 'local')) aspect = ':local';
+      }
     }
     if (topics.length === 0) continue;
     s.meanings = s.meanings.flatMap((m) =>
@@ -928,7 +1006,7 @@ function topicFromContext(list: Side[], lines: SideLines): void {
             topic,
             object:
               m.object === 'choice'
-                ? topic
+                ? topic + aspect
                 : m.object.startsWith('choice:')
                   ? topic + m.object.slice(6)
                   : m.object,
@@ -1182,6 +1260,24 @@ function weakenedPromise(r: ClauseReading, a: ClauseReading): boolean {
   if (!keeps(r, a, 0.8)) return false;
   if (!matches(a.norm, EXCEPTION) || matches(r.norm, EXCEPTION)) return false;
   return true;
+}
+
+/** Words that make a statement hold for now only ("currently", "at this time"). */
+const FOR_NOW =
+  /\b(currently|at (this|the present) time|at present|presently|as of (now|today|the date of this (policy|notice))|for now|to date|as things stand)\b/u;
+
+/**
+ * A promise kept in the new sentence but hedged to the present ("we never will" → "we do not
+ * currently"): the same promise family, still negated, with a for-now word the old one lacked.
+ */
+function promiseForNowOnly(r: ClauseReading, a: ClauseReading): boolean {
+  const families = r.acts.filter((x) => x.negated && PROMISE_FAMILIES.has(x.family)).map((x) => x.family);
+  return (
+    families.length > 0 &&
+    a.acts.some((x) => x.negated && families.includes(x.family)) &&
+    matches(a.norm, FOR_NOW) &&
+    !matches(r.norm, FOR_NOW)
+  );
 }
 
 /** Whether the second sentence keeps at least this share of the first one's words. */

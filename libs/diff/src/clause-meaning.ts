@@ -768,9 +768,9 @@ function choiceTopics(r: ClauseReading): (string | null)[] {
  */
 const LOCAL_ASPECT =
   /\b(locally|local (processing|handling|recognition|voice)|on[- ]device|on (its|their) own|by (it|them)sel(f|ves)|(device|echo|speaker|hub|phone|watch) itself|(rather than|instead of) (being )?(sent|upload\w*|transmit\w*)|(?<!\b(turn|switch)(ed|ing|s)? )on (the|this|your|that) (own )?(device|echo|phone|speaker|watch|hub|tv|camera|car|vehicle|toy|doorbell|hearing aids?|earbuds|headphones|headsets?|glasses|thermostat|console|display)|(not|never|n't|no) (\w+ ){0,3}(sent|send|sending|upload\w*|transmit\w*|leav\w*|go(es)? to)|without (\w+ ){0,3}(send|upload|transmit)\w*|(stays?|kept|remains?) (\w+ ){0,3}(on|at) (the|this|your) (device|home|echo|phone|speaker|watch))\b/u;
-/** "on the device or in the app": where a setting is found or changed. */
+/** "on the device or in the app" (or "in the app or on the hub"): where a setting is found or changed. */
 const WHERE_CHANGED =
-  /\b(either )?(on|from) (the|this|your|that) (device|echo|phone|speaker|watch) (itself )?(or|and) (in|on|from|through|with) (the |your )?[\w-]+ (app|website|settings)\b/gu;
+  /\b(either )?(on|from) (the|this|your|that) (device|echo|phone|speaker|watch|hub|display|tv|car|vehicle|doorbell|camera|thermostat|earbuds|headphones) (itself )?(or|and) (in|on|from|through|with) (the |your )?[\w-]+ (app|website|settings)\b|\b(in|from|through) (the |your )?[\w-]+ (app|website) (or|and) (on|from) (the|this|your|that) (device|echo|phone|speaker|watch|hub|display|tv|car|vehicle|doorbell|camera|thermostat|earbuds|headphones)\b/gu;
 const DELETION_ASPECT =
   /\b(delet\w*|eras\w*|(not|n't|never) (be )?(sav|stor|kept|keep|retain)\w*|auto-?delet\w*)\b/u;
 

@@ -39,10 +39,10 @@ export const VOICE_LIKE =
 /**
  * The user's hand in it: the user can have it so, prefers it, or a mode, option or setting is on
  * ("you can have your Echo…", "if you prefer", "with Private Mode", "when the option is enabled",
- * "in this mode", "customers … may choose to have").
+ * "in this mode", "customers … may choose to have", a settings table's "When on, …").
  */
 const USER_HAND =
-  /\b(you|customers?|users?|owners?|parents?|subscribers?|members?)\b[^.;]{0,100}?\b(can|may|could|are able to|have the option to)( also| instead| now)? (have|let|set|make|keep|get|tell|ask|choose|opt|elect|decide|pick|select|switch|turn|enable)\b|\bif you (prefer|would prefer|want|wish|like|choose|enable|turn on|switch on|activate|select|set)\b|\b(when|while|once|if) (switched on|turned on|toggled on|enabled|activated)\b|\b(when|while|once|if|with) (it|this|that|(the |your )?([\w'-]+ ){0,4}(mode|setting|option|toggle|switch|feature))( is| are)? ?(switched |turned )?(on|enabled|active|activated|selected)?\b|\bin (this|that|the|such) mode\b|\b(with|when|once|while) ([\w'-]+ ){1,4}(is |are )?(turned|switched|toggled) on\b|\b(where|when|once|while) you('ve| have)? (turned on|switched on|enabled|activated|selected|chosen|set up)\b|\b(because|since|as long as) ([\w'-]+ ){1,4}(is|are) (on|enabled|turned on|switched on)\b/u;
+  /\b(you|customers?|users?|owners?|parents?|subscribers?|members?)\b[^.;]{0,100}?\b(can|may|could|are able to|have the option to)( also| instead| now)? (have|let|set|make|keep|get|tell|ask|choose|opt|elect|decide|pick|select|switch|turn|enable)\b|\bif you (prefer|would prefer|want|wish|like|choose|enable|turn on|switch on|activate|select|set)\b|\b(when|while|once|if) (switched on|turned on|toggled on|enabled|activated)\b|\b(when|while|once|if|with) (it|this|that|(the |your )?([\w'-]+ ){0,4}(mode|setting|option|toggle|switch|feature))( is| are)? ?(switched |turned )?(on|enabled|active|activated|selected)?\b|\bin (this|that|the|such) mode\b|\b(with|when|once|while) ([\w'-]+ ){1,4}(is |are )?(turned|switched|toggled) on\b|\b(where|when|once|while) you('ve| have)? (turned on|switched on|enabled|activated|selected|chosen|set up)\b|\b(because|since|as long as) ([\w'-]+ ){1,4}(is|are) (on|enabled|turned on|switched on)\b|\b(when|while|if) (on|enabled|active|activated),/u;
 
 /** A choice the sentence says is not offered ("we do not offer an opt-out", "there is no setting to …"). */
 export const NOT_OFFERED =

@@ -3,6 +3,8 @@ import { plainText, splitSentences } from './split-sentences';
 
 /** A list item or a table row. */
 export const LIST_ITEM = /^\s*([-*+•]|\d+[.)])\s+|^\s*\|/u;
+/** A Markdown heading line. */
+const HEADING = /^\s{0,3}#{1,6}\s/u;
 
 /**
  * The paragraph lines of one side of a diff (the hunks' lines as they read before, or after, the
@@ -65,6 +67,16 @@ export class SideLines {
   sameParagraph(a: string, b: string): boolean {
     const i = this.line(a);
     return i >= 0 && i === this.line(b);
+  }
+
+  /** Whether two sentences stand in one section: one hunk, no heading line from the first to the second. */
+  sameSection(a: string, b: string): boolean {
+    let i = this.line(a);
+    let j = this.line(b);
+    if (i < 0 || j < 0 || this.hunkOf[i] !== this.hunkOf[j]) return false;
+    if (i > j) [i, j] = [j, i];
+    for (let k = i + 1; k <= j; k++) if (HEADING.test(this.raw[k] as string)) return false;
+    return true;
   }
 
   /** Whether a short line (a setting's label) is followed, in its hunk, by the line describing it. */
