@@ -116,9 +116,26 @@ export function diffText(before: string, after: string, options: DiffOptions = {
   const moves: DiffMove[] = [...moveTo].map(([from, to]) => ({ text: (A[from] as Block).text, from, to }));
   const stats = computeStats(gapLines.flat(), wordsBefore, wordsAfter, moves.length, wordsA, wordsB);
   const sentences = changedSentences(gapLines.flat(), A, B);
+  // a text reflowed (a paragraph split in two, table rows re-broken, a heading's underline turned
+  // into a marker) changes no word: each changed region reads the same once joined, so the change
+  // is cosmetic though no paragraph is equal to another
+  const reflowed =
+    moves.length === 0 &&
+    gaps.every((g) => {
+      const x = g.dels.map(keyA).filter(Boolean).join(' ');
+      const y = g.ins.map(keyB).filter(Boolean).join(' ');
+      if (x === y) return true;
+      // (a paragraph's marker or a link split across paragraphs reads only once joined: tried
+      // only where the keys are nearly the same length, so unrelated texts cost nothing more)
+      if (Math.abs(x.length - y.length) > 32) return false;
+      return (
+        looseKey(g.dels.map((a) => (A[a] as Block).text).join('\n')) ===
+        looseKey(g.ins.map((b) => (B[b] as Block).text).join('\n'))
+      );
+    });
   const result: DiffResult = {
     identical: false,
-    cosmetic: hunks.every((h) => h.cosmetic),
+    cosmetic: hunks.every((h) => h.cosmetic) || reflowed,
     hunks,
     moves,
     stats,
