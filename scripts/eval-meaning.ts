@@ -42,6 +42,7 @@ import blind10 from '../libs/diff/test/alexa-blind-10.json';
 import blind11 from '../libs/diff/test/alexa-blind-11.json';
 import blind12 from '../libs/diff/test/alexa-blind-12.json';
 import blind13 from '../libs/diff/test/alexa-blind-13.json';
+import blind14 from '../libs/diff/test/alexa-blind-14.json';
 import meaningBlind1 from '../libs/diff/test/meaning-blind-1.json';
 import meaningBlind2 from '../libs/diff/test/meaning-blind-2.json';
 import meaningBlind3 from '../libs/diff/test/meaning-blind-3.json';
@@ -50,6 +51,7 @@ import meaningBlind5 from '../libs/diff/test/meaning-blind-5.json';
 import meaningBlind6 from '../libs/diff/test/meaning-blind-6.json';
 import meaningBlind7 from '../libs/diff/test/meaning-blind-7.json';
 import meaningBlind8 from '../libs/diff/test/meaning-blind-8.json';
+import meaningBlind9 from '../libs/diff/test/meaning-blind-9.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
 import severityData from '../libs/diff/src/lexicon/severity.json';
 import caseMap from './data/tosdr-case-map.json';
@@ -431,6 +433,11 @@ const variantSets = (
       'Alexa story, thirteenth set (written blind, seventh stop; first run 22/24, then read)',
       blind13,
     ],
+    [
+      'fourteenth set (written blind, first run 20/24)',
+      'Alexa story, fourteenth set (written blind, seventh stop; first run 20/24, then read)',
+      blind14,
+    ],
   ] as [string, string, { removals: Variant[]; controls: Variant[] }][]
 ).map(([name, title, set]) => ({
   name,
@@ -502,6 +509,11 @@ const blindKindSets = (
       'eighth blind set (first run 31/40)',
       'Labelled changes of every kind, an eighth set written blind (meaning-blind-8.json; first run 31/40 meaning, 30/40 severity, then read)',
       meaningBlind8,
+    ],
+    [
+      'ninth blind set (first run 22/40)',
+      'Labelled changes of every kind, a ninth set written blind (meaning-blind-9.json; first run 22/40 meaning, 25/40 severity, then read)',
+      meaningBlind9,
     ],
   ] as [string, string, { cases: BlindCase[] }][]
 ).map(([name, title, set]) => ({ name, total: set.cases.length, ...judgeBlind(title, set.cases) }));

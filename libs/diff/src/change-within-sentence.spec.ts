@@ -865,3 +865,67 @@ describe('a list item naming recipients', () => {
     expect(c.severity).toBe('low');
   });
 });
+
+// Decision 0016, update 19: what the fourteenth blind Alexa set and the ninth every-kind set found
+// missing (alexa-blind-14.json, meaning-blind-9.json). Our own sentences.
+describe('a feature withdrawn by reference, and local processing ended', () => {
+  it('"this feature will no longer be available" after a sentence naming a voice setting', () => {
+    const c = change(
+      '',
+      'You enabled **Private Listening** on your speaker, so your voice stays on the device.\n\nFrom 1 June, this feature will no longer be available.',
+    );
+    expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'voice-recordings')).toBe(true);
+  });
+
+  it('"this feature will no longer be available" after a feature that is no choice is none', () => {
+    expect(
+      change(
+        '',
+        'We added **Night Theme** last spring.\n\nFrom 1 June, this feature will no longer be available.',
+      ).kinds,
+    ).not.toContain('opt-out-removed');
+  });
+
+  it('"we will stop supporting on-device processing of voice commands" is the voice choice gone, not an AI choice', () => {
+    const c = change(
+      '',
+      'To bring new AI features to the speaker, we will stop supporting on-device processing of voice commands.',
+    );
+    expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'voice-recordings')).toBe(true);
+    expect(c.tags.some((t) => t.topic === 'ai-training' && t.kind?.startsWith('opt-out'))).toBe(false);
+  });
+
+  it('a robot vacuum is a device, not a scraper', () => {
+    const c = change(
+      'If you switch on Offline Commands, the robot itself recognises what you say and no audio is uploaded.',
+      '',
+    );
+    expect(c.kinds).toContain('opt-out-removed');
+  });
+});
+
+describe('rights hedged or kept in other words', () => {
+  it('"we will erase … within 14 days" → "we may erase … within a reasonable period" reduces the deletion right', () => {
+    const c = change(
+      'After you close your profile, we will erase your messages and photos within 14 days.',
+      'After you close your profile, we may erase your messages and photos within a reasonable period.',
+    );
+    expect(c.tags.some((t) => t.kind === 'rights-reduced' && t.topic === 'deletion')).toBe(true);
+  });
+
+  it('a preserved class action replaced by a waiver is a right reduced', () => {
+    const c = change(
+      'Nothing in these terms stops you from joining a class action against us.',
+      'You agree to bring claims only individually and waive any right to join a class action against us.',
+    );
+    expect(c.tags.some((t) => t.kind === 'rights-reduced' && t.topic === 'arbitration')).toBe(true);
+  });
+
+  it('a choice reworded around the same three-step menu path is the same choice', () => {
+    const c = change(
+      'You can switch the voice option off at any time in Family Hub > Profiles > Voice.',
+      'Prefer another setting? Change it whenever you like under Family Hub > Profiles > Voice.',
+    );
+    expect(c.kinds).not.toContain('opt-out-removed');
+  });
+});

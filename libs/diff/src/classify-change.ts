@@ -20,7 +20,7 @@ import {
 } from './diff.types';
 import { DEFAULT_SEVERITY, KIND_ORDER, PARENT_OF, REMOVAL_OF, SEVERITY_RULES } from './lexicon';
 import { pairSentences } from './pair-sentences';
-import { KEPT_AWAY, localChoiceFromContext } from './local-choice';
+import { KEPT_AWAY, localChoiceFromContext, WITHDRAWN } from './local-choice';
 import { cellsOf, SideLines } from './side-lines';
 import { matches, scanAhead, withScanMemo } from './pattern-gate';
 import { plainWords, PlainWordsSearch } from './plain-words';
@@ -273,6 +273,7 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
   };
   topicFromContext(removed, linesOf.removed);
   topicFromContext(added, linesOf.added);
+  featureGoneFromContext(added, linesOf.added);
   topicFromDefinition(removed);
   topicFromDefinition(added);
   localChoiceFromContext(removed, linesOf.removed);
@@ -656,6 +657,21 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       linesOf.added.tableHeader(a.reading.text),
     );
     if (column) for (const topic of column.topics) tag(column.kind, topic, 'pair:table-column', r, a);
+    // a commitment to delete (or to honour a right) hedged: "we'll delete … within 30 days" →
+    // "we may delete … within a reasonable time"
+    if (
+      (r.reading.modality === 'will' || r.reading.modality === 'must') &&
+      a.reading.modality === 'may' &&
+      (r.reading.topics.includes('deletion') || r.meanings.some((m) => m.kind === 'rights-added')) &&
+      keeps(r.reading, a.reading, 0.6)
+    )
+      tag(
+        'rights-reduced',
+        r.reading.topics.includes('deletion') ? 'deletion' : null,
+        'pair:commitment-hedged',
+        r,
+        a,
+      );
     // a promise weakened by an exception ("we never sell your data, except …"), or made to hold
     // only for now ("we have never sold your data and never will" → "we do not currently sell it")
     if (weakenedPromise(r.reading, a.reading) || promiseForNowOnly(r.reading, a.reading))
@@ -697,7 +713,8 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       if (
         m.kind === 'opt-out-added'
           ? choiceSurvives(r, m, addedSettings, addedObjects, stillNamed, afterChoices) ||
-            renamedChoice(r, a, m)
+            renamedChoice(r, a, m) ||
+            sameMenuPath(r, a)
           : addedSays.has(key(m))
       )
         continue;
@@ -1017,6 +1034,35 @@ function topicFromContext(list: Side[], lines: SideLines): void {
 }
 
 /**
+ * "This feature" withdrawn ("Beginning March 28, this feature will no longer be available"), in a
+ * sentence that names nothing else: the setting a sentence just before it names (in the same
+ * section, up to three sentences back), when that sentence names a setting and a kind of data a
+ * choice is about ("you turned on Do Not Send Voice Recordings"). A feature gone that no such
+ * sentence names ("this feature will no longer be available" after "Dark mode …") is no choice.
+ */
+function featureGoneFromContext(list: Side[], lines: SideLines): void {
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i] as Side;
+    if (s.meanings.length > 0 || !THIS_FEATURE.test(s.reading.norm) || !matches(s.reading.norm, WITHDRAWN))
+      continue;
+    for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+      const x = list[k] as Side;
+      if (!lines.sameSection(x.reading.text, s.reading.text)) break;
+      const topics = x.reading.topics.filter((t) => CHOICE_TOPICS.includes(t));
+      if (x.reading.settings.length === 0 || topics.length === 0) continue;
+      s.meanings = topics.map((topic) => ({
+        kind: 'opt-out-removed',
+        topic,
+        rule: 'choice-announced-gone',
+        object: choiceAspect(x.reading) === 'local' ? `${topic}:local` : topic,
+      }));
+      break;
+    }
+  }
+}
+const THIS_FEATURE = /\b(this|that|the) (feature|mode|setting|option|toggle|function)\b/u;
+
+/**
  * A term the changed text defines ("Message data means text or other content you send directly to
  * another user"): a collection, use or sharing of that term with no kind of data named is of the
  * sensitive data its definition names ("we collect and process message data").
@@ -1091,6 +1137,27 @@ function sameChoice(x: string, y: string): boolean {
   if (ax === 'local') return tx === ty && ay === 'local';
   return tx === ty && (ax === undefined || ay === undefined || ax === ay);
 }
+
+/**
+ * A choice reworded around the same place in the settings ("You can switch between these options
+ * at any time in Parent Dashboard > Child profile > Voice" → "Change this whenever you like under
+ * Parent Dashboard > Child profile > Voice"): a menu path of three steps or more names one setting.
+ */
+function sameMenuPath(r: Side, a: Side): boolean {
+  const path = (t: string) =>
+    [...t.matchAll(MENU_PATH)].map((m) =>
+      m[0]
+        .toLowerCase()
+        .replace(/\s*>\s*/gu, '>')
+        .trim(),
+    );
+  const before = path(r.reading.text);
+  if (before.length === 0) return false;
+  const after = new Set(path(a.reading.text));
+  return before.every((p) => after.has(p));
+}
+/** A menu path: three or more capitalised steps joined by ">" ("Settings > Privacy > Voice"). */
+const MENU_PATH = /[A-Z][\w'’-]*(?: [\w'’-]+){0,3}(?:\s*>\s*[A-Z][\w'’-]*(?: [\w'’-]+){0,3}){2,}/gu;
 
 /**
  * The same choice under a new name: the removed sentence names a setting, and its replacement

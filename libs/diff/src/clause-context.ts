@@ -60,7 +60,8 @@ const USER_OBTAINS = gated(
 );
 /** Robots, scrapers and the like: what users must not do to the service. */
 const SCRAPING = gated(
-  /\b(robots?|spiders?|scrapers?|scrap(e|es|ing)|crawl\w*|data[- ]min(e|es|ing)|harvest\w*|bots|spyware)\b/u,
+  // (a robot vacuum or mower, "the robot", is a device, not a scraper)
+  /(?<!\b(the|your|this|my|our|its) )\brobots?\b(?! (vacuums?|mowers?|cleaners?|settings|itself))|\b(spiders?|scrapers?|scrap(e|es|ing)|crawl\w*|data[- ]min(e|es|ing)|harvest\w*|bots|spyware)\b/u,
 );
 
 /**

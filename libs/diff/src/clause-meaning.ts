@@ -164,6 +164,12 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
       matches(r.norm, /\bopt(ing)?[- ]out\b/u) ||
       waived.negated ||
       matches(r.norm, /\bnot (be )?(required|obligated|forced)\b/u) ||
+      // (the right kept in so many words: "nothing in these terms prevents you from taking part in
+      // a class action")
+      matches(
+        r.norm,
+        /\b(nothing|not|n't)\b[^.;]{0,40}\b(prevents?|prohibits?|stops?|precludes?|bars?) (you|users?|customers?)\b/u,
+      ) ||
       // the user may go to court, alone or in a class action ("you can take us to court …")
       (matches(
         r.norm,
@@ -275,8 +281,14 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     (matches(r.norm, PRIVACY_WORD) || deniedTopics[0] !== null || POINTS_AT_A_CHOICE.test(r.norm))
   ) {
     // (a named setting about voice, "Keep voice on doorbell", is a voice choice)
+    // (and local processing of voice ended is a voice choice gone, whatever the reason names:
+    // "to make room for generative AI features, we will stop supporting on-device processing")
     const topics =
-      deniedTopics[0] === null && matches(r.norm, VOICE_LIKE) ? ['voice-recordings'] : deniedTopics;
+      (deniedTopics[0] === null || deniedTopics.includes('voice-recordings')) &&
+      matches(r.norm, VOICE_LIKE) &&
+      (deniedTopics[0] === null || matches(r.norm, /\b(local|locally|on-device|on device|offline)\b/u))
+        ? ['voice-recordings']
+        : deniedTopics;
     for (const t of topics) push('opt-out-removed', t, 'choice-announced-gone', settingKey(r, t));
     return out;
   }
@@ -309,28 +321,32 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
       // (or voice, faces, health or private messages, which the topic lexicon names in more ways
       // than PRIVACY_OBJECT: "switch it on and the audio of your requests is not uploaded",
       // "nothing you dictate is sent", "turn off face recognition")
+      // (a user's right named with the setting that exercises it, "you can delete your account
+      // from Settings > Account", is read as a right below)
       if (
         (!matches(r.norm, PRIVACY_OBJECT) && !r.topics.some((t) => SENSITIVE_USE_TOPICS.includes(t))) ||
         contractOnly
-      )
+      ) {
+        if (!live(a('right')) || contractOnly) return out;
+      } else {
+        // (data the user may choose to give is optional data, not a control over what is done with
+        // it: "you may choose to give us more information for your profile, such as your location")
+        if (matches(r.norm, OPTIONAL_DATA) && !matches(r.norm, NOT_CHOICE_OF_DATA)) return out;
+        // (a choice to keep it local that names no data but a voice, "turn on Local-Only Voice and
+        // your speaker handles requests on its own", is a voice choice)
+        // (or beside other data: "| Device | Voice ID | Local processing of requests |")
+        const named = choiceTopics(r);
+        const voiceLocal =
+          !named.includes('voice-recordings') && choiceAspect(r) === 'local' && matches(r.norm, VOICE_LIKE);
+        const topics = voiceLocal ? [...named.filter((t) => t !== null), 'voice-recordings'] : named;
+        for (const t of topics) push('opt-out-added', t, 'choice-offered', settingKey(r, t));
+        // "we use cookies …; you can disable them": the practice is news too, when it comes first
+        const first = Math.min(...r.acts.filter((x) => x.family === 'choice').map((x) => x.at));
+        const track = a('track');
+        if (live(track) && track.at < first && r.actor !== 'you' && !functionalCookiesOnly(r, track.at))
+          push('tracking-added', 'cookies-tracking', 'tracking-technology');
         return out;
-      // (data the user may choose to give is optional data, not a control over what is done with
-      // it: "you may choose to give us more information for your profile, such as your location")
-      if (matches(r.norm, OPTIONAL_DATA) && !matches(r.norm, NOT_CHOICE_OF_DATA)) return out;
-      // (a choice to keep it local that names no data but a voice, "turn on Local-Only Voice and
-      // your speaker handles requests on its own", is a voice choice)
-      // (or beside other data: "| Device | Voice ID | Local processing of requests |")
-      const named = choiceTopics(r);
-      const voiceLocal =
-        !named.includes('voice-recordings') && choiceAspect(r) === 'local' && matches(r.norm, VOICE_LIKE);
-      const topics = voiceLocal ? [...named.filter((t) => t !== null), 'voice-recordings'] : named;
-      for (const t of topics) push('opt-out-added', t, 'choice-offered', settingKey(r, t));
-      // "we use cookies …; you can disable them": the practice is news too, when it comes first
-      const first = Math.min(...r.acts.filter((x) => x.family === 'choice').map((x) => x.at));
-      const track = a('track');
-      if (live(track) && track.at < first && r.actor !== 'you' && !functionalCookiesOnly(r, track.at))
-        push('tracking-added', 'cookies-tracking', 'tracking-technology');
-      return out;
+      }
     }
   }
 
@@ -767,7 +783,7 @@ function choiceTopics(r: ClauseReading): (string | null)[] {
  * Send Voice Recordings" does not keep the recordings off the cloud.
  */
 const LOCAL_ASPECT =
-  /\b(locally|local (processing|handling|recognition|voice)|on[- ]device|on (its|their) own|by (it|them)sel(f|ves)|(device|echo|speaker|hub|phone|watch) itself|(rather than|instead of) (being )?(sent|upload\w*|transmit\w*)|(?<!\b(turn|switch)(ed|ing|s)? )on (the|this|your|that) (own )?(device|echo|phone|speaker|watch|hub|tv|camera|car|vehicle|toy|doorbell|hearing aids?|earbuds|headphones|headsets?|glasses|thermostat|console|display)|(not|never|n't|no) (\w+ ){0,3}(sent|send|sending|upload\w*|transmit\w*|leav\w*|go(es)? to)|without (\w+ ){0,3}(send|upload|transmit)\w*|(stays?|kept|remains?) (\w+ ){0,3}(on|at) (the|this|your) (device|home|echo|phone|speaker|watch))\b/u;
+  /\b(locally|local (processing|handling|recognition|voice)|on[- ]device|(on-?board|built-in|embedded) (\w+ )?(computer|processor|chip|engine|hardware)|on (its|their) own|by (it|them)sel(f|ves)|(device|echo|speaker|hub|phone|watch) itself|(rather than|instead of) (being )?(sent|upload\w*|transmit\w*)|(?<!\b(turn|switch)(ed|ing|s)? )on (the|this|your|that) (own )?(device|echo|phone|speaker|watch|hub|tv|camera|car|vehicle|toy|doorbell|hearing aids?|earbuds|headphones|headsets?|glasses|thermostat|console|display)|(not|never|n't|no) (\w+ ){0,3}(sent|send|sending|upload\w*|transmit\w*|leav\w*|go(es)? to)|without (\w+ ){0,3}(send|upload|transmit)\w*|(stays?|kept|remains?) (\w+ ){0,3}(on|at) (the|this|your) (device|home|echo|phone|speaker|watch))\b/u;
 /** "on the device or in the app" (or "in the app or on the hub"): where a setting is found or changed. */
 const WHERE_CHANGED =
   /\b(either )?(on|from) (the|this|your|that) (device|echo|phone|speaker|watch|hub|display|tv|car|vehicle|doorbell|camera|thermostat|earbuds|headphones) (itself )?(or|and) (in|on|from|through|with) (the |your )?[\w-]+ (app|website|settings)\b|\b(in|from|through) (the |your )?[\w-]+ (app|website) (or|and) (on|from) (the|this|your|that) (device|echo|phone|speaker|watch|hub|display|tv|car|vehicle|doorbell|camera|thermostat|earbuds|headphones)\b/gu;

@@ -13,10 +13,10 @@ import { cellsOf } from './side-lines';
 
 /** Where voice can stay: a device, or the home. */
 const PLACES =
-  '(device|echo|phone|speaker|watch|hub|tv|camera|fridge|refrigerator|car|vehicle|toy|doorbell|hearing aids?|earbuds|headphones|headsets?|glasses|thermostat|console|router|base|display|remote|home|house)';
+  '(device|echo|phone|tablet|speaker|watch|hub|tv|camera|fridge|refrigerator|car|vehicle|toy|doorbell|hearing aids?|earbuds|headphones|headsets?|glasses|thermostat|console|router|base|display|remote|home|house)';
 /** Kept on the device or at home, or not sent, uploaded or transmitted. */
 export const KEPT_LOCAL = new RegExp(
-  String.raw`\b(locally|on[- ]device|(?<!\b(turn|switch)(ed|ing|s)? )on ((the|this|your|that|its) )?(own )?${PLACES}|by (it|them)sel(f|ves)|on (its|their) own|(not|never|\w*n't|no|nothing) (\w+ ){0,3}(is |are |gets |will be )?(sent|send|sending|upload\w*|transmit\w*|leav\w*|go(es)? to)|without (\w+ ){0,3}(send|upload|transmit)\w*|(rather than|instead of) (being )?(sent|send|sending|upload\w*|transmit\w*)|(stays?|kept|remains?|rests?) (\w+ ){0,3}(on|at|in|inside|within) (the|this|your|its) ${PLACES})\b`,
+  String.raw`\b(locally|on[- ]device|(on-?board|built-in|embedded) (\w+ )?(computer|processor|chip|engine|hardware)|(?<!\b(turn|switch)(ed|ing|s)? )on ((the|this|your|that|its) )?(own )?${PLACES}|by (it|them)sel(f|ves)|on (its|their) own|(not|never|\w*n't|no|nothing) (\w+ ){0,3}(is |are |gets |will be )?(sent|send|sending|upload\w*|transmit\w*|leav\w*|go(es)? to|reach(es)?)|without (\w+ ){0,3}(send|upload|transmit)\w*|(rather than|instead of) (being )?(sent|send|sending|upload\w*|transmit\w*)|(stays?|kept|remains?|rests?) (\w+ ){0,3}(on|at|in|inside|within) (the|this|your|its) ${PLACES})\b`,
   'u',
 );
 
@@ -87,8 +87,8 @@ function localLabel(norm: string): boolean {
 const LABEL_VERB = /^(keep|process|handle|run|store|understand|recogni[sz]e|listen)\b/u;
 
 /** A withdrawal: gone, removed, retired, sunset, no longer (or "no more") offered, about to disappear. */
-const WITHDRAWN =
-  /\b(took|taken|takes|taking) away\b|\b(has|have) (simply |now |quietly )?(disappeared|vanished|gone away)\b|\b((has|have) been|(is|are|was|were|will be|being)) (discontinued|removed|retired|deprecated|sunset|sunsetted|phased out|taken away|withdrawn|eliminated|dropped|ended|no (longer|more) (available|offered|proposed|supported|an option))\b|\b(option|setting|feature|mode|toggle|choice)s? (will )?(disappear|go away|be going away)\b|\b(end|ends|ending|stop|stops|stopping|drop|drops|dropping|withdraw|withdrawing|remov(e|es|ing)) (support for |the option of |the option to use )?(local|on-device|on device|offline) (\w+ ){0,2}(processing|handling|storage|mode|voice|recognition)\b/u;
+export const WITHDRAWN =
+  /\b(took|taken|takes|taking) away\b|\b(has|have) (simply |now |quietly )?(disappeared|vanished|gone away)\b|\b((has|have) been|(is|are|was|were|will be|being)) (discontinued|removed|retired|deprecated|sunset|sunsetted|phased out|taken away|withdrawn|eliminated|dropped|ended|no (longer|more) (available|offered|proposed|supported|an option))\b|\b(will|shall) (no (longer|more)|not) be (available|offered|supported|an option)( (any ?more|any longer))?\b|\b(option|setting|feature|mode|toggle|choice)s? (will )?(disappear|go away|be going away)\b|\b(end|ends|ending|stop|stops|stopping|drop|drops|dropping|withdraw|withdrawing|remov(e|es|ing)) (support for |supporting |offering |providing |the option of |the option to use )?(local|on-device|on device|offline) (\w+ ){0,2}(processing|handling|storage|mode|voice|recognition)\b/u;
 
 /** A changelog's removal line: "Removed: …", "Deprecated — …", "**Retired:** …". */
 const CHANGELOG_REMOVAL =

@@ -170,16 +170,18 @@ const IMPERATIVE_REQUEST =
   /^(?:\|?[^|.]{0,40}\|\s*)?(?:[^,.|]{0,40}, )?(?:ask|request|object to|tell us|instruct us|require us)\b(?! (for|about) (more )?(information|help|support)\b)/u;
 const ACTOR =
   /^(?:[^,]{0,40}, )?(we|our company|you|users?(?! (?:data|information|content|details|accounts?|records|profiles?|personal)\b)|third[- ]part(?:y|ies)|advertisers|partners|affiliates|law enforcement|authorities|government|(?:our |the(?:se)? )?(?:service providers|vendors|contractors|processors|sub-?processors|suppliers))\b/u;
-const MODALITY = gated(/\b(may|might|could|can|will|shall|must|are required to|is required to)\b/u);
+const MODALITY = gated(
+  /\b(may|might|could|can|will|shall|must|are required to|is required to)\b|(?<=\w)('ll)\b/u,
+);
 const DURATION_HINT = gated(/\d|indefinite|permanent|forever|as long as|year|month|week|day|until you/);
 
 function modalityOf(norm: string): Modality {
   const m = MODALITY.exec(norm);
   if (!m) return null;
-  const w = m[1] as string;
+  const w = m[0];
   if (w === 'may' || w === 'might' || w === 'could') return 'may';
   if (w === 'can') return 'can';
-  if (w === 'will' || w === 'shall') return 'will';
+  if (w === 'will' || w === 'shall' || w === "'ll") return 'will';
   return 'must';
 }
 
