@@ -929,3 +929,33 @@ describe('rights hedged or kept in other words', () => {
     expect(c.kinds).not.toContain('opt-out-removed');
   });
 });
+
+describe('more data named in the same collection, and tracking features that are no tracking', () => {
+  it('a collection sentence that keeps its list and adds to it is new data collected', () => {
+    const c = change(
+      'Our ring records your sleep and your skin temperature.',
+      'Our ring records your sleep, your skin temperature, your heart rate and your blood oxygen.',
+    );
+    expect(c.tags.some((t) => t.kind === 'new-data-collected' && t.topic === 'health')).toBe(true);
+  });
+
+  it('a longer list of purposes is not more data', () => {
+    const c = change(
+      'We collect your name and email address to create your account.',
+      'We collect your name and email address to create your account, to send receipts, and to answer your questions.',
+    );
+    expect(c.tags.some((t) => t.rule === 'pair:more-data-collected')).toBe(false);
+  });
+
+  it.each([
+    'If you turn on Sleep Tracking, the watch notes when you fall asleep.',
+    'You can track your order from the Purchases page.',
+  ])('a tracking feature is no tracking added: %s', (s) => {
+    expect(change('', s).kinds).not.toContain('tracking-added');
+  });
+
+  it('"we also use the content of your email to …" is a use of communications content', () => {
+    const c = change('', 'We also use the content of your email to train our reply suggestions.');
+    expect(c.tags.some((t) => t.topic === 'communications-content')).toBe(true);
+  });
+});

@@ -1,6 +1,7 @@
 import { KINDS, type Kind, severityRank, type Topic, TOPICS } from '@fineprint/contracts';
 
 import { noOwnPractice } from './clause-context';
+import { dataItems } from './clause-data';
 import {
   choiceAspect,
   CHOICE_TOPICS,
@@ -618,6 +619,21 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       if (lost.length)
         tag('rights-reduced', lost.includes('delete') ? 'deletion' : null, 'pair:right-dropped', r, a);
     }
+    // a collection that now names more data ("your steps, distance and sleep" → "… your sleep, your
+    // heart rate and your blood oxygen level"): new categories of data collected
+    if (
+      !widened &&
+      r.meanings.some((m) => m.kind === 'new-data-collected') &&
+      // (all of the old list kept: a list that swapped one item for others is no wider)
+      keeps(r.reading, a.reading, 0.95) &&
+      (dataItems(a.reading) > dataItems(r.reading) ||
+        // (or a longer list of sensitive data, not of purposes: "… and to power Smart Reply")
+        (listSeparators(a.reading.norm) >= listSeparators(r.reading.norm) + 2 &&
+          a.reading.topics.some((t) => SENSITIVE_DATA.includes(t)) &&
+          count(a.reading.norm, ' to ') <= count(r.reading.norm, ' to ')))
+    )
+      for (const m of a.meanings)
+        if (m.kind === 'new-data-collected') tag(m.kind, m.topic, 'pair:more-data-collected', r, a);
     // reworded without touching a word that carries meaning (bullets, markup, a name, spacing)
     if (!widened && !narrowed && !meaningWordChanged(r.reading, a.reading)) continue;
     if (widened) {
@@ -1327,6 +1343,20 @@ function weakenedPromise(r: ClauseReading, a: ClauseReading): boolean {
   if (!keeps(r, a, 0.8)) return false;
   if (!matches(a.norm, EXCEPTION) || matches(r.norm, EXCEPTION)) return false;
   return true;
+}
+
+/** How many times a string occurs in a text. */
+function count(text: string, part: string): number {
+  let n = 0;
+  for (let i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) n++;
+  return n;
+}
+
+/** How many list separators a sentence has (", " and " and "): a longer list names more. */
+function listSeparators(norm: string): number {
+  let n = 0;
+  for (const _ of norm.matchAll(/, | and /gu)) n++;
+  return n;
 }
 
 /** Words that make a statement hold for now only ("currently", "at this time"). */
