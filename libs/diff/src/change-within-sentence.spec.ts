@@ -959,3 +959,28 @@ describe('more data named in the same collection, and tracking features that are
     expect(c.tags.some((t) => t.topic === 'communications-content')).toBe(true);
   });
 });
+
+describe('a control said not to exist, and a history that is no retention', () => {
+  it('"… so they can’t be switched off on the basic plan" is the ad choice gone', () => {
+    const c = change(
+      'You can turn off tailored adverts in Settings > Ads.',
+      'Tailored adverts pay for the basic plan, so they can’t be switched off on that plan.',
+    );
+    expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'advertising')).toBe(true);
+  });
+
+  it('strictly necessary cookies that cannot be turned off are no choice gone', () => {
+    expect(change('', 'Essential cookies keep you signed in and cannot be turned off.').kinds).not.toContain(
+      'opt-out-removed',
+    );
+  });
+
+  it('"we collect … up to 36 months of purchase history" is a collection, not a retention limit', () => {
+    const c = change(
+      '',
+      'If you link a store card, we collect your card number and up to 36 months of purchase history.',
+    );
+    expect(c.kinds).toContain('new-data-collected');
+    expect(c.kinds).not.toContain('retention-shortened');
+  });
+});
