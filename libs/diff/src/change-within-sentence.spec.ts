@@ -984,3 +984,19 @@ describe('a control said not to exist, and a history that is no retention', () =
     expect(c.kinds).not.toContain('retention-shortened');
   });
 });
+
+describe('retention read in more words', () => {
+  it('"are retained for 90 days" names the retention topic, so a filter on it finds the change', () => {
+    const c = change('Chat logs are retained for 90 days.', 'Chat logs are retained for two years.');
+    expect(c.kinds).toContain('retention-lengthened');
+    expect(c.topics).toContain('retention');
+  });
+
+  it('the same longest period, and a shorter one now for part of the data, is retention shortened', () => {
+    const c = change(
+      'Photos and their captions are kept for 12 months.',
+      'Photos are kept for 30 days, and captions for 12 months.',
+    );
+    expect(c.kinds).toContain('retention-shortened');
+  });
+});

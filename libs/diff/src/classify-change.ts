@@ -1424,9 +1424,15 @@ function retentionDelta(
   if (!isRetention(before) && !isRetention(after) && !listOfPeriods()) return null;
   const b = longest(before);
   const a = longest(after);
-  if (a === b) return null;
-  return a > b ? 'retention-lengthened' : 'retention-shortened';
+  if (a !== b) return a > b ? 'retention-lengthened' : 'retention-shortened';
+  // the same longest period, and a shorter one now for part of the data ("recordings and
+  // transcripts for 18 months" → "recordings for three months, transcripts for 18 months")
+  const bs = shortest(before);
+  const as = shortest(after);
+  if (as === bs) return null;
+  return as > bs ? 'retention-lengthened' : 'retention-shortened';
 }
+const shortest = (r: ClauseReading) => Math.min(...r.durations.map((d) => d.days));
 
 function isRetention(r: ClauseReading): boolean {
   return (
