@@ -1000,3 +1000,34 @@ describe('retention read in more words', () => {
     expect(c.kinds).toContain('retention-shortened');
   });
 });
+
+describe('list items under a sharing or use introduction', () => {
+  const list = (intro: string, items: string[]) => `${intro}\n\n${items.map((i) => `- ${i}`).join('\n')}`;
+  it('a company named with what it does, under "our service providers include", is a service provider', () => {
+    const intro = 'We rely on service providers, including:';
+    const c = change(
+      list(intro, ['Hetzner, which hosts our servers;']),
+      list(intro, ['Hetzner, which hosts our servers;', 'Postmark, which sends our account emails.']),
+    );
+    expect(c.tags.some((t) => t.kind === 'sharing-expanded' && t.topic === 'service-providers')).toBe(true);
+    expect(c.severity).toBe('low');
+  });
+
+  it('a purpose about ads under "we use … to:" is a new use for advertising', () => {
+    const intro = 'We use the recipes you save to:';
+    const c = change(
+      list(intro, ['show you similar recipes;']),
+      list(intro, ['show you similar recipes;', 'pick the promoted products and ads you see in the app.']),
+    );
+    expect(c.tags.some((t) => t.kind === 'new-data-use' && t.topic === 'advertising')).toBe(true);
+  });
+
+  it('a heading-like item that starts with a capital word is no company', () => {
+    const intro = 'We use your information for:';
+    const c = change(
+      list(intro, ['Security to protect accounts']),
+      list(intro, ['Security to protect accounts', 'Research to improve the app']),
+    );
+    expect(c.tags.some((t) => t.rule.includes('list-item-of-recipients'))).toBe(false);
+  });
+});

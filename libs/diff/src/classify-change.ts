@@ -101,6 +101,13 @@ const SENSITIVE_PROMISES = new Set([
 const RECIPIENT_ITEM =
   /^\W*((our|the|other|certain|trusted|selected) )?([\w-]+ ){0,3}(providers?|processors?|partners?|companies|vendors?|platforms?|agencies|affiliates|advertisers|networks|contractors|subsidiaries|consultants|auditors|authorities|brokers)\b/u;
 
+/** A list item that names a company and what it does ("Sift, which helps us detect fraud"). */
+const COMPANY_ITEM = /^\W*[A-Z][\w.&'’-]*(?: (?:[A-Z][\w.&'’-]*|and|&))*, (?:which|who) /u;
+/** A sentence that introduces a list of purposes ("We use … to:", "… for the following purposes:"). */
+const USE_INTRO = /\bto:?\s*$|\b(following|these) purposes\b|\bpurposes (such as|including)\b/u;
+/** Purposes a list item may name that are news as a use. */
+const PURPOSE_TOPICS = ['advertising', 'marketing', 'ai-training'];
+
 /** Kinds whose statement with no named topic is news unless a removed sentence it rewords said it. */
 const NEW_CATEGORY = new Set(['new-data-collected', 'new-data-use', 'sharing-expanded']);
 /**
@@ -314,21 +321,25 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
     [removed, 'removed'],
   ] as const)
     for (const s of list) {
+      // (a kind of recipient named first, "cloud hosting providers, which …", or a company named
+      // and what it does for the service, "Sift, which helps us detect fraud")
+      const named = s.reading.recipients.length > 0 && RECIPIENT_ITEM.test(s.reading.norm);
       if (
-        s.reading.recipients.length === 0 ||
+        !(named || COMPANY_ITEM.test(s.reading.text)) ||
         // (a list item, not a table row: a row's first cell is often where data comes from)
         s.reading.text.trimStart().startsWith('|') ||
-        !RECIPIENT_ITEM.test(s.reading.norm) ||
         s.meanings.some((m) => m.kind === 'new-data-collected') ||
-        s.reading.acts.some((x) => x.negated)
+        s.reading.acts.some((x) => x.negated) ||
+        s.meanings.some((m) => m.kind.startsWith('sharing-') && m.topic !== null)
       )
         continue;
-      if (s.meanings.some((m) => m.kind.startsWith('sharing-'))) continue;
       const intro = linesOf[side].listIntro(s.reading.text);
       if (intro === null) continue;
       const ir = readingOf(intro);
       const shared = rulesOf(intro).find((m) => m.kind === 'sharing-expanded');
       if (!shared && (ir.recipients.length === 0 || ir.acts.some((x) => x.negated))) continue;
+      // (a company named alone is a recipient only under an introduction that names recipients)
+      if (!named && ir.recipients.length === 0) continue;
       const topic = s.reading.recipients.includes('service-providers')
         ? 'service-providers'
         : s.reading.topics.includes('advertising')
@@ -337,6 +348,30 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       s.meanings = [
         { kind: 'sharing-expanded', topic, rule: 'list-item-of-recipients', object: topic ?? 'sharing' },
         ...s.meanings.filter((m) => m.kind.startsWith('tracking-')),
+      ];
+    }
+  // a list item naming a purpose under a sentence that uses data "to:" ("We use your orders to: -
+  // choose and measure the sponsored products and brand ads we show you"): a use for that purpose
+  for (const [list, side] of [
+    [added, 'added'],
+    [removed, 'removed'],
+  ] as const)
+    for (const s of list) {
+      if (s.meanings.some((m) => m.kind !== 'tracking-added') || s.reading.acts.some((x) => x.negated))
+        continue;
+      const purposes = s.reading.topics.filter((t) => PURPOSE_TOPICS.includes(t));
+      if (purposes.length === 0) continue;
+      const intro = linesOf[side].listIntro(s.reading.text);
+      if (intro === null || !USE_INTRO.test(prepared(intro).norm)) continue;
+      if (!readingOf(intro).acts.some((x) => x.family === 'use' && !x.negated)) continue;
+      s.meanings = [
+        ...purposes.map((topic) => ({
+          kind: 'new-data-use',
+          topic,
+          rule: 'list-item-of-use',
+          object: topic,
+        })),
+        ...s.meanings,
       ];
     }
   for (const p of pairSentences(
