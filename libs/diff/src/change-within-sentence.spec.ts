@@ -1031,3 +1031,18 @@ describe('list items under a sharing or use introduction', () => {
     expect(c.tags.some((t) => t.rule.includes('list-item-of-recipients'))).toBe(false);
   });
 });
+
+describe('uses read against the ToS;DR development clauses (update 19)', () => {
+  it.each([
+    'We link the data from your watch, your phone and our website across all our services to personalise what you see.',
+    'Moderators may read conversations, including private messages, when a member reports abuse.',
+  ])('is a new use: %s', (s) => {
+    expect(change('', s).kinds).toContain('new-data-use');
+  });
+
+  it('a cookie "in no way linked" to personal information is no profile combined', () => {
+    expect(
+      change('', 'Our analytics cookie is in no way linked to information that identifies you.').kinds,
+    ).not.toContain('new-data-use');
+  });
+});

@@ -68,6 +68,9 @@ function dataTopics(r: ClauseReading): (string | null)[] {
 /** A licence over the user's content reaching beyond the service it is given for (future or new products, any purpose). */
 const CONTENT_LICENCE =
   /\b(licen[cs]e|right)s?\b.{0,20}\bto (use|copy|reproduce|modify|adapt|distribute|publish|display|host|store|process|exploit)\b.{0,200}\b(existing and future|current and future|future (products|services|features)|new (products|services|features|technologies)|develop\w* new|any purpose)/u;
+/** Information connected, linked or merged across products, services or devices ("we connect information about your activities on different Facebook Products and devices"). */
+const ACROSS_PRODUCTS =
+  /\b(connect(s|ed|ing)?|link(s|ed|ing)?|merg(e|es|ed|ing))\b.{0,60}\b(information|data|profiles?)\b.{0,80}\b(across|different|other|all|between)\b.{0,40}\b(products|services|devices|sites|apps|accounts)\b/u;
 /** A right to use data in any way the company chooses. */
 const ANY_USE_RIGHT =
   /\bright to use\b.{0,80}\b(in any (form|manner|way|fashion)|for any (lawful )?purpose|as (we|it) (see|sees) fit)\b/u;
@@ -700,7 +703,7 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
       (a('dataSubjects') || (matches(r.norm, /\byour\b/u) && dataItems(r, 1) > 0))
     )
       push('data-use-narrowed', null, 'use-limited', 'purpose');
-    else if (live(use) && matches(r.norm, /\bcombin(e|es|ed|ing)\b/u))
+    else if (live(use) && (matches(r.norm, /\bcombin(e|es|ed|ing)\b/u) || matches(r.norm, ACROSS_PRODUCTS)))
       push('new-data-use', null, 'profiles-combined', 'purpose');
     // a use of sensitive data named in the sentence ("we may analyse your facial geometry to
     // identify you", "we use your heart rate to estimate your stress")
