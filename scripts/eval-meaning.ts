@@ -43,6 +43,7 @@ import blind11 from '../libs/diff/test/alexa-blind-11.json';
 import blind12 from '../libs/diff/test/alexa-blind-12.json';
 import blind13 from '../libs/diff/test/alexa-blind-13.json';
 import blind14 from '../libs/diff/test/alexa-blind-14.json';
+import blind15 from '../libs/diff/test/alexa-blind-15.json';
 import meaningBlind1 from '../libs/diff/test/meaning-blind-1.json';
 import meaningBlind2 from '../libs/diff/test/meaning-blind-2.json';
 import meaningBlind3 from '../libs/diff/test/meaning-blind-3.json';
@@ -52,6 +53,7 @@ import meaningBlind6 from '../libs/diff/test/meaning-blind-6.json';
 import meaningBlind7 from '../libs/diff/test/meaning-blind-7.json';
 import meaningBlind8 from '../libs/diff/test/meaning-blind-8.json';
 import meaningBlind9 from '../libs/diff/test/meaning-blind-9.json';
+import meaningBlind10 from '../libs/diff/test/meaning-blind-10.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
 import severityData from '../libs/diff/src/lexicon/severity.json';
 import caseMap from './data/tosdr-case-map.json';
@@ -438,6 +440,11 @@ const variantSets = (
       'Alexa story, fourteenth set (written blind, seventh stop; first run 20/24, then read)',
       blind14,
     ],
+    [
+      'fifteenth set (written blind, first run 21/24)',
+      'Alexa story, fifteenth set (written blind, seventh stop; first run 21/24, then read)',
+      blind15,
+    ],
   ] as [string, string, { removals: Variant[]; controls: Variant[] }][]
 ).map(([name, title, set]) => ({
   name,
@@ -514,6 +521,11 @@ const blindKindSets = (
       'ninth blind set (first run 22/40)',
       'Labelled changes of every kind, a ninth set written blind (meaning-blind-9.json; first run 22/40 meaning, 25/40 severity, then read)',
       meaningBlind9,
+    ],
+    [
+      'tenth blind set (first run 24/40)',
+      'Labelled changes of every kind, a tenth set written blind (meaning-blind-10.json; first run 24/40 meaning, 28/40 severity, then read)',
+      meaningBlind10,
     ],
   ] as [string, string, { cases: BlindCase[] }][]
 ).map(([name, title, set]) => ({ name, total: set.cases.length, ...judgeBlind(title, set.cases) }));
