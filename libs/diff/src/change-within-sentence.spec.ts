@@ -1046,3 +1046,34 @@ describe('uses read against the ToS;DR development clauses (update 19)', () => {
     ).not.toContain('new-data-use');
   });
 });
+
+describe('the third blind pair (update 19): tables, discretion, children, names gone', () => {
+  const table = (sold: string) =>
+    `| Category | Collected | Sold |\n|---|---|---|\n| Contact details | Yes | ${sold} |`;
+  it('a "Sold" column turning from No to Yes is a sale, though "Yes" carries no other meaning', () => {
+    const c = analyzeChange(page(table('No')), page(table('Yes'))).classification;
+    expect(c.tags.some((t) => t.kind === 'sharing-expanded' && t.topic === 'sale-of-data')).toBe(true);
+  });
+
+  it('"we will erase it" → "we will review your request and may refuse it" reduces the deletion right', () => {
+    const c = change(
+      'Erasure: ask us to erase your data and we will erase it within one month.',
+      'Erasure: ask us to erase your data; we will review your request and may refuse it where we have a reason to keep the data.',
+    );
+    expect(c.tags.some((t) => t.kind === 'rights-reduced' && t.topic === 'deletion')).toBe(true);
+  });
+
+  it('a promise that children’s use builds no ad profiles, removed, is a promise about children withdrawn', () => {
+    const c = change('What children watch in Junior Mode is never used to build advertising profiles.', '');
+    expect(c.tags.some((t) => t.kind === 'promise-withdrawn' && t.topic === 'children')).toBe(true);
+  });
+
+  it('a setting retired by name takes the data the page says it keeps local', () => {
+    const intro = 'With Quiet Assist on, your voice stays on the watch and no audio is sent to us.';
+    const c = analyzeChange(
+      `# Quiet Assist\n\n${intro}`,
+      `# Quiet Assist\n\nUpdate: Quiet Assist has been retired.\n\n${intro}`,
+    ).classification;
+    expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'voice-recordings')).toBe(true);
+  });
+});

@@ -21,7 +21,7 @@ import {
 } from './diff.types';
 import { DEFAULT_SEVERITY, KIND_ORDER, PARENT_OF, REMOVAL_OF, SEVERITY_RULES } from './lexicon';
 import { pairSentences } from './pair-sentences';
-import { KEPT_AWAY, localChoiceFromContext, WITHDRAWN } from './local-choice';
+import { KEPT_AWAY, localChoiceFromContext, VOICE_LIKE, WITHDRAWN } from './local-choice';
 import { cellsOf, SideLines } from './side-lines';
 import { matches, scanAhead, withScanMemo } from './pattern-gate';
 import { plainWords, PlainWordsSearch } from './plain-words';
@@ -282,6 +282,7 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
   topicFromContext(removed, linesOf.removed);
   topicFromContext(added, linesOf.added);
   featureGoneFromContext(added, linesOf.added);
+  namedGoneFromContext(added, removed, options.afterText, readingOf);
   topicFromDefinition(removed);
   topicFromDefinition(added);
   localChoiceFromContext(removed, linesOf.removed);
@@ -669,6 +670,15 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
     )
       for (const m of a.meanings)
         if (m.kind === 'new-data-collected') tag(m.kind, m.topic, 'pair:more-data-collected', r, a);
+    // (a "Yes" or "No" is no word that carries meaning: read before the test below)
+    // a table row whose "Sold or shared?" (or "Disclosed to third parties?") cell went from "No" to
+    // something else, or back: the column's header says what the cell means
+    const column = soldOrSharedColumn(
+      r.reading.text,
+      a.reading.text,
+      linesOf.added.tableHeader(a.reading.text),
+    );
+    if (column) for (const topic of column.topics) tag(column.kind, topic, 'pair:table-column', r, a);
     // reworded without touching a word that carries meaning (bullets, markup, a name, spacing)
     if (!widened && !narrowed && !meaningWordChanged(r.reading, a.reading)) continue;
     if (widened) {
@@ -700,25 +710,19 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       for (const m of a.meanings)
         if (m.kind === 'sharing-expanded')
           tag('promise-withdrawn', m.topic, 'pair:legal-condition-dropped', r, a);
-    // a table row whose "Sold or shared?" (or "Disclosed to third parties?") cell went from "No" to
-    // something else, or back: the column's header says what the cell means
-    const column = soldOrSharedColumn(
-      r.reading.text,
-      a.reading.text,
-      linesOf.added.tableHeader(a.reading.text),
-    );
-    if (column) for (const topic of column.topics) tag(column.kind, topic, 'pair:table-column', r, a);
     // a commitment to delete (or to honour a right) hedged: "we'll delete … within 30 days" →
     // "we may delete … within a reasonable time"
     if (
-      (r.reading.modality === 'will' || r.reading.modality === 'must') &&
-      a.reading.modality === 'may' &&
+      (((r.reading.modality === 'will' || r.reading.modality === 'must') && a.reading.modality === 'may') ||
+        (matches(a.reading.norm, MAY_DECLINE) && !matches(r.reading.norm, MAY_DECLINE))) &&
       (r.reading.topics.includes('deletion') || r.meanings.some((m) => m.kind === 'rights-added')) &&
       keeps(r.reading, a.reading, 0.6)
     )
       tag(
         'rights-reduced',
-        r.reading.topics.includes('deletion') ? 'deletion' : null,
+        r.reading.topics.includes('deletion') || rightKinds(r.reading.norm).includes('delete')
+          ? 'deletion'
+          : null,
         'pair:commitment-hedged',
         r,
         a,
@@ -801,6 +805,22 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       return intro !== null && isRetention(readingOf(intro));
     });
     if (delta) tag(delta, null, 'pair:duration-compared', r, a);
+  }
+
+  // a right the company may now turn down ("… and we will delete it" → "we will consider your
+  // request, and may decline it"), whether or not the two sentences were paired
+  for (const a of added) {
+    if (!matches(a.reading.norm, MAY_DECLINE) || !a.meanings.some((m) => m.kind === 'rights-added')) continue;
+    const kinds = rightKinds(a.reading.norm);
+    const r = removed.find(
+      (x) =>
+        (x.partner === null || x.partner === a) &&
+        x.meanings.some((m) => m.kind === 'rights-added') &&
+        !matches(x.reading.norm, MAY_DECLINE) &&
+        rightKinds(x.reading.norm).some((k) => kinds.includes(k)),
+    );
+    if (r)
+      tag('rights-reduced', kinds.includes('delete') ? 'deletion' : null, 'pair:right-discretionary', r, a);
   }
 
   // (the practice must be described by another removed sentence than the choice itself)
@@ -1111,6 +1131,62 @@ function featureGoneFromContext(list: Side[], lines: SideLines): void {
     }
   }
 }
+/**
+ * A setting announced gone by its name alone ("Private Translate was removed in firmware 3.0",
+ * "Private Mode has been retired") takes the kind of data the page says that setting is about:
+ * the one choice topic of the removed sentences, then of the new version's sentences, that name it
+ * ("When Private Mode is on, what you say stays on the pin"), a voice-like setting being voice.
+ */
+function namedGoneFromContext(
+  added: Side[],
+  removed: Side[],
+  afterText: string | undefined,
+  readingOf: (t: string) => ClauseReading,
+): void {
+  for (const s of added) {
+    // (a name retired in words that name no privacy, "Quiet Assist has been retired", is a choice
+    // gone only if the page says what that setting kept private)
+    const gone = s.meanings.filter((m) => m.rule === 'choice-announced-gone' && m.topic === null);
+    if (gone.length === 0 && s.meanings.length > 0) continue;
+    const name = NAME_GONE.exec(s.reading.text)?.[1];
+    if (!name) continue;
+    const named = (text: string) => text.includes(name);
+    // (a setting that keeps voice local is a voice choice, whatever else the text names)
+    const topicsIn = (texts: string[]) => {
+      const topics = new Set<string>();
+      for (const t of texts) {
+        const r = readingOf(t);
+        if (matches(r.norm, VOICE_LIKE) && matches(r.norm, KEPT_AWAY)) return ['voice-recordings'];
+        for (const x of r.topics) if (CHOICE_TOPICS.includes(x)) topics.add(x);
+      }
+      return [...topics];
+    };
+    // the removed sentences that name it, each with the one after it (what it does), then the
+    // new version's paragraphs that name it
+    let topics = topicsIn(
+      removed.flatMap((r, k) =>
+        named(r.reading.text) ? [r.reading.text, removed[k + 1]?.reading.text ?? ''].filter(Boolean) : [],
+      ),
+    );
+    if (topics.length === 0 && afterText)
+      topics = topicsIn(
+        afterText
+          .split(/\n\s*\n/u)
+          .filter((t) => t.length < 2000 && named(t) && !t.includes(s.reading.text))
+          .slice(0, 8),
+      );
+    if (topics.length !== 1) continue;
+    const topic = topics[0] as string;
+    s.meanings = [
+      ...s.meanings.filter((m) => !gone.includes(m)),
+      { kind: 'opt-out-removed', rule: 'choice-announced-gone', topic, object: topic },
+    ];
+  }
+}
+/** A setting's name in title case just before its withdrawal, captured. */
+const NAME_GONE =
+  /((?:[A-Z][\w'’-]*\s+){1,5}[A-Z][\w'’-]*)\**\s+(?:has been|have been|was|were|is|will be|is being) (?:discontinued|removed|retired|deprecated|sunset|sunsetted|phased out|taken away|withdrawn|eliminated|dropped|ended|no (?:longer|more) (?:available|offered|supported))\b/u;
+
 const THIS_FEATURE = /\b(this|that|the) (feature|mode|setting|option|toggle|function)\b/u;
 
 /**
@@ -1379,6 +1455,9 @@ function weakenedPromise(r: ClauseReading, a: ClauseReading): boolean {
   if (!matches(a.norm, EXCEPTION) || matches(r.norm, EXCEPTION)) return false;
   return true;
 }
+
+/** A request the company may now turn down ("we will consider your request, and may decline it"). */
+const MAY_DECLINE = /\bmay (decline|refuse|reject|deny|not (honou?r|fulfil|fulfill|act on|grant))\b/u;
 
 /** How many times a string occurs in a text. */
 function count(text: string, part: string): number {

@@ -618,6 +618,9 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
       'advertising',
       ads.negated ? 'no-advertising' : 'advertising',
     );
+  // (no advertising on children's data is a promise about children too: "viewing in Kids Mode is
+  // never used to build advertising profiles")
+  if (ads?.negated && r.topics.includes('children')) push('tracking-removed', 'children', 'no-advertising');
   if (
     track &&
     !(
