@@ -1077,3 +1077,27 @@ describe('the third blind pair (update 19): tables, discretion, children, names 
     expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'voice-recordings')).toBe(true);
   });
 });
+
+describe('a limit whose conditions grew, and the content of each message', () => {
+  it('"only with a warrant or court order" → "… warrant, court order, subpoena or other legal request" is sharing expanded', () => {
+    const c = change(
+      'We hand camera footage to police only when they show a warrant or a court order.',
+      'We hand camera footage to police only when they show a warrant, a court order, a subpoena or any other legal demand.',
+    );
+    expect(c.tags.some((t) => t.kind === 'sharing-expanded' && t.topic === 'law-enforcement')).toBe(true);
+  });
+
+  it('the same limit reworded with no new condition is no widening', () => {
+    const c = change(
+      'We hand camera footage to police only when they show a warrant or a court order.',
+      'We give camera footage to police only when they show a warrant or a court order.',
+    );
+    expect(c.kinds).not.toContain('sharing-expanded');
+  });
+
+  it('"the content of each message" is communications content', () => {
+    expect(change('', 'We store the content of each message you post in a channel.').topics).toContain(
+      'communications-content',
+    );
+  });
+});

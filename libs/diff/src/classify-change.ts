@@ -710,6 +710,23 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       for (const m of a.meanings)
         if (m.kind === 'sharing-expanded')
           tag('promise-withdrawn', m.topic, 'pair:legal-condition-dropped', r, a);
+    // a limit whose list of conditions grew ("only in response to a warrant or court order" → "…
+    // a warrant, court order, subpoena or other legal request"): what it limited is wider now
+    if (
+      !widened &&
+      matches(r.reading.norm, ONLY_LIMIT) &&
+      matches(a.reading.norm, ONLY_LIMIT) &&
+      keeps(r.reading, a.reading, 0.9) &&
+      listSeparators(a.reading.norm) > listSeparators(r.reading.norm) &&
+      a.reading.words.length > r.reading.words.length
+    )
+      for (const m of r.meanings) {
+        // (a limited disclosure read as the disclosure itself stays that, now wider: "only when
+        // they show a warrant or a court order")
+        const wider = WIDER_KIND[m.kind] ?? (m.kind === 'sharing-expanded' ? m.kind : undefined);
+        if (wider && a.meanings.some((x) => x.kind === m.kind && x.topic === m.topic))
+          tag(wider, m.topic, 'pair:conditions-added', r, a);
+      }
     // a commitment to delete (or to honour a right) hedged: "we'll delete … within 30 days" →
     // "we may delete … within a reasonable time"
     if (
