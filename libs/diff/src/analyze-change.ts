@@ -1,6 +1,7 @@
 import { classifyChange } from './classify-change';
 import { diffText } from './diff-text';
 import { type Classification, type DiffOptions, type DiffResult } from './diff.types';
+import { withSentenceMemo } from './split-sentences';
 import { summarizeChange } from './summarize-change';
 
 export interface ChangeAnalysis {
@@ -16,6 +17,11 @@ export function analyzeChange(
   after: string,
   options: { title?: string } & DiffOptions = {},
 ): ChangeAnalysis {
+  // (the diff and the classifier split the same changed paragraphs into sentences: once will do)
+  return withSentenceMemo(() => analyze(before, after, options));
+}
+
+function analyze(before: string, after: string, options: { title?: string } & DiffOptions): ChangeAnalysis {
   const t0 = performance.now();
   const diff = diffText(before, after, options);
   const t1 = performance.now();

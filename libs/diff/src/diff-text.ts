@@ -15,6 +15,7 @@ import {
 import { countWords, isLooseKeyEmpty, looseKey, looseKeyHash } from './normalize-text';
 import { MoveFinder } from './find-moves';
 import { Pairing, PAIR_SIMILARITY } from './pair-paragraphs';
+import { noteParagraphs } from './side-lines';
 import { splitBlocks } from './split-blocks';
 
 /** How many inserted paragraphs ahead a deleted one looks for its rewritten self. */
@@ -269,7 +270,7 @@ function buildGapLines(gap: { dels: number[]; ins: number[] }, ctx: GapContext):
     }
     flushInsertsBefore(b);
     const textB = (B[b] as Block).text;
-    lines.push({
+    const line: HunkLine = {
       kind: 'change',
       before: a,
       after: b,
@@ -277,7 +278,10 @@ function buildGapLines(gap: { dels: number[]; ins: number[] }, ctx: GapContext):
       // equal keys have equal hashes: the keys are built only when the hashes agree
       cosmetic:
         (ctx.hashA(a) === ctx.hashB(b) && ctx.keyA(a) === ctx.keyB(b)) || pairing.dateStampChange(a, b),
-    });
+    };
+    // (the classifier reads the line's two paragraphs: see side-lines.ts)
+    noteParagraphs(line, textA, textB);
+    lines.push(line);
   }
   flushInsertsBefore(Number.POSITIVE_INFINITY);
   for (const b of gap.ins) {

@@ -18,14 +18,19 @@ const MAX_POSTING = 64;
  * Words are numbered once and counted in typed arrays.
  */
 export function pairSentences(removed: string[][], added: string[][], threshold = 0.5): SentencePair[] {
-  // each distinct word of a sentence, as a number, in the order first met
+  // each distinct word of a sentence, as a number, in the order first met: the added sentences'
+  // then the removed ones', one after another in one array (sentence s from start[s] to start[s + 1])
   const ids = new WordTable();
   let lastSeen = new Int32Array(1024);
   let vocabulary = 0;
-  let scratch = new Int32Array(64);
-  const distinct = (words: string[], sentence: number): Int32Array => {
-    if (scratch.length < words.length) scratch = new Int32Array(2 * words.length);
-    let n = 0;
+  const sentences = added.length + removed.length;
+  const from = new Int32Array(sentences + 1);
+  let total = 0;
+  for (const words of added) total += words.length;
+  for (const words of removed) total += words.length;
+  const flat = new Int32Array(total);
+  let n = 0;
+  const distinct = (words: string[], sentence: number) => {
     for (const w of words) {
       const id = ids.add(w);
       if (id === vocabulary) {
@@ -39,70 +44,85 @@ export function pairSentences(removed: string[][], added: string[][], threshold 
       }
       if (lastSeen[id] !== sentence) {
         lastSeen[id] = sentence;
-        scratch[n++] = id;
+        flat[n++] = id;
       }
     }
-    return scratch.slice(0, n);
+    from[sentence + 1] = n;
   };
-  const addedIds = added.map((words, i) => distinct(words, i));
-  const removedIds = removed.map((words, i) => distinct(words, added.length + i));
+  added.forEach((words, i) => distinct(words, i));
+  removed.forEach((words, i) => distinct(words, added.length + i));
   // postings of the added sentences' words (ascending); a word in more than MAX_POSTING of them is frequent
   const df = new Int32Array(vocabulary);
-  for (const set of addedIds) for (const w of set) df[w] = (df[w] as number) + 1;
+  const addedEnd = from[added.length] as number;
+  for (let k = 0; k < addedEnd; k++) {
+    const w = flat[k] as number;
+    df[w] = (df[w] as number) + 1;
+  }
   const start = new Int32Array(vocabulary + 1);
   for (let w = 0; w < vocabulary; w++)
     start[w + 1] = (start[w] as number) + ((df[w] as number) > MAX_POSTING ? 0 : (df[w] as number));
   const postings = new Int32Array(start[vocabulary] as number);
   const fill = start.slice(0, vocabulary);
-  addedIds.forEach((set, ai) => {
-    for (const w of set)
+  // each added sentence's frequent words (the only ones a candidate's count still needs), in order
+  const frequentFrom = new Int32Array(added.length + 1);
+  const frequentWords = new Int32Array(addedEnd);
+  let f = 0;
+  for (let ai = 0; ai < added.length; ai++) {
+    for (let k = from[ai] as number, end = from[ai + 1] as number; k < end; k++) {
+      const w = flat[k] as number;
       if ((df[w] as number) <= MAX_POSTING) postings[(fill[w] = (fill[w] as number) + 1) - 1] = ai;
-  });
-
-  // each added sentence's frequent words (the only ones a candidate's count still needs)
-  const addedFrequent = addedIds.map((set) => set.filter((w) => (df[w] as number) > MAX_POSTING));
+      else frequentWords[f++] = w;
+    }
+    frequentFrom[ai + 1] = f;
+  }
 
   const candidates: SentencePair[] = [];
   // rare words shared with each added sentence, and the added sentences met, in the order first met
   const counts = new Int32Array(added.length);
-  const touched: number[] = [];
+  const touched = new Int32Array(added.length);
+  let met = 0;
   // the frequent words of the removed sentence at hand: marked with its number
   const frequentOf = new Int32Array(vocabulary).fill(-1);
-  removedIds.forEach((set, ri) => {
-    if (set.length === 0) return;
-    for (const ai of touched) counts[ai] = 0;
-    touched.length = 0;
+  for (let ri = 0; ri < removed.length; ri++) {
+    const setFrom = from[added.length + ri] as number;
+    const setEnd = from[added.length + ri + 1] as number;
+    if (setEnd === setFrom) continue;
+    for (let t = 0; t < met; t++) counts[touched[t] as number] = 0;
+    met = 0;
     let frequent = 0;
-    for (const w of set) {
-      const n = df[w] as number;
-      if (n === 0) continue; // in no added sentence
-      if (n > MAX_POSTING) {
+    for (let k = setFrom; k < setEnd; k++) {
+      const w = flat[k] as number;
+      const count = df[w] as number;
+      if (count === 0) continue; // in no added sentence
+      if (count > MAX_POSTING) {
         frequentOf[w] = ri;
         frequent++;
         continue;
       }
-      for (let k = start[w] as number, end = start[w + 1] as number; k < end; k++) {
-        const ai = postings[k] as number;
-        if ((counts[ai] = (counts[ai] as number) + 1) === 1) touched.push(ai);
+      for (let p = start[w] as number, end = start[w + 1] as number; p < end; p++) {
+        const ai = postings[p] as number;
+        if ((counts[ai] = (counts[ai] as number) + 1) === 1) touched[met++] = ai;
       }
     }
     let best: SentencePair | null = null;
-    for (const ai of touched) {
+    for (let t = 0; t < met; t++) {
+      const ai = touched[t] as number;
       const rare = counts[ai] as number;
-      const other = addedIds[ai] as Int32Array;
-      const size = set.length + other.length;
+      const size = setEnd - setFrom + ((from[ai + 1] as number) - (from[ai] as number));
       // the shared words are the rare ones counted plus the frequent ones the other has: an
       // upper bound first, which the best pair so far (or the threshold) often rules out
       const bound = (2 * (rare + frequent)) / size;
       if (bound < threshold || (best && bound <= best.similarity)) continue;
       let common = rare;
-      if (frequent > 0) for (const w of addedFrequent[ai] as Int32Array) if (frequentOf[w] === ri) common++;
+      if (frequent > 0)
+        for (let k = frequentFrom[ai] as number, end = frequentFrom[ai + 1] as number; k < end; k++)
+          if (frequentOf[frequentWords[k] as number] === ri) common++;
       const similarity = (2 * common) / size;
       if (similarity >= threshold && (!best || similarity > best.similarity))
         best = { removed: ri, added: ai, similarity };
     }
     if (best) candidates.push(best);
-  });
+  }
   candidates.sort((x, y) => y.similarity - x.similarity || x.removed - y.removed);
   const used = new Set<number>();
   const pairs: SentencePair[] = [];

@@ -3,6 +3,7 @@ import durationsData from './lexicon/durations.json';
 import topicsData from './lexicon/topics.json';
 import { seeded } from '../test/text-samples';
 import { gated, GatedRegExp, LITERAL_INDEX, matches, scanAhead, withScanMemo } from './pattern-gate';
+import { branchesOf } from './pattern-literals';
 
 /** Every pattern of the lexicons, as the reader compiles them, and shapes the analysis must read right. */
 const LEXICON: RegExp[] = [
@@ -174,6 +175,50 @@ describe('gated patterns', () => {
       return visits.map((i) => gates.map((g) => g.mayMatch(few[i] as string)));
     });
     expect(memo).toEqual(visits.map((i) => plain[i]));
+  });
+
+  it('test() and firstMatch() give what the whole pattern gives, branches gated one by one', () => {
+    const patterns = [...LEXICON, ...SHAPES, /a|ab/u, /x(?:a|ab)|(?:q|ab)/u, /(?<n>sell|share) data|^we\b/mu];
+    const gates = patterns.map((re) => [re, gated(re)] as const);
+    LITERAL_INDEX.stats();
+    for (const [re, gate] of gates) {
+      const whole = new RegExp(re.source, re.flags.replace('g', ''));
+      for (const t of sample) {
+        re.lastIndex = 0; // (a global pattern's test reads on from where the last one ended)
+        expect([re.source, t, gate.test(t)]).toEqual([re.source, t, whole.test(t)]);
+        re.lastIndex = 0;
+        const m = gate.firstMatch(t);
+        const w = whole.exec(t);
+        expect([re.source, t, m?.index, m?.[0]]).toEqual([re.source, t, w?.index, w?.[0]]);
+      }
+    }
+  });
+
+  it('reads a pattern as its top-level branches, whole groups opened, and not when groups are referred back to', () => {
+    expect(branchesOf('a|b(c|d)|(?:e|f)')).toEqual(['a', 'b(c|d)', 'e', 'f']);
+    expect(branchesOf('(?<n>x|y)|[|(]z|\\|w')).toEqual(['x', 'y', '[|(]z', '\\|w']);
+    expect(branchesOf('(a|b)+|c')).toEqual(['(a|b)+', 'c']);
+    expect(branchesOf('(?=a|b)c|(?<!x|y)d')).toEqual(['(?=a|b)c', '(?<!x|y)d']);
+    expect(branchesOf('(a)(b|c)')).toEqual(['(a)(b|c)']);
+    expect(branchesOf('(a)\\1|b')).toEqual(['(a)\\1|b']);
+    expect(branchesOf('(?<w>a)\\k<w>|b')).toEqual(['(?<w>a)\\k<w>|b']);
+    expect(branchesOf('abc')).toEqual(['abc']);
+  });
+
+  it('runs only the branches whose literals the text holds', () => {
+    class Counting extends RegExp {
+      static runs = 0;
+      override exec(s: string): RegExpExecArray | null {
+        Counting.runs++;
+        return super.exec(s);
+      }
+    }
+    const gate = gated(new Counting('\\bsell\\b|\\bshare\\b', 'u'));
+    LITERAL_INDEX.stats();
+    expect(gate.test('we share it')).toBe(true);
+    expect(gate.firstMatch('we share it')?.[0]).toBe('share');
+    // (the branches are patterns of their own: the whole one never ran)
+    expect(Counting.runs).toBe(0);
   });
 
   it('matches() runs an inline pattern through the gate of its source', () => {

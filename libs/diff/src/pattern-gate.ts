@@ -9,7 +9,7 @@
  * and a pattern of a shape the reader does not know simply runs every time. Patterns with the
  * `i` or `v` flag are not gated.
  */
-import { Analysis, type Cond, isWordCode, Unreadable } from './pattern-literals';
+import { Analysis, branchesOf, type Cond, isWordCode, Unreadable } from './pattern-literals';
 import { buildSymbolTrie } from './symbol-trie';
 
 /** Bits of a symbol: its class, and whether it is a word character. */
@@ -349,13 +349,32 @@ export class GatedRegExp {
   private readonly program: Int32Array;
   /** The index version that holds this gate's literals and groups. */
   private readonly version: number;
+  /**
+   * The pattern's top-level branches (pattern-literals.ts, `branchesOf`), each gated on its own
+   * and run without `g` or `y`, when one of them at least has a condition. A text matches when
+   * one branch does, so only the branches whose literals it holds are run ("voice recordings" or
+   * "audio of your requests", and not the twenty other ways the pattern has of naming voice
+   * data). Null: the pattern runs whole.
+   */
+  private readonly branches: GatedRegExp[] | null = null;
 
-  constructor(readonly re: RegExp) {
+  constructor(
+    readonly re: RegExp,
+    split = true,
+  ) {
     const cond = condOf(re);
     const p: number[] = [];
     if (cond !== true && cond !== false) program(cond, p);
     this.program = Int32Array.from(p);
     this.single = cond === true ? -1 : cond === false ? -2 : p.length === 1 ? (p[0] as number) : -3;
+    if (split && cond !== false && !re.sticky) {
+      const sources = branchesOf(re.source);
+      if (sources.length > 1) {
+        const flags = re.flags.replace('g', '');
+        const branches = sources.map((b) => new GatedRegExp(new RegExp(b, flags), false));
+        if (branches.some((b) => b.single !== -1)) this.branches = branches;
+      }
+    }
     this.version = INDEX.version;
   }
 
@@ -371,8 +390,51 @@ export class GatedRegExp {
 
   /** `re.test(text)`, skipped when it cannot match (lastIndex then reset, as a failed test does). */
   test(text: string): boolean {
-    if (this.mayMatch(text)) return this.re.test(text);
+    if (this.mayMatch(text))
+      return this.branches && !this.re.global ? this.someBranch(text) : this.re.test(text);
     if (this.re.global || this.re.sticky) this.re.lastIndex = 0;
+    return false;
+  }
+
+  /**
+   * The first match in the text, read from its start, for a caller that reads only where it
+   * starts and what it matched (`m.index`, `m[0]`: those of `re.exec(text)` with `lastIndex` 0;
+   * its groups may be one branch's). When the text holds the literals of one branch only, only
+   * that branch runs: the first match of the pattern is that branch's first match, since no
+   * other branch can match anywhere. (`lastIndex` is left as it was, or where `re.exec` leaves it.)
+   */
+  firstMatch(text: string): RegExpExecArray | null {
+    if (!this.mayMatch(text)) return null;
+    const branches = this.branches;
+    if (branches) {
+      let only: GatedRegExp | null = null;
+      let several = false;
+      for (const b of branches)
+        if (b.mayMatch(text)) {
+          if (only) {
+            several = true;
+            break;
+          }
+          only = b;
+        }
+      if (!only) return null;
+      if (!several) return only.re.exec(text);
+    }
+    this.re.lastIndex = 0;
+    return this.re.exec(text);
+  }
+
+  /** Whether a branch matches, each run only when the text holds its literals. */
+  private someBranch(text: string): boolean {
+    for (const b of this.branches as GatedRegExp[]) if (b.mayMatch(text) && b.re.test(text)) return true;
+    return false;
+  }
+
+  /** `re.test(text)` for a pattern of the same source and flags (see `matches`), skipped as `test` is. */
+  testLike(re: RegExp, text: string): boolean {
+    if (this.mayMatch(text))
+      return this.branches && this.sameBranches(re) ? this.someBranch(text) : re.test(text);
+    if (re.global || re.sticky) re.lastIndex = 0;
     return false;
   }
 
@@ -381,6 +443,19 @@ export class GatedRegExp {
     if (this.mayMatch(text)) return this.re.exec(text);
     if (this.re.global || this.re.sticky) this.re.lastIndex = 0;
     return null;
+  }
+
+  /** Whether a pattern of this one's source reads as its branches do (its flags the same, none global or sticky). */
+  private sameBranches(re: RegExp): boolean {
+    const own = this.re;
+    return (
+      !re.global &&
+      !re.sticky &&
+      re.multiline === own.multiline &&
+      re.dotAll === own.dotAll &&
+      re.unicode === own.unicode &&
+      re.ignoreCase === own.ignoreCase
+    );
   }
 
   /** Whether the analysis found a condition at all (for tests). */
@@ -398,7 +473,8 @@ const INLINE = new Map<string, GatedRegExp[]>();
 
 /**
  * `re.test(text)` for a pattern written inline (a new RegExp object at each call): its gate is
- * kept by source and the flags its reading depends on; the pattern passed is the one run.
+ * kept by source and the flags its reading depends on; the pattern passed is the one run (or,
+ * for `test`, its branches: see `GatedRegExp`).
  */
 export function matches(text: string, re: RegExp): boolean {
   let list = INLINE.get(re.source);
@@ -414,7 +490,5 @@ export function matches(text: string, re: RegExp): boolean {
       break;
     }
   if (!g) list.push((g = new GatedRegExp(new RegExp(re.source, re.flags))));
-  if (g.mayMatch(text)) return re.test(text);
-  if (re.global || re.sticky) re.lastIndex = 0;
-  return false;
+  return g.testLike(re, text);
 }

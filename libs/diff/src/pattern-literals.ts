@@ -358,3 +358,81 @@ export class Analysis {
     return { exact: [...codes].map((k) => String.fromCharCode(k)), cond: true };
   }
 }
+
+/**
+ * The top-level branches of a pattern's source (`a|b(c|d)|(?:e|f)` → `a`, `b(c|d)`, `e`, `f`: a
+ * branch that is one whole group, not a lookaround and not quantified, is read as its own
+ * branches), or the source alone when it has one branch or may hold a back reference (a branch
+ * taken out of its pattern numbers its groups differently). With the same flags, a text matches
+ * the pattern exactly when it matches one of its branches: what `test` needs, not `exec`.
+ */
+export function branchesOf(src: string): string[] {
+  if (/\\[1-9k]/u.test(src)) return [src];
+  const out: string[] = [];
+  const read = (s: string): boolean => {
+    const parts = splitTop(s);
+    if (parts === null) return false;
+    for (const part of parts) {
+      const inner = wholeGroup(part);
+      if (inner === null || !read(inner)) out.push(part);
+    }
+    return true;
+  };
+  if (!read(src) || out.length < 2) return [src];
+  return out;
+}
+
+/** Where the class opened at `i` ("[") closes: the first "]" not escaped (JavaScript's "[]" is an empty class); -1 if none. */
+function classEnd(s: string, i: number): number {
+  for (let k = i + 1; k < s.length; k++) {
+    if (s[k] === '\\') k++;
+    else if (s[k] === ']') return k;
+  }
+  return -1;
+}
+
+/** The source's branches at depth 0 (null if its brackets do not balance). */
+function splitTop(s: string): string[] | null {
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '\\') i++;
+    else if (c === '[') {
+      i = classEnd(s, i);
+      if (i < 0) return null;
+    } else if (c === '(') depth++;
+    else if (c === ')') {
+      if (--depth < 0) return null;
+    } else if (c === '|' && depth === 0) {
+      parts.push(s.slice(from, i));
+      from = i + 1;
+    }
+  }
+  if (depth !== 0) return null;
+  parts.push(s.slice(from));
+  return parts;
+}
+
+/** The inside of a branch that is one group, `(…)`, `(?:…)` or `(?<name>…)`, with nothing after it; else null. */
+function wholeGroup(part: string): string | null {
+  if (!part.startsWith('(') || !part.endsWith(')')) return null;
+  let open = 1;
+  if (part.startsWith('(?:')) open = 3;
+  else if (part.startsWith('(?<') && part[3] !== '=' && part[3] !== '!') open = part.indexOf('>') + 1;
+  else if (part[1] === '?') return null;
+  if (open === 0) return null;
+  // the group opened first must be the one closed last
+  let depth = 0;
+  for (let i = 0; i < part.length; i++) {
+    const c = part[i];
+    if (c === '\\') i++;
+    else if (c === '[') {
+      i = classEnd(part, i);
+      if (i < 0) return null;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0 && i !== part.length - 1) return null;
+  }
+  return depth === 0 ? part.slice(open, -1) : null;
+}

@@ -28,6 +28,15 @@ describe('plain words', () => {
       expect([t, wordTokens(t)]).toEqual([t, t.match(/[\p{L}\p{N}]+(?:['-][\p{L}]+)*/gu) ?? []]);
   });
 
+  it("plainWords drops ' and makes every run of other characters than letters and digits one space", () => {
+    // (with `curly`, the apostrophes above ASCII are dropped too; a backtick stays a separator)
+    const curly = /['\u2018\u2019\u02bc\u00b4]/gu;
+    for (const t of [...texts, " a ' b", "a' b", "'a", "a'", "a ''b", ' a  b ', 'a , b', '  ', ' ']) {
+      expect([t, plainWords(t)]).toEqual([t, t.replace(/'/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ')]);
+      expect([t, plainWords(t, true)]).toEqual([t, t.replace(curly, '').replace(/[^\p{L}\p{N}]+/gu, ' ')]);
+    }
+  });
+
   it('isLetterOrDigitUnit tests one UTF-16 unit as /[\\p{L}\\p{N}]/u does', () => {
     for (let c = 0; c < 0x10000; c += c < 0x3000 ? 1 : 97)
       expect([c, isLetterOrDigitUnit(c)]).toEqual([c, /[\p{L}\p{N}]/u.test(String.fromCharCode(c))]);

@@ -12,9 +12,11 @@ const APOSTROPHES = new Set([0x27, 0x2018, 0x2019, 0x02bc, 0x60, 0xb4]);
  * space at either end).
  */
 export function plainWords(text: string, curly = false): string {
+  // (a run of text is copied only where something in it changes: a separator that is one plain
+  // space between two words stays where it is, so most of a sentence is one slice)
   let out = '';
-  let from = 0; // start of the kept run not yet copied
-  let gap = false; // a separator run is open
+  let from = 0; // start of the run not yet copied
+  let gapStart = -1; // start of the open separator run (-1: none)
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -23,16 +25,21 @@ export function plainWords(text: string, curly = false): string {
     let word: boolean;
     if (c < 0x80) {
       if (c === 0x27) {
-        out += text.slice(from, i);
-        from = i + 1;
+        // dropped; inside a separator run it only lengthens the run
+        if (gapStart < 0) {
+          out += text.slice(from, i);
+          from = i + 1;
+        }
         i++;
         continue;
       }
       word = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
     } else {
       if (curly && APOSTROPHES.has(c)) {
-        out += text.slice(from, i);
-        from = i + 1;
+        if (gapStart < 0) {
+          out += text.slice(from, i);
+          from = i + 1;
+        }
         i++;
         continue;
       }
@@ -41,19 +48,18 @@ export function plainWords(text: string, curly = false): string {
       word = LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
     }
     if (word) {
-      if (gap) {
-        out += ' ';
-        from = i;
-        gap = false;
+      if (gapStart >= 0) {
+        // a run other than one plain space becomes one
+        if (i - gapStart !== 1 || text.charCodeAt(gapStart) !== 0x20) {
+          out += `${text.slice(from, gapStart)} `;
+          from = i;
+        }
+        gapStart = -1;
       }
-    } else if (!gap) {
-      out += text.slice(from, i);
-      gap = true;
-    }
+    } else if (gapStart < 0) gapStart = i;
     i += width;
-    if (gap) from = i;
   }
-  if (gap) out += ' ';
+  if (gapStart >= 0) out += `${text.slice(from, gapStart)} `;
   else out += text.slice(from, n);
   return out;
 }

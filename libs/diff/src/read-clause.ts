@@ -303,8 +303,7 @@ export function readClause(text: string, norm = normalizeClause(text)): ClauseRe
       }
     }
     for (const re of fam.patterns) {
-      re.re.lastIndex = 0;
-      const m = re.exec(norm);
+      const m = re.firstMatch(norm);
       if (!m) continue;
       FOUND[f] = 1;
       // the verb may start the match ("sell … data") or end it ("data … shall not be sold")

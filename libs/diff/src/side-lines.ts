@@ -29,15 +29,11 @@ export class SideLines {
   private index(): Map<string, number> {
     if (this.lineOf) return this.lineOf;
     const lineOf = new Map<string, number>();
-    const other = this.side === 'removed' ? 'insert' : 'delete';
     const own = (l: HunkLine) => (this.side === 'removed' ? l.kind !== 'insert' : l.kind !== 'delete');
     this.diff.hunks.forEach((h, hi) => {
       for (const l of h.lines) {
         if (!own(l)) continue;
-        const raw = l.ops
-          .filter((o) => o.op !== other)
-          .map((o) => o.text)
-          .join('');
+        const raw = lineText(l, this.side);
         const i = this.raw.length;
         this.raw.push(raw);
         this.hunkOf.push(hi);
@@ -130,6 +126,29 @@ export class SideLines {
     });
     return (this.afterLines = lines);
   }
+}
+
+/**
+ * A changed line's paragraph before and after, as the diff had them (diff-text.ts notes them): the
+ * text its ops put together on each side, without putting it together again.
+ */
+const PARAGRAPHS = new WeakMap<HunkLine, [string, string]>();
+
+/** Notes the two paragraphs a changed line's ops were made from (see `PARAGRAPHS`). */
+export function noteParagraphs(line: HunkLine, before: string, after: string): void {
+  PARAGRAPHS.set(line, [before, after]);
+}
+
+/** A line's text as it reads on one side of the change: its ops but those of the other side. */
+export function lineText(line: HunkLine, side: 'removed' | 'added'): string {
+  const noted = PARAGRAPHS.get(line);
+  if (noted) return noted[side === 'removed' ? 0 : 1];
+  const other = side === 'removed' ? 'insert' : 'delete';
+  const ops = line.ops;
+  if (ops.length === 1) return ops[0]?.op === other ? '' : (ops[0]?.text as string);
+  let text = '';
+  for (const o of ops) if (o.op !== other) text += o.text;
+  return text;
 }
 
 const TABLE_ROW = /^\s*\|/u;

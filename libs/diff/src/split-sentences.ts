@@ -33,6 +33,32 @@ export function plainText(markdown: string): string {
  * abbreviations. Headings and list items are sentences of their own.
  */
 export function splitSentences(paragraph: string): string[] {
+  if (!memo) return split(paragraph);
+  let sentences = memo.get(paragraph);
+  if (!sentences) memo.set(paragraph, (sentences = split(paragraph)));
+  return sentences;
+}
+
+/**
+ * Paragraph → its sentences, while `withSentenceMemo` runs (one `analyzeChange`): the diff
+ * splits the changed paragraphs for the classifier's sentences, and the classifier splits the
+ * same paragraphs again to find the line each sentence stands in. Nothing is kept across calls.
+ * (Callers read the arrays and never change them: they are shared.)
+ */
+let memo: Map<string, string[]> | null = null;
+
+/** Runs `work` with each paragraph's sentences remembered until it returns. */
+export function withSentenceMemo<T>(work: () => T): T {
+  if (memo) return work();
+  memo = new Map();
+  try {
+    return work();
+  } finally {
+    memo = null;
+  }
+}
+
+function split(paragraph: string): string[] {
   const text = plainText(paragraph);
   if (!text) return [];
   const out: string[] = [];
