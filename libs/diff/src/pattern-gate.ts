@@ -166,6 +166,11 @@ class LiteralIndex {
     return n;
   }
 
+  /** Whether a memo is held (a `withScanMemo` call is running). */
+  get memoHeld(): boolean {
+    return this.memo !== null;
+  }
+
   /** Scans texts one after another and remembers their groups (only while a memo is held). */
   scanAll(texts: Iterable<string>): void {
     if (this.memo) for (const t of texts) this.scan(t);
@@ -180,6 +185,7 @@ class LiteralIndex {
     } finally {
       this.memo = null;
       this.memoEnd = 0;
+      for (const r of READERS) r.done();
     }
   }
 
@@ -289,10 +295,30 @@ export function withScanMemo<T>(work: () => T): T {
  * `withScanMemo` call. A scan walks a table of about a megabyte: back to back, the states a text
  * visits are still in the processor's cache from the texts before; spread among the rules'
  * work, most of its steps miss the cache (about five times slower, measured on the bench's
- * sentences). Outside `withScanMemo` it does nothing.
+ * sentences). The readers registered with `readAheadWith` read them then too. Outside
+ * `withScanMemo` it does nothing.
  */
 export function scanAhead(texts: Iterable<string>): void {
-  INDEX.scanAll(texts);
+  if (!INDEX.memoHeld) return;
+  const list = [...texts];
+  INDEX.scanAll(list);
+  for (const r of READERS) r.ahead(list);
+}
+
+/**
+ * A reader of the texts scanned ahead (read-clause.ts): it reads them then, one after another,
+ * for the same reason they are scanned together, and hands each reading over when the text is
+ * asked for in the same `withScanMemo` call; `done` when the call returns, to keep nothing.
+ */
+export interface AheadReader {
+  ahead(texts: readonly string[]): void;
+  done(): void;
+}
+const READERS: AheadReader[] = [];
+
+/** Adds a reader of the texts scanned ahead (see `AheadReader`). */
+export function readAheadWith(reader: AheadReader): void {
+  READERS.push(reader);
 }
 
 /**

@@ -1,4 +1,5 @@
-import { actOf, readClause } from './read-clause';
+import { scanAhead, withScanMemo } from './pattern-gate';
+import { actOf, type ClauseReading, normalizeClause, readClause } from './read-clause';
 
 describe('readClause', () => {
   it.each([
@@ -64,5 +65,39 @@ describe('readClause', () => {
     expect(readClause('Tap on \u201cLimit Ad Tracking\u201d to manage your preferences.').settings).toContain(
       'limit ad tracking',
     );
+  });
+
+  it('reads ahead the sentences a classification scans ahead, and hands each text a reading of its own', () => {
+    const texts = [
+      'We do not sell your personal information to third parties.',
+      'WE DO NOT SELL YOUR PERSONAL INFORMATION TO THIRD PARTIES.',
+      'You can turn on **Do Not Send Voice Recordings** in the Alexa app.',
+      'We keep your recordings for 18 months, unless you delete them.',
+      'Some sentence nobody reads.',
+    ];
+    const fields = (r: ClauseReading) => ({
+      text: r.text,
+      norm: r.norm,
+      actor: r.actor,
+      modality: r.modality,
+      acts: r.acts,
+      restricted: r.restricted,
+      consent: r.consent,
+      recipients: r.recipients,
+      topics: r.topics,
+      durations: r.durations,
+      settings: r.settings,
+      words: r.words,
+      tokens: r.tokens,
+    });
+    const plain = texts.slice(0, 4).map((t) => fields(readClause(t)));
+    const ahead = withScanMemo(() => {
+      scanAhead(texts.map(normalizeClause));
+      return texts.slice(0, 4).map((t) => readClause(t));
+    });
+    expect(ahead.map(fields)).toEqual(plain);
+    // (one normalised text, two texts: two readings, each with its own text)
+    expect(ahead[0]).not.toBe(ahead[1]);
+    expect(ahead[1]?.text).toBe(texts[1]);
   });
 });
