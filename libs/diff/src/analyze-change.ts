@@ -25,7 +25,7 @@ function analyze(before: string, after: string, options: { title?: string } & Di
   const t0 = performance.now();
   const diff = diffText(before, after, options);
   const t1 = performance.now();
-  const classification = classifyChange(diff, { afterText: after });
+  const classification = classifyChange(diff, { afterText: after, beforeText: before });
   const t2 = performance.now();
   return {
     diff,

@@ -338,7 +338,20 @@ describe('uses and rights read against the corpus', () => {
 });
 
 describe('text the rules cannot read', () => {
-  it('a change in French is said to be unread, not misread', () => {
+  it('a change in German is said to be unread, not misread', () => {
+    const de = (x: string) =>
+      `# Datenschutzerklärung\n\nWir verwenden Cookies und ähnliche Technologien, um die Nutzung unserer Website zu messen und die Werbung, die Sie sehen, zu personalisieren. ${x}\n\n## Kontakt\n\nSchreiben Sie uns an die unten angegebene Adresse, wenn Sie Fragen zu Ihren Daten haben.`;
+    const c = analyzeChange(
+      de(''),
+      de(
+        'Wir können Ihre Daten mit unseren Werbepartnern teilen, die sie mit den Informationen verbinden können, über die sie bereits verfügen.',
+      ),
+    ).classification;
+    expect(c.severityRule).toBe('meaning-not-read-not-english');
+    expect(c.kinds).toEqual([]);
+  });
+
+  it('a change in French is read by the French reader', () => {
     const fr = (x: string) =>
       `# Politique de confidentialité\n\nNous utilisons des cookies et des technologies similaires pour mesurer l'audience de notre site et pour personnaliser les publicités que vous voyez. ${x}\n\n## Contact\n\nÉcrivez-nous à l'adresse indiquée ci-dessous pour toute question relative à vos données.`;
     const c = analyzeChange(
@@ -347,8 +360,8 @@ describe('text the rules cannot read', () => {
         'Nous pouvons partager vos données avec nos partenaires publicitaires, qui peuvent les combiner avec les informations dont ils disposent déjà.',
       ),
     ).classification;
-    expect(c.severityRule).toBe('meaning-not-read-not-english');
-    expect(c.kinds).toEqual([]);
+    expect(c.kinds).toContain('sharing-expanded');
+    expect(c.tags[0].rule).toMatch(/^added:fr:/);
   });
 
   it('an English change is read', () => {

@@ -1,5 +1,6 @@
 import { KINDS, type Kind, severityRank, type Topic, TOPICS } from '@fineprint/contracts';
 
+import { classifyFrench } from './classify-french';
 import { noOwnPractice } from './clause-context';
 import { dataItems } from './clause-data';
 import {
@@ -26,6 +27,7 @@ import { cellsOf, SideLines } from './side-lines';
 import { matches, scanAhead, withScanMemo } from './pattern-gate';
 import { plainWords, PlainWordsSearch } from './plain-words';
 import { type PracticeModel, predictPractice } from './practice-model';
+import { readsAsFrench } from './read-french';
 import shippedModel from './lexicon/practice-model.json';
 import {
   type ClauseReading,
@@ -152,6 +154,8 @@ export interface ClassifyOptions {
    * sentence announces it gone.
    */
   afterText?: string;
+  /** The whole old version, when known (the French reader tells text a capture repeated from it). */
+  beforeText?: string;
   /** Least probability at which the model's practice is used (default 0.7). */
   modelThreshold?: number;
   /** Least probability of "no practice" at which the model drops the rules' meanings (default 0.7; null: never). */
@@ -210,9 +214,12 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       kinds: [],
     };
 
-  // the meaning rules read English: a change in another language is a change whose meaning is not
-  // read (said as such, at low), not a misreading of words that look English ("cookies")
-  if (!readsAsEnglish([...diff.sentences.removed, ...diff.sentences.added]))
+  // French has a reader of its own (read-french.ts); the other rules read English: a change in
+  // another language is a change whose meaning is not read (said as such, at low), not a
+  // misreading of words that look English ("cookies")
+  const changed = [...diff.sentences.removed, ...diff.sentences.added];
+  if (readsAsFrench(changed, options.afterText)) return classifyFrench(diff, options);
+  if (!readsAsEnglish(changed))
     return {
       severity: 'low',
       severityRule: 'meaning-not-read-not-english',

@@ -21,7 +21,7 @@ describe('classifyChange on consecutive versions of real policies', () => {
     const [a, b] = versions.split('..') as [string, string];
     const before = readFileSync(resolve(CORPUS, doc, a), 'utf8');
     const after = readFileSync(resolve(CORPUS, doc, b), 'utf8');
-    const got = classifyChange(diffText(before, after), { afterText: after });
+    const got = classifyChange(diffText(before, after), { afterText: after, beforeText: before });
     expect(JSON.stringify(got)).toBe(JSON.stringify(expected));
   });
 });

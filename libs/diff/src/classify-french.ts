@@ -1,0 +1,179 @@
+/**
+ * The meaning of a change to a French document (decision 0027). Each changed sentence is read by
+ * read-french.ts; a removed sentence means the opposite of what adding it would mean; a statement
+ * said on both sides (a sentence reworded, a translation retouched) cancels out; what is left is
+ * tagged, each tag citing its sentence and naming its rule, and the severity comes from the same
+ * severity rules as in English (lexicon/severity.json). A new use or collection stated only with
+ * the user's consent is at most medium, and so is a removal in a bulk rewrite (40 sentences or more
+ * on both sides, or a mass removal), as in English.
+ */
+import { type Kind, severityRank, type Topic } from '@fineprint/contracts';
+
+import {
+  type ChangeTag,
+  type Citation,
+  type Classification,
+  type DiffResult,
+  type Severity,
+} from './diff.types';
+import { DEFAULT_SEVERITY, KIND_ORDER, PARENT_OF, REMOVAL_OF, SEVERITY_RULES } from './lexicon';
+import { foldFrench, type FrenchMeaning, type FrenchReading, readFrench } from './read-french';
+
+const BULK_SENTENCES = 40;
+const MAX_CITATIONS = 5;
+const MAX_CITATION_LENGTH = 600;
+
+interface FrenchTag extends ChangeTag {
+  optIn: boolean;
+}
+
+const key = (m: FrenchMeaning) => `${m.kind}|${m.topic ?? ''}`;
+const signature = (text: string) =>
+  foldFrench(text)
+    .replace(/\]\([^)]*\)/gu, ']')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+function cite(r: FrenchReading, side: 'removed' | 'added'): Citation {
+  return {
+    side,
+    text: r.text.length > MAX_CITATION_LENGTH ? `${r.text.slice(0, MAX_CITATION_LENGTH)}…` : r.text,
+  };
+}
+
+/** The rights a French sentence names, each by a pattern (folded text). */
+const RIGHT_KINDS: [string, RegExp][] = [
+  ['access', /\bdroits? d'acces\b|\bacceder a vos (donnees|informations)\b/u],
+  ['rectify', /\brectifi\w*/u],
+  ['erase', /\beffacement\b|\bdroit (a l'oubli|de suppression)\b/u],
+  ['port', /\bportabilite\b/u],
+  ['object', /\bopposition\b|\bvous opposer\b/u],
+  ['restrict', /\blimitation\b|\blimiter le traitement\b/u],
+  ['withdraw', /\bretirer (votre|son|leur) consentement\b/u],
+  ['complain', /\b(plainte|reclamation)\b/u],
+];
+
+/**
+ * A right removed in a bulk rewrite that the new version names nowhere: a known loss, not a
+ * sentence that may live on reworded (the same exception as in English).
+ */
+function rightGone(t: ChangeTag, after: string | null): boolean {
+  if (t.kind !== 'rights-reduced' || after === null) return false;
+  return t.citations.some(
+    (c) =>
+      c.side === 'removed' && RIGHT_KINDS.some(([, re]) => re.test(foldFrench(c.text)) && !re.test(after)),
+  );
+}
+
+export function classifyFrench(
+  diff: DiffResult,
+  versions: { beforeText?: string; afterText?: string } = {},
+): Classification {
+  const removedSigs = new Set(diff.sentences.removed.map(signature));
+  const addedSigs = new Set(diff.sentences.added.map(signature));
+  // (a sentence "added" that the old version already said, or "removed" that the new one still
+  // says, is text a capture repeated or moved: it states nothing new)
+  const before = versions.beforeText === undefined ? null : signature(versions.beforeText);
+  const after = versions.afterText === undefined ? null : signature(versions.afterText);
+  const distinct = (texts: string[], other: Set<string>, whole: string | null) => {
+    const seen = new Set<string>();
+    return texts.filter((t) => {
+      const s = signature(t);
+      if (other.has(s) || seen.has(s) || (whole !== null && s.length >= 20 && whole.includes(s)))
+        return false;
+      seen.add(s);
+      return true;
+    });
+  };
+  const removed = distinct(diff.sentences.removed, addedSigs, after).map(readFrench);
+  const added = distinct(diff.sentences.added, removedSigs, before).map(readFrench);
+  const saidBefore = new Set(removed.flatMap((r) => r.meanings.map(key)));
+  const saidAfter = new Set(added.flatMap((r) => r.meanings.map(key)));
+
+  const tags = new Map<string, FrenchTag>();
+  const tag = (
+    kind: string | null,
+    topic: string | null,
+    rule: string,
+    r: FrenchReading,
+    side: 'removed' | 'added',
+    optIn = false,
+  ) => {
+    const k = `${kind ?? ''}|${topic ?? ''}`;
+    const t = tags.get(k);
+    if (t) {
+      if (t.citations.length < MAX_CITATIONS) t.citations.push(cite(r, side));
+      t.optIn &&= optIn;
+      return;
+    }
+    tags.set(k, {
+      kind: kind as Kind | null,
+      topic: topic as Topic | null,
+      rule,
+      citations: [cite(r, side)],
+      source: 'rule',
+      score: 1,
+      optIn,
+    });
+  };
+  for (const r of removed)
+    for (const m of r.meanings)
+      if (!saidAfter.has(key(m)))
+        tag(REMOVAL_OF[m.kind] ?? m.kind, m.topic, `removed:${m.rule}`, r, 'removed');
+  for (const a of added)
+    for (const m of a.meanings)
+      if (!saidBefore.has(key(m))) tag(m.kind, m.topic, `added:${m.rule}`, a, 'added', m.optIn);
+  // topics named by changed sentences that state nothing the reader tells
+  const topicSeen = new Set([...tags.values()].map((t) => t.topic as string | null));
+  for (const [list, side] of [
+    [removed, 'removed'],
+    [added, 'added'],
+  ] as const)
+    for (const s of list) {
+      if (s.meanings.length) continue;
+      for (const topic of s.topics)
+        if (!topicSeen.has(topic)) {
+          topicSeen.add(topic);
+          tag(null, topic, 'fr:topic-mentioned', s, side);
+        }
+    }
+
+  const rank = (k: string | null) =>
+    k === null ? 99 : KIND_ORDER.indexOf(k) < 0 ? 98 : KIND_ORDER.indexOf(k);
+  const list = [...tags.values()].sort(
+    (a, b) => rank(a.kind) - rank(b.kind) || (a.topic ?? '~').localeCompare(b.topic ?? '~'),
+  );
+  const massRemoval = removed.length >= BULK_SENTENCES && added.length * 10 < removed.length;
+  const bulk = massRemoval || (removed.length >= BULK_SENTENCES && added.length >= BULK_SENTENCES);
+  let severity: Severity = DEFAULT_SEVERITY.severity;
+  let severityRule = `${DEFAULT_SEVERITY.name} (read in French)`;
+  const out: ChangeTag[] = [];
+  for (const { optIn, ...t } of list) {
+    const rule = SEVERITY_RULES.find(
+      (r) =>
+        (r.kinds ? t.kind !== null && r.kinds.includes(t.kind) : true) &&
+        (!r.topics || (t.topic !== null && r.topics.includes(t.topic))) &&
+        (!r.exceptTopics || t.topic === null || !r.exceptTopics.includes(t.topic)) &&
+        (!r.citing || t.citations.some((c) => (r.citing as RegExp).test(c.text.toLowerCase()))),
+    );
+    const cap =
+      rule?.severity !== 'high'
+        ? null
+        : bulk && t.rule.startsWith('removed:') && !rightGone(t, after)
+          ? 'bulk rewrite: a removal is at most medium'
+          : optIn && (t.kind === 'new-data-use' || t.kind === 'new-data-collected')
+            ? "only with the user's consent: at most medium"
+            : null;
+    t.severity = cap ? 'medium' : (rule?.severity ?? DEFAULT_SEVERITY.severity);
+    t.severityRule = cap && rule ? `${rule.name} (${cap})` : (rule?.name ?? DEFAULT_SEVERITY.name);
+    if (severityRank(t.severity) > severityRank(severity)) {
+      severity = t.severity;
+      severityRule = t.severityRule;
+    }
+    out.push(t);
+  }
+  const topics = [...new Set(out.map((t) => t.topic).filter((t): t is Topic => t !== null))];
+  const own = out.map((t) => t.kind).filter((k): k is Kind => k !== null);
+  const kinds = [...new Set(own.flatMap((k) => (PARENT_OF[k] ? [k, PARENT_OF[k] as Kind] : [k])))];
+  return { severity, severityRule, cosmetic: false, tags: out, topics, kinds };
+}

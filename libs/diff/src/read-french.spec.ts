@@ -1,0 +1,97 @@
+import { type Severity, severityRank } from '@fineprint/contracts';
+
+import french from '../test/meaning-french.json';
+import { analyzeChange } from './analyze-change';
+import { readFrench, readsAsFrench } from './read-french';
+
+// French clauses written before the French reader (decision 0027): each is added to or removed
+// from a neutral French page and must read as the fixture says
+interface Expectation {
+  expect?: string[];
+  forbid?: string[];
+  severityAtMost?: Severity;
+  severity?: Severity;
+}
+interface Case extends Expectation {
+  text: string;
+  removed?: boolean;
+}
+interface Change extends Expectation {
+  name: string;
+  before: string;
+  after: string;
+}
+
+const page = (clause: string | null) =>
+  [
+    '# Politique de confidentialité',
+    'Cette page explique comment nous traitons les informations qui concernent nos utilisateurs et leurs appareils.',
+    ...(clause ? [clause] : []),
+    '## Nous contacter',
+    "Écrivez à notre service d'assistance pour toute question sur cette politique.",
+  ].join('\n\n');
+
+function check(before: string, after: string, c: Expectation): void {
+  const { classification } = analyzeChange(before, after);
+  const tags = classification.tags.map((t) => `${t.kind ?? ''}/${t.topic ?? ''}`);
+  for (const e of c.expect ?? [])
+    if (e.endsWith('/*')) expect(tags.map((t) => `${t.split('/')[0]}/*`)).toContain(e);
+    else expect(tags).toContain(e);
+  for (const f of c.forbid ?? []) expect(tags).not.toContain(f);
+  if (c.severity) expect(classification.severity).toBe(c.severity);
+  if (c.severityAtMost)
+    expect(severityRank(classification.severity)).toBeLessThanOrEqual(severityRank(c.severityAtMost));
+  // every tag cites a sentence and names a French rule
+  for (const t of classification.tags) {
+    expect(t.citations.length).toBeGreaterThan(0);
+    expect(t.rule).toMatch(/fr:/);
+  }
+}
+
+describe('French clauses written before the reader', () => {
+  it.each((french.cases as Case[]).map((c) => [c.removed ? `removed: ${c.text}` : c.text, c] as const))(
+    '%s',
+    (_label, c) => (c.removed ? check(page(c.text), page(null), c) : check(page(null), page(c.text), c)),
+  );
+});
+
+describe('French changes', () => {
+  it.each((french.changes as Change[]).map((c) => [c.name, c] as const))('%s', (_name, c) =>
+    check(page(c.before), page(c.after), c),
+  );
+});
+
+describe('telling French apart', () => {
+  it('reads French, not English or German', () => {
+    expect(readsAsFrench(['Nous ne vendons pas vos données personnelles à des tiers.'])).toBe(true);
+    expect(readsAsFrench(['We do not sell your personal data to third parties.'])).toBe(false);
+    expect(readsAsFrench(['Wir verkaufen Ihre personenbezogenen Daten nicht an Dritte.'])).toBe(false);
+  });
+
+  it('takes a short change from a French page as French, and from an English page as English', () => {
+    const fr = page(null);
+    expect(readsAsFrench(['Vous pouvez refuser.'], fr)).toBe(true);
+    expect(readsAsFrench(['Vous pouvez refuser.'], 'We explain here how we use the data you give us.')).toBe(
+      false,
+    );
+  });
+
+  it("keeps the user's own negation apart from the service's", () => {
+    expect(
+      readFrench('Si vous ne souhaitez pas recevoir nos offres, vous pouvez vous désabonner.').meanings.map(
+        (m) => m.kind,
+      ),
+    ).toEqual(['opt-out-added']);
+    expect(
+      readFrench('Nous ne partageons que des statistiques agrégées.').meanings.map((m) => m.kind),
+    ).not.toContain('sharing-narrowed');
+  });
+
+  it('reads a purpose ruled out after "mais pas pour" as a limit', () => {
+    expect(
+      readFrench(
+        'Nous utilisons les informations que vous nous fournissez pour vous aider, mais pas pour vous montrer des publicités.',
+      ).meanings.map((m) => `${m.kind}/${m.topic}`),
+    ).toEqual(['data-use-narrowed/advertising']);
+  });
+});

@@ -1,0 +1,266 @@
+/**
+ * A reading of French privacy clauses (decision 0027): smaller than the English reader, but with the
+ * same vocabulary. Each sentence is folded (lower case, no accents), cut into clauses at ";", ":"
+ * and before "mais" / "sauf", and read for who acts (the service, the user, a third party), what
+ * it does with data (collects, uses, develops AI with, shares, sells, tracks), whether that is
+ * negated ("ne … pas / jamais / plus", "pas pour …"), and which topics it names. Choices ("vous
+ * pouvez désactiver …", a setting named "Ne pas envoyer …") and rights ("droit d'opposition",
+ * "réclamation auprès de la CNIL") are read first. The meaning is given as if the sentence were
+ * added; the change classifier (classify-french.ts) turns a removed sentence's meaning around.
+ */
+import french from './lexicon/french.json';
+
+export interface FrenchMeaning {
+  /** The kind the sentence means when it is added. */
+  kind: string;
+  topic: string | null;
+  /** The rule that decided it (shown to readers with the cited sentence). */
+  rule: string;
+  /** The practice is stated as done only with the user's consent. */
+  optIn: boolean;
+}
+
+export interface FrenchReading {
+  text: string;
+  topics: string[];
+  meanings: FrenchMeaning[];
+}
+
+const u = (p: string) => new RegExp(p, 'u');
+
+const TOPIC_PATTERNS: [string, RegExp][] = Object.entries(french.topics).map(([topic, ps]) => [
+  topic,
+  u(ps.map((p) => `(?:${p})`).join('|')),
+]);
+const ACT = {
+  collect: u(french.acts.collect),
+  use: u(french.acts.use),
+  develop: u(french.acts.develop),
+  share: u(french.acts.share),
+  sell: u(french.acts.sell),
+  place: u(french.acts.place),
+  track: u(french.acts.track),
+};
+type Act = keyof typeof ACT;
+const CUE = Object.fromEntries(Object.entries(french.cues).map(([k, p]) => [k, u(p)])) as Record<
+  keyof typeof french.cues,
+  RegExp
+>;
+
+/** Topics a choice or a practice is said to be about, the most telling first. */
+const PRIORITY = [
+  'voice-recordings',
+  'ai-training',
+  'biometrics',
+  'health',
+  'children',
+  'communications-content',
+  'location',
+  'human-review',
+  'financial',
+  'advertising',
+  'cookies-tracking',
+  'marketing',
+];
+/** Data whose collection or use is news by itself. */
+const SENSITIVE = new Set([
+  'voice-recordings',
+  'biometrics',
+  'health',
+  'children',
+  'communications-content',
+  'location',
+  'human-review',
+  'financial',
+]);
+/** Purposes whose use is news (a use for "the running of our services" is not). */
+const PURPOSES = new Set(['ai-training', 'advertising', 'marketing']);
+const SHARE_PRIORITY = [
+  'law-enforcement',
+  'business-transfer',
+  'sale-of-data',
+  'international-transfer',
+  ...PRIORITY.filter((t) => SENSITIVE.has(t)),
+  'service-providers',
+  'third-party-sharing',
+];
+const NARROWED: Record<string, string> = {
+  'new-data-use': 'data-use-narrowed',
+  'new-data-collected': 'data-collection-reduced',
+  'sharing-expanded': 'sharing-narrowed',
+  'tracking-added': 'tracking-removed',
+};
+/** Text that names a user's act, not the service's: "vous pouvez partager", "que vous publiez". */
+const USER_BEFORE =
+  /\b(?:vous|tu)\s+(?:(?:pouvez|choisissez de|decidez de|souhaitez|voulez|avez|nous)\s+)?$/u;
+const SERVICE_OBJECT_BEFORE = /\bnous\s+vous\s+$/u;
+const SHARE_NOT = /\bcommuniqu\w* avec vous\b|\bvous communiquer\b/gu;
+const ESSENTIAL = /\b(strictement )?necessaires?\b|\bessentiels?\b|\bindispensables?\b/u;
+const QUOTED = /«[^»]*»|"[^"]*"|“[^”]*”/gu;
+const QUESTION = /\?|^\W*(comment|pourquoi|combien|quel(le)?s?|qu'est-ce|que faisons|ou)\b/u;
+const CLAUSES = /;|:|,(?=\s*(?:mais|sauf|hormis|excepte|a l'exception)\b)/u;
+
+/** French text as the lexicon's patterns read it: lower case, no accents, straight apostrophes. */
+export function foldFrench(text: string): string {
+  return text
+    .replace(/[œŒ]/gu, 'oe')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’‘`´]/gu, "'")
+    .replace(/\s+/gu, ' ');
+}
+
+function topicsIn(folded: string): string[] {
+  const out: string[] = [];
+  for (const [topic, re] of TOPIC_PATTERNS) if (re.test(folded)) out.push(topic);
+  return out;
+}
+
+const first = (topics: string[], order: string[]) => order.find((t) => topics.includes(t)) ?? null;
+
+/** Whether the clause does `act` itself (not "vous pouvez partager …"). */
+function serviceDoes(clause: string, act: Act): boolean {
+  const re = new RegExp(ACT[act].source, 'gu');
+  const text = act === 'share' ? clause.replace(SHARE_NOT, ' ') : clause;
+  for (const m of text.matchAll(re)) {
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    if (!USER_BEFORE.test(before) || SERVICE_OBJECT_BEFORE.test(before)) return true;
+  }
+  return false;
+}
+
+/** Whether the clause is negated by the service ("nous ne vendons pas"), not by the user ("si vous ne souhaitez pas"). */
+function negated(clause: string): boolean {
+  const m = CUE.negation.exec(clause);
+  if (!m) return false;
+  return !/\b(?:vous|tu)\s*$/u.test(clause.slice(Math.max(0, m.index - 12), m.index));
+}
+
+/** Read one French sentence. */
+export function readFrench(text: string): FrenchReading {
+  const folded = foldFrench(text);
+  const topics = topicsIn(folded);
+  const words = folded.split(/[^\p{L}']+/u).filter(Boolean).length;
+  if (words < 4) return { text, topics, meanings: [] };
+  const optIn = CUE.consent.test(folded) && !CUE.withoutConsent.test(folded);
+  const meaning = (kind: string, topic: string | null, rule: string): FrenchMeaning => ({
+    kind,
+    topic,
+    rule: `fr:${rule}`,
+    optIn,
+  });
+
+  // a right stated ("vous disposez d'un droit d'opposition", "une réclamation auprès de la CNIL")
+  if (CUE.right.test(folded))
+    return {
+      text,
+      topics,
+      meanings: [meaning('rights-added', CUE.deletionRight.test(folded) ? 'deletion' : null, 'right')],
+    };
+  // a choice said to be gone or refused ("vous ne pouvez plus désactiver …")
+  if (CUE.choiceDenied.test(folded))
+    return { text, topics, meanings: [meaning('opt-out-removed', first(topics, PRIORITY), 'choice-denied')] };
+  // a choice offered, or a setting named by what it withholds ("Ne pas envoyer …")
+  if (CUE.choice.test(folded))
+    return { text, topics, meanings: [meaning('opt-out-added', first(topics, PRIORITY), 'choice')] };
+
+  const out: FrenchMeaning[] = [];
+  const add = (m: FrenchMeaning) => {
+    if (!out.some((x) => x.kind === m.kind && x.topic === m.topic)) out.push(m);
+  };
+  let inherited: Act[] = [];
+  // (a name in quotes, « Comment partageons-nous … ? », is a section or a setting named, and a
+  // question asks what the text will answer: neither states a practice)
+  for (const clause of folded.replace(QUOTED, ' ').split(CLAUSES)) {
+    if (QUESTION.test(clause)) continue;
+    const t = topicsIn(clause);
+    let acts = (Object.keys(ACT) as Act[]).filter((a) => serviceDoes(clause, a));
+    // ("…, mais pas pour vous montrer des publicités": the act is the previous clause's)
+    if (acts.length === 0) acts = inherited;
+    else inherited = acts;
+    if (acts.length === 0) continue;
+    const neg = negated(clause);
+    const said = (kind: string, topic: string | null, rule: string) =>
+      add(meaning(neg ? (NARROWED[kind] ?? kind) : kind, topic, neg ? `no-${rule}` : rule));
+    // a third party acting on the service's pages: tracking, when the clause names its means
+    if (CUE.thirdPartySubject.test(clause)) {
+      if (t.includes('cookies-tracking') || acts.includes('track'))
+        said('tracking-added', 'cookies-tracking', 'third-party-tracking');
+      continue;
+    }
+    if (
+      acts.includes('sell') &&
+      !CUE.notSale.test(clause) &&
+      (t.includes('sale-of-data') || t.includes('business-transfer'))
+    )
+      said(
+        'sharing-expanded',
+        t.includes('business-transfer') ? 'business-transfer' : 'sale-of-data',
+        'sale',
+      );
+    else if (acts.includes('share')) {
+      const topic = CUE.advertisers.test(clause) ? 'advertising' : first(t, SHARE_PRIORITY);
+      said('sharing-expanded', topic, 'sharing');
+    }
+    if (
+      (acts.includes('track') && !CUE.trackOnly.test(clause)) ||
+      (acts.includes('place') && t.includes('cookies-tracking') && !ESSENTIAL.test(clause))
+    )
+      said('tracking-added', 'cookies-tracking', 'tracking');
+    if ((acts.includes('use') || acts.includes('develop')) && t.includes('ai-training'))
+      said('new-data-use', 'ai-training', 'ai-use');
+    else if (acts.includes('use')) {
+      const topic = first(
+        t.filter((x) => SENSITIVE.has(x) || PURPOSES.has(x)),
+        PRIORITY,
+      );
+      if (topic) said('new-data-use', topic, 'use');
+    }
+    if (acts.includes('collect')) {
+      const topic = first(
+        t.filter((x) => SENSITIVE.has(x)),
+        PRIORITY,
+      );
+      if (topic) said('new-data-collected', topic, 'collection');
+    }
+  }
+  return { text, topics, meanings: out };
+}
+
+/** French function words, and English ones, for telling a French text from others. */
+const FRENCH_WORDS = new Set(
+  'le la les des du de et est sont une un pour par dans sur avec nous vous votre vos notre nos qui que ne pas au aux ce cette ces ses leur leurs il elle ils elles on en'.split(
+    ' ',
+  ),
+);
+const ENGLISH_WORDS = new Set(
+  'the and of to a in is are we you your our for with that this or be by on may not it as any can will from'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Whether a change reads as French: its changed sentences, and where they are short (under 40
+ * words) the start of the new version too, have French function words for 15% or more of their
+ * words and English ones for under 5%. Only the first 2,000 words are counted.
+ */
+export function readsAsFrench(sentences: string[], afterText?: string): boolean {
+  let words = 0;
+  let fr = 0;
+  let en = 0;
+  const count = (text: string) => {
+    for (const w of text.toLowerCase().split(/[^\p{L}]+/u)) {
+      if (!w) continue;
+      words++;
+      if (FRENCH_WORDS.has(w)) fr++;
+      else if (ENGLISH_WORDS.has(w)) en++;
+    }
+  };
+  for (const s of sentences) {
+    count(s);
+    if (words >= 2000) break;
+  }
+  if (words < 40 && afterText) count(afterText.slice(0, 4000));
+  return words >= 4 && fr >= 0.15 * words && en < 0.05 * words;
+}
