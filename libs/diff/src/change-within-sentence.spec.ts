@@ -361,7 +361,7 @@ describe('text the rules cannot read', () => {
       ),
     ).classification;
     expect(c.kinds).toContain('sharing-expanded');
-    expect(c.tags[0].rule).toMatch(/^added:fr:/);
+    expect(c.tags[0]?.rule).toMatch(/^added:fr:/);
   });
 
   it('an English change is read', () => {

@@ -94,4 +94,29 @@ describe('telling French apart', () => {
       ).meanings.map((m) => `${m.kind}/${m.topic}`),
     ).toEqual(['data-use-narrowed/advertising']);
   });
+  it.each([
+    ['a title', 'Transferts de données hors de l’Union européenne', []],
+    [
+      'an instruction to the user',
+      'Veuillez utiliser le formulaire prévu pour signaler un enfant de moins de 13 ans.',
+      [],
+    ],
+    [
+      "a relative clause's negation",
+      'Nous utilisons des données qui ne permettent pas de vous identifier pour entraîner nos modèles d’IA.',
+      ['new-data-use/ai-training'],
+    ],
+    [
+      'talking with someone',
+      'Si une personne signale votre profil, nous pouvons communiquer avec elle pour l’informer de notre décision.',
+      [],
+    ],
+    [
+      'a sharing with no recipient named',
+      'Nous partageons certaines informations pour faire fonctionner le service.',
+      [],
+    ],
+  ])('reads %s for what it says', (_what, text, meanings) => {
+    expect(readFrench(text).meanings.map((m) => `${m.kind}/${m.topic}`)).toEqual(meanings);
+  });
 });

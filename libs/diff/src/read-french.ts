@@ -92,9 +92,12 @@ const NARROWED: Record<string, string> = {
 };
 /** Text that names a user's act, not the service's: "vous pouvez partager", "que vous publiez". */
 const USER_BEFORE =
-  /\b(?:vous|tu)\s+(?:(?:pouvez|choisissez de|decidez de|souhaitez|voulez|avez|nous)\s+)?$/u;
+  /\b(?:vous|tu|veuillez)\s+(?:(?:pouvez|choisissez de|decidez de|souhaitez|voulez|avez|nous)\s+)?$/u;
 const SERVICE_OBJECT_BEFORE = /\bnous\s+vous\s+$/u;
-const SHARE_NOT = /\bcommuniqu\w* avec vous\b|\bvous communiquer\b/gu;
+const SHARE_NOT = /\bcommuniqu\w* avec\b|\bvous communiquer\b|\bpartagee?s? avec nous\b/gu;
+/** "L'utilisation du service": the user's use of the service, not a use of data. */
+const USE_NOT =
+  /\butilisation (du|de nos|de notre|des|de l'|de la|de votre|de vos) ?(services?|sites?|applications?|produits?|plateformes?|fonctionnalites?|appareils?)\b/gu;
 const ESSENTIAL = /\b(strictement )?necessaires?\b|\bessentiels?\b|\bindispensables?\b/u;
 const QUOTED = /«[^»]*»|"[^"]*"|“[^”]*”/gu;
 const QUESTION = /\?|^\W*(comment|pourquoi|combien|quel(le)?s?|qu'est-ce|que faisons|ou)\b/u;
@@ -122,8 +125,11 @@ const first = (topics: string[], order: string[]) => order.find((t) => topics.in
 /** Whether the clause does `act` itself (not "vous pouvez partager …"). */
 function serviceDoes(clause: string, act: Act): boolean {
   const re = new RegExp(ACT[act].source, 'gu');
-  const text = act === 'share' ? clause.replace(SHARE_NOT, ' ') : clause;
+  const text =
+    act === 'share' ? clause.replace(SHARE_NOT, ' ') : act === 'use' ? clause.replace(USE_NOT, ' ') : clause;
   for (const m of text.matchAll(re)) {
+    // (a verb in the second person plural, "utilisez", is an instruction to the user)
+    if (/ez$/u.test(m[0])) continue;
     const before = text.slice(Math.max(0, m.index - 40), m.index);
     if (!USER_BEFORE.test(before) || SERVICE_OBJECT_BEFORE.test(before)) return true;
   }
@@ -134,7 +140,16 @@ function serviceDoes(clause: string, act: Act): boolean {
 function negated(clause: string): boolean {
   const m = CUE.negation.exec(clause);
   if (!m) return false;
-  return !/\b(?:vous|tu)\s*$/u.test(clause.slice(Math.max(0, m.index - 12), m.index));
+  // (the user's own negation, "si vous ne souhaitez pas", or a relative clause's, "un identifiant
+  // qui ne peut pas …")
+  if (/\b(?:vous|tu|qui)\s*$/u.test(clause.slice(Math.max(0, m.index - 12), m.index))) return false;
+  // ("… mais pas pour vous montrer des publicités": the purpose ruled out)
+  if (!/^\W*(?:ne|n')/u.test(m[0])) return true;
+  // the negation bears on an act of the clause: the verb inside it or just after it ("ne vendons
+  // pas", "ne sont jamais partagées"), not a relative clause's ("des données qui ne permettent pas
+  // de vous identifier")
+  const span = clause.slice(m.index, m.index + m[0].length + 30);
+  return (Object.keys(ACT) as Act[]).some((a) => ACT[a].test(span));
 }
 
 /** Read one French sentence. */
@@ -165,6 +180,9 @@ export function readFrench(text: string): FrenchReading {
   if (CUE.choice.test(folded))
     return { text, topics, meanings: [meaning('opt-out-added', first(topics, PRIORITY), 'choice')] };
 
+  // a title ("Transferts de données transfrontaliers", "Modalités de partage des données") names
+  // what a section is about; it states no practice
+  if (words <= 8 && !/[.!;:]\s*$/u.test(folded.trim())) return { text, topics, meanings: [] };
   const out: FrenchMeaning[] = [];
   const add = (m: FrenchMeaning) => {
     if (!out.some((x) => x.kind === m.kind && x.topic === m.topic)) out.push(m);
@@ -185,7 +203,7 @@ export function readFrench(text: string): FrenchReading {
       add(meaning(neg ? (NARROWED[kind] ?? kind) : kind, topic, neg ? `no-${rule}` : rule));
     // a third party acting on the service's pages: tracking, when the clause names its means
     if (CUE.thirdPartySubject.test(clause)) {
-      if (t.includes('cookies-tracking') || acts.includes('track'))
+      if (t.includes('cookies-tracking') || (acts.includes('track') && CUE.trackContext.test(clause)))
         said('tracking-added', 'cookies-tracking', 'third-party-tracking');
       continue;
     }
@@ -200,11 +218,12 @@ export function readFrench(text: string): FrenchReading {
         'sale',
       );
     else if (acts.includes('share')) {
+      // (a sharing with no recipient or data named, "nous partageons des informations", is not told)
       const topic = CUE.advertisers.test(clause) ? 'advertising' : first(t, SHARE_PRIORITY);
-      said('sharing-expanded', topic, 'sharing');
+      if (topic) said('sharing-expanded', topic, 'sharing');
     }
     if (
-      (acts.includes('track') && !CUE.trackOnly.test(clause)) ||
+      (acts.includes('track') && CUE.trackContext.test(clause) && !CUE.trackOnly.test(clause)) ||
       (acts.includes('place') && t.includes('cookies-tracking') && !ESSENTIAL.test(clause))
     )
       said('tracking-added', 'cookies-tracking', 'tracking');
