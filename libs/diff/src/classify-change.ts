@@ -28,6 +28,7 @@ import { matches, scanAhead, withScanMemo } from './pattern-gate';
 import { plainWords, PlainWordsSearch } from './plain-words';
 import { type PracticeModel, predictPractice } from './practice-model';
 import { readsAsFrench } from './read-french';
+import { splitSentences } from './split-sentences';
 import shippedModel from './lexicon/practice-model.json';
 import {
   type ClauseReading,
@@ -270,12 +271,16 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
   };
   const before = new Set(diff.sentences.removed.map(sig));
   const afterSigs = new Set(diff.sentences.added.map(sig));
+  // a paragraph inserted that the old version has word for word (and still has: a capture that
+  // repeated the page), or deleted that the new version still has, says nothing new
+  const repeatedAdded = repeatedParagraphs(diff, 'insert', options.beforeText);
+  const repeatedRemoved = repeatedParagraphs(diff, 'delete', options.afterText);
   const removedTexts = unique(
-    diff.sentences.removed.filter((t) => !afterSigs.has(sig(t))),
+    diff.sentences.removed.filter((t) => !afterSigs.has(sig(t)) && !repeatedRemoved.has(t)),
     sig,
   );
   const addedTexts = unique(
-    diff.sentences.added.filter((t) => !before.has(sig(t))),
+    diff.sentences.added.filter((t) => !before.has(sig(t)) && !repeatedAdded.has(t)),
     sig,
   );
   // (the literal gates' scans of the sentences about to be read, done together: pattern-gate.ts)
@@ -1605,6 +1610,39 @@ function byImportance(a: ChangeTag, b: ChangeTag): number {
   const rank = (k: string | null) =>
     k === null ? 99 : KIND_ORDER.indexOf(k) < 0 ? 98 : KIND_ORDER.indexOf(k);
   return rank(a.kind) - rank(b.kind) || (a.topic ?? '~').localeCompare(b.topic ?? '~');
+}
+
+/**
+ * Paragraphs shorter than this are judged repeated only beside at least REPEATED_LONG long ones (a
+ * capture that repeated the page): alone, "Learn more." or "You can opt out." may well be said twice.
+ */
+const REPEATED_MIN_LENGTH = 60;
+const REPEATED_LONG = 3;
+
+/**
+ * The sentences of the paragraphs a change inserted (or deleted) that the other version has word
+ * for word: text a capture repeated or lost a copy of, not a statement added or removed.
+ */
+function repeatedParagraphs(
+  diff: DiffResult,
+  kind: 'insert' | 'delete',
+  other: string | undefined,
+): Set<string> {
+  const out = new Set<string>();
+  if (other === undefined) return out;
+  let lines: Set<string> | null = null;
+  const long: string[] = [];
+  const short: string[] = [];
+  for (const h of diff.hunks)
+    for (const l of h.lines) {
+      if (l.kind !== kind || l.cosmetic) continue;
+      const text = l.ops[0]?.text ?? '';
+      lines ??= new Set(other.split('\n').map((x) => x.trim()));
+      if (lines.has(text)) (text.length < REPEATED_MIN_LENGTH ? short : long).push(text);
+    }
+  for (const text of long.length >= REPEATED_LONG ? [...long, ...short] : long)
+    for (const s of splitSentences(text)) out.add(s);
+  return out;
 }
 
 /** English words that most English sentences have and other languages' sentences lack. */
