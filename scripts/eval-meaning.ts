@@ -44,6 +44,7 @@ import blind12 from '../libs/diff/test/alexa-blind-12.json';
 import blind13 from '../libs/diff/test/alexa-blind-13.json';
 import blind14 from '../libs/diff/test/alexa-blind-14.json';
 import blind15 from '../libs/diff/test/alexa-blind-15.json';
+import blind16 from '../libs/diff/test/alexa-blind-16.json';
 import meaningBlind1 from '../libs/diff/test/meaning-blind-1.json';
 import meaningBlind2 from '../libs/diff/test/meaning-blind-2.json';
 import meaningBlind3 from '../libs/diff/test/meaning-blind-3.json';
@@ -54,6 +55,8 @@ import meaningBlind7 from '../libs/diff/test/meaning-blind-7.json';
 import meaningBlind8 from '../libs/diff/test/meaning-blind-8.json';
 import meaningBlind9 from '../libs/diff/test/meaning-blind-9.json';
 import meaningBlind10 from '../libs/diff/test/meaning-blind-10.json';
+import meaningBlind11 from '../libs/diff/test/meaning-blind-11.json';
+import frenchBlind1 from '../libs/diff/test/french-blind-1.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
 import severityData from '../libs/diff/src/lexicon/severity.json';
 import caseMap from './data/tosdr-case-map.json';
@@ -445,6 +448,11 @@ const variantSets = (
       'Alexa story, fifteenth set (written blind, seventh stop; first run 21/24, then read)',
       blind15,
     ],
+    [
+      'sixteenth set (written blind, first run 21/24)',
+      'Alexa story, sixteenth set (written blind, eighth stop; first run 21/24, then read)',
+      blind16,
+    ],
   ] as [string, string, { removals: Variant[]; controls: Variant[] }][]
 ).map(([name, title, set]) => ({
   name,
@@ -526,6 +534,16 @@ const blindKindSets = (
       'tenth blind set (first run 24/40)',
       'Labelled changes of every kind, a tenth set written blind (meaning-blind-10.json; first run 24/40 meaning, 28/40 severity, then read)',
       meaningBlind10,
+    ],
+    [
+      'eleventh blind set (first run 28/40)',
+      'Labelled changes of every kind, an eleventh set written blind (meaning-blind-11.json; first run 28/40 meaning, 35/40 severity, then read)',
+      meaningBlind11,
+    ],
+    [
+      'French, first blind set (first run 22/40)',
+      'Labelled changes in French, written blind (french-blind-1.json; first run 22/40 meaning, 28/40 severity, then read)',
+      frenchBlind1,
     ],
   ] as [string, string, { cases: BlindCase[] }][]
 ).map(([name, title, set]) => ({ name, total: set.cases.length, ...judgeBlind(title, set.cases) }));
