@@ -17,7 +17,20 @@ import {
   type Severity,
 } from './diff.types';
 import { DEFAULT_SEVERITY, KIND_ORDER, PARENT_OF, REMOVAL_OF, SEVERITY_RULES } from './lexicon';
-import { foldFrench, type FrenchMeaning, type FrenchReading, readFrench } from './read-french';
+import {
+  foldFrench,
+  FRENCH_SENSITIVE,
+  FRENCH_SHARE_PRIORITY,
+  frenchDurations,
+  frenchTopicOf,
+  type FrenchMeaning,
+  type FrenchReading,
+  introActs,
+  readFrench,
+  saysLocal,
+  tableKind,
+} from './read-french';
+import { cellsOf, SideLines } from './side-lines';
 
 const BULK_SENTENCES = 40;
 const MAX_CITATIONS = 5;
@@ -27,7 +40,7 @@ interface FrenchTag extends ChangeTag {
   optIn: boolean;
 }
 
-const key = (m: FrenchMeaning) => `${m.kind}|${m.topic ?? ''}`;
+const key = (m: FrenchMeaning) => `${m.kind}|${m.topic ?? ''}|${m.local ? 'local' : ''}`;
 const signature = (text: string) =>
   foldFrench(text)
     .replace(/\]\([^)]*\)/gu, ']')
@@ -87,6 +100,16 @@ export function classifyFrench(
   };
   const removed = distinct(diff.sentences.removed, addedSigs, after).map(readFrench);
   const added = distinct(diff.sentences.added, removedSigs, before).map(readFrench);
+  const linesOf = {
+    removed: new SideLines(diff, 'removed', versions.afterText),
+    added: new SideLines(diff, 'added', versions.afterText),
+  };
+  for (const [list, side] of [
+    [removed, 'removed'],
+    [added, 'added'],
+  ] as const)
+    for (const s of list) fromContext(s, linesOf[side]);
+  const retention = retentionPairs(removed, added, linesOf.added);
   const saidBefore = new Set(removed.flatMap((r) => r.meanings.map(key)));
   const saidAfter = new Set(added.flatMap((r) => r.meanings.map(key)));
 
@@ -116,9 +139,17 @@ export function classifyFrench(
       optIn,
     });
   };
+  for (const p of retention) {
+    tag(p.kind, 'retention', 'pair:fr:duration-compared', p.removed, 'removed');
+    tag(p.kind, 'retention', 'pair:fr:duration-compared', p.added, 'added');
+  }
   for (const r of removed)
     for (const m of r.meanings)
-      if (!saidAfter.has(key(m)))
+      if (
+        // (a practice removed with the objection it allowed: the practice left, not the choice)
+        !(m.rule === 'fr:unless-you-object' && r.meanings.some((x) => x.kind !== 'opt-out-added')) &&
+        !saidAfter.has(key(m))
+      )
         tag(REMOVAL_OF[m.kind] ?? m.kind, m.topic, `removed:${m.rule}`, r, 'removed');
   for (const a of added)
     for (const m of a.meanings)
@@ -172,8 +203,107 @@ export function classifyFrench(
     }
     out.push(t);
   }
-  const topics = [...new Set(out.map((t) => t.topic).filter((t): t is Topic => t !== null))];
+  // a change is about its tags' topics and the topics of the sentences its meaning tags cite
+  const topicsOfText = new Map([...removed, ...added].map((r) => [r.text, r.topics]));
+  const topics = [
+    ...new Set(
+      [
+        ...out.map((t) => t.topic),
+        ...out
+          .filter((t) => t.kind)
+          .flatMap((t) => t.citations.flatMap((c) => topicsOfText.get(c.text) ?? [])),
+      ].filter((t): t is Topic => t !== null),
+    ),
+  ];
   const own = out.map((t) => t.kind).filter((k): k is Kind => k !== null);
   const kinds = [...new Set(own.flatMap((k) => (PARENT_OF[k] ? [k, PARENT_OF[k] as Kind] : [k])))];
   return { severity, severityRule, cosmetic: false, tags: out, topics, kinds };
+}
+
+/**
+ * What a sentence takes from the lines around it: a choice with no topic of its own takes its
+ * section's (and whether the section speaks of keeping data on the device); a list item that
+ * names sensitive data under "Nous collectons :" is collected, one that names a recipient under
+ * "Nous communiquons vos données :" is shared; a row added to a cookie table is tracking.
+ */
+function fromContext(s: FrenchReading, lines: SideLines): void {
+  for (const m of s.meanings)
+    if (m.kind === 'opt-out-added' || m.kind === 'opt-out-removed') {
+      if (m.topic !== null) continue;
+      // (an unnamed choice, "activez ce paramètre", is about what its section names)
+      const section = lines.sectionOf(s.text);
+      m.topic = frenchTopicOf(section.join(' '));
+      if (!m.local && m.topic === 'voice-recordings') m.local = section.some(saysLocal);
+    }
+  if (s.meanings.some((m) => m.rule !== 'fr:if-you-turn-on')) return;
+  const intro = lines.listIntro(s.text);
+  if (intro !== null) {
+    const acts = introActs(intro);
+    const sensitive = frenchTopicOf(s.text, (t) => FRENCH_SENSITIVE.has(t));
+    if (acts.collects && sensitive) {
+      s.meanings.push({
+        kind: 'new-data-collected',
+        topic: sensitive,
+        rule: 'fr:list-item-of-collection',
+        optIn: false,
+      });
+      return;
+    }
+    const recipient = frenchTopicOf(s.text, (t) => FRENCH_SHARE_PRIORITY.includes(t), FRENCH_SHARE_PRIORITY);
+    if (acts.shares && recipient) {
+      s.meanings.push({
+        kind: 'sharing-expanded',
+        topic: recipient,
+        rule: 'fr:list-item-of-sharing',
+        optIn: false,
+      });
+      return;
+    }
+  }
+  const header = lines.tableHeader(s.text);
+  if (header && tableKind(header) === 'cookies' && cellsOf(s.text).length >= 2)
+    s.meanings.push({
+      kind: 'tracking-added',
+      topic: 'cookies-tracking',
+      rule: 'fr:cookie-table-row',
+      optIn: false,
+    });
+}
+
+/** Numbers and periods out of a sentence: what is left when only a period changed. */
+const withoutPeriods = (text: string) =>
+  signature(text)
+    .replace(/\b\d+\b/gu, '#')
+    .replace(/\b(jours?|semaines?|mois|ans|annees?)\b/gu, '');
+
+/**
+ * A sentence that says the same before and after but for its period, about keeping data (its
+ * words, or its table's header, say so): retention lengthened or shortened.
+ */
+function retentionPairs(
+  removed: FrenchReading[],
+  added: FrenchReading[],
+  lines: SideLines,
+): { kind: string; removed: FrenchReading; added: FrenchReading }[] {
+  const out: { kind: string; removed: FrenchReading; added: FrenchReading }[] = [];
+  const byShape = new Map<string, FrenchReading>();
+  for (const r of removed) if (frenchDurations(r.text).length) byShape.set(withoutPeriods(r.text), r);
+  for (const a of added) {
+    const after = frenchDurations(a.text);
+    if (!after.length) continue;
+    const r = byShape.get(withoutPeriods(a.text));
+    if (!r) continue;
+    const header = lines.tableHeader(a.text);
+    if (
+      !r.topics.includes('retention') &&
+      !a.topics.includes('retention') &&
+      !(header && tableKind(header) === 'retention')
+    )
+      continue;
+    const was = Math.max(...frenchDurations(r.text));
+    const now = Math.max(...after);
+    if (now !== was)
+      out.push({ kind: now > was ? 'retention-lengthened' : 'retention-shortened', removed: r, added: a });
+  }
+  return out;
 }

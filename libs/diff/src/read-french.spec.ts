@@ -1,5 +1,6 @@
 import { type Severity, severityRank } from '@fineprint/contracts';
 
+import frenchBlind from '../test/french-blind-1.json';
 import french from '../test/meaning-french.json';
 import { analyzeChange } from './analyze-change';
 import { readFrench, readsAsFrench } from './read-french';
@@ -118,5 +119,19 @@ describe('telling French apart', () => {
     ],
   ])('reads %s for what it says', (_what, text, meanings) => {
     expect(readFrench(text).meanings.map((m) => `${m.kind}/${m.topic}`)).toEqual(meanings);
+  });
+});
+
+// French changes written blind by a helper who saw only the vocabulary (first run 22/40, then read:
+// decision 0027): the expected kind and topic among the change's, or nothing medium or above
+describe('French changes written blind', () => {
+  it.each(frenchBlind.cases.map((c) => [c.id, c] as const))('%s', (_id, c) => {
+    const got = analyzeChange(c.before, c.after).classification;
+    if (c.kind === 'none') expect(severityRank(got.severity)).toBeLessThan(severityRank('medium'));
+    else {
+      expect(got.kinds as string[]).toContain(c.kind);
+      if (c.topic) expect(got.topics as string[]).toContain(c.topic);
+    }
+    expect(got.severity === c.severity || (c.kind === 'none' && got.severity === 'cosmetic')).toBe(true);
   });
 });

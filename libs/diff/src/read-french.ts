@@ -18,6 +18,8 @@ export interface FrenchMeaning {
   rule: string;
   /** The practice is stated as done only with the user's consent. */
   optIn: boolean;
+  /** A choice to keep data on the device ("localement", "Ne pas envoyer …"). */
+  local?: boolean;
 }
 
 export interface FrenchReading {
@@ -101,6 +103,8 @@ const USE_NOT =
 const ESSENTIAL = /\b(strictement )?necessaires?\b|\bessentiels?\b|\bindispensables?\b/u;
 const QUOTED = /«[^»]*»|"[^"]*"|“[^”]*”/gu;
 const QUESTION = /\?|^\W*(comment|pourquoi|combien|quel(le)?s?|qu'est-ce|que faisons|ou)\b/u;
+const STAYS =
+  /\b(hebergees?|stockees?|conservees?) (exclusivement|uniquement|seulement) (en|dans)\b|\bquitt\w* jamais (le territoire|l'union europeenne|l'ue|l'europe|la france)\b/u;
 const CLAUSES = /;|:|,(?=\s*(?:mais|sauf|hormis|excepte|a l'exception)\b)/u;
 
 /** French text as the lexicon's patterns read it: lower case, no accents, straight apostrophes. */
@@ -166,19 +170,37 @@ export function readFrench(text: string): FrenchReading {
     optIn,
   });
 
-  // a right stated ("vous disposez d'un droit d'opposition", "une réclamation auprès de la CNIL")
+  const local = CUE.local.test(folded);
+  const choiceTopic = () => first(topics, PRIORITY);
+  // a right waived: disputes sent to arbitration, class actions renounced
+  if (CUE.waiver.test(folded))
+    return { text, topics, meanings: [meaning('rights-reduced', 'arbitration', 'waiver')] };
+  // a right stated ("vous disposez d'un droit d'opposition", "une réclamation auprès de la CNIL",
+  // "vous pouvez supprimer votre compte")
   if (CUE.right.test(folded))
     return {
       text,
       topics,
-      meanings: [meaning('rights-added', CUE.deletionRight.test(folded) ? 'deletion' : null, 'right')],
+      meanings: [
+        meaning(
+          'rights-added',
+          CUE.deletionRight.test(folded) || /\b(supprim|effac)\w*/u.test(folded)
+            ? 'deletion'
+            : first(topics, PRIORITY),
+          'right',
+        ),
+      ],
     };
-  // a choice said to be gone or refused ("vous ne pouvez plus désactiver …")
+  // a choice said to be gone or refused ("vous ne pouvez plus désactiver …", "l'option … a été retirée")
   if (CUE.choiceDenied.test(folded))
-    return { text, topics, meanings: [meaning('opt-out-removed', first(topics, PRIORITY), 'choice-denied')] };
+    return {
+      text,
+      topics,
+      meanings: [{ ...meaning('opt-out-removed', choiceTopic(), 'choice-denied'), local }],
+    };
   // a choice offered, or a setting named by what it withholds ("Ne pas envoyer …")
   if (CUE.choice.test(folded))
-    return { text, topics, meanings: [meaning('opt-out-added', first(topics, PRIORITY), 'choice')] };
+    return { text, topics, meanings: [{ ...meaning('opt-out-added', choiceTopic(), 'choice'), local }] };
 
   // a title ("Transferts de données transfrontaliers", "Modalités de partage des données") names
   // what a section is about; it states no practice
@@ -187,6 +209,14 @@ export function readFrench(text: string): FrenchReading {
   const add = (m: FrenchMeaning) => {
     if (!out.some((x) => x.kind === m.kind && x.topic === m.topic)) out.push(m);
   };
+  // ("sauf opposition de votre part, …": the practice, and a choice to object to it)
+  if (CUE.unlessObject.test(folded)) add(meaning('opt-out-added', choiceTopic(), 'unless-you-object'));
+  // ("si vous activez ce paramètre, …": a choice, and what it does)
+  if (CUE.conditionalChoice.test(folded))
+    add({ ...meaning('opt-out-added', choiceTopic(), 'if-you-turn-on'), local });
+  // (data kept in one country, "ne quittent jamais le territoire": a limit on transfers)
+  if (STAYS.test(folded) && !/\bprincipalement\b/u.test(folded))
+    add(meaning('sharing-narrowed', 'international-transfer', 'kept-in-country'));
   let inherited: Act[] = [];
   // (a name in quotes, « Comment partageons-nous … ? », is a section or a setting named, and a
   // question asks what the text will answer: neither states a practice)
@@ -227,6 +257,9 @@ export function readFrench(text: string): FrenchReading {
       (acts.includes('place') && t.includes('cookies-tracking') && !ESSENTIAL.test(clause))
     )
       said('tracking-added', 'cookies-tracking', 'tracking');
+    // (a location followed, "nous ne suivons jamais votre position", is a location collected)
+    if (acts.includes('track') && t.includes('location'))
+      said('new-data-collected', 'location', 'location-tracked');
     if ((acts.includes('use') || acts.includes('develop')) && t.includes('ai-training'))
       said('new-data-use', 'ai-training', 'ai-use');
     else if (acts.includes('use')) {
@@ -283,3 +316,43 @@ export function readsAsFrench(sentences: string[], afterText?: string): boolean 
   if (words < 40 && afterText) count(afterText.slice(0, 4000));
   return words >= 4 && fr >= 0.15 * words && en < 0.05 * words;
 }
+
+const UNIT_DAYS: Record<string, number> = french.durations;
+const DURATION = new RegExp(`\\b(\\d+)\\s*(${Object.keys(UNIT_DAYS).join('|')})\\b`, 'gu');
+
+/** The periods a French sentence names, in days ("12 mois" → 360). */
+export function frenchDurations(text: string): number[] {
+  return [...foldFrench(text).matchAll(DURATION)].map((m) => Number(m[1]) * (UNIT_DAYS[m[2] as string] ?? 0));
+}
+
+/** What the service does in a line that introduces a list ("Nous collectons :", "Nous communiquons vos données :"). */
+export function introActs(text: string): { collects: boolean; shares: boolean } {
+  const folded = foldFrench(text);
+  return {
+    collects: serviceDoes(folded, 'collect'),
+    shares: serviceDoes(folded, 'share') || serviceDoes(folded, 'sell'),
+  };
+}
+
+/** The topics of French text, most telling first among those a choice or a practice is about. */
+export function frenchTopicOf(
+  text: string,
+  only?: (topic: string) => boolean,
+  order = PRIORITY,
+): string | null {
+  const topics = topicsIn(foldFrench(text));
+  return first(only ? topics.filter(only) : topics, order);
+}
+
+/** Whether French text speaks of keeping data on the device. */
+export function saysLocal(text: string): boolean {
+  return CUE.local.test(foldFrench(text));
+}
+
+/** Whether a French table header is a cookie table's, or a retention table's. */
+export function tableKind(header: string[]): 'cookies' | 'retention' | null {
+  const folded = foldFrench(header.join(' | '));
+  return CUE.cookieTable.test(folded) ? 'cookies' : CUE.retentionTable.test(folded) ? 'retention' : null;
+}
+
+export { SENSITIVE as FRENCH_SENSITIVE, SHARE_PRIORITY as FRENCH_SHARE_PRIORITY };

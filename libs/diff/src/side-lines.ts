@@ -83,6 +83,28 @@ export class SideLines {
   }
 
   /**
+   * The plain text of the lines around a sentence in its section, as far as its hunk shows them:
+   * from the nearest heading above it (included) to the line before the next heading.
+   */
+  sectionOf(sentence: string): string[] {
+    const i = this.line(sentence);
+    if (i < 0) return [];
+    let from = i;
+    while (from > 0 && this.hunkOf[from - 1] === this.hunkOf[i] && !HEADING.test(this.raw[from] as string))
+      from--;
+    let to = i;
+    while (
+      to + 1 < this.raw.length &&
+      this.hunkOf[to + 1] === this.hunkOf[i] &&
+      !HEADING.test(this.raw[to + 1] as string)
+    )
+      to++;
+    const out: string[] = [];
+    for (let k = from; k <= to; k++) out.push(this.plainOf(k));
+    return out;
+  }
+
+  /**
    * The line that introduces the list a changed list item stands in: the nearest line before it
    * that is no list item, in its hunk, else (on the added side) in the new version's text.
    */
@@ -91,11 +113,16 @@ export class SideLines {
     if (i < 0 || !LIST_ITEM.test(this.raw[i] as string)) return null;
     for (let k = i - 1; k >= 0 && this.hunkOf[k] === this.hunkOf[i]; k--)
       if (!LIST_ITEM.test(this.raw[k] as string)) return this.plainOf(k);
-    if (this.side !== 'added' || !this.afterText) return null;
-    const at = this.afterIndex().get(this.raw[i] as string);
-    if (at === undefined) return null;
-    for (let k = at - 1; k >= 0; k--)
-      if (!LIST_ITEM.test(this.afterRaw[k] as string)) return plainText(this.afterRaw[k] as string);
+    if (!this.afterText) return null;
+    // (in the new version's text: from the item itself, or, for an item removed, from the nearest
+    // item above it that the new version still has)
+    for (let k = i; k >= 0 && this.hunkOf[k] === this.hunkOf[i]; k--) {
+      const at = this.afterIndex().get(this.raw[k] as string);
+      if (at === undefined) continue;
+      for (let n = at - 1; n >= 0; n--)
+        if (!LIST_ITEM.test(this.afterRaw[n] as string)) return plainText(this.afterRaw[n] as string);
+      return null;
+    }
     return null;
   }
 
