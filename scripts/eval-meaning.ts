@@ -449,8 +449,8 @@ const variantSets = (
       blind15,
     ],
     [
-      'sixteenth set (written blind, first run 21/24)',
-      'Alexa story, sixteenth set (written blind, eighth stop; first run 21/24, then read)',
+      'sixteenth set (written blind, first run 20/24)',
+      'Alexa story, sixteenth set (written blind, eighth stop; first run 20/24, then read)',
       blind16,
     ],
   ] as [string, string, { removals: Variant[]; controls: Variant[] }][]

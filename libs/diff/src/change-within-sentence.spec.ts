@@ -1114,3 +1114,48 @@ describe('a limit whose conditions grew, and the content of each message', () =>
     );
   });
 });
+
+// Decision 0016 update 21: our own sentences, written after reading the misses of the blind sets
+// 11 and 16 and before the rules that read them
+describe('a sentence that keeps its words and gains a purpose or a condition', () => {
+  it('sensitive data put to a new purpose is a new use of that data', () => {
+    const c = change(
+      'We use your heart-rate readings to show your training zones.',
+      'We use your heart-rate readings to show your training zones and to choose the sponsored offers we send you.',
+    );
+    expect(c.tags.some((t) => t.kind === 'new-data-use' && t.topic === 'health')).toBe(true);
+    expect(c.severity).toBe('high');
+  });
+
+  it('a right made to hold only for residents of some places is reduced', () => {
+    const c = change(
+      'You can ask us to erase the data we hold about you.',
+      'You can ask us to erase the data we hold about you if you live in the European Union or the United Kingdom.',
+    );
+    expect(c.kinds).toContain('rights-reduced');
+  });
+
+  it('a commitment made to hold only where the law requires it is withdrawn', () => {
+    const c = change(
+      'We will tell you within three days if someone gets into your account.',
+      'We will tell you if someone gets into your account where the law requires it.',
+    );
+    expect(c.kinds).toContain('promise-withdrawn');
+  });
+
+  it('a right that was conditional before and after is unchanged', () => {
+    const c = change(
+      'If you live in California, you can ask us to delete your data.',
+      'If you live in California, you may ask us to delete your data.',
+    );
+    expect(c.kinds).not.toContain('rights-reduced');
+  });
+
+  it('"this feature" withdrawn for a reason that names AI is the setting named before it', () => {
+    const c = change(
+      'You turned on "Keep Voice Local", which keeps your voice requests on your Halo speaker.',
+      'You turned on "Keep Voice Local", which keeps your voice requests on your Halo speaker. Because our new AI assistant needs our servers, we will stop supporting this feature in May.',
+    );
+    expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'voice-recordings')).toBe(true);
+  });
+});

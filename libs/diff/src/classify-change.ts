@@ -784,8 +784,39 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
     )
       tag('opt-out-removed', dropped.topic, 'pair:option-dropped', r, a);
     for (const m of a.meanings)
-      if (!before.has(key(m)) && !removedSaid.has(key(m)) && !retentionBoth(r, a, m))
+      if (!before.has(key(m)) && !removedSaid.has(key(m)) && !retentionBoth(r, a, m)) {
         tag(m.kind, m.topic, `pair:${m.rule}`, r, a);
+        // sensitive data both sentences name, put to a new purpose ("your precise location … and
+        // to send you personalised offers"): a new use of that data too
+        if (
+          (m.kind === 'new-data-use' || m.kind === 'tracking-added') &&
+          PURPOSE_TOPICS.includes(m.topic ?? '')
+        )
+          for (const t of a.reading.topics)
+            if (SENSITIVE_DATA.includes(t) && r.reading.topics.includes(t))
+              tag('new-data-use', t, 'pair:sensitive-data-new-purpose', r, a);
+      }
+    // a right, or a commitment, made to hold only where a law or the user's residence requires it
+    // ("delete your personal information" → "…, if you live in California or Virginia"; "we will
+    // notify you within 72 hours" → "we will notify you where required by applicable law")
+    if (
+      matches(a.reading.norm, LAW_OR_RESIDENCE) &&
+      !matches(r.reading.norm, LAW_OR_RESIDENCE) &&
+      keeps(r.reading, a.reading, 0.5) &&
+      !a.meanings.some((m) => m.kind === 'rights-reduced' || m.kind === 'promise-withdrawn')
+    ) {
+      const right = r.meanings.find((m) => m.kind === 'rights-added');
+      if (right)
+        tag(
+          'rights-reduced',
+          right.topic ?? (rightKinds(r.reading.norm).includes('delete') ? 'deletion' : null),
+          'pair:right-made-conditional',
+          r,
+          a,
+        );
+      else if (COMMITMENT.test(r.reading.norm))
+        tag('promise-withdrawn', r.reading.topics[0] ?? null, 'pair:commitment-made-conditional', r, a);
+    }
     for (const m of r.meanings) {
       // (a choice is the same choice only where its object is: keeping voice on the device is not
       // choosing how long recordings are kept, though both are choices about voice recordings)
@@ -1143,20 +1174,43 @@ function topicFromContext(list: Side[], lines: SideLines): void {
 function featureGoneFromContext(list: Side[], lines: SideLines): void {
   for (let i = 0; i < list.length; i++) {
     const s = list[i] as Side;
-    if (s.meanings.length > 0 || !THIS_FEATURE.test(s.reading.norm) || !matches(s.reading.norm, WITHDRAWN))
+    // (also where the sentence's own topic comes from the reason it gives: "as we expand … with
+    // generative AI features, we have decided to stop supporting this feature")
+    if (
+      s.meanings.some((m) => m.rule !== 'choice-announced-gone') ||
+      !THIS_FEATURE.test(s.reading.norm) ||
+      !matches(s.reading.norm, WITHDRAWN)
+    )
       continue;
-    for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
-      const x = list[k] as Side;
-      if (!lines.sameSection(x.reading.text, s.reading.text)) break;
-      const topics = x.reading.topics.filter((t) => CHOICE_TOPICS.includes(t));
-      if (x.reading.settings.length === 0 || topics.length === 0) continue;
+    const gone = (x: ClauseReading): boolean => {
+      const topics = x.topics.filter((t) => CHOICE_TOPICS.includes(t));
+      if (x.settings.length === 0 || topics.length === 0) return false;
       s.meanings = topics.map((topic) => ({
         kind: 'opt-out-removed',
         topic,
         rule: 'choice-announced-gone',
-        object: choiceAspect(x.reading) === 'local' ? `${topic}:local` : topic,
+        object: choiceAspect(x) === 'local' ? `${topic}:local` : topic,
       }));
-      break;
+      return true;
+    };
+    let found = false;
+    for (let k = i - 1; k >= Math.max(0, i - 3) && !found; k--) {
+      const x = list[k] as Side;
+      if (!lines.sameSection(x.reading.text, s.reading.text)) break;
+      found = gone(x.reading);
+    }
+    // (or a sentence the change left alone just before it, in its section: a notice appended under
+    // "You turned on Keep Voice Local …")
+    if (!found) {
+      const section = lines.sectionOf(s.reading.text);
+      const at = section.findIndex((l) => l.includes(s.reading.text));
+      const own = at < 0 ? [] : splitSentences(section[at] as string);
+      const earlier = [
+        ...section.slice(0, Math.max(0, at)).flatMap((l) => splitSentences(l)),
+        ...own.slice(0, Math.max(0, own.indexOf(s.reading.text))),
+      ];
+      const end = earlier.length;
+      for (let k = end - 1; k >= Math.max(0, end - 3) && !gone(readClause(earlier[k] as string)); k--);
     }
   }
 }
@@ -1611,6 +1665,13 @@ function byImportance(a: ChangeTag, b: ChangeTag): number {
     k === null ? 99 : KIND_ORDER.indexOf(k) < 0 ? 98 : KIND_ORDER.indexOf(k);
   return rank(a.kind) - rank(b.kind) || (a.topic ?? '~').localeCompare(b.topic ?? '~');
 }
+
+/** A condition of law or residence ("if you live in …", "where required by applicable law"). */
+const LAW_OR_RESIDENCE =
+  /\b(if|where|when|only if|to the extent) (you (live|reside|are a resident)|(it is |this is )?(required|permitted|mandated) by (applicable |local |the )?laws?|(applicable|local|the) laws? (requires?|allows?|permits?|mandates?)( it)?)\b|\bresidents? of\b/u;
+/** A commitment the service makes ("we will notify you", "we'll tell you"). */
+const COMMITMENT =
+  /\bwe (will|'ll|shall|commit to|promise to) (\w+ ){0,2}(notify|tell|inform|let you know|alert|email|delete|erase)\b/u;
 
 /**
  * Paragraphs shorter than this are judged repeated only beside at least REPEATED_LONG long ones (a

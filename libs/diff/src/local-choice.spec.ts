@@ -205,3 +205,27 @@ describe('a local-processing column, and an option said not to exist', () => {
     expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'voice-recordings')).toBe(true);
   });
 });
+
+// Decision 0016 update 21: local handling said to have ended, and a keep-local offer withdrawn
+// by "no longer offers" (after the first run of the blind Alexa set 16; our own wording)
+describe('local handling said to have ended', () => {
+  it.each([
+    'Lumio no longer offers offline recognition of spoken commands.',
+    'We have ceased to provide on-device voice processing on the Halo speakers.',
+  ])('is the keep-local choice gone: %s', (sentence) => {
+    expect(kinds(sentence)).toContain('opt-out-removed·voice-recordings');
+  });
+
+  it('does not turn another setting beside it into a keep-local choice', () => {
+    const before = helpPage(
+      'Voice privacy',
+      'With Home Voice switched on, the hub recognises your commands itself and the audio is not sent to us.',
+    );
+    const after = helpPage(
+      'Voice privacy',
+      'The hub no longer recognises commands on the device; the audio goes to our servers. You can pick Auto-Delete in Settings to have recordings erased after a day.',
+    );
+    const c = analyzeChange(before, after).classification;
+    expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'voice-recordings')).toBe(true);
+  });
+});

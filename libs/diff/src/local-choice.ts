@@ -88,7 +88,7 @@ const LABEL_VERB = /^(keep|process|handle|run|store|understand|recogni[sz]e|list
 
 /** A withdrawal: gone, removed, retired, sunset, no longer (or "no more") offered, about to disappear. */
 export const WITHDRAWN =
-  /\b(took|taken|takes|taking) away\b|\b(has|have) (simply |now |quietly )?(disappeared|vanished|gone away)\b|\b((has|have) been|(is|are|was|were|will be|being)) (discontinued|removed|retired|deprecated|sunset|sunsetted|phased out|taken away|withdrawn|eliminated|dropped|ended|no (longer|more) (available|offered|proposed|supported|an option))\b|\b(will|shall) (no (longer|more)|not) be (available|offered|supported|an option)( (any ?more|any longer))?\b|\b(option|setting|feature|mode|toggle|choice)s? (will )?(disappear|go away|be going away)\b|\b(end|ends|ending|stop|stops|stopping|drop|drops|dropping|withdraw|withdrawing|remov(e|es|ing)) (support for |supporting |offering |providing |the option of |the option to use )?(local|on-device|on device|offline) (\w+ ){0,2}(processing|handling|storage|mode|voice|recognition)\b/u;
+  /\b(took|taken|takes|taking) away\b|\b(has|have) (simply |now |quietly )?(disappeared|vanished|gone away)\b|\b((has|have) been|(is|are|was|were|will be|being)) (discontinued|removed|retired|deprecated|sunset|sunsetted|phased out|taken away|withdrawn|eliminated|dropped|ended|no (longer|more) (available|offered|proposed|supported|an option))\b|\b(will|shall) (no (longer|more)|not) be (available|offered|supported|an option)( (any ?more|any longer))?\b|\b(option|setting|feature|mode|toggle|choice)s? (will )?(disappear|go away|be going away)\b|\b(end|ends|ending|stop|stops|stopping|drop|drops|dropping|withdraw|withdrawing|remov(e|es|ing)) (support for |supporting |offering |providing |the option of |the option to use )?(local|on-device|on device|offline) (\w+ ){0,2}(processing|handling|storage|mode|voice|recognition)\b|\b(stop|stops|stopping|stopped|end|ends|ending|cease|ceases|discontinu\w+) (supporting|offering|providing) (this|that|the) (feature|setting|option|mode|toggle)\b|\b(no longer|not any ?more|ceas(e|es|ed) to) (offer|provide|support)s? (\w+ ){0,2}(local|on-device|on device|offline|device-only|on-device-only)\b/u;
 
 /** A changelog's removal line: "Removed: …", "Deprecated — …", "**Retired:** …". */
 const CHANGELOG_REMOVAL =
@@ -114,7 +114,7 @@ export function namedChoiceGone(r: ClauseReading): boolean {
     return true;
   const m = matches(r.norm, WITHDRAWN) ? WITHDRAWN.exec(r.norm) : null;
   if (!m) return false;
-  if (/^(end|stop|drop|withdraw|remov)/u.test(m[0])) return true;
+  if (/^(end|stop|drop|withdraw|remov|no longer|not any|ceas)/u.test(m[0])) return true;
   // (a mode or a named feature gone is a choice gone only where it is about privacy or voice:
   // "dark mode is no longer available" is not)
   if (!matches(r.norm, PRIVACY_WORD) && !r.topics.includes('voice-recordings')) return false;
@@ -136,9 +136,15 @@ function keptLocalStatement(r: ClauseReading): boolean {
   return (
     matches(r.norm, KEPT_LOCAL) &&
     (r.topics.includes('voice-recordings') || matches(r.norm, VOICE_LIKE)) &&
-    !matches(r.norm, DEFAULT_BEHAVIOUR)
+    !matches(r.norm, DEFAULT_BEHAVIOUR) &&
+    // (local handling said to have ended is no choice to keep voice local: "Echo devices no longer
+    // process voice requests on the device")
+    !NO_LONGER_LOCAL.test(r.norm)
   );
 }
+
+const NO_LONGER_LOCAL =
+  /\b(no longer|not|never|n't|cannot|stopp?(ed|ing|s)?) (\w+ ){0,2}(process|handl|recogni[sz]|understand|transcrib|run)\w* (\w+ ){0,4}(on|by|inside) (the|this|your|their|its) (own )?(device|echo|speaker|hub|phone|watch|doorbell|car)s?\b/u;
 
 /** A setting's label: a short line of capitalised words ("Quiet Hub", "Keep Voice Local:"). */
 const LABEL = /^[*_"“]*(?:[A-Z][\w'’-]*[*_"”]*\s?){1,6}[:.]?$/u;
