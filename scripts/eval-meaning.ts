@@ -57,6 +57,8 @@ import meaningBlind9 from '../libs/diff/test/meaning-blind-9.json';
 import meaningBlind10 from '../libs/diff/test/meaning-blind-10.json';
 import meaningBlind11 from '../libs/diff/test/meaning-blind-11.json';
 import frenchBlind1 from '../libs/diff/test/french-blind-1.json';
+import frenchBlind2 from '../libs/diff/test/french-blind-2.json';
+import meaningBlind12 from '../libs/diff/test/meaning-blind-12.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
 import severityData from '../libs/diff/src/lexicon/severity.json';
 import caseMap from './data/tosdr-case-map.json';
@@ -544,6 +546,16 @@ const blindKindSets = (
       'French, first blind set (first run 22/40)',
       'Labelled changes in French, written blind (french-blind-1.json; first run 22/40 meaning, 28/40 severity, then read)',
       frenchBlind1,
+    ],
+    [
+      'twelfth blind set (first run 24/40)',
+      'Labelled changes of every kind, a twelfth set written blind (meaning-blind-12.json; first run 24/40 meaning, 31/40 severity)',
+      meaningBlind12,
+    ],
+    [
+      'French, second blind set (first run 20/40)',
+      'Labelled changes in French, a second set written blind (french-blind-2.json; first run 20/40 meaning, 26/40 severity, after one round of French fixes)',
+      frenchBlind2,
     ],
   ] as [string, string, { cases: BlindCase[] }][]
 ).map(([name, title, set]) => ({ name, total: set.cases.length, ...judgeBlind(title, set.cases) }));
