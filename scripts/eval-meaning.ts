@@ -554,7 +554,7 @@ const blindKindSets = (
     ],
     [
       'French, second blind set (first run 20/40)',
-      'Labelled changes in French, a second set written blind (french-blind-2.json; first run 20/40 meaning, 26/40 severity, after one round of French fixes)',
+      'Labelled changes in French, a second set written blind (french-blind-2.json; first run 20/40 meaning, 26/40 severity, after one round of French fixes; then read)',
       frenchBlind2,
     ],
   ] as [string, string, { cases: BlindCase[] }][]

@@ -21,6 +21,7 @@ import {
   foldFrench,
   FRENCH_SENSITIVE,
   FRENCH_SHARE_PRIORITY,
+  frenchCues,
   frenchDurations,
   frenchTopicOf,
   type FrenchMeaning,
@@ -127,9 +128,9 @@ export function classifyFrench(
     if (t) {
       if (t.citations.length < MAX_CITATIONS) t.citations.push(cite(r, side));
       t.optIn &&= optIn;
-      return;
+      return t;
     }
-    tags.set(k, {
+    const created: FrenchTag = {
       kind: kind as Kind | null,
       topic: topic as Topic | null,
       rule,
@@ -137,8 +138,37 @@ export function classifyFrench(
       source: 'rule',
       score: 1,
       optIn,
-    });
+    };
+    tags.set(k, created);
+    return created;
   };
+  for (const p of frenchPairs(removed, added)) {
+    const [r, a] = p;
+    const cr = frenchCues(r.text);
+    const ca = frenchCues(a.text);
+    const aKeys = new Set(a.meanings.map(key));
+    // a promise kept only "for now" ("nous ne vendrons jamais …" → "à ce jour, nous ne vendons pas …")
+    if (ca.forNow && !cr.forNow)
+      for (const m of r.meanings)
+        if (NARROWED_KINDS.has(m.kind) && aKeys.has(key(m)))
+          tag('promise-withdrawn', m.topic, 'pair:fr:promise-for-now', r, 'removed');
+    // a commitment, or a right, hedged or made to hold only where the law requires it
+    if ((cr.commitment && !ca.commitment) || (ca.legalCondition && !cr.legalCondition)) {
+      const right = r.meanings.find((m) => m.kind === 'rights-added');
+      if (right) tag('rights-reduced', right.topic, 'pair:fr:right-made-conditional', r, 'removed');
+      else if (cr.commitment)
+        tag(
+          'promise-withdrawn',
+          frenchTopicOf(r.text) ?? r.topics[0] ?? null,
+          'pair:fr:commitment-hedged',
+          r,
+          'removed',
+        );
+      else continue;
+      const t = [...tags.values()].at(-1);
+      if (t && t.citations.length < MAX_CITATIONS) t.citations.push(cite(a, 'added'));
+    }
+  }
   for (const p of retention) {
     tag(p.kind, 'retention', 'pair:fr:duration-compared', p.removed, 'removed');
     tag(p.kind, 'retention', 'pair:fr:duration-compared', p.added, 'added');
@@ -151,6 +181,21 @@ export function classifyFrench(
         !saidAfter.has(key(m))
       )
         tag(REMOVAL_OF[m.kind] ?? m.kind, m.topic, `removed:${m.rule}`, r, 'removed');
+  // a limit dropped ("ne transmet … que sur réquisition" → "… sur simple demande"): the same
+  // practice, every removed statement of it limited, the new one not
+  const limitedBefore = (m: FrenchMeaning) => {
+    const said = removed.filter((r) => r.meanings.some((x) => key(x) === key(m)));
+    return said.length > 0 && said.every((r) => frenchCues(r.text).only);
+  };
+  for (const a of added)
+    for (const m of a.meanings)
+      if (
+        saidBefore.has(key(m)) &&
+        EXPANDING_KINDS.has(m.kind) &&
+        !frenchCues(a.text).only &&
+        limitedBefore(m)
+      )
+        tag(m.kind, m.topic, 'added:fr:limit-dropped', a, 'added');
   for (const a of added)
     for (const m of a.meanings)
       if (!saidBefore.has(key(m))) tag(m.kind, m.topic, `added:${m.rule}`, a, 'added', m.optIn);
@@ -304,6 +349,51 @@ function retentionPairs(
     const now = Math.max(...after);
     if (now !== was)
       out.push({ kind: now > was ? 'retention-lengthened' : 'retention-shortened', removed: r, added: a });
+  }
+  return out;
+}
+
+const NARROWED_KINDS = new Set([
+  'data-use-narrowed',
+  'data-collection-reduced',
+  'sharing-narrowed',
+  'tracking-removed',
+]);
+const EXPANDING_KINDS = new Set(['new-data-use', 'new-data-collected', 'sharing-expanded', 'tracking-added']);
+const wordsOf = (text: string) =>
+  new Set(
+    foldFrench(text)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 3),
+  );
+
+/**
+ * Removed and added sentences paired by the words they share (at least half of the shorter
+ * one's words of four letters or more), each at most once, the closest first. Past 200 sentences
+ * on a side a change is a rewrite and no pair is sought.
+ */
+function frenchPairs(removed: FrenchReading[], added: FrenchReading[]): [FrenchReading, FrenchReading][] {
+  if (removed.length > 200 || added.length > 200) return [];
+  const rw = removed.map((r) => wordsOf(r.text));
+  const aw = added.map((a) => wordsOf(a.text));
+  const scored: [number, number, number][] = [];
+  rw.forEach((r, i) =>
+    aw.forEach((a, j) => {
+      let n = 0;
+      for (const w of r) if (a.has(w)) n++;
+      const share = n / Math.max(1, Math.min(r.size, a.size));
+      if (share >= 0.5) scored.push([share, i, j]);
+    }),
+  );
+  scored.sort((x, y) => y[0] - x[0]);
+  const usedR = new Set<number>();
+  const usedA = new Set<number>();
+  const out: [FrenchReading, FrenchReading][] = [];
+  for (const [, i, j] of scored) {
+    if (usedR.has(i) || usedA.has(j)) continue;
+    usedR.add(i);
+    usedA.add(j);
+    out.push([removed[i] as FrenchReading, added[j] as FrenchReading]);
   }
   return out;
 }

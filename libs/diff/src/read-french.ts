@@ -329,7 +329,7 @@ export function frenchDurations(text: string): number[] {
 export function introActs(text: string): { collects: boolean; shares: boolean } {
   const folded = foldFrench(text);
   return {
-    collects: serviceDoes(folded, 'collect'),
+    collects: serviceDoes(folded, 'collect') || serviceDoes(folded, 'use'),
     shares: serviceDoes(folded, 'share') || serviceDoes(folded, 'sell'),
   };
 }
@@ -356,3 +356,19 @@ export function tableKind(header: string[]): 'cookies' | 'retention' | null {
 }
 
 export { SENSITIVE as FRENCH_SENSITIVE, SHARE_PRIORITY as FRENCH_SHARE_PRIORITY };
+
+/** The cues a pair of French sentences is compared on (classify-french.ts). */
+export function frenchCues(text: string): {
+  forNow: boolean;
+  only: boolean;
+  commitment: boolean;
+  legalCondition: boolean;
+} {
+  const folded = foldFrench(text);
+  return {
+    forNow: CUE.forNow.test(folded),
+    only: CUE.only.test(folded),
+    commitment: CUE.commitment.test(folded),
+    legalCondition: CUE.legalCondition.test(folded),
+  };
+}
