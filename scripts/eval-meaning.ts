@@ -549,7 +549,7 @@ const blindKindSets = (
     ],
     [
       'twelfth blind set (first run 24/40)',
-      'Labelled changes of every kind, a twelfth set written blind (meaning-blind-12.json; first run 24/40 meaning, 31/40 severity)',
+      'Labelled changes of every kind, a twelfth set written blind (meaning-blind-12.json; first run 24/40 meaning, 31/40 severity, then read)',
       meaningBlind12,
     ],
     [

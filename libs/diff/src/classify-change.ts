@@ -294,6 +294,7 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
   topicFromContext(removed, linesOf.removed);
   topicFromContext(added, linesOf.added);
   featureGoneFromContext(added, linesOf.added);
+  listedUnderRemoved(added, linesOf.added);
   namedGoneFromContext(added, removed, options.afterText, readingOf);
   topicFromDefinition(removed);
   topicFromDefinition(added);
@@ -692,7 +693,14 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
     );
     if (column) for (const topic of column.topics) tag(column.kind, topic, 'pair:table-column', r, a);
     // reworded without touching a word that carries meaning (bullets, markup, a name, spacing)
-    if (!widened && !narrowed && !meaningWordChanged(r.reading, a.reading)) continue;
+    if (
+      !widened &&
+      !narrowed &&
+      !meaningWordChanged(r.reading, a.reading) &&
+      // (a line moved under a changelog's "Removed" label keeps its words and changes its meaning)
+      !a.meanings.some((m) => m.rule === 'choice-listed-removed')
+    )
+      continue;
     if (widened) {
       for (const m of a.meanings)
         if (
@@ -805,7 +813,9 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       keeps(r.reading, a.reading, 0.5) &&
       !a.meanings.some((m) => m.kind === 'rights-reduced' || m.kind === 'promise-withdrawn')
     ) {
-      const right = r.meanings.find((m) => m.kind === 'rights-added');
+      const right =
+        r.meanings.find((m) => m.kind === 'rights-added') ??
+        a.meanings.find((m) => m.kind === 'rights-added');
       if (right)
         tag(
           'rights-reduced',
@@ -818,6 +828,16 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
         tag('promise-withdrawn', r.reading.topics[0] ?? null, 'pair:commitment-made-conditional', r, a);
     }
     for (const m of r.meanings) {
+      // (a choice its new sentence announces gone, "Removed" / "The Local-only voice toggle …")
+      if (
+        m.kind === 'opt-out-added' &&
+        a.meanings.some(
+          (x) => x.kind === 'opt-out-removed' && x.rule === 'choice-announced-gone' && x.topic === m.topic,
+        )
+      ) {
+        tag('opt-out-removed', m.topic, 'pair:choice-announced-gone', r, a);
+        continue;
+      }
       // (a choice is the same choice only where its object is: keeping voice on the device is not
       // choosing how long recordings are kept, though both are choices about voice recordings)
       const kept =
@@ -1214,6 +1234,35 @@ function featureGoneFromContext(list: Side[], lines: SideLines): void {
     }
   }
 }
+/** A changelog's label on a line of its own ("Removed", "### Deprecated"). */
+const REMOVED_LABEL =
+  /^[\s#*_>•·-]*(removed|discontinued|retired|deprecated|dropped|no longer (available|supported))[*_:.]*\s*$/iu;
+
+/**
+ * An item under a changelog's "Removed" label ("Removed" / "The Local-only voice toggle in Privacy
+ * settings."): read as the same line would be with the label before it ("Removed: …").
+ */
+function listedUnderRemoved(list: Side[], lines: SideLines): void {
+  for (const s of list) {
+    if (s.meanings.some((m) => m.kind === 'opt-out-removed')) continue;
+    // (the label is the line just above the item, changed or not; or the heading of its section)
+    const section = lines.sectionOf(s.reading.text);
+    const at = section.findIndex((l) => l.includes(s.reading.text.replace(/^[\s*_>•·+-]+/u, '')));
+    if (at < 1) continue;
+    const label = [section[at - 1] as string, section[0] as string];
+    if (!label.some((l) => REMOVED_LABEL.test(l))) continue;
+    const gone = meaningsOf(readClause(`Removed: ${s.reading.text.replace(/^[\s*_>•·+-]+/u, '')}`)).filter(
+      (m) => m.kind === 'opt-out-removed',
+    );
+    // (the setting it names, listed as removed, is no longer offered)
+    if (gone.length)
+      s.meanings = [
+        ...s.meanings.filter((m) => m.kind !== 'opt-out-added'),
+        ...gone.map((m) => ({ ...m, rule: 'choice-listed-removed' })),
+      ];
+  }
+}
+
 /**
  * A setting announced gone by its name alone ("Private Translate was removed in firmware 3.0",
  * "Private Mode has been retired") takes the kind of data the page says that setting is about:

@@ -229,3 +229,29 @@ describe('local handling said to have ended', () => {
     expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'voice-recordings')).toBe(true);
   });
 });
+
+// Decision 0016 update 22: our own wording, after the first run of every-kind set 12
+describe('a setting withdrawn in a changelog or an email', () => {
+  it('"we are discontinuing" a named setting', () => {
+    const before = helpPage(
+      'Voice privacy',
+      'Your Halo speaker can keep requests on the device with "Home Listening".',
+    );
+    const after = helpPage(
+      'Voice privacy',
+      'With the new assistant, we are discontinuing "Home Listening" in June. Requests will then go to our servers.',
+    );
+    const c = analyzeChange(before, after).classification;
+    expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'voice-recordings')).toBe(true);
+  });
+
+  it('a setting listed under a "Removed" heading', () => {
+    const notes = (items: string) =>
+      `# Release notes 4.2\n\n### Added\n\n- Sleep timer for podcasts.\n\n${items}\n\n### Fixed\n\n- Pairing with older phones.`;
+    const c = analyzeChange(
+      notes('### Changed\n\n- The Keep Speech on Speaker switch now also covers intercom calls.'),
+      notes('### Removed\n\n- The Keep Speech on Speaker switch.'),
+    ).classification;
+    expect(c.kinds).toContain('opt-out-removed');
+  });
+});

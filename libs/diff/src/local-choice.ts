@@ -88,7 +88,7 @@ const LABEL_VERB = /^(keep|process|handle|run|store|understand|recogni[sz]e|list
 
 /** A withdrawal: gone, removed, retired, sunset, no longer (or "no more") offered, about to disappear. */
 export const WITHDRAWN =
-  /\b(took|taken|takes|taking) away\b|\b(has|have) (simply |now |quietly )?(disappeared|vanished|gone away)\b|\b((has|have) been|(is|are|was|were|will be|being)) (discontinued|removed|retired|deprecated|sunset|sunsetted|phased out|taken away|withdrawn|eliminated|dropped|ended|no (longer|more) (available|offered|proposed|supported|an option))\b|\b(will|shall) (no (longer|more)|not) be (available|offered|supported|an option)( (any ?more|any longer))?\b|\b(option|setting|feature|mode|toggle|choice)s? (will )?(disappear|go away|be going away)\b|\b(end|ends|ending|stop|stops|stopping|drop|drops|dropping|withdraw|withdrawing|remov(e|es|ing)) (support for |supporting |offering |providing |the option of |the option to use )?(local|on-device|on device|offline) (\w+ ){0,2}(processing|handling|storage|mode|voice|recognition)\b|\b(stop|stops|stopping|stopped|end|ends|ending|cease|ceases|discontinu\w+) (supporting|offering|providing) (this|that|the) (feature|setting|option|mode|toggle)\b|\b(no longer|not any ?more|ceas(e|es|ed) to) (offer|provide|support)s? (\w+ ){0,2}(local|on-device|on device|offline|device-only|on-device-only)\b/u;
+  /\b(took|taken|takes|taking) away\b|\b(has|have) (simply |now |quietly )?(disappeared|vanished|gone away)\b|\b((has|have) been|(is|are|was|were|will be|being)) (discontinued|removed|retired|deprecated|sunset|sunsetted|phased out|taken away|withdrawn|eliminated|dropped|ended|no (longer|more) (available|offered|proposed|supported|an option))\b|\b(will|shall) (no (longer|more)|not) be (available|offered|supported|an option)( (any ?more|any longer))?\b|\b(option|setting|feature|mode|toggle|choice)s? (will )?(disappear|go away|be going away)\b|\b(end|ends|ending|stop|stops|stopping|drop|drops|dropping|withdraw|withdrawing|remov(e|es|ing)) (support for |supporting |offering |providing |the option of |the option to use )?(local|on-device|on device|offline) (\w+ ){0,2}(processing|handling|storage|mode|voice|recognition)\b|\b(stop|stops|stopping|stopped|end|ends|ending|cease|ceases|discontinu\w+) (supporting|offering|providing) (this|that|the) (feature|setting|option|mode|toggle)\b|\b(are|is|we're|will be) (discontinuing|retiring|removing|sunsetting|phasing out|withdrawing)\b|\b(no longer|not any ?more|ceas(e|es|ed) to) (offer|provide|support)s? (\w+ ){0,2}(local|on-device|on device|offline|device-only|on-device-only)\b/u;
 
 /** A changelog's removal line: "Removed: …", "Deprecated — …", "**Retired:** …". */
 const CHANGELOG_REMOVAL =
@@ -115,6 +115,7 @@ export function namedChoiceGone(r: ClauseReading): boolean {
   const m = matches(r.norm, WITHDRAWN) ? WITHDRAWN.exec(r.norm) : null;
   if (!m) return false;
   if (/^(end|stop|drop|withdraw|remov|no longer|not any|ceas)/u.test(m[0])) return true;
+  // ("we are discontinuing …": the name follows)
   // (a mode or a named feature gone is a choice gone only where it is about privacy or voice:
   // "dark mode is no longer available" is not)
   if (!matches(r.norm, PRIVACY_WORD) && !r.topics.includes('voice-recordings')) return false;
@@ -127,7 +128,7 @@ export function namedChoiceGone(r: ClauseReading): boolean {
 }
 /** A setting's name in title case just after an active withdrawal ("Amazon took away Do Not Send Voice Recordings"). */
 const TITLE_AFTER_WITHDRAWAL =
-  /\b(took away|taken away|removed|discontinued|retired|pulled|scrapped|killed|sunset|sunsetted|deprecated|phased out)\s+(the\s+)?(?:[A-Z][\w'’-]*\s+){1,6}[A-Z][\w'’-]*/u;
+  /\b(took away|taken away|removed|removing|discontinued|discontinuing|retired|retiring|pulled|pulling|scrapped|scrapping|killed|sunset|sunsetted|sunsetting|deprecated|deprecating|phased out|phasing out|withdrawing)\s+(the\s+)?["“'‘]?(?:[A-Z][\w'’-]*\s+){1,6}[A-Z][\w'’-]*/u;
 export const PRIVACY_WORD =
   /\b(privacy|private|local|locally|on-device|on device|offline|voice|audio|sound|speech|data|location|record\w*|track\w*|ads?|advertising|personali[sz]\w*|opt[- ]?out|incognito|guest|anonymous)\b/u;
 
