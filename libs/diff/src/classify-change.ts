@@ -1036,6 +1036,25 @@ const unnamedChoice = (m: Meaning) =>
  * house? Switch on on-device processing …"), when they name only one.
  */
 function topicFromContext(list: Side[], lines: SideLines): void {
+  // (each sentence's choice topics, and the sentences naming some by section, found once)
+  const choiceTopics: (string[] | undefined)[] = [];
+  const topicsAt = (k: number) =>
+    (choiceTopics[k] ??= (list[k] as Side).reading.topics.filter((t) => CHOICE_TOPICS.includes(t)));
+  let bySection: Map<number, number[]> | null = null;
+  const sectionNaming = (section: number) => {
+    if (!bySection) {
+      bySection = new Map();
+      for (let k = 0; k < list.length; k++) {
+        if (topicsAt(k).length === 0) continue;
+        const at = lines.section((list[k] as Side).reading.text);
+        if (at < 0) continue;
+        const group = bySection.get(at);
+        if (group) group.push(k);
+        else bySection.set(at, [k]);
+      }
+    }
+    return bySection.get(section) ?? [];
+  };
   for (let i = 0; i < list.length; i++) {
     const s = list[i] as Side;
     // a choice announced gone by pointing back ("… we have decided to discontinue this feature"):
@@ -1066,38 +1085,39 @@ function topicFromContext(list: Side[], lines: SideLines): void {
         ];
     }
     if (!s.meanings.some(unnamedChoice)) continue;
-    const topicsOf = (x: Side) => x.reading.topics.filter((t) => CHOICE_TOPICS.includes(t));
     let topics: string[] = [];
     let aspect = '';
     let paragraphNames = false;
     if (POINTS_BACK.test(s.reading.norm)) {
       const before = list[i - 1];
-      if (before && lines.sameParagraph(before.reading.text, s.reading.text)) topics = topicsOf(before);
+      if (before && lines.sameParagraph(before.reading.text, s.reading.text)) topics = topicsAt(i - 1);
       paragraphNames = topics.length > 0;
     } else {
       // otherwise the one kind of data its paragraph's other changed sentences name, if only one
-      const near = list
-        .slice(Math.max(0, i - 3), i + 4)
-        .filter(
-          (x) =>
-            x !== s &&
-            topicsOf(x).length > 0 &&
-            (lines.sameParagraph(x.reading.text, s.reading.text) ||
-              (s.reading.tokens.length <= 12 && lines.labelOf(s.reading.text, x.reading.text))),
-        );
-      const named = [...new Set(near.flatMap(topicsOf))];
-      if (named.length === 1) topics = named;
-      paragraphNames = named.length > 0;
+      const near: number[] = [];
+      for (let k = Math.max(0, i - 3); k < Math.min(list.length, i + 4); k++) {
+        const x = list[k] as Side;
+        if (
+          x !== s &&
+          topicsAt(k).length > 0 &&
+          (lines.sameParagraph(x.reading.text, s.reading.text) ||
+            (s.reading.tokens.length <= 12 && lines.labelOf(s.reading.text, x.reading.text)))
+        )
+          near.push(k);
+      }
+      const names = [...new Set(near.flatMap(topicsAt))];
+      if (names.length === 1) topics = names;
+      paragraphNames = names.length > 0;
     }
     // where its paragraph names no data, the one kind of data its section's other changed
     // sentences name (an FAQ's "How do I turn it on?" under the answer that says what it keeps),
     // and what they say it does ("keeps everything you say on the doorbell": a choice to keep
     // voice local)
     if (!paragraphNames) {
-      const sides = list.filter(
-        (x) => x !== s && topicsOf(x).length > 0 && lines.sameSection(x.reading.text, s.reading.text),
-      );
-      const section = [...new Set(sides.flatMap(topicsOf))];
+      const at = lines.section(s.reading.text);
+      const others = at < 0 ? [] : sectionNaming(at).filter((k) => k !== i);
+      const sides = others.map((k) => list[k] as Side);
+      const section = [...new Set(others.flatMap(topicsAt))];
       if (section.length === 1) {
         topics = section;
         if (sides.some((x) => choiceAspect(x.reading) === 'local')) aspect = ':local';
