@@ -34,6 +34,7 @@ import {
   mentionsFamily,
   normalizeClause,
   readClause,
+  settingWords,
   wordAt,
 } from './read-clause';
 
@@ -520,21 +521,37 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
   const offeredAfterMemo = new Map<string, boolean>();
   // the added sentences and the new version's, each with its words as setting names are written
   // (made once, lazily: only a removed named choice whose name is still found asks)
-  let sentencesAfter: { text: string; words: string }[] | null = null;
+  // (their words are also joined, a line each, so a name is looked for in one search: the words
+  // hold no line break, so a name found is found within one sentence, met in their order)
+  let sentencesAfter: string[] | null = null;
+  let wordsAfter = '';
+  let startsAfter: number[] = [];
   const offeredAfter = (n: string): boolean => {
     let found = offeredAfterMemo.get(n);
     if (found === undefined) {
-      sentencesAfter ??= [...added.map((a) => a.reading.text), ...afterSentences()]
-        .filter((t) => t.length < 2000)
-        .map((text) => ({
-          text,
-          words: normalizeClause(text)
-            .replace(/[^\p{L}\p{N}' ]/gu, '')
-            .replace(/'/g, ''),
-        }));
-      found = sentencesAfter.some(
-        (t) => t.words.includes(n) && rulesOf(t.text).some((m) => m.kind === 'opt-out-added'),
-      );
+      if (!sentencesAfter) {
+        sentencesAfter = [...added.map((a) => a.reading.text), ...afterSentences()].filter(
+          (t) => t.length < 2000,
+        );
+        const words = sentencesAfter.map((text) => settingWords(normalizeClause(text)));
+        startsAfter = [];
+        let at = 0;
+        for (const w of words) {
+          startsAfter.push(at);
+          at += w.length + 1;
+        }
+        wordsAfter = words.join('\n');
+      }
+      found = false;
+      for (let at = wordsAfter.indexOf(n); at >= 0;) {
+        const k = lastAtOrBefore(startsAfter, at);
+        if (rulesOf(sentencesAfter[k] as string).some((m) => m.kind === 'opt-out-added')) {
+          found = true;
+          break;
+        }
+        if (k + 1 >= startsAfter.length) break;
+        at = wordsAfter.indexOf(n, startsAfter[k + 1]);
+      }
       offeredAfterMemo.set(n, found);
     }
     return found;
@@ -1366,6 +1383,18 @@ function stillStated(r: Side, afterFlat: () => string): boolean {
   if (limiting.length === 0) return false;
   const after = afterFlat();
   return after.length > 0 && limiting.every((t) => after.includes(t));
+}
+
+/** The index of the last of these ascending numbers that is at most `x` (the first is at most `x`). */
+function lastAtOrBefore(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((sorted[mid] as number) <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 function unique(texts: string[], by: (t: string) => string): string[] {
