@@ -404,10 +404,11 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       withWord = new Map();
       for (const x of added)
         if (!x.partner && x.reading.words.length <= 120)
-          for (const w of new Set(x.reading.words)) {
+          for (const w of x.reading.words) {
             const list = withWord.get(w);
-            if (list) list.push(x);
-            else withWord.set(w, [x]);
+            // (each sentence once per word: a word met again in it finds it last in its list)
+            if (!list) withWord.set(w, [x]);
+            else if (list[list.length - 1] !== x) list.push(x);
           }
     }
     let candidates: Side[] = [];
@@ -962,7 +963,8 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
   }
 
   const list = [...tags.values()].sort(byImportance);
-  const topicsOf = new Map([...removed, ...added].map((s) => [s.reading.text, s.reading.topics]));
+  const topicsOf = new Map<string, string[]>();
+  for (const side of [removed, added]) for (const s of side) topicsOf.set(s.reading.text, s.reading.topics);
   // a mass removal (next to nothing added) or a rewrite (as many added): both are bulk
   const massRemoval = removed.length >= BULK_SENTENCES && added.length * 10 < removed.length;
   const bulk = massRemoval || (removed.length >= BULK_SENTENCES && added.length >= BULK_SENTENCES);
