@@ -37,6 +37,7 @@ import {
   mentionsFamily,
   normalizeClause,
   readClause,
+  settingWords,
   wordAt,
 } from './read-clause';
 
@@ -416,10 +417,11 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       withWord = new Map();
       for (const x of added)
         if (!x.partner && x.reading.words.length <= 120)
-          for (const w of new Set(x.reading.words)) {
+          for (const w of x.reading.words) {
             const list = withWord.get(w);
-            if (list) list.push(x);
-            else withWord.set(w, [x]);
+            // (each sentence once per word: a word met again in it finds it last in its list)
+            if (!list) withWord.set(w, [x]);
+            else if (list[list.length - 1] !== x) list.push(x);
           }
     }
     let candidates: Side[] = [];
@@ -533,21 +535,37 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
   const offeredAfterMemo = new Map<string, boolean>();
   // the added sentences and the new version's, each with its words as setting names are written
   // (made once, lazily: only a removed named choice whose name is still found asks)
-  let sentencesAfter: { text: string; words: string }[] | null = null;
+  // (their words are also joined, a line each, so a name is looked for in one search: the words
+  // hold no line break, so a name found is found within one sentence, met in their order)
+  let sentencesAfter: string[] | null = null;
+  let wordsAfter = '';
+  let startsAfter: number[] = [];
   const offeredAfter = (n: string): boolean => {
     let found = offeredAfterMemo.get(n);
     if (found === undefined) {
-      sentencesAfter ??= [...added.map((a) => a.reading.text), ...afterSentences()]
-        .filter((t) => t.length < 2000)
-        .map((text) => ({
-          text,
-          words: normalizeClause(text)
-            .replace(/[^\p{L}\p{N}' ]/gu, '')
-            .replace(/'/g, ''),
-        }));
-      found = sentencesAfter.some(
-        (t) => t.words.includes(n) && rulesOf(t.text).some((m) => m.kind === 'opt-out-added'),
-      );
+      if (!sentencesAfter) {
+        sentencesAfter = [...added.map((a) => a.reading.text), ...afterSentences()].filter(
+          (t) => t.length < 2000,
+        );
+        const words = sentencesAfter.map((text) => settingWords(normalizeClause(text)));
+        startsAfter = [];
+        let at = 0;
+        for (const w of words) {
+          startsAfter.push(at);
+          at += w.length + 1;
+        }
+        wordsAfter = words.join('\n');
+      }
+      found = false;
+      for (let at = wordsAfter.indexOf(n); at >= 0;) {
+        const k = lastAtOrBefore(startsAfter, at);
+        if (rulesOf(sentencesAfter[k] as string).some((m) => m.kind === 'opt-out-added')) {
+          found = true;
+          break;
+        }
+        if (k + 1 >= startsAfter.length) break;
+        at = wordsAfter.indexOf(n, startsAfter[k + 1]);
+      }
       offeredAfterMemo.set(n, found);
     }
     return found;
@@ -1008,7 +1026,8 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
   }
 
   const list = [...tags.values()].sort(byImportance);
-  const topicsOf = new Map([...removed, ...added].map((s) => [s.reading.text, s.reading.topics]));
+  const topicsOf = new Map<string, string[]>();
+  for (const side of [removed, added]) for (const s of side) topicsOf.set(s.reading.text, s.reading.topics);
   // a mass removal (next to nothing added) or a rewrite (as many added): both are bulk
   const massRemoval = removed.length >= BULK_SENTENCES && added.length * 10 < removed.length;
   const bulk = massRemoval || (removed.length >= BULK_SENTENCES && added.length >= BULK_SENTENCES);
@@ -1099,6 +1118,25 @@ const unnamedChoice = (m: Meaning) =>
  * house? Switch on on-device processing …"), when they name only one.
  */
 function topicFromContext(list: Side[], lines: SideLines): void {
+  // (each sentence's choice topics, and the sentences naming some by section, found once)
+  const choiceTopics: (string[] | undefined)[] = [];
+  const topicsAt = (k: number) =>
+    (choiceTopics[k] ??= (list[k] as Side).reading.topics.filter((t) => CHOICE_TOPICS.includes(t)));
+  let bySection: Map<number, number[]> | null = null;
+  const sectionNaming = (section: number) => {
+    if (!bySection) {
+      bySection = new Map();
+      for (let k = 0; k < list.length; k++) {
+        if (topicsAt(k).length === 0) continue;
+        const at = lines.section((list[k] as Side).reading.text);
+        if (at < 0) continue;
+        const group = bySection.get(at);
+        if (group) group.push(k);
+        else bySection.set(at, [k]);
+      }
+    }
+    return bySection.get(section) ?? [];
+  };
   for (let i = 0; i < list.length; i++) {
     const s = list[i] as Side;
     // a choice announced gone by pointing back ("… we have decided to discontinue this feature"):
@@ -1129,38 +1167,39 @@ function topicFromContext(list: Side[], lines: SideLines): void {
         ];
     }
     if (!s.meanings.some(unnamedChoice)) continue;
-    const topicsOf = (x: Side) => x.reading.topics.filter((t) => CHOICE_TOPICS.includes(t));
     let topics: string[] = [];
     let aspect = '';
     let paragraphNames = false;
     if (POINTS_BACK.test(s.reading.norm)) {
       const before = list[i - 1];
-      if (before && lines.sameParagraph(before.reading.text, s.reading.text)) topics = topicsOf(before);
+      if (before && lines.sameParagraph(before.reading.text, s.reading.text)) topics = topicsAt(i - 1);
       paragraphNames = topics.length > 0;
     } else {
       // otherwise the one kind of data its paragraph's other changed sentences name, if only one
-      const near = list
-        .slice(Math.max(0, i - 3), i + 4)
-        .filter(
-          (x) =>
-            x !== s &&
-            topicsOf(x).length > 0 &&
-            (lines.sameParagraph(x.reading.text, s.reading.text) ||
-              (s.reading.tokens.length <= 12 && lines.labelOf(s.reading.text, x.reading.text))),
-        );
-      const named = [...new Set(near.flatMap(topicsOf))];
-      if (named.length === 1) topics = named;
-      paragraphNames = named.length > 0;
+      const near: number[] = [];
+      for (let k = Math.max(0, i - 3); k < Math.min(list.length, i + 4); k++) {
+        const x = list[k] as Side;
+        if (
+          x !== s &&
+          topicsAt(k).length > 0 &&
+          (lines.sameParagraph(x.reading.text, s.reading.text) ||
+            (s.reading.tokens.length <= 12 && lines.labelOf(s.reading.text, x.reading.text)))
+        )
+          near.push(k);
+      }
+      const names = [...new Set(near.flatMap(topicsAt))];
+      if (names.length === 1) topics = names;
+      paragraphNames = names.length > 0;
     }
     // where its paragraph names no data, the one kind of data its section's other changed
     // sentences name (an FAQ's "How do I turn it on?" under the answer that says what it keeps),
     // and what they say it does ("keeps everything you say on the doorbell": a choice to keep
     // voice local)
     if (!paragraphNames) {
-      const sides = list.filter(
-        (x) => x !== s && topicsOf(x).length > 0 && lines.sameSection(x.reading.text, s.reading.text),
-      );
-      const section = [...new Set(sides.flatMap(topicsOf))];
+      const at = lines.section(s.reading.text);
+      const others = at < 0 ? [] : sectionNaming(at).filter((k) => k !== i);
+      const sides = others.map((k) => list[k] as Side);
+      const section = [...new Set(others.flatMap(topicsAt))];
       if (section.length === 1) {
         topics = section;
         if (sides.some((x) => choiceAspect(x.reading) === 'local')) aspect = ':local';
@@ -1461,6 +1500,18 @@ function stillStated(r: Side, afterFlat: () => string): boolean {
   if (limiting.length === 0) return false;
   const after = afterFlat();
   return after.length > 0 && limiting.every((t) => after.includes(t));
+}
+
+/** The index of the last of these ascending numbers that is at most `x` (the first is at most `x`). */
+function lastAtOrBefore(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((sorted[mid] as number) <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 function unique(texts: string[], by: (t: string) => string): string[] {

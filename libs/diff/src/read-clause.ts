@@ -195,14 +195,22 @@ function settingsOf(text: string): string[] {
   if (!SETTING_HINT.test(text)) return [];
   for (const re of SETTING_PATTERNS)
     for (const m of text.matchAll(re)) {
-      const name = normalizeClause(m[1] as string)
-        .replace(/[^\p{L}\p{N}' ]/gu, '')
-        .replace(/'/g, '')
-        .trim();
+      const name = settingWords(normalizeClause(m[1] as string)).trim();
       if (name.split(' ').length >= 2 && !/^(the|our|your|this) /u.test(name)) out.add(name);
     }
   return [...out];
 }
+
+/**
+ * A normalised text with only its letters, digits and spaces (apostrophes dropped), as setting
+ * names are compared. (An ASCII text, most of them, needs no Unicode property classes.)
+ */
+export function settingWords(norm: string): string {
+  return NON_ASCII.test(norm)
+    ? norm.replace(/[^\p{L}\p{N}' ]/gu, '').replace(/'/g, '')
+    : norm.replace(/[^A-Za-z0-9 ]+/g, '');
+}
+const NON_ASCII = /[^\0-\x7f]/u;
 const SETTING_HINT = /[A-Z][\w’']*\s+[A-Z]|\*\*|[“"]/u;
 /** (matchAll runs a copy of each, from the start) */
 const SETTING_PATTERNS = [

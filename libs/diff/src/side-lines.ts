@@ -16,6 +16,8 @@ export class SideLines {
   /** Each line's plain text, made when first asked for. */
   private plain: (string | undefined)[] = [];
   private hunkOf: number[] = [];
+  /** Each line's section: a number that changes at each new hunk and at each heading line. */
+  private sectionOf: number[] = [];
   private lineOf: Map<string, number> | null = null;
   private afterLines: Map<string, number> | null = null;
   private afterRaw: string[] = [];
@@ -36,6 +38,12 @@ export class SideLines {
         const raw = lineText(l, this.side);
         const i = this.raw.length;
         this.raw.push(raw);
+        const last = this.hunkOf.length - 1;
+        this.sectionOf.push(
+          last >= 0 && this.hunkOf[last] === hi && !HEADING.test(raw)
+            ? (this.sectionOf[last] as number)
+            : last + 1,
+        );
         this.hunkOf.push(hi);
         // (changed sentences come from changed lines: a context line is read only when asked for)
         if (l.kind !== 'equal') for (const s of splitSentences(raw)) if (!lineOf.has(s)) lineOf.set(s, i);
@@ -67,12 +75,17 @@ export class SideLines {
 
   /** Whether two sentences stand in one section: one hunk, no heading line from the first to the second. */
   sameSection(a: string, b: string): boolean {
-    let i = this.line(a);
-    let j = this.line(b);
-    if (i < 0 || j < 0 || this.hunkOf[i] !== this.hunkOf[j]) return false;
-    if (i > j) [i, j] = [j, i];
-    for (let k = i + 1; k <= j; k++) if (HEADING.test(this.raw[k] as string)) return false;
-    return true;
+    const i = this.section(a);
+    return i >= 0 && i === this.section(b);
+  }
+
+  /**
+   * The section a sentence stands in (-1: none): two sentences share one when they stand in one
+   * hunk with no heading line after the first up to the second (see `sameSection`).
+   */
+  section(sentence: string): number {
+    const i = this.line(sentence);
+    return i < 0 ? -1 : (this.sectionOf[i] as number);
   }
 
   /** Whether a short line (a setting's label) is followed, in its hunk, by the line describing it. */
