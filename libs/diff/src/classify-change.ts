@@ -1261,7 +1261,7 @@ function featureGoneFromContext(list: Side[], lines: SideLines): void {
     // (or a sentence the change left alone just before it, in its section: a notice appended under
     // "You turned on Keep Voice Local …")
     if (!found) {
-      const section = lines.sectionOf(s.reading.text);
+      const section = lines.sectionLines(s.reading.text);
       const at = section.findIndex((l) => l.includes(s.reading.text));
       const own = at < 0 ? [] : splitSentences(section[at] as string);
       const earlier = [
@@ -1285,7 +1285,7 @@ function listedUnderRemoved(list: Side[], lines: SideLines): void {
   for (const s of list) {
     if (s.meanings.some((m) => m.kind === 'opt-out-removed')) continue;
     // (the label is the line just above the item, changed or not; or the heading of its section)
-    const section = lines.sectionOf(s.reading.text);
+    const section = lines.sectionLines(s.reading.text);
     const at = section.findIndex((l) => l.includes(s.reading.text.replace(/^[\s*_>•·+-]+/u, '')));
     if (at < 1) continue;
     const label = [section[at - 1] as string, section[0] as string];

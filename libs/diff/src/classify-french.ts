@@ -276,7 +276,7 @@ function fromContext(s: FrenchReading, lines: SideLines): void {
     if (m.kind === 'opt-out-added' || m.kind === 'opt-out-removed') {
       if (m.topic !== null) continue;
       // (an unnamed choice, "activez ce paramètre", is about what its section names)
-      const section = lines.sectionOf(s.text);
+      const section = lines.sectionLines(s.text);
       m.topic = frenchTopicOf(section.join(' '));
       if (!m.local && m.topic === 'voice-recordings') m.local = section.some(saysLocal);
     }

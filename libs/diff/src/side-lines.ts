@@ -99,7 +99,7 @@ export class SideLines {
    * The plain text of the lines around a sentence in its section, as far as its hunk shows them:
    * from the nearest heading above it (included) to the line before the next heading.
    */
-  sectionOf(sentence: string): string[] {
+  sectionLines(sentence: string): string[] {
     const i = this.line(sentence);
     if (i < 0) return [];
     let from = i;
