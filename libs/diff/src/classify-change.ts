@@ -604,13 +604,20 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
   let rightsStated: Set<string> | null = null;
   const rightGoneFromRewrite = (t: ChangeTag): boolean => {
     if (t.kind !== 'rights-reduced' || !options.afterText || added.length < BULK_SENTENCES) return false;
-    rightsStated ??= new Set(
-      afterSentences()
-        .filter((x) => x.length < 2000 && RIGHT_HINT.test(x))
-        // (a right to object or withdraw consent is often worded as a choice: "you may object at any time")
-        .filter((x) => rulesOf(x).some((m) => m.kind === 'rights-added' || m.kind === 'opt-out-added'))
-        .flatMap((x) => rightKinds(prepared(x).norm)),
-    );
+    if (!rightsStated) {
+      // (only a right other than the bare 'right' is asked about below: a sentence that names
+      // none adds nothing that is asked, so its rules are not read)
+      const naming = afterSentences().filter(
+        (x) =>
+          x.length < 2000 && RIGHT_HINT.test(x) && rightKinds(prepared(x).norm).some((k) => k !== 'right'),
+      );
+      rightsStated = new Set(
+        naming
+          // (a right to object or withdraw consent is often worded as a choice: "you may object at any time")
+          .filter((x) => rulesOf(x).some((m) => m.kind === 'rights-added' || m.kind === 'opt-out-added'))
+          .flatMap((x) => rightKinds(prepared(x).norm)),
+      );
+    }
     const stated = rightsStated;
     return t.citations.some(
       (c) =>

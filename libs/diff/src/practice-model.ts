@@ -1,6 +1,6 @@
 import { wordTokens } from './plain-words';
 import { normalizeClause } from './read-clause';
-import { WORDS } from './word-table';
+import { TOKEN_IDS, WORDS } from './word-table';
 
 /**
  * The data practice a clause describes, whatever its direction: the learned part of the
@@ -177,9 +177,12 @@ function addById(index: IdIndex, tokens: readonly string[], scores: number[]): v
     const at = row * width;
     for (let c = 0; c < width; c++) scores[c] = (scores[c] as number) + (weights[at + c] as number);
   };
+  // (the numbers the reader found, unless words were numbered since: read-clause.ts)
+  const known = TOKEN_IDS.get(tokens);
+  const ids = known !== undefined && known[tokens.length] === WORDS.size ? known : null;
   let prev = index.start;
-  for (const t of tokens) {
-    const id = WORDS.find(t);
+  for (let i = 0; i < tokens.length; i++) {
+    const id = ids ? (ids[i] as number) : WORDS.find(tokens[i] as string);
     if (id >= 0) {
       const u = id < uni.length ? (uni[id] as number) : -1;
       if (u >= 0) add(u);

@@ -3,7 +3,7 @@ import clauseData from './lexicon/clause.json';
 import { durationsOf, type Duration, topicsOf } from './lexicon';
 import { gated, type GatedRegExp, readAheadWith } from './pattern-gate';
 import { isLetterOrDigitUnit, wordTokens } from './plain-words';
-import { WORDS } from './word-table';
+import { TOKEN_IDS, WORDS } from './word-table';
 
 /** Who does what a clause says. */
 export type Actor = 'we' | 'you' | 'third-parties' | 'partners' | 'authorities' | null;
@@ -315,9 +315,11 @@ function readNorm(text: string, norm: string): Reading {
   FIRST_WORD.fill(-1);
   FOUND.fill(0);
   const words: string[] = [];
+  const ids: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as string;
     const id = WORDS.find(t);
+    ids.push(id);
     if (id >= 0) {
       const opens = OPENS[id];
       if (opens) for (const f of opens) OPEN[f] = 1;
@@ -327,6 +329,8 @@ function readNorm(text: string, norm: string): Reading {
     }
     if (t.length > 1) words.push(t);
   }
+  ids.push(WORDS.size);
+  TOKEN_IDS.set(tokens, ids);
   const acts: Act[] = [];
   for (let f = 0; f < FAMILY_ORDER.length; f++) {
     if (OPEN[f] === 0) continue;
