@@ -295,7 +295,9 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
   topicFromContext(removed, linesOf.removed);
   topicFromContext(added, linesOf.added);
   featureGoneFromContext(added, linesOf.added);
-  listedUnderRemoved(added, linesOf.added);
+  // (only where the change shows a "Removed" label at all)
+  if (diff.hunks.some((h) => h.lines.some((l) => REMOVED_LABEL.test(l.ops[0]?.text ?? ''))))
+    listedUnderRemoved(added, linesOf.added);
   namedGoneFromContext(added, removed, options.afterText, readingOf);
   topicFromDefinition(removed);
   topicFromDefinition(added);
