@@ -1,5 +1,17 @@
-import { KINDS, type Kind, severityRank, type Topic, TOPICS } from '@fineprint/contracts';
+import { severityRank } from '@fineprint/contracts';
 
+import {
+  asKind,
+  asTopic,
+  BULK_SENTENCES,
+  bulkOf,
+  byImportance,
+  citation,
+  kindsOf,
+  MAX_CITATIONS,
+  severityRuleOf,
+  topicsOfChange,
+} from './change-severity';
 import { classifyFrench } from './classify-french';
 import { noOwnPractice } from './clause-context';
 import { dataItems } from './clause-data';
@@ -20,14 +32,14 @@ import {
   type DiffResult,
   type Severity,
 } from './diff.types';
-import { DEFAULT_SEVERITY, KIND_ORDER, PARENT_OF, REMOVAL_OF, SEVERITY_RULES } from './lexicon';
+import { DEFAULT_SEVERITY, REMOVAL_OF } from './lexicon';
 import { pairSentences } from './pair-sentences';
 import { KEPT_AWAY, localChoiceFromContext, VOICE_LIKE, WITHDRAWN } from './local-choice';
 import { cellsOf, SideLines } from './side-lines';
 import { matches, scanAhead, withScanMemo } from './pattern-gate';
 import { plainWords, PlainWordsSearch } from './plain-words';
 import { type PracticeModel, predictPractice } from './practice-model';
-import { readsAsFrench } from './read-french';
+import { readsAsEnglish, readsAsFrench } from './language';
 import { splitSentences } from './split-sentences';
 import shippedModel from './lexicon/practice-model.json';
 import {
@@ -40,9 +52,6 @@ import {
   settingWords,
   wordAt,
 } from './read-clause';
-
-const MAX_CITATIONS = 5;
-const MAX_CITATION_LENGTH = 600;
 
 /** A changed sentence, normalised once; its signature, reading and rules' meanings when asked for. */
 interface Prepared {
@@ -61,8 +70,6 @@ interface Side {
   vetoed: boolean;
 }
 
-/** A change that removes at least this many sentences, and adds as many or almost none, is a bulk rewrite or removal. */
-const BULK_SENTENCES = 40;
 const EXPANDING = ['new-data-use', 'new-data-collected', 'sharing-expanded', 'tracking-added'];
 /**
  * A promise about voice, faces, health, children or AI training that a rewrite (not a mass removal:
@@ -129,14 +136,6 @@ const CHOICE_HINT =
   /opt[- ]?out|setting|preference|choose|choice|control|turn off|disable|unsubscribe|withdraw/iu;
 
 /** A kind or topic the lexicons name, checked against the vocabulary (libs/contracts). */
-function asKind(kind: string): Kind {
-  if ((KINDS as readonly string[]).includes(kind)) return kind as Kind;
-  throw new Error(`meaning lexicon: "${kind}" is not a kind of libs/contracts (KINDS)`);
-}
-function asTopic(topic: string): Topic {
-  if ((TOPICS as readonly string[]).includes(topic)) return topic as Topic;
-  throw new Error(`meaning lexicon: "${topic}" is not a topic of libs/contracts (TOPICS)`);
-}
 
 const key = (m: { kind: string; topic: string | null }) => `${m.kind}|${m.topic ?? ''}`;
 
@@ -1037,19 +1036,11 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
   const list = [...tags.values()].sort(byImportance);
   const topicsOf = new Map<string, string[]>();
   for (const side of [removed, added]) for (const s of side) topicsOf.set(s.reading.text, s.reading.topics);
-  // a mass removal (next to nothing added) or a rewrite (as many added): both are bulk
-  const massRemoval = removed.length >= BULK_SENTENCES && added.length * 10 < removed.length;
-  const bulk = massRemoval || (removed.length >= BULK_SENTENCES && added.length >= BULK_SENTENCES);
+  const { massRemoval, bulk } = bulkOf(removed.length, added.length);
   let severity: Severity = DEFAULT_SEVERITY.severity;
   let severityRule = DEFAULT_SEVERITY.name;
   for (const t of list) {
-    const rule = SEVERITY_RULES.find(
-      (r) =>
-        (r.kinds ? t.kind !== null && r.kinds.includes(t.kind) : true) &&
-        (!r.topics || (t.topic !== null && r.topics.includes(t.topic))) &&
-        (!r.exceptTopics || t.topic === null || !r.exceptTopics.includes(t.topic)) &&
-        (!r.citing || t.citations.some((c) => (r.citing as RegExp).test(c.text.toLowerCase()))),
-    );
+    const rule = severityRuleOf(t);
     // a tag only the model found is at most medium: a guess alone never raises a high alert; nor
     // does a sentence that vanished in a bulk rewrite or mass removal (it may live on reworded
     // elsewhere, or the capture lost the page): a reader must look, but it is not a known loss
@@ -1086,25 +1077,14 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       severityRule = t.severityRule;
     }
   }
-  // a change is about the topics of its tags and of the sentences its meaning tags cite
-  const topics = [
-    ...new Set([
-      ...list.map((t) => t.topic).filter((t): t is Topic => t !== null),
-      ...list
-        .filter((t) => t.kind)
-        .flatMap((t) => t.citations.flatMap((c) => (topicsOf.get(c.text) ?? []).map(asTopic))),
-    ]),
-  ];
-  const own = list.map((t) => t.kind).filter((k): k is Kind => k !== null);
-  const kinds = [
-    ...new Set(
-      own.flatMap((k) => {
-        const parent = PARENT_OF[k];
-        return parent ? [k, asKind(parent)] : [k];
-      }),
-    ),
-  ];
-  return { severity, severityRule, cosmetic: false, tags: list, topics, kinds };
+  return {
+    severity,
+    severityRule,
+    cosmetic: false,
+    tags: list,
+    topics: topicsOfChange(list, topicsOf),
+    kinds: kindsOf(list),
+  };
 }
 
 /** An option that keeps data on the user's device, or away from others. */
@@ -1762,17 +1742,7 @@ function retentionAcross(removed: Side[], added: Side[]): { kind: string; sides:
 }
 
 function cite(s: Side): Citation {
-  const text = s.reading.text;
-  return {
-    side: s.side,
-    text: text.length > MAX_CITATION_LENGTH ? `${text.slice(0, MAX_CITATION_LENGTH - 1)}…` : text,
-  };
-}
-
-function byImportance(a: ChangeTag, b: ChangeTag): number {
-  const rank = (k: string | null) =>
-    k === null ? 99 : KIND_ORDER.indexOf(k) < 0 ? 98 : KIND_ORDER.indexOf(k);
-  return rank(a.kind) - rank(b.kind) || (a.topic ?? '~').localeCompare(b.topic ?? '~');
+  return citation(s.reading.text, s.side);
 }
 
 /** A condition of law or residence ("if you live in …", "where required by applicable law"). */
@@ -1813,42 +1783,6 @@ function repeatedParagraphs(
   for (const text of long.length >= REPEATED_LONG ? [...long, ...short] : long)
     for (const s of splitSentences(text)) out.add(s);
   return out;
-}
-
-/** English words that most English sentences have and other languages' sentences lack. */
-const ENGLISH_FUNCTION_WORDS = new Set(
-  'the and of to a in is are we you your our for with that this or be by on may not it as any can will from'.split(
-    ' ',
-  ),
-);
-/** The same in French, German, Spanish, Italian, Dutch and Portuguese (for short changes). */
-const OTHER_FUNCTION_WORDS = new Set(
-  'le la les des du et nous vous votre vos pour avec est sont une dans qui que der die das und wir sie ihre ist mit von zu el los las y nosotros usted sus para con del il lo gli di che per sono het een en wij uw voor met van os um uma não são'.split(
-    ' ',
-  ),
-);
-/**
- * Whether the changed sentences read as English: with 40 words or more, unless English function
- * words are under 12% of them (English prose has 35–50%; French, German or Spanish prose under 5%)
- * and other languages' function words 8% or more (so a JSON manifest or a menu of product names,
- * which has few of either, is still read); with 12 to 39 words, unless other languages' function
- * words are 15% of them and English ones under 5%.
- */
-function readsAsEnglish(sentences: string[]): boolean {
-  let words = 0;
-  let english = 0;
-  let other = 0;
-  for (const s of sentences) {
-    for (const w of s.toLowerCase().split(/[^\p{L}']+/u)) {
-      if (!w) continue;
-      words++;
-      if (ENGLISH_FUNCTION_WORDS.has(w)) english++;
-      else if (OTHER_FUNCTION_WORDS.has(w)) other++;
-    }
-    if (words >= 4000) break;
-  }
-  if (words >= 40) return english >= 0.12 * words || other < 0.08 * words;
-  return words < 12 || !(other >= 0.15 * words && english < 0.05 * words);
 }
 
 /**

@@ -7,7 +7,7 @@
  * the user's consent is at most medium, and so is a removal in a bulk rewrite (40 sentences or more
  * on both sides, or a mass removal), as in English.
  */
-import { type Kind, severityRank, type Topic } from '@fineprint/contracts';
+import { severityRank } from '@fineprint/contracts';
 
 import {
   type ChangeTag,
@@ -16,7 +16,18 @@ import {
   type DiffResult,
   type Severity,
 } from './diff.types';
-import { DEFAULT_SEVERITY, KIND_ORDER, PARENT_OF, REMOVAL_OF, SEVERITY_RULES } from './lexicon';
+import {
+  asKind,
+  asTopic,
+  bulkOf,
+  byImportance,
+  citation,
+  kindsOf,
+  MAX_CITATIONS,
+  severityRuleOf,
+  topicsOfChange,
+} from './change-severity';
+import { DEFAULT_SEVERITY, REMOVAL_OF } from './lexicon';
 import {
   foldFrench,
   FRENCH_SENSITIVE,
@@ -33,10 +44,6 @@ import {
 } from './read-french';
 import { cellsOf, SideLines } from './side-lines';
 
-const BULK_SENTENCES = 40;
-const MAX_CITATIONS = 5;
-const MAX_CITATION_LENGTH = 600;
-
 interface FrenchTag extends ChangeTag {
   optIn: boolean;
 }
@@ -48,11 +55,8 @@ const signature = (text: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
-function cite(r: FrenchReading, side: 'removed' | 'added'): Citation {
-  return {
-    side,
-    text: r.text.length > MAX_CITATION_LENGTH ? `${r.text.slice(0, MAX_CITATION_LENGTH)}…` : r.text,
-  };
+function cite(r: FrenchReading, side: Citation['side']): Citation {
+  return citation(r.text, side);
 }
 
 /** The rights a French sentence names, each by a pattern (folded text). */
@@ -131,8 +135,8 @@ export function classifyFrench(
       return t;
     }
     const created: FrenchTag = {
-      kind: kind as Kind | null,
-      topic: topic as Topic | null,
+      kind: kind === null ? null : asKind(kind),
+      topic: topic === null ? null : asTopic(topic),
       rule,
       citations: [cite(r, side)],
       source: 'rule',
@@ -142,10 +146,17 @@ export function classifyFrench(
     tags.set(k, created);
     return created;
   };
+  // (each sentence's cues, folded and matched once however many comparisons ask)
+  const cues = new Map<FrenchReading, ReturnType<typeof frenchCues>>();
+  const cuesOf = (r: FrenchReading) => {
+    let c = cues.get(r);
+    if (!c) cues.set(r, (c = frenchCues(r.text)));
+    return c;
+  };
   for (const p of frenchPairs(removed, added)) {
     const [r, a] = p;
-    const cr = frenchCues(r.text);
-    const ca = frenchCues(a.text);
+    const cr = cuesOf(r);
+    const ca = cuesOf(a);
     const aKeys = new Set(a.meanings.map(key));
     // a promise kept only "for now" ("nous ne vendrons jamais …" → "à ce jour, nous ne vendons pas …")
     if (ca.forNow && !cr.forNow)
@@ -185,16 +196,11 @@ export function classifyFrench(
   // practice, every removed statement of it limited, the new one not
   const limitedBefore = (m: FrenchMeaning) => {
     const said = removed.filter((r) => r.meanings.some((x) => key(x) === key(m)));
-    return said.length > 0 && said.every((r) => frenchCues(r.text).only);
+    return said.length > 0 && said.every((r) => cuesOf(r).only);
   };
   for (const a of added)
     for (const m of a.meanings)
-      if (
-        saidBefore.has(key(m)) &&
-        EXPANDING_KINDS.has(m.kind) &&
-        !frenchCues(a.text).only &&
-        limitedBefore(m)
-      )
+      if (saidBefore.has(key(m)) && EXPANDING_KINDS.has(m.kind) && !cuesOf(a).only && limitedBefore(m))
         tag(m.kind, m.topic, 'added:fr:limit-dropped', a, 'added');
   for (const a of added)
     for (const m of a.meanings)
@@ -214,24 +220,13 @@ export function classifyFrench(
         }
     }
 
-  const rank = (k: string | null) =>
-    k === null ? 99 : KIND_ORDER.indexOf(k) < 0 ? 98 : KIND_ORDER.indexOf(k);
-  const list = [...tags.values()].sort(
-    (a, b) => rank(a.kind) - rank(b.kind) || (a.topic ?? '~').localeCompare(b.topic ?? '~'),
-  );
-  const massRemoval = removed.length >= BULK_SENTENCES && added.length * 10 < removed.length;
-  const bulk = massRemoval || (removed.length >= BULK_SENTENCES && added.length >= BULK_SENTENCES);
+  const list = [...tags.values()].sort(byImportance);
+  const { bulk } = bulkOf(removed.length, added.length);
   let severity: Severity = DEFAULT_SEVERITY.severity;
   let severityRule = `${DEFAULT_SEVERITY.name} (read in French)`;
   const out: ChangeTag[] = [];
   for (const { optIn, ...t } of list) {
-    const rule = SEVERITY_RULES.find(
-      (r) =>
-        (r.kinds ? t.kind !== null && r.kinds.includes(t.kind) : true) &&
-        (!r.topics || (t.topic !== null && r.topics.includes(t.topic))) &&
-        (!r.exceptTopics || t.topic === null || !r.exceptTopics.includes(t.topic)) &&
-        (!r.citing || t.citations.some((c) => (r.citing as RegExp).test(c.text.toLowerCase()))),
-    );
+    const rule = severityRuleOf(t);
     const cap =
       rule?.severity !== 'high'
         ? null
@@ -248,21 +243,15 @@ export function classifyFrench(
     }
     out.push(t);
   }
-  // a change is about its tags' topics and the topics of the sentences its meaning tags cite
   const topicsOfText = new Map([...removed, ...added].map((r) => [r.text, r.topics]));
-  const topics = [
-    ...new Set(
-      [
-        ...out.map((t) => t.topic),
-        ...out
-          .filter((t) => t.kind)
-          .flatMap((t) => t.citations.flatMap((c) => topicsOfText.get(c.text) ?? [])),
-      ].filter((t): t is Topic => t !== null),
-    ),
-  ];
-  const own = out.map((t) => t.kind).filter((k): k is Kind => k !== null);
-  const kinds = [...new Set(own.flatMap((k) => (PARENT_OF[k] ? [k, PARENT_OF[k] as Kind] : [k])))];
-  return { severity, severityRule, cosmetic: false, tags: out, topics, kinds };
+  return {
+    severity,
+    severityRule,
+    cosmetic: false,
+    tags: out,
+    topics: topicsOfChange(out, topicsOfText),
+    kinds: kindsOf(out),
+  };
 }
 
 /**

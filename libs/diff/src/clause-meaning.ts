@@ -52,7 +52,7 @@ export const SENSITIVE_DATA = [
   'financial',
   'communications-content',
 ];
-const DATA_TOPICS = [...SENSITIVE_DATA, 'human-review'];
+export const DATA_TOPICS = [...SENSITIVE_DATA, 'human-review'];
 
 const PRIVACY_OBJECT =
   /\b(data|information|privacy|track\w*|cookies?|ads?|advertis\w*|record\w*|history|location|shar\w*|personali[sz]\w*|communications?|e-?mails?|marketing|notifications?|consent|sell|sale|collect\w*|process\w*|voice|camera|microphone|contacts|profil\w*|sms|newsletters?|messages)\b/u;

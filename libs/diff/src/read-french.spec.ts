@@ -3,7 +3,8 @@ import { type Severity, severityRank } from '@fineprint/contracts';
 import frenchBlind from '../test/french-blind-1.json';
 import french from '../test/meaning-french.json';
 import { analyzeChange } from './analyze-change';
-import { readFrench, readsAsFrench } from './read-french';
+import { readsAsFrench } from './language';
+import { readFrench } from './read-french';
 
 // French clauses written before the French reader (decision 0027): each is added to or removed
 // from a neutral French page and must read as the fixture says

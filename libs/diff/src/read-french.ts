@@ -8,6 +8,7 @@
  * "réclamation auprès de la CNIL") are read first. The meaning is given as if the sentence were
  * added; the change classifier (classify-french.ts) turns a removed sentence's meaning around.
  */
+import { DATA_TOPICS } from './clause-meaning';
 import french from './lexicon/french.json';
 
 export interface FrenchMeaning {
@@ -64,17 +65,8 @@ const PRIORITY = [
   'cookies-tracking',
   'marketing',
 ];
-/** Data whose collection or use is news by itself. */
-const SENSITIVE = new Set([
-  'voice-recordings',
-  'biometrics',
-  'health',
-  'children',
-  'communications-content',
-  'location',
-  'human-review',
-  'financial',
-]);
+/** Data whose collection or use is news by itself (the English reader's data topics). */
+const SENSITIVE = new Set(DATA_TOPICS);
 /** Purposes whose use is news (a use for "the running of our services" is not). */
 const PURPOSES = new Set(['ai-training', 'advertising', 'marketing']);
 const SHARE_PRIORITY = [
@@ -278,43 +270,6 @@ export function readFrench(text: string): FrenchReading {
     }
   }
   return { text, topics, meanings: out };
-}
-
-/** French function words, and English ones, for telling a French text from others. */
-const FRENCH_WORDS = new Set(
-  'le la les des du de et est sont une un pour par dans sur avec nous vous votre vos notre nos qui que ne pas au aux ce cette ces ses leur leurs il elle ils elles on en'.split(
-    ' ',
-  ),
-);
-const ENGLISH_WORDS = new Set(
-  'the and of to a in is are we you your our for with that this or be by on may not it as any can will from'.split(
-    ' ',
-  ),
-);
-
-/**
- * Whether a change reads as French: its changed sentences, and where they are short (under 40
- * words) the start of the new version too, have French function words for 15% or more of their
- * words and English ones for under 5%. Only the first 2,000 words are counted.
- */
-export function readsAsFrench(sentences: string[], afterText?: string): boolean {
-  let words = 0;
-  let fr = 0;
-  let en = 0;
-  const count = (text: string) => {
-    for (const w of text.toLowerCase().split(/[^\p{L}]+/u)) {
-      if (!w) continue;
-      words++;
-      if (FRENCH_WORDS.has(w)) fr++;
-      else if (ENGLISH_WORDS.has(w)) en++;
-    }
-  };
-  for (const s of sentences) {
-    count(s);
-    if (words >= 2000) break;
-  }
-  if (words < 40 && afterText) count(afterText.slice(0, 4000));
-  return words >= 4 && fr >= 0.15 * words && en < 0.05 * words;
 }
 
 const UNIT_DAYS: Record<string, number> = french.durations;
