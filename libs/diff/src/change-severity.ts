@@ -80,6 +80,12 @@ export function topicsOfChange(tags: ChangeTag[], topicsOfText: Map<string, stri
       ...tags
         .filter((t) => t.kind)
         .flatMap((t) => t.citations.flatMap((c) => (topicsOfText.get(c.text) ?? []).map(asTopic))),
+      // (sharing with no more particular topic is sharing with third parties)
+      ...(tags.some(
+        (t) => t.topic === null && (t.kind === 'sharing-expanded' || t.kind === 'sharing-narrowed'),
+      )
+        ? (['third-party-sharing'] as Topic[])
+        : []),
     ]),
   ];
 }

@@ -1159,3 +1159,85 @@ describe('a sentence that keeps its words and gains a purpose or a condition', (
     expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'voice-recordings')).toBe(true);
   });
 });
+
+// Ninth stop: misses read in blind sets 4, 11 and 12 (decision 0016 update 23). Our own wording,
+// about other services, each seen to fail before its rule.
+describe('ninth stop: collection, recipients and choices pointed back to', () => {
+  it.each([
+    'Our smart lock builds a fingerprint template from each finger you enrol.',
+    'The Gatekeeper camera generates a faceprint of regular visitors.',
+    'When you link your scale, we import your weight and body-fat measurements.',
+  ])('data newly derived or imported is collected: %s', (s) => {
+    const c = change('We keep your account details safe.', `We keep your account details safe. ${s}`);
+    expect(c.kinds).toContain('new-data-collected');
+    expect(c.severity).toBe('high');
+  });
+
+  it('a product with Feedback in its name does not make a training sentence about feedback', () => {
+    const c = change(
+      'Pupils can see their marks.',
+      'Pupils can see their marks. Pupil essays are used to train the models behind Feedback Coach.',
+    );
+    expect(c.tags.some((t) => t.kind === 'new-data-use' && t.topic === 'ai-training')).toBe(true);
+  });
+
+  it('feedback the user sends is still no personal data', () => {
+    const c = change(
+      'Pupils can see their marks.',
+      'Pupils can see their marks. We may use any feedback you send us to improve the product.',
+    );
+    expect(c.kinds).not.toContain('new-data-use');
+  });
+
+  it('a recipient added to a list of whom data goes to, under an introduction that limits it', () => {
+    const list = (items: string[]) =>
+      `We share your prescriptions only where it is needed for your treatment:\n\n${items.map((i) => `- ${i}`).join('\n')}`;
+    const c = change(
+      list(['with the pharmacy you pick;', 'with your own GP.']),
+      list([
+        'with the pharmacy you pick;',
+        'with your own GP;',
+        'with our insurance partners, including the medicines you take, for underwriting.',
+      ]),
+    );
+    expect(c.kinds).toContain('sharing-expanded');
+    expect(c.topics).toContain('health');
+    expect(c.severity).toBe('high');
+  });
+
+  it('a condition added to the list is no recipient', () => {
+    const list = (items: string[]) =>
+      `We may share your details:\n\n${items.map((i) => `- ${i}`).join('\n')}`;
+    const c = change(
+      list(['with the shop you order from;', 'with couriers.']),
+      list(['with the shop you order from;', 'with couriers;', 'with your consent, in any other case.']),
+    );
+    expect(c.kinds).not.toContain('sharing-expanded');
+  });
+
+  it('recipients now using the data for their own purposes is sharing expanded', () => {
+    const c = change(
+      'We share your seat choice with the cinema you book at.',
+      'We share your seat choice with the cinema you book at and with the venues in our film club scheme, which may use it for their own purposes.',
+    );
+    expect(c.tags.some((t) => t.kind === 'sharing-expanded' && t.rule.startsWith('pair:'))).toBe(true);
+  });
+
+  it('sharing with no more particular topic counts as third-party sharing', () => {
+    const c = change(
+      'We keep your bookings to ourselves.',
+      'We keep your bookings to ourselves. We may share your booking history with other companies.',
+    );
+    expect(c.kinds).toContain('sharing-expanded');
+    expect(c.topics).toContain('third-party-sharing');
+  });
+
+  it('a choice that points back to the sentence before it, left as it was, takes its topic', () => {
+    const before =
+      'Your recordings may be used to improve our speech models. You can stop this by switching off Help Improve Speech under Settings > Privacy. Other settings are described below.';
+    const after =
+      'Your recordings may be used to improve our speech models. Other settings are described below.';
+    const c = change(before, after);
+    expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'ai-training')).toBe(true);
+  });
+});

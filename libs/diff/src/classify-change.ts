@@ -112,6 +112,11 @@ const SENSITIVE_PROMISES = new Set([
 const RECIPIENT_ITEM =
   /^\W*((our|the|other|certain|trusted|selected) )?([\w-]+ ){0,3}(providers?|processors?|partners?|companies|vendors?|platforms?|agencies|affiliates|advertisers|networks|contractors|subsidiaries|consultants|auditors|authorities|brokers)\b/u;
 
+/** A list item that says whom data goes to ("with your health insurer, including diagnosis codes"). */
+const WITH_ITEM = /^\W*with (your |our |the |other |any |a |an |certain |selected )?[\w-]+/u;
+/** …not the condition it goes under ("with your consent"). */
+const WITH_CONDITION =
+  /^\W*with (your |their )?(express |explicit |prior )?(consent|permission|agreement|authori[sz]ation)\b/u;
 /** A list item that names a company and what it does ("Sift, which helps us detect fraud"). */
 const COMPANY_ITEM = /^\W*[A-Z][\w.&'’-]*(?: (?:[A-Z][\w.&'’-]*|and|&))*, (?:which|who) /u;
 /** A sentence that introduces a list of purposes ("We use … to:", "… for the following purposes:"). */
@@ -291,8 +296,8 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
     removed: new SideLines(diff, 'removed'),
     added: new SideLines(diff, 'added', options.afterText),
   };
-  topicFromContext(removed, linesOf.removed);
-  topicFromContext(added, linesOf.added);
+  topicFromContext(removed, linesOf.removed, readingOf);
+  topicFromContext(added, linesOf.added, readingOf);
   featureGoneFromContext(added, linesOf.added);
   // (only where the change shows a "Removed" label at all)
   if (diff.hunks.some((h) => h.lines.some((l) => REMOVED_LABEL.test(l.ops[0]?.text ?? ''))))
@@ -340,8 +345,10 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       // (a kind of recipient named first, "cloud hosting providers, which …", or a company named
       // and what it does for the service, "Sift, which helps us detect fraud")
       const named = s.reading.recipients.length > 0 && RECIPIENT_ITEM.test(s.reading.norm);
+      // (or whom the data goes to, under "We share your health information: - with your insurer")
+      const withWhom = WITH_ITEM.test(s.reading.norm) && !WITH_CONDITION.test(s.reading.norm);
       if (
-        !(named || COMPANY_ITEM.test(s.reading.text)) ||
+        !(named || withWhom || COMPANY_ITEM.test(s.reading.text)) ||
         // (a list item, not a table row: a row's first cell is often where data comes from)
         s.reading.text.trimStart().startsWith('|') ||
         s.meanings.some((m) => m.kind === 'new-data-collected') ||
@@ -353,14 +360,21 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       if (intro === null) continue;
       const ir = readingOf(intro);
       const shared = rulesOf(intro).find((m) => m.kind === 'sharing-expanded');
-      if (!shared && (ir.recipients.length === 0 || ir.acts.some((x) => x.negated))) continue;
+      // (an introduction that shares, however it limits it: "only as needed to provide your care:")
+      const sharing =
+        withWhom && ir.acts.some((x) => (x.family === 'share' || x.family === 'sell') && !x.negated);
+      if (!sharing && !shared && (ir.recipients.length === 0 || ir.acts.some((x) => x.negated))) continue;
       // (a company named alone is a recipient only under an introduction that names recipients)
-      if (!named && ir.recipients.length === 0) continue;
-      const topic = s.reading.recipients.includes('service-providers')
-        ? 'service-providers'
-        : s.reading.topics.includes('advertising')
-          ? 'advertising'
-          : (shared?.topic ?? (ir.recipients.includes('service-providers') ? 'service-providers' : null));
+      if (!sharing && !named && ir.recipients.length === 0) continue;
+      const sensitive = [...s.reading.topics, ...ir.topics].find((t) => SENSITIVE_DATA.includes(t));
+      const topic =
+        sharing && sensitive
+          ? sensitive
+          : s.reading.recipients.includes('service-providers')
+            ? 'service-providers'
+            : s.reading.topics.includes('advertising')
+              ? 'advertising'
+              : (shared?.topic ?? (ir.recipients.includes('service-providers') ? 'service-providers' : null));
       s.meanings = [
         { kind: 'sharing-expanded', topic, rule: 'list-item-of-recipients', object: topic ?? 'sharing' },
         ...s.meanings.filter((m) => m.kind.startsWith('tracking-')),
@@ -656,6 +670,15 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
     )
       for (const m of a.meanings)
         if (m.kind === 'sharing-expanded') tag(m.kind, m.topic, 'pair:more-recipients-named', r, a);
+    // the recipients now using the data for their own ends ("… with the hotel you book with" → "…,
+    // and with the retailers in our rewards programme, which may use it for their own purposes")
+    if (
+      matches(a.reading.norm, OWN_PURPOSES) &&
+      !matches(r.reading.norm, OWN_PURPOSES) &&
+      r.meanings.some((m) => m.kind === 'sharing-expanded')
+    )
+      for (const m of a.meanings)
+        if (m.kind === 'sharing-expanded') tag(m.kind, m.topic, 'pair:recipients-own-purposes', r, a);
     // tracking by a technology the old sentence did not name ("analytics cookies" → "analytics
     // cookies, together with a session-recording tool that captures your mouse movements")
     if (
@@ -1093,7 +1116,7 @@ const LOCAL_OPTION =
 
 /** "Turn this on", "switch it off", "enable it": a choice whose object the sentence before names. */
 const POINTS_BACK =
-  /\b(turn|switch|toggle|flip)(ing|s)? (this|it|that) (on|off)\b|\b(enable|disable|activate|deactivate)s? (this|it|that)\b|\b(this|that|the) (feature|setting|option|mode|control)\b/u;
+  /\b(turn|switch|toggle|flip)(ing|s)? (this|it|that) (on|off)\b|\b(stop|prevent|opt out of|object to|refuse|decline) (this|that)\b|\b(enable|disable|activate|deactivate)s? (this|it|that)\b|\b(this|that|the) (feature|setting|option|mode|control)\b/u;
 /** A choice (offered, or announced gone) that names no data. */
 const unnamedChoice = (m: Meaning) =>
   (m.kind === 'opt-out-added' || m.kind === 'opt-out-removed') && m.topic === null;
@@ -1106,7 +1129,7 @@ const unnamedChoice = (m: Meaning) =>
  * other changed sentences of its paragraph name ("Want Alexa to work without your voice leaving the
  * house? Switch on on-device processing …"), when they name only one.
  */
-function topicFromContext(list: Side[], lines: SideLines): void {
+function topicFromContext(list: Side[], lines: SideLines, readingOf: (t: string) => ClauseReading): void {
   // (each sentence's choice topics, and the sentences naming some by section, found once)
   const choiceTopics: (string[] | undefined)[] = [];
   const topicsAt = (k: number) =>
@@ -1162,6 +1185,12 @@ function topicFromContext(list: Side[], lines: SideLines): void {
     if (POINTS_BACK.test(s.reading.norm)) {
       const before = list[i - 1];
       if (before && lines.sameParagraph(before.reading.text, s.reading.text)) topics = topicsAt(i - 1);
+      else {
+        // (the sentence before it left as it was: "… may be used to improve our models. You can
+        // stop this by turning off …")
+        const kept = lines.sentenceBefore(s.reading.text);
+        if (kept) topics = readingOf(kept).topics.filter((t) => CHOICE_TOPICS.includes(t));
+      }
       paragraphNames = topics.length > 0;
     } else {
       // otherwise the one kind of data its paragraph's other changed sentences name, if only one
@@ -1817,6 +1846,9 @@ function namesGrew(before: string, after: string, cue?: RegExp): boolean {
     [...was].every((n) => newText.includes(n.toLowerCase()))
   );
 }
+/** Recipients using the data for themselves, under their own terms. */
+const OWN_PURPOSES =
+  /\b(for|to serve) their own (\w+ )?(purposes|uses?|marketing|advertising)\b|\bunder their own (privacy )?(policies|policy|notices?|terms)\b|\bas (independent|separate) (data )?controllers?\b/u;
 /** Words just before a recipient's name. */
 const RECIPIENT_CUE =
   /\b(with|to|partners?|providers?|affiliates?|compan(y|ies)|vendors?|processors?|advertisers?|networks?)\b[^.;]{0,30}$/iu;

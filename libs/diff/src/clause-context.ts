@@ -171,10 +171,14 @@ export function licenceGrant(r: ClauseReading): boolean {
   return (r.norm.includes('licen') || r.norm.includes('right')) && LICENCE_GRANT.test(r.norm);
 }
 
+/** A product or feature named with the word Feedback ("Feedback Assist", "Feedback Hub"). */
+const FEEDBACK_PRODUCT = /\bFeedback (?=[A-Z][a-z])/gu;
+
 /** Feedback, suggestions and ideas sent to the company are no personal data. */
 export function aboutFeedback(r: ClauseReading): boolean {
   return (
-    (matches(r.norm, /\bfeedback\b/u) ||
+    // (not a product named with the word: "the models behind Feedback Assist")
+    ((matches(r.norm, /\bfeedback\b/u) && /\bfeedback\b/iu.test(r.text.replace(FEEDBACK_PRODUCT, ' '))) ||
       (matches(r.norm, /\b(suggestions?|ideas)\b/u) &&
         matches(
           r.norm,

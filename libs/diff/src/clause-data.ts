@@ -114,7 +114,7 @@ export function dataInventory(r: ClauseReading): boolean {
 
 /** Tracking technologies and identifiers named among collected data. */
 const TRACKING_DATA = gated(
-  /\b(cookies?|web beacons?|beacons?|(tracking )?pixels?|pixel tags?|clear gifs?|tracking technolog(y|ies)|fingerprint\w*|(unique|persistent|advertising|mobile ad(vertising)?) (device )?(identifiers?|ids?)|sdks?)\b/u,
+  /\b(cookies?|web beacons?|beacons?|(tracking )?pixels?|pixel tags?|clear gifs?|tracking technolog(y|ies)|fingerprinting|(device|browser|canvas|digital|unique) fingerprints?|(unique|persistent|advertising|mobile ad(vertising)?) (device )?(identifiers?|ids?)|sdks?)\b/u,
 );
 
 export function trackingAmongData(r: ClauseReading): boolean {

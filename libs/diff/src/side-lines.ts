@@ -88,6 +88,17 @@ export class SideLines {
     return i < 0 ? -1 : (this.sectionOf[i] as number);
   }
 
+  /** The sentence just before a sentence in its paragraph, changed or not (null: it comes first). */
+  sentenceBefore(sentence: string): string | null {
+    const i = this.line(sentence);
+    if (i < 0) return null;
+    const text = this.plainOf(i);
+    const at = text.indexOf(sentence);
+    if (at <= 0) return null;
+    const head = splitSentences(text.slice(0, at));
+    return head[head.length - 1] ?? null;
+  }
+
   /** Whether a short line (a setting's label) is followed, in its hunk, by the line describing it. */
   labelOf(label: string, description: string): boolean {
     const i = this.line(label);
