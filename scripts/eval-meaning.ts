@@ -45,6 +45,7 @@ import blind13 from '../libs/diff/test/alexa-blind-13.json';
 import blind14 from '../libs/diff/test/alexa-blind-14.json';
 import blind15 from '../libs/diff/test/alexa-blind-15.json';
 import blind16 from '../libs/diff/test/alexa-blind-16.json';
+import blind17 from '../libs/diff/test/alexa-blind-17.json';
 import meaningBlind1 from '../libs/diff/test/meaning-blind-1.json';
 import meaningBlind2 from '../libs/diff/test/meaning-blind-2.json';
 import meaningBlind3 from '../libs/diff/test/meaning-blind-3.json';
@@ -59,6 +60,7 @@ import meaningBlind11 from '../libs/diff/test/meaning-blind-11.json';
 import frenchBlind1 from '../libs/diff/test/french-blind-1.json';
 import frenchBlind2 from '../libs/diff/test/french-blind-2.json';
 import meaningBlind12 from '../libs/diff/test/meaning-blind-12.json';
+import meaningBlind13 from '../libs/diff/test/meaning-blind-13.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
 import severityData from '../libs/diff/src/lexicon/severity.json';
 import caseMap from './data/tosdr-case-map.json';
@@ -455,6 +457,11 @@ const variantSets = (
       'Alexa story, sixteenth set (written blind, eighth stop; first run 20/24, then read)',
       blind16,
     ],
+    [
+      'seventeenth set (written blind, first run 24/24)',
+      'Alexa story, seventeenth set (written blind, ninth stop; first run 24/24)',
+      blind17,
+    ],
   ] as [string, string, { removals: Variant[]; controls: Variant[] }][]
 ).map(([name, title, set]) => ({
   name,
@@ -556,6 +563,11 @@ const blindKindSets = (
       'French, second blind set (first run 20/40)',
       'Labelled changes in French, a second set written blind (french-blind-2.json; first run 20/40 meaning, 26/40 severity, after one round of French fixes; then read)',
       frenchBlind2,
+    ],
+    [
+      'thirteenth blind set (first run 25/40)',
+      'Labelled changes of every kind, a thirteenth set written blind (meaning-blind-13.json; first run 25/40 meaning, 30/40 severity, then read)',
+      meaningBlind13,
     ],
   ] as [string, string, { cases: BlindCase[] }][]
 ).map(([name, title, set]) => ({ name, total: set.cases.length, ...judgeBlind(title, set.cases) }));
