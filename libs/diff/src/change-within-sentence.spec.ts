@@ -1241,3 +1241,107 @@ describe('ninth stop: collection, recipients and choices pointed back to', () =>
     expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'ai-training')).toBe(true);
   });
 });
+
+// Ninth stop, second round: misses read in blind set 13. Our own wording, each seen to fail first.
+describe('ninth stop: flips, carve-outs, tables and openings that rule out', () => {
+  it('a sale the new sentence denies is sharing narrowed, though both read as limits', () => {
+    const c = change(
+      'We may rent pseudonymised mailing lists, including member postcodes, to charities.',
+      'We do not rent member postcodes or mailing lists to anyone.',
+    );
+    expect(c.tags.some((t) => t.kind === 'sharing-narrowed' && t.topic === 'sale-of-data')).toBe(true);
+  });
+
+  it('companies that buy data from the service are a sale', () => {
+    const c = change(
+      'Our partners are listed below.',
+      'Our partners are listed below. Marketing agencies may buy location profiles of our riders from us.',
+    );
+    expect(c.tags.some((t) => t.kind === 'sharing-expanded' && t.topic === 'sale-of-data')).toBe(true);
+  });
+
+  it('a use that waits for the user to switch it on is a use narrowed', () => {
+    const c = change(
+      'We keep your dictation history.',
+      'We keep your dictation history. We will not use your dictation to train our language models until you enable Share Dictation.',
+    );
+    expect(c.tags.some((t) => t.kind === 'data-use-narrowed' && t.topic === 'ai-training')).toBe(true);
+    expect(c.tags.some((t) => t.kind === 'new-data-use' && t.topic === 'ai-training')).toBe(false);
+  });
+
+  it('claims only in an individual capacity is a class action waived', () => {
+    const c = change(
+      'These terms are governed by the laws of Ireland.',
+      'These terms are governed by the laws of Ireland. Each of us may bring claims against the other only in our individual capacity and not as a class member in any representative proceeding.',
+    );
+    expect(c.tags.some((t) => t.kind === 'rights-reduced' && t.topic === 'arbitration')).toBe(true);
+  });
+
+  it('nothing limiting a right under local law gives the right back', () => {
+    const c = change(
+      'All disputes will be settled by binding arbitration, and you give up the right to a jury trial.',
+      'All disputes may be taken to the courts where you live, and nothing in these terms limits your right under local law to a jury trial.',
+    );
+    expect(c.kinds).toContain('rights-added');
+    expect(c.kinds).not.toContain('rights-reduced');
+  });
+
+  it('a right with part of the data carved out is reduced', () => {
+    const c = change(
+      'You can ask us to erase all data about you.',
+      'You can ask us to erase data you gave us; data we derived from your activity is excluded from erasure requests.',
+    );
+    expect(c.tags.some((t) => t.kind === 'rights-reduced' && t.topic === 'deletion')).toBe(true);
+  });
+
+  it('a row of a retention table whose period grew', () => {
+    const table = (period: string) =>
+      `| Record | How long we retain it |\n|---|---|\n| Call recordings | ${period} |\n| Invoices | 7 years |`;
+    const c = analyzeChange(page(table('6 months')), page(table('2 years'))).classification;
+    expect(c.kinds).toContain('retention-lengthened');
+  });
+
+  it('a row added to a table under a heading naming service providers', () => {
+    const doc = (rows: string[]) =>
+      `# Vendor list\n\n## Service providers we use\n\n| Vendor | Purpose | Region |\n|---|---|---|\n${rows.join('\n')}\n\n## Contact\n\nWrite to us.`;
+    const c = analyzeChange(
+      doc(['| Northwind | Hosting | EU |']),
+      doc(['| Northwind | Hosting | EU |', '| Contoso Chat | Live chat widget and chat transcripts | US |']),
+    ).classification;
+    expect(c.tags.some((t) => t.kind === 'sharing-expanded' && t.topic === 'service-providers')).toBe(true);
+  });
+
+  it('a list item under headings that say the page lists data collected', () => {
+    const doc = (items: string[]) =>
+      `# Data the Aria ring collects\n\n## Body signals\n\n${items.map((i) => `- ${i}`).join('\n')}\n\n## Contact\n\nWrite to us.`;
+    const c = analyzeChange(
+      doc(['Steps and activity minutes']),
+      doc(['Steps and activity minutes', 'Blood oxygen readings taken overnight']),
+    ).classification;
+    expect(c.tags.some((t) => t.kind === 'new-data-collected' && t.topic === 'health')).toBe(true);
+  });
+
+  it('a sentence that opens by ruling it out negates what follows', () => {
+    const c = change('Our staff never see your clips.', '');
+    const d = change(
+      'Under no circumstances will your recordings be watched by our employees.',
+      'Your recordings may be watched by our employees.',
+    );
+    expect(c.kinds.length + d.kinds.length).toBeGreaterThan(0);
+    expect(d.tags.some((t) => t.kind === 'new-data-use' && t.topic === 'human-review')).toBe(true);
+  });
+
+  it('personal data used to choose ads is a use of data as well as advertising', () => {
+    const c = change(
+      'We use your orders to deliver them.',
+      'We use your orders to deliver them. We use your reading history to pick the ads you see.',
+    );
+    expect(c.tags.some((t) => t.kind === 'new-data-use' && t.topic === 'advertising')).toBe(true);
+    expect(c.kinds).toContain('tracking-added');
+  });
+
+  it('cookies used for ads are no use of the user’s data beside the tracking', () => {
+    const c = change('We keep this page short.', 'We keep this page short. We use cookies to show you ads.');
+    expect(c.tags.some((t) => t.kind === 'new-data-use' && t.topic === 'advertising')).toBe(false);
+  });
+});

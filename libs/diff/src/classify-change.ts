@@ -112,6 +112,11 @@ const SENSITIVE_PROMISES = new Set([
 const RECIPIENT_ITEM =
   /^\W*((our|the|other|certain|trusted|selected) )?([\w-]+ ){0,3}(providers?|processors?|partners?|companies|vendors?|platforms?|agencies|affiliates|advertisers|networks|contractors|subsidiaries|consultants|auditors|authorities|brokers)\b/u;
 
+/** Part of what a right covers carved out of it. */
+const RIGHT_EXCLUSION =
+  /\bnot (covered|included|subject to|eligible)\b|\b(does|do|will|shall) not (apply|extend|cover|include)\b|\bexcept\b|\bexclud(ing|ed|es)\b|\bother than\b|\bonly (applies|covers|extends|includes)\b|\blimited to\b/u;
+/** Headings over a table of where data comes from, not whom it goes to. */
+const RECIPIENTS_AS_SOURCE = /\b(from|sources?|received|receive|obtain\w*)\b/u;
 /** A list item that says whom data goes to ("with your health insurer, including diagnosis codes"). */
 const WITH_ITEM = /^\W*with (your |our |the |other |any |a |an |certain |selected )?[\w-]+/u;
 /** …not the condition it goes under ("with your consent"). */
@@ -320,12 +325,11 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       if (topics.length === 0) continue;
       const intro = linesOf[side].listIntro(s.reading.text);
       if (intro === null) continue;
-      const reading = readingOf(intro);
-      if (
-        !reading.acts.some((x) => x.family === 'collect' && !x.negated) &&
-        !rulesOf(intro).some((m) => m.kind === 'new-data-collected')
-      )
-        continue;
+      const collects = (t: string) =>
+        readingOf(t).acts.some((x) => x.family === 'collect' && !x.negated) ||
+        rulesOf(t).some((m) => m.kind === 'new-data-collected');
+      // (or under headings that say so: "# What data the app collects" / "## Health data")
+      if (!collects(intro) && !linesOf[side].headingsAbove(s.reading.text).some(collects)) continue;
       // (what the item says, on either side: its removal is read from it as any sentence's is)
       s.meanings = topics.map((topic) => ({
         kind: 'new-data-collected',
@@ -380,6 +384,33 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
         ...s.meanings.filter((m) => m.kind.startsWith('tracking-')),
       ];
     }
+  // a row of a table of recipients ("## Current subprocessors" / "| Customer support | Hosts our
+  // help desk | Name, email address | US |"): one more recipient, whatever its cells' words say
+  for (const [list, side] of [
+    [added, 'added'],
+    [removed, 'removed'],
+  ] as const)
+    for (const s of list) {
+      if (
+        !s.reading.text.trimStart().startsWith('|') ||
+        s.reading.acts.some((x) => x.negated) ||
+        s.meanings.some(
+          (m) =>
+            m.kind.startsWith('sharing-') || m.kind.startsWith('opt-out') || m.kind.startsWith('retention'),
+        )
+      )
+        continue;
+      const over = linesOf[side].headingsAbove(s.reading.text).slice(0, 2);
+      const named = over
+        .map((h) => readingOf(h))
+        .find((h) => h.recipients.length > 0 && !h.acts.some((x) => x.negated));
+      if (!named || over.some((h) => RECIPIENTS_AS_SOURCE.test(prepared(h).norm))) continue;
+      const topic = named.recipients.includes('service-providers') ? 'service-providers' : null;
+      s.meanings = [
+        { kind: 'sharing-expanded', topic, rule: 'row-of-recipients', object: topic ?? 'sharing' },
+        ...s.meanings.filter((m) => m.kind.startsWith('tracking-')),
+      ];
+    }
   // a list item naming a purpose under a sentence that uses data "to:" ("We use your orders to: -
   // choose and measure the sponsored products and brand ads we show you"): a use for that purpose
   for (const [list, side] of [
@@ -426,7 +457,10 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
     // (a sentence that states a practice and was extended: "we collect your location when you
     // open the app" → "… your precise location in the background, including when the app is
     // closed, … and to understand how you travel" keeps its words but doubles its length)
-    const extendable = r.meanings.length > 0 && r.reading.words.length >= 6;
+    // (or a right, however short, that got an exception: "you may ask us to delete any information
+    // we hold" → "… information you provided; what we inferred is not covered")
+    const rightOnly = r.meanings.length > 0 && r.meanings.every((m) => m.kind === 'rights-added');
+    const extendable = r.meanings.length > 0 && (r.reading.words.length >= 6 || rightOnly);
     if (!promise && !limited && !extendable) continue;
     if (!withWord) {
       withWord = new Map();
@@ -456,7 +490,7 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
           (limited && keeps(r.reading, x.reading, 0.6) && !matches(x.reading.norm, ONLY_LIMIT)) ||
           (extendable &&
             x.meanings.length > 0 &&
-            x.reading.words.length <= 2 * r.reading.words.length + 4 &&
+            x.reading.words.length <= (rightOnly ? 3 : 2) * r.reading.words.length + 4 &&
             keeps(r.reading, x.reading, 0.8))),
     );
     if (!a) continue;
@@ -717,6 +751,22 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       if (lost.length)
         tag('rights-reduced', lost.includes('delete') ? 'deletion' : null, 'pair:right-dropped', r, a);
     }
+    // a right with part of the data carved out ("delete any personal information we hold" → "…
+    // information you have provided; information we have inferred is not covered")
+    if (
+      r.meanings.some((m) => m.kind === 'rights-added') &&
+      a.meanings.some((m) => m.kind === 'rights-added') &&
+      matches(a.reading.norm, RIGHT_EXCLUSION) &&
+      !matches(r.reading.norm, RIGHT_EXCLUSION) &&
+      keeps(r.reading, a.reading, 0.5)
+    )
+      tag(
+        'rights-reduced',
+        rightKinds(r.reading.norm).includes('delete') ? 'deletion' : null,
+        'pair:right-carved-out',
+        r,
+        a,
+      );
     // a collection that now names more data ("your steps, distance and sleep" → "… your sleep, your
     // heart rate and your blood oxygen level"): new categories of data collected
     if (
@@ -840,8 +890,28 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       !matches(a.reading.norm, KEPT_AWAY)
     )
       tag('opt-out-removed', dropped.topic, 'pair:option-dropped', r, a);
+    // a practice the old sentence stated that the new one denies ("we may sell or rent … lists" →
+    // "we don't sell or rent … to anyone"), where both sentences read as the same limit
+    for (const x of r.reading.acts) {
+      const narrower = FLIPPED_KIND[x.family];
+      if (!narrower || x.negated) continue;
+      if (!a.reading.acts.some((y) => y.family === x.family && y.negated)) continue;
+      for (const m of a.meanings)
+        if (m.kind === narrower && before.has(key(m))) tag(m.kind, m.topic, 'pair:polarity-flipped', r, a);
+    }
     for (const m of a.meanings)
-      if (!before.has(key(m)) && !removedSaid.has(key(m)) && !retentionBoth(r, a, m)) {
+      if (
+        !before.has(key(m)) &&
+        !removedSaid.has(key(m)) &&
+        !retentionBoth(r, a, m) &&
+        // (sensitive data the old sentence named and put to use already: "… and to improve our
+        // services, including by training our models" → "… and to improve our services")
+        !(
+          m.rule === 'sensitive-data-used' &&
+          r.reading.topics.includes(m.topic ?? '') &&
+          r.meanings.some((x) => x.kind === m.kind || (x.topic === m.topic && EXPANDING.includes(x.kind)))
+        )
+      ) {
         tag(m.kind, m.topic, `pair:${m.rule}`, r, a);
         // sensitive data both sentences name, put to a new purpose ("your precise location … and
         // to send you personalised offers"): a new use of that data too
@@ -860,7 +930,10 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       matches(a.reading.norm, LAW_OR_RESIDENCE) &&
       !matches(r.reading.norm, LAW_OR_RESIDENCE) &&
       keeps(r.reading, a.reading, 0.5) &&
-      !a.meanings.some((m) => m.kind === 'rights-reduced' || m.kind === 'promise-withdrawn')
+      !a.meanings.some((m) => m.kind === 'rights-reduced' || m.kind === 'promise-withdrawn') &&
+      // (a right the old sentence took away, given now under local law, is no right reduced:
+      // "binding arbitration, and you waive …" → "… the courts where you live, and nothing limits …")
+      !r.meanings.some((m) => m.kind === 'rights-reduced')
     ) {
       const right =
         r.meanings.find((m) => m.kind === 'rights-added') ??
@@ -929,9 +1002,12 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
         }
     // (a period in a list keeps its meaning from the sentence that introduces the list:
     // "We keep your information for the periods below: - Order history: 12 months")
+    // (or a row of a table whose header says how long: "| Data | How long we keep it |")
     const delta = retentionDelta(r.reading, a.reading, () => {
       const intro = linesOf.removed.listIntro(r.reading.text);
-      return intro !== null && isRetention(readingOf(intro));
+      if (intro !== null && isRetention(readingOf(intro))) return true;
+      const header = linesOf.added.tableHeader(a.reading.text);
+      return header !== null && isRetention(readingOf(header.join(', ')));
     });
     if (delta) tag(delta, null, 'pair:duration-compared', r, a);
   }
@@ -1846,6 +1922,16 @@ function namesGrew(before: string, after: string, cue?: RegExp): boolean {
     [...was].every((n) => newText.includes(n.toLowerCase()))
   );
 }
+/** The kind a practice's act family reads as when a sentence denies it. */
+const FLIPPED_KIND: Partial<Record<string, string>> = {
+  sell: 'sharing-narrowed',
+  share: 'sharing-narrowed',
+  use: 'data-use-narrowed',
+  train: 'data-use-narrowed',
+  collect: 'data-collection-reduced',
+  track: 'tracking-removed',
+  advertise: 'tracking-removed',
+};
 /** Recipients using the data for themselves, under their own terms. */
 const OWN_PURPOSES =
   /\b(for|to serve) their own (\w+ )?(purposes|uses?|marketing|advertising)\b|\bunder their own (privacy )?(policies|policy|notices?|terms)\b|\bas (independent|separate) (data )?controllers?\b/u;

@@ -158,7 +158,7 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
   const waived = a('rightWaived');
   if (
     waived &&
-    /\b(arbitrat|class[- ]action|jury|class[- ]wide|representative action)/u.test(
+    /\b(arbitrat|class[- ]action|jury|class[- ]wide|representative (action|proceeding)|class member|individual capacity)/u.test(
       r.norm.replace(ARBITRATION_NAMED, ' '),
     )
   ) {
@@ -172,6 +172,11 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
       matches(
         r.norm,
         /\b(nothing|not|n't)\b[^.;]{0,40}\b(prevents?|prohibits?|stops?|precludes?|bars?) (you|users?|customers?)\b/u,
+      ) ||
+      // ("nothing in these terms limits any right you have under local law to a jury trial")
+      matches(
+        r.norm,
+        /\bnothing\b[^.;]{0,40}\b(limits?|restricts?|affects?|excludes?|removes?)\b[^.;]{0,20}\brights?\b/u,
       ) ||
       // the user may go to court, alone or in a class action ("you can take us to court …")
       (matches(
@@ -343,6 +348,13 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
           !named.includes('voice-recordings') && choiceAspect(r) === 'local' && matches(r.norm, VOICE_LIKE);
         const topics = voiceLocal ? [...named.filter((t) => t !== null), 'voice-recordings'] : named;
         for (const t of topics) push('opt-out-added', t, 'choice-offered', settingKey(r, t));
+        // a use the user must switch on first ("we won't use your recordings to train our models
+        // unless you turn on Help Improve"): the use is narrowed to those who do
+        if (matches(r.norm, OPT_IN_UNLESS)) {
+          const use = a('train') ?? a('use');
+          if (use?.negated)
+            push('data-use-narrowed', a('train') ? 'ai-training' : (topics[0] ?? null), 'opt-in-only');
+        }
         // "we use cookies …; you can disable them": the practice is news too, when it comes first
         const first = Math.min(...r.acts.filter((x) => x.family === 'choice').map((x) => x.at));
         const track = a('track');
@@ -618,6 +630,24 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
       'advertising',
       ads.negated ? 'no-advertising' : 'advertising',
     );
+  // (the user's data put to use for it, "we use your purchase history to choose the ads you see",
+  // is a use of that data as well as advertising; and its denial a use narrowed)
+  const usedForAds = ads ? a('use') : undefined;
+  if (
+    ads &&
+    usedForAds &&
+    usedForAds.at < ads.at &&
+    usedForAds.negated === ads.negated &&
+    // (the verb "use" itself: "control the processing of … including tailored advertising" names
+    // a setting's scope)
+    r.norm.startsWith('us', usedForAds.at) &&
+    !a('track')
+  )
+    push(
+      ads.negated ? 'data-use-narrowed' : 'new-data-use',
+      'advertising',
+      ads.negated ? 'not-used-for-ads' : 'used-for-ads',
+    );
   // (no advertising on children's data is a promise about children too: "viewing in Kids Mode is
   // never used to build advertising profiles")
   if (ads?.negated && r.topics.includes('children')) push('tracking-removed', 'children', 'no-advertising');
@@ -737,6 +767,10 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
 /** Faces (or a likeness) detected, recognised, matched or scanned, in so many words. */
 const FACES_PROCESSED =
   /\b(detect|spot|find|locat|recogni[sz]|match|identif|scan|compar|analy[sz])\w* (of )?(your |their |people's |users' |a person's |the user's |the )?(own )?(faces?|likeness(es)?|facial features)\b|\b(likeness|face|facial) (detection|recognition|matching|comparison|scanning|analysis)\b/u;
+
+/** A use that waits for the user to switch it on ("… unless you turn on Help Improve"). */
+const OPT_IN_UNLESS =
+  /\b(unless|until) you (turn on|switch on|enable|activate|opt in|opt-in|choose to|allow|agree|consent)\b/u;
 
 /** Information the user may choose to give: optional data. */
 const OPTIONAL_DATA =

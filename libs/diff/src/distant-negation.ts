@@ -28,6 +28,10 @@ const PURPOSE_OF_NEGATED_USE = gated(
 const PURPOSE_BREAK =
   /\b(but|however|although|except|unless|instead|rather|other than)\b|, (and|or) (we|they|you|it|our)\b|,\s*which\b/u;
 
+/** A sentence that opens by ruling out what follows. */
+const NEGATED_OPENING =
+  /^(at no (point|time|stage)|under no (circumstances?|condition)|in no (case|event|circumstances?)|for no (reason|purpose)|on no account)\b/u;
+
 const HAS_NEGATOR = gated(/\b(not|never|none|no|cannot)\b|n't/u);
 /** The last sentence asked about (its acts are asked one after another) and whether it has a negator. */
 let lastNorm = '';
@@ -48,6 +52,13 @@ export function distantNegation(norm: string, at: number): boolean {
     return true;
   const purpose = PURPOSE_OF_NEGATED_USE.exec(before);
   if (purpose && !PURPOSE_BREAK.test(purpose[0])) return true;
+  // (a sentence that opens by ruling it out: "at no point, and for no purpose, will your clips be
+  // viewed …", "under no circumstances do we sell …")
+  if (
+    NEGATED_OPENING.test(norm) &&
+    !/[;:]|\b(but|however|although|except|unless|instead|rather|other than)\b/u.test(norm.slice(0, at))
+  )
+    return true;
   const subject = NEGATED_SUBJECT.exec(norm);
   return (
     subject !== null &&

@@ -5,6 +5,8 @@ import { plainText, splitSentences } from './split-sentences';
 export const LIST_ITEM = /^\s*([-*+•]|\d+[.)])\s+|^\s*\|/u;
 /** A Markdown heading line. */
 const HEADING = /^\s{0,3}#{1,6}\s/u;
+/** A Markdown heading line, with its level's hashes. */
+const HEADING_LEVEL = /^\s{0,3}(#{1,6})\s/u;
 
 /**
  * The paragraph lines of one side of a diff (the hunks' lines as they read before, or after, the
@@ -165,6 +167,31 @@ export class SideLines {
       if (TABLE_RULE.test(line)) return cellsOf(this.afterRaw[k - 1] as string);
     }
     return null;
+  }
+
+  /**
+   * The headings a changed line stands under in the new version's text, nearest first, each of a
+   * higher level than the one before ("## Health data", then "# What data the app collects"); for
+   * a line the new version no longer has, those of the nearest line above it in its hunk that it
+   * still has.
+   */
+  headingsAbove(sentence: string): string[] {
+    const i = this.line(sentence);
+    if (i < 0 || !this.afterText) return [];
+    for (let k = i; k >= 0 && this.hunkOf[k] === this.hunkOf[i]; k--) {
+      const at = this.afterIndex().get(this.raw[k] as string);
+      if (at === undefined) continue;
+      const out: string[] = [];
+      let level = 7;
+      for (let n = at - 1; n >= 0 && level > 1; n--) {
+        const m = HEADING_LEVEL.exec(this.afterRaw[n] as string);
+        if (!m || (m[1] as string).length >= level) continue;
+        level = (m[1] as string).length;
+        out.push(plainText(this.afterRaw[n] as string));
+      }
+      return out;
+    }
+    return [];
   }
 
   /** The new version's non-blank lines, each line's text to its first index: made when first asked for. */
