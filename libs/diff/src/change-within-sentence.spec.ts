@@ -1345,3 +1345,52 @@ describe('ninth stop: flips, carve-outs, tables and openings that rule out', () 
     expect(c.tags.some((t) => t.kind === 'new-data-use' && t.topic === 'advertising')).toBe(false);
   });
 });
+
+// Ninth stop, third round: safeguards. Ten blind cases in eight sets said a dropped encryption or
+// breach-notice promise is a promise withdrawn; our own wording, each seen to fail first.
+describe('ninth stop: a safeguard the company no longer states', () => {
+  it('encryption at rest dropped from a sentence that keeps the rest', () => {
+    const c = change('Backups are encrypted at rest and in transit.', 'Backups are encrypted in transit.');
+    expect(c.tags.some((t) => t.kind === 'promise-withdrawn' && t.topic === 'security')).toBe(true);
+  });
+
+  it('end to end encryption gone from a paragraph', () => {
+    const c = change(
+      'Voice notes are end to end encrypted, so only the people in the chat can play them. You can delete them at any time.',
+      'You can delete voice notes at any time.',
+    );
+    expect(c.tags.some((t) => t.kind === 'promise-withdrawn' && t.topic === 'security')).toBe(true);
+  });
+
+  it('a breach notice within a set time made to depend on the law', () => {
+    const c = change(
+      'Should an intruder reach your records, we will alert you within 48 hours.',
+      'Should an intruder reach your records, we will alert you as the law requires.',
+    );
+    expect(c.tags.some((t) => t.kind === 'promise-withdrawn' && t.topic === 'security')).toBe(true);
+  });
+
+  it('a safeguard moved to another paragraph, or still stated elsewhere, is no promise withdrawn', () => {
+    const c = change(
+      'Your files are encrypted at rest. We keep them for a year.',
+      'We keep your files for a year.\n\nAll files are encrypted at rest.',
+    );
+    expect(c.kinds).not.toContain('promise-withdrawn');
+  });
+
+  it('a sentence saying something is not encrypted is no safeguard', () => {
+    const c = change(
+      'Drafts are not encrypted at rest. We keep drafts for a week.',
+      'We keep drafts for a week.',
+    );
+    expect(c.tags.some((t) => t.kind === 'promise-withdrawn' && t.topic === 'security')).toBe(false);
+  });
+
+  it('advice to the user is no safeguard of the company', () => {
+    const c = change(
+      'We recommend that you turn on two-factor sign-in. Keep your password safe.',
+      'Keep your password safe.',
+    );
+    expect(c.kinds).not.toContain('promise-withdrawn');
+  });
+});

@@ -1073,6 +1073,23 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       tag(kind, m.topic, `removed:${m.rule}`, r);
     }
   }
+  // a safeguard the company stated that the new version no longer states ("encrypted at rest and
+  // in transit" → "encrypted in transit"; "we will notify you within 72 hours" → "where required by
+  // law"; an end-to-end encryption sentence gone): a promise about security withdrawn
+  let safeguardsAfter: Set<string> | null = null;
+  for (const r of removed) {
+    const had = safeguardsOf(r.reading);
+    if (had.length === 0) continue;
+    const kept = r.partner ? new Set(safeguardsOf(r.partner.reading)) : new Set<string>();
+    let lost = had.filter((g) => !kept.has(g));
+    if (lost.length === 0) continue;
+    safeguardsAfter ??= new Set(safeguardsIn(afterFlat()));
+    const stated = safeguardsAfter;
+    lost = lost.filter((g) => !stated.has(g));
+    if (lost.length === 0) continue;
+    if (r.partner) tag('promise-withdrawn', 'security', 'pair:safeguard-dropped', r, r.partner);
+    else tag('promise-withdrawn', 'security', 'removed:safeguard', r);
+  }
   // (a statement of no named topic is cancelled only by a removed one it rewords: "we collect
   // message data" added is news though a reformatted table row says "we collect usage data")
   // (the removed sentences of each such key, listed once; past 64 of them a rewrite is too large to
@@ -1595,6 +1612,63 @@ function stillStated(r: Side, afterFlat: () => string): boolean {
   const after = afterFlat();
   return after.length > 0 && limiting.every((t) => after.includes(t));
 }
+
+/**
+ * The safeguards a sentence says the company keeps: encryption of the user's data (end to end, at
+ * rest, in transit, or at all) and notice of a breach (within a stated time, or at all). Only a
+ * statement of the company's own practice: not a duty of the user, not a negation, not a
+ * recommendation.
+ */
+function safeguardsOf(r: ClauseReading): string[] {
+  if (!SAFEGUARD_HINT.test(r.norm)) return [];
+  if (r.actor === 'you' || matches(r.norm, SAFEGUARD_NOT_OURS)) return [];
+  return safeguardsIn(r.norm);
+}
+/** The safeguards a text names, each where no negator stands just before it ("not encrypted"). */
+function safeguardsIn(text: string): string[] {
+  if (!SAFEGUARD_HINT.test(text)) return [];
+  const out: string[] = [];
+  const event = SECURITY_EVENT.test(text);
+  for (const [name, pattern] of SAFEGUARDS) {
+    // (a notice within a set time is a safeguard only of a security event: not of a policy change)
+    if (name.startsWith('breach') && !event) continue;
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text))
+      if (
+        !NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index)) &&
+        !/\b(not|never|no longer)\b|n't\b/u.test(m[0])
+      ) {
+        out.push(name);
+        break;
+      }
+  }
+  return out;
+}
+const SAFEGUARD_HINT =
+  /encrypt|end[- ]to[- ]end|factor|2fa|breach|incident|intru|unauthori|compromis|hack|attack|leak|stolen/u;
+/** A security event a notice is promised for. */
+const SECURITY_EVENT =
+  /\b(breach\w*|(security )?incidents?|intru\w*|unauthori[sz]ed|compromis\w*|hack\w*|attacks?|leak\w*|stolen)\b/u;
+const SAFEGUARDS: [string, RegExp][] = [
+  ['end-to-end', /\bend[- ]to[- ]end\b|\bzero[- ]knowledge\b/gu],
+  ['at-rest', /\b(encrypt\w*|stored|protected)\b[^.;]{0,40}\bat rest\b/gu],
+  ['in-transit', /\b(encrypt\w*|protected)\b[^.;]{0,40}\bin transit\b/gu],
+  // (stated of the user's data, not an encrypted identifier named in a list of data)
+  [
+    'encryption',
+    /\b(is|are|be|been|gets?|remains?|stays?) (\w+ ){0,2}encrypted\b|\bencrypts? (your|all|the|their|any)\b|\b(we|our (systems?|servers?|service)) (use|uses|employ|employs|apply|applies) (\w+ ){0,3}encryption\b/gu,
+  ],
+  ['breach-window', /\b(notify|inform|tell|alert)\b[^.;]{0,80}\bwithin \d+ (hours|days|business days)\b/gu],
+  [
+    'breach-notice',
+    /\b(breach\w*|incidents?|intru\w*|unauthori[sz]ed|compromis\w*)\b[^.;]{0,100}\b(notify|inform|tell|alert)\b|\b(notify|inform|tell|alert)\b[^.;]{0,80}\b(breach\w*|incidents?|intru\w*|unauthori[sz]ed|compromis\w*)\b/gu,
+  ],
+];
+/** A negator just before a safeguard ("is not encrypted", "we don't notify …"). */
+const NEGATED_BEFORE = /\b(not|never|no longer|n't|without)\b[^,;.]*$/u;
+/** Safeguards the user is asked to take, or that others keep. */
+const SAFEGUARD_NOT_OURS =
+  /\b(you|users?) (should|must|are responsible|can|may)\b[^.;]{0,40}\b(encrypt|enable|turn on|use)\b|\b(we )?(recommend|encourage|suggest)\b|\bthird[- ]part(y|ies)('s)? (sites?|services?)\b/u;
 
 /** The index of the last of these ascending numbers that is at most `x` (the first is at most `x`). */
 function lastAtOrBefore(sorted: number[], x: number): number {
