@@ -46,6 +46,7 @@ import blind14 from '../libs/diff/test/alexa-blind-14.json';
 import blind15 from '../libs/diff/test/alexa-blind-15.json';
 import blind16 from '../libs/diff/test/alexa-blind-16.json';
 import blind17 from '../libs/diff/test/alexa-blind-17.json';
+import blind18 from '../libs/diff/test/alexa-blind-18.json';
 import meaningBlind1 from '../libs/diff/test/meaning-blind-1.json';
 import meaningBlind2 from '../libs/diff/test/meaning-blind-2.json';
 import meaningBlind3 from '../libs/diff/test/meaning-blind-3.json';
@@ -61,6 +62,7 @@ import frenchBlind1 from '../libs/diff/test/french-blind-1.json';
 import frenchBlind2 from '../libs/diff/test/french-blind-2.json';
 import meaningBlind12 from '../libs/diff/test/meaning-blind-12.json';
 import meaningBlind13 from '../libs/diff/test/meaning-blind-13.json';
+import meaningBlind14 from '../libs/diff/test/meaning-blind-14.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
 import severityData from '../libs/diff/src/lexicon/severity.json';
 import caseMap from './data/tosdr-case-map.json';
@@ -462,6 +464,11 @@ const variantSets = (
       'Alexa story, seventeenth set (written blind, ninth stop; first run 24/24)',
       blind17,
     ],
+    [
+      'eighteenth set (written blind, first run 20/24)',
+      'Alexa story, eighteenth set (written blind, ninth stop; first run 20/24, then read)',
+      blind18,
+    ],
   ] as [string, string, { removals: Variant[]; controls: Variant[] }][]
 ).map(([name, title, set]) => ({
   name,
@@ -568,6 +575,11 @@ const blindKindSets = (
       'thirteenth blind set (first run 25/40)',
       'Labelled changes of every kind, a thirteenth set written blind (meaning-blind-13.json; first run 25/40 meaning, 30/40 severity, then read)',
       meaningBlind13,
+    ],
+    [
+      'fourteenth blind set (first run 33/40)',
+      'Labelled changes of every kind, a fourteenth set written blind (meaning-blind-14.json; first run 33/40 meaning, 35/40 severity, then read)',
+      meaningBlind14,
     ],
   ] as [string, string, { cases: BlindCase[] }][]
 ).map(([name, title, set]) => ({ name, total: set.cases.length, ...judgeBlind(title, set.cases) }));
