@@ -1394,3 +1394,100 @@ describe('ninth stop: a safeguard the company no longer states', () => {
     expect(c.kinds).not.toContain('promise-withdrawn');
   });
 });
+
+// Ninth stop, fourth round: misses read in blind sets 14 and Alexa 18. Our own wording.
+describe('ninth stop: recipients, rights and deals widened inside a sentence', () => {
+  it('a kind of recipient added to a sharing sentence, with the data’s sensitive topic', () => {
+    const c = change(
+      'We share your sleep records with the coach you pick and with our hosting providers.',
+      'We share your sleep records with the coach you pick, with our hosting providers, and with employers that sponsor your wellness plan.',
+    );
+    expect(c.tags.some((t) => t.kind === 'sharing-expanded' && t.topic === 'health')).toBe(true);
+  });
+
+  it('a right named in addition to the others', () => {
+    const c = change(
+      'You may ask for a copy of the data we hold about you.',
+      'You may ask for a copy of, or the erasure of, the data we hold about you.',
+    );
+    expect(c.tags.some((t) => t.kind === 'rights-added' && t.topic === 'deletion')).toBe(true);
+  });
+
+  it('data disclosed to would-be buyers before a deal', () => {
+    const c = change(
+      'If we sell the company, your account data may pass to the buyer.',
+      'If we sell the company, your account data may be shown to potential buyers during due diligence and may pass to the buyer.',
+    );
+    expect(c.tags.some((t) => t.kind === 'sharing-expanded' && t.topic === 'business-transfer')).toBe(true);
+  });
+
+  it('disclosure to the police without a binding order', () => {
+    const c = change(
+      'We give information to the police when a court order requires it.',
+      'We give information to the police when a court order requires it, or voluntarily when we think it will help an investigation.',
+    );
+    expect(c.tags.some((t) => t.kind === 'sharing-expanded' && t.topic === 'law-enforcement')).toBe(true);
+  });
+
+  it('a promise cut from the end of a sentence that otherwise stays', () => {
+    const c = change(
+      'Teen accounts need a parent’s approval, and we never show personalised ads to anyone under 16.',
+      'Teen accounts need a parent’s approval.',
+    );
+    expect(c.kinds).toContain('promise-withdrawn');
+  });
+
+  it('private messages read to work out what the user likes', () => {
+    const c = change(
+      'We scan your chats for spam.',
+      'We scan your chats for spam. We also analyse your chat messages to predict your interests.',
+    );
+    expect(c.tags.some((t) => t.kind === 'new-data-use' && t.topic === 'communications-content')).toBe(true);
+  });
+
+  it('a list item removed at the top of a hunk takes the headings of the old version', () => {
+    const doc = (items: string[]) =>
+      `# Fjord Scale help\n\n## What we collect from your scale\n\nEach weigh-in sends these to our servers:\n\n${items.map((i) => `- ${i}`).join('\n')}\n\n## Contact\n\nWrite to us.`;
+    const c = analyzeChange(
+      doc(['your heart rate measured through your feet;', 'the time of the weigh-in.']),
+      doc(['the time of the weigh-in.']),
+    ).classification;
+    expect(c.tags.some((t) => t.kind === 'data-collection-reduced' && t.topic === 'health')).toBe(true);
+  });
+});
+
+describe('ninth stop: a local voice choice in other words (Alexa set 18)', () => {
+  it.each([
+    [
+      'The choice to have the hub understand voice commands on the hub itself has come to an end.',
+      'The option of letting the hub handle your voice commands by itself came to an end in May.',
+    ],
+  ])('"has come to an end" withdraws a named local choice: %s', (s) => {
+    const c = change('Our hub answers spoken commands.', `Our hub answers spoken commands. ${s}`);
+    expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'voice-recordings')).toBe(true);
+  });
+
+  it('a label that, when on, keeps a child’s voice on the toy (no recording of it is sent)', () => {
+    const c = change(
+      'Quiet Ears — when on, the bear works out what your child says by the toy itself and no recording of what they said is sent anywhere. Bedtime stories play offline.',
+      'Bedtime stories play offline.',
+    );
+    expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'voice-recordings')).toBe(true);
+  });
+
+  it('"you decide where your dictation is processed" is a choice', () => {
+    const c = change(
+      'You decide where your dictation is processed: on your tablet, so the audio never leaves it, or on our servers. Dictation supports 12 languages.',
+      'Dictation supports 12 languages.',
+    );
+    expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'voice-recordings')).toBe(true);
+  });
+
+  it('the same choice reworded as keeping the sound of your voice on the device stays', () => {
+    const c = change(
+      'On the Lumo Mini you can choose to have voice requests processed locally.',
+      'If you own a Lumo Mini, you can keep the whole sound of your voice on the device.',
+    );
+    expect(c.kinds).not.toContain('opt-out-removed');
+  });
+});

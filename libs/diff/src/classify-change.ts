@@ -14,7 +14,7 @@ import {
 } from './change-severity';
 import { classifyFrench } from './classify-french';
 import { noOwnPractice } from './clause-context';
-import { dataItems } from './clause-data';
+import { dataItems, goesWithTheBusiness } from './clause-data';
 import {
   choiceAspect,
   CHOICE_TOPICS,
@@ -112,6 +112,12 @@ const SENSITIVE_PROMISES = new Set([
 const RECIPIENT_ITEM =
   /^\W*((our|the|other|certain|trusted|selected) )?([\w-]+ ){0,3}(providers?|processors?|partners?|companies|vendors?|platforms?|agencies|affiliates|advertisers|networks|contractors|subsidiaries|consultants|auditors|authorities|brokers)\b/u;
 
+/** A business transfer's data disclosed before the deal is made. */
+const BEFORE_THE_DEAL =
+  /\b(prospective|potential) (buyers?|acquirers?|purchasers?|investors?|successors?|partners?)\b|\bdue diligence\b|\bnegotiat(e|es|ing|ions?)\b/u;
+/** Disclosure to authorities without a binding demand. */
+const VOLUNTARY_DISCLOSURE =
+  /\bgood faith\b|\bwhether or not (it is |they are |such requests? (is|are) )?legally binding\b|\bvoluntar\w*\b|\b(we believe|in our (opinion|judgment|judgement))\b[^.;]{0,40}\b(necessary|appropriate|reasonable)\b/u;
 /** Part of what a right covers carved out of it. */
 const RIGHT_EXCLUSION =
   /\bnot (covered|included|subject to|eligible)\b|\b(does|do|will|shall) not (apply|extend|cover|include)\b|\bexcept\b|\bexclud(ing|ed|es)\b|\bother than\b|\bonly (applies|covers|extends|includes)\b|\blimited to\b/u;
@@ -298,7 +304,7 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
   const removed = removedTexts.map((t) => read(t, 'removed'));
   const added = addedTexts.map((t) => read(t, 'added'));
   const linesOf = {
-    removed: new SideLines(diff, 'removed'),
+    removed: new SideLines(diff, 'removed', options.beforeText),
     added: new SideLines(diff, 'added', options.afterText),
   };
   topicFromContext(removed, linesOf.removed, readingOf);
@@ -704,6 +710,30 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
     )
       for (const m of a.meanings)
         if (m.kind === 'sharing-expanded') tag(m.kind, m.topic, 'pair:more-recipients-named', r, a);
+    // a kind of recipient the old sentence did not name ("to the clinics you choose and to our
+    // service providers" → "…, and to insurance companies that may tailor their offerings")
+    const sharesLive = (x: ClauseReading) =>
+      x.acts.some((y) => (y.family === 'share' || y.family === 'sell') && !y.negated);
+    const newRecipients = a.reading.recipients.filter((x) => !r.reading.recipients.includes(x));
+    if (
+      newRecipients.length &&
+      sharesLive(r.reading) &&
+      sharesLive(a.reading) &&
+      keeps(r.reading, a.reading, 0.8)
+    ) {
+      const sensitive = a.reading.topics.find((t) => SENSITIVE_DATA.includes(t));
+      const byRecipient: Record<string, string | null> = {
+        authorities: 'law-enforcement',
+        'business-transfer': 'business-transfer',
+        'service-providers': 'service-providers',
+        international: 'international-transfer',
+        'third-parties': null,
+      };
+      for (const x of newRecipients) {
+        const topic = x === 'service-providers' ? 'service-providers' : (sensitive ?? byRecipient[x] ?? null);
+        tag('sharing-expanded', topic, 'pair:recipients-grew', r, a);
+      }
+    }
     // the recipients now using the data for their own ends ("… with the hotel you book with" → "…,
     // and with the retailers in our rewards programme, which may use it for their own purposes")
     if (
@@ -767,6 +797,35 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
         r,
         a,
       );
+    // a right named in addition ("access to, and correction of" → "access to, correction of, and
+    // deletion of")
+    if (
+      r.meanings.some((m) => m.kind === 'rights-added') &&
+      a.meanings.some((m) => m.kind === 'rights-added')
+    ) {
+      const had = new Set(rightKinds(r.reading.norm));
+      const gained = rightKinds(a.reading.norm).filter((k) => k !== 'right' && !had.has(k));
+      if (gained.length)
+        tag('rights-added', gained.includes('delete') ? 'deletion' : null, 'pair:right-named', r, a);
+    }
+    // data disclosed before a deal is made ("… transferred to the successor" → "… disclosed to
+    // prospective acquirers and investors during negotiations and due diligence")
+    if (
+      goesWithTheBusiness(r.reading) &&
+      goesWithTheBusiness(a.reading) &&
+      matches(a.reading.norm, BEFORE_THE_DEAL) &&
+      !matches(r.reading.norm, BEFORE_THE_DEAL)
+    )
+      tag('sharing-expanded', 'business-transfer', 'pair:before-the-deal', r, a);
+    // disclosure to authorities without a binding demand ("where required by law" → "…, or where
+    // we believe in good faith that disclosure is appropriate, whether or not it is legally binding")
+    if (
+      a.reading.recipients.includes('authorities') &&
+      r.reading.recipients.includes('authorities') &&
+      matches(a.reading.norm, VOLUNTARY_DISCLOSURE) &&
+      !matches(r.reading.norm, VOLUNTARY_DISCLOSURE)
+    )
+      tag('sharing-expanded', 'law-enforcement', 'pair:disclosure-bar-lowered', r, a);
     // a collection that now names more data ("your steps, distance and sleep" → "… your sleep, your
     // heart rate and your blood oxygen level"): new categories of data collected
     if (
@@ -985,7 +1044,14 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
         continue;
       // the replacement says nothing a rule reads: a rewording lost the cue, not the practice
       // (a choice is the exception: "turn on X" replaced by "requests are processed in the cloud")
-      if (a.meanings.length === 0 && m.kind !== 'opt-out-added') continue;
+      // (unless the new sentence is the old one cut short: "…, and we will not use … to serve them
+      // targeted advertising" dropped from the end of a sentence)
+      if (
+        a.meanings.length === 0 &&
+        m.kind !== 'opt-out-added' &&
+        !(a.reading.words.length <= 0.75 * r.reading.words.length && keeps(a.reading, r.reading, 0.9))
+      )
+        continue;
       const kind = REMOVAL_OF[m.kind];
       if (kind === 'promise-withdrawn' && stillStated(r, afterFlat)) continue;
       if (kind) tag(kind, m.topic, `pair:removed-${m.rule}`, r, a);
@@ -1205,7 +1271,7 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
 
 /** An option that keeps data on the user's device, or away from others. */
 const LOCAL_OPTION =
-  /\bkeep (\w+ ){0,4}on (the|this|your|their|its|compatible|supported|eligible|select|certain) (own )?(devices?|phones?|echos?|speakers?|watch(es)?|cameras?|computers?)\b|\b(process\w*|handled?|stays?|kept|stored) (\w+ ){0,3}(locally|on (the|this|your|their|its|compatible|supported|eligible|select|certain) (own )?(devices?|phones?|echos?|speakers?|watch(es)?|cameras?|computers?))\b|\bon-device\b/u;
+  /\bkeep (\w+ ){0,6}on (the|this|your|their|its|compatible|supported|eligible|select|certain) (own )?(devices?|phones?|echos?|speakers?|watch(es)?|cameras?|computers?)\b|\b(process\w*|handled?|stays?|kept|stored) (\w+ ){0,3}(locally|on (the|this|your|their|its|compatible|supported|eligible|select|certain) (own )?(devices?|phones?|echos?|speakers?|watch(es)?|cameras?|computers?))\b|\bon-device\b/u;
 
 /** "Turn this on", "switch it off", "enable it": a choice whose object the sentence before names. */
 const POINTS_BACK =

@@ -121,6 +121,27 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
   if (SECTION_TITLE.test(r.text.trim()))
     return clauseMeanings(r).filter((m) => !TITLE_SILENT_KINDS.has(m.kind));
   const out = clauseMeanings(r);
+  // sensitive data read to infer what the user is like or wants ("analyse the text of your messages
+  // to infer your interests and personalise what we show you"): a new use of that data, whatever
+  // else the sentence says
+  const analysed = actOf(r, 'use');
+  if (
+    analysed &&
+    !analysed.negated &&
+    !actOf(r, 'train') &&
+    !r.restricted &&
+    !r.consent &&
+    r.actor !== 'you' &&
+    !noOwnPractice(r) &&
+    matches(r.norm, PROFILED)
+  )
+    for (const t of dataTopics(r))
+      if (
+        t !== null &&
+        PROFILED_TOPICS.includes(t) &&
+        !out.some((m) => m.kind === 'new-data-use' && m.topic === t)
+      )
+        out.push({ kind: 'new-data-use', topic: t, rule: 'sensitive-data-profiled', object: t });
   // location data put to use, shared or worked out from other data is location data collected
   if (
     r.topics.includes('location') &&
@@ -768,6 +789,12 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
 const FACES_PROCESSED =
   /\b(detect|spot|find|locat|recogni[sz]|match|identif|scan|compar|analy[sz])\w* (of )?(your |their |people's |users' |a person's |the user's |the )?(own )?(faces?|likeness(es)?|facial features)\b|\b(likeness|face|facial) (detection|recognition|matching|comparison|scanning|analysis)\b/u;
 
+/** Data read to infer what the user is like or wants. */
+const PROFILED =
+  /\b(infer|predict|deduce|work out)\w* (\w+ ){0,2}(interests|preferences|characteristics|traits|habits|personality|mood)\b|\b(build|create|develop)\w* (\w+ ){0,2}profiles? (of|about) you\b/u;
+/** The data whose profiling is news (location and finance are read as collection or use elsewhere). */
+const PROFILED_TOPICS = ['communications-content', 'health', 'voice-recordings', 'biometrics', 'children'];
+
 /** A use that waits for the user to switch it on ("… unless you turn on Help Improve"). */
 const OPT_IN_UNLESS =
   /\b(unless|until) you (turn on|switch on|enable|activate|opt in|opt-in|choose to|allow|agree|consent)\b/u;
@@ -872,7 +899,7 @@ export function rightKinds(norm: string): string[] {
   return kinds.size ? [...kinds] : ['right'];
 }
 const RIGHT_WORD =
-  /\b(access|delet|eras|export|download|port|correct|rectif|updat|complain|object|restrict|archive|cop(y|ies)|notif|withdraw|opt)/gu;
+  /\b(access|delet|eras|export|download|port(?!al|ion|ray|rait|ugu|er|s\b|ed\b)|correct|rectif|updat|complain|object|restrict|archive|cop(y|ies)|notif|withdraw|opt)/gu;
 
 function serviceProvidersOnly(r: ClauseReading): boolean {
   return (

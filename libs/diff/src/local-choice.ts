@@ -16,7 +16,7 @@ const PLACES =
   '(device|echo|phone|tablet|speaker|watch|hub|tv|camera|fridge|refrigerator|car|vehicle|toy|doorbell|hearing aids?|earbuds|headphones|headsets?|glasses|thermostat|console|router|base|display|remote|home|house)';
 /** Kept on the device or at home, or not sent, uploaded or transmitted. */
 export const KEPT_LOCAL = new RegExp(
-  String.raw`\b(locally|on[- ]device|(on-?board|built-in|embedded) (\w+ )?(computer|processor|chip|engine|hardware)|(?<!\b(turn|switch)(ed|ing|s)? )on ((the|this|your|that|its) )?(own )?${PLACES}|by (it|them)sel(f|ves)|on (its|their) own|(not|never|\w*n't|no|nothing) (\w+ ){0,3}(is |are |gets |will be )?(sent|send|sending|upload\w*|transmit\w*|leav\w*|go(es)? to|reach(es)?)|without (\w+ ){0,3}(send|upload|transmit)\w*|(rather than|instead of) (being )?(sent|send|sending|upload\w*|transmit\w*)|(stays?|kept|remains?|rests?) (\w+ ){0,3}(on|at|in|inside|within) (the|this|your|its) ${PLACES})\b`,
+  String.raw`\b(locally|on[- ]device|(on-?board|built-in|embedded) (\w+ )?(computer|processor|chip|engine|hardware)|(?<!\b(turn|switch)(ed|ing|s)? )on ((the|this|your|that|its) )?(own )?${PLACES}|by (it|them)sel(f|ves)|(by|on) the ${PLACES} itself|on (its|their) own|(not|never|\w*n't|no|nothing) (\w+ ){0,5}(is |are |gets |will be )?(sent|send|sending|upload\w*|transmit\w*|leav\w*|go(es)? to|reach(es)?)|without (\w+ ){0,3}(send|upload|transmit)\w*|(rather than|instead of) (being )?(sent|send|sending|upload\w*|transmit\w*)|(stays?|kept|remains?|rests?) (\w+ ){0,3}(on|at|in|inside|within) (the|this|your|its) ${PLACES})\b`,
   'u',
 );
 
@@ -26,7 +26,7 @@ export const KEPT_LOCAL = new RegExp(
  * Echo", which names where a setting is, nor a setting's name ("Do Not Send Voice Recordings").
  */
 export const KEPT_AWAY =
-  /\b(locally|on[- ]device|(device|echo|speaker|hub) itself|by (it|them)sel(f|ves)|on (its|their) own|(not|never|\w*n't|no|nothing) (\w+ ){0,3}(is |are |gets |will be )?(sent|uploaded|transmitted|leaves|goes to|reach(es)?)|without (\w+ ){0,3}(send|upload|transmit)\w*|(rather than|instead of) (being )?(sent|upload\w*|transmit\w*)|(stays?|kept|remains?|rests?) (\w+ ){0,3}(on|at|in|inside|within) (the|this|your|its) \w+)\b/u;
+  /\b(locally|on[- ]device|(device|echo|speaker|hub) itself|by (it|them)sel(f|ves)|on (its|their) own|(not|never|\w*n't|no|nothing) (\w+ ){0,5}(is |are |gets |will be )?(sent|uploaded|transmitted|leaves|goes to|reach(es)?)|without (\w+ ){0,3}(send|upload|transmit)\w*|(rather than|instead of) (being )?(sent|upload\w*|transmit\w*)|(stays?|kept|remains?|rests?) (\w+ ){0,3}(on|at|in|inside|within) (the|this|your|its) \w+)\b/u;
 
 /**
  * Voice named, or what a voice assistant hears ("the audio", "what you say"); "requests" and
@@ -42,7 +42,7 @@ export const VOICE_LIKE =
  * "in this mode", "customers … may choose to have", a settings table's "When on, …").
  */
 const USER_HAND =
-  /\b(you|customers?|users?|owners?|parents?|subscribers?|members?)\b[^.;]{0,100}?\b(can|may|could|are able to|have the option to)( also| instead| now)? (have|let|set|make|keep|get|tell|ask|choose|opt|elect|decide|pick|select|switch|turn|enable)\b|\bif you (prefer|would prefer|want|wish|like|choose|enable|turn on|switch on|activate|select|set)\b|\b(when|while|once|if) (switched on|turned on|toggled on|enabled|activated)\b|\b(when|while|once|if|with) (it|this|that|(the |your )?([\w'-]+ ){0,4}(mode|setting|option|toggle|switch|feature))( is| are)? ?(switched |turned )?(on|enabled|active|activated|selected)?\b|\bin (this|that|the|such) mode\b|\b(with|when|once|while) ([\w'-]+ ){1,4}(is |are )?(turned|switched|toggled) on\b|\b(where|when|once|while) you('ve| have)? (turned on|switched on|enabled|activated|selected|chosen|set up)\b|\b(because|since|as long as) ([\w'-]+ ){1,4}(is|are) (on|enabled|turned on|switched on)\b|\b(when|while|if) (on|enabled|active|activated),/u;
+  /\b(you|customers?|users?|owners?|parents?|subscribers?|members?)\b[^.;]{0,100}?\b(can|may|could|are able to|have the option to)( also| instead| now)? (have|let|set|make|keep|get|tell|ask|choose|opt|elect|decide|pick|select|switch|turn|enable)\b|\bif you (prefer|would prefer|want|wish|like|choose|enable|turn on|switch on|activate|select|set)\b|\b(you|users?|customers?|owners?|parents?) (choose|decide|pick|select|control) (where|whether|how|if)\b|\b(when|while|once|if) (switched on|turned on|toggled on|enabled|activated)\b|\b(when|while|once|if|with) (it|this|that|(the |your )?([\w'-]+ ){0,4}(mode|setting|option|toggle|switch|feature))( is| are)? ?(switched |turned )?(on|enabled|active|activated|selected)?\b|\bin (this|that|the|such) mode\b|\b(with|when|once|while) ([\w'-]+ ){1,4}(is |are )?(turned|switched|toggled) on\b|\b(where|when|once|while) you('ve| have)? (turned on|switched on|enabled|activated|selected|chosen|set up)\b|\b(because|since|as long as) ([\w'-]+ ){1,4}(is|are) (on|enabled|turned on|switched on)\b|\b(when|while|if) (on|enabled|active|activated),/u;
 
 /** A choice the sentence says is not offered ("we do not offer an opt-out", "there is no setting to …"). */
 export const NOT_OFFERED =
@@ -62,7 +62,7 @@ export function localVoiceChoice(r: ClauseReading): boolean {
     (matches(r.norm, USER_HAND) || localLabel(r.norm)) &&
     // (a consequence of sending, not a choice: "audio is sent to the cloud when the mode is on")
     !/\b(is|are|will be|gets?) (sent|uploaded|transmitted)\b(?![^.;]{0,20}\b(not|never)\b)/u.test(
-      r.norm.replace(/\b(not|never|\w*n't|no|nothing) (\w+ ){0,3}(sent|uploaded|transmitted)\b/gu, ''),
+      r.norm.replace(/\b(not|never|\w*n't|no|nothing) (\w+ ){0,5}(sent|uploaded|transmitted)\b/gu, ''),
     )
   );
 }
@@ -88,7 +88,7 @@ const LABEL_VERB = /^(keep|process|handle|run|store|understand|recogni[sz]e|list
 
 /** A withdrawal: gone, removed, retired, sunset, no longer (or "no more") offered, about to disappear. */
 export const WITHDRAWN =
-  /\b(took|taken|takes|taking) away\b|\b(has|have) (simply |now |quietly )?(disappeared|vanished|gone away)\b|\b((has|have) been|(is|are|was|were|will be|being)) (discontinued|removed|retired|deprecated|sunset|sunsetted|phased out|taken away|withdrawn|eliminated|dropped|ended|no (longer|more) (available|offered|proposed|supported|an option))\b|\b(will|shall) (no (longer|more)|not) be (available|offered|supported|an option)( (any ?more|any longer))?\b|\b(option|setting|feature|mode|toggle|choice)s? (will )?(disappear|go away|be going away)\b|\b(end|ends|ending|stop|stops|stopping|drop|drops|dropping|withdraw|withdrawing|remov(e|es|ing)) (support for |supporting |offering |providing |the option of |the option to use )?(local|on-device|on device|offline) (\w+ ){0,2}(processing|handling|storage|mode|voice|recognition)\b|\b(stop|stops|stopping|stopped|end|ends|ending|cease|ceases|discontinu\w+) (supporting|offering|providing) (this|that|the) (feature|setting|option|mode|toggle)\b|\b(are|is|we're|will be) (discontinuing|retiring|removing|sunsetting|phasing out|withdrawing)\b|\b(no longer|not any ?more|ceas(e|es|ed) to) (offer|provide|support)s? (\w+ ){0,2}(local|on-device|on device|offline|device-only|on-device-only)\b/u;
+  /\b(took|taken|takes|taking) away\b|\b(has|have) (simply |now |quietly )?(disappeared|vanished|gone away|come to an end)\b|\bcame to an end\b|\b((has|have) been|(is|are|was|were|will be|being)) (discontinued|removed|retired|deprecated|sunset|sunsetted|phased out|taken away|withdrawn|eliminated|dropped|ended|no (longer|more) (available|offered|proposed|supported|an option))\b|\b(will|shall) (no (longer|more)|not) be (available|offered|supported|an option)( (any ?more|any longer))?\b|\b(option|setting|feature|mode|toggle|choice)s? (will )?(disappear|go away|be going away)\b|\b(end|ends|ending|stop|stops|stopping|drop|drops|dropping|withdraw|withdrawing|remov(e|es|ing)) (support for |supporting |offering |providing |the option of |the option to use )?(local|on-device|on device|offline) (\w+ ){0,2}(processing|handling|storage|mode|voice|recognition)\b|\b(stop|stops|stopping|stopped|end|ends|ending|cease|ceases|discontinu\w+) (supporting|offering|providing) (this|that|the) (feature|setting|option|mode|toggle)\b|\b(are|is|we're|will be) (discontinuing|retiring|removing|sunsetting|phasing out|withdrawing)\b|\b(no longer|not any ?more|ceas(e|es|ed) to) (offer|provide|support)s? (\w+ ){0,2}(local|on-device|on device|offline|device-only|on-device-only)\b/u;
 
 /** A changelog's removal line: "Removed: …", "Deprecated — …", "**Retired:** …". */
 const CHANGELOG_REMOVAL =

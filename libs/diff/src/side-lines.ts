@@ -141,15 +141,28 @@ export class SideLines {
       if (!LIST_ITEM.test(this.raw[k] as string)) return this.plainOf(k);
     if (!this.afterText) return null;
     // (in the new version's text: from the item itself, or, for an item removed, from the nearest
-    // item above it that the new version still has)
+    // item of its hunk that the new version still has)
+    const at = this.anchorInAfter(i);
+    if (at < 0) return null;
+    for (let n = at - 1; n >= 0; n--)
+      if (!LIST_ITEM.test(this.afterRaw[n] as string)) return plainText(this.afterRaw[n] as string);
+    return null;
+  }
+
+  /**
+   * Where a line stands in the new version's text: its own line there, else that of the nearest line
+   * above it in its hunk the new version still has, else of the nearest one below it (-1: none).
+   */
+  private anchorInAfter(i: number): number {
     for (let k = i; k >= 0 && this.hunkOf[k] === this.hunkOf[i]; k--) {
       const at = this.afterIndex().get(this.raw[k] as string);
-      if (at === undefined) continue;
-      for (let n = at - 1; n >= 0; n--)
-        if (!LIST_ITEM.test(this.afterRaw[n] as string)) return plainText(this.afterRaw[n] as string);
-      return null;
+      if (at !== undefined) return at;
     }
-    return null;
+    for (let k = i + 1; k < this.raw.length && this.hunkOf[k] === this.hunkOf[i]; k++) {
+      const at = this.afterIndex().get(this.raw[k] as string);
+      if (at !== undefined) return at;
+    }
+    return -1;
   }
 
   /**
@@ -172,26 +185,22 @@ export class SideLines {
   /**
    * The headings a changed line stands under in the new version's text, nearest first, each of a
    * higher level than the one before ("## Health data", then "# What data the app collects"); for
-   * a line the new version no longer has, those of the nearest line above it in its hunk that it
-   * still has.
+   * a line the new version no longer has, those of the nearest line of its hunk that it still has.
    */
   headingsAbove(sentence: string): string[] {
     const i = this.line(sentence);
     if (i < 0 || !this.afterText) return [];
-    for (let k = i; k >= 0 && this.hunkOf[k] === this.hunkOf[i]; k--) {
-      const at = this.afterIndex().get(this.raw[k] as string);
-      if (at === undefined) continue;
-      const out: string[] = [];
-      let level = 7;
-      for (let n = at - 1; n >= 0 && level > 1; n--) {
-        const m = HEADING_LEVEL.exec(this.afterRaw[n] as string);
-        if (!m || (m[1] as string).length >= level) continue;
-        level = (m[1] as string).length;
-        out.push(plainText(this.afterRaw[n] as string));
-      }
-      return out;
+    const at = this.anchorInAfter(i);
+    if (at < 0) return [];
+    const out: string[] = [];
+    let level = 7;
+    for (let n = at - 1; n >= 0 && level > 1; n--) {
+      const m = HEADING_LEVEL.exec(this.afterRaw[n] as string);
+      if (!m || (m[1] as string).length >= level) continue;
+      level = (m[1] as string).length;
+      out.push(plainText(this.afterRaw[n] as string));
     }
-    return [];
+    return out;
   }
 
   /** The new version's non-blank lines, each line's text to its first index: made when first asked for. */
