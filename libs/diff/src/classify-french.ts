@@ -163,6 +163,14 @@ export function classifyFrench(
       for (const m of r.meanings)
         if (NARROWED_KINDS.has(m.kind) && aKeys.has(key(m)))
           tag('promise-withdrawn', m.topic, 'pair:fr:promise-for-now', r, 'removed');
+    // a practice limited where it was not ("en continu, y compris en arrière-plan" → "uniquement
+    // lorsque l'application est ouverte"): the practice narrowed
+    if (ca.only && !cr.only)
+      for (const m of a.meanings) {
+        const less = REMOVAL_OF[m.kind];
+        if (EXPANDING_KINDS.has(m.kind) && less && r.meanings.some((x) => key(x) === key(m)))
+          tag(less, m.topic, 'pair:fr:scope-narrowed', r, 'removed');
+      }
     // a commitment, or a right, hedged or made to hold only where the law requires it
     if ((cr.commitment && !ca.commitment) || (ca.legalCondition && !cr.legalCondition)) {
       const right = r.meanings.find((m) => m.kind === 'rights-added');

@@ -89,6 +89,16 @@ describe('telling French apart', () => {
     ).not.toContain('sharing-narrowed');
   });
 
+  it('reads a practice limited by "uniquement" where it was not as narrowed', () => {
+    const page = (s: string) =>
+      `# Politique de confidentialité\n\n## Localisation\n\n${s}\n\n## Contact\n\nÉcrivez-nous.`;
+    const c = analyzeChange(
+      page('Nous collectons votre position précise en permanence, même lorsque l’application est fermée.'),
+      page('Nous collectons votre position précise uniquement pendant que vous utilisez la carte.'),
+    ).classification;
+    expect(c.kinds).toContain('data-collection-reduced');
+  });
+
   it('reads a purpose ruled out after "mais pas pour" as a limit', () => {
     expect(
       readFrench(
@@ -117,6 +127,22 @@ describe('telling French apart', () => {
       'a sharing with no recipient named',
       'Nous partageons certaines informations pour faire fonctionner le service.',
       [],
+    ],
+    // ninth stop, from the misses of the second French set; our own wording, each failing first
+    [
+      'a right as a list item in the infinitive',
+      'obtenir la suppression de vos données quand vous résiliez votre abonnement ;',
+      ['rights-added/deletion'],
+    ],
+    [
+      'a setting to switch off, named in guillemets',
+      'Dans Réglages > Vie privée, décochez « Garder mes parcours » pour que vos trajets ne soient plus conservés.',
+      ['opt-out-added/location'],
+    ],
+    [
+      'a session-recording tool',
+      'un service qui enregistre vos mouvements de souris et vos clics sur nos pages ;',
+      ['tracking-added/cookies-tracking'],
     ],
   ])('reads %s for what it says', (_what, text, meanings) => {
     expect(readFrench(text).meanings.map((m) => `${m.kind}/${m.topic}`)).toEqual(meanings);
