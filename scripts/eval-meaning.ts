@@ -47,6 +47,7 @@ import blind15 from '../libs/diff/test/alexa-blind-15.json';
 import blind16 from '../libs/diff/test/alexa-blind-16.json';
 import blind17 from '../libs/diff/test/alexa-blind-17.json';
 import blind18 from '../libs/diff/test/alexa-blind-18.json';
+import blind19 from '../libs/diff/test/alexa-blind-19.json';
 import meaningBlind1 from '../libs/diff/test/meaning-blind-1.json';
 import meaningBlind2 from '../libs/diff/test/meaning-blind-2.json';
 import meaningBlind3 from '../libs/diff/test/meaning-blind-3.json';
@@ -468,6 +469,11 @@ const variantSets = (
       'eighteenth set (written blind, first run 20/24)',
       'Alexa story, eighteenth set (written blind, ninth stop; first run 20/24, then read)',
       blind18,
+    ],
+    [
+      'nineteenth set (written blind, first run 21/24)',
+      'Alexa story, nineteenth set (written blind, ninth stop; first run 21/24, then read)',
+      blind19,
     ],
   ] as [string, string, { removals: Variant[]; controls: Variant[] }][]
 ).map(([name, title, set]) => ({
