@@ -1491,3 +1491,21 @@ describe('ninth stop: a local voice choice in other words (Alexa set 18)', () =>
     expect(c.kinds).not.toContain('opt-out-removed');
   });
 });
+
+describe('ninth stop: Alexa set 19 (a one-word name, a robot, its own processor)', () => {
+  it('a one-word setting name switched on, with the voice statement after it', () => {
+    const c = change(
+      'When Nightquiet is on, the speaker itself decides what you meant. Your voice is never sent to us. Timers work either way.',
+      'Timers work either way.',
+    );
+    expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'voice-recordings')).toBe(true);
+  });
+
+  it('commands recognised with the device’s own processor, the audio staying on the robot', () => {
+    const c = change(
+      'With Local Commands switched on, the mower understands you using its own processor. What you say stays on the robot. Mowing schedules are set in the app.',
+      'Mowing schedules are set in the app.',
+    );
+    expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'voice-recordings')).toBe(true);
+  });
+});

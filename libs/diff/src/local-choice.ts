@@ -13,10 +13,10 @@ import { cellsOf } from './side-lines';
 
 /** Where voice can stay: a device, or the home. */
 const PLACES =
-  '(device|echo|phone|tablet|speaker|watch|hub|tv|camera|fridge|refrigerator|car|vehicle|toy|doorbell|hearing aids?|earbuds|headphones|headsets?|glasses|thermostat|console|router|base|display|remote|home|house)';
+  '(device|echo|phone|tablet|speaker|watch|hub|tv|camera|fridge|refrigerator|car|vehicle|toy|doorbell|hearing aids?|earbuds|headphones|headsets?|glasses|thermostat|console|router|base|display|remote|home|house|robot|vacuum|monitor|panel|ring|bear|doll)';
 /** Kept on the device or at home, or not sent, uploaded or transmitted. */
 export const KEPT_LOCAL = new RegExp(
-  String.raw`\b(locally|on[- ]device|(on-?board|built-in|embedded) (\w+ )?(computer|processor|chip|engine|hardware)|(?<!\b(turn|switch)(ed|ing|s)? )on ((the|this|your|that|its) )?(own )?${PLACES}|by (it|them)sel(f|ves)|(by|on) the ${PLACES} itself|on (its|their) own|(not|never|\w*n't|no|nothing) (\w+ ){0,5}(is |are |gets |will be )?(sent|send|sending|upload\w*|transmit\w*|leav\w*|go(es)? to|reach(es)?)|without (\w+ ){0,3}(send|upload|transmit)\w*|(rather than|instead of) (being )?(sent|send|sending|upload\w*|transmit\w*)|(stays?|kept|remains?|rests?) (\w+ ){0,3}(on|at|in|inside|within) (the|this|your|its) ${PLACES})\b`,
+  String.raw`\b(locally|on[- ]device|(on-?board|built-in|embedded) (\w+ )?(computer|processor|chip|engine|hardware)|(?<!\b(turn|switch)(ed|ing|s)? )on ((the|this|your|that|its) )?(own )?${PLACES}|by (it|them)sel(f|ves)|(by|on|the|your) (the )?${PLACES} itself|(with|on|using) (its|their) own (\w+ )?(processor|chip|hardware|computer)s?|on (its|their) own|(not|never|\w*n't|no|nothing) (\w+ ){0,5}(is |are |gets |will be )?(sent|send|sending|upload\w*|transmit\w*|leav\w*|go(es)? to|reach(es)?)|without (\w+ ){0,3}(send|upload|transmit)\w*|(rather than|instead of) (being )?(sent|send|sending|upload\w*|transmit\w*)|(stays?|kept|remains?|rests?) (\w+ ){0,3}(on|at|in|inside|within) (the|this|your|its) ${PLACES})\b`,
   'u',
 );
 
@@ -42,7 +42,7 @@ export const VOICE_LIKE =
  * "in this mode", "customers … may choose to have", a settings table's "When on, …").
  */
 const USER_HAND =
-  /\b(you|customers?|users?|owners?|parents?|subscribers?|members?)\b[^.;]{0,100}?\b(can|may|could|are able to|have the option to)( also| instead| now)? (have|let|set|make|keep|get|tell|ask|choose|opt|elect|decide|pick|select|switch|turn|enable)\b|\bif you (prefer|would prefer|want|wish|like|choose|enable|turn on|switch on|activate|select|set)\b|\b(you|users?|customers?|owners?|parents?) (choose|decide|pick|select|control) (where|whether|how|if)\b|\b(when|while|once|if) (switched on|turned on|toggled on|enabled|activated)\b|\b(when|while|once|if|with) (it|this|that|(the |your )?([\w'-]+ ){0,4}(mode|setting|option|toggle|switch|feature))( is| are)? ?(switched |turned )?(on|enabled|active|activated|selected)?\b|\bin (this|that|the|such) mode\b|\b(with|when|once|while) ([\w'-]+ ){1,4}(is |are )?(turned|switched|toggled) on\b|\b(where|when|once|while) you('ve| have)? (turned on|switched on|enabled|activated|selected|chosen|set up)\b|\b(because|since|as long as) ([\w'-]+ ){1,4}(is|are) (on|enabled|turned on|switched on)\b|\b(when|while|if) (on|enabled|active|activated),/u;
+  /\b(you|customers?|users?|owners?|parents?|subscribers?|members?)\b[^.;]{0,100}?\b(can|may|could|are able to|have the option to)( also| instead| now)? (have|let|set|make|keep|get|tell|ask|choose|opt|elect|decide|pick|select|switch|turn|enable)\b|\bif you (prefer|would prefer|want|wish|like|choose|enable|turn on|switch on|activate|select|set)\b|\b(you|users?|customers?|owners?|parents?) (choose|decide|pick|select|control) (where|whether|how|if)\b|\b(when|while|once|if) (switched on|turned on|toggled on|enabled|activated)\b|\b(when|while|once|if|with) (it|this|that|(the |your )?([\w'-]+ ){0,4}(mode|setting|option|toggle|switch|feature))( is| are)? ?(switched |turned )?(on|enabled|active|activated|selected)?\b|\bin (this|that|the|such) mode\b|\b(with|when|once|while) ([\w'-]+ ){1,4}(is |are )?(turned|switched|toggled) on\b|\b(where|when|once|while) you('ve| have)? (turned on|switched on|enabled|activated|selected|chosen|set up)\b|\b(because|since|as long as) ([\w'-]+ ){1,4}(is|are) (on|enabled|turned on|switched on)\b|\b(when|while|if) (on|enabled|active|activated),|\b(when|while|once|if) [\w'-]+ (is|are) (on|enabled|active)\b/u;
 
 /** A choice the sentence says is not offered ("we do not offer an opt-out", "there is no setting to …"). */
 export const NOT_OFFERED =
@@ -156,7 +156,9 @@ function namesChoice(r: ClauseReading): boolean {
     r.settings.length > 0 ||
     LABEL.test(r.text.trim()) ||
     matches(r.norm, CHOICE_WORD) ||
-    r.acts.some((a) => a.family === 'choice' && !a.negated)
+    r.acts.some((a) => a.family === 'choice' && !a.negated) ||
+    // (a name switched on: "When Hushmode is on, …", "With Local Commands switched on, …")
+    /\b(when|while|once|if|with) ([\w'-]+ ){1,3}(is |are )?(on|enabled|active|switched on|turned on)\b/u.test(r.norm)
   );
 }
 
