@@ -158,7 +158,9 @@ function namesChoice(r: ClauseReading): boolean {
     matches(r.norm, CHOICE_WORD) ||
     r.acts.some((a) => a.family === 'choice' && !a.negated) ||
     // (a name switched on: "When Hushmode is on, …", "With Local Commands switched on, …")
-    /\b(when|while|once|if|with) ([\w'-]+ ){1,3}(is |are )?(on|enabled|active|switched on|turned on)\b/u.test(r.norm)
+    /\b(when|while|once|if|with) ([\w'-]+ ){1,3}(is |are )?(on|enabled|active|switched on|turned on)\b/u.test(
+      r.norm,
+    )
   );
 }
 
