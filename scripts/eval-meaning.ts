@@ -64,6 +64,7 @@ import frenchBlind2 from '../libs/diff/test/french-blind-2.json';
 import meaningBlind12 from '../libs/diff/test/meaning-blind-12.json';
 import meaningBlind13 from '../libs/diff/test/meaning-blind-13.json';
 import meaningBlind14 from '../libs/diff/test/meaning-blind-14.json';
+import meaningBlind15 from '../libs/diff/test/meaning-blind-15.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
 import severityData from '../libs/diff/src/lexicon/severity.json';
 import caseMap from './data/tosdr-case-map.json';
@@ -586,6 +587,11 @@ const blindKindSets = (
       'fourteenth blind set (first run 33/40)',
       'Labelled changes of every kind, a fourteenth set written blind (meaning-blind-14.json; first run 33/40 meaning, 35/40 severity, then read)',
       meaningBlind14,
+    ],
+    [
+      'fifteenth blind set (first run 15/40)',
+      'Labelled changes of every kind, a fifteenth set written blind (meaning-blind-15.json; consumer-app writing; first run 15/40 meaning, 23/40 severity, then read)',
+      meaningBlind15,
     ],
   ] as [string, string, { cases: BlindCase[] }][]
 ).map(([name, title, set]) => ({ name, total: set.cases.length, ...judgeBlind(title, set.cases) }));
