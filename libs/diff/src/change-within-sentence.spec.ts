@@ -1509,3 +1509,93 @@ describe('ninth stop: Alexa set 19 (a one-word name, a robot, its own processor)
     expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'voice-recordings')).toBe(true);
   });
 });
+
+// Ninth stop, fifth round: consumer-app writing (every-kind set 15, first run 15/40). Our own
+// wording, each seen to fail first.
+describe('ninth stop: FAQ answers, informal wording and app pages', () => {
+  const faq = (q: string, a: string) =>
+    `# Help\n\n## Questions\n\n**${q}**\n\n${a}\n\n## Contact\n\nWrite to us.`;
+
+  it('an FAQ answer turned from yes to no is read through its question', () => {
+    const c = analyzeChange(
+      faq('Do you share my listening history with record labels?', 'Yes. It helps them plan tours.'),
+      faq('Do you share my listening history with record labels?', 'No. It stays with us.'),
+    ).classification;
+    expect(c.kinds).toContain('sharing-narrowed');
+    expect(
+      c.tags.some((t) => t.citations.some((x) => x.text.startsWith('Do you share my listening history'))),
+    ).toBe(true);
+  });
+
+  it('"Can I erase my profile?" answered no where it was yes is a deletion right reduced', () => {
+    const c = analyzeChange(
+      faq('Can I erase my profile and photos?', 'Yes, from the Account page.'),
+      faq('Can I erase my profile and photos?', 'No, profiles stay up for safety reasons.'),
+    ).classification;
+    expect(c.kinds).toContain('rights-reduced');
+  });
+
+  it('"Is my voice used to improve your models?" answered yes where it was no', () => {
+    const c = analyzeChange(
+      faq('Is my voice used to train your models?', 'No.'),
+      faq('Is my voice used to train your models?', 'Yes, unless you switch it off.'),
+    ).classification;
+    expect(c.tags.some((t) => t.kind === 'new-data-use' && t.topic === 'ai-training')).toBe(true);
+  });
+
+  it('a question that is not yes or no is no statement', () => {
+    const c = analyzeChange(
+      faq('How do I change my password?', 'Yes, go to Settings.'),
+      faq('How do I change my password?', 'No, ask support.'),
+    ).classification;
+    expect(c.kinds).toEqual([]);
+  });
+
+  it('selling "your" things to companies is a sale', () => {
+    const c = change(
+      'We keep your scores.',
+      'We keep your scores. We sell your play history and device ID to marketing firms.',
+    );
+    expect(c.tags.some((t) => t.kind === 'sharing-expanded' && t.topic === 'sale-of-data')).toBe(true);
+  });
+
+  it('a tool that records how you scroll and click is tracking', () => {
+    const c = change(
+      'We use a shopping cart cookie.',
+      'We use a shopping cart cookie. Our heatmap tool records how you scroll and click on every page.',
+    );
+    expect(c.kinds).toContain('tracking-added');
+  });
+
+  it('police who get your info when they ask are a disclosure without a binding order', () => {
+    const c = change(
+      'The police get your info only with a warrant.',
+      'The police get your info with a warrant, or when they ask during an inquiry.',
+    );
+    expect(c.tags.some((t) => t.kind === 'sharing-expanded' && t.topic === 'law-enforcement')).toBe(true);
+  });
+
+  it('"never sold and never will" kept only "at the moment"', () => {
+    const c = change(
+      "We've never sold your contacts and we never will.",
+      "We don't sell your contacts at the moment.",
+    );
+    expect(c.kinds).toContain('promise-withdrawn');
+  });
+
+  it('a yearly independent audit no longer mentioned is a safeguard withdrawn', () => {
+    const c = change(
+      'An external auditor tests our systems annually. We patch issues quickly.',
+      'We patch issues quickly.',
+    );
+    expect(c.tags.some((t) => t.kind === 'promise-withdrawn' && t.topic === 'security')).toBe(true);
+  });
+
+  it('data pulled in from a linked bank is collected', () => {
+    const c = change(
+      'We show your budget.',
+      'We show your budget. Card transactions are pulled in from your bank every night.',
+    );
+    expect(c.tags.some((t) => t.kind === 'new-data-collected' && t.topic === 'financial')).toBe(true);
+  });
+});

@@ -15,6 +15,7 @@ import {
 import { classifyFrench } from './classify-french';
 import { noOwnPractice } from './clause-context';
 import { dataItems, goesWithTheBusiness } from './clause-data';
+import { ANSWER, answered, saysYes } from './faq-answer';
 import {
   choiceAspect,
   CHOICE_TOPICS,
@@ -117,7 +118,14 @@ const BEFORE_THE_DEAL =
   /\b(prospective|potential) (buyers?|acquirers?|purchasers?|investors?|successors?|partners?)\b|\bdue diligence\b|\bnegotiat(e|es|ing|ions?)\b/u;
 /** Disclosure to authorities without a binding demand. */
 const VOLUNTARY_DISCLOSURE =
-  /\bgood faith\b|\bwhether or not (it is |they are |such requests? (is|are) )?legally binding\b|\bvoluntar\w*\b|\b(we believe|in our (opinion|judgment|judgement))\b[^.;]{0,40}\b(necessary|appropriate|reasonable)\b/u;
+  /\bgood faith\b|\bwhether or not (it is |they are |such requests? (is|are) )?legally binding\b|\bvoluntar\w*\b|\bwhen (they|the police|police|officers|authorities|investigators) (ask|request)\b|\binformal requests?\b|\b(we believe|in our (opinion|judgment|judgement))\b[^.;]{0,40}\b(necessary|appropriate|reasonable)\b/u;
+/** A disclosure to authorities without a binding demand, stated and not ruled out. */
+function voluntaryDisclosure(norm: string): boolean {
+  const m = matches(norm, VOLUNTARY_DISCLOSURE) ? VOLUNTARY_DISCLOSURE.exec(norm) : null;
+  return (
+    m !== null && !/\b(not|never|n't|no)\b[^.;]{0,80}$/u.test(norm.slice(Math.max(0, m.index - 80), m.index))
+  );
+}
 /** Part of what a right covers carved out of it. */
 const RIGHT_EXCLUSION =
   /\bnot (covered|included|subject to|eligible)\b|\b(does|do|will|shall) not (apply|extend|cover|include)\b|\bexcept\b|\bexclud(ing|ed|es)\b|\bother than\b|\bonly (applies|covers|extends|includes)\b|\blimited to\b/u;
@@ -307,6 +315,33 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
     removed: new SideLines(diff, 'removed', options.beforeText),
     added: new SideLines(diff, 'added', options.afterText),
   };
+  // an FAQ's yes or no ("Do you sell my data?" / "No. …"): the answer read as the statement it
+  // makes, and cited with its question
+  for (const [list, side] of [
+    [removed, 'removed'],
+    [added, 'added'],
+  ] as const)
+    for (const s of list) {
+      const m = ANSWER.exec(s.reading.text);
+      if (!m) continue;
+      const question = linesOf[side].questionBefore(s.reading.text);
+      const statement = question === null ? null : answered(question, saysYes(m[1] as string));
+      if (statement === null) continue;
+      const rest = s.reading.text.slice(m[0].length).trim();
+      // (a reading depends on its normalised text only: the statement's, carrying the question and
+      // the answer as its text)
+      // (with what follows the yes or no, "Yes, unless you switch it off"; or alone where that
+      // reads as nothing, "No. It stays with us.")
+      const cited = `${(question as string).trim()} ${s.reading.text}`;
+      let answer = readClause(cited, normalizeClause(rest ? `${statement} ${rest}` : statement));
+      let meanings = meaningsOf(answer);
+      if (meanings.length === 0 && rest) {
+        answer = readClause(cited, normalizeClause(statement));
+        meanings = meaningsOf(answer);
+      }
+      s.reading = answer;
+      s.meanings = meanings;
+    }
   topicFromContext(removed, linesOf.removed, readingOf);
   topicFromContext(added, linesOf.added, readingOf);
   featureGoneFromContext(added, linesOf.added);
@@ -697,6 +732,8 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
     const aiWider =
       a.meanings.some((m) => m.kind === 'new-data-use' && m.topic === 'ai-training') &&
       r.meanings.some((m) => m.kind === 'new-data-use' && m.topic === 'ai-training') &&
+      // (not the name of a setting the new sentence offers: "unless you turn off "Help improve AI"")
+      !a.meanings.some((m) => m.kind === 'opt-out-added') &&
       namesGrew(r.reading.text, a.reading.text);
     if (aiWider) tag('new-data-use', 'ai-training', 'pair:ai-scope-widened', r, a);
     // the same sharing with more recipients named ("with our fuel partner, Petrolink" → "… and our
@@ -822,8 +859,8 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
     if (
       a.reading.recipients.includes('authorities') &&
       r.reading.recipients.includes('authorities') &&
-      matches(a.reading.norm, VOLUNTARY_DISCLOSURE) &&
-      !matches(r.reading.norm, VOLUNTARY_DISCLOSURE)
+      voluntaryDisclosure(a.reading.norm) &&
+      !voluntaryDisclosure(r.reading.norm)
     )
       tag('sharing-expanded', 'law-enforcement', 'pair:disclosure-bar-lowered', r, a);
     // a collection that now names more data ("your steps, distance and sleep" → "… your sleep, your
@@ -1711,12 +1748,16 @@ function safeguardsIn(text: string): string[] {
   return out;
 }
 const SAFEGUARD_HINT =
-  /encrypt|end[- ]to[- ]end|factor|2fa|breach|incident|intru|unauthori|compromis|hack|attack|leak|stolen/u;
+  /encrypt|end[- ]to[- ]end|knowledge|breach|incident|intru|unauthori|compromis|hack|attack|leak|stolen|audit|penetration/u;
 /** A security event a notice is promised for. */
 const SECURITY_EVENT =
   /\b(breach\w*|(security )?incidents?|intru\w*|unauthori[sz]ed|compromis\w*|hack\w*|attacks?|leak\w*|stolen)\b/u;
 const SAFEGUARDS: [string, RegExp][] = [
   ['end-to-end', /\bend[- ]to[- ]end\b|\bzero[- ]knowledge\b/gu],
+  [
+    'audit',
+    /\b(independent|external|third[- ]party) (security )?(firms?|auditors?|audits?|assessments?|penetration tests?)\b[^.;]{0,60}\b(every year|annually|yearly|each year|regularly|every \w+ months)\b|\b(audits?|tests?|assess\w*) (\w+ ){0,3}(every year|annually|yearly|each year)\b/gu,
+  ],
   ['at-rest', /\b(encrypt\w*|stored|protected)\b[^.;]{0,40}\bat rest\b/gu],
   ['in-transit', /\b(encrypt\w*|protected)\b[^.;]{0,40}\bin transit\b/gu],
   // (stated of the user's data, not an encrypted identifier named in a list of data)
@@ -1892,7 +1933,7 @@ function listSeparators(norm: string): number {
 
 /** Words that make a statement hold for now only ("currently", "at this time"). */
 const FOR_NOW =
-  /\b(currently|at (this|the present) time|at present|presently|as of (now|today|the date of this (policy|notice))|for now|to date|as things stand)\b/u;
+  /\b(currently|at (this|the present) time|at present|presently|as of (now|today|the date of this (policy|notice))|for now|to date|as things stand|at the moment|right now)\b/u;
 
 /**
  * A promise kept in the new sentence but hedged to the present ("we never will" → "we do not

@@ -12,7 +12,14 @@ import {
 } from './clause-data';
 import { functionalCookiesOnly, licenceGrant, noOwnPractice } from './clause-context';
 import meaningData from './lexicon/meaning.json';
-import { localVoiceChoice, namedChoiceGone, NOT_OFFERED, PRIVACY_WORD, VOICE_LIKE } from './local-choice';
+import {
+  KEPT_AWAY,
+  localVoiceChoice,
+  namedChoiceGone,
+  NOT_OFFERED,
+  PRIVACY_WORD,
+  VOICE_LIKE,
+} from './local-choice';
 import { matches } from './pattern-gate';
 import { type PracticePrediction } from './practice-model';
 import { type Act, actOf, type ClauseReading, type Family } from './read-clause';
@@ -142,6 +149,24 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
         !out.some((m) => m.kind === 'new-data-use' && m.topic === t)
       )
         out.push({ kind: 'new-data-use', topic: t, rule: 'sensitive-data-profiled', object: t });
+  // voice, messages or health data said to stay on the device ("the audio never leaves your home",
+  // "your emails are never sent to our servers for sorting"): less data collected
+  if (
+    out.length === 0 &&
+    r.actor !== 'you' &&
+    !r.acts.some((x) => x.family === 'choice' || x.family === 'choiceDenied') &&
+    !/\?\s*$/u.test(r.text) &&
+    matches(r.norm, KEPT_AWAY) &&
+    !matches(r.norm, NO_LONGER_KEPT)
+  )
+    for (const t of new Set([
+      ...r.topics.filter((x) => KEPT_ON_DEVICE_TOPICS.includes(x)),
+      ...(matches(r.norm, VOICE_LIKE) ? ['voice-recordings'] : []),
+      ...(/\b(e-?mails|messages|chats|texts|conversations)\b/u.test(r.norm)
+        ? ['communications-content']
+        : []),
+    ]))
+      out.push({ kind: 'data-collection-reduced', topic: t, rule: 'kept-on-device', object: t });
   // location data put to use, shared or worked out from other data is location data collected
   if (
     r.topics.includes('location') &&
@@ -369,6 +394,11 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
           !named.includes('voice-recordings') && choiceAspect(r) === 'local' && matches(r.norm, VOICE_LIKE);
         const topics = voiceLocal ? [...named.filter((t) => t !== null), 'voice-recordings'] : named;
         for (const t of topics) push('opt-out-added', t, 'choice-offered', settingKey(r, t));
+        // (and a training the user must switch off: "yes, unless you switch it off" is the training
+        // itself as well as the choice)
+        const trains = a('train');
+        if (live(trains) && matches(r.norm, OPT_OUT_UNLESS))
+          push('new-data-use', 'ai-training', 'ai-training');
         // a use the user must switch on first ("we won't use your recordings to train our models
         // unless you turn on Help Improve"): the use is narrowed to those who do
         if (matches(r.norm, OPT_IN_UNLESS)) {
@@ -582,6 +612,8 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     const narrowed =
       act.negated ||
       matches(r.norm, NEGATED_VERB_LIST) ||
+      // ("a partner only receives your details if you choose to contact it")
+      matches(r.norm, /\bonly\b[^.;]{0,60}\b(if|when) you (choose|ask|decide|agree|opt|ask us)\b/u) ||
       (r.consent && !matches(r.norm, /\bwithout (your |their )?(consent|permission|notice|notifying)/u)) ||
       (r.restricted &&
         matches(r.norm, /\b(aggregated?|anonymi[sz]ed|anonymous|de-identified|non-identifiable)\b/u)) ||
@@ -787,13 +819,22 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
 
 /** Faces (or a likeness) detected, recognised, matched or scanned, in so many words. */
 const FACES_PROCESSED =
-  /\b(detect|spot|find|locat|recogni[sz]|match|identif|scan|compar|analy[sz])\w* (of )?(your |their |people's |users' |a person's |the user's |the )?(own )?(faces?|likeness(es)?|facial features)\b|\b(likeness|face|facial) (detection|recognition|matching|comparison|scanning|analysis)\b/u;
+  /\b(detect|spot|find|locat|recogni[sz]|match|identif|scan|compar|analy[sz])\w* (of )?(your |their |people's |users' |a person's |the user's |the |the [\w-]+'s |each [\w-]+'s )?(own )?(faces?|likeness(es)?|facial features)\b|\b(likeness|face|facial) (detection|recognition|matching|comparison|scanning|analysis)\b/u;
+
+/** The data a statement that it stays on the device is about. */
+const KEPT_ON_DEVICE_TOPICS = ['voice-recordings', 'communications-content', 'health', 'biometrics'];
+/** Local handling said to have ended ("no longer processed on the device"). */
+const NO_LONGER_KEPT = /\bno longer\b|\b(stopp?ed|ended|discontinued)\b/u;
 
 /** Data read to infer what the user is like or wants. */
 const PROFILED =
   /\b(infer|predict|deduce|work out)\w* (\w+ ){0,2}(interests|preferences|characteristics|traits|habits|personality|mood)\b|\b(build|create|develop)\w* (\w+ ){0,2}profiles? (of|about) you\b/u;
 /** The data whose profiling is news (location and finance are read as collection or use elsewhere). */
 const PROFILED_TOPICS = ['communications-content', 'health', 'voice-recordings', 'biometrics', 'children'];
+
+/** A practice that holds until the user switches it off ("… unless you switch it off"). */
+const OPT_OUT_UNLESS =
+  /\b(unless|until) you (turn|switch) (it |this |that |them )?off\b|\b(unless|until) you (opt out|opt-out|object|disable|deactivate|say no)\b/u;
 
 /** A use that waits for the user to switch it on ("… unless you turn on Help Improve"). */
 const OPT_IN_UNLESS =

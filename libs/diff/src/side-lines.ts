@@ -101,6 +101,19 @@ export class SideLines {
     return head[head.length - 1] ?? null;
   }
 
+  /**
+   * The question a sentence answers: the sentence before it in its paragraph, or the line before
+   * it in its hunk, when that ends with a question mark ("**Do you sell my data?**" / "No. …").
+   */
+  questionBefore(sentence: string): string | null {
+    const before = this.sentenceBefore(sentence);
+    if (before !== null) return /\?\W*$/u.test(before) ? before : null;
+    const i = this.line(sentence);
+    if (i <= 0 || this.hunkOf[i - 1] !== this.hunkOf[i]) return null;
+    const line = this.plainOf(i - 1).trim();
+    return /\?\W*$/u.test(line) ? line : null;
+  }
+
   /** Whether a short line (a setting's label) is followed, in its hunk, by the line describing it. */
   labelOf(label: string, description: string): boolean {
     const i = this.line(label);
