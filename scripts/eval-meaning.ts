@@ -61,6 +61,7 @@ import meaningBlind10 from '../libs/diff/test/meaning-blind-10.json';
 import meaningBlind11 from '../libs/diff/test/meaning-blind-11.json';
 import frenchBlind1 from '../libs/diff/test/french-blind-1.json';
 import frenchBlind2 from '../libs/diff/test/french-blind-2.json';
+import frenchBlind3 from '../libs/diff/test/french-blind-3.json';
 import meaningBlind12 from '../libs/diff/test/meaning-blind-12.json';
 import meaningBlind13 from '../libs/diff/test/meaning-blind-13.json';
 import meaningBlind14 from '../libs/diff/test/meaning-blind-14.json';
@@ -592,6 +593,11 @@ const blindKindSets = (
       'fifteenth blind set (first run 15/40)',
       'Labelled changes of every kind, a fifteenth set written blind (meaning-blind-15.json; consumer-app writing; first run 15/40 meaning, 23/40 severity, then read)',
       meaningBlind15,
+    ],
+    [
+      'French, third blind set (first run 25/40)',
+      'Labelled changes in French, a third set written blind (french-blind-3.json; first run 25/40 meaning, 33/40 severity, then read)',
+      frenchBlind3,
     ],
   ] as [string, string, { cases: BlindCase[] }][]
 ).map(([name, title, set]) => ({ name, total: set.cases.length, ...judgeBlind(title, set.cases) }));
