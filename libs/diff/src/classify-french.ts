@@ -34,6 +34,8 @@ import {
   FRENCH_SHARE_PRIORITY,
   frenchCues,
   frenchDurations,
+  frenchRightKinds,
+  frenchSafeguards,
   frenchTopicOf,
   type FrenchMeaning,
   type FrenchReading,
@@ -188,6 +190,42 @@ export function classifyFrench(
       if (t && t.citations.length < MAX_CITATIONS) t.citations.push(cite(a, 'added'));
     }
   }
+  // a safeguard stated before (a breach notice, encryption) that the new version no longer states
+  const safeguardsAfter =
+    versions.afterText === undefined ? null : new Set(frenchSafeguards(versions.afterText));
+  if (safeguardsAfter)
+    for (const r of removed)
+      if (frenchSafeguards(r.text).some((g) => !safeguardsAfter.has(g)))
+        tag('promise-withdrawn', 'security', 'removed:fr:safeguard', r, 'removed');
+  // a right named in a list of rights that the new list leaves out ("… d'opposition et de
+  // portabilité" → "… et d'opposition")
+  const rightsAfter = new Set(
+    added.flatMap((a) =>
+      // (not a right said not to apply: "le droit à la portabilité ne s'applique pas …")
+      a.meanings.some((m) => m.kind === 'rights-added') && !RIGHT_DENIED.test(foldFrench(a.text))
+        ? frenchRightKinds(a.text)
+        : [],
+    ),
+  );
+  for (const [r, a] of frenchPairs(removed, added)) {
+    if (
+      !r.meanings.some((m) => m.kind === 'rights-added') ||
+      !a.meanings.some((m) => m.kind === 'rights-added')
+    )
+      continue;
+    const lost = frenchRightKinds(r.text).filter((k) => !rightsAfter.has(k));
+    if (lost.length) {
+      tag(
+        'rights-reduced',
+        lost.includes('effacement') ? 'deletion' : null,
+        'pair:fr:right-dropped',
+        r,
+        'removed',
+      );
+      const t = [...tags.values()].at(-1);
+      if (t && t.citations.length < MAX_CITATIONS) t.citations.push(cite(a, 'added'));
+    }
+  }
   for (const p of retention) {
     tag(p.kind, 'retention', 'pair:fr:duration-compared', p.removed, 'removed');
     tag(p.kind, 'retention', 'pair:fr:duration-compared', p.added, 'added');
@@ -311,6 +349,9 @@ function fromContext(s: FrenchReading, lines: SideLines): void {
       optIn: false,
     });
 }
+
+/** A right said not to apply or not to exist. */
+const RIGHT_DENIED = /\b(ne|n')\b[^.;]{0,60}\b(pas|plus|jamais)\b/u;
 
 /** Numbers and periods out of a sentence: what is left when only a period changed. */
 const withoutPeriods = (text: string) =>

@@ -89,6 +89,39 @@ describe('telling French apart', () => {
     ).not.toContain('sharing-narrowed');
   });
 
+  const frPage = (s: string) =>
+    `# Politique de confidentialité\n\n## Vos données\n\n${s}\n\n## Contact\n\nÉcrivez-nous à l’adresse indiquée.`;
+
+  it('reads "ne … que" over a long recipient list as a limit, and its loss as sharing expanded', () => {
+    const c = analyzeChange(
+      frPage(
+        'Nous ne transmettons vos informations aux services de gendarmerie et aux autres administrations publiques que sur réquisition judiciaire.',
+      ),
+      frPage(
+        'Nous transmettons vos informations aux services de gendarmerie et aux autres administrations publiques sur réquisition judiciaire ou sur simple demande.',
+      ),
+    ).classification;
+    expect(c.tags.some((t) => t.kind === 'sharing-expanded' && t.topic === 'law-enforcement')).toBe(true);
+  });
+
+  it('reads a breach notice no longer promised as a safeguard withdrawn', () => {
+    const c = analyzeChange(
+      frPage(
+        'Nous conservons vos factures dix ans. En cas de fuite de données, nous vous préviendrons sous 48 heures.',
+      ),
+      frPage('Nous conservons vos factures dix ans.'),
+    ).classification;
+    expect(c.tags.some((t) => t.kind === 'promise-withdrawn' && t.topic === 'security')).toBe(true);
+  });
+
+  it('reads a right left out of a list of rights as reduced', () => {
+    const c = analyzeChange(
+      frPage('Vous disposez des droits d’accès, d’opposition et d’effacement.'),
+      frPage('Vous disposez des droits d’accès et d’opposition.'),
+    ).classification;
+    expect(c.tags.some((t) => t.kind === 'rights-reduced' && t.topic === 'deletion')).toBe(true);
+  });
+
   it('reads a practice limited by "uniquement" where it was not as narrowed', () => {
     const page = (s: string) =>
       `# Politique de confidentialité\n\n## Localisation\n\n${s}\n\n## Contact\n\nÉcrivez-nous.`;
@@ -138,6 +171,31 @@ describe('telling French apart', () => {
       'a setting to switch off, named in guillemets',
       'Dans Réglages > Vie privée, décochez « Garder mes parcours » pour que vos trajets ne soient plus conservés.',
       ['opt-out-added/location'],
+    ],
+    [
+      'a negation that bears on the second verb, not the first',
+      'Nous n’affichons aucune bannière dans notre application de révision et nous ne partageons jamais les données des élèves avec des annonceurs.',
+      ['sharing-narrowed/advertising'],
+    ],
+    [
+      'a setting described by what it does once switched on',
+      'Une fois ce mode activé, vos commandes vocales sont comprises par l’appareil lui-même.',
+      ['opt-out-added/voice-recordings'],
+    ],
+    [
+      'a mode the user may switch on',
+      'Vous pouvez activer le « Mode discret » : la position du téléphone n’est plus envoyée.',
+      ['opt-out-added/location'],
+    ],
+    [
+      'training named in French',
+      'Vos photos servent à l’entraînement de nos algorithmes de retouche.',
+      ['new-data-use/ai-training'],
+    ],
+    [
+      'staff listening to recordings',
+      'Des salariés de l’entreprise peuvent écouter un échantillon de vos enregistrements.',
+      ['new-data-use/human-review'],
     ],
     [
       'a session-recording tool',

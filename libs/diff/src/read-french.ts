@@ -134,18 +134,22 @@ function serviceDoes(clause: string, act: Act): boolean {
 
 /** Whether the clause is negated by the service ("nous ne vendons pas"), not by the user ("si vous ne souhaitez pas"). */
 function negated(clause: string): boolean {
-  const m = CUE.negation.exec(clause);
-  if (!m) return false;
-  // (the user's own negation, "si vous ne souhaitez pas", or a relative clause's, "un identifiant
-  // qui ne peut pas …")
-  if (/\b(?:vous|tu|qui)\s*$/u.test(clause.slice(Math.max(0, m.index - 12), m.index))) return false;
-  // ("… mais pas pour vous montrer des publicités": the purpose ruled out)
-  if (!/^\W*(?:ne|n')/u.test(m[0])) return true;
-  // the negation bears on an act of the clause: the verb inside it or just after it ("ne vendons
-  // pas", "ne sont jamais partagées"), not a relative clause's ("des données qui ne permettent pas
-  // de vous identifier")
-  const span = clause.slice(m.index, m.index + m[0].length + 30);
-  return (Object.keys(ACT) as Act[]).some((a) => ACT[a].test(span));
+  // (each negation in turn: "nous n'affichons aucune publicité et nous n'utilisons jamais …" is
+  // negated by the second, which bears on an act)
+  const all = new RegExp(CUE.negation.source, 'gu');
+  for (const m of clause.matchAll(all)) {
+    // (the user's own negation, "si vous ne souhaitez pas", or a relative clause's, "un identifiant
+    // qui ne peut pas …")
+    if (/\b(?:vous|tu|qui)\s*$/u.test(clause.slice(Math.max(0, m.index - 12), m.index))) return false;
+    // ("… mais pas pour vous montrer des publicités": the purpose ruled out)
+    if (!/^\W*(?:ne|n')/u.test(m[0])) return true;
+    // the negation bears on an act of the clause: the verb inside it or just after it ("ne vendons
+    // pas", "ne sont jamais partagées"), not a relative clause's ("des données qui ne permettent pas
+    // de vous identifier")
+    const span = clause.slice(m.index, m.index + m[0].length + 30);
+    if ((Object.keys(ACT) as Act[]).some((a) => ACT[a].test(span))) return true;
+  }
+  return false;
 }
 
 /** Read one French sentence. */
@@ -183,6 +187,10 @@ export function readFrench(text: string): FrenchReading {
         ),
       ],
     };
+  // (a sentence that opens by offering the choice, "Vous pouvez activer le « Mode discret » : la
+  // position n'est plus envoyée", says what the choice does, not that one is gone)
+  if (/^\W*(vous pouvez|il vous est possible de)\b/u.test(folded) && CUE.choice.test(folded))
+    return { text, topics, meanings: [{ ...meaning('opt-out-added', choiceTopic(), 'choice'), local }] };
   // a choice said to be gone or refused ("vous ne pouvez plus désactiver …", "l'option … a été retirée")
   if (CUE.choiceDenied.test(folded))
     return {
@@ -311,6 +319,28 @@ export function tableKind(header: string[]): 'cookies' | 'retention' | null {
 }
 
 export { SENSITIVE as FRENCH_SENSITIVE, SHARE_PRIORITY as FRENCH_SHARE_PRIORITY };
+
+/** The safeguards a French text states: a breach notice, encryption ("chiffrées", "de bout en bout"). */
+export function frenchSafeguards(text: string): string[] {
+  const folded = foldFrench(text);
+  const out: string[] = [];
+  if (CUE.safeguardBreach.test(folded)) out.push('breach-notice');
+  if (CUE.safeguardEncryption.test(folded)) out.push('encryption');
+  // (a safeguard the sentence rules out is none: "vos messages ne sont pas chiffrés")
+  return out.length && negated(folded) && !/\bnous nous engageons\b/u.test(folded) ? [] : out;
+}
+
+/** The rights a French sentence names (accès, rectification, effacement …). */
+export function frenchRightKinds(text: string): string[] {
+  const re = new RegExp(CUE.rightKind.source, 'gu');
+  return [
+    ...new Set(
+      [...foldFrench(text).matchAll(re)].map((m) =>
+        m[1] === 'suppression' ? 'effacement' : (m[1] as string),
+      ),
+    ),
+  ];
+}
 
 /** The cues a pair of French sentences is compared on (classify-french.ts). */
 export function frenchCues(text: string): {
