@@ -1599,3 +1599,21 @@ describe('ninth stop: FAQ answers, informal wording and app pages', () => {
     expect(c.tags.some((t) => t.kind === 'new-data-collected' && t.topic === 'financial')).toBe(true);
   });
 });
+
+describe('ninth stop: a setting turned on by default', () => {
+  it('a setting whose label states a practice, now on by default', () => {
+    const c = change(
+      'Send Crash Reports to Our Partners: off by default.',
+      'Send Crash Reports to Our Partners: on by default.',
+    );
+    expect(c.kinds).toContain('sharing-expanded');
+  });
+
+  it('a setting left off by default is no news', () => {
+    const c = change(
+      'Share Usage Data with Partners — off by default.',
+      'Share Usage Data with Partners — off by default, as before.',
+    );
+    expect(c.kinds).not.toContain('sharing-expanded');
+  });
+});

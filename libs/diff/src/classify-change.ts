@@ -113,6 +113,13 @@ const SENSITIVE_PROMISES = new Set([
 const RECIPIENT_ITEM =
   /^\W*((our|the|other|certain|trusted|selected) )?([\w-]+ ){0,3}(providers?|processors?|partners?|companies|vendors?|platforms?|agencies|affiliates|advertisers|networks|contractors|subsidiaries|consultants|auditors|authorities|brokers)\b/u;
 
+/** A setting on, or off, unless the user changes it. */
+const ON_BY_DEFAULT = /\b(on|enabled|turned on|switched on|active|checked) by default\b|\bdefaults? to on\b/u;
+const OFF_BY_DEFAULT =
+  /\b(off|disabled|turned off|switched off|inactive|unchecked) by default\b|\bdefaults? to off\b/u;
+/** A setting's label before a dash or colon ("Share Viewing Data with Partners — On by default"). */
+const SETTING_LABEL = /^\s*([^—–:-]{3,80}?)\s*[—–:-]\s/u;
+
 /** A business transfer's data disclosed before the deal is made. */
 const BEFORE_THE_DEAL =
   /\b(prospective|potential) (buyers?|acquirers?|purchasers?|investors?|successors?|partners?)\b|\bdue diligence\b|\bnegotiat(e|es|ing|ions?)\b/u;
@@ -747,6 +754,15 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
     )
       for (const m of a.meanings)
         if (m.kind === 'sharing-expanded') tag(m.kind, m.topic, 'pair:more-recipients-named', r, a);
+    // a setting turned on by default where it was off ("Share Viewing Data with Advertising
+    // Partners — Off by default" → "— On by default"): what its label says the service does is
+    // now done for everyone who does not switch it off
+    if (matches(a.reading.norm, ON_BY_DEFAULT) && matches(r.reading.norm, OFF_BY_DEFAULT)) {
+      const label = SETTING_LABEL.exec(a.reading.text.replace(/[*_`|]/gu, ' ').trim())?.[1];
+      if (label)
+        for (const m of rulesOf(`We ${label.trim().toLowerCase()}.`))
+          if (EXPANDING.includes(m.kind)) tag(m.kind, m.topic, 'pair:on-by-default', r, a);
+    }
     // a kind of recipient the old sentence did not name ("to the clinics you choose and to our
     // service providers" → "…, and to insurance companies that may tailor their offerings")
     const sharesLive = (x: ClauseReading) =>
