@@ -66,6 +66,7 @@ import meaningBlind12 from '../libs/diff/test/meaning-blind-12.json';
 import meaningBlind13 from '../libs/diff/test/meaning-blind-13.json';
 import meaningBlind14 from '../libs/diff/test/meaning-blind-14.json';
 import meaningBlind15 from '../libs/diff/test/meaning-blind-15.json';
+import meaningBlind16 from '../libs/diff/test/meaning-blind-16.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
 import severityData from '../libs/diff/src/lexicon/severity.json';
 import caseMap from './data/tosdr-case-map.json';
@@ -593,6 +594,11 @@ const blindKindSets = (
       'fifteenth blind set (first run 15/40)',
       'Labelled changes of every kind, a fifteenth set written blind (meaning-blind-15.json; consumer-app writing; first run 15/40 meaning, 23/40 severity, then read)',
       meaningBlind15,
+    ],
+    [
+      'sixteenth blind set (first run 22/40)',
+      'Labelled changes of every kind, a sixteenth set written blind (meaning-blind-16.json; informal product writing; first run 22/40 meaning, 28/40 severity, then read)',
+      meaningBlind16,
     ],
     [
       'French, third blind set (first run 25/40)',
