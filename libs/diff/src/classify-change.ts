@@ -125,7 +125,7 @@ const BEFORE_THE_DEAL =
   /\b(prospective|potential) (buyers?|acquirers?|purchasers?|investors?|successors?|partners?)\b|\bdue diligence\b|\bnegotiat(e|es|ing|ions?)\b/u;
 /** Disclosure to authorities without a binding demand. */
 const VOLUNTARY_DISCLOSURE =
-  /\bgood faith\b|\bwhether or not (it is |they are |such requests? (is|are) )?legally binding\b|\bvoluntar\w*\b|\bwhen (they|the police|police|officers|authorities|investigators) (ask|request)\b|\binformal requests?\b|\b(we believe|in our (opinion|judgment|judgement))\b[^.;]{0,40}\b(necessary|appropriate|reasonable)\b/u;
+  /\bgood faith\b|\bwhether or not (it is |they are |such requests? (is|are) )?legally binding\b|\bvoluntar\w*\b|\b(written|simple|informal) requests?\b|\brequests? from (a |the )?(police|law enforcement|government)\b|\bwhen (they|the police|police|officers|authorities|investigators) (ask|request)\b|\binformal requests?\b|\b(we believe|in our (opinion|judgment|judgement))\b[^.;]{0,40}\b(necessary|appropriate|reasonable)\b/u;
 /** A disclosure to authorities without a binding demand, stated and not ruled out. */
 function voluntaryDisclosure(norm: string): boolean {
   const m = matches(norm, VOLUNTARY_DISCLOSURE) ? VOLUNTARY_DISCLOSURE.exec(norm) : null;

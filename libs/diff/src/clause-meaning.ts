@@ -101,7 +101,7 @@ const AGE_LIMIT =
   /\b(if|once|when|where) (we|you)('re| are)? ?(learn|discover|become aware|are aware|aware|find out|are made aware|are notified|determine)\w*\b.{0,80}\b(child|children|minors?|kids|under (the age of |age )?\d+)|\bunder (the age of |age )?\d+\b.{0,40}\b(prohibited|not (permitted|allowed|eligible))\b/u;
 /** What a user right must be about to be a privacy right (not a counter-notice, a price or a vote). */
 const DATA_RIGHT_OBJECT =
-  /\b(data|information|privacy|personal|account|content|profile|history|recordings?|records|messages|photos|posts|details|complain\w*|supervisory|authorit\w*|breach\w*|deletion|erasure|access|portability|object|objection|restrict\w*|opt|consent|government|law enforcement|subpoenas?|legal (process|requests?))\b/u;
+  /\b(data|information|privacy|personal|account|content|profile|history|recordings?|records|messages|photos|posts|details|complain\w*|supervisory|authorit\w*|breach\w*|deletion|erasure|access|portability|object|objection|restrict\w*|opt|consent|government|law enforcement|subpoenas?|court orders?|warrants?|police|legal (process|requests?))\b/u;
 /** Only the cookies the service needs ("only strictly necessary cookies", "essential cookies only"). */
 const NECESSARY_ONLY =
   /\b(only|solely|exclusively|just)\b[^.;]{0,50}(?<![-\w])(necessary|essential|required|functional)\b|(?<![-\w])(necessary|essential|required|functional) (cookies?|local storage)\b[^.;]{0,30}\bonly\b/u;
@@ -167,6 +167,36 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
         : []),
     ]))
       out.push({ kind: 'data-collection-reduced', topic: t, rule: 'kept-on-device', object: t });
+  // financial data used to decide about the user ("your payment history … to decide how much you
+  // can spend"): a new use of it
+  const assessed = actOf(r, 'use');
+  if (
+    live(assessed) &&
+    r.topics.includes('financial') &&
+    matches(r.norm, FINANCIAL_DECISION) &&
+    !out.some((m) => m.topic === 'financial')
+  )
+    out.push({
+      kind: 'new-data-use',
+      topic: 'financial',
+      rule: 'financial-data-assessed',
+      object: 'financial',
+    });
+  // data kept or seen abroad ("we'll also keep copies in the United States"): a transfer abroad
+  if (
+    out.length === 0 &&
+    r.recipients.includes('international') &&
+    (r.acts.some((x) => x.family === 'retain' && !x.negated) ||
+      matches(r.norm, /\b(able to|can|may) (see|access|view)\b/u)) &&
+    !r.acts.some((x) => x.negated) &&
+    r.actor !== 'you'
+  )
+    out.push({
+      kind: 'sharing-expanded',
+      topic: 'international-transfer',
+      rule: 'kept-abroad',
+      object: 'international-transfer',
+    });
   // location data put to use, shared or worked out from other data is location data collected
   if (
     r.topics.includes('location') &&
@@ -820,6 +850,10 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
 /** Faces (or a likeness) detected, recognised, matched or scanned, in so many words. */
 const FACES_PROCESSED =
   /\b(detect|spot|find|locat|recogni[sz]|match|identif|scan|compar|analy[sz])\w* (of )?(your |their |people's |users' |a person's |the user's |the |the [\w-]+'s |each [\w-]+'s )?(own )?(faces?|likeness(es)?|facial features)\b|\b(likeness|face|facial) (detection|recognition|matching|comparison|scanning|analysis)\b/u;
+
+/** A decision about the user that financial data feeds. */
+const FINANCIAL_DECISION =
+  /\b(decide|determine|assess|evaluat\w*|scor(e|es|ing)|eligib\w*|creditworth\w*|credit (limit|decision|line)|spending limit|how much you can (spend|borrow))\b/u;
 
 /** The data a statement that it stays on the device is about. */
 const KEPT_ON_DEVICE_TOPICS = ['voice-recordings', 'communications-content', 'health', 'biometrics'];

@@ -124,6 +124,9 @@ export function wordAt(text: string, word: string): number {
   return -1;
 }
 
+/** A right's own words denying it. */
+const RIGHT_DENIED = /\b(cannot|can't|can not|not able to|unable to)\b/u;
+
 /** True when a negator governs the words just before `at` (same clause, at most 5 words back). */
 function negatedAt(norm: string, at: number): boolean {
   return nearNegation(norm, at) || distantNegation(norm, at);
@@ -351,7 +354,11 @@ function readNorm(text: string, norm: string): Reading {
       FOUND[f] = 1;
       // the verb may start the match ("sell … data") or end it ("data … shall not be sold")
       const last = m.index + m[0].lastIndexOf(' ') + 1;
-      const negated = negatedAt(norm, m.index) || (last > m.index && negatedAt(norm, last));
+      const negated =
+        negatedAt(norm, m.index) ||
+        (last > m.index && negatedAt(norm, last)) ||
+        // (a right denied in its own words: "you cannot delete your account")
+        (name === 'right' && RIGHT_DENIED.test(m[0]));
       acts.push({ family: name, negated, at: m.index });
       break;
     }
