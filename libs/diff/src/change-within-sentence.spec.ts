@@ -1687,3 +1687,29 @@ describe('ninth stop: informal product writing', () => {
     expect(c.kinds).toContain('rights-reduced');
   });
 });
+
+describe('ninth stop: imperatives and payments in app writing', () => {
+  it('"Switch Personalised Offers off and …" is a choice', () => {
+    const c = change(
+      'You will see offers in the app.',
+      'You will see offers in the app. Switch Personalised Offers off and they will no longer be based on your purchases.',
+    );
+    expect(c.kinds).toContain('opt-out-added');
+  });
+
+  it('partners who pay us for your data buy it', () => {
+    const c = change(
+      'Our partners are listed below.',
+      'Our partners are listed below. Audience networks pay us for your viewing history.',
+    );
+    expect(c.tags.some((t) => t.kind === 'sharing-expanded' && t.topic === 'sale-of-data')).toBe(true);
+  });
+
+  it('"your clips won\'t be used for training" names AI training', () => {
+    const c = change(
+      'Clips are stored for a week.',
+      "Clips are stored for a week. Turn off Help Improve and your clips won't be used for training.",
+    );
+    expect(c.tags.some((t) => t.kind === 'opt-out-added' && t.topic === 'ai-training')).toBe(true);
+  });
+});

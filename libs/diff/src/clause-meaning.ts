@@ -408,7 +408,8 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
       // (a user's right named with the setting that exercises it, "you can delete your account
       // from Settings > Account", is read as a right below)
       if (
-        (!matches(r.norm, PRIVACY_OBJECT) && !r.topics.some((t) => SENSITIVE_USE_TOPICS.includes(t))) ||
+        (!matches(r.norm, PRIVACY_OBJECT) &&
+          !r.topics.some((t) => SENSITIVE_USE_TOPICS.includes(t) || t === 'ai-training')) ||
         contractOnly
       ) {
         if (!live(a('right')) || contractOnly) return out;
