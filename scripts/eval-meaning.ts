@@ -67,6 +67,7 @@ import meaningBlind13 from '../libs/diff/test/meaning-blind-13.json';
 import meaningBlind14 from '../libs/diff/test/meaning-blind-14.json';
 import meaningBlind15 from '../libs/diff/test/meaning-blind-15.json';
 import meaningBlind16 from '../libs/diff/test/meaning-blind-16.json';
+import meaningBlind17 from '../libs/diff/test/meaning-blind-17.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
 import severityData from '../libs/diff/src/lexicon/severity.json';
 import caseMap from './data/tosdr-case-map.json';
@@ -599,6 +600,11 @@ const blindKindSets = (
       'sixteenth blind set (first run 22/40)',
       'Labelled changes of every kind, a sixteenth set written blind (meaning-blind-16.json; informal product writing; first run 22/40 meaning, 28/40 severity, then read)',
       meaningBlind16,
+    ],
+    [
+      'seventeenth blind set (first run 20/40)',
+      'Labelled changes of every kind, a seventeenth set written blind (meaning-blind-17.json; everyday product texts; first run 20/40 meaning, 28/40 severity, then read)',
+      meaningBlind17,
     ],
     [
       'French, third blind set (first run 25/40)',
