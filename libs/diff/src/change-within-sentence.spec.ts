@@ -1713,3 +1713,48 @@ describe('ninth stop: imperatives and payments in app writing', () => {
     expect(c.tags.some((t) => t.kind === 'opt-out-added' && t.topic === 'ai-training')).toBe(true);
   });
 });
+
+// Ninth stop, seventh round: everyday product texts (every-kind set 17, first run 20/40).
+describe('ninth stop: rows, lists and notices in product texts', () => {
+  it('a table row whose answer turned from no to yes', () => {
+    const table = (cell: string) =>
+      `| Question | Answer |\n|---|---|\n| Shared with advertisers | ${cell} |\n| Encrypted | Yes |`;
+    const c = analyzeChange(
+      page(table('No')),
+      page(table('Yes, your watch history is shared with advertisers')),
+    ).classification;
+    expect(c.tags.some((t) => t.kind === 'sharing-expanded' && t.rule.startsWith('pair:row-answer'))).toBe(
+      true,
+    );
+  });
+
+  it('an email within two days after someone got into your account is a safeguard', () => {
+    const c = change(
+      'If anyone gets into your account, we will email you within 48 hours. We keep logs for a month.',
+      'We keep logs for a month.',
+    );
+    expect(c.tags.some((t) => t.kind === 'promise-withdrawn' && t.topic === 'security')).toBe(true);
+  });
+
+  it('a device that sends its GPS position is location collected', () => {
+    const c = change(
+      'The scooter unlocks with the app.',
+      'The scooter unlocks with the app. Each scooter reports its GPS position every minute.',
+    );
+    expect(c.tags.some((t) => t.kind === 'new-data-collected' && t.topic === 'location')).toBe(true);
+  });
+
+  it('a buyer added to a list of recipients is a business transfer', () => {
+    const list = (items: string[]) =>
+      `We may share your details with:\n\n${items.map((i) => `- ${i}`).join('\n')}`;
+    const c = change(
+      list(['our payment processors;', 'our delivery partners.']),
+      list([
+        'our payment processors;',
+        'our delivery partners;',
+        'a possible buyer of our company, during a sale.',
+      ]),
+    );
+    expect(c.tags.some((t) => t.kind === 'sharing-expanded' && t.topic === 'business-transfer')).toBe(true);
+  });
+});

@@ -111,7 +111,23 @@ const SENSITIVE_PROMISES = new Set([
 
 /** A list item that starts by naming a kind of recipient ("cloud hosting providers, which …", "our advertising partners"). */
 const RECIPIENT_ITEM =
-  /^\W*((our|the|other|certain|trusted|selected) )?([\w-]+ ){0,3}(providers?|processors?|partners?|companies|vendors?|platforms?|agencies|affiliates|advertisers|networks|contractors|subsidiaries|consultants|auditors|authorities|brokers)\b/u;
+  /^\W*((our|the|other|certain|trusted|selected|a|an|any) )?([\w-]+ ){0,3}(providers?|processors?|partners?|companies|vendors?|platforms?|agencies|affiliates|advertisers|networks|contractors|subsidiaries|consultants|auditors|authorities|brokers|buyers?|acquirers?|purchasers?)\b/u;
+
+/**
+ * Whether a table row's answer turned from no to yes ('yes'), or from yes to no ('no'): the same
+ * first cell, and a second cell that opens with the answer.
+ */
+function answerCellFlip(before: string, after: string): 'yes' | 'no' | null {
+  if (!before.trimStart().startsWith('|') || !after.trimStart().startsWith('|')) return null;
+  const b = cellsOf(before);
+  const a = cellsOf(after);
+  if (b.length < 2 || a.length < 2 || (b[0] ?? '').toLowerCase() !== (a[0] ?? '').toLowerCase()) return null;
+  const answer = (cell: string) =>
+    /^\W*(no|none|never|not)\b/iu.test(cell) ? 'no' : /^\W*(yes|always)\b/iu.test(cell) ? 'yes' : null;
+  const was = answer(b[1] ?? '');
+  const now = answer(a[1] ?? '');
+  return was && now && was !== now ? now : null;
+}
 
 /** A setting on, or off, unless the user changes it. */
 const ON_BY_DEFAULT = /\b(on|enabled|turned on|switched on|active|checked) by default\b|\bdefaults? to on\b/u;
@@ -403,7 +419,7 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
         !(named || withWhom || COMPANY_ITEM.test(s.reading.text)) ||
         // (a list item, not a table row: a row's first cell is often where data comes from)
         s.reading.text.trimStart().startsWith('|') ||
-        s.meanings.some((m) => m.kind === 'new-data-collected') ||
+        (s.meanings.some((m) => m.kind === 'new-data-collected') && !COMPANY_ITEM.test(s.reading.text)) ||
         s.reading.acts.some((x) => x.negated) ||
         s.meanings.some((m) => m.kind.startsWith('sharing-') && m.topic !== null)
       )
@@ -422,11 +438,14 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       const topic =
         sharing && sensitive
           ? sensitive
-          : s.reading.recipients.includes('service-providers')
-            ? 'service-providers'
-            : s.reading.topics.includes('advertising')
-              ? 'advertising'
-              : (shared?.topic ?? (ir.recipients.includes('service-providers') ? 'service-providers' : null));
+          : s.reading.recipients.includes('business-transfer')
+            ? 'business-transfer'
+            : s.reading.recipients.includes('service-providers')
+              ? 'service-providers'
+              : s.reading.topics.includes('advertising')
+                ? 'advertising'
+                : (shared?.topic ??
+                  (ir.recipients.includes('service-providers') ? 'service-providers' : null));
       s.meanings = [
         { kind: 'sharing-expanded', topic, rule: 'list-item-of-recipients', object: topic ?? 'sharing' },
         ...s.meanings.filter((m) => m.kind.startsWith('tracking-')),
@@ -483,12 +502,24 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
         ...s.meanings,
       ];
     }
+  // a table row whose answer cell flipped ("| Data sold | No |" → "| Data sold | Yes: … |") is
+  // the same row, however few words the two share
+  for (const r of removed) {
+    if (r.partner || !r.reading.text.trimStart().startsWith('|')) continue;
+    const a = added.find((x) => !x.partner && answerCellFlip(r.reading.text, x.reading.text) !== null);
+    if (a) {
+      r.partner = a;
+      a.partner = r;
+    }
+  }
+  const freeRemoved = removed.some((r) => r.partner) ? removed.filter((r) => !r.partner) : removed;
+  const freeAdded = added.some((a) => a.partner) ? added.filter((a) => !a.partner) : added;
   for (const p of pairSentences(
-    removed.map((r) => r.reading.words),
-    added.map((a) => a.reading.words),
+    freeRemoved.map((r) => r.reading.words),
+    freeAdded.map((a) => a.reading.words),
   )) {
-    const r = removed[p.removed] as Side;
-    const a = added[p.added] as Side;
+    const r = freeRemoved[p.removed] as Side;
+    const a = freeAdded[p.added] as Side;
     r.partner = a;
     a.partner = r;
   }
@@ -763,6 +794,17 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
         for (const m of rulesOf(`We ${label.trim().toLowerCase()}.`))
           if (EXPANDING.includes(m.kind)) tag(m.kind, m.topic, 'pair:on-by-default', r, a);
     }
+    // a table row whose answer turned from no to yes, or back ("| Data sold | No |" → "| Data sold |
+    // Yes: … sold to data partners |"): what the row says is now done, or no longer
+    const flip = answerCellFlip(r.reading.text, a.reading.text);
+    if (flip === 'yes')
+      for (const m of a.meanings)
+        if (EXPANDING.includes(m.kind)) tag(m.kind, m.topic, 'pair:row-answer-yes', r, a);
+    if (flip === 'no')
+      for (const m of r.meanings) {
+        const less = REMOVAL_OF[m.kind];
+        if (less && EXPANDING.includes(m.kind)) tag(less, m.topic, 'pair:row-answer-no', r, a);
+      }
     // a kind of recipient the old sentence did not name ("to the clinics you choose and to our
     // service providers" → "…, and to insurance companies that may tailor their offerings")
     const sharesLive = (x: ClauseReading) =>
@@ -1764,10 +1806,10 @@ function safeguardsIn(text: string): string[] {
   return out;
 }
 const SAFEGUARD_HINT =
-  /encrypt|end[- ]to[- ]end|knowledge|breach|incident|intru|unauthori|compromis|hack|attack|leak|stolen|audit|penetration/u;
+  /encrypt|end[- ]to[- ]end|knowledge|breach|incident|intru|unauthori|compromis|hack|attack|leak|stolen|audit|penetration|into/u;
 /** A security event a notice is promised for. */
 const SECURITY_EVENT =
-  /\b(breach\w*|(security )?incidents?|intru\w*|unauthori[sz]ed|compromis\w*|hack\w*|attacks?|leak\w*|stolen)\b/u;
+  /\b(breach\w*|(security )?incidents?|intru\w*|unauthori[sz]ed|compromis\w*|hack\w*|attacks?|leak\w*|stolen|(got|gets|get|broke|breaks) into)\b/u;
 const SAFEGUARDS: [string, RegExp][] = [
   ['end-to-end', /\bend[- ]to[- ]end\b|\bzero[- ]knowledge\b/gu],
   [
@@ -1781,7 +1823,10 @@ const SAFEGUARDS: [string, RegExp][] = [
     'encryption',
     /\b(is|are|be|been|gets?|remains?|stays?) (\w+ ){0,2}encrypted\b|\bencrypts? (your|all|the|their|any)\b|\b(we|our (systems?|servers?|service)) (use|uses|employ|employs|apply|applies) (\w+ ){0,3}encryption\b/gu,
   ],
-  ['breach-window', /\b(notify|inform|tell|alert)\b[^.;]{0,80}\bwithin \d+ (hours|days|business days)\b/gu],
+  [
+    'breach-window',
+    /\b(notify|inform|tell|alert|email|e-mail|write to|contact)\b[^.;]{0,80}\bwithin \d+ (hours|days|business days)\b/gu,
+  ],
   [
     'breach-notice',
     /\b(breach\w*|incidents?|intru\w*|unauthori[sz]ed|compromis\w*)\b[^.;]{0,100}\b(notify|inform|tell|alert)\b|\b(notify|inform|tell|alert)\b[^.;]{0,80}\b(breach\w*|incidents?|intru\w*|unauthori[sz]ed|compromis\w*)\b/gu,
