@@ -1,5 +1,4 @@
 import { buildSymbolTrie } from './symbol-trie';
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 /** Apostrophes `normalizeClause` straightens (and `plainWords` then drops). */
 const APOSTROPHES = new Set([0x27, 0x2018, 0x2019, 0x02bc, 0x60, 0xb4]);
 
@@ -45,7 +44,8 @@ export function plainWords(text: string, curly = false): string {
       }
       const cp = text.codePointAt(i) as number;
       width = cp > 0xffff ? 2 : 1;
-      word = LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+      // (a letter or a number, looked up once per code point: no string and no regex per character)
+      word = classOf(cp) !== 0;
     }
     if (word) {
       if (gapStart >= 0) {
