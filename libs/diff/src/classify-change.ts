@@ -1517,13 +1517,26 @@ function unique(texts: string[], by: (t: string) => string): string[] {
 function meaningWordChanged(before: ClauseReading, after: ClauseReading): boolean {
   const a = new Set(before.tokens);
   const b = new Set(after.tokens);
-  const onlyA = [...a].filter((w) => !b.has(w));
-  const onlyB = [...b].filter((w) => !a.has(w));
+  // (the words of one side only are listed when a meaning word is among the other side's own:
+  // most rewordings change none, and then nothing is listed)
+  let onlyA: string[] | null = null;
+  let onlyB: string[] | null = null;
   // (a misspelling corrected, "colect" → "collect", changes no meaning)
   const corrects = (w: string, others: string[]) => others.some((o) => isTypoOf(w, o));
-  for (const w of onlyA) if ((MEANING_WORDS.has(w) || /\d/u.test(w)) && !corrects(w, onlyB)) return true;
-  for (const w of onlyB) if ((MEANING_WORDS.has(w) || /\d/u.test(w)) && !corrects(w, onlyA)) return true;
+  for (const w of a)
+    if (!b.has(w) && (MEANING_WORDS.has(w) || /\d/u.test(w)) && !corrects(w, (onlyB ??= onlyIn(b, a))))
+      return true;
+  for (const w of b)
+    if (!a.has(w) && (MEANING_WORDS.has(w) || /\d/u.test(w)) && !corrects(w, (onlyA ??= onlyIn(a, b))))
+      return true;
   return false;
+}
+
+/** The words of `x` that `y` lacks, in `x`'s order. */
+function onlyIn(x: Set<string>, y: Set<string>): string[] {
+  const out: string[] = [];
+  for (const w of x) if (!y.has(w)) out.push(w);
+  return out;
 }
 
 /**
@@ -1802,20 +1815,25 @@ function capitalisedNames(text: string): Set<string> {
  * case ("internet service provider" → "Internet Service Provider" names nothing new).
  */
 function namesGrew(before: string, after: string, cue?: RegExp): boolean {
-  const was = capitalisedNames(before);
   const now = capitalisedNames(after);
   const oldText = before.toLowerCase();
-  const newText = after.toLowerCase();
   // (with a cue, a new name counts only just after it: "… and our travel partner, Wanderly")
   const cued = (n: string) => {
     if (!cue) return true;
     const at = after.indexOf(n);
     return at >= 0 && cue.test(after.slice(Math.max(0, at - 40), at));
   };
-  return (
-    [...now].some((n) => !oldText.includes(n.toLowerCase()) && cued(n)) &&
-    [...was].every((n) => newText.includes(n.toLowerCase()))
-  );
+  let grew = false;
+  for (const n of now)
+    if (!oldText.includes(n.toLowerCase()) && cued(n)) {
+      grew = true;
+      break;
+    }
+  if (!grew) return false;
+  // (the old names are read only when a new one was found)
+  const newText = after.toLowerCase();
+  for (const n of capitalisedNames(before)) if (!newText.includes(n.toLowerCase())) return false;
+  return true;
 }
 /** Words just before a recipient's name. */
 const RECIPIENT_CUE =
