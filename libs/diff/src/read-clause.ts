@@ -133,16 +133,32 @@ function nearNegation(norm: string, at: number): boolean {
   const start = Math.max(0, at - 48);
   let window = norm.slice(start, at);
   // every negator has "no", "ne" or "n't" in it: most windows have none of them
-  if (NEGATOR_HINTS && !NEGATOR_HINTS.some((h) => window.includes(h))) return false;
+  if (NEGATOR_HINTS && !includesAny(window, NEGATOR_HINTS)) return false;
   BREAK.lastIndex = 0;
   let cut = -1;
   for (let m = BREAK.exec(window); m; m = BREAK.exec(window)) cut = m.index + m[0].length;
   if (cut >= 0) window = window.slice(cut);
-  const words = window.trim().split(' ').slice(-7).join(' ');
+  const words = lastWords(window.trim(), 7);
   return (
     NEGATOR.test(words) &&
     !/\bnot only\b|\bno matter\b|\bno later\b|\bno more than\b|\bno longer than\b/u.test(words)
   );
+}
+
+function includesAny(text: string, parts: readonly string[]): boolean {
+  for (const p of parts) if (text.includes(p)) return true;
+  return false;
+}
+
+/** The last `n` of the text's pieces between single spaces, as `text.split(' ').slice(-n).join(' ')` gives them. */
+function lastWords(text: string, n: number): string {
+  let cut = text.length;
+  for (let k = 0; k < n; k++) {
+    const space = cut > 0 ? text.lastIndexOf(' ', cut - 1) : -1;
+    if (space < 0) return text;
+    cut = space;
+  }
+  return text.slice(cut + 1);
 }
 
 function actorOf(norm: string): Actor {
