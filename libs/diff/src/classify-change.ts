@@ -49,7 +49,7 @@ import {
   mentionsFamily,
   normalizeClause,
   readClause,
-  settingWords,
+  settingWordsOf,
   wordAt,
 } from './read-clause';
 
@@ -548,7 +548,7 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
         sentencesAfter = [...added.map((a) => a.reading.text), ...afterSentences()].filter(
           (t) => t.length < 2000,
         );
-        const words = sentencesAfter.map((text) => settingWords(normalizeClause(text)));
+        const words = sentencesAfter.map(settingWordsOf);
         startsAfter = [];
         let at = 0;
         for (const w of words) {

@@ -211,7 +211,7 @@ function settingsOf(text: string): string[] {
   if (!SETTING_HINT.test(text)) return [];
   for (const re of SETTING_PATTERNS)
     for (const m of text.matchAll(re)) {
-      const name = settingWords(normalizeClause(m[1] as string)).trim();
+      const name = settingWordsOf(m[1] as string).trim();
       if (name.split(' ').length >= 2 && !/^(the|our|your|this) /u.test(name)) out.add(name);
     }
   return [...out];
@@ -227,6 +227,46 @@ export function settingWords(norm: string): string {
     : norm.replace(/[^A-Za-z0-9 ]+/g, '');
 }
 const NON_ASCII = /[^\0-\x7f]/u;
+
+/**
+ * `settingWords(normalizeClause(text))`, in one pass for an ASCII text (most sentences): lower
+ * case, each run of whitespace one space and none at either end, then only letters, digits and
+ * those spaces kept. A text with another character, or "do-not-track" (which `normalizeClause`
+ * rewrites), takes the two steps.
+ */
+export function settingWordsOf(text: string): string {
+  const lower = text.toLowerCase();
+  if (NON_ASCII.test(lower) || lower.includes('do-not-track')) return settingWords(normalizeClause(text));
+  let first = 0;
+  let last = lower.length - 1;
+  while (first <= last && isAsciiSpace(lower.charCodeAt(first))) first++;
+  while (last >= first && isAsciiSpace(lower.charCodeAt(last))) last--;
+  // (copied a run at a time: only a dropped character, or whitespace other than one plain space,
+  // ends a run)
+  let out = '';
+  let from = first;
+  for (let i = first; i <= last; i++) {
+    const c = lower.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) continue;
+    if (isAsciiSpace(c)) {
+      if (isAsciiSpace(lower.charCodeAt(i - 1))) {
+        // (a run's second space or more: dropped)
+        out += lower.slice(from, i);
+        from = i + 1;
+      } else if (c !== 0x20) {
+        out += `${lower.slice(from, i)} `;
+        from = i + 1;
+      }
+      continue;
+    }
+    out += lower.slice(from, i);
+    from = i + 1;
+  }
+  return out + lower.slice(from, last + 1);
+}
+
+/** ASCII whitespace, as `\s` and `trim` see it. */
+const isAsciiSpace = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d);
 const SETTING_HINT = /[A-Z][\w’']*\s+[A-Z]|\*\*|[“"]/u;
 /** (matchAll runs a copy of each, from the start) */
 const SETTING_PATTERNS = [
