@@ -50,6 +50,7 @@ import {
   normalizeClause,
   readClause,
   settingWordsOf,
+  tokenIdsOf,
   wordAt,
 } from './read-clause';
 
@@ -250,11 +251,11 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       model !== null &&
       veto !== null &&
       reading.words.length >= 4 &&
-      vetoedByModel(meanings, () => predictPractice(model, text, reading.tokens), veto);
+      vetoedByModel(meanings, () => predictPractice(model, text, reading.tokens, tokenIdsOf(reading)), veto);
     // (not where the reading found the sentence states no practice of the service's own)
     if (meanings.length === 0 && model && reading.words.length >= 4 && !noOwnPractice(reading)) {
       // where the rules find nothing, the model may name the practice; the reading gives its direction
-      const p = predictPractice(model, text, reading.tokens);
+      const p = predictPractice(model, text, reading.tokens, tokenIdsOf(reading));
       const m =
         p.practice !== 'none' && p.score >= threshold
           ? meaningOfPractice(reading, p.practice, p.score)

@@ -3,7 +3,7 @@ import clauseData from './lexicon/clause.json';
 import { durationsOf, type Duration, topicsOf } from './lexicon';
 import { gated, type GatedRegExp, readAheadWith } from './pattern-gate';
 import { isLetterOrDigitUnit, wordTokens } from './plain-words';
-import { TOKEN_IDS, WORDS } from './word-table';
+import { WORDS } from './word-table';
 
 /** Who does what a clause says. */
 export type Actor = 'we' | 'you' | 'third-parties' | 'partners' | 'authorities' | null;
@@ -386,7 +386,6 @@ function readNorm(text: string, norm: string): Reading {
     if (t.length > 1) words.push(t);
   }
   ids.push(WORDS.size);
-  TOKEN_IDS.set(tokens, ids);
   const acts: Act[] = [];
   for (let f = 0; f < FAMILY_ORDER.length; f++) {
     if (OPEN[f] === 0) continue;
@@ -428,6 +427,7 @@ function readNorm(text: string, norm: string): Reading {
     DURATION_HINT.test(norm) ? durationsOf(norm) : [],
     words,
     tokens,
+    ids,
   );
 }
 
@@ -449,6 +449,12 @@ class Reading implements ClauseReading {
     readonly durations: Duration[],
     readonly words: string[],
     readonly tokens: string[],
+    /**
+     * The word numbers of the tokens as the reader found them (word-table.ts), then the table's
+     * size at the time: the practice model takes them instead of looking each token up again
+     * (`tokenIdsOf`).
+     */
+    readonly tokenIds: readonly number[],
   ) {}
 
   get modality(): Modality {
@@ -459,6 +465,15 @@ class Reading implements ClauseReading {
   get settings(): string[] {
     return (this.settingsRead ??= settingsOf(this.text));
   }
+}
+
+/**
+ * The word numbers of a reading's tokens, for `predictPractice` (undefined for a reading this
+ * module did not make). They hold while no word is numbered after them: the model checks the
+ * table's size they end with.
+ */
+export function tokenIdsOf(r: ClauseReading): readonly number[] | undefined {
+  return r instanceof Reading ? r.tokenIds : undefined;
 }
 
 /** The act of a family, if the clause has one. */
