@@ -327,6 +327,11 @@ export class PlainWordsSearch {
 
 const SIGMA = String.fromCharCode(0x3a3);
 
+/** Whether the code point is a letter (`/\p{L}/u`; a lone surrogate is none). */
+export function isLetterCodePoint(cp: number): boolean {
+  return cp < 0x80 ? ASCII_CLASS[cp] === 1 : classOf(cp) === 1;
+}
+
 /** Whether one UTF-16 unit is a letter or a digit as `/[\p{L}\p{N}]/u` tests it alone (a lone surrogate is neither). */
 export function isLetterOrDigitUnit(c: number): boolean {
   if (c < 0x80) return ASCII_CLASS[c] !== 0;
