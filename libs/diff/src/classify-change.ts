@@ -1549,8 +1549,11 @@ function isTypoOf(x: string, y: string): boolean {
   if (x.length < 5 || y.length < 5 || /\d/u.test(x) || /\d/u.test(y)) return false;
   if (Math.abs(x.length - y.length) === 1) {
     const [long, short] = x.length > y.length ? [x, y] : [y, x];
-    for (let i = 0; i < long.length; i++) if (long.slice(0, i) + long.slice(i + 1) === short) return true;
-    return false;
+    // (a letter can be dropped to make the shorter word only if dropping the first one that
+    // differs does: the letters between two places it would work at are all the same)
+    let i = 0;
+    while (i < short.length && long.charCodeAt(i) === short.charCodeAt(i)) i++;
+    return long.slice(i + 1) === short.slice(i);
   }
   if (x.length !== y.length) return false;
   for (let i = 0; i + 1 < x.length; i++)
