@@ -41,6 +41,11 @@ export interface ClauseReading {
   words: string[];
   /** All words of the normalised text, in order. */
   tokens: string[];
+  /**
+   * What `noOwnPractice` (clause-context.ts) found, once asked: the classifier asks about a
+   * sentence more than once, and the answer stays with its reading.
+   */
+  noOwnPracticeFound?: string | null;
 }
 
 interface CompiledFamily {
@@ -437,6 +442,7 @@ function readNorm(text: string, norm: string): Reading {
 class Reading implements ClauseReading {
   private modalityRead: Modality | undefined;
   private settingsRead: string[] | undefined;
+  noOwnPracticeFound: string | null | undefined = undefined;
 
   constructor(
     /** (set once more when a reading made ahead is handed over: see `AHEAD`) */
