@@ -69,8 +69,9 @@ const LONGEST = Math.max(
  * `counts.first` (`counts.second`): the words are the non-empty parts of
  * `text.toLowerCase().split(/[^\p{L}']+/u)` (with `apostrophe`; else `/[^\p{L}]+/u`), read in one
  * pass, and only a word short enough to be a function word is copied out to be looked up.
+ * (Exported for tests.)
  */
-function countWords(
+export function countWords(
   text: string,
   apostrophe: boolean,
   first: ReadonlySet<string>,
