@@ -117,6 +117,8 @@ describe('settingWordsOf', () => {
       'Turn on **Do Not Send Voice Recordings**.',
       ' \t Do-Not-Track ,\v x ',
       'a , b',
+      'a\tb\nc\r\nd\fe\vf',
+      'x \t y',
       '  lead and trail  ',
       '`tick` and it\u2019s',
       'ASCII only, with: punctuation; (and) [brackets]!',
