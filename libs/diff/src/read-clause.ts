@@ -241,7 +241,7 @@ const NON_ASCII = /[^\0-\x7f]/u;
  */
 export function settingWordsOf(text: string): string {
   const lower = text.toLowerCase();
-  if (NON_ASCII.test(lower) || lower.includes('do-not-track')) return settingWords(normalizeClause(text));
+  if (lower.includes('do-not-track')) return settingWords(normalizeClause(text));
   let first = 0;
   let last = lower.length - 1;
   while (first <= last && isAsciiSpace(lower.charCodeAt(first))) first++;
@@ -264,6 +264,9 @@ export function settingWordsOf(text: string): string {
       }
       continue;
     }
+    // (a character above ASCII, wherever it stands, takes the two steps: the trimming above
+    // stopped at it if it was at either end)
+    if (c >= 0x80) return settingWords(normalizeClause(text));
     out += lower.slice(from, i);
     from = i + 1;
   }
