@@ -50,7 +50,8 @@ import {
   mentionsFamily,
   normalizeClause,
   readClause,
-  settingWords,
+  settingWordsOf,
+  tokenIdsOf,
   wordAt,
 } from './read-clause';
 
@@ -297,11 +298,11 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       model !== null &&
       veto !== null &&
       reading.words.length >= 4 &&
-      vetoedByModel(meanings, () => predictPractice(model, text, reading.tokens), veto);
+      vetoedByModel(meanings, () => predictPractice(model, text, reading.tokens, tokenIdsOf(reading)), veto);
     // (not where the reading found the sentence states no practice of the service's own)
     if (meanings.length === 0 && model && reading.words.length >= 4 && !noOwnPractice(reading)) {
       // where the rules find nothing, the model may name the practice; the reading gives its direction
-      const p = predictPractice(model, text, reading.tokens);
+      const p = predictPractice(model, text, reading.tokens, tokenIdsOf(reading));
       const m =
         p.practice !== 'none' && p.score >= threshold
           ? meaningOfPractice(reading, p.practice, p.score)
@@ -675,7 +676,7 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
         sentencesAfter = [...added.map((a) => a.reading.text), ...afterSentences()].filter(
           (t) => t.length < 2000,
         );
-        const words = sentencesAfter.map((text) => settingWords(normalizeClause(text)));
+        const words = sentencesAfter.map(settingWordsOf);
         startsAfter = [];
         let at = 0;
         for (const w of words) {
@@ -1864,13 +1865,26 @@ function unique(texts: string[], by: (t: string) => string): string[] {
 function meaningWordChanged(before: ClauseReading, after: ClauseReading): boolean {
   const a = new Set(before.tokens);
   const b = new Set(after.tokens);
-  const onlyA = [...a].filter((w) => !b.has(w));
-  const onlyB = [...b].filter((w) => !a.has(w));
+  // (the words of one side only are listed when a meaning word is among the other side's own:
+  // most rewordings change none, and then nothing is listed)
+  let onlyA: string[] | null = null;
+  let onlyB: string[] | null = null;
   // (a misspelling corrected, "colect" → "collect", changes no meaning)
   const corrects = (w: string, others: string[]) => others.some((o) => isTypoOf(w, o));
-  for (const w of onlyA) if ((MEANING_WORDS.has(w) || /\d/u.test(w)) && !corrects(w, onlyB)) return true;
-  for (const w of onlyB) if ((MEANING_WORDS.has(w) || /\d/u.test(w)) && !corrects(w, onlyA)) return true;
+  for (const w of a)
+    if (!b.has(w) && (MEANING_WORDS.has(w) || /\d/u.test(w)) && !corrects(w, (onlyB ??= onlyIn(b, a))))
+      return true;
+  for (const w of b)
+    if (!a.has(w) && (MEANING_WORDS.has(w) || /\d/u.test(w)) && !corrects(w, (onlyA ??= onlyIn(a, b))))
+      return true;
   return false;
+}
+
+/** The words of `x` that `y` lacks, in `x`'s order. */
+function onlyIn(x: Set<string>, y: Set<string>): string[] {
+  const out: string[] = [];
+  for (const w of x) if (!y.has(w)) out.push(w);
+  return out;
 }
 
 /**
@@ -1882,8 +1896,11 @@ function isTypoOf(x: string, y: string): boolean {
   if (x.length < 5 || y.length < 5 || /\d/u.test(x) || /\d/u.test(y)) return false;
   if (Math.abs(x.length - y.length) === 1) {
     const [long, short] = x.length > y.length ? [x, y] : [y, x];
-    for (let i = 0; i < long.length; i++) if (long.slice(0, i) + long.slice(i + 1) === short) return true;
-    return false;
+    // (a letter can be dropped to make the shorter word only if dropping the first one that
+    // differs does: the letters between two places it would work at are all the same)
+    let i = 0;
+    while (i < short.length && long.charCodeAt(i) === short.charCodeAt(i)) i++;
+    return long.slice(i + 1) === short.slice(i);
   }
   if (x.length !== y.length) return false;
   for (let i = 0; i + 1 < x.length; i++)
@@ -2149,20 +2166,25 @@ function capitalisedNames(text: string): Set<string> {
  * case ("internet service provider" → "Internet Service Provider" names nothing new).
  */
 function namesGrew(before: string, after: string, cue?: RegExp): boolean {
-  const was = capitalisedNames(before);
   const now = capitalisedNames(after);
   const oldText = before.toLowerCase();
-  const newText = after.toLowerCase();
   // (with a cue, a new name counts only just after it: "… and our travel partner, Wanderly")
   const cued = (n: string) => {
     if (!cue) return true;
     const at = after.indexOf(n);
     return at >= 0 && cue.test(after.slice(Math.max(0, at - 40), at));
   };
-  return (
-    [...now].some((n) => !oldText.includes(n.toLowerCase()) && cued(n)) &&
-    [...was].every((n) => newText.includes(n.toLowerCase()))
-  );
+  let grew = false;
+  for (const n of now)
+    if (!oldText.includes(n.toLowerCase()) && cued(n)) {
+      grew = true;
+      break;
+    }
+  if (!grew) return false;
+  // (the old names are read only when a new one was found)
+  const newText = after.toLowerCase();
+  for (const n of capitalisedNames(before)) if (!newText.includes(n.toLowerCase())) return false;
+  return true;
 }
 /** The kind a practice's act family reads as when a sentence denies it. */
 const FLIPPED_KIND: Partial<Record<string, string>> = {

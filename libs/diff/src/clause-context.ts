@@ -70,9 +70,9 @@ const SCRAPING = gated(
  * the user obtains, and what users must not do (scrape, harvest). Its meaning is none.
  */
 export function noOwnPractice(r: ClauseReading): string | null {
-  let found = NO_OWN_PRACTICE.get(r);
-  if (found === undefined) NO_OWN_PRACTICE.set(r, (found = readNoOwnPractice(r.norm, r)));
-  return found;
+  // (one answer per reading, kept with it)
+  if (r.noOwnPracticeFound === undefined) r.noOwnPracticeFound = readNoOwnPractice(r.norm, r);
+  return r.noOwnPracticeFound;
 }
 
 /**
@@ -97,9 +97,6 @@ const POINTER = gated(
 const POINTER_WITH_PRACTICE = gated(
   /\b(we|our company)\b (may |will |also |do |can |might )?(use|share|sell|collect|disclose|process|keep|retain|store|track|transfer|combine|receive)\w*\b/u,
 );
-
-/** One answer per reading: the classifier asks for a sentence more than once. */
-const NO_OWN_PRACTICE = new WeakMap<ClauseReading, string | null>();
 
 function readNoOwnPractice(t: string, r: ClauseReading): string | null {
   if (r.words.length <= 25 && POINTER.test(t) && !POINTER_WITH_PRACTICE.test(t)) return 'pointer';

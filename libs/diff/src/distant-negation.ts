@@ -45,13 +45,16 @@ export function distantNegation(norm: string, at: number): boolean {
   }
   if (!lastHasNegator) return false;
   const before = norm.slice(Math.max(0, at - 160), at);
-  if (
-    ACROSS_INSERTION.test(before) &&
-    !/\b(but|however|although|except|unless)\b/u.test(before.slice(before.search(/[,—–-]/u)))
-  )
-    return true;
-  const purpose = PURPOSE_OF_NEGATED_USE.exec(before);
-  if (purpose && !PURPOSE_BREAK.test(purpose[0])) return true;
+  // (both readings of `before` need a negator in it: "not", "never" or "n't" — "cannot" holds "not")
+  if (before.includes('not') || before.includes('never') || before.includes("n't")) {
+    if (
+      ACROSS_INSERTION.test(before) &&
+      !/\b(but|however|although|except|unless)\b/u.test(before.slice(before.search(/[,—–-]/u)))
+    )
+      return true;
+    const purpose = PURPOSE_OF_NEGATED_USE.exec(before);
+    if (purpose && !PURPOSE_BREAK.test(purpose[0])) return true;
+  }
   // (a sentence that opens by ruling it out: "at no point, and for no purpose, will your clips be
   // viewed …", "under no circumstances do we sell …")
   if (

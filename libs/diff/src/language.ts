@@ -1,3 +1,5 @@
+import { isLetterCodePoint } from './plain-words';
+
 /**
  * Which language a change reads as: English (read by the clause rules), French (read by
  * read-french.ts), or another (said to be unread). Both tests count function words.
@@ -23,18 +25,12 @@ const OTHER_FUNCTION_WORDS = new Set(
  * words are 15% of them and English ones under 5%.
  */
 export function readsAsEnglish(sentences: string[]): boolean {
-  let words = 0;
-  let english = 0;
-  let other = 0;
+  const counts = { words: 0, first: 0, second: 0 };
   for (const s of sentences) {
-    for (const w of s.toLowerCase().split(/[^\p{L}']+/u)) {
-      if (!w) continue;
-      words++;
-      if (ENGLISH_FUNCTION_WORDS.has(w)) english++;
-      else if (OTHER_FUNCTION_WORDS.has(w)) other++;
-    }
-    if (words >= 4000) break;
+    countWords(s, true, ENGLISH_FUNCTION_WORDS, OTHER_FUNCTION_WORDS, counts);
+    if (counts.words >= 4000) break;
   }
+  const { words, first: english, second: other } = counts;
   if (words >= 40) return english >= 0.12 * words || other < 0.08 * words;
   return words < 12 || !(other >= 0.15 * words && english < 0.05 * words);
 }
@@ -52,21 +48,58 @@ const FRENCH_WORDS = new Set(
  * words and English ones for under 5%. Only the first 2,000 words are counted.
  */
 export function readsAsFrench(sentences: string[], afterText?: string): boolean {
-  let words = 0;
-  let fr = 0;
-  let en = 0;
-  const count = (text: string) => {
-    for (const w of text.toLowerCase().split(/[^\p{L}]+/u)) {
-      if (!w) continue;
-      words++;
-      if (FRENCH_WORDS.has(w)) fr++;
-      else if (ENGLISH_FUNCTION_WORDS.has(w)) en++;
-    }
-  };
+  const counts = { words: 0, first: 0, second: 0 };
   for (const s of sentences) {
-    count(s);
-    if (words >= 2000) break;
+    countWords(s, false, FRENCH_WORDS, ENGLISH_FUNCTION_WORDS, counts);
+    if (counts.words >= 2000) break;
   }
-  if (words < 40 && afterText) count(afterText.slice(0, 4000));
+  if (counts.words < 40 && afterText)
+    countWords(afterText.slice(0, 4000), false, FRENCH_WORDS, ENGLISH_FUNCTION_WORDS, counts);
+  const { words, first: fr, second: en } = counts;
   return words >= 4 && fr >= 0.15 * words && en < 0.05 * words;
+}
+
+/** The longest function word of the lists above: a longer word is none of them and is only counted. */
+const LONGEST = Math.max(
+  ...[...ENGLISH_FUNCTION_WORDS, ...OTHER_FUNCTION_WORDS, ...FRENCH_WORDS].map((w) => w.length),
+);
+
+/**
+ * Adds the words of the text to `counts.words`, and those of `first` (else of `second`) to
+ * `counts.first` (`counts.second`): the words are the non-empty parts of
+ * `text.toLowerCase().split(/[^\p{L}']+/u)` (with `apostrophe`; else `/[^\p{L}]+/u`), read in one
+ * pass, and only a word short enough to be a function word is copied out to be looked up.
+ * (Exported for tests.)
+ */
+export function countWords(
+  text: string,
+  apostrophe: boolean,
+  first: ReadonlySet<string>,
+  second: ReadonlySet<string>,
+  counts: { words: number; first: number; second: number },
+): void {
+  const lower = text.toLowerCase();
+  const n = lower.length;
+  let start = -1; // the open word's start (-1: none)
+  for (let i = 0; i <= n;) {
+    let inWord = false;
+    let width = 1;
+    if (i < n) {
+      const cp = lower.codePointAt(i) as number;
+      width = cp > 0xffff ? 2 : 1;
+      inWord = (apostrophe && cp === 0x27) || isLetterCodePoint(cp);
+    }
+    if (inWord) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      counts.words++;
+      if (i - start <= LONGEST) {
+        const w = lower.slice(start, i);
+        if (first.has(w)) counts.first++;
+        else if (second.has(w)) counts.second++;
+      }
+      start = -1;
+    }
+    i += width;
+  }
 }

@@ -350,9 +350,11 @@ function holds(p: Int32Array, i: number, seen: Uint32Array, stamp: number): bool
   const n = p[i + 1] as number;
   let j = i + 3;
   for (let k = 0; k < n; k++) {
-    const r = holds(p, j, seen, stamp);
+    // (a group is read in place: most parts are groups, and a call each costs more than the read)
+    const q = p[j] as number;
+    const r = q >= 0 ? seen[q] === stamp : holds(p, j, seen, stamp);
     if (op === ALL ? !r : r) return r;
-    j += (p[j] as number) >= 0 ? 1 : (p[j + 2] as number);
+    j += q >= 0 ? 1 : (p[j + 2] as number);
   }
   return op === ALL;
 }

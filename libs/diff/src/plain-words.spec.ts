@@ -1,5 +1,11 @@
 import { samples, seeded } from '../test/text-samples';
-import { isLetterOrDigitUnit, plainWords, PlainWordsSearch, wordTokens } from './plain-words';
+import {
+  isLetterCodePoint,
+  isLetterOrDigitUnit,
+  plainWords,
+  PlainWordsSearch,
+  wordTokens,
+} from './plain-words';
 
 // Each fast path against the plain definition it stands for, on seeded strings dense in
 // joiners, apostrophes, non-ASCII letters and digits, surrogates and case pairs.
@@ -40,6 +46,11 @@ describe('plain words', () => {
   it('isLetterOrDigitUnit tests one UTF-16 unit as /[\\p{L}\\p{N}]/u does', () => {
     for (let c = 0; c < 0x10000; c += c < 0x3000 ? 1 : 97)
       expect([c, isLetterOrDigitUnit(c)]).toEqual([c, /[\p{L}\p{N}]/u.test(String.fromCharCode(c))]);
+  });
+
+  it('isLetterCodePoint tests one code point as /\\p{L}/u does (a lone surrogate is none)', () => {
+    for (let c = 0; c < 0x110000; c += c < 0x3000 ? 1 : c < 0x10000 ? 97 : 997)
+      expect([c, isLetterCodePoint(c)]).toEqual([c, /^\p{L}$/u.test(String.fromCodePoint(c))]);
   });
 
   describe('PlainWordsSearch', () => {

@@ -1,5 +1,4 @@
 import { buildSymbolTrie } from './symbol-trie';
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 /** Apostrophes `normalizeClause` straightens (and `plainWords` then drops). */
 const APOSTROPHES = new Set([0x27, 0x2018, 0x2019, 0x02bc, 0x60, 0xb4]);
 
@@ -45,7 +44,8 @@ export function plainWords(text: string, curly = false): string {
       }
       const cp = text.codePointAt(i) as number;
       width = cp > 0xffff ? 2 : 1;
-      word = LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+      // (a letter or a number, looked up once per code point: no string and no regex per character)
+      word = classOf(cp) !== 0;
     }
     if (word) {
       if (gapStart >= 0) {
@@ -326,6 +326,11 @@ export class PlainWordsSearch {
 }
 
 const SIGMA = String.fromCharCode(0x3a3);
+
+/** Whether the code point is a letter (`/\p{L}/u`; a lone surrogate is none). */
+export function isLetterCodePoint(cp: number): boolean {
+  return cp < 0x80 ? ASCII_CLASS[cp] === 1 : classOf(cp) === 1;
+}
 
 /** Whether one UTF-16 unit is a letter or a digit as `/[\p{L}\p{N}]/u` tests it alone (a lone surrogate is neither). */
 export function isLetterOrDigitUnit(c: number): boolean {

@@ -1,6 +1,6 @@
 import { wordTokens } from './plain-words';
 import { normalizeClause } from './read-clause';
-import { TOKEN_IDS, WORDS } from './word-table';
+import { WORDS } from './word-table';
 
 /**
  * The data practice a clause describes, whatever its direction: the learned part of the
@@ -165,7 +165,12 @@ function bigramRow(index: IdIndex, first: number, second: number): number {
 }
 
 /** `scores` plus the weights of the clause's n-grams, each counted once, in the clause's order. */
-function addById(index: IdIndex, tokens: readonly string[], scores: number[]): void {
+function addById(
+  index: IdIndex,
+  tokens: readonly string[],
+  scores: number[],
+  known: readonly number[] | undefined,
+): void {
   if (++index.stamp === 0xffffffff) {
     index.seen.fill(0);
     index.stamp = 1;
@@ -177,8 +182,7 @@ function addById(index: IdIndex, tokens: readonly string[], scores: number[]): v
     const at = row * width;
     for (let c = 0; c < width; c++) scores[c] = (scores[c] as number) + (weights[at + c] as number);
   };
-  // (the numbers the reader found, unless words were numbered since: read-clause.ts)
-  const known = TOKEN_IDS.get(tokens);
+  // (the numbers the reader found, unless words were numbered since: read-clause.ts, `tokenIdsOf`)
   const ids = known !== undefined && known[tokens.length] === WORDS.size ? known : null;
   let prev = index.start;
   for (let i = 0; i < tokens.length; i++) {
@@ -200,11 +204,13 @@ export function predictPractice(
   model: PracticeModel,
   text: string,
   tokens: readonly string[] = wordTokens(normalizeClause(text)),
+  /** The tokens' word numbers, when the caller has them (read-clause.ts, `tokenIdsOf`). */
+  tokenIds?: readonly number[],
 ): PracticePrediction {
   const scores = [...model.bias];
   const index = weightsOf(model);
   if (index.byId) {
-    addById(index.byId, tokens, scores);
+    addById(index.byId, tokens, scores, tokenIds);
     return best(model, scores);
   }
   // an n-gram counts once however often it occurs; only n-grams with weights change the scores

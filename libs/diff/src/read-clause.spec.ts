@@ -1,5 +1,13 @@
 import { scanAhead, withScanMemo } from './pattern-gate';
-import { actOf, type ClauseReading, normalizeClause, readClause } from './read-clause';
+import { samples } from '../test/text-samples';
+import {
+  actOf,
+  type ClauseReading,
+  normalizeClause,
+  readClause,
+  settingWords,
+  settingWordsOf,
+} from './read-clause';
 
 describe('readClause', () => {
   it.each([
@@ -99,5 +107,24 @@ describe('readClause', () => {
     // (one normalised text, two texts: two readings, each with its own text)
     expect(ahead[0]).not.toBe(ahead[1]);
     expect(ahead[1]?.text).toBe(texts[1]);
+  });
+});
+
+describe('settingWordsOf', () => {
+  it('gives settingWords(normalizeClause(text)), ASCII or not', () => {
+    const texts = [
+      ...samples(3000),
+      'Turn on **Do Not Send Voice Recordings**.',
+      ' \t Do-Not-Track ,\v x ',
+      'a , b',
+      'a\tb\nc\r\nd\fe\vf',
+      'x \t y',
+      '  lead and trail  ',
+      '`tick` and it\u2019s',
+      'ASCII only, with: punctuation; (and) [brackets]!',
+      '',
+      ' ',
+    ];
+    for (const t of texts) expect([t, settingWordsOf(t)]).toEqual([t, settingWords(normalizeClause(t))]);
   });
 });

@@ -3,7 +3,7 @@ import clauseData from './lexicon/clause.json';
 import { durationsOf, type Duration, topicsOf } from './lexicon';
 import { gated, type GatedRegExp, readAheadWith } from './pattern-gate';
 import { isLetterOrDigitUnit, wordTokens } from './plain-words';
-import { TOKEN_IDS, WORDS } from './word-table';
+import { WORDS } from './word-table';
 
 /** Who does what a clause says. */
 export type Actor = 'we' | 'you' | 'third-parties' | 'partners' | 'authorities' | null;
@@ -41,6 +41,11 @@ export interface ClauseReading {
   words: string[];
   /** All words of the normalised text, in order. */
   tokens: string[];
+  /**
+   * What `noOwnPractice` (clause-context.ts) found, once asked: the classifier asks about a
+   * sentence more than once, and the answer stays with its reading.
+   */
+  noOwnPracticeFound?: string | null;
 }
 
 interface CompiledFamily {
@@ -136,16 +141,32 @@ function nearNegation(norm: string, at: number): boolean {
   const start = Math.max(0, at - 48);
   let window = norm.slice(start, at);
   // every negator has "no", "ne" or "n't" in it: most windows have none of them
-  if (NEGATOR_HINTS && !NEGATOR_HINTS.some((h) => window.includes(h))) return false;
+  if (NEGATOR_HINTS && !includesAny(window, NEGATOR_HINTS)) return false;
   BREAK.lastIndex = 0;
   let cut = -1;
   for (let m = BREAK.exec(window); m; m = BREAK.exec(window)) cut = m.index + m[0].length;
   if (cut >= 0) window = window.slice(cut);
-  const words = window.trim().split(' ').slice(-7).join(' ');
+  const words = lastWords(window.trim(), 7);
   return (
     NEGATOR.test(words) &&
     !/\bnot only\b|\bno matter\b|\bno later\b|\bno more than\b|\bno longer than\b/u.test(words)
   );
+}
+
+function includesAny(text: string, parts: readonly string[]): boolean {
+  for (const p of parts) if (text.includes(p)) return true;
+  return false;
+}
+
+/** The last `n` of the text's pieces between single spaces, as `text.split(' ').slice(-n).join(' ')` gives them. */
+function lastWords(text: string, n: number): string {
+  let cut = text.length;
+  for (let k = 0; k < n; k++) {
+    const space = cut > 0 ? text.lastIndexOf(' ', cut - 1) : -1;
+    if (space < 0) return text;
+    cut = space;
+  }
+  return text.slice(cut + 1);
 }
 
 function actorOf(norm: string): Actor {
@@ -198,7 +219,7 @@ function settingsOf(text: string): string[] {
   if (!SETTING_HINT.test(text)) return [];
   for (const re of SETTING_PATTERNS)
     for (const m of text.matchAll(re)) {
-      const name = settingWords(normalizeClause(m[1] as string)).trim();
+      const name = settingWordsOf(m[1] as string).trim();
       if (name.split(' ').length >= 2 && !/^(the|our|your|this) /u.test(name)) out.add(name);
     }
   return [...out];
@@ -214,6 +235,49 @@ export function settingWords(norm: string): string {
     : norm.replace(/[^A-Za-z0-9 ]+/g, '');
 }
 const NON_ASCII = /[^\0-\x7f]/u;
+
+/**
+ * `settingWords(normalizeClause(text))`, in one pass for an ASCII text (most sentences): lower
+ * case, each run of whitespace one space and none at either end, then only letters, digits and
+ * those spaces kept. A text with another character, or "do-not-track" (which `normalizeClause`
+ * rewrites), takes the two steps.
+ */
+export function settingWordsOf(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.includes('do-not-track')) return settingWords(normalizeClause(text));
+  let first = 0;
+  let last = lower.length - 1;
+  while (first <= last && isAsciiSpace(lower.charCodeAt(first))) first++;
+  while (last >= first && isAsciiSpace(lower.charCodeAt(last))) last--;
+  // (copied a run at a time: only a dropped character, or whitespace other than one plain space,
+  // ends a run)
+  let out = '';
+  let from = first;
+  for (let i = first; i <= last; i++) {
+    const c = lower.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) continue;
+    if (isAsciiSpace(c)) {
+      if (isAsciiSpace(lower.charCodeAt(i - 1))) {
+        // (a run's second space or more: dropped)
+        out += lower.slice(from, i);
+        from = i + 1;
+      } else if (c !== 0x20) {
+        out += `${lower.slice(from, i)} `;
+        from = i + 1;
+      }
+      continue;
+    }
+    // (a character above ASCII, wherever it stands, takes the two steps: the trimming above
+    // stopped at it if it was at either end)
+    if (c >= 0x80) return settingWords(normalizeClause(text));
+    out += lower.slice(from, i);
+    from = i + 1;
+  }
+  return out + lower.slice(from, last + 1);
+}
+
+/** ASCII whitespace, as `\s` and `trim` see it. */
+const isAsciiSpace = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d);
 const SETTING_HINT = /[A-Z][\w’']*\s+[A-Z]|\*\*|[“"]/u;
 /** (matchAll runs a copy of each, from the start) */
 const SETTING_PATTERNS = [
@@ -237,12 +301,14 @@ const FAMILY_ORDER = Object.keys(FAMILIES) as Family[];
 /** What the reader needs of a word (by its number in WORDS): the families it opens, those it is a match word of, whether it is a stop word. */
 const OPENS: number[][] = [];
 const MATCHES: number[][] = [];
-const STOP_WORD: boolean[] = [];
 FAMILY_ORDER.forEach((name, f) => {
   for (const k of FAMILIES[name].keys) (OPENS[WORDS.add(k)] ??= []).push(f);
   for (const k of FAMILIES[name].words) (MATCHES[WORDS.add(k)] ??= []).push(f);
 });
-for (const w of STOP) STOP_WORD[WORDS.add(w)] = true;
+// (a typed array: V8 keeps a plain array whose first entry is set thousands of places in as a hash
+// table, read at every token; a word numbered later reads past the end, as no stop word)
+const STOP_WORD = new Uint8Array(WORDS.size + STOP.size);
+for (const w of STOP) STOP_WORD[WORDS.add(w)] = 1;
 /** Per family (by order): open in the sentence at hand, and the first of its match words there (-1: none). */
 const OPEN = new Uint8Array(FAMILY_ORDER.length);
 const FIRST_WORD = new Int32Array(FAMILY_ORDER.length);
@@ -328,12 +394,11 @@ function readNorm(text: string, norm: string): Reading {
       if (opens) for (const f of opens) OPEN[f] = 1;
       const matches = MATCHES[id];
       if (matches) for (const f of matches) if (FIRST_WORD[f] === -1) FIRST_WORD[f] = i;
-      if (STOP_WORD[id] === true) continue;
+      if (STOP_WORD[id] === 1) continue;
     }
     if (t.length > 1) words.push(t);
   }
   ids.push(WORDS.size);
-  TOKEN_IDS.set(tokens, ids);
   const acts: Act[] = [];
   for (let f = 0; f < FAMILY_ORDER.length; f++) {
     if (OPEN[f] === 0) continue;
@@ -379,6 +444,7 @@ function readNorm(text: string, norm: string): Reading {
     DURATION_HINT.test(norm) ? durationsOf(norm) : [],
     words,
     tokens,
+    ids,
   );
 }
 
@@ -386,6 +452,7 @@ function readNorm(text: string, norm: string): Reading {
 class Reading implements ClauseReading {
   private modalityRead: Modality | undefined;
   private settingsRead: string[] | undefined;
+  noOwnPracticeFound: string | null | undefined = undefined;
 
   constructor(
     /** (set once more when a reading made ahead is handed over: see `AHEAD`) */
@@ -400,6 +467,12 @@ class Reading implements ClauseReading {
     readonly durations: Duration[],
     readonly words: string[],
     readonly tokens: string[],
+    /**
+     * The word numbers of the tokens as the reader found them (word-table.ts), then the table's
+     * size at the time: the practice model takes them instead of looking each token up again
+     * (`tokenIdsOf`).
+     */
+    readonly tokenIds: readonly number[],
   ) {}
 
   get modality(): Modality {
@@ -410,6 +483,15 @@ class Reading implements ClauseReading {
   get settings(): string[] {
     return (this.settingsRead ??= settingsOf(this.text));
   }
+}
+
+/**
+ * The word numbers of a reading's tokens, for `predictPractice` (undefined for a reading this
+ * module did not make). They hold while no word is numbered after them: the model checks the
+ * table's size they end with.
+ */
+export function tokenIdsOf(r: ClauseReading): readonly number[] | undefined {
+  return r instanceof Reading ? r.tokenIds : undefined;
 }
 
 /** The act of a family, if the clause has one. */

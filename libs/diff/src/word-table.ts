@@ -62,11 +62,3 @@ function hashOf(word: string): number {
 
 /** The words of the lexicons and of the models in use. */
 export const WORDS = new WordTable();
-
-/**
- * The word numbers of a clause's tokens as its reader found them (read-clause.ts), then the
- * table's size at the time: the practice model (practice-model.ts) takes them instead of
- * looking each token up again, while no word has been added since (a word added later has no
- * number there). Held as long as the tokens are, no longer.
- */
-export const TOKEN_IDS = new WeakMap<readonly string[], number[]>();
