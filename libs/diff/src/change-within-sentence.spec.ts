@@ -1758,3 +1758,29 @@ describe('ninth stop: rows, lists and notices in product texts', () => {
     expect(c.tags.some((t) => t.kind === 'sharing-expanded' && t.topic === 'business-transfer')).toBe(true);
   });
 });
+
+describe('ninth stop: stopped, summaries sold, questions behind a marker', () => {
+  it('"we\'ve stopped sharing …" is sharing narrowed', () => {
+    const c = change(
+      'We keep your plan.',
+      "We keep your plan. We've stopped sharing your workout history with gym partners.",
+    );
+    expect(c.kinds).toContain('sharing-narrowed');
+    expect(c.kinds).not.toContain('sharing-expanded');
+  });
+
+  it('"sell reports of your …" is a sale', () => {
+    const c = change(
+      'We keep your receipts.',
+      'We keep your receipts. We sell reports of your buying habits to brands.',
+    );
+    expect(c.tags.some((t) => t.kind === 'sharing-expanded' && t.topic === 'sale-of-data')).toBe(true);
+  });
+
+  it('an FAQ question behind an arrow marker is still the question', () => {
+    const faq = (a: string) =>
+      `# Help\n\n**▸ Can I erase my account?**\n\n${a}\n\n## Contact\n\nWrite to us.`;
+    const c = analyzeChange(faq('No, accounts stay.'), faq('Yes, from Settings.')).classification;
+    expect(c.kinds).toContain('rights-added');
+  });
+});

@@ -81,6 +81,7 @@ function voice(word: string): string {
 export function answered(question: string, yes: boolean): string | null {
   const q = question
     .replace(/[*_`#>]/gu, ' ')
+    .replace(/^[^\p{L}]+/u, '')
     .replace(/[’']/gu, "'")
     .trim()
     .replace(/\?+\s*$/u, '');

@@ -94,8 +94,9 @@ export const MEANING_WORDS = new Set([
 const NEGATOR = new RegExp(clauseData.negators);
 /** Substrings one of which every negator of clause.json contains (null if the list changed: no shortcut). */
 const NEGATOR_HINTS =
-  clauseData.negators === "\\b(not|never|no|cannot|neither|nor|none|nothing|\\w+n't)\\b"
-    ? ['no', 'ne', "n't"]
+  clauseData.negators ===
+  "\\b(not|never|no|cannot|neither|nor|none|nothing|\\w+n't|(we|we've|we have|has|have) (stopped|ceased))\\b"
+    ? ['no', 'ne', "n't", 'stopped', 'ceased']
     : null;
 const BREAK = new RegExp(clauseData.clauseBreaks, 'g');
 const STOP = new Set(
