@@ -1784,3 +1784,15 @@ describe('ninth stop: stopped, summaries sold, questions behind a marker', () =>
     expect(c.kinds).toContain('rights-added');
   });
 });
+
+describe('ninth stop: chats in games and apps', () => {
+  it('messages in team chat now stored are communications collected', () => {
+    const c = change(
+      'Messages in team chat disappear when the round ends.',
+      'Messages in team chat are saved to our servers with your player name.',
+    );
+    expect(c.tags.some((t) => t.kind === 'new-data-collected' && t.topic === 'communications-content')).toBe(
+      true,
+    );
+  });
+});
