@@ -1796,3 +1796,21 @@ describe('ninth stop: chats in games and apps', () => {
     );
   });
 });
+
+describe('ninth stop: location put to a named use', () => {
+  it('the service, by name, using your location for a purpose is a new use of it', () => {
+    const c = change(
+      'Tickets are in the app.',
+      'Tickets are in the app. At the stadium, Gatepass uses your location to show the nearest entrance.',
+    );
+    expect(c.tags.some((t) => t.kind === 'new-data-use' && t.topic === 'location')).toBe(true);
+  });
+
+  it('"now uses only your approximate location" is no new use', () => {
+    const c = change(
+      'We show local weather.',
+      'We show local weather. Skycast now uses only your approximate location.',
+    );
+    expect(c.tags.some((t) => t.kind === 'new-data-use' && t.topic === 'location')).toBe(false);
+  });
+});

@@ -205,9 +205,23 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
     (locationDerived(r) ||
       (r.acts.some((x) => !x.negated && LOCATION_PRACTICES.includes(x.family)) &&
         (out.some((m) => EXPANDING.includes(m.kind)) ||
-          (out.length === 0 && r.actor === 'we' && !noOwnPractice(r) && !!actOf(r, 'use')))))
-  )
+          (out.length === 0 &&
+            (r.actor === 'we' || (r.actor === null && NAMED_SERVICE_USES.test(r.text))) &&
+            !noOwnPractice(r) &&
+            !!actOf(r, 'use')))))
+  ) {
     out.push({ kind: 'new-data-collected', topic: 'location', rule: 'location-used', object: 'location' });
+    // (and put to a use the sentence names: "uses your location to pick the deals you see")
+    const used = actOf(r, 'use');
+    // (not a use limited to less: "now uses only your approximate location")
+    if (
+      used &&
+      !used.negated &&
+      !r.restricted &&
+      !out.some((m) => m.kind === 'new-data-use' && m.topic === 'location')
+    )
+      out.push({ kind: 'new-data-use', topic: 'location', rule: 'location-put-to-use', object: 'location' });
+  }
   return out;
 }
 
@@ -851,6 +865,10 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
 /** Faces (or a likeness) detected, recognised, matched or scanned, in so many words. */
 const FACES_PROCESSED =
   /\b(detect|spot|find|locat|recogni[sz]|match|identif|scan|compar|analy[sz])\w* (of )?(your |their |people's |users' |a person's |the user's |the |the [\w-]+'s |each [\w-]+'s )?(own )?(faces?|likeness(es)?|facial features)\b|\b(likeness|face|facial) (detection|recognition|matching|comparison|scanning|analysis)\b/u;
+
+/** The service, by its name, as the subject of a use ("Once you arrive, Wayfare uses your …"). */
+const NAMED_SERVICE_USES =
+  /^(?:[^,]{0,40}, )?[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,2} (uses|will use|may use|also uses)\b/u;
 
 /** A decision about the user that financial data feeds. */
 const FINANCIAL_DECISION =
