@@ -1814,3 +1814,25 @@ describe('ninth stop: location put to a named use', () => {
     expect(c.tags.some((t) => t.kind === 'new-data-use' && t.topic === 'location')).toBe(false);
   });
 });
+
+describe('ninth stop: recipients under a limited introduction, backups abroad', () => {
+  it('a named recipient added under "we share … only with:" is one more recipient', () => {
+    const list = (items: string[]) =>
+      `We share your details only where needed, and only with:\n\n${items.map((i) => `- ${i}`).join('\n')}`;
+    const c = change(
+      list(['**Card networks**, to process payments.']),
+      list(['**Card networks**, to process payments.', '**Insurance partners**, who may offer you cover.']),
+    );
+    expect(c.kinds).toContain('sharing-expanded');
+  });
+
+  it('backups now kept in another country are a transfer abroad', () => {
+    const c = change(
+      'Backups are kept in the same data centre.',
+      'Backups are kept in a data centre in the United States.',
+    );
+    expect(c.tags.some((t) => t.kind === 'sharing-expanded' && t.topic === 'international-transfer')).toBe(
+      true,
+    );
+  });
+});

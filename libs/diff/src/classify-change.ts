@@ -431,7 +431,8 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       const shared = rulesOf(intro).find((m) => m.kind === 'sharing-expanded');
       // (an introduction that shares, however it limits it: "only as needed to provide your care:")
       const sharing =
-        withWhom && ir.acts.some((x) => (x.family === 'share' || x.family === 'sell') && !x.negated);
+        (withWhom || named) &&
+        ir.acts.some((x) => (x.family === 'share' || x.family === 'sell') && !x.negated);
       if (!sharing && !shared && (ir.recipients.length === 0 || ir.acts.some((x) => x.negated))) continue;
       // (a company named alone is a recipient only under an introduction that names recipients)
       if (!sharing && !named && ir.recipients.length === 0) continue;

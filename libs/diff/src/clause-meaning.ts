@@ -184,7 +184,7 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
     });
   // data kept or seen abroad ("we'll also keep copies in the United States"): a transfer abroad
   if (
-    out.length === 0 &&
+    !out.some((m) => !m.kind.startsWith('retention-')) &&
     r.recipients.includes('international') &&
     (r.acts.some((x) => x.family === 'retain' && !x.negated) ||
       matches(r.norm, /\b(able to|can|may) (see|access|view)\b/u)) &&
