@@ -1836,3 +1836,25 @@ describe('ninth stop: recipients under a limited introduction, backups abroad', 
     );
   });
 });
+
+describe('ninth stop: labels and lists of data in app pages', () => {
+  it('an item added under "What the app reads from your ring" is collected', () => {
+    const doc = (items: string[]) =>
+      `## Pair your ring\n\n**What Orbit reads from your ring**\n${items.map((i) => `- ${i}`).join('\n')}\n\n**What you get**\n- A daily score`;
+    const c = analyzeChange(
+      doc(['Steps', 'Battery level']),
+      doc(['Steps', 'Blood oxygen readings', 'Battery level']),
+    ).classification;
+    expect(c.tags.some((t) => t.kind === 'new-data-collected' && t.topic === 'health')).toBe(true);
+  });
+
+  it('a line of data collected that lost items is less data collected', () => {
+    const doc = (line: string) =>
+      `## Data safety\n\n**Data collected**\n- ${line}\n- Device IDs\n\n**Data shared**\nNone.`;
+    const c = analyzeChange(
+      doc('Health: heart rate, sleep, blood pressure, body temperature'),
+      doc('Health: heart rate, sleep'),
+    ).classification;
+    expect(c.tags.some((t) => t.kind === 'data-collection-reduced' && t.topic === 'health')).toBe(true);
+  });
+});

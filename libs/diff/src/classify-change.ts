@@ -130,6 +130,9 @@ function answerCellFlip(before: string, after: string): 'yes' | 'no' | null {
   return was && now && was !== now ? now : null;
 }
 
+/** A line that lists data under a label ("Health and fitness: heart rate, steps, sleep stages"). */
+const DATA_LINE = /^\W*[^.:;]{2,40}:\s*[^.]*,[^.]*$/u;
+
 /** A setting on, or off, unless the user changes it. */
 const ON_BY_DEFAULT = /\b(on|enabled|turned on|switched on|active|checked) by default\b|\bdefaults? to on\b/u;
 const OFF_BY_DEFAULT =
@@ -938,6 +941,22 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
     )
       for (const m of a.meanings)
         if (m.kind === 'new-data-collected') tag(m.kind, m.topic, 'pair:more-data-collected', r, a);
+    // a collection that now names less data ("heart rate, steps, sleep stages, skin temperature"
+    // → "heart rate, steps, sleep stages"): data no longer collected
+    if (
+      !widened &&
+      r.meanings.some((m) => m.kind === 'new-data-collected') &&
+      a.meanings.some((m) => m.kind === 'new-data-collected') &&
+      keeps(a.reading, r.reading, 0.95) &&
+      listSeparators(r.reading.norm) >= listSeparators(a.reading.norm) + 1 &&
+      r.reading.words.length > a.reading.words.length &&
+      // (a line listing data, "Health and fitness: heart rate, steps, …", not prose reworded shorter)
+      r.reading.words.length <= 30 &&
+      DATA_LINE.test(r.reading.text)
+    )
+      for (const m of r.meanings)
+        if (m.kind === 'new-data-collected')
+          tag('data-collection-reduced', m.topic, 'pair:less-data-collected', r, a);
     // (a "Yes" or "No" is no word that carries meaning: read before the test below)
     // a table row whose "Sold or shared?" (or "Disclosed to third parties?") cell went from "No" to
     // something else, or back: the column's header says what the cell means
