@@ -1858,3 +1858,21 @@ describe('ninth stop: labels and lists of data in app pages', () => {
     expect(c.tags.some((t) => t.kind === 'data-collection-reduced' && t.topic === 'health')).toBe(true);
   });
 });
+
+describe('ninth stop: a setting made fixed, pointed back to', () => {
+  it('"This can\'t be switched off." after a sentence about personalised ads is a choice gone', () => {
+    const c = change(
+      'Recommendations — When this is off, suggestions use only the page you are on.',
+      "Recommendations — Personalised ads are always chosen from what you've watched. This can't be switched off.",
+    );
+    expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'advertising')).toBe(true);
+  });
+
+  it('said of strictly necessary cookies it is no choice gone', () => {
+    const c = change(
+      'Strictly necessary cookies keep you signed in.',
+      "Strictly necessary cookies keep you signed in. They can't be switched off.",
+    );
+    expect(c.kinds).not.toContain('opt-out-removed');
+  });
+});

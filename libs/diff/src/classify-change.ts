@@ -130,6 +130,11 @@ function answerCellFlip(before: string, after: string): 'yes' | 'no' | null {
   return was && now && was !== now ? now : null;
 }
 
+/** A choice said to be fixed by pointing back at it ("This can't be switched off"). */
+const IT_CANNOT_BE_OFF =
+  /^\W*(this|that|it|these|they) (can't|cannot|can not|won't|will not) be (switched|turned|toggled) off\b/u;
+/** Cookies or processing the service needs, which no choice was ever about ("strictly necessary"). */
+const NECESSARY_ONLY_CONTEXT = /\b(strictly necessary|essential|necessary for|required for)\b/u;
 /** A line that lists data under a label ("Health and fitness: heart rate, steps, sleep stages"). */
 const DATA_LINE = /^\W*[^.:;]{2,40}:\s*[^.]*,[^.]*$/u;
 
@@ -371,6 +376,11 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
     }
   topicFromContext(removed, linesOf.removed, readingOf);
   topicFromContext(added, linesOf.added, readingOf);
+  // ("This can't be switched off" about nothing its context names, strictly necessary cookies
+  // included, is no choice gone)
+  for (const s of [...removed, ...added])
+    if (s.meanings.length && IT_CANNOT_BE_OFF.test(s.reading.norm))
+      s.meanings = s.meanings.filter((m) => !(m.rule === 'choice-announced-gone' && m.topic === null));
   featureGoneFromContext(added, linesOf.added);
   // (only where the change shows a "Removed" label at all)
   if (diff.hunks.some((h) => h.lines.some((l) => REMOVED_LABEL.test(l.ops[0]?.text ?? ''))))
@@ -1391,7 +1401,7 @@ const LOCAL_OPTION =
 
 /** "Turn this on", "switch it off", "enable it": a choice whose object the sentence before names. */
 const POINTS_BACK =
-  /\b(turn|switch|toggle|flip)(ing|s)? (this|it|that) (on|off)\b|\b(stop|prevent|opt out of|object to|refuse|decline) (this|that)\b|\b(enable|disable|activate|deactivate)s? (this|it|that)\b|\b(this|that|the) (feature|setting|option|mode|control)\b/u;
+  /\b(turn|switch|toggle|flip)(ing|s)? (this|it|that) (on|off)\b|^\W*(this|that|it) (can't|cannot|can not|won't|will not) be (switched|turned|toggled) off\b|\b(stop|prevent|opt out of|object to|refuse|decline) (this|that)\b|\b(enable|disable|activate|deactivate)s? (this|it|that)\b|\b(this|that|the) (feature|setting|option|mode|control)\b/u;
 /** A choice (offered, or announced gone) that names no data. */
 const unnamedChoice = (m: Meaning) =>
   (m.kind === 'opt-out-added' || m.kind === 'opt-out-removed') && m.topic === null;
@@ -1459,12 +1469,14 @@ function topicFromContext(list: Side[], lines: SideLines, readingOf: (t: string)
     let paragraphNames = false;
     if (POINTS_BACK.test(s.reading.norm)) {
       const before = list[i - 1];
-      if (before && lines.sameParagraph(before.reading.text, s.reading.text)) topics = topicsAt(i - 1);
+      if (before && lines.sameParagraph(before.reading.text, s.reading.text))
+        topics = NECESSARY_ONLY_CONTEXT.test(before.reading.norm) ? [] : topicsAt(i - 1);
       else {
         // (the sentence before it left as it was: "… may be used to improve our models. You can
         // stop this by turning off …")
         const kept = lines.sentenceBefore(s.reading.text);
-        if (kept) topics = readingOf(kept).topics.filter((t) => CHOICE_TOPICS.includes(t));
+        if (kept && !NECESSARY_ONLY_CONTEXT.test(readingOf(kept).norm))
+          topics = readingOf(kept).topics.filter((t) => CHOICE_TOPICS.includes(t));
       }
       paragraphNames = topics.length > 0;
     } else {

@@ -235,7 +235,7 @@ const BODY_TRACKED =
 const DENIED_BY_NAME: Act = { family: 'choiceDenied', negated: false, at: 0 };
 /** A sentence whose subject is "this setting", "that option", "the choice": the choice its section is about. */
 const POINTS_AT_A_CHOICE =
-  /^(this|that|the|these|those) (setting|option|control|choice|toggle|opt[- ]?out)s?\b/u;
+  /^(this|that|the|these|those) (setting|option|control|choice|toggle|opt[- ]?out)s?\b|^\W*(this|that|it|these|they) (can't|cannot|can not|won't|will not) be (switched|turned|toggled) off\b/u;
 
 function clauseMeanings(r: ClauseReading): Meaning[] {
   const out: Meaning[] = [];
