@@ -68,6 +68,7 @@ import meaningBlind14 from '../libs/diff/test/meaning-blind-14.json';
 import meaningBlind15 from '../libs/diff/test/meaning-blind-15.json';
 import meaningBlind16 from '../libs/diff/test/meaning-blind-16.json';
 import meaningBlind17 from '../libs/diff/test/meaning-blind-17.json';
+import meaningBlind18 from '../libs/diff/test/meaning-blind-18.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
 import severityData from '../libs/diff/src/lexicon/severity.json';
 import caseMap from './data/tosdr-case-map.json';
@@ -605,6 +606,11 @@ const blindKindSets = (
       'seventeenth blind set (first run 20/40)',
       'Labelled changes of every kind, a seventeenth set written blind (meaning-blind-17.json; everyday product texts; first run 20/40 meaning, 28/40 severity, then read)',
       meaningBlind17,
+    ],
+    [
+      'eighteenth blind set (first run 26/40, held out)',
+      'Labelled changes of every kind, an eighteenth set written blind (meaning-blind-18.json; help pages and plain privacy notices; first run 26/40 meaning, 32/40 severity on the end-of-stop engine; not read for fixes)',
+      meaningBlind18,
     ],
     [
       'French, third blind set (first run 25/40)',
