@@ -61,27 +61,15 @@ function cite(r: FrenchReading, side: Citation['side']): Citation {
   return citation(r.text, side);
 }
 
-/** The rights a French sentence names, each by a pattern (folded text). */
-const RIGHT_KINDS: [string, RegExp][] = [
-  ['access', /\bdroits? d'acces\b|\bacceder a vos (donnees|informations)\b/u],
-  ['rectify', /\brectifi\w*/u],
-  ['erase', /\beffacement\b|\bdroit (a l'oubli|de suppression)\b/u],
-  ['port', /\bportabilite\b/u],
-  ['object', /\bopposition\b|\bvous opposer\b/u],
-  ['restrict', /\blimitation\b|\blimiter le traitement\b/u],
-  ['withdraw', /\bretirer (votre|son|leur) consentement\b/u],
-  ['complain', /\b(plainte|reclamation)\b/u],
-];
-
 /**
  * A right removed in a bulk rewrite that the new version names nowhere: a known loss, not a
  * sentence that may live on reworded (the same exception as in English).
  */
 function rightGone(t: ChangeTag, after: string | null): boolean {
   if (t.kind !== 'rights-reduced' || after === null) return false;
+  const stated = frenchRightKinds(after);
   return t.citations.some(
-    (c) =>
-      c.side === 'removed' && RIGHT_KINDS.some(([, re]) => re.test(foldFrench(c.text)) && !re.test(after)),
+    (c) => c.side === 'removed' && frenchRightKinds(c.text).some((k) => !stated.includes(k)),
   );
 }
 
@@ -155,7 +143,8 @@ export function classifyFrench(
     if (!c) cues.set(r, (c = frenchCues(r.text)));
     return c;
   };
-  for (const p of frenchPairs(removed, added)) {
+  const pairs = frenchPairs(removed, added);
+  for (const p of pairs) {
     const [r, a] = p;
     const cr = cuesOf(r);
     const ca = cuesOf(a);
@@ -207,7 +196,7 @@ export function classifyFrench(
         : [],
     ),
   );
-  for (const [r, a] of frenchPairs(removed, added)) {
+  for (const [r, a] of pairs) {
     if (
       !r.meanings.some((m) => m.kind === 'rights-added') ||
       !a.meanings.some((m) => m.kind === 'rights-added')
@@ -217,7 +206,7 @@ export function classifyFrench(
     if (lost.length) {
       tag(
         'rights-reduced',
-        lost.includes('effacement') ? 'deletion' : null,
+        lost.includes('erase') ? 'deletion' : null,
         'pair:fr:right-dropped',
         r,
         'removed',

@@ -330,16 +330,22 @@ export function frenchSafeguards(text: string): string[] {
   return out.length && negated(folded) && !/\bnous nous engageons\b/u.test(folded) ? [] : out;
 }
 
-/** The rights a French sentence names (accès, rectification, effacement …). */
+/** The rights French text names, each by a pattern on the folded text. */
+const RIGHT_KINDS: [string, RegExp][] = [
+  ['access', /\bdroits? d'acces\b|\bacceder a vos (donnees|informations)\b/u],
+  ['rectify', /\brectifi\w*/u],
+  ['erase', /\beffacement\b|\bdroit (a l'oubli|de suppression)\b/u],
+  ['port', /\bportabilite\b/u],
+  ['object', /\bopposition\b|\bvous opposer\b/u],
+  ['restrict', /\blimitation\b|\blimiter le traitement\b/u],
+  ['withdraw', /\bretirer (votre|son|leur) consentement\b/u],
+  ['complain', /\b(plainte|reclamation)\b/u],
+];
+
+/** The rights French text names (accès, rectification, effacement …). */
 export function frenchRightKinds(text: string): string[] {
-  const re = new RegExp(CUE.rightKind.source, 'gu');
-  return [
-    ...new Set(
-      [...foldFrench(text).matchAll(re)].map((m) =>
-        m[1] === 'suppression' ? 'effacement' : (m[1] as string),
-      ),
-    ),
-  ];
+  const folded = foldFrench(text);
+  return RIGHT_KINDS.filter(([, re]) => re.test(folded)).map(([kind]) => kind);
 }
 
 /** The cues a pair of French sentences is compared on (classify-french.ts). */
