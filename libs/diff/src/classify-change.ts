@@ -114,6 +114,19 @@ const SENSITIVE_PROMISES = new Set([
 const RECIPIENT_ITEM =
   /^\W*((our|the|other|certain|trusted|selected|a|an|any) )?([\w-]+ ){0,3}(providers?|processors?|partners?|companies|vendors?|platforms?|agencies|affiliates|advertisers|networks|contractors|subsidiaries|consultants|auditors|authorities|brokers|buyers?|acquirers?|purchasers?)\b/u;
 
+/** Whether a sentence shares or sells data, not denying it. */
+function sharesLive(r: ClauseReading): boolean {
+  return r.acts.some((x) => (x.family === 'share' || x.family === 'sell') && !x.negated);
+}
+/** The topic of a kind of recipient a sentence newly names. */
+const RECIPIENT_TOPIC: Partial<Record<string, string | null>> = {
+  authorities: 'law-enforcement',
+  'business-transfer': 'business-transfer',
+  'service-providers': 'service-providers',
+  international: 'international-transfer',
+  'third-parties': null,
+};
+
 /**
  * Whether a table row's answer turned from no to yes ('yes'), or from yes to no ('no'): the same
  * first cell, and a second cell that opens with the answer.
@@ -443,9 +456,7 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       const ir = readingOf(intro);
       const shared = rulesOf(intro).find((m) => m.kind === 'sharing-expanded');
       // (an introduction that shares, however it limits it: "only as needed to provide your care:")
-      const sharing =
-        (withWhom || named) &&
-        ir.acts.some((x) => (x.family === 'share' || x.family === 'sell') && !x.negated);
+      const sharing = (withWhom || named) && sharesLive(ir);
       if (!sharing && !shared && (ir.recipients.length === 0 || ir.acts.some((x) => x.negated))) continue;
       // (a company named alone is a recipient only under an introduction that names recipients)
       if (!sharing && !named && ir.recipients.length === 0) continue;
@@ -822,8 +833,6 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       }
     // a kind of recipient the old sentence did not name ("to the clinics you choose and to our
     // service providers" → "…, and to insurance companies that may tailor their offerings")
-    const sharesLive = (x: ClauseReading) =>
-      x.acts.some((y) => (y.family === 'share' || y.family === 'sell') && !y.negated);
     const newRecipients = a.reading.recipients.filter((x) => !r.reading.recipients.includes(x));
     if (
       newRecipients.length &&
@@ -832,15 +841,9 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       keeps(r.reading, a.reading, 0.8)
     ) {
       const sensitive = a.reading.topics.find((t) => SENSITIVE_DATA.includes(t));
-      const byRecipient: Record<string, string | null> = {
-        authorities: 'law-enforcement',
-        'business-transfer': 'business-transfer',
-        'service-providers': 'service-providers',
-        international: 'international-transfer',
-        'third-parties': null,
-      };
       for (const x of newRecipients) {
-        const topic = x === 'service-providers' ? 'service-providers' : (sensitive ?? byRecipient[x] ?? null);
+        const topic =
+          x === 'service-providers' ? 'service-providers' : (sensitive ?? RECIPIENT_TOPIC[x] ?? null);
         tag('sharing-expanded', topic, 'pair:recipients-grew', r, a);
       }
     }

@@ -128,13 +128,13 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
   if (SECTION_TITLE.test(r.text.trim()))
     return clauseMeanings(r).filter((m) => !TITLE_SILENT_KINDS.has(m.kind));
   const out = clauseMeanings(r);
+  // (the sentence's use of data, which the rules below read in turn)
+  const use = actOf(r, 'use');
   // sensitive data read to infer what the user is like or wants ("analyse the text of your messages
   // to infer your interests and personalise what we show you"): a new use of that data, whatever
   // else the sentence says
-  const analysed = actOf(r, 'use');
   if (
-    analysed &&
-    !analysed.negated &&
+    live(use) &&
     !actOf(r, 'train') &&
     !r.restricted &&
     !r.consent &&
@@ -169,9 +169,8 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
       out.push({ kind: 'data-collection-reduced', topic: t, rule: 'kept-on-device', object: t });
   // financial data used to decide about the user ("your payment history … to decide how much you
   // can spend"): a new use of it
-  const assessed = actOf(r, 'use');
   if (
-    live(assessed) &&
+    live(use) &&
     r.topics.includes('financial') &&
     matches(r.norm, FINANCIAL_DECISION) &&
     !out.some((m) => m.topic === 'financial')
@@ -208,18 +207,12 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
           (out.length === 0 &&
             (r.actor === 'we' || (r.actor === null && NAMED_SERVICE_USES.test(r.text))) &&
             !noOwnPractice(r) &&
-            !!actOf(r, 'use')))))
+            !!use))))
   ) {
     out.push({ kind: 'new-data-collected', topic: 'location', rule: 'location-used', object: 'location' });
     // (and put to a use the sentence names: "uses your location to pick the deals you see")
-    const used = actOf(r, 'use');
     // (not a use limited to less: "now uses only your approximate location")
-    if (
-      used &&
-      !used.negated &&
-      !r.restricted &&
-      !out.some((m) => m.kind === 'new-data-use' && m.topic === 'location')
-    )
+    if (live(use) && !r.restricted && !out.some((m) => m.kind === 'new-data-use' && m.topic === 'location'))
       out.push({ kind: 'new-data-use', topic: 'location', rule: 'location-put-to-use', object: 'location' });
   }
   return out;
