@@ -21,13 +21,18 @@ export class SideLines {
   /** Each line's section: a number that changes at each new hunk and at each heading line. */
   private sectionOf: number[] = [];
   private lineOf: Map<string, number> | null = null;
-  private afterLines: Map<string, number> | null = null;
-  private afterRaw: string[] = [];
+  private textLines: Map<string, number> | null = null;
+  private textRaw: string[] = [];
 
+  /**
+   * `versionText`: a whole version the context lookups read where the hunks stop — the new one on
+   * the added side; on the removed side the old one (English) or the new one (French, which looks
+   * for the items it still has).
+   */
   constructor(
     private readonly diff: DiffResult,
     private readonly side: 'removed' | 'added',
-    private readonly afterText?: string,
+    private readonly versionText?: string,
   ) {}
 
   private index(): Map<string, number> {
@@ -145,34 +150,34 @@ export class SideLines {
 
   /**
    * The line that introduces the list a changed list item stands in: the nearest line before it
-   * that is no list item, in its hunk, else (on the added side) in the new version's text.
+   * that is no list item, in its hunk, else in the version's text.
    */
   listIntro(item: string): string | null {
     const i = this.line(item);
     if (i < 0 || !LIST_ITEM.test(this.raw[i] as string)) return null;
     for (let k = i - 1; k >= 0 && this.hunkOf[k] === this.hunkOf[i]; k--)
       if (!LIST_ITEM.test(this.raw[k] as string)) return this.plainOf(k);
-    if (!this.afterText) return null;
-    // (in the new version's text: from the item itself, or, for an item removed, from the nearest
-    // item of its hunk that the new version still has)
-    const at = this.anchorInAfter(i);
+    if (!this.versionText) return null;
+    // (in the version's text: from the item itself, or, for an item that text lacks, from the
+    // nearest item of its hunk that it has)
+    const at = this.anchorInText(i);
     if (at < 0) return null;
     for (let n = at - 1; n >= 0; n--)
-      if (!LIST_ITEM.test(this.afterRaw[n] as string)) return plainText(this.afterRaw[n] as string);
+      if (!LIST_ITEM.test(this.textRaw[n] as string)) return plainText(this.textRaw[n] as string);
     return null;
   }
 
   /**
-   * Where a line stands in the new version's text: its own line there, else that of the nearest line
-   * above it in its hunk the new version still has, else of the nearest one below it (-1: none).
+   * Where a line stands in the version's text: its own line there, else that of the nearest line
+   * above it in its hunk the text has, else of the nearest one below it (-1: none).
    */
-  private anchorInAfter(i: number): number {
+  private anchorInText(i: number): number {
     for (let k = i; k >= 0 && this.hunkOf[k] === this.hunkOf[i]; k--) {
-      const at = this.afterIndex().get(this.raw[k] as string);
+      const at = this.textIndex().get(this.raw[k] as string);
       if (at !== undefined) return at;
     }
     for (let k = i + 1; k < this.raw.length && this.hunkOf[k] === this.hunkOf[i]; k++) {
-      const at = this.afterIndex().get(this.raw[k] as string);
+      const at = this.textIndex().get(this.raw[k] as string);
       if (at !== undefined) return at;
     }
     return -1;
@@ -180,51 +185,51 @@ export class SideLines {
 
   /**
    * The header cells of the Markdown table a changed row stands in (the row just above the table's
-   * `|---|` line), read in the new version's text: hunks seldom reach a table's first line.
+   * `|---|` line), read in the version's text: hunks seldom reach a table's first line.
    */
   tableHeader(row: string): string[] | null {
     const i = this.line(row);
-    if (i < 0 || !TABLE_ROW.test(this.raw[i] as string) || !this.afterText) return null;
-    const at = this.afterIndex().get(this.raw[i] as string);
+    if (i < 0 || !TABLE_ROW.test(this.raw[i] as string) || !this.versionText) return null;
+    const at = this.textIndex().get(this.raw[i] as string);
     if (at === undefined) return null;
     for (let k = at - 1; k >= 1; k--) {
-      const line = this.afterRaw[k] as string;
+      const line = this.textRaw[k] as string;
       if (!TABLE_ROW.test(line)) return null;
-      if (TABLE_RULE.test(line)) return cellsOf(this.afterRaw[k - 1] as string);
+      if (TABLE_RULE.test(line)) return cellsOf(this.textRaw[k - 1] as string);
     }
     return null;
   }
 
   /**
-   * The headings a changed line stands under in the new version's text, nearest first, each of a
+   * The headings a changed line stands under in the version's text, nearest first, each of a
    * higher level than the one before ("## Health data", then "# What data the app collects"); for
-   * a line the new version no longer has, those of the nearest line of its hunk that it still has.
+   * a line that text lacks, those of the nearest line of its hunk that it has.
    */
   headingsAbove(sentence: string): string[] {
     const i = this.line(sentence);
-    if (i < 0 || !this.afterText) return [];
-    const at = this.anchorInAfter(i);
+    if (i < 0 || !this.versionText) return [];
+    const at = this.anchorInText(i);
     if (at < 0) return [];
     const out: string[] = [];
     let level = 7;
     for (let n = at - 1; n >= 0 && level > 1; n--) {
-      const m = HEADING_LEVEL.exec(this.afterRaw[n] as string);
+      const m = HEADING_LEVEL.exec(this.textRaw[n] as string);
       if (!m || (m[1] as string).length >= level) continue;
       level = (m[1] as string).length;
-      out.push(plainText(this.afterRaw[n] as string));
+      out.push(plainText(this.textRaw[n] as string));
     }
     return out;
   }
 
-  /** The new version's non-blank lines, each line's text to its first index: made when first asked for. */
-  private afterIndex(): Map<string, number> {
-    if (this.afterLines) return this.afterLines;
-    this.afterRaw = (this.afterText ?? '').split('\n').filter((l) => l.trim());
+  /** The version's non-blank lines, each line's text to its first index: made when first asked for. */
+  private textIndex(): Map<string, number> {
+    if (this.textLines) return this.textLines;
+    this.textRaw = (this.versionText ?? '').split('\n').filter((l) => l.trim());
     const lines = new Map<string, number>();
-    this.afterRaw.forEach((l, n) => {
+    this.textRaw.forEach((l, n) => {
       if (!lines.has(l)) lines.set(l, n);
     });
-    return (this.afterLines = lines);
+    return (this.textLines = lines);
   }
 }
 
