@@ -45,6 +45,7 @@ import {
   tableKind,
 } from './read-french';
 import { cellsOf, SideLines } from './side-lines';
+import { answeredFrench, FRENCH_ANSWER, saysOui } from './faq-answer';
 
 interface FrenchTag extends ChangeTag {
   optIn: boolean;
@@ -58,7 +59,7 @@ const signature = (text: string) =>
     .trim();
 
 function cite(r: FrenchReading, side: Citation['side']): Citation {
-  return citation(r.text, side);
+  return citation(r.question === undefined ? r.text : `${r.question} ${r.text}`, side);
 }
 
 /**
@@ -103,7 +104,10 @@ export function classifyFrench(
     [removed, 'removed'],
     [added, 'added'],
   ] as const)
-    for (const s of list) fromContext(s, linesOf[side]);
+    for (const s of list) {
+      answerRead(s, linesOf[side]);
+      fromContext(s, linesOf[side]);
+    }
   const retention = retentionPairs(removed, added, linesOf.added);
   const saidBefore = new Set(removed.flatMap((r) => r.meanings.map(key)));
   const saidAfter = new Set(added.flatMap((r) => r.meanings.map(key)));
@@ -295,6 +299,25 @@ export function classifyFrench(
  * names sensitive data under "Nous collectons :" is collected, one that names a recipient under
  * "Nous communiquons vos données :" is shared; a row added to a cookie table is tracking.
  */
+/**
+ * An FAQ's bare « Oui » or « Non » read through its question (« Vendez-vous mes données ? » /
+ * « Non. » says « nous ne vendons pas vos données »), with what follows it, or alone where that
+ * reads as nothing; the question is cited with the answer.
+ */
+function answerRead(s: FrenchReading, lines: SideLines): void {
+  const m = FRENCH_ANSWER.exec(s.text);
+  if (!m) return;
+  const question = lines.questionBefore(s.text);
+  const statement = question === null ? null : answeredFrench(question, saysOui(m[1] as string));
+  if (statement === null) return;
+  const rest = s.text.slice(m[0].length).trim();
+  let answer = readFrench(rest ? `${statement} ${rest}` : statement);
+  if (answer.meanings.length === 0 && rest) answer = readFrench(statement);
+  s.meanings = answer.meanings;
+  s.topics = answer.topics;
+  s.question = (question as string).trim();
+}
+
 function fromContext(s: FrenchReading, lines: SideLines): void {
   for (const m of s.meanings)
     if (m.kind === 'opt-out-added' || m.kind === 'opt-out-removed') {

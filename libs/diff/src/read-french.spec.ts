@@ -4,6 +4,7 @@ import frenchBlind from '../test/french-blind-1.json';
 import french from '../test/meaning-french.json';
 import { analyzeChange } from './analyze-change';
 import { readsAsFrench } from './language';
+import { answeredFrench } from './faq-answer';
 import { readFrench } from './read-french';
 
 // French clauses written before the French reader (decision 0027): each is added to or removed
@@ -219,4 +220,70 @@ describe('French changes written blind', () => {
     }
     expect(got.severity === c.severity || (c.kind === 'none' && got.severity === 'cosmetic')).toBe(true);
   });
+});
+
+// tenth stop: an FAQ's bare « Oui » / « Non » read through its question, as in English
+describe('French FAQ answers', () => {
+  const faq = (qa: string) =>
+    [
+      '# Questions fréquentes sur vos données',
+      'Cette page répond aux questions que nos clients posent le plus souvent sur leurs informations.',
+      qa,
+      '## Nous contacter',
+      'Écrivez à notre délégué à la protection des données pour toute autre question.',
+    ].join('\n\n');
+
+  it.each([
+    ['Vendez-vous mes données ?', false, 'nous ne vendons pas vos données.'],
+    ['Est-ce que je peux supprimer mon compte ?', true, 'vous pouvez supprimer votre compte.'],
+    [
+      'Mes données sont-elles revendues à des tiers ?',
+      false,
+      'vos données ne sont pas revendues à des tiers.',
+    ],
+    [
+      '**Utilisez-vous mes conversations pour entraîner vos modèles ?**',
+      false,
+      "nous n'utilisons pas vos conversations pour entraîner nos modèles.",
+    ],
+    ["Puis-je m'opposer au profilage ?", true, 'vous pouvez vous opposer au profilage.'],
+    ['Partagez-vous ma position ?', true, 'nous partageons votre position.'],
+    ['Mon historique est-il conservé ?', false, "votre historique n'est pas conservé."],
+    ['Quelles données collectez-vous ?', true, null],
+    ['Ne vendez-vous pas mes données ?', false, null],
+  ] as [string, boolean, string | null][])(
+    'answers « %s » (oui: %s) as the statement it makes',
+    (q, yes, said) => {
+      expect(answeredFrench(q, yes)).toBe(said);
+    },
+  );
+
+  it('reads a « Non » that became « Oui » under a question about resale', () =>
+    check(
+      faq('### Revendez-vous mes données à des partenaires ?\n\nNon. Elles restent chez nous.'),
+      faq(
+        '### Revendez-vous mes données à des partenaires ?\n\nOui, à certains partenaires commerciaux sélectionnés.',
+      ),
+      { expect: ['sharing-expanded/sale-of-data'], severity: 'high' },
+    ));
+  it('reads a « Non » that became « Oui » under a question about training', () =>
+    check(
+      faq('### Mes messages vocaux servent-ils à entraîner vos modèles ?\n\nNon, jamais.'),
+      faq('### Mes messages vocaux servent-ils à entraîner vos modèles ?\n\nOui, des extraits anonymisés.'),
+      { expect: ['new-data-use/ai-training'], severity: 'high' },
+    ));
+  it('reads a removed « Oui » to « can I switch it off? » as a choice removed', () =>
+    check(
+      faq(
+        '### Puis-je désactiver la géolocalisation ?\n\nOui, dans Réglages > Confidentialité.\n\n### Mes factures\n\nElles sont dans votre espace client.',
+      ),
+      faq('### Mes factures\n\nElles sont dans votre espace client.'),
+      { expect: ['opt-out-removed/location'] },
+    ));
+  it('reads nothing into an open question whose answer was reworded', () =>
+    check(
+      faq('### Comment supprimer mon compte ?\n\nDans Réglages > Compte.'),
+      faq('### Comment supprimer mon compte ?\n\nDans Réglages > Mon compte.'),
+      { severityAtMost: 'low' },
+    ));
 });

@@ -25,6 +25,8 @@ export interface FrenchMeaning {
 
 export interface FrenchReading {
   text: string;
+  /** The question a bare « Oui » or « Non » answers, cited with it (classify-french.ts). */
+  question?: string;
   topics: string[];
   meanings: FrenchMeaning[];
 }
