@@ -203,6 +203,17 @@ describe('telling French apart', () => {
       'un service qui enregistre vos mouvements de souris et vos clics sur nos pages ;',
       ['tracking-added/cookies-tracking'],
     ],
+    // tenth stop: our own wording, each failing first
+    [
+      'a resale ruled out by its predicate',
+      'Toute revente de vos données à des tiers est exclue.',
+      ['sharing-narrowed/sale-of-data'],
+    ],
+    [
+      'a training use ruled out by its predicate',
+      'L’utilisation de vos conversations pour entraîner nos modèles est strictement interdite.',
+      ['data-use-narrowed/ai-training'],
+    ],
   ])('reads %s for what it says', (_what, text, meanings) => {
     expect(readFrench(text).meanings.map((m) => `${m.kind}/${m.topic}`)).toEqual(meanings);
   });

@@ -151,8 +151,13 @@ function negated(clause: string): boolean {
     const span = clause.slice(m.index, m.index + m[0].length + 30);
     if ((Object.keys(ACT) as Act[]).some((a) => ACT[a].test(span))) return true;
   }
-  return false;
+  // an act named as a noun and ruled out by its predicate ("toute revente de vos données est
+  // exclue", "… est strictement interdite"), not a prohibition laid on someone ("il est interdit
+  // aux utilisateurs de …")
+  return RULED_OUT.test(clause);
 }
+const RULED_OUT =
+  /\b(?:est|sont|reste|restent|demeure|demeurent|sera|seront) (?:strictement |formellement |totalement |expressement |absolument )?(?:exclue?s?|interdite?s?|proscrite?s?|prohibee?s?|bannie?s?)\b(?!\s*(?:de|d'|aux?|a)\b)/u;
 
 /** Read one French sentence. */
 export function readFrench(text: string): FrenchReading {
