@@ -1876,3 +1876,67 @@ describe('ninth stop: a setting made fixed, pointed back to', () => {
     expect(c.kinds).not.toContain('opt-out-removed');
   });
 });
+
+describe('tenth stop: an act ruled out by its predicate', () => {
+  it.each([
+    'The sale of your personal data to data brokers is strictly prohibited.',
+    'Selling the recordings your camera makes is ruled out.',
+    'Any transfer of your health readings to insurers is forbidden.',
+  ])('"%s" added is a limit, not sharing', (s) => {
+    const c = change('Your account lets you see your history.', `Your account lets you see your history. ${s}`);
+    expect(c.kinds).toContain('sharing-narrowed');
+    expect(c.kinds).not.toContain('sharing-expanded');
+  });
+
+  it('a training use ruled out, then removed, is a promise withdrawn', () => {
+    const c = change(
+      'Your account lets you see your history. Using your messages to train our models is not permitted.',
+      'Your account lets you see your history.',
+    );
+    expect(c.tags.some((t) => t.kind === 'promise-withdrawn' && t.topic === 'ai-training')).toBe(true);
+  });
+
+  it('a practice done unless the law forbids it is still the practice', () => {
+    const c = change(
+      'Your account lets you see your history.',
+      'Your account lets you see your history. We sell your contact details to partners unless that is prohibited by law.',
+    );
+    expect(c.kinds).toContain('sharing-expanded');
+  });
+});
+
+describe('tenth stop: who shares, with whom, and what', () => {
+  const base = 'Your account lets you see your history.';
+  const added = (s: string) => change(base, `${base} ${s}`);
+
+  it('sensitive data passed to a recipient no topic names is sharing of that data, high', () => {
+    const c = added('We pass the blood pressure readings from your cuff to your insurer.');
+    expect(c.tags.some((t) => t.kind === 'sharing-expanded' && t.topic === 'health')).toBe(true);
+    expect(c.severity).toBe('high');
+  });
+
+  it.each([
+    'We transfer your transaction history to lenders we work with.',
+    'We provide your contact details to the retailers whose products you viewed.',
+  ])('"%s" is sharing', (s) => {
+    expect(added(s).kinds).toContain('sharing-expanded');
+  });
+
+  it('a sale of recordings without "your" is still a sale', () => {
+    expect(added('We may sell the recordings our cameras make in public places.').topics).toContain(
+      'sale-of-data',
+    );
+  });
+
+  it.each([
+    'You can send your cycle calendar to your midwife from the Export screen.',
+    'You may choose to share your workout summary with a coach.',
+  ])('what the user may send is not the service sharing: "%s"', (s) => {
+    expect(added(s).kinds).not.toContain('sharing-expanded');
+  });
+
+  it('an FAQ yes/no question states nothing by itself', () => {
+    const c = added('Can I forward my sleep log to my doctor? Open Reports and tap Export.');
+    expect(c.kinds).not.toContain('sharing-expanded');
+  });
+});

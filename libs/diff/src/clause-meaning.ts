@@ -38,6 +38,8 @@ export interface Meaning {
 
 /** An indirect question as a title: "How we use …", "What information we collect" (not "How to …"), no closing punctuation. */
 const SECTION_TITLE = /^[#*_\s]*(how|what|why|when|where|which|who)\b(?! to\b)[^.!?:;|]{0,80}$/iu;
+const YES_NO_QUESTION =
+  /^[#*_\s]*(do|does|did|can|could|may|might|will|would|should|shall|must|is|are|was|were|has|have)\b[^.!?]{0,160}\?[*_\s]*$/iu;
 const TITLE_SILENT_KINDS = new Set([
   'new-data-use',
   'new-data-collected',
@@ -125,7 +127,10 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
   // a section's title ("How your voice requests are processed", "What information we collect")
   // announces what the section says; it states no practice of its own (a choice it names, "How to
   // turn off …", is still a choice)
-  if (SECTION_TITLE.test(r.text.trim()))
+  // (and so does an FAQ's yes/no question, "Can I share my sleep data with my doctor?": its
+  // answer says what is done, read through it by faq-answer.ts)
+  const text = r.text.trim();
+  if (SECTION_TITLE.test(text) || YES_NO_QUESTION.test(text))
     return clauseMeanings(r).filter((m) => !TITLE_SILENT_KINDS.has(m.kind));
   const out = clauseMeanings(r);
   // (the sentence's use of data, which the rules below read in turn)
@@ -629,7 +634,12 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
   const share =
     inbound ||
     limit ||
-    (matches(r.norm, /\byou (share|provide|give|post|upload)\b|\bwith us\b/u) && !r.recipients.length)
+    // (nor what the user may choose to send: "you can share your sleep report with your doctor")
+    (matches(
+      r.norm,
+      /\byou (can |may |could |are able to |will be able to |choose to |decide to |can choose to )?(share|provide|give|post|upload|send|export)\b|\bwith us\b/u,
+    ) &&
+      !r.recipients.length)
       ? undefined
       : a('share');
   if (sell || share) {
@@ -645,7 +655,9 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
               ? 'service-providers'
               : r.topics.includes('advertising')
                 ? 'advertising'
-                : null;
+                : // (no recipient the topics name: the sensitive data that goes, "we share your
+                  // health readings with insurers")
+                  (SENSITIVE_SHARED.find((t) => r.topics.includes(t)) ?? null);
     const act = (sell ?? share) as Act;
     const narrowed =
       act.negated ||
@@ -905,6 +917,8 @@ const AI_ON_BY_DEFAULT =
 const ADDRESSES_USER =
   /\b(you|your|yours|users?|individuals?|data subjects?|customers?|members?|visitors?|account holders?|parents?|consumers?|residents?|people|persons?|anyone|everyone|children|complaints?)\b/u;
 
+/** Sensitive data whose sharing is the sharing's topic when no recipient names one (severity.json's `sharing-of-sensitive-data`). */
+const SENSITIVE_SHARED = ['health', 'biometrics', 'children', 'voice-recordings', 'communications-content'];
 /** Sensitive data whose use, named in a sentence, is news by itself. */
 const SENSITIVE_USE_TOPICS = ['biometrics', 'health', 'voice-recordings', 'communications-content'];
 

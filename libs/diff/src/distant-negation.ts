@@ -43,7 +43,7 @@ export function distantNegation(norm: string, at: number): boolean {
     lastNorm = norm;
     lastHasNegator = HAS_NEGATOR.test(norm);
   }
-  if (!lastHasNegator) return false;
+  if (!lastHasNegator) return ruledOutByPredicate(norm, at);
   const before = norm.slice(Math.max(0, at - 160), at);
   // (both readings of `before` need a negator in it: "not", "never" or "n't" — "cannot" holds "not")
   if (before.includes('not') || before.includes('never') || before.includes("n't")) {
@@ -63,9 +63,33 @@ export function distantNegation(norm: string, at: number): boolean {
   )
     return true;
   const subject = NEGATED_SUBJECT.exec(norm);
-  return (
+  if (
     subject !== null &&
     at > subject.index + subject[0].length &&
     !/[;:]|\b(but|however|although|except|unless|instead|rather)\b/u.test(norm.slice(0, at))
-  );
+  )
+    return true;
+  return ruledOutByPredicate(norm, at);
+}
+
+/** A predicate that rules out the act its subject names ("… is prohibited", "… is not permitted"). */
+const RULED_OUT = gated(
+  /^[^;:.]{0,140}?\b(is|are|will be|shall be|remains?)( strictly| expressly| absolutely| completely| always)? (prohibited|forbidden|not (permitted|allowed)|never (permitted|allowed)|ruled out|excluded|banned|off[- ]limits)\b/u,
+);
+/** What shows the act is not the subject's ("we sell …", "… unless it is prohibited by law"). */
+const NOT_A_SUBJECT =
+  /\b(we|you|they|it|us|our service|unless|if|when|where|except|which|that|to the extent|as long as|until|by (applicable )?law)\b/u;
+
+/**
+ * The act named as the sentence's subject and ruled out by its predicate: "the sale of your
+ * personal data is prohibited", "using your chats to train our models is not permitted"; not a
+ * practice done unless the law forbids it ("we sell … unless it is prohibited by law").
+ */
+function ruledOutByPredicate(norm: string, at: number): boolean {
+  const head = norm.slice(0, at);
+  if (head.length > 40 || /\b(we|you|they|it|our service)\b/u.test(head)) return false;
+  const m = RULED_OUT.exec(norm.slice(at));
+  if (!m) return false;
+  const span = m[0].slice(0, m[0].length - (m[3] as string).length);
+  return !NOT_A_SUBJECT.test(span.slice(0, span.lastIndexOf(m[1] as string)));
 }
