@@ -1883,7 +1883,10 @@ describe('tenth stop: an act ruled out by its predicate', () => {
     'Selling the recordings your camera makes is ruled out.',
     'Any transfer of your health readings to insurers is forbidden.',
   ])('"%s" added is a limit, not sharing', (s) => {
-    const c = change('Your account lets you see your history.', `Your account lets you see your history. ${s}`);
+    const c = change(
+      'Your account lets you see your history.',
+      `Your account lets you see your history. ${s}`,
+    );
     expect(c.kinds).toContain('sharing-narrowed');
     expect(c.kinds).not.toContain('sharing-expanded');
   });
@@ -1938,5 +1941,31 @@ describe('tenth stop: who shares, with whom, and what', () => {
   it('an FAQ yes/no question states nothing by itself', () => {
     const c = added('Can I forward my sleep log to my doctor? Open Reports and tap Export.');
     expect(c.kinds).not.toContain('sharing-expanded');
+  });
+});
+
+describe('tenth stop: a setting listed with its switch', () => {
+  const doc = (items: string[]) =>
+    `# App settings\n\nThese apply to the whole household.\n\n## Switches\n\n${items.map((i) => `- ${i}`).join('\n')}\n\n## Help\n\nAsk us in the app.`;
+
+  it('a switch removed from the list is a choice removed, about what its label names', () => {
+    const c = analyzeChange(
+      doc([
+        '**Dark mode** — On / Off.',
+        '**Share my location with friends** — On / Off.',
+        '**Sounds** — On / Off.',
+      ]),
+      doc(['**Dark mode** — On / Off.', '**Sounds** — On / Off.']),
+    ).classification;
+    expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'location')).toBe(true);
+  });
+
+  it('a category of cookies removed with its switch is those cookies gone, not a choice gone', () => {
+    const c = analyzeChange(
+      doc(['**Functional cookies** — always on.', '**Retargeting pixels** — enabled / disabled.']),
+      doc(['**Functional cookies** — always on.']),
+    ).classification;
+    expect(c.kinds).toContain('tracking-removed');
+    expect(c.kinds).not.toContain('opt-out-removed');
   });
 });

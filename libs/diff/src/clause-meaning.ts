@@ -40,6 +40,11 @@ export interface Meaning {
 const SECTION_TITLE = /^[#*_\s]*(how|what|why|when|where|which|who)\b(?! to\b)[^.!?:;|]{0,80}$/iu;
 const YES_NO_QUESTION =
   /^[#*_\s]*(do|does|did|can|could|may|might|will|would|should|shall|must|is|are|was|were|has|have)\b[^.!?]{0,160}\?[*_\s]*$/iu;
+/** A setting's label and its two positions ("Watch history — On / Off"). */
+const TOGGLE =
+  /^\W*([^—–:|]{3,80}?)\s*[—–:|-]\s*(?:on|off|enabled|disabled)\s*(?:\/|or|\|)\s*(?:on|off|enabled|disabled)\b/u;
+/** A label naming a category of cookies or trackers. */
+const COOKIE_LABEL = /\b(cookies?|trackers?|pixels?|beacons?|tags)\b/u;
 const TITLE_SILENT_KINDS = new Set([
   'new-data-use',
   'new-data-collected',
@@ -127,6 +132,15 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
   // a section's title ("How your voice requests are processed", "What information we collect")
   // announces what the section says; it states no practice of its own (a choice it names, "How to
   // turn off …", is still a choice)
+  // a setting's line with its switch ("Personalised ads — On / Off"): a choice about what its label
+  // names, or, for a category of cookies, those cookies themselves
+  const toggle = TOGGLE.exec(r.norm);
+  if (toggle) {
+    const label = (toggle[1] as string).trim();
+    if (COOKIE_LABEL.test(label))
+      return [{ kind: 'tracking-added', topic: 'cookies-tracking', rule: 'cookie-category', object: label }];
+    return choiceTopics(r).map((topic) => ({ kind: 'opt-out-added', topic, rule: 'toggle', object: label }));
+  }
   // (and so does an FAQ's yes/no question, "Can I share my sleep data with my doctor?": its
   // answer says what is done, read through it by faq-answer.ts)
   const text = r.text.trim();

@@ -214,6 +214,16 @@ describe('telling French apart', () => {
       'L’utilisation de vos conversations pour entraîner nos modèles est strictement interdite.',
       ['data-use-narrowed/ai-training'],
     ],
+    [
+      'a switch named by what it governs',
+      'Partage de ma position avec mes proches — activé / désactivé.',
+      ['opt-out-added/location'],
+    ],
+    [
+      'a category of trackers with its switch',
+      'Pixels de reciblage — activés / désactivés.',
+      ['tracking-added/cookies-tracking'],
+    ],
   ])('reads %s for what it says', (_what, text, meanings) => {
     expect(readFrench(text).meanings.map((m) => `${m.kind}/${m.topic}`)).toEqual(meanings);
   });

@@ -159,6 +159,15 @@ function negated(clause: string): boolean {
 const RULED_OUT =
   /\b(?:est|sont|reste|restent|demeure|demeurent|sera|seront) (?:strictement |formellement |totalement |expressement |absolument )?(?:exclue?s?|interdite?s?|proscrite?s?|prohibee?s?|bannie?s?)\b(?!\s*(?:de|d'|aux?|a)\b)/u;
 
+const SWITCH = '(?:active?e?s?|desactive?e?s?|on|off|oui|non|marche|arret)';
+/** A setting's label and its two positions ("Historique de visionnage — activé / désactivé"). */
+const TOGGLE = new RegExp(
+  `^\\W*([^—–:|]{3,80}?)\\s*[—–:|-]\\s*${SWITCH}\\s*(?:/|ou|\\|)\\s*${SWITCH}\\b`,
+  'u',
+);
+/** A label naming a category of cookies or trackers. */
+const COOKIE_LABEL = /\b(cookies?|traceurs?|pixels?|balises?)\b/u;
+
 /** Read one French sentence. */
 export function readFrench(text: string): FrenchReading {
   const folded = foldFrench(text);
@@ -194,6 +203,24 @@ export function readFrench(text: string): FrenchReading {
         ),
       ],
     };
+  // a setting's line with its switch ("Publicités personnalisées — activé / désactivé"): a choice
+  // about what its label names, or, for a category of cookies, those cookies themselves
+  const toggle = TOGGLE.exec(folded);
+  if (toggle) {
+    const label = toggle[1] as string;
+    return {
+      text,
+      topics,
+      meanings: [
+        COOKIE_LABEL.test(label)
+          ? meaning('tracking-added', 'cookies-tracking', 'cookie-category')
+          : {
+              ...meaning('opt-out-added', first(topicsIn(label), PRIORITY) ?? choiceTopic(), 'toggle'),
+              local,
+            },
+      ],
+    };
+  }
   // (a sentence that opens by offering the choice, "Vous pouvez activer le « Mode discret » : la
   // position n'est plus envoyée", says what the choice does, not that one is gone)
   if (/^\W*(vous pouvez|il vous est possible de)\b/u.test(folded) && CUE.choice.test(folded))
