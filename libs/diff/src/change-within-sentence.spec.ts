@@ -1969,3 +1969,32 @@ describe('tenth stop: a setting listed with its switch', () => {
     expect(c.kinds).not.toContain('opt-out-removed');
   });
 });
+
+describe("tenth stop: lettered lists of legal notices, and deleting one's history", () => {
+  const notice = (items: string[]) =>
+    `# Privacy Notice\n\n## 2. Information We Collect\n\n2.1 We collect the following categories of Personal Data:\n\n${items.join('\n\n')}\n\n## 3. Contact\n\n3.1 Write to our Data Protection Officer.`;
+
+  it('an item added to a lettered list of data collected is read under its introduction', () => {
+    const c = analyzeChange(
+      notice(['(a) Account Data: your name and email address; and', '(b) Usage Data: the pages you visit.']),
+      notice([
+        '(a) Account Data: your name and email address;',
+        '(b) Fitness Data: your resting heart rate and sleep stages from a paired watch; and',
+        '(c) Usage Data: the pages you visit.',
+      ]),
+    ).classification;
+    expect(c.tags.some((t) => t.kind === 'new-data-collected' && t.topic === 'health')).toBe(true);
+  });
+
+  it.each([
+    'You can clear your viewing activity, one title at a time or all of it, from the Profile page.',
+    'Members may erase past conversations, or a chosen week of them, from the Chats screen.',
+  ])('"%s" is a right to deletion added', (s) => {
+    const c = change(
+      'Your account lets you see your history.',
+      `Your account lets you see your history. ${s}`,
+    );
+    expect(c.kinds).toContain('rights-added');
+    expect(c.topics).toContain('deletion');
+  });
+});

@@ -2,7 +2,7 @@ import { type DiffResult, type HunkLine } from './diff.types';
 import { plainText, splitSentences } from './split-sentences';
 
 /** A list item or a table row. */
-export const LIST_ITEM = /^\s*([-*+•]|\d+[.)])\s+|^\s*\|/u;
+export const LIST_ITEM = /^\s*([-*+•]|\d+[.)]|\((?:[a-z]|[ivx]{1,5})\)|[a-z]\))\s+|^\s*\|/u;
 /** A Markdown heading line. */
 const HEADING = /^\s{0,3}#{1,6}\s/u;
 /** A Markdown heading line, with its level's hashes. */
