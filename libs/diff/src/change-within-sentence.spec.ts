@@ -1998,3 +1998,23 @@ describe("tenth stop: lettered lists of legal notices, and deleting one's histor
     expect(c.topics).toContain('deletion');
   });
 });
+
+describe('tenth stop: a named setting switched off, and data named in other words', () => {
+  it('a setting named after "turn off" that the new version names nowhere is a choice removed', () => {
+    const doc = (s: string) =>
+      `# Camera privacy\n\n## Motion events\n\nClips of motion events go to your library. ${s}\n\n## Your choices\n\nYou can switch off Motion Clips for each camera in Settings.`;
+    const c = analyzeChange(
+      doc('To keep your audio out of our model work, turn off Share Sound Samples in Settings › Audio.'),
+      doc('Sound samples from every camera are used in our model work.'),
+    ).classification;
+    expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'voice-recordings')).toBe(true);
+  });
+
+  it('hearing test results used for a new purpose are health data', () => {
+    const c = change(
+      'Your account lets you see your history.',
+      'Your account lets you see your history. We also study your hearing test results to plan new products.',
+    );
+    expect(c.topics).toContain('health');
+  });
+});

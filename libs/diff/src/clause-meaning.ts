@@ -69,7 +69,7 @@ export const SENSITIVE_DATA = [
 export const DATA_TOPICS = [...SENSITIVE_DATA, 'human-review'];
 
 const PRIVACY_OBJECT =
-  /\b(data|information|privacy|track\w*|cookies?|ads?|advertis\w*|record\w*|history|location|shar\w*|personali[sz]\w*|communications?|e-?mails?|marketing|notifications?|consent|sell|sale|collect\w*|process\w*|voice|camera|microphone|contacts|profil\w*|sms|newsletters?|messages)\b/u;
+  /\b(data|information|privacy|track\w*|cookies?|ads?|advertis\w*|record\w*|history|location|shar\w*|personali[sz]\w*|communications?|e-?mails?|marketing|notifications?|consent|sell|sale|collect\w*|process\w*|voice|camera|microphone|contacts|profil\w*|sms|newsletters?|messages|help(s|ing)? (us )?improve)\b/u;
 
 const live = (a: Act | undefined): a is Act => a !== undefined && !a.negated;
 const negated = (a: Act | undefined): a is Act => a !== undefined && a.negated;
@@ -846,7 +846,15 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
         'marketing',
         narrowedUse ? 'use-limited' : 'marketing-use',
       );
-    else if (research && !narrowedUse) push('new-data-use', null, 'broad-purpose', 'purpose');
+    // (research on sensitive data is a use of that data: "we study your audiograms to design new
+    // products")
+    else if (research && !narrowedUse)
+      push(
+        'new-data-use',
+        r.topics.find((x) => SENSITIVE_USE_TOPICS.includes(x)) ?? null,
+        'broad-purpose',
+        'purpose',
+      );
     else if (
       use &&
       narrowedUse &&

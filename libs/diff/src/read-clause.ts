@@ -211,7 +211,7 @@ function modalityOf(norm: string): Modality {
 }
 
 /**
- * Setting names: Title Case phrases after "turn on", "enable", a quote or bold, or heading a
+ * Setting names: Title Case phrases after "turn on" or "off", "enable" or "disable", a quote or bold, or heading a
  * list item ("Name: what it does"), in the original text.
  */
 function settingsOf(text: string): string[] {
@@ -284,7 +284,7 @@ const SETTING_HINT = /[A-Z][\w’']*\s+[A-Z]|\*\*|[“"]/u;
 const SETTING_PATTERNS = [
   /\*\*([^*]{3,60})\*\*/gu,
   /[“"]([^”"]{3,60})[”"]/gu,
-  /\b(?:[Tt]urn(?:ed|ing|s)? on|[Ss]witch(?:ed|es|ing)? on|[Ee]nabl(?:e|ed|es|ing)|[Uu]se the|[Ss]elect(?:ed)?|[Cc]hoose|[Cc]hose)\s+((?:[A-Z][\w’']*\s?){2,7})/gu,
+  /\b(?:[Tt]urn(?:ed|ing|s)? o(?:n|ff)|[Ss]witch(?:ed|es|ing)? o(?:n|ff)|[Ee]nabl(?:e|ed|es|ing)|[Dd]isabl(?:e|ed|es|ing)|[Uu]n(?:tick|check)(?:ed|ing|s)?|[Uu]se the|[Ss]elect(?:ed)?|[Cc]hoose|[Cc]hose)\s+((?:[A-Z][\w’']*\s?){2,7})/gu,
   // after a bare "the", only a name followed by what it is ("the Voice Match setting"): "the Echo
   // Show 15" is a product
   /\bthe\s+((?:[A-Z][\w’']*\s){2,7})(?:setting|option|toggle|switch|feature|mode|control|preference)s?\b/gu,
