@@ -69,6 +69,9 @@ import meaningBlind15 from '../libs/diff/test/meaning-blind-15.json';
 import meaningBlind16 from '../libs/diff/test/meaning-blind-16.json';
 import meaningBlind17 from '../libs/diff/test/meaning-blind-17.json';
 import meaningBlind18 from '../libs/diff/test/meaning-blind-18.json';
+import meaningBlind19 from '../libs/diff/test/meaning-blind-19.json';
+import meaningBlind20 from '../libs/diff/test/meaning-blind-20.json';
+import frenchBlind4 from '../libs/diff/test/french-blind-4.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
 import severityData from '../libs/diff/src/lexicon/severity.json';
 import caseMap from './data/tosdr-case-map.json';
@@ -503,7 +506,7 @@ function judgeBlind(title: string, cases: BlindCase[]): { meaning: number; sever
   let severity = 0;
   for (const x of cases) {
     const c = analyzeChange(x.before, x.after).classification;
-    const none = x.kind === 'none';
+    const none = !x.kind || x.kind === 'none';
     const mOk = meaningRight(none ? null : x.kind, x.topic, c);
     const sOk = c.severity === x.severity || (none && c.severity === 'cosmetic');
     if (mOk) meaning++;
@@ -616,6 +619,21 @@ const blindKindSets = (
       'French, third blind set (first run 25/40)',
       'Labelled changes in French, a third set written blind (french-blind-3.json; first run 25/40 meaning, 33/40 severity, then read)',
       frenchBlind3,
+    ],
+    [
+      'nineteenth blind set (first run 25/40)',
+      'Labelled changes of every kind, a nineteenth set written blind (meaning-blind-19.json; devices, fintech, health, games and workplace tools; first run 25/40 meaning, 31/40 severity, then read)',
+      meaningBlind19,
+    ],
+    [
+      'twentieth blind set (first run 18/40)',
+      'Labelled changes of every kind, a twentieth set written blind (meaning-blind-20.json; formal legal notices; first run 18/40 meaning, 28/40 severity, then read)',
+      meaningBlind20,
+    ],
+    [
+      'French, fourth blind set (first run 27/40)',
+      'Labelled changes in French, a fourth set written blind (french-blind-4.json; first run 27/40 meaning, 34/40 severity, then read)',
+      frenchBlind4,
     ],
   ] as [string, string, { cases: BlindCase[] }][]
 ).map(([name, title, set]) => ({ name, total: set.cases.length, ...judgeBlind(title, set.cases) }));

@@ -30,6 +30,7 @@ import {
 import { DEFAULT_SEVERITY, REMOVAL_OF } from './lexicon';
 import {
   foldFrench,
+  FRENCH_PURPOSES,
   FRENCH_SENSITIVE,
   FRENCH_SHARE_PRIORITY,
   frenchCues,
@@ -351,6 +352,16 @@ function fromContext(s: FrenchReading, lines: SideLines): void {
       });
       return;
     }
+    // a purpose under "… servent à :": a use for what the item names (ads, marketing, training),
+    // or, for a purpose stated as a verb, a use of the sensitive data the introduction names
+    // ("vos données de santé pour : réaliser des études internes …")
+    const purpose = frenchTopicOf(s.text, (t) => FRENCH_PURPOSES.has(t));
+    const data =
+      purpose ?? (PURPOSE_ITEM.test(s.text) ? frenchTopicOf(intro, (t) => FRENCH_SENSITIVE.has(t)) : null);
+    if (acts.uses && data && cellsOf(s.text).length < 2) {
+      s.meanings.push({ kind: 'new-data-use', topic: data, rule: 'fr:list-item-of-use', optIn: false });
+      return;
+    }
   }
   const header = lines.tableHeader(s.text);
   if (header && tableKind(header) === 'cookies' && cellsOf(s.text).length >= 2)
@@ -362,14 +373,20 @@ function fromContext(s: FrenchReading, lines: SideLines): void {
     });
 }
 
+/** A list item that states a purpose with a verb ("réaliser des études …", "choisir les publicités …"). */
+const PURPOSE_ITEM = /^\W*\p{Ll}+(er|ir|re)\b/u;
+
 /** A right said not to apply or not to exist. */
 const RIGHT_DENIED = /\b(ne|n')\b[^.;]{0,60}\b(pas|plus|jamais)\b/u;
 
 /** Numbers and periods out of a sentence: what is left when only a period changed. */
 const withoutPeriods = (text: string) =>
   signature(text)
-    .replace(/\b\d+\b/gu, '#')
-    .replace(/\b(jours?|semaines?|mois|ans|annees?)\b/gu, '');
+    .replace(
+      /\b(\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|soixante|cent)\b/gu,
+      '#',
+    )
+    .replace(/\b(jours?|semaines?|mois|ans?|annees?)\b/gu, '');
 
 /**
  * A sentence that says the same before and after but for its period, about keeping data (its
@@ -389,10 +406,14 @@ function retentionPairs(
     const r = byShape.get(withoutPeriods(a.text));
     if (!r) continue;
     const header = lines.tableHeader(a.text);
+    // (a line of a list introduced as retention periods, "Les durées applicables sont les
+    // suivantes :", is one)
+    const intro = lines.listIntro(a.text);
     if (
       !r.topics.includes('retention') &&
       !a.topics.includes('retention') &&
-      !(header && tableKind(header) === 'retention')
+      !(header && tableKind(header) === 'retention') &&
+      !(intro !== null && readFrench(intro).topics.includes('retention'))
     )
       continue;
     const was = Math.max(...frenchDurations(r.text));

@@ -315,21 +315,60 @@ export function readFrench(text: string): FrenchReading {
 }
 
 const UNIT_DAYS: Record<string, number> = french.durations;
-const DURATION = new RegExp(`\\b(\\d+)\\s*(${Object.keys(UNIT_DAYS).join('|')})\\b`, 'gu');
+/** Numbers written as words, as periods are ("trois ans", "six mois"). */
+const NUMBER_WORDS: Record<string, number> = {
+  un: 1,
+  une: 1,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  six: 6,
+  sept: 7,
+  huit: 8,
+  neuf: 9,
+  dix: 10,
+  onze: 11,
+  douze: 12,
+  quinze: 15,
+  'dix-huit': 18,
+  vingt: 20,
+  'vingt-quatre': 24,
+  trente: 30,
+  soixante: 60,
+  'quatre-vingt-dix': 90,
+  cent: 100,
+};
+const DURATION = new RegExp(
+  `(?<![\\p{L}-])(\\d+|${Object.keys(NUMBER_WORDS)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})\\s*(${Object.keys(UNIT_DAYS).join('|')})\\b`,
+  'gu',
+);
 
-/** The periods a French sentence names, in days ("12 mois" → 360). */
+/** The periods a French sentence names, in days ("12 mois" → 360, "trois ans" → 1095). */
 export function frenchDurations(text: string): number[] {
-  return [...foldFrench(text).matchAll(DURATION)].map((m) => Number(m[1]) * (UNIT_DAYS[m[2] as string] ?? 0));
+  return [...foldFrench(text).matchAll(DURATION)].map(
+    (m) => (NUMBER_WORDS[m[1] as string] ?? Number(m[1])) * (UNIT_DAYS[m[2] as string] ?? 0),
+  );
 }
 
 /** What the service does in a line that introduces a list ("Nous collectons :", "Nous communiquons vos données :"). */
-export function introActs(text: string): { collects: boolean; shares: boolean } {
+export function introActs(text: string): { collects: boolean; shares: boolean; uses: boolean } {
   const folded = foldFrench(text);
   return {
-    collects: serviceDoes(folded, 'collect') || serviceDoes(folded, 'use'),
-    shares: serviceDoes(folded, 'share') || serviceDoes(folded, 'sell'),
+    // ("… que vous nous fournissez", "au moment du paiement, nous vous demandons :")
+    collects: serviceDoes(folded, 'collect') || serviceDoes(folded, 'use') || ASKED_OF_YOU.test(folded),
+    // ("nous faisons appel à des prestataires … :")
+    shares: serviceDoes(folded, 'share') || serviceDoes(folded, 'sell') || CALLS_ON.test(folded),
+    uses: serviceDoes(folded, 'use') || serviceDoes(folded, 'develop'),
   };
 }
+/** Data the user is asked for, or gives. */
+const ASKED_OF_YOU =
+  /\bque vous nous (fournissez|communiquez|transmettez|donnez|indiquez)\b|\bnous vous (demandons|demanderons)\b|\bvous (devez|devrez) (nous )?(fournir|communiquer|transmettre|indiquer)\b/u;
+/** Others the service calls on to process data for it. */
+const CALLS_ON = /\b(faisons appel|recourons|avons recours|faire appel) a\b|\bconfions\b/u;
 
 /** The topics of French text, most telling first among those a choice or a practice is about. */
 export function frenchTopicOf(
@@ -352,7 +391,11 @@ export function tableKind(header: string[]): 'cookies' | 'retention' | null {
   return CUE.cookieTable.test(folded) ? 'cookies' : CUE.retentionTable.test(folded) ? 'retention' : null;
 }
 
-export { SENSITIVE as FRENCH_SENSITIVE, SHARE_PRIORITY as FRENCH_SHARE_PRIORITY };
+export {
+  PURPOSES as FRENCH_PURPOSES,
+  SENSITIVE as FRENCH_SENSITIVE,
+  SHARE_PRIORITY as FRENCH_SHARE_PRIORITY,
+};
 
 /** The safeguards a French text states: a breach notice, encryption ("chiffrées", "de bout en bout"). */
 export function frenchSafeguards(text: string): string[] {
