@@ -17,7 +17,6 @@ import { noOwnPractice } from './clause-context';
 import { dataItems, goesWithTheBusiness } from './clause-data';
 import { ANSWER, answered, saysYes } from './faq-answer';
 import {
-  choiceAspect,
   CHOICE_TOPICS,
   type Meaning,
   meaningOfPractice,
@@ -34,45 +33,51 @@ import {
   type Severity,
 } from './diff.types';
 import { DEFAULT_SEVERITY, REMOVAL_OF } from './lexicon';
+import { type Prepared, type Side } from './classify.types';
+import { choiceSurvives, namesIn, renamedChoice, sameChoice, sameMenuPath } from './choice-survives';
+import {
+  featureGoneFromContext,
+  listedUnderRemoved,
+  namedGoneFromContext,
+  REMOVED_LABEL,
+  topicFromContext,
+} from './choice-from-context';
+import {
+  count,
+  keeps,
+  listSeparators,
+  meaningWordChanged,
+  namesGrew,
+  ONLY_LIMIT,
+  PROMISE_FAMILIES,
+  promiseForNowOnly,
+  sharesLive,
+  weakenedPromise,
+  WIDER_SCOPE,
+} from './compare-readings';
+import { topicFromDefinition } from './meaning-from-context';
+import { EXPANDING, key, NARROWER_KIND, NEW_CATEGORY, PURPOSE_TOPICS, WIDER_KIND } from './practice-kinds';
+import { isRetention, retentionAcross, retentionBoth, retentionDelta } from './retention-compare';
+import { flatten, safeguardsIn, safeguardsOf, stillStated } from './safeguards';
+import { answerCellFlip, soldOrSharedColumn } from './table-cells';
 import { pairSentences } from './pair-sentences';
-import { KEPT_AWAY, localChoiceFromContext, VOICE_LIKE, WITHDRAWN } from './local-choice';
-import { cellsOf, SideLines } from './side-lines';
+import { KEPT_AWAY, localChoiceFromContext } from './local-choice';
+import { SideLines } from './side-lines';
 import { matches, scanAhead, withScanMemo } from './pattern-gate';
-import { plainWords, PlainWordsSearch } from './plain-words';
+import { plainWords } from './plain-words';
 import { type PracticeModel, predictPractice } from './practice-model';
 import { readsAsEnglish, readsAsFrench } from './language';
 import { splitSentences } from './split-sentences';
 import shippedModel from './lexicon/practice-model.json';
 import {
-  type ClauseReading,
   familiesOf,
-  MEANING_WORDS,
   mentionsFamily,
   normalizeClause,
   readClause,
   settingWordsOf,
   tokenIdsOf,
-  wordAt,
 } from './read-clause';
 
-/** A changed sentence, normalised once; its signature, reading and rules' meanings when asked for. */
-interface Prepared {
-  norm: string;
-  sig: string | null;
-  reading: ClauseReading | null;
-  rules: Meaning[] | null;
-}
-
-interface Side {
-  reading: ClauseReading;
-  side: 'removed' | 'added';
-  meanings: Meaning[];
-  partner: Side | null;
-  /** The model found no data practice where the rules found one (dropped unless its partner keeps one). */
-  vetoed: boolean;
-}
-
-const EXPANDING = ['new-data-use', 'new-data-collected', 'sharing-expanded', 'tracking-added'];
 /**
  * A promise about voice, faces, health, children or AI training that a rewrite (not a mass removal:
  * the new text has sentences of its own) no longer makes anywhere: the rewrite's cap on removals
@@ -114,10 +119,6 @@ const SENSITIVE_PROMISES = new Set([
 const RECIPIENT_ITEM =
   /^\W*((our|the|other|certain|trusted|selected|a|an|any) )?([\w-]+ ){0,3}(providers?|processors?|partners?|companies|vendors?|platforms?|agencies|affiliates|advertisers|networks|contractors|subsidiaries|consultants|auditors|authorities|brokers|buyers?|acquirers?|purchasers?)\b/u;
 
-/** Whether a sentence shares or sells data, not denying it. */
-function sharesLive(r: ClauseReading): boolean {
-  return r.acts.some((x) => (x.family === 'share' || x.family === 'sell') && !x.negated);
-}
 /** The topic of a kind of recipient a sentence newly names. */
 const RECIPIENT_TOPIC: Partial<Record<string, string | null>> = {
   authorities: 'law-enforcement',
@@ -127,27 +128,9 @@ const RECIPIENT_TOPIC: Partial<Record<string, string | null>> = {
   'third-parties': null,
 };
 
-/**
- * Whether a table row's answer turned from no to yes ('yes'), or from yes to no ('no'): the same
- * first cell, and a second cell that opens with the answer.
- */
-function answerCellFlip(before: string, after: string): 'yes' | 'no' | null {
-  if (!before.trimStart().startsWith('|') || !after.trimStart().startsWith('|')) return null;
-  const b = cellsOf(before);
-  const a = cellsOf(after);
-  if (b.length < 2 || a.length < 2 || (b[0] ?? '').toLowerCase() !== (a[0] ?? '').toLowerCase()) return null;
-  const answer = (cell: string) =>
-    /^\W*(no|none|never|not)\b/iu.test(cell) ? 'no' : /^\W*(yes|always)\b/iu.test(cell) ? 'yes' : null;
-  const was = answer(b[1] ?? '');
-  const now = answer(a[1] ?? '');
-  return was && now && was !== now ? now : null;
-}
-
 /** A choice said to be fixed by pointing back at it ("This can't be switched off"). */
 const IT_CANNOT_BE_OFF =
   /^\W*(this|that|it|these|they) (can't|cannot|can not|won't|will not) be (switched|turned|toggled) off\b/u;
-/** Cookies or processing the service needs, which no choice was ever about ("strictly necessary"). */
-const NECESSARY_ONLY_CONTEXT = /\b(strictly necessary|essential|necessary for|required for)\b/u;
 /** A line that lists data under a label ("Health and fitness: heart rate, steps, sleep stages"). */
 const DATA_LINE = /^\W*[^.:;]{2,40}:\s*[^.]*,[^.]*$/u;
 
@@ -185,28 +168,11 @@ const WITH_CONDITION =
 const COMPANY_ITEM = /^\W*[A-Z][\w.&'’-]*(?: (?:[A-Z][\w.&'’-]*|and|&))*, (?:which|who) /u;
 /** A sentence that introduces a list of purposes ("We use … to:", "… for the following purposes:"). */
 const USE_INTRO = /\bto:?\s*$|\b(following|these) purposes\b|\bpurposes (such as|including)\b/u;
-/** Purposes a list item may name that are news as a use. */
-const PURPOSE_TOPICS = ['advertising', 'marketing', 'ai-training'];
-
-/** Kinds whose statement with no named topic is news unless a removed sentence it rewords said it. */
-const NEW_CATEGORY = new Set(['new-data-collected', 'new-data-use', 'sharing-expanded']);
-/**
- * The kind a practice becomes when its scope is narrowed (what its removal means, meaning.json's
- * `removal`), and the kind a limited practice becomes when its limit is dropped (the reverse).
- */
-const NARROWER_KIND: Record<string, string> = Object.fromEntries(
-  EXPANDING.map((k) => [k, REMOVAL_OF[k] as string]),
-);
-const WIDER_KIND: Record<string, string> = Object.fromEntries(
-  EXPANDING.map((k) => [REMOVAL_OF[k] as string, k]),
-);
 
 const CHOICE_HINT =
   /opt[- ]?out|setting|preference|choose|choice|control|turn off|disable|unsubscribe|withdraw/iu;
 
 /** A kind or topic the lexicons name, checked against the vocabulary (libs/contracts). */
-
-const key = (m: { kind: string; topic: string | null }) => `${m.kind}|${m.topic ?? ''}`;
 
 /**
  * Says what a change means, by rules a reader can check. Each changed sentence is read as a
@@ -1402,478 +1368,6 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
 const LOCAL_OPTION =
   /\bkeep (\w+ ){0,6}on (the|this|your|their|its|compatible|supported|eligible|select|certain) (own )?(devices?|phones?|echos?|speakers?|watch(es)?|cameras?|computers?)\b|\b(process\w*|handled?|stays?|kept|stored) (\w+ ){0,3}(locally|on (the|this|your|their|its|compatible|supported|eligible|select|certain) (own )?(devices?|phones?|echos?|speakers?|watch(es)?|cameras?|computers?))\b|\bon-device\b/u;
 
-/** "Turn this on", "switch it off", "enable it": a choice whose object the sentence before names. */
-const POINTS_BACK =
-  /\b(turn|switch|toggle|flip)(ing|s)? (this|it|that) (on|off)\b|^\W*(this|that|it) (can't|cannot|can not|won't|will not) be (switched|turned|toggled) off\b|\b(stop|prevent|opt out of|object to|refuse|decline) (this|that)\b|\b(enable|disable|activate|deactivate)s? (this|it|that)\b|\b(this|that|the) (feature|setting|option|mode|control)\b/u;
-/** A choice (offered, or announced gone) that names no data. */
-const unnamedChoice = (m: Meaning) =>
-  (m.kind === 'opt-out-added' || m.kind === 'opt-out-removed') && m.topic === null;
-
-/**
- * A choice that names no data is about the data its paragraph names. One that points back ("Echo
- * Show 15 can process your requests without sending any audio to the cloud. Turn this on under
- * Settings."; "… you enabled Do Not Send Voice Recordings. This feature will no longer be
- * available.") takes the data of the sentence before it; another takes the one kind of data the
- * other changed sentences of its paragraph name ("Want Alexa to work without your voice leaving the
- * house? Switch on on-device processing …"), when they name only one.
- */
-function topicFromContext(list: Side[], lines: SideLines, readingOf: (t: string) => ClauseReading): void {
-  // (each sentence's choice topics, and the sentences naming some by section, found once)
-  const choiceTopics: (string[] | undefined)[] = [];
-  const topicsAt = (k: number) =>
-    (choiceTopics[k] ??= (list[k] as Side).reading.topics.filter((t) => CHOICE_TOPICS.includes(t)));
-  let bySection: Map<number, number[]> | null = null;
-  const sectionNaming = (section: number) => {
-    if (!bySection) {
-      bySection = new Map();
-      for (let k = 0; k < list.length; k++) {
-        if (topicsAt(k).length === 0) continue;
-        const at = lines.section((list[k] as Side).reading.text);
-        if (at < 0) continue;
-        const group = bySection.get(at);
-        if (group) group.push(k);
-        else bySection.set(at, [k]);
-      }
-    }
-    return bySection.get(section) ?? [];
-  };
-  for (let i = 0; i < list.length; i++) {
-    const s = list[i] as Side;
-    // a choice announced gone by pointing back ("… we have decided to discontinue this feature"):
-    // it is the choice the sentence before names, not a topic its reasons name ("new generative AI
-    // capabilities")
-    const gone = s.meanings.filter((m) => m.rule === 'choice-announced-gone' && m.topic !== null);
-    const previous = list[i - 1];
-    if (
-      gone.length &&
-      POINTS_BACK.test(s.reading.norm) &&
-      previous &&
-      lines.sameParagraph(previous.reading.text, s.reading.text)
-    ) {
-      const named = previous.reading.topics.filter((t) => CHOICE_TOPICS.includes(t));
-      // (the sentence before names the setting, or the data: the choice is about that, or about
-      // what the page says around it when that sentence names no data)
-      if (
-        (named.length > 0 || previous.reading.settings.length > 0) &&
-        !gone.some((m) => named.includes(m.topic as string))
-      )
-        s.meanings = [
-          ...s.meanings.filter((m) => !gone.includes(m)),
-          ...(named.length ? named : [null]).map((topic) => ({
-            ...(gone[0] as Meaning),
-            topic,
-            object: topic ?? 'choice',
-          })),
-        ];
-    }
-    if (!s.meanings.some(unnamedChoice)) continue;
-    let topics: string[] = [];
-    let aspect = '';
-    let paragraphNames = false;
-    if (POINTS_BACK.test(s.reading.norm)) {
-      const before = list[i - 1];
-      if (before && lines.sameParagraph(before.reading.text, s.reading.text))
-        topics = NECESSARY_ONLY_CONTEXT.test(before.reading.norm) ? [] : topicsAt(i - 1);
-      else {
-        // (the sentence before it left as it was: "… may be used to improve our models. You can
-        // stop this by turning off …")
-        const kept = lines.sentenceBefore(s.reading.text);
-        if (kept && !NECESSARY_ONLY_CONTEXT.test(readingOf(kept).norm))
-          topics = readingOf(kept).topics.filter((t) => CHOICE_TOPICS.includes(t));
-      }
-      paragraphNames = topics.length > 0;
-    } else {
-      // otherwise the one kind of data its paragraph's other changed sentences name, if only one
-      const near: number[] = [];
-      for (let k = Math.max(0, i - 3); k < Math.min(list.length, i + 4); k++) {
-        const x = list[k] as Side;
-        if (
-          x !== s &&
-          topicsAt(k).length > 0 &&
-          (lines.sameParagraph(x.reading.text, s.reading.text) ||
-            (s.reading.tokens.length <= 12 && lines.labelOf(s.reading.text, x.reading.text)))
-        )
-          near.push(k);
-      }
-      const names = [...new Set(near.flatMap(topicsAt))];
-      if (names.length === 1) topics = names;
-      paragraphNames = names.length > 0;
-    }
-    // where its paragraph names no data, the one kind of data its section's other changed
-    // sentences name (an FAQ's "How do I turn it on?" under the answer that says what it keeps),
-    // and what they say it does ("keeps everything you say on the doorbell": a choice to keep
-    // voice local)
-    if (!paragraphNames) {
-      const at = lines.section(s.reading.text);
-      const others = at < 0 ? [] : sectionNaming(at).filter((k) => k !== i);
-      const sides = others.map((k) => list[k] as Side);
-      const section = [...new Set(others.flatMap(topicsAt))];
-      if (section.length === 1) {
-        topics = section;
-        if (sides.some((x) => choiceAspect(x.reading) === 'local')) aspect = ':local';
-      }
-    }
-    if (topics.length === 0) continue;
-    s.meanings = s.meanings.flatMap((m) =>
-      unnamedChoice(m)
-        ? topics.map((topic) => ({
-            ...m,
-            topic,
-            object:
-              m.object === 'choice'
-                ? topic + aspect
-                : m.object.startsWith('choice:')
-                  ? topic + m.object.slice(6)
-                  : m.object,
-          }))
-        : [m],
-    );
-  }
-}
-
-/**
- * "This feature" withdrawn ("Beginning March 28, this feature will no longer be available"), in a
- * sentence that names nothing else: the setting a sentence just before it names (in the same
- * section, up to three sentences back), when that sentence names a setting and a kind of data a
- * choice is about ("you turned on Do Not Send Voice Recordings"). A feature gone that no such
- * sentence names ("this feature will no longer be available" after "Dark mode …") is no choice.
- */
-function featureGoneFromContext(list: Side[], lines: SideLines): void {
-  for (let i = 0; i < list.length; i++) {
-    const s = list[i] as Side;
-    // (also where the sentence's own topic comes from the reason it gives: "as we expand … with
-    // generative AI features, we have decided to stop supporting this feature")
-    if (
-      s.meanings.some((m) => m.rule !== 'choice-announced-gone') ||
-      !THIS_FEATURE.test(s.reading.norm) ||
-      !matches(s.reading.norm, WITHDRAWN)
-    )
-      continue;
-    const gone = (x: ClauseReading): boolean => {
-      const topics = x.topics.filter((t) => CHOICE_TOPICS.includes(t));
-      if (x.settings.length === 0 || topics.length === 0) return false;
-      s.meanings = topics.map((topic) => ({
-        kind: 'opt-out-removed',
-        topic,
-        rule: 'choice-announced-gone',
-        object: choiceAspect(x) === 'local' ? `${topic}:local` : topic,
-      }));
-      return true;
-    };
-    let found = false;
-    for (let k = i - 1; k >= Math.max(0, i - 3) && !found; k--) {
-      const x = list[k] as Side;
-      if (!lines.sameSection(x.reading.text, s.reading.text)) break;
-      found = gone(x.reading);
-    }
-    // (or a sentence the change left alone just before it, in its section: a notice appended under
-    // "You turned on Keep Voice Local …")
-    if (!found) {
-      const section = lines.sectionLines(s.reading.text);
-      const at = section.findIndex((l) => l.includes(s.reading.text));
-      const own = at < 0 ? [] : splitSentences(section[at] as string);
-      const earlier = [
-        ...section.slice(0, Math.max(0, at)).flatMap((l) => splitSentences(l)),
-        ...own.slice(0, Math.max(0, own.indexOf(s.reading.text))),
-      ];
-      const end = earlier.length;
-      for (let k = end - 1; k >= Math.max(0, end - 3) && !gone(readClause(earlier[k] as string)); k--);
-    }
-  }
-}
-/** A changelog's label on a line of its own ("Removed", "### Deprecated"). */
-const REMOVED_LABEL =
-  /^[\s#*_>•·-]*(removed|discontinued|retired|deprecated|dropped|no longer (available|supported))[*_:.]*\s*$/iu;
-
-/**
- * An item under a changelog's "Removed" label ("Removed" / "The Local-only voice toggle in Privacy
- * settings."): read as the same line would be with the label before it ("Removed: …").
- */
-function listedUnderRemoved(list: Side[], lines: SideLines): void {
-  for (const s of list) {
-    if (s.meanings.some((m) => m.kind === 'opt-out-removed')) continue;
-    // (the label is the line just above the item, changed or not; or the heading of its section)
-    const section = lines.sectionLines(s.reading.text);
-    const at = section.findIndex((l) => l.includes(s.reading.text.replace(/^[\s*_>•·+-]+/u, '')));
-    if (at < 1) continue;
-    const label = [section[at - 1] as string, section[0] as string];
-    if (!label.some((l) => REMOVED_LABEL.test(l))) continue;
-    const gone = meaningsOf(readClause(`Removed: ${s.reading.text.replace(/^[\s*_>•·+-]+/u, '')}`)).filter(
-      (m) => m.kind === 'opt-out-removed',
-    );
-    // (the setting it names, listed as removed, is no longer offered)
-    if (gone.length)
-      s.meanings = [
-        ...s.meanings.filter((m) => m.kind !== 'opt-out-added'),
-        ...gone.map((m) => ({ ...m, rule: 'choice-listed-removed' })),
-      ];
-  }
-}
-
-/**
- * A setting announced gone by its name alone ("Private Translate was removed in firmware 3.0",
- * "Private Mode has been retired") takes the kind of data the page says that setting is about:
- * the one choice topic of the removed sentences, then of the new version's sentences, that name it
- * ("When Private Mode is on, what you say stays on the pin"), a voice-like setting being voice.
- */
-function namedGoneFromContext(
-  added: Side[],
-  removed: Side[],
-  afterText: string | undefined,
-  readingOf: (t: string) => ClauseReading,
-): void {
-  for (const s of added) {
-    // (a name retired in words that name no privacy, "Quiet Assist has been retired", is a choice
-    // gone only if the page says what that setting kept private)
-    const gone = s.meanings.filter((m) => m.rule === 'choice-announced-gone' && m.topic === null);
-    if (gone.length === 0 && s.meanings.length > 0) continue;
-    const name = NAME_GONE.exec(s.reading.text)?.[1];
-    if (!name) continue;
-    const named = (text: string) => text.includes(name);
-    // (a setting that keeps voice local is a voice choice, whatever else the text names)
-    const topicsIn = (texts: string[]) => {
-      const topics = new Set<string>();
-      for (const t of texts) {
-        const r = readingOf(t);
-        if (matches(r.norm, VOICE_LIKE) && matches(r.norm, KEPT_AWAY)) return ['voice-recordings'];
-        for (const x of r.topics) if (CHOICE_TOPICS.includes(x)) topics.add(x);
-      }
-      return [...topics];
-    };
-    // the removed sentences that name it, each with the one after it (what it does), then the
-    // new version's paragraphs that name it
-    let topics = topicsIn(
-      removed.flatMap((r, k) =>
-        named(r.reading.text) ? [r.reading.text, removed[k + 1]?.reading.text ?? ''].filter(Boolean) : [],
-      ),
-    );
-    if (topics.length === 0 && afterText)
-      topics = topicsIn(
-        afterText
-          .split(/\n\s*\n/u)
-          .filter((t) => t.length < 2000 && named(t) && !t.includes(s.reading.text))
-          .slice(0, 8),
-      );
-    if (topics.length !== 1) continue;
-    const topic = topics[0] as string;
-    s.meanings = [
-      ...s.meanings.filter((m) => !gone.includes(m)),
-      { kind: 'opt-out-removed', rule: 'choice-announced-gone', topic, object: topic },
-    ];
-  }
-}
-/** A setting's name in title case just before its withdrawal, captured. */
-const NAME_GONE =
-  /((?:[A-Z][\w'’-]*\s+){1,5}[A-Z][\w'’-]*)\**\s+(?:has been|have been|was|were|is|will be|is being) (?:discontinued|removed|retired|deprecated|sunset|sunsetted|phased out|taken away|withdrawn|eliminated|dropped|ended|no (?:longer|more) (?:available|offered|supported))\b/u;
-
-const THIS_FEATURE = /\b(this|that|the) (feature|mode|setting|option|toggle|function)\b/u;
-
-/**
- * A term the changed text defines ("Message data means text or other content you send directly to
- * another user"): a collection, use or sharing of that term with no kind of data named is of the
- * sensitive data its definition names ("we collect and process message data").
- */
-function topicFromDefinition(list: Side[]): void {
-  const defined: { term: string; topics: string[]; by: Side }[] = [];
-  for (const s of list) {
-    const m = DEFINITION.exec(s.reading.norm);
-    const topics = m ? s.reading.topics.filter((t) => SENSITIVE_DATA.includes(t)) : [];
-    if (m && topics.length) defined.push({ term: m[1] as string, topics, by: s });
-  }
-  if (defined.length === 0) return;
-  for (const s of list)
-    for (const d of defined) {
-      if (s === d.by || wordAt(s.reading.norm, d.term) < 0) continue;
-      const named = s.meanings.filter((m) => m.topic === null && DATA_PRACTICES.has(m.kind));
-      for (const m of named)
-        for (const topic of d.topics)
-          if (!s.meanings.some((x) => x.kind === m.kind && x.topic === topic))
-            s.meanings.push({ ...m, topic, object: topic, rule: `${m.rule}:term-defined` });
-    }
-}
-/** "<term> means / refers to / is defined as …", a term of two to five words, at the start of its sentence or table cell. */
-const DEFINITION =
-  /^(?:\|\s*)?(?:the term |["“])?([a-z][a-z'-]*(?: [a-z][a-z'-]*){1,4})["”]? (?:means|refers to|is defined as|shall mean|includes|consists of)\b/u;
-const DATA_PRACTICES = new Set([
-  'new-data-collected',
-  'new-data-use',
-  'sharing-expanded',
-  'data-collection-reduced',
-  'data-use-narrowed',
-  'sharing-narrowed',
-]);
-
-/** A removed choice is still offered when the added text offers the same named setting, or the same choice. */
-function choiceSurvives(
-  r: Side,
-  m: Meaning,
-  addedSettings: Set<string>,
-  addedObjects: Set<string>,
-  stillNamed: (name: string) => boolean,
-  afterChoices: () => Set<string>,
-): boolean {
-  if (m.kind !== 'opt-out-added') return false;
-  const named = r.reading.settings;
-  const offered = (objects: Iterable<string>) => {
-    for (const o of objects) if (sameChoice(m.object, o)) return true;
-    return false;
-  };
-  const addedChoices = [...addedObjects]
-    .filter((o) => o.startsWith('opt-out-added|'))
-    .map((o) => o.slice('opt-out-added|'.length));
-  if (named.length > 0)
-    return (
-      named.some((n) => addedSettings.has(n) || stillNamed(n)) ||
-      // renamed, but the added text offers a choice that does the same thing with the same data
-      (m.object.includes(':') && addedChoices.some((o) => o.includes(':') && sameChoice(m.object, o)))
-    );
-  return offered(addedChoices) || offered(afterChoices());
-}
-
-/**
- * Whether two choices' objects (`topic:aspect`, a setting's name, or a topic) are the same choice:
- * the same data, and no two different known aspects (keeping data local is not deleting it).
- */
-function sameChoice(x: string, y: string): boolean {
-  if (x === y) return true;
-  const [tx, ax] = x.split(':');
-  const [ty, ay] = y.split(':');
-  // (a choice to keep data on the device is that choice only: "choose how we use your voice" does
-  // not keep it at home)
-  if (ax === 'local') return tx === ty && ay === 'local';
-  return tx === ty && (ax === undefined || ay === undefined || ax === ay);
-}
-
-/**
- * A choice reworded around the same place in the settings ("You can switch between these options
- * at any time in Parent Dashboard > Child profile > Voice" → "Change this whenever you like under
- * Parent Dashboard > Child profile > Voice"): a menu path of three steps or more names one setting.
- */
-function sameMenuPath(r: Side, a: Side): boolean {
-  const path = (t: string) =>
-    [...t.matchAll(MENU_PATH)].map((m) =>
-      m[0]
-        .toLowerCase()
-        .replace(/\s*>\s*/gu, '>')
-        .trim(),
-    );
-  const before = path(r.reading.text);
-  if (before.length === 0) return false;
-  const after = new Set(path(a.reading.text));
-  return before.every((p) => after.has(p));
-}
-/** A menu path: three or more capitalised steps joined by ">" ("Settings > Privacy > Voice"). */
-const MENU_PATH = /[A-Z][\w'’-]*(?: [\w'’-]+){0,3}(?:\s*>\s*[A-Z][\w'’-]*(?: [\w'’-]+){0,3}){2,}/gu;
-
-/**
- * The same choice under a new name: the removed sentence names a setting, and its replacement
- * is the same sentence but for the setting's name (at least 80% of the other words shared) ("turn on Location History if you want
- * a private map of where you go" → "turn on Timeline if …"; "Privacy Settings: control …" →
- * "Account Privacy: control …"). A different setting on the same topic is another sentence
- * ("Don't Save Recordings deletes your recordings" replacing "Do Not Send Voice Recordings keeps
- * the audio on the device") and stays a removal.
- */
-function renamedChoice(r: Side, a: Side, m: Meaning): boolean {
-  if (m.kind !== 'opt-out-added' || r.reading.settings.length === 0) return false;
-  const names = new Set([...r.reading.settings, ...a.reading.settings].flatMap((n) => n.split(' ')));
-  const words = (reading: ClauseReading) => new Set(reading.tokens.filter((w) => !names.has(w)));
-  const before = words(r.reading);
-  const after = words(a.reading);
-  let shared = 0;
-  for (const w of before) if (after.has(w)) shared++;
-  return before.size + after.size > 0 && (2 * shared) / (before.size + after.size) >= 0.8;
-}
-
-/** Lower case, Markdown table and emphasis marks and line breaks as spaces, one space between words. */
-function flatten(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/<br\s*\/?>|[|*_#>`]/gu, ' ')
-    .replace(SPACE_TO_JOIN, ' ');
-}
-/** Whitespace that `\s+ → ' '` would change: a run of two or more, or one that is not a plain space. */
-const SPACE_TO_JOIN = /\s{2,}|[^\S ]/gu;
-
-/**
- * A removed promise that the new version still states word for word elsewhere (moved out of a
- * table cell, into another section): every sentence of the removed text that limits or denies
- * something ("we do not disclose … by default") is still in the new version, so nothing was
- * withdrawn.
- */
-function stillStated(r: Side, afterFlat: () => string): boolean {
-  const limiting = r.reading.text
-    .split(/(?<=[.!?])\s+|<br\s*\/?>|\|/u)
-    .map((t) => flatten(t).trim())
-    .filter((t) => t.length >= 20 && /\b(not|never|no|only|solely|except|without|unless)\b|n't\b/u.test(t));
-  if (limiting.length === 0) return false;
-  const after = afterFlat();
-  return after.length > 0 && limiting.every((t) => after.includes(t));
-}
-
-/**
- * The safeguards a sentence says the company keeps: encryption of the user's data (end to end, at
- * rest, in transit, or at all) and notice of a breach (within a stated time, or at all). Only a
- * statement of the company's own practice: not a duty of the user, not a negation, not a
- * recommendation.
- */
-function safeguardsOf(r: ClauseReading): string[] {
-  if (!SAFEGUARD_HINT.test(r.norm)) return [];
-  if (r.actor === 'you' || matches(r.norm, SAFEGUARD_NOT_OURS)) return [];
-  return safeguardsIn(r.norm);
-}
-/** The safeguards a text names, each where no negator stands just before it ("not encrypted"). */
-function safeguardsIn(text: string): string[] {
-  if (!SAFEGUARD_HINT.test(text)) return [];
-  const out: string[] = [];
-  const event = SECURITY_EVENT.test(text);
-  for (const [name, pattern] of SAFEGUARDS) {
-    // (a notice within a set time is a safeguard only of a security event: not of a policy change)
-    if (name.startsWith('breach') && !event) continue;
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(text); m; m = pattern.exec(text))
-      if (
-        !NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index)) &&
-        !/\b(not|never|no longer)\b|n't\b/u.test(m[0])
-      ) {
-        out.push(name);
-        break;
-      }
-  }
-  return out;
-}
-const SAFEGUARD_HINT =
-  /encrypt|end[- ]to[- ]end|knowledge|breach|incident|intru|unauthori|compromis|hack|attack|leak|stolen|audit|penetration|into/u;
-/** A security event a notice is promised for. */
-const SECURITY_EVENT =
-  /\b(breach\w*|(security )?incidents?|intru\w*|unauthori[sz]ed|compromis\w*|hack\w*|attacks?|leak\w*|stolen|(got|gets|get|broke|breaks) into)\b/u;
-const SAFEGUARDS: [string, RegExp][] = [
-  ['end-to-end', /\bend[- ]to[- ]end\b|\bzero[- ]knowledge\b/gu],
-  [
-    'audit',
-    /\b(independent|external|third[- ]party) (security )?(firms?|auditors?|audits?|assessments?|penetration tests?)\b[^.;]{0,60}\b(every year|annually|yearly|each year|regularly|every \w+ months)\b|\b(audits?|tests?|assess\w*) (\w+ ){0,3}(every year|annually|yearly|each year)\b/gu,
-  ],
-  ['at-rest', /\b(encrypt\w*|stored|protected)\b[^.;]{0,40}\bat rest\b/gu],
-  ['in-transit', /\b(encrypt\w*|protected)\b[^.;]{0,40}\bin transit\b/gu],
-  // (stated of the user's data, not an encrypted identifier named in a list of data)
-  [
-    'encryption',
-    /\b(is|are|be|been|gets?|remains?|stays?) (\w+ ){0,2}encrypted\b|\bencrypts? (your|all|the|their|any)\b|\b(we|our (systems?|servers?|service)) (use|uses|employ|employs|apply|applies) (\w+ ){0,3}encryption\b/gu,
-  ],
-  [
-    'breach-window',
-    /\b(notify|inform|tell|alert|email|e-mail|write to|contact)\b[^.;]{0,80}\bwithin \d+ (hours|days|business days)\b/gu,
-  ],
-  [
-    'breach-notice',
-    /\b(breach\w*|incidents?|intru\w*|unauthori[sz]ed|compromis\w*)\b[^.;]{0,100}\b(notify|inform|tell|alert)\b|\b(notify|inform|tell|alert)\b[^.;]{0,80}\b(breach\w*|incidents?|intru\w*|unauthori[sz]ed|compromis\w*)\b/gu,
-  ],
-];
-/** A negator just before a safeguard ("is not encrypted", "we don't notify …"). */
-const NEGATED_BEFORE = /\b(not|never|no longer|n't|without)\b[^,;.]*$/u;
-/** Safeguards the user is asked to take, or that others keep. */
-const SAFEGUARD_NOT_OURS =
-  /\b(you|users?) (should|must|are responsible|can|may)\b[^.;]{0,40}\b(encrypt|enable|turn on|use)\b|\b(we )?(recommend|encourage|suggest)\b|\bthird[- ]part(y|ies)('s)? (sites?|services?)\b/u;
-
 /** The index of the last of these ascending numbers that is at most `x` (the first is at most `x`). */
 function lastAtOrBefore(sorted: number[], x: number): number {
   let lo = 0;
@@ -1896,95 +1390,6 @@ function unique(texts: string[], by: (t: string) => string): string[] {
   });
 }
 
-/** Did a pair's rewording add or drop a word any meaning rule keys on (or a number)? */
-function meaningWordChanged(before: ClauseReading, after: ClauseReading): boolean {
-  const a = new Set(before.tokens);
-  const b = new Set(after.tokens);
-  // (the words of one side only are listed when a meaning word is among the other side's own:
-  // most rewordings change none, and then nothing is listed)
-  let onlyA: string[] | null = null;
-  let onlyB: string[] | null = null;
-  // (a misspelling corrected, "colect" → "collect", changes no meaning)
-  const corrects = (w: string, others: string[]) => others.some((o) => isTypoOf(w, o));
-  for (const w of a)
-    if (!b.has(w) && (MEANING_WORDS.has(w) || /\d/u.test(w)) && !corrects(w, (onlyB ??= onlyIn(b, a))))
-      return true;
-  for (const w of b)
-    if (!a.has(w) && (MEANING_WORDS.has(w) || /\d/u.test(w)) && !corrects(w, (onlyA ??= onlyIn(a, b))))
-      return true;
-  return false;
-}
-
-/** The words of `x` that `y` lacks, in `x`'s order. */
-function onlyIn(x: Set<string>, y: Set<string>): string[] {
-  const out: string[] = [];
-  for (const w of x) if (!y.has(w)) out.push(w);
-  return out;
-}
-
-/**
- * Two words of five letters or more one typing slip apart: a letter left out, doubled or added, or
- * two neighbours swapped ("colect"/"collect", "recieve"/"receive"). A changed letter is not a slip
- * ("sell"/"tell", "share"/"store").
- */
-function isTypoOf(x: string, y: string): boolean {
-  if (x.length < 5 || y.length < 5 || /\d/u.test(x) || /\d/u.test(y)) return false;
-  if (Math.abs(x.length - y.length) === 1) {
-    const [long, short] = x.length > y.length ? [x, y] : [y, x];
-    // (a letter can be dropped to make the shorter word only if dropping the first one that
-    // differs does: the letters between two places it would work at are all the same)
-    let i = 0;
-    while (i < short.length && long.charCodeAt(i) === short.charCodeAt(i)) i++;
-    return long.slice(i + 1) === short.slice(i);
-  }
-  if (x.length !== y.length) return false;
-  for (let i = 0; i + 1 < x.length; i++)
-    if (x[i] !== y[i]) return x[i] === y[i + 1] && x[i + 1] === y[i] && x.slice(i + 2) === y.slice(i + 2);
-  return false;
-}
-
-/** A practice limited to one case or purpose ("only", "solely", "exclusively"). */
-const ONLY_LIMIT = /\b(only|solely|exclusively)\b/u;
-/** A practice's scope stated wider: precise, continuous, in the background, at all times. */
-const WIDER_SCOPE =
-  /\b((?<!non-|non |im)precise|continuous(ly)?|in the background|at all times|even when|when the app is (closed|not in use)|in real time|around the clock)\b/u;
-
-/**
- * A changed cell under a header that asks whether the row's data is sold, shared or disclosed: "No"
- * → "Yes – to advertising partners" is sharing expanded (a sale when the header says sold), and the
- * reverse narrowed. Rows are compared only when both have the header's number of cells.
- */
-function soldOrSharedColumn(
-  before: string,
-  after: string,
-  header: string[] | null,
-): { kind: string; topics: (string | null)[] } | null {
-  if (!header) return null;
-  const was = cellsOf(before);
-  const now = cellsOf(after);
-  if (was.length !== header.length || now.length !== header.length) return null;
-  const no = (c: string) => NO_CELL.test(c.toLowerCase().replace(/[*_.]/gu, '').trim());
-  for (let j = 0; j < header.length; j++) {
-    const name = (header[j] as string).toLowerCase();
-    const a = was[j] as string;
-    const b = now[j] as string;
-    if (!SOLD_OR_SHARED.test(name) || a === b || no(a) === no(b)) continue;
-    const widened = no(a);
-    const cell = widened ? b : a;
-    // (the column asks about a sale: its "yes" is one; recipients for ads are advertising too)
-    const topics: (string | null)[] = [];
-    if (/\b(sold|sale|sell)\b/u.test(name)) topics.push('sale-of-data');
-    if (/advertis|\bads?\b/iu.test(cell)) topics.push('advertising');
-    return {
-      kind: widened ? 'sharing-expanded' : 'sharing-narrowed',
-      topics: topics.length ? topics : [null],
-    };
-  }
-  return null;
-}
-const SOLD_OR_SHARED = /\b(sold|sale|sell|shared|share|disclosed to third parties)\b/u;
-const NO_CELL = /^(no|none|not sold|not shared|never|n\/a|-|—|–|)$/u;
-
 /** A title or a link's text: short, no closing punctuation, no table cell. */
 function titleLike(text: string): boolean {
   return !/[.!?;:]["”’)]?\s*$/u.test(text) && !text.includes('|') && text.trim().split(/\s+/u).length <= 12;
@@ -1998,147 +1403,8 @@ const RIGHT_HINT =
 const LEGAL_CONDITION =
   /\b(required|permitted|authori[sz]ed|compelled|mandated|obliged|obligated) (to do so )?(by|under) (applicable |the |any )?(law|laws|regulations?)\b|\b(the )?laws? (requires?|permits?|compels?|mandates?)\b|\blegally (required|obliged|obligated|compelled|bound)\b|\b(legal|lawful) (obligations?|process|requests?|requirements?|demands?)\b|\b(court orders?|subpoenas?|warrants?|search warrants?)\b|\bto comply with (the |any |applicable |our )?(law|laws|legal)\b|\b(in accordance|consistent) with (the |applicable )?law\b/u;
 
-/** An exception added to a promise ("we never sell your data" → "…, except …"). */
-const EXCEPTION =
-  /\b(except|excepting|unless|other than|apart from|save for|excluding|with the exception of|but (we )?(may|might|can|will))\b/u;
-/** Families whose negated act is a promise about the service's own practice. */
-const PROMISE_FAMILIES = new Set([
-  'collect',
-  'use',
-  'share',
-  'sell',
-  'retain',
-  'track',
-  'advertise',
-  'marketing',
-  'train',
-  'humanReview',
-  'dataSubjects',
-]);
-
-/**
- * A promise weakened: the removed sentence denies a practice, and its replacement is the same
- * sentence (at least 80% of its words kept) with an exception added.
- */
-function weakenedPromise(r: ClauseReading, a: ClauseReading): boolean {
-  if (!r.acts.some((x) => x.negated && PROMISE_FAMILIES.has(x.family))) return false;
-  if (!keeps(r, a, 0.8)) return false;
-  if (!matches(a.norm, EXCEPTION) || matches(r.norm, EXCEPTION)) return false;
-  return true;
-}
-
 /** A request the company may now turn down ("we will consider your request, and may decline it"). */
 const MAY_DECLINE = /\bmay (decline|refuse|reject|deny|not (honou?r|fulfil|fulfill|act on|grant))\b/u;
-
-/** How many times a string occurs in a text. */
-function count(text: string, part: string): number {
-  let n = 0;
-  for (let i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) n++;
-  return n;
-}
-
-/** How many list separators a sentence has (", " and " and "): a longer list names more. */
-function listSeparators(norm: string): number {
-  let n = 0;
-  for (const _ of norm.matchAll(/, | and /gu)) n++;
-  return n;
-}
-
-/** Words that make a statement hold for now only ("currently", "at this time"). */
-const FOR_NOW =
-  /\b(currently|at (this|the present) time|at present|presently|as of (now|today|the date of this (policy|notice))|for now|to date|as things stand|at the moment|right now)\b/u;
-
-/**
- * A promise kept in the new sentence but hedged to the present ("we never will" → "we do not
- * currently"): the same promise family, still negated, with a for-now word the old one lacked.
- */
-function promiseForNowOnly(r: ClauseReading, a: ClauseReading): boolean {
-  const families = r.acts.filter((x) => x.negated && PROMISE_FAMILIES.has(x.family)).map((x) => x.family);
-  return (
-    families.length > 0 &&
-    a.acts.some((x) => x.negated && families.includes(x.family)) &&
-    matches(a.norm, FOR_NOW) &&
-    !matches(r.norm, FOR_NOW)
-  );
-}
-
-/** Whether the second sentence keeps at least this share of the first one's words. */
-function keeps(r: ClauseReading, a: ClauseReading, share: number): boolean {
-  let kept = WORD_SETS.get(a);
-  if (!kept) WORD_SETS.set(a, (kept = new Set(a.words)));
-  let n = 0;
-  for (const w of r.words) if (kept.has(w)) n++;
-  return r.words.length > 0 && n >= share * r.words.length;
-}
-const WORD_SETS = new WeakMap<ClauseReading, Set<string>>();
-
-/**
- * Which names occur in the added sentences' words followed by the new version's: plain words,
- * one space between them (`plainWords(`${norms} ${normalizeClause(afterText)}`)`, read in place).
- */
-function namesIn(names: string[], added: Side[], afterText: string | undefined): Set<string> {
-  const search = new PlainWordsSearch(names);
-  search.begin();
-  for (const a of added) {
-    search.feed(a.reading.norm);
-    search.feed(' ');
-  }
-  if (added.length === 0) search.feed(' ');
-  search.end();
-  if (afterText) {
-    search.begin(true);
-    search.feed(afterText, true, true);
-    search.end();
-  }
-  return new Set(names.filter((_, i) => search.found(i)));
-}
-
-function retentionBoth(r: Side, a: Side, m: Meaning): boolean {
-  return m.kind.startsWith('retention-') && r.reading.durations.length > 0 && a.reading.durations.length > 0;
-}
-
-const longest = (r: ClauseReading) => Math.max(...r.durations.map((d) => d.days));
-
-/** Retention compared across a pair: the longest duration each side names. */
-function retentionDelta(
-  before: ClauseReading,
-  after: ClauseReading,
-  listOfPeriods: () => boolean = () => false,
-): string | null {
-  if (before.durations.length === 0 || after.durations.length === 0) return null;
-  if (!isRetention(before) && !isRetention(after) && !listOfPeriods()) return null;
-  const b = longest(before);
-  const a = longest(after);
-  if (a !== b) return a > b ? 'retention-lengthened' : 'retention-shortened';
-  // the same longest period, and a shorter one now for part of the data ("recordings and
-  // transcripts for 18 months" → "recordings for three months, transcripts for 18 months")
-  const bs = shortest(before);
-  const as = shortest(after);
-  if (as === bs) return null;
-  return as > bs ? 'retention-lengthened' : 'retention-shortened';
-}
-const shortest = (r: ClauseReading) => Math.min(...r.durations.map((d) => d.days));
-
-function isRetention(r: ClauseReading): boolean {
-  return (
-    r.acts.some(
-      (a) => a.family === 'retain' || a.family === 'retainLonger' || a.family === 'retainShorter',
-    ) || r.topics.includes('retention')
-  );
-}
-
-function retentionAcross(removed: Side[], added: Side[]): { kind: string; sides: Side[] } | null {
-  const before = removed.filter((s) => s.reading.durations.length && isRetention(s.reading));
-  const after = added.filter((s) => s.reading.durations.length && isRetention(s.reading));
-  if (before.length === 0 || after.length === 0) return null;
-  const b = Math.max(...before.map((s) => longest(s.reading)));
-  const a = Math.max(...after.map((s) => longest(s.reading)));
-  if (a === b) return null;
-  return {
-    kind: a > b ? 'retention-lengthened' : 'retention-shortened',
-    sides: [...before.slice(0, 2), ...after.slice(0, 2)],
-  };
-}
 
 function cite(s: Side): Citation {
   return citation(s.reading.text, s.side);
@@ -2184,43 +1450,6 @@ function repeatedParagraphs(
   return out;
 }
 
-/**
- * Capitalised names in a sentence (runs of capitalised words, not the sentence's first word),
- * possessives dropped: "Google Translate, Bard and Cloud AI" → Google Translate, Bard, Cloud AI; "our
- * Privacy Help Center" is one name, so a link renamed is not a name added.
- */
-function capitalisedNames(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const m of text.matchAll(/(?<=[\s(,;:“"‘'])[A-Z][\w-]*(?:['’]s)?(?: [A-Z][\w-]*(?:['’]s)?)*/gu))
-    // ("Google's AI" is Google, then AI)
-    for (const name of m[0].split(/['’]s(?: |$)/u)) if (name) out.add(name.replace(/['’]s$/u, ''));
-  return out;
-}
-/**
- * The new sentence names everything the old one named, and a name the old one did not hold in any
- * case ("internet service provider" → "Internet Service Provider" names nothing new).
- */
-function namesGrew(before: string, after: string, cue?: RegExp): boolean {
-  const now = capitalisedNames(after);
-  const oldText = before.toLowerCase();
-  // (with a cue, a new name counts only just after it: "… and our travel partner, Wanderly")
-  const cued = (n: string) => {
-    if (!cue) return true;
-    const at = after.indexOf(n);
-    return at >= 0 && cue.test(after.slice(Math.max(0, at - 40), at));
-  };
-  let grew = false;
-  for (const n of now)
-    if (!oldText.includes(n.toLowerCase()) && cued(n)) {
-      grew = true;
-      break;
-    }
-  if (!grew) return false;
-  // (the old names are read only when a new one was found)
-  const newText = after.toLowerCase();
-  for (const n of capitalisedNames(before)) if (!newText.includes(n.toLowerCase())) return false;
-  return true;
-}
 /** The kind a practice's act family reads as when a sentence denies it. */
 const FLIPPED_KIND: Partial<Record<string, string>> = {
   sell: 'sharing-narrowed',
