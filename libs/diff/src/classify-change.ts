@@ -1,40 +1,15 @@
 import { severityRank } from '@fineprint/contracts';
 
 import {
-  asKind,
-  asTopic,
   BULK_SENTENCES,
   bulkOf,
   byImportance,
-  citation,
   kindsOf,
-  MAX_CITATIONS,
   severityRuleOf,
   topicsOfChange,
 } from './change-severity';
-import { classifyFrench } from './classify-french';
-import { noOwnPractice } from './clause-context';
-import { dataItems, goesWithTheBusiness } from './clause-data';
-import { ANSWER, answered, saysYes } from './faq-answer';
-import {
-  CHOICE_TOPICS,
-  type Meaning,
-  meaningOfPractice,
-  meaningsOf,
-  rightKinds,
-  SENSITIVE_DATA,
-  vetoedByModel,
-} from './clause-meaning';
-import {
-  type ChangeTag,
-  type Citation,
-  type Classification,
-  type DiffResult,
-  type Severity,
-} from './diff.types';
-import { DEFAULT_SEVERITY, REMOVAL_OF } from './lexicon';
-import { type Prepared, type Side } from './classify.types';
-import { choiceSurvives, namesIn, renamedChoice, sameChoice, sameMenuPath } from './choice-survives';
+import { ChangeStatements } from './change-statements';
+import { renamedChoice, sameChoice, sameMenuPath } from './choice-survives';
 import {
   featureGoneFromContext,
   listedUnderRemoved,
@@ -42,6 +17,11 @@ import {
   REMOVED_LABEL,
   topicFromContext,
 } from './choice-from-context';
+import { ClassifyContext, type ClassifyOptions } from './classify-context';
+import { classifyFrench } from './classify-french';
+import { type Side } from './classify.types';
+import { dataItems, goesWithTheBusiness } from './clause-data';
+import { CHOICE_TOPICS, type Meaning, rightKinds, SENSITIVE_DATA } from './clause-meaning';
 import {
   count,
   keeps,
@@ -55,28 +35,21 @@ import {
   weakenedPromise,
   WIDER_SCOPE,
 } from './compare-readings';
-import { topicFromDefinition } from './meaning-from-context';
-import { EXPANDING, key, NARROWER_KIND, NEW_CATEGORY, PURPOSE_TOPICS, WIDER_KIND } from './practice-kinds';
-import { isRetention, retentionAcross, retentionBoth, retentionDelta } from './retention-compare';
-import { flatten, safeguardsIn, safeguardsOf, stillStated } from './safeguards';
-import { answerCellFlip, soldOrSharedColumn } from './table-cells';
-import { pairSentences } from './pair-sentences';
-import { KEPT_AWAY, localChoiceFromContext } from './local-choice';
-import { SideLines } from './side-lines';
-import { matches, scanAhead, withScanMemo } from './pattern-gate';
-import { plainWords } from './plain-words';
-import { type PracticeModel, predictPractice } from './practice-model';
+import { type ChangeTag, type Classification, type DiffResult, type Severity } from './diff.types';
 import { readsAsEnglish, readsAsFrench } from './language';
-import { splitSentences } from './split-sentences';
-import shippedModel from './lexicon/practice-model.json';
-import {
-  familiesOf,
-  mentionsFamily,
-  normalizeClause,
-  readClause,
-  settingWordsOf,
-  tokenIdsOf,
-} from './read-clause';
+import { DEFAULT_SEVERITY, REMOVAL_OF } from './lexicon';
+import { KEPT_AWAY, localChoiceFromContext } from './local-choice';
+import { topicFromDefinition } from './meaning-from-context';
+import { pairSentences } from './pair-sentences';
+import { matches, withScanMemo } from './pattern-gate';
+import { EXPANDING, key, NARROWER_KIND, NEW_CATEGORY, PURPOSE_TOPICS, WIDER_KIND } from './practice-kinds';
+import { readAnswers, readSides } from './read-sides';
+import { isRetention, retentionAcross, retentionBoth, retentionDelta } from './retention-compare';
+import { safeguardsOf, stillStated } from './safeguards';
+import { answerCellFlip, soldOrSharedColumn } from './table-cells';
+import { TagSet } from './tag-set';
+
+export { type ClassifyOptions, SHIPPED_MODEL } from './classify-context';
 
 /**
  * A promise about voice, faces, health, children or AI training that a rewrite (not a mass removal:
@@ -169,37 +142,6 @@ const COMPANY_ITEM = /^\W*[A-Z][\w.&'’-]*(?: (?:[A-Z][\w.&'’-]*|and|&))*, (?
 /** A sentence that introduces a list of purposes ("We use … to:", "… for the following purposes:"). */
 const USE_INTRO = /\bto:?\s*$|\b(following|these) purposes\b|\bpurposes (such as|including)\b/u;
 
-const CHOICE_HINT =
-  /opt[- ]?out|setting|preference|choose|choice|control|turn off|disable|unsubscribe|withdraw/iu;
-
-/** A kind or topic the lexicons name, checked against the vocabulary (libs/contracts). */
-
-/**
- * Says what a change means, by rules a reader can check. Each changed sentence is read as a
- * clause (read-clause.ts) and given its meanings (clause-meaning.ts); a removed sentence is
- * paired with the added sentence that replaced it (pair-sentences.ts) so that a reworded
- * sentence is compared, not read as one removal and one addition. Every tag names its rule and
- * cites its sentences (both sides for a pair); severity comes from lexicon/severity.json.
- */
-export interface ClassifyOptions {
-  /** The learned practice model (default: the shipped one; null: rules only). */
-  model?: PracticeModel | null;
-  /**
-   * The whole new version, when known: a named setting whose sentence was removed is still
-   * offered if the new version still names it (in a paragraph the diff left alone) and no added
-   * sentence announces it gone.
-   */
-  afterText?: string;
-  /** The whole old version, when known (the French reader tells text a capture repeated from it). */
-  beforeText?: string;
-  /** Least probability at which the model's practice is used (default 0.7). */
-  modelThreshold?: number;
-  /** Least probability of "no practice" at which the model drops the rules' meanings (default 0.7; null: never). */
-  modelVeto?: number | null;
-}
-
-export const SHIPPED_MODEL = shippedModel as PracticeModel;
-
 /** The user's consent asked or required first ("we ask for your consent to", "if you opt in"). */
 const OPT_IN =
   /\b(with|ask(s|ing)? for|request(s|ing)?|obtain(s|ing)?|seek(s|ing)?|get|based on|subject to) (your|the user's|users'|their) (explicit |prior |express |separate )?(consent|permission|agreement|opt-in)\b|\bif you (agree|opt in|allow|choose to|consent|give (us )?(your )?(consent|permission))\b|\bonly (with|after|if) (you|your)\b[^.;]{0,20}\b(consent|permission|agree|opt in)/u;
@@ -222,15 +164,19 @@ function optInOnly(t: ChangeTag): boolean {
   );
 }
 
+/**
+ * Says what a change means, by rules a reader can check. Each changed sentence is read as a
+ * clause (read-clause.ts) and given its meanings (clause-meaning.ts); a removed sentence is
+ * paired with the added sentence that replaced it (pair-sentences.ts) so that a reworded
+ * sentence is compared, not read as one removal and one addition. Every tag names its rule and
+ * cites its sentences (both sides for a pair); severity comes from lexicon/severity.json.
+ */
 export function classifyChange(diff: DiffResult, options: ClassifyOptions = {}): Classification {
   // (the rules ask about each sentence in several passes: its gate scan is remembered for the call)
   return withScanMemo(() => classify(diff, options));
 }
 
 function classify(diff: DiffResult, options: ClassifyOptions): Classification {
-  const model = options.model === undefined ? SHIPPED_MODEL : options.model;
-  const threshold = options.modelThreshold ?? 0.7;
-  const veto = options.modelVeto === undefined ? 0.7 : options.modelVeto;
   if (diff.identical)
     return {
       severity: 'cosmetic',
@@ -265,94 +211,13 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       kinds: [],
     };
 
-  // each distinct sentence is normalised once, read once and given its rules' meanings once:
-  // its signature, its reading and the new version's choices all start from that
-  const normOf = new Map<string, Prepared>();
-  const prepared = (t: string) => {
-    let p = normOf.get(t);
-    if (!p) normOf.set(t, (p = { norm: normalizeClause(t), sig: null, reading: null, rules: null }));
-    return p;
-  };
-  const readingOf = (t: string, p = prepared(t)) => (p.reading ??= readClause(t, p.norm));
-  const rulesOf = (t: string, p = prepared(t)) => (p.rules ??= meaningsOf(readingOf(t, p)));
-  const read = (text: string, side: Side['side']): Side => {
-    const prep = prepared(text);
-    const reading = readingOf(text, prep);
-    let meanings = rulesOf(text, prep);
-    // where the rules found a data practice, a confident model may say there is none
-    const vetoed =
-      meanings.length > 0 &&
-      model !== null &&
-      veto !== null &&
-      reading.words.length >= 4 &&
-      vetoedByModel(meanings, () => predictPractice(model, text, reading.tokens, tokenIdsOf(reading)), veto);
-    // (not where the reading found the sentence states no practice of the service's own)
-    if (meanings.length === 0 && model && reading.words.length >= 4 && !noOwnPractice(reading)) {
-      // where the rules find nothing, the model may name the practice; the reading gives its direction
-      const p = predictPractice(model, text, reading.tokens, tokenIdsOf(reading));
-      const m =
-        p.practice !== 'none' && p.score >= threshold
-          ? meaningOfPractice(reading, p.practice, p.score)
-          : null;
-      if (m) meanings = [m];
-    }
-    return { reading, side, meanings, partner: null, vetoed };
-  };
-  // a sentence on both sides (a duplicate left by a capture glitch, or text that moved inside a
-  // changed paragraph) says nothing new; a sentence repeated on one side counts once
-  const sig = (t: string) => {
-    const p = prepared(t);
-    return (p.sig ??= plainWords(p.norm).trim());
-  };
-  const before = new Set(diff.sentences.removed.map(sig));
-  const afterSigs = new Set(diff.sentences.added.map(sig));
-  // a paragraph inserted that the old version has word for word (and still has: a capture that
-  // repeated the page), or deleted that the new version still has, says nothing new
-  const repeatedAdded = repeatedParagraphs(diff, 'insert', options.beforeText);
-  const repeatedRemoved = repeatedParagraphs(diff, 'delete', options.afterText);
-  const removedTexts = unique(
-    diff.sentences.removed.filter((t) => !afterSigs.has(sig(t)) && !repeatedRemoved.has(t)),
-    sig,
-  );
-  const addedTexts = unique(
-    diff.sentences.added.filter((t) => !before.has(sig(t)) && !repeatedAdded.has(t)),
-    sig,
-  );
-  // (the literal gates' scans of the sentences about to be read, done together: pattern-gate.ts)
-  scanAhead([...removedTexts, ...addedTexts].map((t) => prepared(t).norm));
-  const removed = removedTexts.map((t) => read(t, 'removed'));
-  const added = addedTexts.map((t) => read(t, 'added'));
-  const linesOf = {
-    removed: new SideLines(diff, 'removed', options.beforeText),
-    added: new SideLines(diff, 'added', options.afterText),
-  };
-  // an FAQ's yes or no ("Do you sell my data?" / "No. …"): the answer read as the statement it
-  // makes, and cited with its question
-  for (const [list, side] of [
-    [removed, 'removed'],
-    [added, 'added'],
-  ] as const)
-    for (const s of list) {
-      const m = ANSWER.exec(s.reading.text);
-      if (!m) continue;
-      const question = linesOf[side].questionBefore(s.reading.text);
-      const statement = question === null ? null : answered(question, saysYes(m[1] as string));
-      if (statement === null) continue;
-      const rest = s.reading.text.slice(m[0].length).trim();
-      // (a reading depends on its normalised text only: the statement's, carrying the question and
-      // the answer as its text)
-      // (with what follows the yes or no, "Yes, unless you switch it off"; or alone where that
-      // reads as nothing, "No. It stays with us.")
-      const cited = `${(question as string).trim()} ${s.reading.text}`;
-      let answer = readClause(cited, normalizeClause(rest ? `${statement} ${rest}` : statement));
-      let meanings = meaningsOf(answer);
-      if (meanings.length === 0 && rest) {
-        answer = readClause(cited, normalizeClause(statement));
-        meanings = meaningsOf(answer);
-      }
-      s.reading = answer;
-      s.meanings = meanings;
-    }
+  const ctx = new ClassifyContext(diff, options);
+  const { removed, added } = readSides(ctx);
+  const { linesOf } = ctx;
+  const prepared = (t: string) => ctx.prepared(t);
+  const readingOf = (t: string) => ctx.readingOf(t);
+  const rulesOf = (t: string) => ctx.rulesOf(t);
+  readAnswers(ctx, removed, added);
   topicFromContext(removed, linesOf.removed, readingOf);
   topicFromContext(added, linesOf.added, readingOf);
   // ("This can't be switched off" about nothing its context names, strictly necessary cookies
@@ -571,180 +436,16 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
   // a veto holds only where both sides of a pair agree: a reworded sentence keeps one reading
   for (const s of [...removed, ...added]) if (s.vetoed && (!s.partner || s.partner.vetoed)) s.meanings = [];
 
-  const tags = new Map<string, ChangeTag>();
-  const typed = (kind: string | null, topic: string | null) => ({
-    kind: kind === null ? null : asKind(kind),
-    topic: topic === null ? null : asTopic(topic),
-  });
-  const tag = (kind: string | null, topic: string | null, rule: string, ...sides: Side[]) => {
-    const k = `${kind ?? ''}|${topic ?? ''}`;
-    let t = tags.get(k);
-    const score = rule.includes('model:')
-      ? Math.max(...sides.flatMap((x) => x.meanings.map((m) => m.score ?? 0)))
-      : undefined;
-    if (!t)
-      tags.set(
-        k,
-        (t =
-          score === undefined
-            ? { ...typed(kind, topic), rule, citations: [], source: 'rule', score: 1 }
-            : {
-                ...typed(kind, topic),
-                rule,
-                citations: [],
-                source: 'model',
-                score: Math.round(score * 100) / 100,
-              }),
-      );
-    for (const s of sides)
-      if (
-        t.citations.length < MAX_CITATIONS &&
-        !t.citations.some((c) => c.text === s.reading.text && c.side === s.side)
-      )
-        t.citations.push(cite(s));
-  };
+  const tags = new TagSet();
+  const tag = (kind: string | null, topic: string | null, rule: string, ...sides: Side[]) =>
+    tags.add(kind, topic, rule, ...sides);
 
-  // what the added side says anywhere, and what the removed side said: a statement moved or
-  // reworded into another sentence is neither removed nor new
-  const addedSays = new Set(added.flatMap((a) => a.meanings.map(key)));
-  const removedSaid = new Set(removed.flatMap((r) => r.meanings.map(key)));
-  const addedObjects = new Set(added.flatMap((a) => a.meanings.map((m) => `${m.kind}|${m.object}`)));
-  // (a right is the same right only with the same object: "you can object to processing or ask for
-  // portability" removed is not cancelled by "you have the ability to access your account" added)
-  const rightsOf = (list: Side[]) =>
-    new Set(
-      list.flatMap((x) =>
-        x.meanings
-          .filter((m) => m.kind === 'rights-added')
-          .flatMap((m) => rightKinds(x.reading.norm).map((k) => `${m.topic ?? ''}|${k}`)),
-      ),
-    );
-  const addedRights = rightsOf(added);
-  // (every right an added sentence names, whatever its topic)
-  const addedRightKinds = new Set([...addedRights].map((k) => k.slice(k.indexOf('|') + 1)));
-  const removedRights = rightsOf(removed);
-  const sameRightSaid = (s: Side, m: Meaning, rights: Set<string>) =>
-    rights.has(`${m.topic ?? ''}|right`) ||
-    rightKinds(s.reading.norm).every((k) => rights.has(`${m.topic ?? ''}|${k}`));
-  const addedSettings = new Set(
-    added.flatMap((a) => (a.meanings.some((m) => m.kind === 'opt-out-added') ? a.reading.settings : [])),
-  );
-  const announcedGone = added.some((a) => a.meanings.some((m) => m.rule === 'choice-announced-gone'));
-  // whether the added sentences or the new version still name a setting: every removed choice's
-  // names are looked for at once, the first time one is asked about
-  let named: Set<string> | null = null;
-  const stillNamed = (n: string) =>
-    (named ??= announcedGone
-      ? new Set()
-      : namesIn(
-          [
-            ...new Set(
-              removed.flatMap((r) =>
-                r.meanings.some((m) => m.kind === 'opt-out-added') ? r.reading.settings : [],
-              ),
-            ),
-          ],
-          added,
-          options.afterText,
-        )).has(n) && offeredAfter(n);
-  // ...and named in a sentence of the new version that still offers it as a choice ("Tailored deals
-  // are part of the Club programme" names the feature, not the setting that turned it off)
-  // the new version's sentences, split once for the lookups below that read the whole text
-  let afterSplit: string[] | null = null;
-  const afterSentences = () => (afterSplit ??= (options.afterText ?? '').split(/(?<=[.!?])\s+|\n+/u));
-  const offeredAfterMemo = new Map<string, boolean>();
-  // the added sentences and the new version's, each with its words as setting names are written
-  // (made once, lazily: only a removed named choice whose name is still found asks)
-  // (their words are also joined, a line each, so a name is looked for in one search: the words
-  // hold no line break, so a name found is found within one sentence, met in their order)
-  let sentencesAfter: string[] | null = null;
-  let wordsAfter = '';
-  let startsAfter: number[] = [];
-  const offeredAfter = (n: string): boolean => {
-    let found = offeredAfterMemo.get(n);
-    if (found === undefined) {
-      if (!sentencesAfter) {
-        sentencesAfter = [...added.map((a) => a.reading.text), ...afterSentences()].filter(
-          (t) => t.length < 2000,
-        );
-        const words = sentencesAfter.map(settingWordsOf);
-        startsAfter = [];
-        let at = 0;
-        for (const w of words) {
-          startsAfter.push(at);
-          at += w.length + 1;
-        }
-        wordsAfter = words.join('\n');
-      }
-      found = false;
-      for (let at = wordsAfter.indexOf(n); at >= 0;) {
-        const k = lastAtOrBefore(startsAfter, at);
-        if (rulesOf(sentencesAfter[k] as string).some((m) => m.kind === 'opt-out-added')) {
-          found = true;
-          break;
-        }
-        if (k + 1 >= startsAfter.length) break;
-        at = wordsAfter.indexOf(n, startsAfter[k + 1]);
-      }
-      offeredAfterMemo.set(n, found);
-    }
-    return found;
-  };
-  // the new version as one flat string, for promises that moved rather than went (made once, lazily)
-  let flat: string | undefined;
-  const afterFlat = () => (flat ??= options.afterText ? flatten(options.afterText) : '');
-
-  // choices the whole new version still offers (unchanged paragraphs included), read only when
-  // an unnamed choice was removed: the sentences that can hold a choice are read as clauses
-  // (each distinct one once, and not again if it was read as a changed sentence)
-  let choicesAfter: Set<string> | null = null;
-  const afterChoices = () =>
-    (choicesAfter ??= new Set(
-      announcedGone || !options.afterText
-        ? []
-        : afterSentences()
-            .filter((t) => {
-              if (!CHOICE_HINT.test(t)) return false;
-              const p = prepared(t);
-              return p.reading
-                ? p.reading.tokens.some((w) => familiesOf(w)?.includes('choice'))
-                : mentionsFamily(t, 'choice', p.norm);
-            })
-            .flatMap((t) =>
-              rulesOf(t)
-                .filter((m) => m.kind === 'opt-out-added')
-                .map((m) => m.object),
-            ),
-    ));
-
-  // the rights the whole new version states, by object (read the first time a right removed in a
-  // rewrite asks): a right removed in a rewrite (to object, to restrict, to a copy…) that the new
-  // version names nowhere is gone, and the rewrite's cap does not hide it ("your rights" alone,
-  // with no object, proves nothing)
-  let rightsStated: Set<string> | null = null;
-  const rightGoneFromRewrite = (t: ChangeTag): boolean => {
-    if (t.kind !== 'rights-reduced' || !options.afterText || added.length < BULK_SENTENCES) return false;
-    if (!rightsStated) {
-      // (only a right other than the bare 'right' is asked about below: a sentence that names
-      // none adds nothing that is asked, so its rules are not read)
-      const naming = afterSentences().filter(
-        (x) =>
-          x.length < 2000 && RIGHT_HINT.test(x) && rightKinds(prepared(x).norm).some((k) => k !== 'right'),
-      );
-      rightsStated = new Set(
-        naming
-          // (a right to object or withdraw consent is often worded as a choice: "you may object at any time")
-          .filter((x) => rulesOf(x).some((m) => m.kind === 'rights-added' || m.kind === 'opt-out-added'))
-          .flatMap((x) => rightKinds(prepared(x).norm)),
-      );
-    }
-    const stated = rightsStated;
-    return t.citations.some(
-      (c) =>
-        c.side === 'removed' &&
-        rightKinds(prepared(c.text).norm).some((k) => k !== 'right' && !stated.has(k)),
-    );
-  };
+  const st = new ChangeStatements(ctx, removed, added);
+  const { addedSays, removedSaid, addedRights, addedRightKinds, removedRights } = st;
+  const { announcedGone } = st;
+  const sameRightSaid = (s: Side, m: Meaning, rights: Set<string>) => st.sameRightSaid(s, m, rights);
+  const afterFlat = () => ctx.afterFlat();
+  const rightGoneFromRewrite = (t: ChangeTag) => st.rightGoneFromRewrite(t);
 
   // pairs: compare the two readings
   for (const r of removed) {
@@ -1123,9 +824,7 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       if (kept || retentionBoth(r, a, m)) continue;
       if (
         m.kind === 'opt-out-added'
-          ? choiceSurvives(r, m, addedSettings, addedObjects, stillNamed, afterChoices) ||
-            renamedChoice(r, a, m) ||
-            sameMenuPath(r, a)
+          ? st.choiceSurvives(r, m) || renamedChoice(r, a, m) || sameMenuPath(r, a)
           : addedSays.has(key(m))
       )
         continue;
@@ -1189,20 +888,6 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       tag('rights-reduced', kinds.includes('delete') ? 'deletion' : null, 'pair:right-discretionary', r, a);
   }
 
-  // (the practice must be described by another removed sentence than the choice itself)
-  const trackingLeft = (topic: string | null, choice: Side) =>
-    (topic === 'cookies-tracking' || topic === 'advertising') &&
-    !addedSays.has(`tracking-added|${topic}`) &&
-    removed.some(
-      (r) =>
-        r !== choice &&
-        r.meanings.every((x) => x.kind !== 'opt-out-added') &&
-        r.reading.acts.some(
-          (x) =>
-            !x.negated && (x.family === 'track' || (topic === 'advertising' && x.family === 'advertise')),
-        ),
-    );
-
   // removals with no replacement
   for (const r of removed) {
     if (r.partner) continue;
@@ -1212,7 +897,7 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       if (kind === 'promise-withdrawn' && stillStated(r, afterFlat)) continue;
       if (
         m.kind === 'opt-out-added'
-          ? choiceSurvives(r, m, addedSettings, addedObjects, stillNamed, afterChoices)
+          ? st.choiceSurvives(r, m)
           : m.kind === 'rights-added'
             ? sameRightSaid(r, m, addedRights)
             : addedSays.has(key(m)) &&
@@ -1227,7 +912,7 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       )
         continue;
       // a cookie or ad choice removed with the tracking it controlled: the practice left, not the choice
-      if (m.kind === 'opt-out-added' && trackingLeft(m.topic, r)) {
+      if (m.kind === 'opt-out-added' && st.trackingLeft(m.topic, r)) {
         tag('tracking-removed', m.topic, 'removed:practice-and-its-choice', r);
         continue;
       }
@@ -1237,37 +922,17 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
   // a safeguard the company stated that the new version no longer states ("encrypted at rest and
   // in transit" → "encrypted in transit"; "we will notify you within 72 hours" → "where required by
   // law"; an end-to-end encryption sentence gone): a promise about security withdrawn
-  let safeguardsAfter: Set<string> | null = null;
   for (const r of removed) {
     const had = safeguardsOf(r.reading);
     if (had.length === 0) continue;
     const kept = r.partner ? new Set(safeguardsOf(r.partner.reading)) : new Set<string>();
     let lost = had.filter((g) => !kept.has(g));
     if (lost.length === 0) continue;
-    safeguardsAfter ??= new Set(safeguardsIn(afterFlat()));
-    const stated = safeguardsAfter;
+    const stated = ctx.safeguardsAfter();
     lost = lost.filter((g) => !stated.has(g));
     if (lost.length === 0) continue;
     if (r.partner) tag('promise-withdrawn', 'security', 'pair:safeguard-dropped', r, r.partner);
     else tag('promise-withdrawn', 'security', 'removed:safeguard', r);
-  }
-  // (a statement of no named topic is cancelled only by a removed one it rewords: "we collect
-  // message data" added is news though a reformatted table row says "we collect usage data")
-  // (the removed sentences of each such key, listed once; past 64 of them a rewrite is too large to
-  // tell one statement from another, and any of them cancels the new one, as before)
-  let saidBy: Map<string, Side[]> | null = null;
-  function reworded(a: Side, m: Meaning): boolean {
-    if (!saidBy) {
-      saidBy = new Map();
-      for (const r of removed)
-        for (const k of new Set(r.meanings.filter((x) => x.topic === null).map(key))) {
-          const list = saidBy.get(k);
-          if (list) list.push(r);
-          else saidBy.set(k, [r]);
-        }
-    }
-    const list = saidBy.get(key(m)) ?? [];
-    return list.length > 64 || list.some((r) => keeps(a.reading, r.reading, 0.5));
   }
   // additions with nothing they replace
   for (const a of added) {
@@ -1276,7 +941,7 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       if (
         m.kind === 'rights-added'
           ? !sameRightSaid(a, m, removedRights)
-          : !removedSaid.has(key(m)) || (m.topic === null && NEW_CATEGORY.has(m.kind) && !reworded(a, m))
+          : !removedSaid.has(key(m)) || (m.topic === null && NEW_CATEGORY.has(m.kind) && !st.reworded(a, m))
       ) {
         tag(m.kind, m.topic, `added:${m.rule}`, a);
         continue;
@@ -1293,14 +958,14 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
     }
   }
   // retention durations across the whole change, when no pair compared them
-  if (![...tags.values()].some((t) => t.kind?.startsWith('retention-'))) {
+  if (!tags.values().some((t) => t.kind?.startsWith('retention-'))) {
     const delta = retentionAcross(removed, added);
     if (delta) tag(delta.kind, null, 'duration-compared', ...delta.sides);
   }
 
   // topics touched by unpaired sentences that carry no meaning
-  const tagged = new Set([...tags.values()].flatMap((t) => t.citations.map((c) => c.text)));
-  const topicSeen = new Set<string | null>([...tags.values()].map((t) => t.topic));
+  const tagged = new Set(tags.values().flatMap((t) => t.citations.map((c) => c.text)));
+  const topicSeen = new Set<string | null>(tags.values().map((t) => t.topic));
   for (const s of [...removed, ...added]) {
     if (s.partner || s.meanings.length || tagged.has(s.reading.text)) continue;
     for (const topic of s.reading.topics)
@@ -1310,7 +975,7 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       }
   }
 
-  const list = [...tags.values()].sort(byImportance);
+  const list = tags.values().sort(byImportance);
   const topicsOf = new Map<string, string[]>();
   for (const side of [removed, added]) for (const s of side) topicsOf.set(s.reading.text, s.reading.topics);
   const { massRemoval, bulk } = bulkOf(removed.length, added.length);
@@ -1368,36 +1033,10 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
 const LOCAL_OPTION =
   /\bkeep (\w+ ){0,6}on (the|this|your|their|its|compatible|supported|eligible|select|certain) (own )?(devices?|phones?|echos?|speakers?|watch(es)?|cameras?|computers?)\b|\b(process\w*|handled?|stays?|kept|stored) (\w+ ){0,3}(locally|on (the|this|your|their|its|compatible|supported|eligible|select|certain) (own )?(devices?|phones?|echos?|speakers?|watch(es)?|cameras?|computers?))\b|\bon-device\b/u;
 
-/** The index of the last of these ascending numbers that is at most `x` (the first is at most `x`). */
-function lastAtOrBefore(sorted: number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((sorted[mid] as number) <= x) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-function unique(texts: string[], by: (t: string) => string): string[] {
-  const seen = new Set<string>();
-  return texts.filter((t) => {
-    const k = by(t);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
-
 /** A title or a link's text: short, no closing punctuation, no table cell. */
 function titleLike(text: string): boolean {
   return !/[.!?;:]["”’)]?\s*$/u.test(text) && !text.includes('|') && text.trim().split(/\s+/u).length <= 12;
 }
-
-/** Words without one of which a sentence states no right of the user (a cheap filter before reading). */
-const RIGHT_HINT =
-  /right|request|ask|object|restrict|delet|eras|access|cop(y|ies)|correct|port|withdraw|complain/iu;
 
 /** A legal condition on a disclosure, in any of the usual words ("as required by law", "where the law requires it", "in response to a court order", "if we are legally obliged"). */
 const LEGAL_CONDITION =
@@ -1406,49 +1045,12 @@ const LEGAL_CONDITION =
 /** A request the company may now turn down ("we will consider your request, and may decline it"). */
 const MAY_DECLINE = /\bmay (decline|refuse|reject|deny|not (honou?r|fulfil|fulfill|act on|grant))\b/u;
 
-function cite(s: Side): Citation {
-  return citation(s.reading.text, s.side);
-}
-
 /** A condition of law or residence ("if you live in …", "where required by applicable law"). */
 const LAW_OR_RESIDENCE =
   /\b(if|where|when|only if|to the extent) (you (live|reside|are a resident)|(it is |this is )?(required|permitted|mandated) by (applicable |local |the )?laws?|(applicable|local|the) laws? (requires?|allows?|permits?|mandates?)( it)?)\b|\bresidents? of\b/u;
 /** A commitment the service makes ("we will notify you", "we'll tell you"). */
 const COMMITMENT =
   /\bwe (will|'ll|shall|commit to|promise to) (\w+ ){0,2}(notify|tell|inform|let you know|alert|email|delete|erase)\b/u;
-
-/**
- * Paragraphs shorter than this are judged repeated only beside at least REPEATED_LONG long ones (a
- * capture that repeated the page): alone, "Learn more." or "You can opt out." may well be said twice.
- */
-const REPEATED_MIN_LENGTH = 60;
-const REPEATED_LONG = 3;
-
-/**
- * The sentences of the paragraphs a change inserted (or deleted) that the other version has word
- * for word: text a capture repeated or lost a copy of, not a statement added or removed.
- */
-function repeatedParagraphs(
-  diff: DiffResult,
-  kind: 'insert' | 'delete',
-  other: string | undefined,
-): Set<string> {
-  const out = new Set<string>();
-  if (other === undefined) return out;
-  let lines: Set<string> | null = null;
-  const long: string[] = [];
-  const short: string[] = [];
-  for (const h of diff.hunks)
-    for (const l of h.lines) {
-      if (l.kind !== kind || l.cosmetic) continue;
-      const text = l.ops[0]?.text ?? '';
-      lines ??= new Set(other.split('\n').map((x) => x.trim()));
-      if (lines.has(text)) (text.length < REPEATED_MIN_LENGTH ? short : long).push(text);
-    }
-  for (const text of long.length >= REPEATED_LONG ? [...long, ...short] : long)
-    for (const s of splitSentences(text)) out.add(s);
-  return out;
-}
 
 /** The kind a practice's act family reads as when a sentence denies it. */
 const FLIPPED_KIND: Partial<Record<string, string>> = {
