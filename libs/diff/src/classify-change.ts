@@ -38,6 +38,7 @@ import {
 import { type ChangeTag, type Classification, type DiffResult, type Severity } from './diff.types';
 import { readsAsEnglish, readsAsFrench } from './language';
 import { DEFAULT_SEVERITY, REMOVAL_OF } from './lexicon';
+import { listItemRules } from './list-item-rules';
 import { KEPT_AWAY, localChoiceFromContext } from './local-choice';
 import { topicFromDefinition } from './meaning-from-context';
 import { pairSentences } from './pair-sentences';
@@ -88,10 +89,6 @@ const SENSITIVE_PROMISES = new Set([
   'communications-content',
 ]);
 
-/** A list item that starts by naming a kind of recipient ("cloud hosting providers, which …", "our advertising partners"). */
-const RECIPIENT_ITEM =
-  /^\W*((our|the|other|certain|trusted|selected|a|an|any) )?([\w-]+ ){0,3}(providers?|processors?|partners?|companies|vendors?|platforms?|agencies|affiliates|advertisers|networks|contractors|subsidiaries|consultants|auditors|authorities|brokers|buyers?|acquirers?|purchasers?)\b/u;
-
 /** The topic of a kind of recipient a sentence newly names. */
 const RECIPIENT_TOPIC: Partial<Record<string, string | null>> = {
   authorities: 'law-enforcement',
@@ -130,17 +127,6 @@ function voluntaryDisclosure(norm: string): boolean {
 /** Part of what a right covers carved out of it. */
 const RIGHT_EXCLUSION =
   /\bnot (covered|included|subject to|eligible)\b|\b(does|do|will|shall) not (apply|extend|cover|include)\b|\bexcept\b|\bexclud(ing|ed|es)\b|\bother than\b|\bonly (applies|covers|extends|includes)\b|\blimited to\b/u;
-/** Headings over a table of where data comes from, not whom it goes to. */
-const RECIPIENTS_AS_SOURCE = /\b(from|sources?|received|receive|obtain\w*)\b/u;
-/** A list item that says whom data goes to ("with your health insurer, including diagnosis codes"). */
-const WITH_ITEM = /^\W*with (your |our |the |other |any |a |an |certain |selected )?[\w-]+/u;
-/** …not the condition it goes under ("with your consent"). */
-const WITH_CONDITION =
-  /^\W*with (your |their )?(express |explicit |prior )?(consent|permission|agreement|authori[sz]ation)\b/u;
-/** A list item that names a company and what it does ("Sift, which helps us detect fraud"). */
-const COMPANY_ITEM = /^\W*[A-Z][\w.&'’-]*(?: (?:[A-Z][\w.&'’-]*|and|&))*, (?:which|who) /u;
-/** A sentence that introduces a list of purposes ("We use … to:", "… for the following purposes:"). */
-const USE_INTRO = /\bto:?\s*$|\b(following|these) purposes\b|\bpurposes (such as|including)\b/u;
 
 /** The user's consent asked or required first ("we ask for your consent to", "if you opt in"). */
 const OPT_IN =
@@ -214,7 +200,6 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
   const ctx = new ClassifyContext(diff, options);
   const { removed, added } = readSides(ctx);
   const { linesOf } = ctx;
-  const prepared = (t: string) => ctx.prepared(t);
   const readingOf = (t: string) => ctx.readingOf(t);
   const rulesOf = (t: string) => ctx.rulesOf(t);
   readAnswers(ctx, removed, added);
@@ -234,131 +219,7 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
   topicFromDefinition(added);
   localChoiceFromContext(removed, linesOf.removed);
   localChoiceFromContext(added, linesOf.added);
-  // a list item that names sensitive data and says nothing itself, under a sentence that collects
-  // ("We collect: … - your precise GPS location"): the item is collected, or no longer collected
-  for (const [list, side] of [
-    [added, 'added'],
-    [removed, 'removed'],
-  ] as const)
-    for (const s of list) {
-      // (a use of the sensitive data it names is what the item is collected for)
-      if (s.meanings.some((m) => m.rule !== 'sensitive-data-used')) continue;
-      const topics = s.reading.topics.filter((t) => SENSITIVE_DATA.includes(t));
-      if (topics.length === 0) continue;
-      const intro = linesOf[side].listIntro(s.reading.text);
-      if (intro === null) continue;
-      const collects = (t: string) =>
-        readingOf(t).acts.some((x) => x.family === 'collect' && !x.negated) ||
-        rulesOf(t).some((m) => m.kind === 'new-data-collected');
-      // (or under headings that say so: "# What data the app collects" / "## Health data")
-      if (!collects(intro) && !linesOf[side].headingsAbove(s.reading.text).some(collects)) continue;
-      // (what the item says, on either side: its removal is read from it as any sentence's is)
-      s.meanings = topics.map((topic) => ({
-        kind: 'new-data-collected',
-        topic,
-        rule: 'list-item-of-collection',
-        object: topic,
-      }));
-    }
-  // a list item naming recipients, under a sentence that shares data or names its recipients ("Our
-  // Service Providers include: … - email delivery providers, which send our newsletters"): one
-  // more recipient, not the use its own words ("send our newsletters") would say alone
-  for (const [list, side] of [
-    [added, 'added'],
-    [removed, 'removed'],
-  ] as const)
-    for (const s of list) {
-      // (a kind of recipient named first, "cloud hosting providers, which …", or a company named
-      // and what it does for the service, "Sift, which helps us detect fraud")
-      const named = s.reading.recipients.length > 0 && RECIPIENT_ITEM.test(s.reading.norm);
-      // (or whom the data goes to, under "We share your health information: - with your insurer")
-      const withWhom = WITH_ITEM.test(s.reading.norm) && !WITH_CONDITION.test(s.reading.norm);
-      if (
-        !(named || withWhom || COMPANY_ITEM.test(s.reading.text)) ||
-        // (a list item, not a table row: a row's first cell is often where data comes from)
-        s.reading.text.trimStart().startsWith('|') ||
-        (s.meanings.some((m) => m.kind === 'new-data-collected') && !COMPANY_ITEM.test(s.reading.text)) ||
-        s.reading.acts.some((x) => x.negated) ||
-        s.meanings.some((m) => m.kind.startsWith('sharing-') && m.topic !== null)
-      )
-        continue;
-      const intro = linesOf[side].listIntro(s.reading.text);
-      if (intro === null) continue;
-      const ir = readingOf(intro);
-      const shared = rulesOf(intro).find((m) => m.kind === 'sharing-expanded');
-      // (an introduction that shares, however it limits it: "only as needed to provide your care:")
-      const sharing = (withWhom || named) && sharesLive(ir);
-      if (!sharing && !shared && (ir.recipients.length === 0 || ir.acts.some((x) => x.negated))) continue;
-      // (a company named alone is a recipient only under an introduction that names recipients)
-      if (!sharing && !named && ir.recipients.length === 0) continue;
-      const sensitive = [...s.reading.topics, ...ir.topics].find((t) => SENSITIVE_DATA.includes(t));
-      const topic =
-        sharing && sensitive
-          ? sensitive
-          : s.reading.recipients.includes('business-transfer')
-            ? 'business-transfer'
-            : s.reading.recipients.includes('service-providers')
-              ? 'service-providers'
-              : s.reading.topics.includes('advertising')
-                ? 'advertising'
-                : (shared?.topic ??
-                  (ir.recipients.includes('service-providers') ? 'service-providers' : null));
-      s.meanings = [
-        { kind: 'sharing-expanded', topic, rule: 'list-item-of-recipients', object: topic ?? 'sharing' },
-        ...s.meanings.filter((m) => m.kind.startsWith('tracking-')),
-      ];
-    }
-  // a row of a table of recipients ("## Current subprocessors" / "| Customer support | Hosts our
-  // help desk | Name, email address | US |"): one more recipient, whatever its cells' words say
-  for (const [list, side] of [
-    [added, 'added'],
-    [removed, 'removed'],
-  ] as const)
-    for (const s of list) {
-      if (
-        !s.reading.text.trimStart().startsWith('|') ||
-        s.reading.acts.some((x) => x.negated) ||
-        s.meanings.some(
-          (m) =>
-            m.kind.startsWith('sharing-') || m.kind.startsWith('opt-out') || m.kind.startsWith('retention'),
-        )
-      )
-        continue;
-      const over = linesOf[side].headingsAbove(s.reading.text).slice(0, 2);
-      const named = over
-        .map((h) => readingOf(h))
-        .find((h) => h.recipients.length > 0 && !h.acts.some((x) => x.negated));
-      if (!named || over.some((h) => RECIPIENTS_AS_SOURCE.test(prepared(h).norm))) continue;
-      const topic = named.recipients.includes('service-providers') ? 'service-providers' : null;
-      s.meanings = [
-        { kind: 'sharing-expanded', topic, rule: 'row-of-recipients', object: topic ?? 'sharing' },
-        ...s.meanings.filter((m) => m.kind.startsWith('tracking-')),
-      ];
-    }
-  // a list item naming a purpose under a sentence that uses data "to:" ("We use your orders to: -
-  // choose and measure the sponsored products and brand ads we show you"): a use for that purpose
-  for (const [list, side] of [
-    [added, 'added'],
-    [removed, 'removed'],
-  ] as const)
-    for (const s of list) {
-      if (s.meanings.some((m) => m.kind !== 'tracking-added') || s.reading.acts.some((x) => x.negated))
-        continue;
-      const purposes = s.reading.topics.filter((t) => PURPOSE_TOPICS.includes(t));
-      if (purposes.length === 0) continue;
-      const intro = linesOf[side].listIntro(s.reading.text);
-      if (intro === null || !USE_INTRO.test(prepared(intro).norm)) continue;
-      if (!readingOf(intro).acts.some((x) => x.family === 'use' && !x.negated)) continue;
-      s.meanings = [
-        ...purposes.map((topic) => ({
-          kind: 'new-data-use',
-          topic,
-          rule: 'list-item-of-use',
-          object: topic,
-        })),
-        ...s.meanings,
-      ];
-    }
+  listItemRules(ctx, removed, added);
   // a table row whose answer cell flipped ("| Data sold | No |" → "| Data sold | Yes: … |") is
   // the same row, however few words the two share
   for (const r of removed) {
