@@ -1,3 +1,6 @@
+import type { ChangeStatements } from './change-statements';
+import type { ClassifyContext } from './classify-context';
+import type { TagSet } from './tag-set';
 import { type Meaning } from './clause-meaning';
 import { type ClauseReading } from './read-clause';
 
@@ -17,4 +20,11 @@ export interface Side {
   partner: Side | null;
   /** The model found no data practice where the rules found one (dropped unless its partner keeps one). */
   vetoed: boolean;
+}
+
+/** What a rule comparing sentences reads besides them, and where it puts its tags. */
+export interface RuleScope {
+  ctx: ClassifyContext;
+  st: ChangeStatements;
+  tags: TagSet;
 }

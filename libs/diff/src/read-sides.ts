@@ -1,12 +1,11 @@
 import { noOwnPractice } from './clause-context';
-import { meaningOfPractice, meaningsOf, vetoedByModel } from './clause-meaning';
+import { meaningOfPractice, vetoedByModel } from './clause-meaning';
 import { type ClassifyContext } from './classify-context';
 import { type Side } from './classify.types';
 import { type DiffResult } from './diff.types';
-import { ANSWER, answered, saysYes } from './faq-answer';
 import { scanAhead } from './pattern-gate';
 import { predictPractice } from './practice-model';
-import { normalizeClause, readClause, tokenIdsOf } from './read-clause';
+import { tokenIdsOf } from './read-clause';
 import { splitSentences } from './split-sentences';
 
 /**
@@ -61,38 +60,6 @@ function readSide(ctx: ClassifyContext, text: string, side: Side['side']): Side 
     if (m) meanings = [m];
   }
   return { reading, side, meanings, partner: null, vetoed };
-}
-
-/**
- * An FAQ's yes or no ("Do you sell my data?" / "No. …"): the answer read as the statement it
- * makes, and cited with its question.
- */
-export function readAnswers(ctx: ClassifyContext, removed: Side[], added: Side[]): void {
-  for (const [list, side] of [
-    [removed, 'removed'],
-    [added, 'added'],
-  ] as const)
-    for (const s of list) {
-      const m = ANSWER.exec(s.reading.text);
-      if (!m) continue;
-      const question = ctx.linesOf[side].questionBefore(s.reading.text);
-      const statement = question === null ? null : answered(question, saysYes(m[1] as string));
-      if (statement === null) continue;
-      const rest = s.reading.text.slice(m[0].length).trim();
-      // (a reading depends on its normalised text only: the statement's, carrying the question and
-      // the answer as its text)
-      // (with what follows the yes or no, "Yes, unless you switch it off"; or alone where that
-      // reads as nothing, "No. It stays with us.")
-      const cited = `${(question as string).trim()} ${s.reading.text}`;
-      let answer = readClause(cited, normalizeClause(rest ? `${statement} ${rest}` : statement));
-      let meanings = meaningsOf(answer);
-      if (meanings.length === 0 && rest) {
-        answer = readClause(cited, normalizeClause(statement));
-        meanings = meaningsOf(answer);
-      }
-      s.reading = answer;
-      s.meanings = meanings;
-    }
 }
 
 /**
