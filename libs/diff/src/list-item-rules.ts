@@ -1,0 +1,209 @@
+import { type Meaning, SENSITIVE_DATA } from './clause-meaning';
+import { type ClassifyContext } from './classify-context';
+import { type Side } from './classify.types';
+import { sharesLive } from './compare-readings';
+import { PURPOSE_TOPICS } from './practice-kinds';
+import { type ClauseReading } from './read-clause';
+import { type SideLines } from './side-lines';
+
+/** A list item that starts by naming a kind of recipient ("cloud hosting providers, which …", "our advertising partners"). */
+const RECIPIENT_ITEM =
+  /^\W*((our|the|other|certain|trusted|selected|a|an|any) )?([\w-]+ ){0,3}(providers?|processors?|partners?|companies|vendors?|platforms?|agencies|affiliates|advertisers|networks|contractors|subsidiaries|consultants|auditors|authorities|brokers|buyers?|acquirers?|purchasers?)\b/u;
+/** Headings over a table of where data comes from, not whom it goes to. */
+const RECIPIENTS_AS_SOURCE = /\b(from|sources?|received|receive|obtain\w*)\b/u;
+/** A list item that says whom data goes to ("with your health insurer, including diagnosis codes"). */
+const WITH_ITEM = /^\W*with (your |our |the |other |any |a |an |certain |selected )?[\w-]+/u;
+/** …not the condition it goes under ("with your consent"). */
+const WITH_CONDITION =
+  /^\W*with (your |their )?(express |explicit |prior )?(consent|permission|agreement|authori[sz]ation)\b/u;
+/** A list item that names a company and what it does ("Sift, which helps us detect fraud"). */
+const COMPANY_ITEM = /^\W*[A-Z][\w.&'’-]*(?: (?:[A-Z][\w.&'’-]*|and|&))*, (?:which|who) /u;
+/** A sentence that introduces a list of purposes ("We use … to:", "… for the following purposes:"). */
+const USE_INTRO = /\bto:?\s*$|\b(following|these) purposes\b|\bpurposes (such as|including)\b/u;
+
+/**
+ * A list item (or a table row) read with what introduces it: a line that says little alone says
+ * what its introduction says of each of its items.
+ */
+interface ListItemRule<Item, Intro> {
+  /** What the sentence names that the rule reads, when it is such an item (else null). */
+  item: (s: Side) => Item | null;
+  /** What introduces the item, when it introduces such a list (else null). */
+  introduction: (s: Side, item: Item, lines: SideLines, ctx: ClassifyContext) => Intro | null;
+  /** The meanings the item takes from its introduction. */
+  meaning: (s: Side, item: Item, intro: Intro) => Meaning[];
+}
+
+/** Each item of both sides that `rule` reads under its introduction takes the meanings it gives. */
+function readListItems<Item, Intro>(
+  ctx: ClassifyContext,
+  removed: Side[],
+  added: Side[],
+  rule: ListItemRule<Item, Intro>,
+): void {
+  for (const [list, side] of [
+    [added, 'added'],
+    [removed, 'removed'],
+  ] as const)
+    for (const s of list) {
+      const item = rule.item(s);
+      if (item === null) continue;
+      const intro = rule.introduction(s, item, ctx.linesOf[side], ctx);
+      if (intro === null) continue;
+      s.meanings = rule.meaning(s, item, intro);
+    }
+}
+
+/** The list items and table rows of both sides, read under what introduces them. */
+export function listItemRules(ctx: ClassifyContext, removed: Side[], added: Side[]): void {
+  readListItems(ctx, removed, added, COLLECTED_ITEM);
+  readListItems(ctx, removed, added, RECIPIENTS_ITEM);
+  readListItems(ctx, removed, added, RECIPIENTS_ROW);
+  readListItems(ctx, removed, added, PURPOSE_ITEM);
+}
+
+/**
+ * A list item that names sensitive data and says nothing itself, under a sentence that collects
+ * ("We collect: … - your precise GPS location"): the item is collected, or no longer collected.
+ */
+const COLLECTED_ITEM: ListItemRule<string[], string> = {
+  item: (s) => {
+    // (a use of the sensitive data it names is what the item is collected for)
+    if (s.meanings.some((m) => m.rule !== 'sensitive-data-used')) return null;
+    const topics = s.reading.topics.filter((t) => SENSITIVE_DATA.includes(t));
+    return topics.length === 0 ? null : topics;
+  },
+  introduction: (s, _topics, lines, ctx) => {
+    const intro = lines.listIntro(s.reading.text);
+    if (intro === null) return null;
+    const collects = (t: string) =>
+      ctx.readingOf(t).acts.some((x) => x.family === 'collect' && !x.negated) ||
+      ctx.rulesOf(t).some((m) => m.kind === 'new-data-collected');
+    // (or under headings that say so: "# What data the app collects" / "## Health data")
+    if (!collects(intro) && !lines.headingsAbove(s.reading.text).some(collects)) return null;
+    return intro;
+  },
+  // (what the item says, on either side: its removal is read from it as any sentence's is)
+  meaning: (_s, topics) =>
+    topics.map((topic) => ({
+      kind: 'new-data-collected',
+      topic,
+      rule: 'list-item-of-collection',
+      object: topic,
+    })),
+};
+
+/**
+ * A list item naming recipients, under a sentence that shares data or names its recipients ("Our
+ * Service Providers include: … - email delivery providers, which send our newsletters"): one more
+ * recipient, not the use its own words ("send our newsletters") would say alone.
+ */
+const RECIPIENTS_ITEM: ListItemRule<
+  { named: boolean; withWhom: boolean },
+  { ir: ClauseReading; shared: Meaning | undefined; sharing: boolean }
+> = {
+  item: (s) => {
+    // (a kind of recipient named first, "cloud hosting providers, which …", or a company named
+    // and what it does for the service, "Sift, which helps us detect fraud")
+    const named = s.reading.recipients.length > 0 && RECIPIENT_ITEM.test(s.reading.norm);
+    // (or whom the data goes to, under "We share your health information: - with your insurer")
+    const withWhom = WITH_ITEM.test(s.reading.norm) && !WITH_CONDITION.test(s.reading.norm);
+    if (
+      !(named || withWhom || COMPANY_ITEM.test(s.reading.text)) ||
+      // (a list item, not a table row: a row's first cell is often where data comes from)
+      s.reading.text.trimStart().startsWith('|') ||
+      (s.meanings.some((m) => m.kind === 'new-data-collected') && !COMPANY_ITEM.test(s.reading.text)) ||
+      s.reading.acts.some((x) => x.negated) ||
+      s.meanings.some((m) => m.kind.startsWith('sharing-') && m.topic !== null)
+    )
+      return null;
+    return { named, withWhom };
+  },
+  introduction: (s, { named, withWhom }, lines, ctx) => {
+    const intro = lines.listIntro(s.reading.text);
+    if (intro === null) return null;
+    const ir = ctx.readingOf(intro);
+    const shared = ctx.rulesOf(intro).find((m) => m.kind === 'sharing-expanded');
+    // (an introduction that shares, however it limits it: "only as needed to provide your care:")
+    const sharing = (withWhom || named) && sharesLive(ir);
+    if (!sharing && !shared && (ir.recipients.length === 0 || ir.acts.some((x) => x.negated))) return null;
+    // (a company named alone is a recipient only under an introduction that names recipients)
+    if (!sharing && !named && ir.recipients.length === 0) return null;
+    return { ir, shared, sharing };
+  },
+  meaning: (s, _item, { ir, shared, sharing }) => {
+    const sensitive = [...s.reading.topics, ...ir.topics].find((t) => SENSITIVE_DATA.includes(t));
+    const topic =
+      sharing && sensitive
+        ? sensitive
+        : s.reading.recipients.includes('business-transfer')
+          ? 'business-transfer'
+          : s.reading.recipients.includes('service-providers')
+            ? 'service-providers'
+            : s.reading.topics.includes('advertising')
+              ? 'advertising'
+              : (shared?.topic ?? (ir.recipients.includes('service-providers') ? 'service-providers' : null));
+    return [
+      { kind: 'sharing-expanded', topic, rule: 'list-item-of-recipients', object: topic ?? 'sharing' },
+      ...s.meanings.filter((m) => m.kind.startsWith('tracking-')),
+    ];
+  },
+};
+
+/**
+ * A row of a table of recipients ("## Current subprocessors" / "| Customer support | Hosts our
+ * help desk | Name, email address | US |"): one more recipient, whatever its cells' words say.
+ */
+const RECIPIENTS_ROW: ListItemRule<true, ClauseReading> = {
+  item: (s) =>
+    !s.reading.text.trimStart().startsWith('|') ||
+    s.reading.acts.some((x) => x.negated) ||
+    s.meanings.some(
+      (m) => m.kind.startsWith('sharing-') || m.kind.startsWith('opt-out') || m.kind.startsWith('retention'),
+    )
+      ? null
+      : true,
+  introduction: (s, _row, lines, ctx) => {
+    const over = lines.headingsAbove(s.reading.text).slice(0, 2);
+    const named = over
+      .map((h) => ctx.readingOf(h))
+      .find((h) => h.recipients.length > 0 && !h.acts.some((x) => x.negated));
+    if (!named || over.some((h) => RECIPIENTS_AS_SOURCE.test(ctx.prepared(h).norm))) return null;
+    return named;
+  },
+  meaning: (s, _row, named) => {
+    const topic = named.recipients.includes('service-providers') ? 'service-providers' : null;
+    return [
+      { kind: 'sharing-expanded', topic, rule: 'row-of-recipients', object: topic ?? 'sharing' },
+      ...s.meanings.filter((m) => m.kind.startsWith('tracking-')),
+    ];
+  },
+};
+
+/**
+ * A list item naming a purpose under a sentence that uses data "to:" ("We use your orders to: -
+ * choose and measure the sponsored products and brand ads we show you"): a use for that purpose.
+ */
+const PURPOSE_ITEM: ListItemRule<string[], string> = {
+  item: (s) => {
+    if (s.meanings.some((m) => m.kind !== 'tracking-added') || s.reading.acts.some((x) => x.negated))
+      return null;
+    const purposes = s.reading.topics.filter((t) => PURPOSE_TOPICS.includes(t));
+    return purposes.length === 0 ? null : purposes;
+  },
+  introduction: (s, _purposes, lines, ctx) => {
+    const intro = lines.listIntro(s.reading.text);
+    if (intro === null || !USE_INTRO.test(ctx.prepared(intro).norm)) return null;
+    if (!ctx.readingOf(intro).acts.some((x) => x.family === 'use' && !x.negated)) return null;
+    return intro;
+  },
+  meaning: (s, purposes) => [
+    ...purposes.map((topic) => ({
+      kind: 'new-data-use',
+      topic,
+      rule: 'list-item-of-use',
+      object: topic,
+    })),
+    ...s.meanings,
+  ],
+};

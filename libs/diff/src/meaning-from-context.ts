@@ -1,0 +1,112 @@
+import {
+  featureGoneFromContext,
+  listedUnderRemoved,
+  namedGoneFromContext,
+  REMOVED_LABEL,
+  topicFromContext,
+} from './choice-from-context';
+import { meaningsOf, SENSITIVE_DATA } from './clause-meaning';
+import { type ClassifyContext } from './classify-context';
+import { type Side } from './classify.types';
+import { ANSWER, answered, saysYes } from './faq-answer';
+import { localChoiceFromContext } from './local-choice';
+import { normalizeClause, readClause, wordAt } from './read-clause';
+
+/** A choice said to be fixed by pointing back at it ("This can't be switched off"). */
+const IT_CANNOT_BE_OFF =
+  /^\W*(this|that|it|these|they) (can't|cannot|can not|won't|will not) be (switched|turned|toggled) off\b/u;
+
+/**
+ * Meanings a changed sentence takes from its context: an FAQ answer read through its question, a
+ * choice's topic from the sentences around it or its section, a feature or setting announced gone
+ * by name or under a "Removed" label, a term read through its definition, a choice to keep data
+ * on the device.
+ */
+export function meaningsFromContext(ctx: ClassifyContext, removed: Side[], added: Side[]): void {
+  const { diff, options, linesOf } = ctx;
+  const readingOf = (t: string) => ctx.readingOf(t);
+  readAnswers(ctx, removed, added);
+  topicFromContext(removed, linesOf.removed, readingOf);
+  topicFromContext(added, linesOf.added, readingOf);
+  // ("This can't be switched off" about nothing its context names, strictly necessary cookies
+  // included, is no choice gone)
+  for (const s of [...removed, ...added])
+    if (s.meanings.length && IT_CANNOT_BE_OFF.test(s.reading.norm))
+      s.meanings = s.meanings.filter((m) => !(m.rule === 'choice-announced-gone' && m.topic === null));
+  featureGoneFromContext(added, linesOf.added);
+  // (only where the change shows a "Removed" label at all)
+  if (diff.hunks.some((h) => h.lines.some((l) => REMOVED_LABEL.test(l.ops[0]?.text ?? ''))))
+    listedUnderRemoved(added, linesOf.added);
+  namedGoneFromContext(added, removed, options.afterText, readingOf);
+  topicFromDefinition(removed);
+  topicFromDefinition(added);
+  localChoiceFromContext(removed, linesOf.removed);
+  localChoiceFromContext(added, linesOf.added);
+}
+
+/**
+ * An FAQ's yes or no ("Do you sell my data?" / "No. …"): the answer read as the statement it
+ * makes, and cited with its question.
+ */
+function readAnswers(ctx: ClassifyContext, removed: Side[], added: Side[]): void {
+  for (const [list, side] of [
+    [removed, 'removed'],
+    [added, 'added'],
+  ] as const)
+    for (const s of list) {
+      const m = ANSWER.exec(s.reading.text);
+      if (!m) continue;
+      const question = ctx.linesOf[side].questionBefore(s.reading.text);
+      const statement = question === null ? null : answered(question, saysYes(m[1] as string));
+      if (statement === null) continue;
+      const rest = s.reading.text.slice(m[0].length).trim();
+      // (a reading depends on its normalised text only: the statement's, carrying the question and
+      // the answer as its text)
+      // (with what follows the yes or no, "Yes, unless you switch it off"; or alone where that
+      // reads as nothing, "No. It stays with us.")
+      const cited = `${(question as string).trim()} ${s.reading.text}`;
+      let answer = readClause(cited, normalizeClause(rest ? `${statement} ${rest}` : statement));
+      let meanings = meaningsOf(answer);
+      if (meanings.length === 0 && rest) {
+        answer = readClause(cited, normalizeClause(statement));
+        meanings = meaningsOf(answer);
+      }
+      s.reading = answer;
+      s.meanings = meanings;
+    }
+}
+
+/**
+ * A term the changed text defines ("Message data means text or other content you send directly to
+ * another user"): a collection, use or sharing of that term with no kind of data named is of the
+ * sensitive data its definition names ("we collect and process message data").
+ */
+export function topicFromDefinition(list: Side[]): void {
+  const defined: { term: string; topics: string[]; by: Side }[] = [];
+  for (const s of list) {
+    const m = DEFINITION.exec(s.reading.norm);
+    const topics = m ? s.reading.topics.filter((t) => SENSITIVE_DATA.includes(t)) : [];
+    if (m && topics.length) defined.push({ term: m[1] as string, topics, by: s });
+  }
+  if (defined.length === 0) return;
+  for (const s of list)
+    for (const d of defined) {
+      if (s === d.by || wordAt(s.reading.norm, d.term) < 0) continue;
+      const named = s.meanings.filter((m) => m.topic === null && DATA_PRACTICES.has(m.kind));
+      for (const m of named)
+        for (const topic of d.topics)
+          if (!s.meanings.some((x) => x.kind === m.kind && x.topic === topic))
+            s.meanings.push({ ...m, topic, object: topic, rule: `${m.rule}:term-defined` });
+    }
+}
+/** "<term> means / refers to / is defined as …", a term of two to five words, at the start of its sentence or table cell. */
+const DEFINITION =
+  /^(?:\|\s*)?(?:the term |["“])?([a-z][a-z'-]*(?: [a-z][a-z'-]*){1,4})["”]? (?:means|refers to|is defined as|shall mean|includes|consists of)\b/u;
+const DATA_PRACTICES = new Set([
+  'new-data-collected',
+  'new-data-use',
+  'sharing-expanded',
+  'data-collection-reduced',
+  'data-use-narrowed',
+  'sharing-narrowed',
+]);

@@ -1,0 +1,345 @@
+import { dataItems, goesWithTheBusiness } from './clause-data';
+import { rightKinds, SENSITIVE_DATA } from './clause-meaning';
+import { type RuleScope, type Side } from './classify.types';
+import {
+  count,
+  keeps,
+  listSeparators,
+  meaningWordChanged,
+  namesGrew,
+  ONLY_LIMIT,
+  sharesLive,
+  WIDER_SCOPE,
+} from './compare-readings';
+import { REMOVAL_OF } from './lexicon';
+import {
+  compareDataAndDuration,
+  compareLimitsAndPromises,
+  compareMeaningsGained,
+  compareMeaningsLost,
+  MAY_DECLINE,
+} from './pair-meaning-rules';
+import { matches } from './pattern-gate';
+import { EXPANDING, NARROWER_KIND } from './practice-kinds';
+import { answerCellFlip, soldOrSharedColumn } from './table-cells';
+import { type TagSet } from './tag-set';
+
+/** Each removed sentence compared with the added sentence that replaced it. */
+export function comparePairs(removed: Side[], scope: RuleScope): void {
+  for (const r of removed) {
+    const a = r.partner;
+    if (!a) continue;
+    comparePair(r, a, scope);
+  }
+}
+
+/**
+ * A removed sentence and the added sentence that replaced it, compared: what the new wording
+ * extends or narrows, then (unless the rewording left every word that carries meaning alone) the
+ * limits, promises and meanings the two state.
+ */
+function comparePair(r: Side, a: Side, scope: RuleScope): void {
+  // a limit dropped ("we only disclose … with a warrant" → "we disclose … when asked"), or the
+  // scope widened ("your location while you use the map" → "your precise location, even when the
+  // app is closed"): the practice the new sentence states is news though the old one stated it too
+  const widened =
+    (matches(r.reading.norm, ONLY_LIMIT) && !matches(a.reading.norm, ONLY_LIMIT)) ||
+    (matches(a.reading.norm, WIDER_SCOPE) && !matches(r.reading.norm, WIDER_SCOPE));
+  compareReach(r, a, scope);
+  // the scope narrowed: the wider words gone, or "only" added ("in the background, even when the
+  // app is closed" → "only while the app is open"): the practice the old sentence stated is less
+  const narrowed =
+    (matches(r.reading.norm, WIDER_SCOPE) && !matches(a.reading.norm, WIDER_SCOPE)) ||
+    (matches(a.reading.norm, ONLY_LIMIT) && !matches(r.reading.norm, ONLY_LIMIT));
+  compareScopeRightsAndData(r, a, widened, narrowed, scope);
+  // reworded without touching a word that carries meaning (bullets, markup, a name, spacing)
+  if (
+    !widened &&
+    !narrowed &&
+    !meaningWordChanged(r.reading, a.reading) &&
+    // (a line moved under a changelog's "Removed" label keeps its words and changes its meaning)
+    !a.meanings.some((m) => m.rule === 'choice-listed-removed')
+  )
+    return;
+  compareLimitsAndPromises(r, a, widened, scope);
+  compareMeaningsGained(r, a, scope);
+  compareMeaningsLost(r, a, scope);
+  compareDataAndDuration(r, a, scope);
+}
+
+/**
+ * What the new wording extends: the same practice for more products, recipients or tracking, a
+ * setting now on by default, a table row's answer flipped.
+ */
+function compareReach(r: Side, a: Side, scope: RuleScope): void {
+  const { ctx, tags } = scope;
+  // AI training named for more products or models than before, the old ones kept ("to train
+  // Google's language models and build features like Google Translate" → "… AI models and build
+  // products and features, like Google Translate, Bard and Cloud AI"); a product renamed is not
+  const aiWider =
+    a.meanings.some((m) => m.kind === 'new-data-use' && m.topic === 'ai-training') &&
+    r.meanings.some((m) => m.kind === 'new-data-use' && m.topic === 'ai-training') &&
+    // (not the name of a setting the new sentence offers: "unless you turn off "Help improve AI"")
+    !a.meanings.some((m) => m.kind === 'opt-out-added') &&
+    namesGrew(r.reading.text, a.reading.text);
+  if (aiWider) tags.add('new-data-use', 'ai-training', 'pair:ai-scope-widened', r, a);
+  // the same sharing with more recipients named ("with our fuel partner, Petrolink" → "… and our
+  // travel partner, Wanderly Holidays")
+  if (
+    !aiWider &&
+    a.reading.words.length <= 60 &&
+    !a.reading.text.includes('<br>') &&
+    namesGrew(r.reading.text, a.reading.text, RECIPIENT_CUE) &&
+    r.meanings.some((m) => m.kind === 'sharing-expanded')
+  )
+    for (const m of a.meanings)
+      if (m.kind === 'sharing-expanded') tags.add(m.kind, m.topic, 'pair:more-recipients-named', r, a);
+  // a setting turned on by default where it was off ("Share Viewing Data with Advertising
+  // Partners — Off by default" → "— On by default"): what its label says the service does is
+  // now done for everyone who does not switch it off
+  if (matches(a.reading.norm, ON_BY_DEFAULT) && matches(r.reading.norm, OFF_BY_DEFAULT)) {
+    const label = SETTING_LABEL.exec(a.reading.text.replace(/[*_`|]/gu, ' ').trim())?.[1];
+    if (label)
+      for (const m of ctx.rulesOf(`We ${label.trim().toLowerCase()}.`))
+        if (EXPANDING.includes(m.kind)) tags.add(m.kind, m.topic, 'pair:on-by-default', r, a);
+  }
+  // a table row whose answer turned from no to yes, or back ("| Data sold | No |" → "| Data sold |
+  // Yes: … sold to data partners |"): what the row says is now done, or no longer
+  const flip = answerCellFlip(r.reading.text, a.reading.text);
+  if (flip === 'yes')
+    for (const m of a.meanings)
+      if (EXPANDING.includes(m.kind)) tags.add(m.kind, m.topic, 'pair:row-answer-yes', r, a);
+  if (flip === 'no')
+    for (const m of r.meanings) {
+      const less = REMOVAL_OF[m.kind];
+      if (less && EXPANDING.includes(m.kind)) tags.add(less, m.topic, 'pair:row-answer-no', r, a);
+    }
+  // a kind of recipient the old sentence did not name ("to the clinics you choose and to our
+  // service providers" → "…, and to insurance companies that may tailor their offerings")
+  const newRecipients = a.reading.recipients.filter((x) => !r.reading.recipients.includes(x));
+  if (
+    newRecipients.length &&
+    sharesLive(r.reading) &&
+    sharesLive(a.reading) &&
+    keeps(r.reading, a.reading, 0.8)
+  ) {
+    const sensitive = a.reading.topics.find((t) => SENSITIVE_DATA.includes(t));
+    for (const x of newRecipients) {
+      const topic =
+        x === 'service-providers' ? 'service-providers' : (sensitive ?? RECIPIENT_TOPIC[x] ?? null);
+      tags.add('sharing-expanded', topic, 'pair:recipients-grew', r, a);
+    }
+  }
+  // the recipients now using the data for their own ends ("… with the hotel you book with" → "…,
+  // and with the retailers in our rewards programme, which may use it for their own purposes")
+  if (
+    matches(a.reading.norm, OWN_PURPOSES) &&
+    !matches(r.reading.norm, OWN_PURPOSES) &&
+    r.meanings.some((m) => m.kind === 'sharing-expanded')
+  )
+    for (const m of a.meanings)
+      if (m.kind === 'sharing-expanded') tags.add(m.kind, m.topic, 'pair:recipients-own-purposes', r, a);
+  // tracking by a technology the old sentence did not name ("analytics cookies" → "analytics
+  // cookies, together with a session-recording tool that captures your mouse movements")
+  if (
+    r.meanings.some((m) => m.kind === 'tracking-added') &&
+    a.meanings.some((m) => m.kind === 'tracking-added')
+  ) {
+    const had = trackingTech(r.reading.norm);
+    if (trackingTech(a.reading.norm).some((t) => !had.includes(t))) {
+      tags.add('tracking-added', 'cookies-tracking', 'pair:more-tracking', r, a);
+      // (used by advertisers themselves: what they get from the service grew)
+      if (a.meanings.some((m) => m.kind === 'sharing-expanded' && m.topic === 'advertising'))
+        tags.add('sharing-expanded', 'advertising', 'pair:more-tracking-by-advertisers', r, a);
+    }
+  }
+}
+
+/**
+ * The scope narrowed, rights named or dropped or carved out, a disclosure's bar lowered, a list of
+ * data grown or shrunk, a table column's answer changed.
+ */
+function compareScopeRightsAndData(
+  r: Side,
+  a: Side,
+  widened: boolean,
+  narrowed: boolean,
+  scope: RuleScope,
+): void {
+  const { ctx, st, tags } = scope;
+  if (narrowed && !widened)
+    for (const m of r.meanings) {
+      const less = NARROWER_KIND[m.kind];
+      if (less && a.meanings.some((x) => x.kind === m.kind || x.kind === less))
+        tags.add(less, m.topic, 'pair:scope-narrowed', r, a);
+    }
+  // rights named in a list, one of them gone ("a copy, correct it, or have it erased" → "a copy or
+  // correct it")
+  if (
+    r.meanings.some((m) => m.kind === 'rights-added') &&
+    a.meanings.some((m) => m.kind === 'rights-added')
+  ) {
+    const kept = new Set(rightKinds(a.reading.norm));
+    const lost = rightKinds(r.reading.norm).filter(
+      (k) => k !== 'right' && !kept.has(k) && !st.addedRightKinds.has(k),
+    );
+    if (lost.length)
+      tags.add('rights-reduced', lost.includes('delete') ? 'deletion' : null, 'pair:right-dropped', r, a);
+  }
+  // a right with part of the data carved out ("delete any personal information we hold" → "…
+  // information you have provided; information we have inferred is not covered")
+  if (
+    r.meanings.some((m) => m.kind === 'rights-added') &&
+    a.meanings.some((m) => m.kind === 'rights-added') &&
+    matches(a.reading.norm, RIGHT_EXCLUSION) &&
+    !matches(r.reading.norm, RIGHT_EXCLUSION) &&
+    keeps(r.reading, a.reading, 0.5)
+  )
+    tags.add(
+      'rights-reduced',
+      rightKinds(r.reading.norm).includes('delete') ? 'deletion' : null,
+      'pair:right-carved-out',
+      r,
+      a,
+    );
+  // a right named in addition ("access to, and correction of" → "access to, correction of, and
+  // deletion of")
+  if (
+    r.meanings.some((m) => m.kind === 'rights-added') &&
+    a.meanings.some((m) => m.kind === 'rights-added')
+  ) {
+    const had = new Set(rightKinds(r.reading.norm));
+    const gained = rightKinds(a.reading.norm).filter((k) => k !== 'right' && !had.has(k));
+    if (gained.length)
+      tags.add('rights-added', gained.includes('delete') ? 'deletion' : null, 'pair:right-named', r, a);
+  }
+  // data disclosed before a deal is made ("… transferred to the successor" → "… disclosed to
+  // prospective acquirers and investors during negotiations and due diligence")
+  if (
+    goesWithTheBusiness(r.reading) &&
+    goesWithTheBusiness(a.reading) &&
+    matches(a.reading.norm, BEFORE_THE_DEAL) &&
+    !matches(r.reading.norm, BEFORE_THE_DEAL)
+  )
+    tags.add('sharing-expanded', 'business-transfer', 'pair:before-the-deal', r, a);
+  // disclosure to authorities without a binding demand ("where required by law" → "…, or where
+  // we believe in good faith that disclosure is appropriate, whether or not it is legally binding")
+  if (
+    a.reading.recipients.includes('authorities') &&
+    r.reading.recipients.includes('authorities') &&
+    voluntaryDisclosure(a.reading.norm) &&
+    !voluntaryDisclosure(r.reading.norm)
+  )
+    tags.add('sharing-expanded', 'law-enforcement', 'pair:disclosure-bar-lowered', r, a);
+  // a collection that now names more data ("your steps, distance and sleep" → "… your sleep, your
+  // heart rate and your blood oxygen level"): new categories of data collected
+  if (
+    !widened &&
+    r.meanings.some((m) => m.kind === 'new-data-collected') &&
+    // (all of the old list kept: a list that swapped one item for others is no wider)
+    keeps(r.reading, a.reading, 0.95) &&
+    (dataItems(a.reading) > dataItems(r.reading) ||
+      // (or a longer list of sensitive data, not of purposes: "… and to power Smart Reply")
+      (listSeparators(a.reading.norm) >= listSeparators(r.reading.norm) + 2 &&
+        a.reading.topics.some((t) => SENSITIVE_DATA.includes(t)) &&
+        count(a.reading.norm, ' to ') <= count(r.reading.norm, ' to ')))
+  )
+    for (const m of a.meanings)
+      if (m.kind === 'new-data-collected') tags.add(m.kind, m.topic, 'pair:more-data-collected', r, a);
+  // a collection that now names less data ("heart rate, steps, sleep stages, skin temperature"
+  // → "heart rate, steps, sleep stages"): data no longer collected
+  if (
+    !widened &&
+    r.meanings.some((m) => m.kind === 'new-data-collected') &&
+    a.meanings.some((m) => m.kind === 'new-data-collected') &&
+    keeps(a.reading, r.reading, 0.95) &&
+    listSeparators(r.reading.norm) >= listSeparators(a.reading.norm) + 1 &&
+    r.reading.words.length > a.reading.words.length &&
+    // (a line listing data, "Health and fitness: heart rate, steps, …", not prose reworded shorter)
+    r.reading.words.length <= 30 &&
+    DATA_LINE.test(r.reading.text)
+  )
+    for (const m of r.meanings)
+      if (m.kind === 'new-data-collected')
+        tags.add('data-collection-reduced', m.topic, 'pair:less-data-collected', r, a);
+  // (read before comparePair's test of a rewording: a "Yes" or "No" is no word that carries meaning)
+  // a table row whose "Sold or shared?" (or "Disclosed to third parties?") cell went from "No" to
+  // something else, or back: the column's header says what the cell means
+  const column = soldOrSharedColumn(
+    r.reading.text,
+    a.reading.text,
+    ctx.linesOf.added.tableHeader(a.reading.text),
+  );
+  if (column) for (const topic of column.topics) tags.add(column.kind, topic, 'pair:table-column', r, a);
+}
+
+/**
+ * A right the company may now turn down ("… and we will delete it" → "we will consider your
+ * request, and may decline it"), whether or not the two sentences were paired.
+ */
+export function rightsMadeDiscretionary(removed: Side[], added: Side[], tags: TagSet): void {
+  for (const a of added) {
+    if (!matches(a.reading.norm, MAY_DECLINE) || !a.meanings.some((m) => m.kind === 'rights-added')) continue;
+    const kinds = rightKinds(a.reading.norm);
+    const r = removed.find(
+      (x) =>
+        (x.partner === null || x.partner === a) &&
+        x.meanings.some((m) => m.kind === 'rights-added') &&
+        !matches(x.reading.norm, MAY_DECLINE) &&
+        rightKinds(x.reading.norm).some((k) => kinds.includes(k)),
+    );
+    if (r)
+      tags.add(
+        'rights-reduced',
+        kinds.includes('delete') ? 'deletion' : null,
+        'pair:right-discretionary',
+        r,
+        a,
+      );
+  }
+}
+
+/** The topic of a kind of recipient a sentence newly names. */
+const RECIPIENT_TOPIC: Partial<Record<string, string | null>> = {
+  authorities: 'law-enforcement',
+  'business-transfer': 'business-transfer',
+  'service-providers': 'service-providers',
+  international: 'international-transfer',
+  'third-parties': null,
+};
+/** A setting on, or off, unless the user changes it. */
+const ON_BY_DEFAULT = /\b(on|enabled|turned on|switched on|active|checked) by default\b|\bdefaults? to on\b/u;
+const OFF_BY_DEFAULT =
+  /\b(off|disabled|turned off|switched off|inactive|unchecked) by default\b|\bdefaults? to off\b/u;
+/** A setting's label before a dash or colon ("Share Viewing Data with Partners — On by default"). */
+const SETTING_LABEL = /^\s*([^—–:-]{3,80}?)\s*[—–:-]\s/u;
+/** Recipients using the data for themselves, under their own terms. */
+const OWN_PURPOSES =
+  /\b(for|to serve) their own (\w+ )?(purposes|uses?|marketing|advertising)\b|\bunder their own (privacy )?(policies|policy|notices?|terms)\b|\bas (independent|separate) (data )?controllers?\b/u;
+/** Words just before a recipient's name. */
+const RECIPIENT_CUE =
+  /\b(with|to|partners?|providers?|affiliates?|compan(y|ies)|vendors?|processors?|advertisers?|networks?)\b[^.;]{0,30}$/iu;
+/** The tracking technologies a sentence names. */
+function trackingTech(norm: string): string[] {
+  return [...norm.matchAll(TRACKING_TECH)].map((m) => (m[1] as string).replace(/s$/u, ''));
+}
+const TRACKING_TECH =
+  /\b(session[- ]recording|session replay|fingerprint|pixel|web beacon|beacon|sdk|advertising cookie|third[- ]party cookie|cross[- ]site|keystroke|mouse movement|local storage|device graph|hashed (?:identifier|e-?mail(?: address)?|contact information|phone number)|advertising id(?:entifier)?)s?\b/gu;
+/** Part of what a right covers carved out of it. */
+const RIGHT_EXCLUSION =
+  /\bnot (covered|included|subject to|eligible)\b|\b(does|do|will|shall) not (apply|extend|cover|include)\b|\bexcept\b|\bexclud(ing|ed|es)\b|\bother than\b|\bonly (applies|covers|extends|includes)\b|\blimited to\b/u;
+/** A business transfer's data disclosed before the deal is made. */
+const BEFORE_THE_DEAL =
+  /\b(prospective|potential) (buyers?|acquirers?|purchasers?|investors?|successors?|partners?)\b|\bdue diligence\b|\bnegotiat(e|es|ing|ions?)\b/u;
+/** Disclosure to authorities without a binding demand. */
+const VOLUNTARY_DISCLOSURE =
+  /\bgood faith\b|\bwhether or not (it is |they are |such requests? (is|are) )?legally binding\b|\bvoluntar\w*\b|\b(written|simple|informal) requests?\b|\brequests? from (a |the )?(police|law enforcement|government)\b|\bwhen (they|the police|police|officers|authorities|investigators) (ask|request)\b|\binformal requests?\b|\b(we believe|in our (opinion|judgment|judgement))\b[^.;]{0,40}\b(necessary|appropriate|reasonable)\b/u;
+/** A disclosure to authorities without a binding demand, stated and not ruled out. */
+function voluntaryDisclosure(norm: string): boolean {
+  const m = matches(norm, VOLUNTARY_DISCLOSURE) ? VOLUNTARY_DISCLOSURE.exec(norm) : null;
+  return (
+    m !== null && !/\b(not|never|n't|no)\b[^.;]{0,80}$/u.test(norm.slice(Math.max(0, m.index - 80), m.index))
+  );
+}
+/** A line that lists data under a label ("Health and fitness: heart rate, steps, sleep stages"). */
+const DATA_LINE = /^\W*[^.:;]{2,40}:\s*[^.]*,[^.]*$/u;

@@ -1,0 +1,93 @@
+import { type Side } from './classify.types';
+import { matches } from './pattern-gate';
+import { type ClauseReading } from './read-clause';
+
+/** Lower case, Markdown table and emphasis marks and line breaks as spaces, one space between words. */
+export function flatten(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/<br\s*\/?>|[|*_#>`]/gu, ' ')
+    .replace(SPACE_TO_JOIN, ' ');
+}
+/** Whitespace that `\s+ → ' '` would change: a run of two or more, or one that is not a plain space. */
+const SPACE_TO_JOIN = /\s{2,}|[^\S ]/gu;
+
+/**
+ * A removed promise that the new version still states word for word elsewhere (moved out of a
+ * table cell, into another section): every sentence of the removed text that limits or denies
+ * something ("we do not disclose … by default") is still in the new version, so nothing was
+ * withdrawn.
+ */
+export function stillStated(r: Side, afterFlat: () => string): boolean {
+  const limiting = r.reading.text
+    .split(/(?<=[.!?])\s+|<br\s*\/?>|\|/u)
+    .map((t) => flatten(t).trim())
+    .filter((t) => t.length >= 20 && /\b(not|never|no|only|solely|except|without|unless)\b|n't\b/u.test(t));
+  if (limiting.length === 0) return false;
+  const after = afterFlat();
+  return after.length > 0 && limiting.every((t) => after.includes(t));
+}
+
+/**
+ * The safeguards a sentence says the company keeps: encryption of the user's data (end to end, at
+ * rest, in transit, or at all) and notice of a breach (within a stated time, or at all). Only a
+ * statement of the company's own practice: not a duty of the user, not a negation, not a
+ * recommendation.
+ */
+export function safeguardsOf(r: ClauseReading): string[] {
+  if (!SAFEGUARD_HINT.test(r.norm)) return [];
+  if (r.actor === 'you' || matches(r.norm, SAFEGUARD_NOT_OURS)) return [];
+  return safeguardsIn(r.norm);
+}
+/** The safeguards a text names, each where no negator stands just before it ("not encrypted"). */
+export function safeguardsIn(text: string): string[] {
+  if (!SAFEGUARD_HINT.test(text)) return [];
+  const out: string[] = [];
+  const event = SECURITY_EVENT.test(text);
+  for (const [name, pattern] of SAFEGUARDS) {
+    // (a notice within a set time is a safeguard only of a security event: not of a policy change)
+    if (name.startsWith('breach') && !event) continue;
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text))
+      if (
+        !NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index)) &&
+        !/\b(not|never|no longer)\b|n't\b/u.test(m[0])
+      ) {
+        out.push(name);
+        break;
+      }
+  }
+  return out;
+}
+const SAFEGUARD_HINT =
+  /encrypt|end[- ]to[- ]end|knowledge|breach|incident|intru|unauthori|compromis|hack|attack|leak|stolen|audit|penetration|into/u;
+/** A security event a notice is promised for. */
+const SECURITY_EVENT =
+  /\b(breach\w*|(security )?incidents?|intru\w*|unauthori[sz]ed|compromis\w*|hack\w*|attacks?|leak\w*|stolen|(got|gets|get|broke|breaks) into)\b/u;
+const SAFEGUARDS: [string, RegExp][] = [
+  ['end-to-end', /\bend[- ]to[- ]end\b|\bzero[- ]knowledge\b/gu],
+  [
+    'audit',
+    /\b(independent|external|third[- ]party) (security )?(firms?|auditors?|audits?|assessments?|penetration tests?)\b[^.;]{0,60}\b(every year|annually|yearly|each year|regularly|every \w+ months)\b|\b(audits?|tests?|assess\w*) (\w+ ){0,3}(every year|annually|yearly|each year)\b/gu,
+  ],
+  ['at-rest', /\b(encrypt\w*|stored|protected)\b[^.;]{0,40}\bat rest\b/gu],
+  ['in-transit', /\b(encrypt\w*|protected)\b[^.;]{0,40}\bin transit\b/gu],
+  // (stated of the user's data, not an encrypted identifier named in a list of data)
+  [
+    'encryption',
+    /\b(is|are|be|been|gets?|remains?|stays?) (\w+ ){0,2}encrypted\b|\bencrypts? (your|all|the|their|any)\b|\b(we|our (systems?|servers?|service)) (use|uses|employ|employs|apply|applies) (\w+ ){0,3}encryption\b/gu,
+  ],
+  [
+    'breach-window',
+    /\b(notify|inform|tell|alert|email|e-mail|write to|contact)\b[^.;]{0,80}\bwithin \d+ (hours|days|business days)\b/gu,
+  ],
+  [
+    'breach-notice',
+    /\b(breach\w*|incidents?|intru\w*|unauthori[sz]ed|compromis\w*)\b[^.;]{0,100}\b(notify|inform|tell|alert)\b|\b(notify|inform|tell|alert)\b[^.;]{0,80}\b(breach\w*|incidents?|intru\w*|unauthori[sz]ed|compromis\w*)\b/gu,
+  ],
+];
+/** A negator just before a safeguard ("is not encrypted", "we don't notify …"). */
+const NEGATED_BEFORE = /\b(not|never|no longer|n't|without)\b[^,;.]*$/u;
+/** Safeguards the user is asked to take, or that others keep. */
+const SAFEGUARD_NOT_OURS =
+  /\b(you|users?) (should|must|are responsible|can|may)\b[^.;]{0,40}\b(encrypt|enable|turn on|use)\b|\b(we )?(recommend|encourage|suggest)\b|\bthird[- ]part(y|ies)('s)? (sites?|services?)\b/u;

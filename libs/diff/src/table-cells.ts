@@ -1,0 +1,53 @@
+import { cellsOf } from './side-lines';
+
+/**
+ * Whether a table row's answer turned from no to yes ('yes'), or from yes to no ('no'): the same
+ * first cell, and a second cell that opens with the answer.
+ */
+export function answerCellFlip(before: string, after: string): 'yes' | 'no' | null {
+  if (!before.trimStart().startsWith('|') || !after.trimStart().startsWith('|')) return null;
+  const b = cellsOf(before);
+  const a = cellsOf(after);
+  if (b.length < 2 || a.length < 2 || (b[0] ?? '').toLowerCase() !== (a[0] ?? '').toLowerCase()) return null;
+  const answer = (cell: string) =>
+    /^\W*(no|none|never|not)\b/iu.test(cell) ? 'no' : /^\W*(yes|always)\b/iu.test(cell) ? 'yes' : null;
+  const was = answer(b[1] ?? '');
+  const now = answer(a[1] ?? '');
+  return was && now && was !== now ? now : null;
+}
+
+/**
+ * A changed cell under a header that asks whether the row's data is sold, shared or disclosed: "No"
+ * → "Yes – to advertising partners" is sharing expanded (a sale when the header says sold), and the
+ * reverse narrowed. Rows are compared only when both have the header's number of cells.
+ */
+export function soldOrSharedColumn(
+  before: string,
+  after: string,
+  header: string[] | null,
+): { kind: string; topics: (string | null)[] } | null {
+  if (!header) return null;
+  const was = cellsOf(before);
+  const now = cellsOf(after);
+  if (was.length !== header.length || now.length !== header.length) return null;
+  const no = (c: string) => NO_CELL.test(c.toLowerCase().replace(/[*_.]/gu, '').trim());
+  for (let j = 0; j < header.length; j++) {
+    const name = (header[j] as string).toLowerCase();
+    const a = was[j] as string;
+    const b = now[j] as string;
+    if (!SOLD_OR_SHARED.test(name) || a === b || no(a) === no(b)) continue;
+    const widened = no(a);
+    const cell = widened ? b : a;
+    // (the column asks about a sale: its "yes" is one; recipients for ads are advertising too)
+    const topics: (string | null)[] = [];
+    if (/\b(sold|sale|sell)\b/u.test(name)) topics.push('sale-of-data');
+    if (/advertis|\bads?\b/iu.test(cell)) topics.push('advertising');
+    return {
+      kind: widened ? 'sharing-expanded' : 'sharing-narrowed',
+      topics: topics.length ? topics : [null],
+    };
+  }
+  return null;
+}
+const SOLD_OR_SHARED = /\b(sold|sale|sell|shared|share|disclosed to third parties)\b/u;
+const NO_CELL = /^(no|none|not sold|not shared|never|n\/a|-|—|–|)$/u;

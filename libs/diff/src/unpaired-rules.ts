@@ -1,0 +1,116 @@
+import { type RuleScope, type Side } from './classify.types';
+import { promiseForNowOnly, WIDER_SCOPE } from './compare-readings';
+import { REMOVAL_OF } from './lexicon';
+import { matches } from './pattern-gate';
+import { EXPANDING, key, NEW_CATEGORY } from './practice-kinds';
+import { retentionAcross } from './retention-compare';
+import { safeguardsOf, stillStated } from './safeguards';
+import { type TagSet } from './tag-set';
+
+/** Removed sentences with no replacement: what they stated that the change no longer states. */
+export function removalRules(removed: Side[], added: Side[], scope: RuleScope): void {
+  const { ctx, st, tags } = scope;
+  for (const r of removed) {
+    if (r.partner) continue;
+    for (const m of r.meanings) {
+      const kind = REMOVAL_OF[m.kind];
+      if (!kind) continue;
+      if (kind === 'promise-withdrawn' && stillStated(r, () => ctx.afterFlat())) continue;
+      if (
+        m.kind === 'opt-out-added'
+          ? st.choiceSurvives(r, m)
+          : m.kind === 'rights-added'
+            ? st.sameRightSaid(r, m, st.addedRights)
+            : st.addedSays.has(key(m)) &&
+              // (said again only for now: "… and we never will" → "we do not currently sell")
+              !(
+                kind === 'promise-withdrawn' &&
+                added.every(
+                  (a) =>
+                    !a.meanings.some((x) => key(x) === key(m)) || promiseForNowOnly(r.reading, a.reading),
+                )
+              )
+      )
+        continue;
+      // a cookie or ad choice removed with the tracking it controlled: the practice left, not the choice
+      if (m.kind === 'opt-out-added' && st.trackingLeft(m.topic, r)) {
+        tags.add('tracking-removed', m.topic, 'removed:practice-and-its-choice', r);
+        continue;
+      }
+      tags.add(kind, m.topic, `removed:${m.rule}`, r);
+    }
+  }
+}
+
+/**
+ * A safeguard the company stated that the new version no longer states ("encrypted at rest and in
+ * transit" → "encrypted in transit"; "we will notify you within 72 hours" → "where required by
+ * law"; an end-to-end encryption sentence gone): a promise about security withdrawn.
+ */
+export function safeguardRules(removed: Side[], scope: RuleScope): void {
+  const { ctx, tags } = scope;
+  for (const r of removed) {
+    const had = safeguardsOf(r.reading);
+    if (had.length === 0) continue;
+    const kept = r.partner ? new Set(safeguardsOf(r.partner.reading)) : new Set<string>();
+    let lost = had.filter((g) => !kept.has(g));
+    if (lost.length === 0) continue;
+    const stated = ctx.safeguardsAfter();
+    lost = lost.filter((g) => !stated.has(g));
+    if (lost.length === 0) continue;
+    if (r.partner) tags.add('promise-withdrawn', 'security', 'pair:safeguard-dropped', r, r.partner);
+    else tags.add('promise-withdrawn', 'security', 'removed:safeguard', r);
+  }
+}
+
+/** Added sentences with nothing they replace: what they state that the removed side did not. */
+export function additionRules(removed: Side[], added: Side[], scope: RuleScope): void {
+  const { st, tags } = scope;
+  for (const a of added) {
+    if (a.partner) continue;
+    for (const m of a.meanings) {
+      if (
+        m.kind === 'rights-added'
+          ? !st.sameRightSaid(a, m, st.removedRights)
+          : !st.removedSaid.has(key(m)) ||
+            (m.topic === null && NEW_CATEGORY.has(m.kind) && !st.reworded(a, m))
+      ) {
+        tags.add(m.kind, m.topic, `added:${m.rule}`, a);
+        continue;
+      }
+      // the same practice stated again in other words, wider ("your approximate location when you
+      // open the store finder" → "your precise location from GPS, also in the background"): the
+      // widening is news though the practice was stated before
+      if (!EXPANDING.includes(m.kind) || !matches(a.reading.norm, WIDER_SCOPE)) continue;
+      const old = removed.find(
+        (r) =>
+          !r.partner && r.meanings.some((x) => key(x) === key(m)) && !matches(r.reading.norm, WIDER_SCOPE),
+      );
+      if (old) tags.add(m.kind, m.topic, 'pair:limit-dropped', old, a);
+    }
+  }
+}
+
+/**
+ * Rules over the whole change: retention compared across it (when no pair compared it), and the
+ * topics unpaired sentences that carry no meaning touch.
+ */
+export function wholeChangeRules(removed: Side[], added: Side[], tags: TagSet): void {
+  // retention durations across the whole change, when no pair compared them
+  if (!tags.values().some((t) => t.kind?.startsWith('retention-'))) {
+    const delta = retentionAcross(removed, added);
+    if (delta) tags.add(delta.kind, null, 'duration-compared', ...delta.sides);
+  }
+
+  // topics touched by unpaired sentences that carry no meaning
+  const tagged = new Set(tags.values().flatMap((t) => t.citations.map((c) => c.text)));
+  const topicSeen = new Set<string | null>(tags.values().map((t) => t.topic));
+  for (const s of [...removed, ...added]) {
+    if (s.partner || s.meanings.length || tagged.has(s.reading.text)) continue;
+    for (const topic of s.reading.topics)
+      if (!topicSeen.has(topic)) {
+        topicSeen.add(topic);
+        tags.add(null, topic, 'topic-mentioned', s);
+      }
+  }
+}
