@@ -2018,3 +2018,93 @@ describe('tenth stop: a named setting switched off, and data named in other word
     expect(c.topics).toContain('health');
   });
 });
+
+describe('tenth stop: rights exercised from a menu, limited to some users, or narrowed to less than deletion', () => {
+  it('a menu item that deletes the account is a right to deletion', () => {
+    const c = change(
+      'Your account lets you see your history.',
+      'Your account lets you see your history. To remove it all for good, open Settings › Privacy › Delete account.',
+    );
+    expect(c.kinds).toContain('rights-added');
+    expect(c.kinds).not.toContain('opt-out-added');
+  });
+
+  it('a right given to every user, then only to users located in one region, is reduced', () => {
+    const c = change(
+      'Any customer can download a full copy of their order history from Settings > Orders > Export.',
+      'Only customers located in the United Kingdom can download a full copy of their order history from Settings > Orders > Export.',
+    );
+    expect(c.kinds).toContain('rights-reduced');
+  });
+
+  it('"delete" replaced by "hide" is a right to deletion reduced', () => {
+    const c = change(
+      'You can erase your profile and everything you posted from the Profile page.',
+      'You can hide your profile and everything you posted from the Profile page.',
+    );
+    expect(c.kinds).toContain('rights-reduced');
+  });
+
+  it('data deleted as soon as a plan ends, then kept for 90 days after it, is retention lengthened', () => {
+    const c = change(
+      'Your clips are deleted as soon as you cancel, so save what you need first.',
+      'Your clips stay in your library for 90 days after you cancel, then they are deleted.',
+    );
+    expect(c.tags.some((t) => t.kind === 'retention-lengthened' && t.topic === 'retention')).toBe(true);
+  });
+});
+
+describe('tenth stop: purposes that profile, what the user gives, and a new item beside a reworded one', () => {
+  const list = (intro: string, items: string[]) =>
+    `# Privacy notice\n\n## Your data\n\n${intro}\n\n${items.map((i) => `- ${i}`).join('\n')}\n\n## Contact\n\nWrite to privacy@example.org.`;
+
+  it('a purpose that builds a profile from voice data is a new use of voice data', () => {
+    const intro = 'We use Voice Data only for the following purposes:';
+    const c = analyzeChange(
+      list(intro, ['to answer your request;', 'to fix errors.']),
+      list(intro, [
+        'to answer your request;',
+        'to predict the routes you will take and build a commuter profile from what you ask;',
+        'to fix errors.',
+      ]),
+    ).classification;
+    expect(c.tags.some((t) => t.kind === 'new-data-use' && t.topic === 'voice-recordings')).toBe(true);
+  });
+
+  it('a purpose that decides about credit from spending is a new use of financial data', () => {
+    const intro = 'We use your account data to:';
+    const c = analyzeChange(
+      list(intro, ['show your balance;', 'stop fraud.']),
+      list(intro, [
+        'show your balance;',
+        'assess whether to raise your credit limit by looking at your spending patterns;',
+        'stop fraud.',
+      ]),
+    ).classification;
+    expect(c.tags.some((t) => t.kind === 'new-data-use' && t.topic === 'financial')).toBe(true);
+  });
+
+  it('an item under "Information you give us" is collected', () => {
+    const c = analyzeChange(
+      list('**Information you give us**', ['Your name and email', 'Your postcode']),
+      list('**Information you give us**', [
+        'Your name and email',
+        'Your postcode',
+        'Your annual income and any loans you are repaying',
+      ]),
+    ).classification;
+    expect(c.tags.some((t) => t.kind === 'new-data-collected' && t.topic === 'financial')).toBe(true);
+  });
+
+  it('a new item beside a reworded neighbour that says the same practice is still news', () => {
+    const intro = 'The app collects:';
+    const c = analyzeChange(
+      list(intro, ['your approximate location, from your IP address, to show local prices.']),
+      list(intro, [
+        'your approximate location, from your IP address, to show local prices; and',
+        'your precise GPS location, also while the app is in the background, to send gate alerts.',
+      ]),
+    ).classification;
+    expect(c.tags.some((t) => t.kind === 'new-data-collected' && t.topic === 'location')).toBe(true);
+  });
+});

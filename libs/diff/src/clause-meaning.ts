@@ -40,6 +40,20 @@ export interface Meaning {
 const SECTION_TITLE = /^[#*_\s]*(how|what|why|when|where|which|who)\b(?! to\b)[^.!?:;|]{0,80}$/iu;
 const YES_NO_QUESTION =
   /^[#*_\s]*(do|does|did|can|could|may|might|will|would|should|shall|must|is|are|was|were|has|have)\b[^.!?]{0,160}\?[*_\s]*$/iu;
+function rightBeforeChoice(r: ClauseReading, choice: Act): boolean {
+  const right = actOf(r, 'right');
+  return (
+    live(right) &&
+    (matches(r.norm, MENU_RIGHT) ||
+      (right.at < choice.at &&
+        matches(r.norm, DATA_RIGHT_OBJECT) &&
+        // (a right to opt out is the choice itself)
+        rightKinds(r.norm).some((k) => k === 'delete' || k === 'copy' || k === 'correct' || k === 'access')))
+  );
+}
+/** A menu item that exercises a user's right ("Settings › Data › Delete account"). */
+const MENU_RIGHT =
+  /(›|>)\s*(delete|erase|close|download|export)( my| your)? (account|data|information|history|everything)\b/u;
 /** A setting's label and its two positions ("Watch history — On / Off"). */
 const TOGGLE =
   /^\W*([^—–:|]{3,80}?)\s*[—–:|-]\s*(?:on|off|enabled|disabled)\s*(?:\/|or|\|)\s*(?:on|off|enabled|disabled)\b/u;
@@ -418,6 +432,10 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     // (a choice said not to be offered is none: "we do not offer an opt-out to the sale")
     !(choice.negated && matches(r.norm, NOT_OFFERED)) &&
     !reference &&
+    // (a right exercised from the menu item that names it, "go to Settings › Data › Delete
+    // account", or stated before the setting it is exercised from, "any customer can download a
+    // copy of their history from Settings > Orders", is read as a right below)
+    !rightBeforeChoice(r, choice) &&
     !matches(
       r.norm,
       /\bwithout your (express |explicit |prior )?(consent|permission)\b|\b(unless|only if|if) you (opt in|opt-in|consent|agree)\b/u,
@@ -486,7 +504,7 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     // (a duty of others with the data is no right of the user: "they must delete or return the
     // personal data once they have fulfilled our request"; a request the user is told to make
     // addresses the user)
-    (matches(r.norm, ADDRESSES_USER) || r.actor === 'you')
+    (matches(r.norm, ADDRESSES_USER) || r.actor === 'you' || matches(r.norm, MENU_RIGHT))
   ) {
     const topic =
       r.topics.includes('law-enforcement') || noticeBeforeDisclosure(r)
@@ -848,10 +866,14 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
       );
     // (research on sensitive data is a use of that data: "we study your audiograms to design new
     // products")
+    // (not in a list of routine purposes that starts from providing the service: "to provide our
+    // products, for product research, for security, …" is a notice of uses, not a new one)
     else if (research && !narrowedUse)
       push(
         'new-data-use',
-        r.topics.find((x) => SENSITIVE_USE_TOPICS.includes(x)) ?? null,
+        matches(r.norm, ROUTINE_PURPOSES) || !live(use) || r.actor !== 'we'
+          ? null
+          : (r.topics.find((x) => SENSITIVE_USE_TOPICS.includes(x)) ?? null),
         'broad-purpose',
         'purpose',
       );
@@ -939,6 +961,8 @@ const AI_ON_BY_DEFAULT =
 const ADDRESSES_USER =
   /\b(you|your|yours|users?|individuals?|data subjects?|customers?|members?|visitors?|account holders?|parents?|consumers?|residents?|people|persons?|anyone|everyone|children|complaints?)\b/u;
 
+/** A list of purposes that starts from providing the service. */
+const ROUTINE_PURPOSES = /\bto (provide|deliver|operate|run) (\w+ ){0,3}(products|services|platform)\b/u;
 /** Sensitive data whose sharing is the sharing's topic when no recipient names one (severity.json's `sharing-of-sensitive-data`). */
 const SENSITIVE_SHARED = ['health', 'biometrics', 'children', 'voice-recordings', 'communications-content'];
 /** Sensitive data whose use, named in a sentence, is news by itself. */

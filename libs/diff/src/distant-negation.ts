@@ -36,12 +36,18 @@ const HAS_NEGATOR = gated(/\b(not|never|none|no|cannot)\b|n't/u);
 /** The last sentence asked about (its acts are asked one after another) and whether it has a negator. */
 let lastNorm = '';
 let lastHasNegator = false;
+/** Whether the last sentence asked about has a predicate that rules an act out (most have none). */
+let lastRulesOut = false;
+const RULES_OUT_HINT = gated(
+  /\b(prohibited|forbidden|permitted|allowed|ruled out|excluded|banned|off[- ]limits)\b/u,
+);
 
 /** True when a negator governs the verb at `at` from beyond the scanned window. */
 export function distantNegation(norm: string, at: number): boolean {
   if (norm !== lastNorm) {
     lastNorm = norm;
     lastHasNegator = HAS_NEGATOR.test(norm);
+    lastRulesOut = RULES_OUT_HINT.test(norm);
   }
   if (!lastHasNegator) return ruledOutByPredicate(norm, at);
   const before = norm.slice(Math.max(0, at - 160), at);
@@ -86,6 +92,7 @@ const NOT_A_SUBJECT =
  * practice done unless the law forbids it ("we sell … unless it is prohibited by law").
  */
 function ruledOutByPredicate(norm: string, at: number): boolean {
+  if (!lastRulesOut || at > 40) return false;
   const head = norm.slice(0, at);
   if (head.length > 40 || /\b(we|you|they|it|our service)\b/u.test(head)) return false;
   const m = RULED_OUT.exec(norm.slice(at));

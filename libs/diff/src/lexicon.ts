@@ -58,6 +58,8 @@ const DURATION = new RegExp(
 const PERMANENTLY_DELETED =
   /\bpermanently (deleted?|erased?|removed?|destroyed?|purged?|anonymi[sz]ed?)\b|\b(delet|eras|remov|destroy|purg)\w*( (it|them|this|these|that|those|the data|your data|such data))? permanently\b/iu;
 const OPEN = new RegExp(`\\b(${durationsData.open.join('|')})\\b`, 'iu');
+const PROMPT_DELETION =
+  /\b(deleted|erased|removed|destroyed|purged)\b[^.;]{0,20}?\b(immediately|as soon as|right away|straight away|at once)\b|\b(immediately|promptly|instantly) (delete|erase|remove|destroy|purge)[sd]?\b/iu;
 
 /** Durations a sentence names ("30 days", "eighteen months", "indefinitely"), with their length in days. */
 export function durationsOf(sentence: string): Duration[] {
@@ -68,6 +70,9 @@ export function durationsOf(sentence: string): Duration[] {
     const unit = UNITS[(m[2] as string).toLowerCase()] ?? 1;
     out.push({ text: m[0].toLowerCase(), days: count * unit });
   }
+  // (deleted the moment something ends: a period of no days, "deleted as soon as your plan ends")
+  const prompt = PROMPT_DELETION.exec(sentence);
+  if (prompt) out.push({ text: prompt[0].toLowerCase(), days: 0 });
   const open = OPEN.exec(sentence);
   // ("then permanently deleted" is how the data ends, not a period without end)
   if (open && !(open[0].toLowerCase() === 'permanently' && PERMANENTLY_DELETED.test(sentence)))

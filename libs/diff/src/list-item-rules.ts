@@ -18,6 +18,9 @@ const WITH_CONDITION =
   /^\W*with (your |their )?(express |explicit |prior )?(consent|permission|agreement|authori[sz]ation)\b/u;
 /** A list item that names a company and what it does ("Sift, which helps us detect fraud"). */
 const COMPANY_ITEM = /^\W*[A-Z][\w.&'’-]*(?: (?:[A-Z][\w.&'’-]*|and|&))*, (?:which|who) /u;
+/** A line that introduces what the user gives the service ("Information you give us", "What we ask you for"). */
+const GIVEN_TO_US =
+  /\b(information|data|details) (that )?you (give|provide|send|share with|enter|submit)( to)? us\b|\bwhat we ask (you )?for\b|\bwe (will )?ask (you )?for\b/u;
 /** A sentence that introduces a list of purposes ("We use … to:", "… for the following purposes:"). */
 const USE_INTRO = /\bto:?\s*$|\b(following|these) purposes\b|\bpurposes (such as|including)\b/u;
 
@@ -70,6 +73,8 @@ const COLLECTED_ITEM: ListItemRule<string[], string> = {
   item: (s) => {
     // (a use of the sensitive data it names is what the item is collected for)
     if (s.meanings.some((m) => m.rule !== 'sensitive-data-used')) return null;
+    // (a purpose that decides or infers with the data is a use of it: PURPOSE_ITEM)
+    if (PROFILING_PURPOSE.test(s.reading.norm)) return null;
     const topics = s.reading.topics.filter((t) => SENSITIVE_DATA.includes(t));
     return topics.length === 0 ? null : topics;
   },
@@ -78,7 +83,9 @@ const COLLECTED_ITEM: ListItemRule<string[], string> = {
     if (intro === null) return null;
     const collects = (t: string) =>
       ctx.readingOf(t).acts.some((x) => x.family === 'collect' && !x.negated) ||
-      ctx.rulesOf(t).some((m) => m.kind === 'new-data-collected');
+      ctx.rulesOf(t).some((m) => m.kind === 'new-data-collected') ||
+      // ("Information you give us", "What we ask for")
+      GIVEN_TO_US.test(ctx.prepared(t).norm);
     // (or under headings that say so: "# What data the app collects" / "## Health data")
     if (!collects(intro) && !lines.headingsAbove(s.reading.text).some(collects)) return null;
     return intro;
@@ -183,27 +190,40 @@ const RECIPIENTS_ROW: ListItemRule<true, ClauseReading> = {
 /**
  * A list item naming a purpose under a sentence that uses data "to:" ("We use your orders to: -
  * choose and measure the sponsored products and brand ads we show you"): a use for that purpose.
+ * A purpose that infers, profiles or decides about the user ("to infer your preferences from your
+ * requests and build a driver profile", "decide whether to offer you credit by looking at your
+ * income") is a use of the sensitive data it, or its introduction, names.
  */
-const PURPOSE_ITEM: ListItemRule<string[], string> = {
+const PURPOSE_ITEM: ListItemRule<{ purposes: string[]; profiles: boolean }, ClauseReading> = {
   item: (s) => {
     if (s.meanings.some((m) => m.kind !== 'tracking-added') || s.reading.acts.some((x) => x.negated))
       return null;
     const purposes = s.reading.topics.filter((t) => PURPOSE_TOPICS.includes(t));
-    return purposes.length === 0 ? null : purposes;
+    const profiles = purposes.length === 0 && PROFILING_PURPOSE.test(s.reading.norm);
+    return purposes.length === 0 && !profiles ? null : { purposes, profiles };
   },
-  introduction: (s, _purposes, lines, ctx) => {
+  introduction: (s, _item, lines, ctx) => {
     const intro = lines.listIntro(s.reading.text);
     if (intro === null || !USE_INTRO.test(ctx.prepared(intro).norm)) return null;
-    if (!ctx.readingOf(intro).acts.some((x) => x.family === 'use' && !x.negated)) return null;
-    return intro;
+    const ir = ctx.readingOf(intro);
+    if (!ir.acts.some((x) => x.family === 'use' && !x.negated)) return null;
+    return ir;
   },
-  meaning: (s, purposes) => [
-    ...purposes.map((topic) => ({
-      kind: 'new-data-use',
-      topic,
-      rule: 'list-item-of-use',
-      object: topic,
-    })),
-    ...s.meanings,
-  ],
+  meaning: (s, { purposes, profiles }, ir) => {
+    const topics = profiles
+      ? [...new Set([...s.reading.topics, ...ir.topics].filter((t) => SENSITIVE_DATA.includes(t)))]
+      : purposes;
+    return [
+      ...topics.map((topic) => ({
+        kind: 'new-data-use',
+        topic,
+        rule: profiles ? 'list-item-of-profiling' : 'list-item-of-use',
+        object: topic,
+      })),
+      ...s.meanings,
+    ];
+  },
 };
+/** A purpose that infers, profiles, scores or decides about the user. */
+const PROFILING_PURPOSE =
+  /^\W*(\(?[a-z]\) )?(to )?(\w+ ){0,2}(infer|profil\w*|predict|score|assess|evaluat\w*|decide|determine|set your (credit )?limits?|build (a|an|your) (\w+ )?profile)\b|\b(infer|predict)\w* your\b|\bbuild (a|an|your) (\w+ )?profile\b/u;

@@ -216,9 +216,12 @@ export function compareMeaningsLost(r: Side, a: Side, scope: RuleScope): void {
     // (a choice is the exception: "turn on X" replaced by "requests are processed in the cloud")
     // (unless the new sentence is the old one cut short: "…, and we will not use … to serve them
     // targeted advertising" dropped from the end of a sentence)
+    // (and a right to delete the new sentence no longer names: "you can delete your account" →
+    // "you can deactivate your account")
     if (
       a.meanings.length === 0 &&
       m.kind !== 'opt-out-added' &&
+      !(m.kind === 'rights-added' && deletionDropped(r, a)) &&
       !(a.reading.words.length <= 0.75 * r.reading.words.length && keeps(a.reading, r.reading, 0.9))
     )
       continue;
@@ -226,6 +229,11 @@ export function compareMeaningsLost(r: Side, a: Side, scope: RuleScope): void {
     if (kind === 'promise-withdrawn' && stillStated(r, () => ctx.afterFlat())) continue;
     if (kind) tags.add(kind, m.topic, `pair:removed-${m.rule}`, r, a);
   }
+}
+
+/** A right to delete the old sentence names and the new one does not. */
+function deletionDropped(r: Side, a: Side): boolean {
+  return rightKinds(r.reading.norm).includes('delete') && !rightKinds(a.reading.norm).includes('delete');
 }
 
 /** The same practice over more sensitive data, and retention periods compared. */
@@ -269,9 +277,9 @@ const FLIPPED_KIND: Partial<Record<string, string>> = {
   track: 'tracking-removed',
   advertise: 'tracking-removed',
 };
-/** A condition of law or residence ("if you live in …", "where required by applicable law"). */
-const LAW_OR_RESIDENCE =
-  /\b(if|where|when|only if|to the extent) (you (live|reside|are a resident)|(it is |this is )?(required|permitted|mandated) by (applicable |local |the )?laws?|(applicable|local|the) laws? (requires?|allows?|permits?|mandates?)( it)?)\b|\bresidents? of\b/u;
+/** A condition of law or residence ("if you live in …", "where required by applicable law", "only users located in …"). */
+export const LAW_OR_RESIDENCE =
+  /\b(if|where|when|only if|to the extent) (you (live|reside|are a resident|are located|are based)|(it is |this is )?(required|permitted|mandated) by (applicable |local |the )?laws?|(applicable|local|the) laws? (requires?|allows?|permits?|mandates?)( it)?)\b|\bresidents? of\b|\b(users?|customers?|members?|people|individuals|account holders|those)( who are)? (located|living|based|resident|who live|who reside) in\b/u;
 /** A commitment the service makes ("we will notify you", "we'll tell you"). */
 const COMMITMENT =
   /\bwe (will|'ll|shall|commit to|promise to) (\w+ ){0,2}(notify|tell|inform|let you know|alert|email|delete|erase)\b/u;

@@ -17,6 +17,7 @@ import {
   compareLimitsAndPromises,
   compareMeaningsGained,
   compareMeaningsLost,
+  LAW_OR_RESIDENCE,
   MAY_DECLINE,
 } from './pair-meaning-rules';
 import { matches } from './pattern-gate';
@@ -57,6 +58,8 @@ function comparePair(r: Side, a: Side, scope: RuleScope): void {
     !widened &&
     !narrowed &&
     !meaningWordChanged(r.reading, a.reading) &&
+    // (nor a condition of residence or law put on it: "where you reside in the EEA, …")
+    !(matches(a.reading.norm, LAW_OR_RESIDENCE) && !matches(r.reading.norm, LAW_OR_RESIDENCE)) &&
     // (a line moved under a changelog's "Removed" label keeps its words and changes its meaning)
     !a.meanings.some((m) => m.rule === 'choice-listed-removed')
   )

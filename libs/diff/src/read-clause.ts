@@ -198,7 +198,9 @@ const ACTOR =
 const MODALITY = gated(
   /\b(may|might|could|can|will|shall|must|are required to|is required to)\b|(?<=\w)('ll)\b/u,
 );
-const DURATION_HINT = gated(/\d|indefinite|permanent|forever|as long as|year|month|week|day|until you/);
+const DURATION_HINT = gated(
+  /\d|indefinite|permanent|forever|as long as|year|month|week|day|until you|immediately|as soon as|right away|straight away|at once|promptly|instantly/,
+);
 
 function modalityOf(norm: string): Modality {
   const m = MODALITY.exec(norm);

@@ -32,7 +32,10 @@ export function isRetention(r: ClauseReading): boolean {
   return (
     r.acts.some(
       (a) => a.family === 'retain' || a.family === 'retainLonger' || a.family === 'retainShorter',
-    ) || r.topics.includes('retention')
+    ) ||
+    r.topics.includes('retention') ||
+    // (data deleted the moment something ends is kept for no time: "deleted as soon as you cancel")
+    r.durations.some((d) => d.days === 0)
   );
 }
 

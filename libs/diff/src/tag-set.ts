@@ -17,6 +17,8 @@ export class TagSet {
 
   /** Tags `kind` and `topic` by `rule` (a rule of the model's scores the tag), citing `sides`. */
   add(kind: string | null, topic: string | null, rule: string, ...sides: Side[]): void {
+    // (a period changed with no data named is about retention itself, as French tags say)
+    if (topic === null && kind !== null && kind.startsWith('retention-')) topic = 'retention';
     const k = `${kind ?? ''}|${topic ?? ''}`;
     let t = this.tags.get(k);
     const score = rule.includes('model:')

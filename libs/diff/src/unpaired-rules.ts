@@ -63,6 +63,17 @@ export function safeguardRules(removed: Side[], scope: RuleScope): void {
   }
 }
 
+/** Whether every removed sentence that says `k` is paired with one that says it still. */
+function stillSaidByPartners(removed: Side[], k: string): boolean {
+  let sayers = 0;
+  for (const r of removed)
+    if (r.meanings.some((x) => key(x) === k)) {
+      sayers++;
+      if (!r.partner?.meanings.some((x) => key(x) === k)) return false;
+    }
+  return sayers > 0;
+}
+
 /** Added sentences with nothing they replace: what they state that the removed side did not. */
 export function additionRules(removed: Side[], added: Side[], scope: RuleScope): void {
   const { st, tags } = scope;
@@ -73,7 +84,10 @@ export function additionRules(removed: Side[], added: Side[], scope: RuleScope):
         m.kind === 'rights-added'
           ? !st.sameRightSaid(a, m, st.removedRights)
           : !st.removedSaid.has(key(m)) ||
-            (m.topic === null && NEW_CATEGORY.has(m.kind) && !st.reworded(a, m))
+            (m.topic === null && NEW_CATEGORY.has(m.kind) && !st.reworded(a, m)) ||
+            // (said before only by removed sentences whose replacements still say it: a new item
+            // beside its reworded neighbour, "(d) Precise Location" after "(c) Approximate Location")
+            (EXPANDING.includes(m.kind) && m.topic !== null && stillSaidByPartners(removed, key(m)))
       ) {
         tags.add(m.kind, m.topic, `added:${m.rule}`, a);
         continue;
