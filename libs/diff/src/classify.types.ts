@@ -1,8 +1,9 @@
+// (type-only imports: the modules these types come from import Side and Prepared from here)
 import type { ChangeStatements } from './change-statements';
 import type { ClassifyContext } from './classify-context';
-import type { TagSet } from './tag-set';
 import { type Meaning } from './clause-meaning';
 import { type ClauseReading } from './read-clause';
+import type { TagSet } from './tag-set';
 
 /** A changed sentence, normalised once; its signature, reading and rules' meanings when asked for. */
 export interface Prepared {
