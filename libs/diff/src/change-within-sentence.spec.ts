@@ -2108,3 +2108,27 @@ describe('tenth stop: purposes that profile, what the user gives, and a new item
     expect(c.tags.some((t) => t.kind === 'new-data-collected' && t.topic === 'location')).toBe(true);
   });
 });
+
+describe('tenth stop: a promise narrowed to money, and recipients in a lettered list', () => {
+  it('"never sell … to anyone" narrowed to "for monetary consideration" is a promise withdrawn', () => {
+    const c = change(
+      'We never sell your viewing history to anyone.',
+      'We never sell your viewing history for monetary consideration.',
+    );
+    expect(c.tags.some((t) => t.kind === 'promise-withdrawn' && t.topic === 'sale-of-data')).toBe(true);
+  });
+
+  it('a lettered recipient that uses the data for its own offers is sharing with a third party', () => {
+    const notice = (items: string[]) =>
+      `# Privacy Notice\n\n## 4. Recipients\n\n4.1 We may disclose Member Data to the following recipients:\n\n${items.join('\n\n')}\n\n## 5. Contact\n\n5.1 Write to our Data Protection Officer.`;
+    const c = analyzeChange(
+      notice(['(a) payment processors acting on our behalf; and', '(b) our auditors.']),
+      notice([
+        '(a) payment processors acting on our behalf;',
+        '(b) Hotel Partners, including resorts and spa operators, which may use Member Data to offer you their packages; and',
+        '(c) our auditors.',
+      ]),
+    ).classification;
+    expect(c.tags.some((t) => t.kind === 'sharing-expanded' && t.topic === 'third-party-sharing')).toBe(true);
+  });
+});

@@ -60,8 +60,9 @@ export const WIDER_SCOPE =
   /\b((?<!non-|non |im)precise|continuous(ly)?|in the background|at all times|even when|when the app is (closed|not in use)|in real time|around the clock)\b/u;
 
 /** An exception added to a promise ("we never sell your data" → "…, except …"). */
+/** An exception, or a narrowing to a legal definition or to money ("we do not sell … in exchange for money"). */
 const EXCEPTION =
-  /\b(except|excepting|unless|other than|apart from|save for|excluding|with the exception of|but (we )?(may|might|can|will))\b/u;
+  /\b(except|excepting|unless|other than|apart from|save for|excluding|with the exception of|but (we )?(may|might|can|will))\b|\b(in exchange for|for) (money|monetary (payment|consideration)|cash|payment)\b|\bfor (monetary|valuable) consideration\b|\bas (that|the|this|such) terms? (is|are) (defined|used)\b|\bas defined (by|in|under)\b|\bwithin the meaning of\b/u;
 /** Families whose negated act is a promise about the service's own practice. */
 export const PROMISE_FAMILIES = new Set([
   'collect',

@@ -8,14 +8,18 @@ import { type SideLines } from './side-lines';
 
 /** A list item that starts by naming a kind of recipient ("cloud hosting providers, which …", "our advertising partners"). */
 const RECIPIENT_ITEM =
-  /^\W*((our|the|other|certain|trusted|selected|a|an|any) )?([\w-]+ ){0,3}(providers?|processors?|partners?|companies|vendors?|platforms?|agencies|affiliates|advertisers|networks|contractors|subsidiaries|consultants|auditors|authorities|brokers|buyers?|acquirers?|purchasers?)\b/u;
+  /^\W*(\(?([a-z]|[ivx]{1,5})\)\s+)?((our|the|other|certain|trusted|selected|a|an|any) )?([\w-]+ ){0,3}(providers?|processors?|partners?|companies|vendors?|platforms?|agencies|affiliates|advertisers|networks|contractors|subsidiaries|consultants|auditors|authorities|brokers|buyers?|acquirers?|purchasers?)\b/u;
 /** Headings over a table of where data comes from, not whom it goes to. */
 const RECIPIENTS_AS_SOURCE = /\b(from|sources?|received|receive|obtain\w*)\b/u;
 /** A list item that says whom data goes to ("with your health insurer, including diagnosis codes"). */
-const WITH_ITEM = /^\W*with (your |our |the |other |any |a |an |certain |selected )?[\w-]+/u;
+const WITH_ITEM =
+  /^\W*(\(?([a-z]|[ivx]{1,5})\)\s+)?with (your |our |the |other |any |a |an |certain |selected )?[\w-]+/u;
 /** …not the condition it goes under ("with your consent"). */
 const WITH_CONDITION =
   /^\W*with (your |their )?(express |explicit |prior )?(consent|permission|agreement|authori[sz]ation)\b/u;
+/** Recipients that use the data for their own ends. */
+const OWN_ENDS =
+  /\b(for their own (purposes|marketing|use)|to (offer|market|sell|advertise) (to )?you|to send you (their )?(offers|marketing|advertising))\b/u;
 /** A list item that names a company and what it does ("Sift, which helps us detect fraud"). */
 const COMPANY_ITEM = /^\W*[A-Z][\w.&'’-]*(?: (?:[A-Z][\w.&'’-]*|and|&))*, (?:which|who) /u;
 /** A line that introduces what the user gives the service ("Information you give us", "What we ask you for"). */
@@ -145,11 +149,16 @@ const RECIPIENTS_ITEM: ListItemRule<
         ? sensitive
         : s.reading.recipients.includes('business-transfer')
           ? 'business-transfer'
-          : s.reading.recipients.includes('service-providers')
-            ? 'service-providers'
-            : s.reading.topics.includes('advertising')
-              ? 'advertising'
-              : (shared?.topic ?? (ir.recipients.includes('service-providers') ? 'service-providers' : null));
+          : // (recipients who use it for their own ends are no service providers: "travel
+            // partners, …, which may use it to offer you their products")
+            OWN_ENDS.test(s.reading.norm)
+            ? 'third-party-sharing'
+            : s.reading.recipients.includes('service-providers')
+              ? 'service-providers'
+              : s.reading.topics.includes('advertising')
+                ? 'advertising'
+                : (shared?.topic ??
+                  (ir.recipients.includes('service-providers') ? 'service-providers' : null));
     return [
       { kind: 'sharing-expanded', topic, rule: 'list-item-of-recipients', object: topic ?? 'sharing' },
       ...s.meanings.filter((m) => m.kind.startsWith('tracking-')),

@@ -9,6 +9,7 @@ import {
   namesGrew,
   ONLY_LIMIT,
   sharesLive,
+  weakenedPromise,
   WIDER_SCOPE,
 } from './compare-readings';
 import { REMOVAL_OF } from './lexicon';
@@ -58,8 +59,10 @@ function comparePair(r: Side, a: Side, scope: RuleScope): void {
     !widened &&
     !narrowed &&
     !meaningWordChanged(r.reading, a.reading) &&
-    // (nor a condition of residence or law put on it: "where you reside in the EEA, …")
+    // (nor a condition of residence or law put on it: "where you reside in the EEA, …", nor a
+    // promise narrowed: "to anyone" → "for monetary consideration")
     !(matches(a.reading.norm, LAW_OR_RESIDENCE) && !matches(r.reading.norm, LAW_OR_RESIDENCE)) &&
+    !weakenedPromise(r.reading, a.reading) &&
     // (a line moved under a changelog's "Removed" label keeps its words and changes its meaning)
     !a.meanings.some((m) => m.rule === 'choice-listed-removed')
   )
