@@ -2132,3 +2132,35 @@ describe('tenth stop: a promise narrowed to money, and recipients in a lettered 
     expect(c.tags.some((t) => t.kind === 'sharing-expanded' && t.topic === 'third-party-sharing')).toBe(true);
   });
 });
+
+describe('tenth stop: periods said as staying or as time unused, and third parties in a list', () => {
+  it('"stay in your library for 60 days" after "removed when you leave" is retention lengthened', () => {
+    const c = change(
+      'Your playlists are erased as soon as you close your account.',
+      'Your playlists stay in your library for 60 days after you close your account.',
+    );
+    expect(c.kinds).toContain('retention-lengthened');
+  });
+
+  it('an account closed after less time unused is retention shortened', () => {
+    const c = change(
+      "If you haven't logged in for two years, we close your account and erase its contents.",
+      "If you haven't logged in for six months, we close your account and erase its contents.",
+    );
+    expect(c.kinds).toContain('retention-shortened');
+  });
+
+  it('third parties removed from a lettered list of recipients is sharing narrowed', () => {
+    const notice = (items: string[]) =>
+      `# Privacy Notice\n\n## 6. Disclosures\n\n6.1 We may share Customer Information with:\n\n${items.join('\n\n')}\n\n## 7. Contact\n\n7.1 Write to us.`;
+    const c = analyzeChange(
+      notice([
+        '(a) our processors;',
+        '(b) unaffiliated third parties, such as gyms and clubs, for their own marketing; and',
+        '(c) courts.',
+      ]),
+      notice(['(a) our processors; and', '(b) courts.']),
+    ).classification;
+    expect(c.kinds).toContain('sharing-narrowed');
+  });
+});

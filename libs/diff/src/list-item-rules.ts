@@ -8,7 +8,7 @@ import { type SideLines } from './side-lines';
 
 /** A list item that starts by naming a kind of recipient ("cloud hosting providers, which …", "our advertising partners"). */
 const RECIPIENT_ITEM =
-  /^\W*(\(?([a-z]|[ivx]{1,5})\)\s+)?((our|the|other|certain|trusted|selected|a|an|any) )?([\w-]+ ){0,3}(providers?|processors?|partners?|companies|vendors?|platforms?|agencies|affiliates|advertisers|networks|contractors|subsidiaries|consultants|auditors|authorities|brokers|buyers?|acquirers?|purchasers?)\b/u;
+  /^\W*(\(?([a-z]|[ivx]{1,5})\)\s+)?((our|the|other|certain|trusted|selected|a|an|any) )?([\w-]+ ){0,3}(providers?|processors?|partners?|companies|vendors?|platforms?|agencies|affiliates|advertisers|networks|contractors|subsidiaries|consultants|auditors|authorities|brokers|buyers?|acquirers?|purchasers?|parties|insurers|lenders|retailers|merchants)\b/u;
 /** Headings over a table of where data comes from, not whom it goes to. */
 const RECIPIENTS_AS_SOURCE = /\b(from|sources?|received|receive|obtain\w*)\b/u;
 /** A list item that says whom data goes to ("with your health insurer, including diagnosis codes"). */

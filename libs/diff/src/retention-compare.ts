@@ -28,6 +28,9 @@ export function retentionDelta(
 }
 const shortest = (r: ClauseReading) => Math.min(...r.durations.map((d) => d.days));
 
+const INACTIVE_CLOSED =
+  /\b(inactiv\w*|dormant|(have not|haven't|has not|hasn't|do not|don't|did not|didn't) (used|opened|logged|signed)|not (used|opened|logged in|signed in))\b[^.]{0,120}\b(clos(e|ed|es|ing)|delet(e|ed|es|ing)|eras(e|ed|es))\b/u;
+
 export function isRetention(r: ClauseReading): boolean {
   return (
     r.acts.some(
@@ -35,7 +38,10 @@ export function isRetention(r: ClauseReading): boolean {
     ) ||
     r.topics.includes('retention') ||
     // (data deleted the moment something ends is kept for no time: "deleted as soon as you cancel")
-    r.durations.some((d) => d.days === 0)
+    r.durations.some((d) => d.days === 0) ||
+    // (an account closed after a time unused: "if you haven't opened the app for three years, …
+    // your account is closed")
+    INACTIVE_CLOSED.test(r.norm)
   );
 }
 
