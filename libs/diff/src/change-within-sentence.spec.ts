@@ -2164,3 +2164,15 @@ describe('tenth stop: periods said as staying or as time unused, and third parti
     expect(c.kinds).toContain('sharing-narrowed');
   });
 });
+
+describe('tenth stop: items under a heading that says what is measured', () => {
+  it('an item added under "What the ring measures" is collected', () => {
+    const doc = (items: string[]) =>
+      `# Ring help\n\n## What the ring measures\n\n${items.map((i) => `- **${i}**`).join('\n')}\n\n## Help\n\nAsk us in the app.`;
+    const c = analyzeChange(
+      doc(['Steps, counted all day', 'Battery level']),
+      doc(['Steps, counted all day', 'Skin temperature, every night, to spot fevers', 'Battery level']),
+    ).classification;
+    expect(c.tags.some((t) => t.kind === 'new-data-collected' && t.topic === 'health')).toBe(true);
+  });
+});

@@ -22,9 +22,9 @@ const OWN_ENDS =
   /\b(for their own (purposes|marketing|use)|to (offer|market|sell|advertise) (to )?you|to send you (their )?(offers|marketing|advertising))\b/u;
 /** A list item that names a company and what it does ("Sift, which helps us detect fraud"). */
 const COMPANY_ITEM = /^\W*[A-Z][\w.&'’-]*(?: (?:[A-Z][\w.&'’-]*|and|&))*, (?:which|who) /u;
-/** A line that introduces what the user gives the service ("Information you give us", "What we ask you for"). */
+/** A line that introduces what the user gives the service, or what it measures ("Information you give us", "What we ask you for", "What we measure"). */
 const GIVEN_TO_US =
-  /\b(information|data|details) (that )?you (give|provide|send|share with|enter|submit)( to)? us\b|\bwhat we ask (you )?for\b|\bwe (will )?ask (you )?for\b/u;
+  /\b(information|data|details) (that )?you (give|provide|send|share with|enter|submit)( to)? us\b|\bwhat we ask (you )?for\b|\bwe (will )?ask (you )?for\b|\bwhat (we|it|the \w+|your \w+) (measures?|records?|reads?|logs?|captures?|senses?|tracks?)\b/u;
 /** A sentence that introduces a list of purposes ("We use … to:", "… for the following purposes:"). */
 const USE_INTRO = /\bto:?\s*$|\b(following|these) purposes\b|\bpurposes (such as|including)\b/u;
 
