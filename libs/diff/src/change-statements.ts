@@ -40,7 +40,10 @@ export class ChangeStatements {
   private sentencesAfter: string[] | null = null;
   private wordsAfter = '';
   private startsAfter: number[] = [];
-  private choicesAfter: Set<string> | null = null;
+  /** The choices read so far in the new version's sentences, and how far the reading went. */
+  private readonly choicesAfter = new Set<string>();
+  private choiceCandidates: string[] | null = null;
+  private choicesRead = 0;
   private rightsStated: Set<string> | null = null;
   private saidBy: Map<string, Side[]> | null = null;
 
@@ -79,7 +82,7 @@ export class ChangeStatements {
       this.addedSettings,
       this.addedObjects,
       (n) => this.stillNamed(n),
-      () => this.afterChoices(),
+      (test) => this.choiceOfferedAfter(test),
     );
   }
 
@@ -142,31 +145,33 @@ export class ChangeStatements {
   }
 
   /**
-   * Choices the whole new version still offers (unchanged paragraphs included), read only when an
-   * unnamed choice was removed: the sentences that can hold a choice are read as clauses (each
-   * distinct one once, and not again if it was read as a changed sentence).
+   * Whether the whole new version still offers a choice `test` accepts (unchanged paragraphs
+   * included), read only when an unnamed choice was removed: the sentences that can hold a choice
+   * are read as clauses one by one, each distinct one once, and only as far as needed — the
+   * choices already read are looked through first.
    */
-  private afterChoices(): Set<string> {
+  private choiceOfferedAfter(test: (object: string) => boolean): boolean {
     const { ctx } = this;
-    return (this.choicesAfter ??= new Set(
-      this.announcedGone || !ctx.options.afterText
-        ? []
-        : ctx
-            .afterSentences()
-            .filter((t) => {
-              if (!CHOICE_HINT.test(t)) return false;
-              const p = ctx.prepared(t);
-              return p.reading
-                ? p.reading.tokens.some((w) => familiesOf(w)?.includes('choice'))
-                : mentionsFamily(t, 'choice', p.norm);
-            })
-            .flatMap((t) =>
-              ctx
-                .rulesOf(t)
-                .filter((m) => m.kind === 'opt-out-added')
-                .map((m) => m.object),
-            ),
-    ));
+    for (const o of this.choicesAfter) if (test(o)) return true;
+    if (this.announcedGone || !ctx.options.afterText) return false;
+    const candidates = (this.choiceCandidates ??= ctx.afterSentences());
+    while (this.choicesRead < candidates.length) {
+      const t = candidates[this.choicesRead++] as string;
+      if (!CHOICE_HINT.test(t)) continue;
+      const p = ctx.prepared(t);
+      const mayChoose = p.reading
+        ? p.reading.tokens.some((w) => familiesOf(w)?.includes('choice'))
+        : mentionsFamily(t, 'choice', p.norm);
+      if (!mayChoose) continue;
+      let found = false;
+      for (const m of ctx.rulesOf(t))
+        if (m.kind === 'opt-out-added') {
+          this.choicesAfter.add(m.object);
+          found ||= test(m.object);
+        }
+      if (found) return true;
+    }
+    return false;
   }
 
   /**

@@ -10,7 +10,7 @@ export function choiceSurvives(
   addedSettings: Set<string>,
   addedObjects: Set<string>,
   stillNamed: (name: string) => boolean,
-  afterChoices: () => Set<string>,
+  offeredAfter: (test: (object: string) => boolean) => boolean,
 ): boolean {
   if (m.kind !== 'opt-out-added') return false;
   const named = r.reading.settings;
@@ -27,7 +27,7 @@ export function choiceSurvives(
       // renamed, but the added text offers a choice that does the same thing with the same data
       (m.object.includes(':') && addedChoices.some((o) => o.includes(':') && sameChoice(m.object, o)))
     );
-  return offered(addedChoices) || offered(afterChoices());
+  return offered(addedChoices) || offeredAfter((o) => sameChoice(m.object, o));
 }
 
 /**
