@@ -71,6 +71,7 @@ import meaningBlind17 from '../libs/diff/test/meaning-blind-17.json';
 import meaningBlind18 from '../libs/diff/test/meaning-blind-18.json';
 import meaningBlind19 from '../libs/diff/test/meaning-blind-19.json';
 import meaningBlind20 from '../libs/diff/test/meaning-blind-20.json';
+import meaningBlind21 from '../libs/diff/test/meaning-blind-21.json';
 import frenchBlind4 from '../libs/diff/test/french-blind-4.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
 import severityData from '../libs/diff/src/lexicon/severity.json';
@@ -634,6 +635,11 @@ const blindKindSets = (
       'French, fourth blind set (first run 27/40)',
       'Labelled changes in French, a fourth set written blind (french-blind-4.json; first run 27/40 meaning, 34/40 severity, then read)',
       frenchBlind4,
+    ],
+    [
+      'twenty-first blind set (first run 30/40, held out)',
+      'Labelled changes of every kind, a twenty-first set written blind (meaning-blind-21.json; policies, help pages and in-app texts; first run 30/40 meaning, 27/40 severity on the end-of-stop engine; not read for fixes)',
+      meaningBlind21,
     ],
   ] as [string, string, { cases: BlindCase[] }][]
 ).map(([name, title, set]) => ({ name, total: set.cases.length, ...judgeBlind(title, set.cases) }));
