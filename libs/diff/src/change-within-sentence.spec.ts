@@ -2176,3 +2176,13 @@ describe('tenth stop: items under a heading that says what is measured', () => {
     expect(c.tags.some((t) => t.kind === 'new-data-collected' && t.topic === 'health')).toBe(true);
   });
 });
+
+describe('tenth stop: a condition moved to the front of a promise', () => {
+  it('"We will not use … unless you agree" reordered as "Unless you agree to such use, we will not use …" says nothing new', () => {
+    const c = change(
+      'We will not use your support messages for purposes unrelated to your request, unless you agree to such use.',
+      'Unless you agree to such use, we will not use your support messages for any purpose unrelated to your request.',
+    );
+    expect(c.kinds).toEqual([]);
+  });
+});

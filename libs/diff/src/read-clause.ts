@@ -119,8 +119,8 @@ const CURLY = /[\u2018\u2019\u02bc\u0060\u00b4]/;
 const ODD_SPACE = /[^\S ]| {2}/;
 
 /** Where a whole word (or phrase) starts in the text (-1 if only inside longer words). */
-export function wordAt(text: string, word: string): number {
-  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+export function wordAt(text: string, word: string, from = 0): number {
+  for (let i = text.indexOf(word, from); i >= 0; i = text.indexOf(word, i + 1)) {
     // (a letter or digit on either side, as `/[\p{L}\p{N}]/u` sees one UTF-16 unit)
     if (i > 0 && isLetterOrDigitUnit(text.charCodeAt(i - 1))) continue;
     const after = i + word.length;
@@ -129,6 +129,9 @@ export function wordAt(text: string, word: string): number {
   }
   return -1;
 }
+
+/** A sentence that opens with a condition ("Unless you have consented …, we will not …"). */
+const LEADING_CONDITION = /^(\W|\d+(\.\d+)*\s)*(unless|if|where|when|except)\b/u;
 
 /** A right's own words denying it. */
 const RIGHT_DENIED = /\b(cannot|can't|can not|not able to|unable to)\b/u;
@@ -409,10 +412,21 @@ function readNorm(text: string, norm: string): Reading {
     const fam = FAMILIES[name];
     if (fam.words.size) {
       const first = FIRST_WORD[f] as number;
-      const at = first < 0 ? -1 : wordAt(norm, tokens[first] as string);
+      let at = first < 0 ? -1 : wordAt(norm, tokens[first] as string);
       if (at >= 0) {
         FOUND[f] = 1;
-        acts.push({ family: name, negated: negatedAt(norm, at), at });
+        let negated = negatedAt(norm, at);
+        // (the word first met in a leading condition, "unless you have consented to such use,
+        // we will not use …": the main clause's own act, and its polarity, is the one read)
+        if (!negated && at < 60 && LEADING_CONDITION.test(norm)) {
+          const cut = norm.indexOf(', ');
+          const later = cut > at ? wordAt(norm, tokens[first] as string, cut) : -1;
+          if (later >= 0 && negatedAt(norm, later)) {
+            at = later;
+            negated = true;
+          }
+        }
+        acts.push({ family: name, negated, at });
         continue;
       }
     }
