@@ -413,7 +413,7 @@ function retentionPairs(
       !r.topics.includes('retention') &&
       !a.topics.includes('retention') &&
       !(header && tableKind(header) === 'retention') &&
-      !(intro !== null && readFrench(intro).topics.includes('retention'))
+      !(intro !== null && frenchTopicOf(intro, undefined, ['retention']) === 'retention')
     )
       continue;
     const was = Math.max(...frenchDurations(r.text));

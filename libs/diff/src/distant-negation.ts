@@ -93,8 +93,7 @@ const NOT_A_SUBJECT =
  */
 function ruledOutByPredicate(norm: string, at: number): boolean {
   if (!lastRulesOut || at > 40) return false;
-  const head = norm.slice(0, at);
-  if (head.length > 40 || /\b(we|you|they|it|our service)\b/u.test(head)) return false;
+  if (/\b(we|you|they|it|our service)\b/u.test(norm.slice(0, at))) return false;
   const m = RULED_OUT.exec(norm.slice(at));
   if (!m) return false;
   const span = m[0].slice(0, m[0].length - (m[3] as string).length);

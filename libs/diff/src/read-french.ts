@@ -356,12 +356,13 @@ export function frenchDurations(text: string): number[] {
 /** What the service does in a line that introduces a list ("Nous collectons :", "Nous communiquons vos données :"). */
 export function introActs(text: string): { collects: boolean; shares: boolean; uses: boolean } {
   const folded = foldFrench(text);
+  const uses = serviceDoes(folded, 'use');
   return {
     // ("… que vous nous fournissez", "au moment du paiement, nous vous demandons :")
-    collects: serviceDoes(folded, 'collect') || serviceDoes(folded, 'use') || ASKED_OF_YOU.test(folded),
+    collects: serviceDoes(folded, 'collect') || uses || ASKED_OF_YOU.test(folded),
     // ("nous faisons appel à des prestataires … :")
     shares: serviceDoes(folded, 'share') || serviceDoes(folded, 'sell') || CALLS_ON.test(folded),
-    uses: serviceDoes(folded, 'use') || serviceDoes(folded, 'develop'),
+    uses: uses || serviceDoes(folded, 'develop'),
   };
 }
 /** Data the user is asked for, or gives. */
