@@ -2186,3 +2186,62 @@ describe('tenth stop: a condition moved to the front of a promise', () => {
     expect(c.kinds).toEqual([]);
   });
 });
+
+describe('eleventh stop: a mode that stops a flow of data', () => {
+  const help = (s: string) =>
+    `# Smart doorbell help\n\n## Guest privacy\n\nOpen the app and tap Settings > Guest privacy to turn it on. ${s}\n\n## Contact\n\nAsk us in the app.`;
+  const doorbell = (a: string, b: string) => analyzeChange(help(a), help(b)).classification;
+
+  it('a mode that no longer stops the data leaving is a choice removed', () => {
+    const c = doorbell(
+      'As long as it is on, the doorbell stops uploading clips of visitors to our servers.',
+      'As long as it is on, faces in clips are blurred in the app; clips of visitors are still uploaded to our servers.',
+    );
+    expect(c.kinds).toContain('opt-out-removed');
+    expect(c.severity).toBe('high');
+  });
+
+  it('the mode reworded, still keeping the data at home, is no choice removed', () => {
+    const c = doorbell(
+      'As long as it is on, the doorbell stops uploading clips of visitors to our servers.',
+      "As long as it's switched on, clips of visitors aren't uploaded to our servers.",
+    );
+    expect(c.kinds).not.toContain('opt-out-removed');
+  });
+
+  it('"stops" and "ceases" before a practice deny it', () => {
+    const c = change(
+      'When your subscription ends, the app ceases collecting your location.',
+      'When your subscription ends, the app keeps collecting your location.',
+    );
+    expect(c.kinds).toContain('new-data-collected');
+  });
+});
+
+describe('eleventh stop: a row of a settings table is a setting', () => {
+  const table = (rows: string[]) =>
+    `# Your TV's privacy options\n\nFind these under Menu > Privacy.\n\n| Option | What it changes | Default |\n|---|---|---|\n${rows.join('\n')}\n\n## Help\n\nCall us.`;
+  const rowA = '| Voice search | Sends what you say to the remote to our servers to find shows | On |';
+  const rowB = '| Viewing data | Uses the shows you watch to suggest ads from our partners | Off |';
+
+  it('a row added offers a choice about its data', () => {
+    const c = analyzeChange(table([rowA]), table([rowA, rowB])).classification;
+    expect(c.tags.some((t) => t.kind === 'opt-out-added' && t.rule.includes('settings-table-row'))).toBe(
+      true,
+    );
+    expect(c.kinds).not.toContain('tracking-added');
+  });
+
+  it('a row reworded keeps its practices compared: its setting now trains a model', () => {
+    const before = '| Viewing data | Uses the shows you watch to suggest programmes | On |';
+    const after =
+      '| Viewing data | Uses the shows you watch to suggest programmes and to train our AI models | On |';
+    const c = analyzeChange(table([rowA, before]), table([rowA, after])).classification;
+    expect(c.tags.some((t) => t.kind === 'new-data-use' && t.topic === 'ai-training')).toBe(true);
+  });
+
+  it('a row removed takes the choice away', () => {
+    const c = analyzeChange(table([rowA, rowB]), table([rowA])).classification;
+    expect(c.kinds).toContain('opt-out-removed');
+  });
+});

@@ -14,6 +14,7 @@ import { functionalCookiesOnly, licenceGrant, noOwnPractice } from './clause-con
 import meaningData from './lexicon/meaning.json';
 import {
   KEPT_AWAY,
+  flowStoppedChoice,
   localVoiceChoice,
   namedChoiceGone,
   NOT_OFFERED,
@@ -84,6 +85,10 @@ export const DATA_TOPICS = [...SENSITIVE_DATA, 'human-review'];
 
 const PRIVACY_OBJECT =
   /\b(data|information|privacy|track\w*|cookies?|ads?|advertis\w*|record\w*|history|location|shar\w*|personali[sz]\w*|communications?|e-?mails?|marketing|notifications?|consent|sell|sale|collect\w*|process\w*|voice|camera|microphone|contacts|profil\w*|sms|newsletters?|messages|help(s|ing)? (us )?improve)\b/u;
+
+/** Data a device or app sends, named as such (the object of a flow a mode stops). */
+const FLOWING_DATA =
+  /\b(data|information|recordings?|clips?|footage|videos?|photos?|images?|audio|history|activity|usage|logs?|diagnostics|readings|measurements)\b/u;
 
 const live = (a: Act | undefined): a is Act => a !== undefined && !a.negated;
 const negated = (a: Act | undefined): a is Act => a !== undefined && a.negated;
@@ -426,6 +431,20 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
         settingKey(r, t ?? 'voice-recordings'),
       );
     return out;
+  }
+  // a mode that stops a flow of data while it is on ("while Privacy Mode is on, the car stops
+  // sending your location"), about data a choice can be about
+  if (!choice && !reference && flowStoppedChoice(r)) {
+    // (data with no topic of its own only when named as data: "clips of visitors", "your
+    // activity"; not "notifications")
+    // (and audio or what is said is voice: "the audio is kept on the doorbell and not uploaded")
+    const named = choiceTopics(r);
+    const topics =
+      named[0] === null && matches(r.norm, VOICE_LIKE)
+        ? ['voice-recordings']
+        : named.filter((t) => t !== null || matches(r.norm, FLOWING_DATA));
+    for (const t of topics) push('opt-out-added', t, 'flow-stopped-choice', settingKey(r, t));
+    if (topics.length) return out;
   }
   if (
     choice &&
@@ -997,7 +1016,7 @@ function choiceTopics(r: ClauseReading): (string | null)[] {
  * Send Voice Recordings" does not keep the recordings off the cloud.
  */
 const LOCAL_ASPECT =
-  /\b(locally|local (processing|handling|recognition|voice)|on[- ]device|(on-?board|built-in|embedded) (\w+ )?(computer|processor|chip|engine|hardware)|on (its|their) own|by (it|them)sel(f|ves)|(device|echo|speaker|hub|phone|watch) itself|(rather than|instead of) (being )?(sent|upload\w*|transmit\w*)|(?<!\b(turn|switch)(ed|ing|s)? )on (the|this|your|that) (own )?(device|echo|phone|speaker|watch|hub|tv|camera|car|vehicle|toy|doorbell|hearing aids?|earbuds|headphones|headsets?|glasses|thermostat|console|display)|(not|never|n't|no) (\w+ ){0,3}(sent|send|sending|upload\w*|transmit\w*|leav\w*|go(es)? to)|without (\w+ ){0,3}(send|upload|transmit)\w*|(stays?|kept|remains?) (\w+ ){0,3}(on|at) (the|this|your) (device|home|echo|phone|speaker|watch))\b/u;
+  /\b(locally|local (processing|handling|recognition|voice)|on[- ]device|(on-?board|built-in|embedded) (\w+ )?(computer|processor|chip|engine|hardware)|on (its|their) own|by (it|them)sel(f|ves)|(device|echo|speaker|hub|phone|watch) itself|(rather than|instead of) (being )?(sent|upload\w*|transmit\w*)|(?<!\b(turn|switch)(ed|ing|s)? )on (the|this|your|that) (own )?(device|echo|phone|speaker|watch|hub|tv|camera|car|vehicle|toy|doorbell|hearing aids?|earbuds|headphones|headsets?|glasses|thermostat|console|display)|(not|never|\w*n't|no) (\w+ ){0,3}(sent|send|sending|upload\w*|transmit\w*|leav\w*|go(es)? to)|(stops|ceases|stop) (\w+ ){0,4}?(from )?(send|upload|transmitt?)(s|ed|ing)?|without (\w+ ){0,3}(send|upload|transmit)\w*|(stays?|kept|remains?) (\w+ ){0,3}(on|at) (the|this|your) (device|home|echo|phone|speaker|watch))\b/u;
 /** "on the device or in the app" (or "in the app or on the hub"): where a setting is found or changed. */
 const WHERE_CHANGED =
   /\b(either )?(on|from) (the|this|your|that) (device|echo|phone|speaker|watch|hub|display|tv|car|vehicle|doorbell|camera|thermostat|earbuds|headphones) (itself )?(or|and) (in|on|from|through|with) (the |your )?[\w-]+ (app|website|settings)\b|\b(in|from|through) (the |your )?[\w-]+ (app|website) (or|and) (on|from) (the|this|your|that) (device|echo|phone|speaker|watch|hub|display|tv|car|vehicle|doorbell|camera|thermostat|earbuds|headphones)\b/gu;

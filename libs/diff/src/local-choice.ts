@@ -42,7 +42,7 @@ export const VOICE_LIKE =
  * "in this mode", "customers … may choose to have", a settings table's "When on, …").
  */
 const USER_HAND =
-  /\b(you|customers?|users?|owners?|parents?|subscribers?|members?)\b[^.;]{0,100}?\b(can|may|could|are able to|have the option to)( also| instead| now)? (have|let|set|make|keep|get|tell|ask|choose|opt|elect|decide|pick|select|switch|turn|enable)\b|\bif you (prefer|would prefer|want|wish|like|choose|enable|turn on|switch on|activate|select|set)\b|\b(you|users?|customers?|owners?|parents?) (choose|decide|pick|select|control) (where|whether|how|if)\b|\b(when|while|once|if) (switched on|turned on|toggled on|enabled|activated)\b|\b(when|while|once|if|with) (it|this|that|(the |your )?([\w'-]+ ){0,4}(mode|setting|option|toggle|switch|feature))( is| are)? ?(switched |turned )?(on|enabled|active|activated|selected)?\b|\bin (this|that|the|such) mode\b|\b(with|when|once|while) ([\w'-]+ ){1,4}(is |are )?(turned|switched|toggled) on\b|\b(where|when|once|while) you('ve| have)? (turned on|switched on|enabled|activated|selected|chosen|set up)\b|\b(because|since|as long as) ([\w'-]+ ){1,4}(is|are) (on|enabled|turned on|switched on)\b|\b(when|while|if) (on|enabled|active|activated),|\b(when|while|once|if) [\w'-]+ (is|are) (on|enabled|active)\b/u;
+  /\b(you|customers?|users?|owners?|parents?|subscribers?|members?)\b[^.;]{0,100}?\b(can|may|could|are able to|have the option to)( also| instead| now)? (have|let|set|make|keep|get|tell|ask|choose|opt|elect|decide|pick|select|switch|turn|enable)\b|\bif you (prefer|would prefer|want|wish|like|choose|enable|turn on|switch on|activate|select|set)\b|\b(you|users?|customers?|owners?|parents?) (choose|decide|pick|select|control) (where|whether|how|if)\b|\b(when|while|once|if) (switched on|turned on|toggled on|enabled|activated)\b|\b(when|while|once|if|with) (it|this|that|(the |your )?([\w'-]+ ){0,4}(mode|setting|option|toggle|switch|feature))( is| are)? ?(switched |turned )?(on|enabled|active|activated|selected)?\b|\bin (this|that|the|such) mode\b|\b(with|when|once|while) ([\w'-]+ ){1,4}(is |are )?(turned|switched|toggled) on\b|\b(where|when|once|while) you('ve| have)? (turned on|switched on|enabled|activated|selected|chosen|set up)\b|\b(because|since|as long as) ([\w'-]+ ){1,4}(is|are) (on|enabled|turned on|switched on)\b|\b(because|since|as long as|while|when|once) (it|this|that)('s| is) (switched |turned |toggled )?(on|enabled|active)\b|\b(when|while|if) (on|enabled|active|activated),|\b(when|while|once|if) [\w'-]+ (is|are) (on|enabled|active)\b/u;
 
 /** A choice the sentence says is not offered ("we do not offer an opt-out", "there is no setting to …"). */
 export const NOT_OFFERED =
@@ -66,6 +66,25 @@ export function localVoiceChoice(r: ClauseReading): boolean {
     )
   );
 }
+
+/**
+ * A flow of data that stops while a mode or setting is on ("while it is on, the car stops sending
+ * your location"; "Guest Mode stops the app from recording what you watch"): the verb that stops
+ * and the flow it stops.
+ */
+const FLOW_STOPPED =
+  /\b((stops|ceases|pauses|halts|suspends|blocks|prevents|stop|pause|block|prevent)\b (\w+ ){0,4}?(from )?|(no longer|not|never|\w+n't) (be )?)(send|sent|collect|record|shar|upload|transmit|track|captur|log)(s|ed|ing|e|ted|ting)?\b/u;
+
+/**
+ * A mode or setting that, while on, stops data being sent, collected or recorded: a choice about
+ * that data, whatever the data (the general form of the voice choice above).
+ */
+export function flowStoppedChoice(r: ClauseReading): boolean {
+  return matches(r.norm, FLOW_STOPPED) && matches(r.norm, SWITCHED_ON) && matches(r.norm, USER_HAND);
+}
+/** A mode, setting or feature said to be on ("while it is on", "with Guest Mode switched on", "enable …"). */
+const SWITCHED_ON =
+  /\b(is|are|it's|that's) (switched |turned |toggled )?(on|enabled|active|activated)\b|\b(switched|turned|toggled) on\b|\b(with|when|while|once|if) ([\w'-]+ ){1,4}(on|enabled|active)\b|\b(enabl|activat)(e|es|ed|ing)\b|\b(turn|switch)(s|es|ing)? (it |this |that )?on\b|\b[\w-]+ mode\b/u;
 
 /**
  * A setting's label that says what it does, in the imperative, as a settings screen or its string

@@ -5,12 +5,13 @@ import {
   REMOVED_LABEL,
   topicFromContext,
 } from './choice-from-context';
-import { meaningsOf, SENSITIVE_DATA } from './clause-meaning';
+import { CHOICE_TOPICS, meaningsOf, SENSITIVE_DATA } from './clause-meaning';
 import { type ClassifyContext } from './classify-context';
 import { type Side } from './classify.types';
 import { ANSWER, answered, saysYes } from './faq-answer';
 import { localChoiceFromContext } from './local-choice';
 import { normalizeClause, readClause, wordAt } from './read-clause';
+import { type SideLines } from './side-lines';
 
 /** A choice said to be fixed by pointing back at it ("This can't be switched off"). */
 const IT_CANNOT_BE_OFF =
@@ -42,6 +43,8 @@ export function meaningsFromContext(ctx: ClassifyContext, removed: Side[], added
   topicFromDefinition(added);
   localChoiceFromContext(removed, linesOf.removed);
   localChoiceFromContext(added, linesOf.added);
+  settingsRows(removed, added, linesOf.removed);
+  settingsRows(added, removed, linesOf.added);
 }
 
 /**
@@ -110,3 +113,45 @@ const DATA_PRACTICES = new Set([
   'data-use-narrowed',
   'sharing-narrowed',
 ]);
+
+/** A settings table's first header cell: the column names settings ("| Setting | What it does | Default |"). */
+const SETTINGS_HEADER =
+  /^(privacy )?(settings?|options?|controls?|toggles?|switch(es)?|permissions?|preferences?)$/iu;
+/** The meanings a row of a settings table keeps as they are: a choice or right it states itself. */
+const OWN_CHOICE = new Set(['opt-out-added', 'opt-out-removed', 'rights-added', 'rights-reduced']);
+
+/**
+ * A row of a settings table describes what one setting does: a choice about the data it names,
+ * not a practice of its own ("| Personalised ads | Tailors ads using your interests … | On |" is a
+ * setting for ads; the row gone is that choice gone).
+ */
+function settingsRows(list: Side[], other: Side[], lines: SideLines): void {
+  // (a row whose setting the other side's rows still name was reworded, not added or removed: its
+  // practices are compared as they are, "Uses your voice to improve …" → "… to train our AI")
+  let otherNames: Set<string> | null = null;
+  for (const s of list) {
+    if (!s.reading.text.includes('|') || s.meanings.some((m) => OWN_CHOICE.has(m.kind))) continue;
+    const name = rowName(s.reading.text);
+    if (
+      name &&
+      (otherNames ??= new Set(other.map((o) => rowName(o.reading.text)).filter((n) => n !== null))).has(name)
+    )
+      continue;
+    const topics = s.reading.topics.filter((t) => CHOICE_TOPICS.includes(t));
+    if (topics.length === 0) continue;
+    const header = lines.tableHeader(s.reading.text);
+    if (!header || !SETTINGS_HEADER.test(header[0] ?? '')) continue;
+    s.meanings = topics.map((topic) => ({
+      kind: 'opt-out-added',
+      topic,
+      rule: 'settings-table-row',
+      object: topic,
+    }));
+  }
+}
+
+/** The first cell of a table row a sentence opens, lower-cased, without emphasis ("| **Voice** | …" → "voice"). */
+function rowName(text: string): string | null {
+  const m = /^\s*\|([^|]+)\|/u.exec(text);
+  return m ? (m[1] as string).replace(/[*_`]/gu, '').trim().toLowerCase() : null;
+}

@@ -86,7 +86,7 @@ const FAMILIES = Object.fromEntries(
  */
 export const MEANING_WORDS = new Set([
   ...Object.values(clauseData.families).flatMap((f) => f.keys),
-  ...'not no never none nor neither cannot may might can could will would shall must should only solely except unless without with consent permission all any some every each more less longer shorter'.split(
+  ...'not no never none nor neither cannot may might can could will would shall must should only solely except unless without with consent permission all any some every each more less longer shorter stop stops stopped cease ceases ceased'.split(
     ' ',
   ),
 ]);
@@ -95,8 +95,8 @@ const NEGATOR = new RegExp(clauseData.negators);
 /** Substrings one of which every negator of clause.json contains (null if the list changed: no shortcut). */
 const NEGATOR_HINTS =
   clauseData.negators ===
-  "\\b(not|never|no|cannot|neither|nor|none|nothing|\\w+n't|(we|we've|we have|has|have) (stopped|ceased))\\b"
-    ? ['no', 'ne', "n't", 'stopped', 'ceased']
+  "\\b(not|never|no|cannot|neither|nor|none|nothing|\\w+n't|(we|we've|we have|has|have) (stopped|ceased)|stops|ceases|(we|we'll|we will|it|it will|it'll|they|they will) (stop|cease))\\b"
+    ? ['no', 'ne', "n't", 'stop', 'ceas']
     : null;
 const BREAK = new RegExp(clauseData.clauseBreaks, 'g');
 const STOP = new Set(
