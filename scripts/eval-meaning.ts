@@ -72,6 +72,7 @@ import meaningBlind18 from '../libs/diff/test/meaning-blind-18.json';
 import meaningBlind19 from '../libs/diff/test/meaning-blind-19.json';
 import meaningBlind20 from '../libs/diff/test/meaning-blind-20.json';
 import meaningBlind21 from '../libs/diff/test/meaning-blind-21.json';
+import meaningBlind22 from '../libs/diff/test/meaning-blind-22.json';
 import frenchBlind4 from '../libs/diff/test/french-blind-4.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
 import severityData from '../libs/diff/src/lexicon/severity.json';
@@ -640,6 +641,11 @@ const blindKindSets = (
       'twenty-first blind set (first run 30/40, held out)',
       'Labelled changes of every kind, a twenty-first set written blind (meaning-blind-21.json; policies, help pages and in-app texts; first run 30/40 meaning, 27/40 severity on the end-of-stop engine; not read for fixes)',
       meaningBlind21,
+    ],
+    [
+      'twenty-second blind set (first run 24/40)',
+      'Labelled changes of every kind, a twenty-second set written blind (meaning-blind-22.json; devices, banking, dating, health, children and AI assistants; first run 24/40 meaning, 30/40 severity, then read)',
+      meaningBlind22,
     ],
   ] as [string, string, { cases: BlindCase[] }][]
 ).map(([name, title, set]) => ({ name, total: set.cases.length, ...judgeBlind(title, set.cases) }));

@@ -2245,3 +2245,77 @@ describe('eleventh stop: a row of a settings table is a setting', () => {
     expect(c.kinds).toContain('opt-out-removed');
   });
 });
+
+describe('eleventh stop: rights listed under what the user may do', () => {
+  const rights = (items: string[]) =>
+    `# Student privacy\n\n## What you can do\n\nAs a student or a parent, you may at any time:\n\n${items.map((i) => `- ${i}`).join('\n')}\n\n## Contact\n\nEmail the school office.`;
+  const see = 'See the grades and notes our tutors have stored about you.';
+  const fix = 'Have wrong details fixed.';
+
+  it('an item gone from the list is a right reduced', () => {
+    const c = analyzeChange(rights([see, fix]), rights([fix])).classification;
+    expect(c.kinds).toContain('rights-reduced');
+    expect(c.kinds).not.toContain('data-collection-reduced');
+  });
+
+  it('an item added is a right added', () => {
+    expect(analyzeChange(rights([fix]), rights([see, fix])).classification.kinds).toContain('rights-added');
+  });
+
+  it('passive words denying deletion reduce the right to delete', () => {
+    const c = change(
+      'You can erase any photo from your album at any time.',
+      'You can erase photos from your album, but photos shared to a group cannot be deleted by you.',
+    );
+    expect(c.tags.some((t) => t.kind === 'rights-reduced' && t.topic === 'deletion')).toBe(true);
+  });
+});
+
+describe('eleventh stop: a recipient named in words, a practice no longer waiting for the user, a page that only shows', () => {
+  it('"and with drug companies" appended to a sharing sentence is sharing expanded', () => {
+    const c = change(
+      'We share your health records with your insurer.',
+      'We share your health records with your insurer and with drug companies who look for people to join trials.',
+    );
+    expect(c.tags.some((t) => t.kind === 'sharing-expanded' && t.topic === 'health')).toBe(true);
+  });
+
+  it('a sharing done "when you choose to" that no longer waits for the choice is news', () => {
+    const c = change(
+      'When you choose to link your loyalty card, our advertising partners receive your purchase history.',
+      'Once your account is open, our advertising partners receive your purchase history.',
+    );
+    expect(c.kinds).toContain('sharing-expanded');
+  });
+
+  it('a settings path that only shows a count offers no choice', () => {
+    const c = change(
+      'To stop staff listening to your voice clips, open Settings > Privacy > Audio and switch off Help improve Dingo.',
+      'Settings > Privacy > Audio shows how many of your voice clips staff listened to last month.',
+    );
+    expect(c.kinds).toContain('opt-out-removed');
+  });
+});
+
+describe('eleventh stop: a promise reworded around the same denial, a key only the user holds', () => {
+  it('"never sold, and never will" reworded as "not … for cash" is a promise weakened', () => {
+    const c = change(
+      "Your listening history has never been sold and it won't ever be.",
+      'We do not sell your listening history for cash.',
+    );
+    expect(c.kinds).toContain('promise-withdrawn');
+  });
+
+  it('"we do not sell your data" reworded without money is no promise weakened', () => {
+    const c = change('We have never sold your data, and we never will.', 'We do not sell your data.');
+    expect(c.kinds).not.toContain('promise-withdrawn');
+  });
+
+  it('notes encrypted with a key made from your passphrase, dropped, is a safeguard withdrawn', () => {
+    const c = change(
+      'Your notes are encrypted with a key generated from your passphrase before upload, so our staff cannot open them.',
+      'Your notes are encrypted before upload and while stored in our data centre.',
+    );
+    expect(c.tags.some((t) => t.kind === 'promise-withdrawn' && t.topic === 'security')).toBe(true);
+  });
+});

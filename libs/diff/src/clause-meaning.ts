@@ -86,6 +86,17 @@ export const DATA_TOPICS = [...SENSITIVE_DATA, 'human-review'];
 const PRIVACY_OBJECT =
   /\b(data|information|privacy|track\w*|cookies?|ads?|advertis\w*|record\w*|history|location|shar\w*|personali[sz]\w*|communications?|e-?mails?|marketing|notifications?|consent|sell|sale|collect\w*|process\w*|voice|camera|microphone|contacts|profil\w*|sms|newsletters?|messages|help(s|ing)? (us )?improve)\b/u;
 
+/** Deletion denied in the passive ("… can't be deleted", "cannot be erased or removed"). */
+const DELETION_DENIED =
+  /\b(cannot|can't|can not) (yet |then |later )?be (deleted|erased|removed)\b|\b(it is|it's) not possible to (delete|erase)\b/u;
+
+/** A page or screen that shows or lists something ("… shows how many", "where you can see …"). */
+const SHOWS_ONLY =
+  /\b(shows|displays|lists|tells you) (you )?(how|what|which|when|who|where|whether|the|your|a|an|all|each|every)\b|\b(lets you|where you can|you can) (see|view|check)\b/u;
+/** A verb that changes a setting or what is done with data. */
+export const CHOICE_VERB =
+  /\b(turn|switch|toggle|flip|opt|opting|disable|enable|choose|stop|delete|manage|change|adjust|untick|uncheck|tick|select|limit|block|pause|withdraw|object|refuse|decline|unsubscribe|control|set)\b/u;
+
 /** Data a device or app sends, named as such (the object of a flow a mode stops). */
 const FLOWING_DATA =
   /\b(data|information|recordings?|clips?|footage|videos?|photos?|images?|audio|history|activity|usage|logs?|diagnostics|readings|measurements)\b/u;
@@ -166,6 +177,10 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
   if (SECTION_TITLE.test(text) || YES_NO_QUESTION.test(text))
     return clauseMeanings(r).filter((m) => !TITLE_SILENT_KINDS.has(m.kind));
   const out = clauseMeanings(r);
+  // deletion denied in the passive ("recordings from the past 30 days can't be deleted"): the
+  // user's right to delete that data is reduced, whatever else the sentence says
+  if (matches(r.norm, DELETION_DENIED) && !out.some((m) => m.kind === 'rights-reduced'))
+    out.push({ kind: 'rights-reduced', topic: 'deletion', rule: 'deletion-denied', object: 'delete' });
   // (the sentence's use of data, which the rules below read in turn)
   const use = actOf(r, 'use');
   // sensitive data read to infer what the user is like or wants ("analyse the text of your messages
@@ -455,6 +470,9 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     // account", or stated before the setting it is exercised from, "any customer can download a
     // copy of their history from Settings > Orders", is read as a right below)
     !rightBeforeChoice(r, choice) &&
+    // (a settings page that only shows something is no choice: "Settings > Privacy > Voice Data
+    // shows how many of your recordings were reviewed")
+    !(matches(r.norm, SHOWS_ONLY) && !matches(r.norm, CHOICE_VERB)) &&
     !matches(
       r.norm,
       /\bwithout your (express |explicit |prior )?(consent|permission)\b|\b(unless|only if|if) you (opt in|opt-in|consent|agree)\b/u,
@@ -1023,14 +1041,21 @@ const WHERE_CHANGED =
 const DELETION_ASPECT =
   /\b(delet\w*|eras\w*|(not|n't|never) (be )?(sav|stor|kept|keep|retain)\w*|auto-?delet\w*)\b/u;
 
-export function choiceAspect(r: ClauseReading): 'local' | 'deletion' | null {
+export function choiceAspect(r: ClauseReading): 'local' | 'deletion' | 'improve' | null {
   // (where a setting is changed is not what it does: "controls you can change either on the device
   // or in the app")
   if (matches(r.norm, LOCAL_ASPECT) && matches(r.norm.replace(WHERE_CHANGED, ' '), LOCAL_ASPECT))
     return 'local';
   if (matches(r.norm, DELETION_ASPECT)) return 'deletion';
+  if (matches(r.norm, IMPROVE_ASPECT)) return 'improve';
   return null;
 }
+/**
+ * A choice about data used to improve the service, reviewed by people or used for training ("switch
+ * off Help improve …", "… won't be included in the samples we review"): not deleting it.
+ */
+const IMPROVE_ASPECT =
+  /\b(help(s|ing)? (us )?improve|(used|use them|use it) to improve|samples? (that )?we review|reviewed by (our )?(staff|employees|people|humans|reviewers)|human review|product improvement)\b/u;
 
 /** What a choice is about: its data and what it does (`topic:aspect`), else its setting's name, else its data. */
 function settingKey(r: ClauseReading, topic: string | null): string {

@@ -84,10 +84,22 @@ export const PROMISE_FAMILIES = new Set([
  */
 export function weakenedPromise(r: ClauseReading, a: ClauseReading): boolean {
   if (!r.acts.some((x) => x.negated && PROMISE_FAMILIES.has(x.family))) return false;
-  if (!keeps(r, a, 0.8)) return false;
   if (!matches(a.norm, EXCEPTION) || matches(r.norm, EXCEPTION)) return false;
-  return true;
+  if (keeps(r, a, 0.8)) return true;
+  // (or reworded around the same denial, narrowed to money or a legal definition: "we have never
+  // sold your personal information, and we never will" → "we do not sell your personal
+  // information in exchange for money")
+  return (
+    matches(a.norm, NARROWED_TO_MONEY) &&
+    r.acts.some(
+      (x) =>
+        x.negated && PROMISE_FAMILIES.has(x.family) && a.acts.some((y) => y.negated && y.family === x.family),
+    )
+  );
 }
+/** A denial narrowed to money or to a legal definition (the part of `EXCEPTION` that narrows a sale). */
+const NARROWED_TO_MONEY =
+  /\b(in exchange for|for) (money|monetary (payment|consideration)|cash|payment)\b|\bfor (monetary|valuable) consideration\b|\bas (that|the|this|such) terms? (is|are) (defined|used)\b|\bas defined (by|in|under)\b|\bwithin the meaning of\b/u;
 
 /** How many times a string occurs in a text. */
 export function count(text: string, part: string): number {

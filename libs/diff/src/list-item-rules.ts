@@ -1,4 +1,4 @@
-import { type Meaning, SENSITIVE_DATA } from './clause-meaning';
+import { type Meaning, rightKinds, SENSITIVE_DATA } from './clause-meaning';
 import { type ClassifyContext } from './classify-context';
 import { type Side } from './classify.types';
 import { sharesLive } from './compare-readings';
@@ -67,7 +67,38 @@ export function listItemRules(ctx: ClassifyContext, removed: Side[], added: Side
   readListItems(ctx, removed, added, RECIPIENTS_ITEM);
   readListItems(ctx, removed, added, RECIPIENTS_ROW);
   readListItems(ctx, removed, added, PURPOSE_ITEM);
+  readListItems(ctx, removed, added, RIGHT_ITEM);
 }
+
+/** A list item that names what the user may do with their data, in the imperative ("- Review the information we hold", "(b) Ask us to delete it"). */
+const RIGHT_VERB_ITEM =
+  /^\W*(\(?([a-z]|[ivx]{1,5}|\d{1,2})[.)]\s+)?(review|access|see|view|get|obtain|request|download|receive|correct|rectify|update|amend|delete|erase|ask( us)?( to)?|tell us to|object|restrict|port|know|find out)\b/u;
+/** A sentence that introduces what the user (or a parent) may do ("As a parent, you can at any time:", "You have the right to:"). */
+const RIGHTS_INTRO =
+  /\b(you|parents?|guardians?|users?|customers?|members?|individuals|data subjects)( also)? (can|may|have the (following )?rights?|are entitled|have a right)\b[^.;]*:?\s*$|\byour rights( include| are)?:?\s*$|\bthe (following )?rights?:?\s*$/u;
+
+/**
+ * A list item under a sentence that says what the user or a parent may do: a right, not what its
+ * own words ("Review the information we have collected from your child") would say alone.
+ */
+const RIGHT_ITEM: ListItemRule<true, ClauseReading> = {
+  item: (s) =>
+    RIGHT_VERB_ITEM.test(s.reading.norm) && !s.meanings.some((m) => m.kind === 'rights-added') ? true : null,
+  introduction: (s, _item, lines, ctx) => {
+    const intro = lines.listIntro(s.reading.text);
+    if (intro === null) return null;
+    const ir = ctx.readingOf(intro);
+    return RIGHTS_INTRO.test(ir.norm) ? ir : null;
+  },
+  meaning: (s, _item, ir) => [
+    {
+      kind: 'rights-added',
+      topic: s.reading.topics.includes('children') || ir.topics.includes('children') ? 'children' : null,
+      rule: 'list-item-of-rights',
+      object: rightKinds(s.reading.norm)[0] as string,
+    },
+  ],
+};
 
 /**
  * A list item that names sensitive data and says nothing itself, under a sentence that collects

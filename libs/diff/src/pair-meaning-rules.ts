@@ -1,5 +1,5 @@
 import { renamedChoice, sameChoice, sameMenuPath } from './choice-survives';
-import { CHOICE_TOPICS, rightKinds, SENSITIVE_DATA } from './clause-meaning';
+import { CHOICE_TOPICS, CHOICE_VERB, rightKinds, SENSITIVE_DATA } from './clause-meaning';
 import { type RuleScope, type Side } from './classify.types';
 import { keeps, listSeparators, ONLY_LIMIT, promiseForNowOnly, weakenedPromise } from './compare-readings';
 import { REMOVAL_OF } from './lexicon';
@@ -200,7 +200,12 @@ export function compareMeaningsLost(r: Side, a: Side, scope: RuleScope): void {
     if (kept || retentionBoth(r, a, m)) continue;
     if (
       m.kind === 'opt-out-added'
-        ? st.choiceSurvives(r, m) || renamedChoice(r, a, m) || sameMenuPath(r, a)
+        ? st.choiceSurvives(r, m) ||
+          renamedChoice(r, a, m) ||
+          // (the same menu path where the new sentence still offers a choice there, not where it
+          // only shows something: "Settings > Privacy > Voice Data shows how many …")
+          (sameMenuPath(r, a) &&
+            (a.reading.acts.some((x) => x.family === 'choice') || matches(a.reading.norm, CHOICE_VERB)))
         : st.addedSays.has(key(m))
     )
       continue;

@@ -44,9 +44,12 @@ function comparePair(r: Side, a: Side, scope: RuleScope): void {
   // a limit dropped ("we only disclose … with a warrant" → "we disclose … when asked"), or the
   // scope widened ("your location while you use the map" → "your precise location, even when the
   // app is closed"): the practice the new sentence states is news though the old one stated it too
+  // (or done on the user's own act no longer: "when you choose to watch a rewarded ad, the ad
+  // network receives …" → "the ad networks we work with receive …")
   const widened =
     (matches(r.reading.norm, ONLY_LIMIT) && !matches(a.reading.norm, ONLY_LIMIT)) ||
-    (matches(a.reading.norm, WIDER_SCOPE) && !matches(r.reading.norm, WIDER_SCOPE));
+    (matches(a.reading.norm, WIDER_SCOPE) && !matches(r.reading.norm, WIDER_SCOPE)) ||
+    (matches(r.reading.norm, ON_USER_ACT) && !matches(a.reading.norm, ON_USER_ACT));
   compareReach(r, a, scope);
   // the scope narrowed: the wider words gone, or "only" added ("in the background, even when the
   // app is closed" → "only while the app is open"): the practice the old sentence stated is less
@@ -135,6 +138,20 @@ function compareReach(r: Side, a: Side, scope: RuleScope): void {
         x === 'service-providers' ? 'service-providers' : (sensitive ?? RECIPIENT_TOPIC[x] ?? null);
       tags.add('sharing-expanded', topic, 'pair:recipients-grew', r, a);
     }
+  }
+  // a kind of recipient named in words the old sentence lacked, the rest kept ("… with your care
+  // team and your pharmacy" → "…, and with pharmaceutical partners who use it to find patients")
+  if (
+    newRecipients.length === 0 &&
+    sharesLive(r.reading) &&
+    sharesLive(a.reading) &&
+    keeps(r.reading, a.reading, 0.9) &&
+    recipientNounAdded(r.reading.words, a.reading.words)
+  ) {
+    const sensitive = a.reading.topics.find((t) => SENSITIVE_DATA.includes(t));
+    for (const m of a.meanings)
+      if (m.kind === 'sharing-expanded')
+        tags.add(m.kind, sensitive ?? m.topic, 'pair:recipient-named-in-words', r, a);
   }
   // the recipients now using the data for their own ends ("… with the hotel you book with" → "…,
   // and with the retailers in our rewards programme, which may use it for their own purposes")
@@ -325,6 +342,21 @@ const OWN_PURPOSES =
 /** Words just before a recipient's name. */
 const RECIPIENT_CUE =
   /\b(with|to|partners?|providers?|affiliates?|compan(y|ies)|vendors?|processors?|advertisers?|networks?)\b[^.;]{0,30}$/iu;
+/** A practice done only on the user's own act ("when you choose to …", "if you ask us to …"). */
+const ON_USER_ACT =
+  /\b(when|if|where|once|whenever) you (choose|opt|decide|elect|ask|request|tell us|agree) to\b|\bat your (request|direction)\b/u;
+
+/** Nouns that name a kind of recipient ("partners", "insurers", "research organisations"). */
+const RECIPIENT_NOUN =
+  /^(partners?|compan(y|ies)|advertisers?|insurers?|brokers?|researchers?|sponsors?|manufacturers?|firms?|organi[sz]ations?|businesses|retailers?|merchants?|lenders?|agencies|networks?|affiliates?|employers?|landlords?|governments?|authorities|police)$/u;
+
+/** A recipient noun the new sentence has and the old one lacks (in any form: "partner" / "partners"). */
+function recipientNounAdded(before: string[], after: string[]): boolean {
+  const stem = (w: string) => w.replace(/(ies|s)$/u, '');
+  const had = new Set(before.filter((w) => RECIPIENT_NOUN.test(w)).map(stem));
+  return after.some((w) => RECIPIENT_NOUN.test(w) && !had.has(stem(w)));
+}
+
 /** The tracking technologies a sentence names. */
 function trackingTech(norm: string): string[] {
   return [...norm.matchAll(TRACKING_TECH)].map((m) => (m[1] as string).replace(/s$/u, ''));

@@ -60,12 +60,18 @@ export function safeguardsIn(text: string): string[] {
   return out;
 }
 const SAFEGUARD_HINT =
-  /encrypt|end[- ]to[- ]end|knowledge|breach|incident|intru|unauthori|compromis|hack|attack|leak|stolen|audit|penetration|into/u;
+  /encrypt|end[- ]to[- ]end|knowledge|breach|incident|intru|unauthori|compromis|hack|attack|leak|stolen|audit|penetration|into|key/u;
 /** A security event a notice is promised for. */
 const SECURITY_EVENT =
   /\b(breach\w*|(security )?incidents?|intru\w*|unauthori[sz]ed|compromis\w*|hack\w*|attacks?|leak\w*|stolen|(got|gets|get|broke|breaks) into)\b/u;
 const SAFEGUARDS: [string, RegExp][] = [
   ['end-to-end', /\bend[- ]to[- ]end\b|\bzero[- ]knowledge\b/gu],
+  // (a key the company does not hold: the data encrypted on the user's device, with a key from their
+  // password, or one only they have)
+  [
+    'user-held-key',
+    /\bencrypted (\w+ ){0,2}on (your|the user's|their) (own )?(device|phone|computer|browser)\b|\bkeys? (derived|generated|made) from (your|the user's|their) (\w+ )?(password|passphrase)\b|\b(only you|you alone) (have|hold|know|control) the (\w+ )?keys?\b/gu,
+  ],
   [
     'audit',
     /\b(independent|external|third[- ]party) (security )?(firms?|auditors?|audits?|assessments?|penetration tests?)\b[^.;]{0,60}\b(every year|annually|yearly|each year|regularly|every \w+ months)\b|\b(audits?|tests?|assess\w*) (\w+ ){0,3}(every year|annually|yearly|each year)\b/gu,
