@@ -2319,3 +2319,23 @@ describe('eleventh stop: a promise reworded around the same denial, a key only t
     expect(c.tags.some((t) => t.kind === 'promise-withdrawn' && t.topic === 'security')).toBe(true);
   });
 });
+
+describe('eleventh stop: improving "the model", a human taken out of a decision', () => {
+  it('a control over "model improvement" removed is an AI-training choice removed', () => {
+    const c = change(
+      'You can switch off "Make the model better" in your profile so that your chats are not used for model improvement.',
+      'Chats are handled under the safeguards in section 5.',
+    );
+    expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'ai-training')).toBe(true);
+  });
+
+  it('a right to have a person look at an automated decision, gone, is a right reduced', () => {
+    const c = change(
+      'If our system turns down your claim automatically, you have the right to human intervention and a claims handler will look at it again.',
+      'If our system turns down your claim automatically, you can ask for the automated check to be run again with any new documents you send.',
+    );
+    // (read by a rule, not only guessed by the model)
+    expect(c.tags.some((t) => t.kind === 'rights-reduced' && t.source === 'rule')).toBe(true);
+    expect(c.severity).toBe('high');
+  });
+});

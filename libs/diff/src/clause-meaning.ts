@@ -138,7 +138,7 @@ const AGE_LIMIT =
   /\b(if|once|when|where) (we|you)('re| are)? ?(learn|discover|become aware|are aware|aware|find out|are made aware|are notified|determine)\w*\b.{0,80}\b(child|children|minors?|kids|under (the age of |age )?\d+)|\bunder (the age of |age )?\d+\b.{0,40}\b(prohibited|not (permitted|allowed|eligible))\b/u;
 /** What a user right must be about to be a privacy right (not a counter-notice, a price or a vote). */
 const DATA_RIGHT_OBJECT =
-  /\b(data|information|privacy|personal|account|content|profile|history|recordings?|records|messages|photos|posts|details|complain\w*|supervisory|authorit\w*|breach\w*|deletion|erasure|access|portability|object|objection|restrict\w*|opt|consent|government|law enforcement|subpoenas?|court orders?|warrants?|police|legal (process|requests?))\b/u;
+  /\b(data|information|privacy|personal|account|content|profile|history|recordings?|records|messages|photos|posts|details|complain\w*|supervisory|authorit\w*|breach\w*|deletion|erasure|access|portability|object|objection|restrict\w*|opt|consent|government|law enforcement|subpoenas?|court orders?|warrants?|police|legal (process|requests?)|automated|human intervention)\b/u;
 /** Only the cookies the service needs ("only strictly necessary cookies", "essential cookies only"). */
 const NECESSARY_ONLY =
   /\b(only|solely|exclusively|just)\b[^.;]{0,50}(?<![-\w])(necessary|essential|required|functional)\b|(?<![-\w])(necessary|essential|required|functional) (cookies?|local storage)\b[^.;]{0,30}\bonly\b/u;

@@ -153,6 +153,16 @@ function compareReach(r: Side, a: Side, scope: RuleScope): void {
       if (m.kind === 'sharing-expanded')
         tags.add(m.kind, sensitive ?? m.topic, 'pair:recipient-named-in-words', r, a);
   }
+  // a person taken out of an automated decision the user may contest ("the right to obtain human
+  // intervention … a member of our credit team reconsiders it" → "we will repeat our automated
+  // assessment"): the right to a human review is gone
+  if (
+    r.reading.topics.includes('human-review') &&
+    !a.reading.topics.includes('human-review') &&
+    r.meanings.some((m) => m.kind === 'rights-added') &&
+    matches(a.reading.norm, AUTOMATED)
+  )
+    tags.add('rights-reduced', 'human-review', 'pair:human-review-dropped', r, a);
   // the recipients now using the data for their own ends ("… with the hotel you book with" → "…,
   // and with the retailers in our rewards programme, which may use it for their own purposes")
   if (
@@ -342,6 +352,9 @@ const OWN_PURPOSES =
 /** Words just before a recipient's name. */
 const RECIPIENT_CUE =
   /\b(with|to|partners?|providers?|affiliates?|compan(y|ies)|vendors?|processors?|advertisers?|networks?)\b[^.;]{0,30}$/iu;
+/** A decision made by automated means ("automated assessment", "our algorithm"). */
+const AUTOMATED = /\bautomat(ed|ic|ically|ion)\b|\balgorithm\w*/u;
+
 /** A practice done only on the user's own act ("when you choose to …", "if you ask us to …"). */
 const ON_USER_ACT =
   /\b(when|if|where|once|whenever) you (choose|opt|decide|elect|ask|request|tell us|agree) to\b|\bat your (request|direction)\b/u;
