@@ -73,6 +73,7 @@ import meaningBlind19 from '../libs/diff/test/meaning-blind-19.json';
 import meaningBlind20 from '../libs/diff/test/meaning-blind-20.json';
 import meaningBlind21 from '../libs/diff/test/meaning-blind-21.json';
 import meaningBlind22 from '../libs/diff/test/meaning-blind-22.json';
+import meaningBlind23 from '../libs/diff/test/meaning-blind-23.json';
 import frenchBlind4 from '../libs/diff/test/french-blind-4.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
 import severityData from '../libs/diff/src/lexicon/severity.json';
@@ -646,6 +647,11 @@ const blindKindSets = (
       'twenty-second blind set (first run 24/40)',
       'Labelled changes of every kind, a twenty-second set written blind (meaning-blind-22.json; devices, banking, dating, health, children and AI assistants; first run 24/40 meaning, 30/40 severity, then read)',
       meaningBlind22,
+    ],
+    [
+      'twenty-third blind set (first run 25/40)',
+      'Labelled changes of every kind, a twenty-third set written blind (meaning-blind-23.json; formal numbered notices and plain-language summaries; first run 25/40 meaning, 31/40 severity, then read)',
+      meaningBlind23,
     ],
   ] as [string, string, { cases: BlindCase[] }][]
 ).map(([name, title, set]) => ({ name, total: set.cases.length, ...judgeBlind(title, set.cases) }));

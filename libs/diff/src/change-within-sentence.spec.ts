@@ -2339,3 +2339,90 @@ describe('eleventh stop: improving "the model", a human taken out of a decision'
     expect(c.severity).toBe('high');
   });
 });
+
+describe('eleventh stop: set 23 read (trackers taken out, rights worded as choices, pointing back, refusable requests, defined terms)', () => {
+  it('a release note that removes an ad SDK is tracking removed, not added', () => {
+    const c = change(
+      'This version updates the AdSpring advertising SDK.',
+      'This version removes the AdSpring advertising SDK, so the app no longer shares anything with any ad network.',
+    );
+    expect(c.kinds).toContain('tracking-removed');
+    expect(c.kinds).not.toContain('tracking-added');
+  });
+
+  it('a right to object reworded as "you may object" is neither lost nor gained', () => {
+    const c = change(
+      'You have the right to object at any time to our use of your data for direct marketing.',
+      'You may object at any time to our use of your data for direct marketing.',
+    );
+    expect(c.kinds).not.toContain('rights-reduced');
+    expect(['low', 'cosmetic']).toContain(c.severity);
+  });
+
+  it('"You can switch this off" about the sharing described before it, gone, is a choice removed', () => {
+    const doc = (s: string) =>
+      `# Watch settings\n\n- **Heart-rate sharing** — *On*\n  Sends your heart rate to your coach's dashboard during workouts. ${s}\n\n## Help\n\nAsk us.`;
+    const c = analyzeChange(
+      doc('You can switch this off whenever you want.'),
+      doc('This cannot be changed while you are enrolled in a coaching plan.'),
+    ).classification;
+    expect(c.kinds).toContain('opt-out-removed');
+  });
+
+  it('a fee or a refusal allowed for repeated requests reduces the rights', () => {
+    const c = change(
+      'Requests to see your data are free.',
+      'Requests to see your data are free, except that we may charge an administrative fee or refuse a request if you send more than one request in six months.',
+    );
+    expect(c.kinds).toContain('rights-reduced');
+  });
+
+  it('an outside provider that receives the data is a recipient', () => {
+    const c = change(
+      '',
+      'If your school enrols you, the school district’s tutoring provider receives your reading scores and voice recordings.',
+    );
+    expect(c.kinds).toContain('sharing-expanded');
+  });
+
+  it('a definition of "Partners" widened to data brokers is sharing expanded', () => {
+    const c = change(
+      '"Partners" means the banks that issue our co-branded cards.',
+      '"Partners" means the banks that issue our co-branded cards and the data brokers that buy our customer lists.',
+    );
+    expect(c.kinds).toContain('sharing-expanded');
+  });
+});
+
+describe('eleventh stop: the legal default on requests is no reduction', () => {
+  it('"we may refuse manifestly unfounded or excessive requests" added is not a right reduced', () => {
+    const c = change(
+      '',
+      'Requests are free, but we may charge a reasonable fee or refuse to act on requests that are manifestly unfounded or excessive.',
+    );
+    expect(c.kinds).not.toContain('rights-reduced');
+  });
+});
+
+describe('eleventh stop: purged later, requests honoured, a reject button', () => {
+  it('data removed from the systems later is retention lengthened', () => {
+    const c = change(
+      'Once a support case closes, we remove the call audio from our systems within 14 days.',
+      'Once a support case closes, we remove the call audio from our systems within 60 days.',
+    );
+    expect(c.kinds).toContain('retention-lengthened');
+  });
+
+  it('requests honoured at the company’s discretion, now honoured, is a right added', () => {
+    const c = change(
+      'Customers outside the EU may also ask for a copy of their data, which we may provide at our discretion.',
+      'Customers outside the EU may also ask for a copy of their data, which we will provide within 30 days.',
+    );
+    expect(c.kinds).toContain('rights-added');
+  });
+
+  it('a "Decline optional cookies" button added to a banner is a choice about cookies', () => {
+    const c = change('[Accept]', '[Accept]  [Decline optional cookies]');
+    expect(c.tags.some((t) => t.kind === 'opt-out-added' && t.topic === 'cookies-tracking')).toBe(true);
+  });
+});

@@ -58,6 +58,9 @@ const MENU_RIGHT =
 /** A setting's label and its two positions ("Watch history — On / Off"). */
 const TOGGLE =
   /^\W*([^—–:|]{3,80}?)\s*[—–:|-]\s*(?:on|off|enabled|disabled)\s*(?:\/|or|\|)\s*(?:on|off|enabled|disabled)\b/u;
+/** A banner's button that refuses all, or all but the necessary ("[Reject all]", "[Decline non-essential]"). */
+const REJECT_BUTTON =
+  /\[\s*(reject|decline|refuse|deny)( all)?( (but|except) (essential|necessary|required)| (non-?essential|optional|additional|marketing|analytics)( cookies)?)?( cookies)?\s*\]/u;
 /** A label naming a category of cookies or trackers. */
 const COOKIE_LABEL = /\b(cookies?|trackers?|pixels?|beacons?|tags)\b/u;
 const TITLE_SILENT_KINDS = new Set([
@@ -89,6 +92,14 @@ const PRIVACY_OBJECT =
 /** Deletion denied in the passive ("… can't be deleted", "cannot be erased or removed"). */
 const DELETION_DENIED =
   /\b(cannot|can't|can not) (yet |then |later )?be (deleted|erased|removed)\b|\b(it is|it's) not possible to (delete|erase)\b/u;
+
+/** The user's requests that may be refused or charged for ("we may charge a reasonable fee or decline to act on the request", "we may refuse requests that are manifestly unfounded"). */
+const REQUEST_REFUSABLE =
+  /\b(we|the company|[a-z]+) (may|can|reserve the right to) ((?!not\b|never\b)\w+ ){0,3}?(charge (you )?(a|an) (\w+ )?fee|decline|refuse|reject|not (act on|respond to|fulfil|fulfill|honou?r))\b[^.;]{0,60}\brequests?\b|\brequests?\b[^.;]{0,120}\b(we|the company) (may|can|reserve the right to) ((?!not\b|never\b)\w+ ){0,3}?(charge (you )?(a|an) (\w+ )?fee|decline|refuse|reject)\b/u;
+
+/** A choice about what the sentence before names ("you can switch this off", "disable it"). */
+const POINTS_BACK_CHOICE =
+  /\b(turn|switch|toggle|flip)(ing|s)? (this|it|that) (on|off)\b|\b(disable|deactivate)s? (this|it|that)\b/u;
 
 /** A page or screen that shows or lists something ("… shows how many", "where you can see …"). */
 const SHOWS_ONLY =
@@ -171,12 +182,32 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
       return [{ kind: 'tracking-added', topic: 'cookies-tracking', rule: 'cookie-category', object: label }];
     return choiceTopics(r).map((topic) => ({ kind: 'opt-out-added', topic, rule: 'toggle', object: label }));
   }
+  // a consent banner's button to refuse ("[Reject all but essential]", "[Decline optional
+  // cookies]"): a choice about cookies and tracking
+  if (REJECT_BUTTON.test(r.norm))
+    return [
+      { kind: 'opt-out-added', topic: 'cookies-tracking', rule: 'reject-button', object: 'cookies-tracking' },
+    ];
   // (and so does an FAQ's yes/no question, "Can I share my sleep data with my doctor?": its
   // answer says what is done, read through it by faq-answer.ts)
   const text = r.text.trim();
   if (SECTION_TITLE.test(text) || YES_NO_QUESTION.test(text))
     return clauseMeanings(r).filter((m) => !TITLE_SILENT_KINDS.has(m.kind));
   const out = clauseMeanings(r);
+  // the user's requests made refusable or chargeable ("… we may charge a reasonable fee or decline
+  // to act on the request"): their rights reduced, unless the requests are the authorities', or
+  // the limit is the one the law itself sets ("manifestly unfounded or excessive")
+  if (
+    out.length === 0 &&
+    matches(r.norm, REQUEST_REFUSABLE) &&
+    !matches(
+      r.norm,
+      /\b(manifestly|unfounded|excessive)\b|\b(permitted|allowed|required|authori[sz]ed) (by|under) (applicable |the |local )?laws?\b/u,
+    ) &&
+    !r.topics.includes('law-enforcement') &&
+    !matches(r.norm, /\b(government|authorit\w*|police|court|law enforcement|subpoenas?)\b/u)
+  )
+    out.push({ kind: 'rights-reduced', topic: null, rule: 'requests-may-be-refused', object: 'right' });
   // deletion denied in the passive ("recordings from the past 30 days can't be deleted"): the
   // user's right to delete that data is reduced, whatever else the sentence says
   if (matches(r.norm, DELETION_DENIED) && !out.some((m) => m.kind === 'rights-reduced'))
@@ -493,6 +524,13 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
           !r.topics.some((t) => SENSITIVE_USE_TOPICS.includes(t) || t === 'ai-training')) ||
         contractOnly
       ) {
+        // (a choice that points back at what the sentence before describes, "You can switch this
+        // off at any time": about that, if the context names data; meaning-from-context.ts keeps
+        // it only then)
+        if (!contractOnly && matches(r.norm, POINTS_BACK_CHOICE)) {
+          push('opt-out-added', null, 'points-back-choice', 'choice');
+          return out;
+        }
         if (!live(a('right')) || contractOnly) return out;
       } else {
         // (data the user may choose to give is optional data, not a control over what is done with
@@ -749,7 +787,7 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
       !!sell ||
       matches(
         r.norm,
-        /\b(we|us)\b.{0,30}\bshar(e|es|ed|ing)\b|\bshar(e|es|ed|ing)\b.{0,60}\b(with|to)\b|\b(is|are|be|been) shared\b/u,
+        /\b(we|us)\b.{0,30}\bshar(e|es|ed|ing)\b|\bshar(e|es|ed|ing)\b.{0,60}\b(with|to)\b|\b(is|are|be|been) shared\b|\b(providers?|compan(y|ies)|insurers?|employers?|networks?|brokers?|firms?|agenc(y|ies)|sponsors?|researchers?)\b,? (which |who |that )?(also )?(will )?(receives?|gets?|obtains?) (\w+ ){0,2}(your|users'|customers'|members'|patients')\b/u,
       );
     if (hasRecipient) {
       push(

@@ -29,6 +29,10 @@ export function meaningsFromContext(ctx: ClassifyContext, removed: Side[], added
   readAnswers(ctx, removed, added);
   topicFromContext(removed, linesOf.removed, readingOf);
   topicFromContext(added, linesOf.added, readingOf);
+  // (a choice that points back at nothing its context names is no choice a reader can tell)
+  for (const s of [...removed, ...added])
+    if (s.meanings.some((m) => m.rule === 'points-back-choice' && m.topic === null))
+      s.meanings = s.meanings.filter((m) => !(m.rule === 'points-back-choice' && m.topic === null));
   // ("This can't be switched off" about nothing its context names, strictly necessary cookies
   // included, is no choice gone)
   for (const s of [...removed, ...added])

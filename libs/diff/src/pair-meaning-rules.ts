@@ -1,5 +1,5 @@
 import { renamedChoice, sameChoice, sameMenuPath } from './choice-survives';
-import { CHOICE_TOPICS, CHOICE_VERB, rightKinds, SENSITIVE_DATA } from './clause-meaning';
+import { CHOICE_TOPICS, CHOICE_VERB, type Meaning, rightKinds, SENSITIVE_DATA } from './clause-meaning';
 import { type RuleScope, type Side } from './classify.types';
 import { keeps, listSeparators, ONLY_LIMIT, promiseForNowOnly, weakenedPromise } from './compare-readings';
 import { REMOVAL_OF } from './lexicon';
@@ -127,6 +127,7 @@ export function compareMeaningsGained(r: Side, a: Side, scope: RuleScope): void 
       !before.has(key(m)) &&
       !st.removedSaid.has(key(m)) &&
       !retentionBoth(r, a, m) &&
+      !rightWordedAsChoice(m, a, r) &&
       // (sensitive data the old sentence named and put to use already: "… and to improve our
       // services, including by training our models" → "… and to improve our services")
       !(
@@ -196,7 +197,7 @@ export function compareMeaningsLost(r: Side, a: Side, scope: RuleScope): void {
     const kept =
       m.kind === 'opt-out-added'
         ? a.meanings.some((x) => x.kind === m.kind && x.topic === m.topic && sameChoice(m.object, x.object))
-        : after.has(key(m));
+        : after.has(key(m)) || rightWordedAsChoice(m, r, a);
     if (kept || retentionBoth(r, a, m)) continue;
     if (
       m.kind === 'opt-out-added'
@@ -288,3 +289,21 @@ export const LAW_OR_RESIDENCE =
 /** A commitment the service makes ("we will notify you", "we'll tell you"). */
 const COMMITMENT =
   /\bwe (will|'ll|shall|commit to|promise to) (\w+ ){0,2}(notify|tell|inform|let you know|alert|email|delete|erase)\b/u;
+
+/**
+ * A right to withdraw consent or to object, stated on one side as a right and on the other as a
+ * choice ("you have the right to withdraw that consent at any time" ↔ "you may withdraw at any time
+ * any consent on which we rely"): the same right, neither gained nor lost. `m` is a meaning of
+ * `s`; `other` is the sentence on the other side.
+ */
+function rightWordedAsChoice(m: Meaning, s: Side, other: Side): boolean {
+  const kinds = (x: Side) => rightKinds(x.reading.norm).filter((k) => k === 'withdraw' || k === 'object');
+  if (m.kind !== 'rights-added' && m.kind !== 'opt-out-added') return false;
+  const here = kinds(s);
+  if (here.length === 0) return false;
+  const there = new Set(kinds(other));
+  return (
+    here.every((k) => there.has(k)) &&
+    other.meanings.some((x) => x.kind === (m.kind === 'rights-added' ? 'opt-out-added' : 'rights-added'))
+  );
+}

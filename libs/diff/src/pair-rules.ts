@@ -139,6 +139,23 @@ function compareReach(r: Side, a: Side, scope: RuleScope): void {
       tags.add('sharing-expanded', topic, 'pair:recipients-grew', r, a);
     }
   }
+  // a defined term for recipients made wider ('"Partners" means companies … that offer bundled
+  // services' → '…, together with data brokers and audience-measurement firms'): every sharing
+  // with the term now reaches them
+  if (
+    matches(r.reading.norm, DEFINES_TERM) &&
+    matches(a.reading.norm, DEFINES_TERM) &&
+    a.reading.recipients.length > 0 &&
+    keeps(r.reading, a.reading, 0.9) &&
+    (newRecipients.length > 0 || recipientNounAdded(r.reading.words, a.reading.words))
+  )
+    tags.add(
+      'sharing-expanded',
+      newRecipients.map((x) => RECIPIENT_TOPIC[x]).find((t) => t) ?? 'third-party-sharing',
+      'pair:recipients-defined-wider',
+      r,
+      a,
+    );
   // a kind of recipient named in words the old sentence lacked, the rest kept ("… with your care
   // team and your pharmacy" → "…, and with pharmaceutical partners who use it to find patients")
   if (
@@ -330,7 +347,36 @@ export function rightsMadeDiscretionary(removed: Side[], added: Side[], tags: Ta
         a,
       );
   }
+  // and back: a right the company honoured at its discretion that it now honours ("deletion
+  // requests, which we may honour at our discretion" → "…, which we will honour on the same terms")
+  for (const r of removed) {
+    const a = r.partner;
+    if (
+      !a ||
+      !matches(r.reading.norm, AT_DISCRETION) ||
+      matches(a.reading.norm, AT_DISCRETION) ||
+      matches(a.reading.norm, MAY_DECLINE)
+    )
+      continue;
+    // (a right, or a request of a named kind: "… may also submit deletion requests, which …")
+    const kinds = rightKinds(a.reading.norm);
+    if (
+      !a.meanings.some((m) => m.kind === 'rights-added') &&
+      !(kinds.some((k) => k !== 'right') && /\brequests?\b/u.test(a.reading.norm))
+    )
+      continue;
+    tags.add(
+      'rights-added',
+      kinds.includes('delete') ? 'deletion' : null,
+      'pair:right-no-longer-discretionary',
+      r,
+      a,
+    );
+  }
 }
+/** A request honoured only as the company sees fit ("which we may honour at our discretion"). */
+const AT_DISCRETION =
+  /\bat (our|its|the company's) (sole |absolute |own )?discretion\b|\bmay (choose to )?(honou?r|consider|accommodate)\b/u;
 
 /** The topic of a kind of recipient a sentence newly names. */
 const RECIPIENT_TOPIC: Partial<Record<string, string | null>> = {
@@ -352,6 +398,10 @@ const OWN_PURPOSES =
 /** Words just before a recipient's name. */
 const RECIPIENT_CUE =
   /\b(with|to|partners?|providers?|affiliates?|compan(y|ies)|vendors?|processors?|advertisers?|networks?)\b[^.;]{0,30}$/iu;
+/** A sentence that defines a term ('"Partners" means …', "1.3 Affiliates include …"). */
+const DEFINES_TERM =
+  /^[^a-z]*["“'‘]?[a-z][\w -]{1,40}["”'’]? (means|shall mean|include|includes|refers to|is defined as)\b/u;
+
 /** A decision made by automated means ("automated assessment", "our algorithm"). */
 const AUTOMATED = /\bautomat(ed|ic|ically|ion)\b|\balgorithm\w*/u;
 

@@ -157,6 +157,25 @@ function nearNegation(norm: string, at: number): boolean {
   );
 }
 
+/**
+ * A tracker or ad technology said to be taken out, in the words before it in its clause: "removed
+ * the … analytics kit", "we have dropped the … pixel", "no longer sends usage data to any
+ * third-party analytics company".
+ */
+function trackerTakenOut(norm: string, at: number): boolean {
+  const start = Math.max(0, at - 80);
+  let window = norm.slice(start, at);
+  if (!TAKEN_OUT_HINT.test(window)) return false;
+  BREAK.lastIndex = 0;
+  let cut = -1;
+  for (let m = BREAK.exec(window); m; m = BREAK.exec(window)) cut = m.index + m[0].length;
+  if (cut >= 0) window = window.slice(cut);
+  return TAKEN_OUT.test(lastWords(window.trim(), 10));
+}
+const TAKEN_OUT_HINT = /remov|dropp|retir|disabl|uninstall|rid of|stopped|no longer/u;
+const TAKEN_OUT =
+  /^(\W*|.*\b(we|we've|we have|it|the app|the site|this version|this update)( also)? )(removed|remove|removes|dropped|retired|disabled|uninstalled|got rid of|stopped using|no longer (uses?|sends?|shares?|includes?|loads?))\b/u;
+
 function includesAny(text: string, parts: readonly string[]): boolean {
   for (const p of parts) if (text.includes(p)) return true;
   return false;
@@ -426,6 +445,10 @@ function readNorm(text: string, norm: string): Reading {
             negated = true;
           }
         }
+        // (a tracker said to be taken out: "removed the Flurrylytics analytics kit", "no longer
+        // sends usage data to any third-party analytics company")
+        if (!negated && (name === 'track' || name === 'advertise') && trackerTakenOut(norm, at))
+          negated = true;
         acts.push({ family: name, negated, at });
         continue;
       }
@@ -439,6 +462,7 @@ function readNorm(text: string, norm: string): Reading {
       const negated =
         negatedAt(norm, m.index) ||
         (last > m.index && negatedAt(norm, last)) ||
+        ((name === 'track' || name === 'advertise') && trackerTakenOut(norm, m.index)) ||
         // (a right denied in its own words: "you cannot delete your account")
         (name === 'right' && RIGHT_DENIED.test(m[0]));
       acts.push({ family: name, negated, at: m.index });

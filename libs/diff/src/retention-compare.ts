@@ -41,9 +41,15 @@ export function isRetention(r: ClauseReading): boolean {
     r.durations.some((d) => d.days === 0) ||
     // (an account closed after a time unused: "if you haven't opened the app for three years, …
     // your account is closed")
-    INACTIVE_CLOSED.test(r.norm)
+    INACTIVE_CLOSED.test(r.norm) ||
+    // (or taken off the company's systems after a time: "we remove it from our systems within 30
+    // days", "purged after 90 days")
+    (r.durations.length > 0 && REMOVED_FROM_SYSTEMS.test(r.norm))
   );
 }
+/** Data taken off the company's systems ("removed from our servers", "purged", "wiped"). */
+const REMOVED_FROM_SYSTEMS =
+  /\b(remov|purg|wip|eras|destroy|scrubb?)(e|es|ed|ing|s)?\b[^.;]{0,40}\b(from|off) (our|its|the|their) (systems?|servers?|records|databases?|backups?|storage)\b|\b(purg|wip)(e|es|ed|ing)\b/u;
 
 export function retentionAcross(removed: Side[], added: Side[]): { kind: string; sides: Side[] } | null {
   const before = removed.filter((s) => s.reading.durations.length && isRetention(s.reading));
