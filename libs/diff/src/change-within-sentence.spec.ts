@@ -2426,3 +2426,39 @@ describe('eleventh stop: purged later, requests honoured, a reject button', () =
     expect(c.tags.some((t) => t.kind === 'opt-out-added' && t.topic === 'cookies-tracking')).toBe(true);
   });
 });
+
+describe('eleventh stop: cookie table rows, a purpose dropped, asking for a person to review', () => {
+  const cookies = (rows: string[]) =>
+    `# Cookie notice\n\n| Cookie | Set by | What it does | Lasts |\n|---|---|---|---|\n${rows.join('\n')}\n\n## Questions\n\nEmail us.`;
+  const session = '| sid | Us | Keeps you signed in | Session |';
+  const ads =
+    '| _adq | AdQuill | Counts which of our adverts brought you here and builds audiences for later adverts | 6 months |';
+
+  it('a cookie row removed is tracking removed', () => {
+    expect(analyzeChange(cookies([session, ads]), cookies([session])).classification.kinds).toContain(
+      'tracking-removed',
+    );
+  });
+
+  it('a cookie row added is tracking added', () => {
+    expect(analyzeChange(cookies([session]), cookies([session, ads])).classification.kinds).toContain(
+      'tracking-added',
+    );
+  });
+
+  it('a purpose dropped from a sensitive use is that use narrowed', () => {
+    const c = change(
+      'We use your voiceprint to confirm it is you when you call and to tailor the offers our agents read to you.',
+      'We use your voiceprint to confirm it is you when you call.',
+    );
+    expect(c.kinds).toContain('data-use-narrowed');
+  });
+
+  it('asking for an automated decision to be looked at again by a person is a right', () => {
+    const c = change(
+      '',
+      'If you think our automated check got it wrong, you can ask for it to be reviewed by one of our claims handlers.',
+    );
+    expect(c.kinds).toContain('rights-added');
+  });
+});

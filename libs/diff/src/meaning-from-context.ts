@@ -49,6 +49,8 @@ export function meaningsFromContext(ctx: ClassifyContext, removed: Side[], added
   localChoiceFromContext(added, linesOf.added);
   settingsRows(removed, added, linesOf.removed);
   settingsRows(added, removed, linesOf.added);
+  cookieRows(removed, added, linesOf.removed);
+  cookieRows(added, removed, linesOf.added);
 }
 
 /**
@@ -158,4 +160,40 @@ function settingsRows(list: Side[], other: Side[], lines: SideLines): void {
 function rowName(text: string): string | null {
   const m = /^\s*\|([^|]+)\|/u.exec(text);
   return m ? (m[1] as string).replace(/[*_`]/gu, '').trim().toLowerCase() : null;
+}
+
+/** A cookie table's first header cell ("| Cookie | Provider | Purpose | Expiry |"). */
+const COOKIE_HEADER = /^(cookies?( name)?|name|trackers?|pixels?|tags?|technolog(y|ies)|identifiers?)$/iu;
+
+/**
+ * A row of a cookie table is a cookie the site sets: a row added is tracking added, a row removed
+ * tracking removed ("| `_mbpx` | Meshbook | Measures whether our ads led to sign-ups … | 3 months |"),
+ * and about advertising too when the row says so. A row the other side still names was reworded.
+ */
+function cookieRows(list: Side[], other: Side[], lines: SideLines): void {
+  let otherNames: Set<string> | null = null;
+  for (const s of list) {
+    if (!s.reading.text.trimStart().startsWith('|')) continue;
+    if (s.meanings.some((m) => m.kind === 'tracking-added' || m.kind === 'tracking-removed')) continue;
+    const header = lines.tableHeader(s.reading.text);
+    if (!header || !COOKIE_HEADER.test((header[0] ?? '').replace(/[*_`]/gu, '').trim())) continue;
+    const name = rowName(s.reading.text);
+    if (
+      name &&
+      (otherNames ??= new Set(other.map((o) => rowName(o.reading.text)).filter((n) => n !== null))).has(name)
+    )
+      continue;
+    s.meanings = [
+      ...s.meanings,
+      {
+        kind: 'tracking-added',
+        topic: 'cookies-tracking',
+        rule: 'cookie-table-row',
+        object: 'cookies-tracking',
+      },
+      ...(s.reading.topics.includes('advertising')
+        ? [{ kind: 'tracking-added', topic: 'advertising', rule: 'cookie-table-row', object: 'advertising' }]
+        : []),
+    ];
+  }
 }

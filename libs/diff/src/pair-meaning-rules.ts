@@ -8,6 +8,7 @@ import { matches } from './pattern-gate';
 import { EXPANDING, key, PURPOSE_TOPICS, WIDER_KIND } from './practice-kinds';
 import { isRetention, retentionBoth, retentionDelta } from './retention-compare';
 import { stillStated } from './safeguards';
+import { type ClauseReading } from './read-clause';
 
 /**
  * A limit dropped or its conditions widened, a legal condition dropped, a commitment hedged, a
@@ -147,6 +148,22 @@ export function compareMeaningsGained(r: Side, a: Side, scope: RuleScope): void 
           if (SENSITIVE_DATA.includes(t) && r.reading.topics.includes(t))
             tags.add('new-data-use', t, 'pair:sensitive-data-new-purpose', r, a);
     }
+  // sensitive data both sentences put to use, a purpose dropped from the old list ("the facial
+  // geometry from your selfie to improve our matching algorithm and to find duplicate accounts" →
+  // "… to find duplicate accounts"): that use of the data is narrowed
+  if (
+    usesLive(r.reading) &&
+    usesLive(a.reading) &&
+    r.reading.words.length >= a.reading.words.length + 3 &&
+    keeps(a.reading, r.reading, 0.95)
+  ) {
+    const kept = new Set(a.reading.words);
+    const dropped = r.reading.words.filter((w) => !kept.has(w));
+    if (dropped.some((w) => PURPOSE_WORD.test(w)))
+      for (const t of r.reading.topics)
+        if (SENSITIVE_DATA.includes(t) && a.reading.topics.includes(t))
+          tags.add('data-use-narrowed', t, 'pair:sensitive-data-purpose-dropped', r, a);
+  }
   // a right, or a commitment, made to hold only where a law or the user's residence requires it
   // ("delete your personal information" → "…, if you live in California or Virginia"; "we will
   // notify you within 72 hours" → "we will notify you where required by applicable law")
@@ -307,3 +324,11 @@ function rightWordedAsChoice(m: Meaning, s: Side, other: Side): boolean {
     other.meanings.some((x) => x.kind === (m.kind === 'rights-added' ? 'opt-out-added' : 'rights-added'))
   );
 }
+
+/** Whether a sentence puts data to use, not denying it. */
+function usesLive(r: ClauseReading): boolean {
+  return r.acts.some((x) => (x.family === 'use' || x.family === 'train') && !x.negated);
+}
+/** A word that names a purpose data is put to ("improve", "train", "personalise", "advertising", "matching"). */
+const PURPOSE_WORD =
+  /^(improv|train|develop|personali[sz]|tailor|offer|advertis|market|match|recommend|research|profil|target|promot|sell|infer)\w*$/u;
