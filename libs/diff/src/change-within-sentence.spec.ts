@@ -2462,3 +2462,64 @@ describe('eleventh stop: cookie table rows, a purpose dropped, asking for a pers
     expect(c.kinds).toContain('rights-added');
   });
 });
+
+describe('eleventh stop: small claims kept out of arbitration, deals that may not happen', () => {
+  it('a small-claims exception added to an arbitration clause is a right added', () => {
+    const c = change(
+      'You and the Company agree that every dispute shall be settled by final and binding arbitration in Delaware.',
+      'You and the Company agree that every dispute shall be settled by final and binding arbitration in Delaware, except that each of us may pursue an individual claim in a small claims court.',
+    );
+    expect(c.tags.some((t) => t.kind === 'rights-added' && t.topic === 'arbitration')).toBe(true);
+  });
+
+  it('a new arbitration clause with a small-claims exception is still arbitration imposed', () => {
+    const c = change(
+      '',
+      'Any dispute with us will be settled by binding arbitration, except claims in small claims court.',
+    );
+    expect(c.kinds).toContain('rights-reduced');
+  });
+
+  it('customer data handed over in a proposed sale, not only a completed one, is sharing expanded (the two sentences too unlike to pair)', () => {
+    const c = change(
+      'Should Quill be acquired, Customer Data may move to the acquiring company, which will be bound by this Policy.',
+      'Customer Data may be shared with potential acquirers, lenders and their lawyers while a deal is being assessed, whether or not the deal closes, and with any company that takes over our business, which will be bound by this Policy.',
+    );
+    expect(c.tags.some((t) => t.kind === 'sharing-expanded' && t.topic === 'business-transfer')).toBe(true);
+  });
+});
+
+describe('eleventh stop: Alexa set 20 read (a setting line with its state, a Local column, where a setting is)', () => {
+  it('a "Label: On — …" line that kept speech on the device, removed, is the voice choice gone', () => {
+    const view = (lines: string[]) =>
+      `# Grandad's speaker\n\n_Family view_\n\n${lines.map((l) => `- **${l}`).join('\n')}\n\n## Help\n\nCall us.`;
+    const c = analyzeChange(
+      view([
+        'Morning briefing:** 07:30',
+        'Private listening:** On — what Grandad asks is worked out by the speaker itself and never uploaded.',
+        'Photo frame:** family album',
+      ]),
+      view(['Morning briefing:** 07:30', 'Photo frame:** family album']),
+    ).classification;
+    expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'voice-recordings')).toBe(true);
+  });
+
+  it('a comparison table losing its "On-device" column is the voice choice gone; renamed, it is not', () => {
+    const table = (cols: string[]) =>
+      `# Voice modes\n\n| | ${cols.join(' | ')} |\n|${cols.map(() => '---|').join('')}---|\n| Where your speech is processed | ${cols.map((c) => (c === 'Cloud' ? 'Our servers' : 'The headset')).join(' | ')} |\n\n## Help\n\nAsk us.`;
+    expect(analyzeChange(table(['Cloud', 'On-device']), table(['Cloud'])).classification.kinds).toContain(
+      'opt-out-removed',
+    );
+    expect(
+      analyzeChange(table(['Cloud', 'On-device']), table(['Cloud', 'Offline'])).classification.kinds,
+    ).not.toContain('opt-out-removed');
+  });
+
+  it('"under Settings on the device, or in the app" names where a setting is, not that it keeps data local', () => {
+    const c = change(
+      'Turn off Voice Boost under Settings on the speaker, or in the app under Devices.',
+      'Turn off Voice Boost under Settings on the speaker, or in the app under Devices > Audio.',
+    );
+    expect(c.kinds).not.toContain('opt-out-removed');
+  });
+});

@@ -6,7 +6,7 @@ import { type Classification, type DiffResult } from './diff.types';
 import { readsAsEnglish, readsAsFrench } from './language';
 import { listItemRules } from './list-item-rules';
 import { meaningsFromContext } from './meaning-from-context';
-import { comparePairs, rightsMadeDiscretionary } from './pair-rules';
+import { comparePairs, rightsMadeDiscretionary, transfersWidened } from './pair-rules';
 import { pairSides, settleVetoes } from './pair-sides';
 import { withScanMemo } from './pattern-gate';
 import { readSides } from './read-sides';
@@ -77,6 +77,7 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
   const scope = { ctx, st, tags };
   comparePairs(removed, scope);
   rightsMadeDiscretionary(removed, added, tags);
+  transfersWidened(removed, added, tags);
   removalRules(removed, added, scope);
   safeguardRules(removed, scope);
   additionRules(removed, added, scope);

@@ -58,6 +58,8 @@ const MENU_RIGHT =
 /** A setting's label and its two positions ("Watch history — On / Off"). */
 const TOGGLE =
   /^\W*([^—–:|]{3,80}?)\s*[—–:|-]\s*(?:on|off|enabled|disabled)\s*(?:\/|or|\|)\s*(?:on|off|enabled|disabled)\b/u;
+/** A setting's label, its one state, and a dash before what it does ("keep voice at home: on — …"). */
+const SETTING_STATE = /^\W*([^—–:|]{3,60}?)\s*:\s*(on|off|enabled|disabled)\s*[—–-]\s/u;
 /** A banner's button that refuses all, or all but the necessary ("[Reject all]", "[Decline non-essential]"). */
 const REJECT_BUTTON =
   /\[\s*(reject|decline|refuse|deny)( all)?( (but|except) (essential|necessary|required)| (non-?essential|optional|additional|marketing|analytics)( cookies)?)?( cookies)?\s*\]/u;
@@ -181,6 +183,21 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
     if (COOKIE_LABEL.test(label))
       return [{ kind: 'tracking-added', topic: 'cookies-tracking', rule: 'cookie-category', object: label }];
     return choiceTopics(r).map((topic) => ({ kind: 'opt-out-added', topic, rule: 'toggle', object: label }));
+  }
+  // a setting's line in a list of settings with its one state and what it does ("Keep
+  // conversations in the home: On — requests are understood by the hub itself and are not sent"):
+  // a choice about the data it names, voice when it keeps requests at home
+  const state = SETTING_STATE.exec(r.norm);
+  if (state) {
+    const voice = matches(r.norm, KEPT_AWAY) && matches(r.norm, VOICE_LIKE);
+    const topics = voice ? ['voice-recordings'] : choiceTopics(r).filter((t) => t !== null);
+    if (topics.length)
+      return topics.map((topic) => ({
+        kind: 'opt-out-added',
+        topic,
+        rule: 'setting-state',
+        object: voice ? `${topic}:local` : (state[1] as string).trim(),
+      }));
   }
   // a consent banner's button to refuse ("[Reject all but essential]", "[Decline optional
   // cookies]"): a choice about cookies and tracking
@@ -1075,7 +1092,7 @@ const LOCAL_ASPECT =
   /\b(locally|local (processing|handling|recognition|voice)|on[- ]device|(on-?board|built-in|embedded) (\w+ )?(computer|processor|chip|engine|hardware)|on (its|their) own|by (it|them)sel(f|ves)|(device|echo|speaker|hub|phone|watch) itself|(rather than|instead of) (being )?(sent|upload\w*|transmit\w*)|(?<!\b(turn|switch)(ed|ing|s)? )on (the|this|your|that) (own )?(device|echo|phone|speaker|watch|hub|tv|camera|car|vehicle|toy|doorbell|hearing aids?|earbuds|headphones|headsets?|glasses|thermostat|console|display)|(not|never|\w*n't|no) (\w+ ){0,3}(sent|send|sending|upload\w*|transmit\w*|leav\w*|go(es)? to)|(stops|ceases|stop) (\w+ ){0,4}?(from )?(send|upload|transmitt?)(s|ed|ing)?|without (\w+ ){0,3}(send|upload|transmit)\w*|(stays?|kept|remains?) (\w+ ){0,3}(on|at) (the|this|your) (device|home|echo|phone|speaker|watch))\b/u;
 /** "on the device or in the app" (or "in the app or on the hub"): where a setting is found or changed. */
 const WHERE_CHANGED =
-  /\b(either )?(on|from) (the|this|your|that) (device|echo|phone|speaker|watch|hub|display|tv|car|vehicle|doorbell|camera|thermostat|earbuds|headphones) (itself )?(or|and) (in|on|from|through|with) (the |your )?[\w-]+ (app|website|settings)\b|\b(in|from|through) (the |your )?[\w-]+ (app|website) (or|and) (on|from) (the|this|your|that) (device|echo|phone|speaker|watch|hub|display|tv|car|vehicle|doorbell|camera|thermostat|earbuds|headphones)\b/gu;
+  /\b(either )?(on|from) (the|this|your|that) (device|echo|phone|speaker|watch|hub|display|tv|car|vehicle|doorbell|camera|thermostat|earbuds|headphones)( itself)?,? (or|and) (in|on|from|through|with) (the |your )?[\w-]+ (app|website|settings)\b|\b(in|from|through) (the |your )?[\w-]+ (app|website) (or|and) (on|from) (the|this|your|that) (device|echo|phone|speaker|watch|hub|display|tv|car|vehicle|doorbell|camera|thermostat|earbuds|headphones)\b/gu;
 const DELETION_ASPECT =
   /\b(delet\w*|eras\w*|(not|n't|never) (be )?(sav|stor|kept|keep|retain)\w*|auto-?delet\w*)\b/u;
 

@@ -34,7 +34,7 @@ export const KEPT_AWAY =
  * mail" is no voice).
  */
 export const VOICE_LIKE =
-  /\b(voice|audio|sound|speech|spoken|utterances?|recordings?|dictat\w*|what you say)\b|\b(requests|commands)\b(?=[^.;]*\b(device|echo|speaker|hub|assistant|alexa|home|phone|watch|tv)\b)|\b(device|echo|speaker|hub|assistant|alexa)\b[^.;]*\b(requests|commands)\b/u;
+  /\b(voice|audio|sound|speech|spoken|utterances?|recordings?|dictat\w*|what you say|what (you|he|she|they|[\w'-]+) (asks?|says?|said|asked|speaks?))\b|\b(requests|commands)\b(?=[^.;]*\b(device|echo|speaker|hub|assistant|alexa|home|phone|watch|tv)\b)|\b(device|echo|speaker|hub|assistant|alexa)\b[^.;]*\b(requests|commands)\b/u;
 
 /**
  * The user's hand in it: the user can have it so, prefers it, or a mode, option or setting is on

@@ -23,6 +23,8 @@ import {
 } from './pair-meaning-rules';
 import { matches } from './pattern-gate';
 import { EXPANDING, NARROWER_KIND } from './practice-kinds';
+import { VOICE_LIKE } from './local-choice';
+import { cellsOf } from './side-lines';
 import { answerCellFlip, soldOrSharedColumn } from './table-cells';
 import { type TagSet } from './tag-set';
 
@@ -180,6 +182,29 @@ function compareReach(r: Side, a: Side, scope: RuleScope): void {
     matches(a.reading.norm, AUTOMATED)
   )
     tags.add('rights-reduced', 'human-review', 'pair:human-review-dropped', r, a);
+  // a table's column for a mode that keeps voice at home dropped ("| | Standard | Enhanced | Local |"
+  // → "| | Standard | Enhanced |"), in a table about speech or audio: that choice is gone
+  if (r.reading.text.trimStart().startsWith('|') && a.reading.text.trimStart().startsWith('|')) {
+    const localCell = (c: string) => LOCAL_MODE_CELL.test(c.replace(/[*_`]/gu, '').trim());
+    const kept = new Set(cellsOf(a.reading.text).map((c) => c.toLowerCase()));
+    const dropped = cellsOf(r.reading.text).filter((c) => !kept.has(c.toLowerCase()));
+    // (not renamed: "Local" → "Home-only")
+    if (
+      dropped.some(localCell) &&
+      !cellsOf(a.reading.text).some(localCell) &&
+      scope.ctx.diff.sentences.removed.some((t) => VOICE_LIKE.test(t.toLowerCase()))
+    )
+      tags.add('opt-out-removed', 'voice-recordings', 'pair:local-column-dropped', r, a);
+  }
+  // a small-claims carve-out added to an arbitration clause ("… shall be resolved by binding
+  // arbitration, save that either party may bring an individual action in a small claims court"):
+  // a way back to court
+  if (
+    r.meanings.some((m) => m.topic === 'arbitration') &&
+    matches(a.reading.norm, SMALL_CLAIMS_CARVE_OUT) &&
+    !matches(r.reading.norm, SMALL_CLAIMS_CARVE_OUT)
+  )
+    tags.add('rights-added', 'arbitration', 'pair:small-claims-carve-out', r, a);
   // the recipients now using the data for their own ends ("… with the hotel you book with" → "…,
   // and with the retailers in our rewards programme, which may use it for their own purposes")
   if (
@@ -324,6 +349,23 @@ function compareScopeRightsAndData(
 }
 
 /**
+ * A business transfer widened to deals that may never happen ("upon the completion of a merger" →
+ * "in connection with any actual or proposed merger …, including in the course of due diligence"):
+ * the data goes to prospective buyers too, whether or not the two sentences were paired.
+ */
+export function transfersWidened(removed: Side[], added: Side[], tags: TagSet): void {
+  const transfer = (s: Side) => s.meanings.some((m) => m.topic === 'business-transfer');
+  for (const a of added) {
+    if (!transfer(a) || !matches(a.reading.norm, PROSPECTIVE_DEAL)) continue;
+    const r = removed.find(
+      (x) =>
+        (x.partner === null || x.partner === a) && transfer(x) && !matches(x.reading.norm, PROSPECTIVE_DEAL),
+    );
+    if (r) tags.add('sharing-expanded', 'business-transfer', 'pair:prospective-deals', r, a);
+  }
+}
+
+/**
  * A right the company may now turn down ("… and we will delete it" → "we will consider your
  * request, and may decline it"), whether or not the two sentences were paired.
  */
@@ -401,6 +443,18 @@ const RECIPIENT_CUE =
 /** A sentence that defines a term ('"Partners" means …', "1.3 Affiliates include …"). */
 const DEFINES_TERM =
   /^[^a-z]*["“'‘]?[a-z][\w -]{1,40}["”'’]? (means|shall mean|include|includes|refers to|is defined as)\b/u;
+
+/** A deal that may not happen, or its diligence ("proposed merger", "prospective purchasers", "due diligence"). */
+const PROSPECTIVE_DEAL =
+  /\b(proposed|prospective|potential|contemplated|possible) (\w+ ){0,4}(mergers?|acquisitions?|sales?|transactions?|buyers?|purchasers?|acquirers?|investors?|counterpart(y|ies)|financing|reorgani[sz]ations?)\b|\bdue diligence\b|\b(actual|proposed) or (actual|proposed|prospective)\b/u;
+
+/** A table column headed by a mode that keeps data on the device ("Local", "On-device", "Offline mode"). */
+const LOCAL_MODE_CELL =
+  /^(local|on[- ]device|offline|home[- ]only|device[- ]only|local[- ]only|private)( mode| processing)?$/iu;
+
+/** Small claims kept out of arbitration ("except claims in small claims court", "save that either party may … small claims"). */
+const SMALL_CLAIMS_CARVE_OUT =
+  /\b(except|save|other than|excluding|but|however)\b[^.;]{0,100}\bsmall[- ]claims?\b/u;
 
 /** A decision made by automated means ("automated assessment", "our algorithm"). */
 const AUTOMATED = /\bautomat(ed|ic|ically|ion)\b|\balgorithm\w*/u;
