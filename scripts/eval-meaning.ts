@@ -75,6 +75,7 @@ import meaningBlind20 from '../libs/diff/test/meaning-blind-20.json';
 import meaningBlind21 from '../libs/diff/test/meaning-blind-21.json';
 import meaningBlind22 from '../libs/diff/test/meaning-blind-22.json';
 import meaningBlind23 from '../libs/diff/test/meaning-blind-23.json';
+import meaningBlind24 from '../libs/diff/test/meaning-blind-24.json';
 import frenchBlind4 from '../libs/diff/test/french-blind-4.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
 import severityData from '../libs/diff/src/lexicon/severity.json';
@@ -658,6 +659,11 @@ const blindKindSets = (
       'twenty-third blind set (first run 25/40)',
       'Labelled changes of every kind, a twenty-third set written blind (meaning-blind-23.json; formal numbered notices and plain-language summaries; first run 25/40 meaning, 31/40 severity, then read)',
       meaningBlind23,
+    ],
+    [
+      'twenty-fourth blind set (first run 28/40, held out)',
+      'Labelled changes of every kind, a twenty-fourth set written blind (meaning-blind-24.json; small edits buried in long big-company policies; first run 28/40 meaning, 30/40 severity at the end of the eleventh stop, 27/40 on the start-of-stop engine; not read for fixes)',
+      meaningBlind24,
     ],
   ] as [string, string, { cases: BlindCase[] }][]
 ).map(([name, title, set]) => ({ name, total: set.cases.length, ...judgeBlind(title, set.cases) }));
