@@ -1,6 +1,6 @@
 import { BULK_SENTENCES } from './change-severity';
-import { choiceSurvives, namesIn } from './choice-survives';
-import { type Meaning, rightKinds } from './clause-meaning';
+import { choiceSurvives, localOnly, namesIn, sameChoice } from './choice-survives';
+import { LOCAL_ASPECT, type Meaning, rightKinds } from './clause-meaning';
 import { type ClassifyContext } from './classify-context';
 import { type Side } from './classify.types';
 import { keeps } from './compare-readings';
@@ -44,6 +44,9 @@ export class ChangeStatements {
   private readonly choicesAfter = new Set<string>();
   private choiceCandidates: string[] | null = null;
   private choicesRead = 0;
+  /** Candidates that passed the cheap tests but were not read, since only a local choice was asked for. */
+  private readonly setAside: string[] = [];
+  private setAsideRead = 0;
   private rightsStated: Set<string> | null = null;
   private saidBy: Map<string, Side[]> | null = null;
 
@@ -82,7 +85,7 @@ export class ChangeStatements {
       this.addedSettings,
       this.addedObjects,
       (n) => this.stillNamed(n),
-      (test) => this.choiceOfferedAfter(test),
+      (object) => this.choiceOfferedAfter(object),
     );
   }
 
@@ -145,33 +148,55 @@ export class ChangeStatements {
   }
 
   /**
-   * Whether the whole new version still offers a choice `test` accepts (unchanged paragraphs
+   * Whether the whole new version still offers the same choice as `object` (unchanged paragraphs
    * included), read only when an unnamed choice was removed: the sentences that can hold a choice
    * are read as clauses one by one, each distinct one once, and only as far as needed — the
-   * choices already read are looked through first.
+   * choices already read are looked through first. A choice that keeps its data local is the same
+   * only as another such choice, whose object has that aspect only where its sentence matches
+   * `LOCAL_ASPECT` (`choiceAspect`, `settingKey`; no label, setting name or topic holds a `:`): a
+   * sentence that cannot is set aside unread for a later question about another choice.
    */
-  private choiceOfferedAfter(test: (object: string) => boolean): boolean {
+  private choiceOfferedAfter(object: string): boolean {
     const { ctx } = this;
+    const test = (o: string) => sameChoice(object, o);
     for (const o of this.choicesAfter) if (test(o)) return true;
     if (this.announcedGone || !ctx.options.afterText) return false;
+    const local = localOnly(object);
+    if (!local) {
+      // (the sentences set aside by a question about a local choice first)
+      const { setAside } = this;
+      while (this.setAsideRead < setAside.length)
+        if (this.offersChoice(setAside[this.setAsideRead++] as string, test)) return true;
+    }
     const candidates = (this.choiceCandidates ??= ctx.afterSentences());
     while (this.choicesRead < candidates.length) {
       const t = candidates[this.choicesRead++] as string;
       if (!CHOICE_HINT.test(t)) continue;
-      const p = ctx.prepared(t);
-      const mayChoose = p.reading
-        ? p.reading.tokens.some((w) => familiesOf(w)?.includes('choice'))
-        : mentionsFamily(t, 'choice', p.norm);
-      if (!mayChoose) continue;
-      let found = false;
-      for (const m of ctx.rulesOf(t))
-        if (m.kind === 'opt-out-added') {
-          this.choicesAfter.add(m.object);
-          found ||= test(m.object);
-        }
-      if (found) return true;
+      // (the pattern run as it is: a gate's scan of a sentence read nowhere else costs more)
+      if (local && !LOCAL_ASPECT.test(ctx.prepared(t).norm)) this.setAside.push(t);
+      else if (this.offersChoice(t, test)) return true;
     }
     return false;
+  }
+
+  /**
+   * Reads a candidate sentence of the new version, if it has a key word of a choice: its choices
+   * kept, and whether one passes `test`.
+   */
+  private offersChoice(t: string, test: (object: string) => boolean): boolean {
+    const { ctx } = this;
+    const p = ctx.prepared(t);
+    const mayChoose = p.reading
+      ? p.reading.tokens.some((w) => familiesOf(w)?.includes('choice'))
+      : mentionsFamily(t, 'choice', p.norm);
+    if (!mayChoose) return false;
+    let found = false;
+    for (const m of ctx.rulesOf(t, p))
+      if (m.kind === 'opt-out-added') {
+        this.choicesAfter.add(m.object);
+        found ||= test(m.object);
+      }
+    return found;
   }
 
   /**

@@ -10,7 +10,7 @@ export function choiceSurvives(
   addedSettings: Set<string>,
   addedObjects: Set<string>,
   stillNamed: (name: string) => boolean,
-  offeredAfter: (test: (object: string) => boolean) => boolean,
+  offeredAfter: (object: string) => boolean,
 ): boolean {
   if (m.kind !== 'opt-out-added') return false;
   const named = r.reading.settings;
@@ -27,7 +27,12 @@ export function choiceSurvives(
       // renamed, but the added text offers a choice that does the same thing with the same data
       (m.object.includes(':') && addedChoices.some((o) => o.includes(':') && sameChoice(m.object, o)))
     );
-  return offered(addedChoices) || offeredAfter((o) => sameChoice(m.object, o));
+  return offered(addedChoices) || offeredAfter(m.object);
+}
+
+/** Whether only a choice that keeps its data local can be the same choice as this one (see `sameChoice`). */
+export function localOnly(x: string): boolean {
+  return x.split(':')[1] === 'local';
 }
 
 /**

@@ -5,7 +5,7 @@ import shippedModel from './lexicon/practice-model.json';
 import { plainWords } from './plain-words';
 import { type PracticeModel } from './practice-model';
 import { type ClauseReading, normalizeClause, readClause } from './read-clause';
-import { flatten, safeguardsIn } from './safeguards';
+import { flatten, statesSafeguard } from './safeguards';
 import { SideLines } from './side-lines';
 
 export interface ClassifyOptions {
@@ -42,7 +42,7 @@ export class ClassifyContext {
   private readonly normOf = new Map<string, Prepared>();
   private afterSplit: string[] | null = null;
   private flat: string | undefined;
-  private safeguards: Set<string> | null = null;
+  private readonly safeguards = new Map<string, boolean>();
 
   constructor(
     readonly diff: DiffResult,
@@ -90,8 +90,13 @@ export class ClassifyContext {
     return (this.flat ??= this.options.afterText ? flatten(this.options.afterText) : '');
   }
 
-  /** The safeguards the new version states anywhere. */
-  safeguardsAfter(): Set<string> {
-    return (this.safeguards ??= new Set(safeguardsIn(this.afterFlat())));
+  /**
+   * Whether the new version states this safeguard anywhere (each safeguard looked for once, and
+   * only when asked: its pattern runs over the whole text).
+   */
+  safeguardStatedAfter(name: string): boolean {
+    let stated = this.safeguards.get(name);
+    if (stated === undefined) this.safeguards.set(name, (stated = statesSafeguard(this.afterFlat(), name)));
+    return stated;
   }
 }

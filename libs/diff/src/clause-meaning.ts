@@ -1088,7 +1088,7 @@ function choiceTopics(r: ClauseReading): (string | null)[] {
  * different things are different choices: "Don't Save Recordings" offered in place of "Do Not
  * Send Voice Recordings" does not keep the recordings off the cloud.
  */
-const LOCAL_ASPECT =
+export const LOCAL_ASPECT =
   /\b(locally|local (processing|handling|recognition|voice)|on[- ]device|(on-?board|built-in|embedded) (\w+ )?(computer|processor|chip|engine|hardware)|on (its|their) own|by (it|them)sel(f|ves)|(device|echo|speaker|hub|phone|watch) itself|(rather than|instead of) (being )?(sent|upload\w*|transmit\w*)|(?<!\b(turn|switch)(ed|ing|s)? )on (the|this|your|that) (own )?(device|echo|phone|speaker|watch|hub|tv|camera|car|vehicle|toy|doorbell|hearing aids?|earbuds|headphones|headsets?|glasses|thermostat|console|display)|(not|never|\w*n't|no) (\w+ ){0,3}(sent|send|sending|upload\w*|transmit\w*|leav\w*|go(es)? to)|(stops|ceases|stop) (\w+ ){0,4}?(from )?(send|upload|transmitt?)(s|ed|ing)?|without (\w+ ){0,3}(send|upload|transmit)\w*|(stays?|kept|remains?) (\w+ ){0,3}(on|at) (the|this|your) (device|home|echo|phone|speaker|watch))\b/u;
 /** "on the device or in the app" (or "in the app or on the hub"): where a setting is found or changed. */
 const WHERE_CHANGED =

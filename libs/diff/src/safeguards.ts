@@ -42,22 +42,32 @@ export function safeguardsOf(r: ClauseReading): string[] {
 /** The safeguards a text names, each where no negator stands just before it ("not encrypted"). */
 export function safeguardsIn(text: string): string[] {
   if (!SAFEGUARD_HINT.test(text)) return [];
-  const out: string[] = [];
   const event = SECURITY_EVENT.test(text);
-  for (const [name, pattern] of SAFEGUARDS) {
-    // (a notice within a set time is a safeguard only of a security event: not of a policy change)
-    if (name.startsWith('breach') && !event) continue;
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(text); m; m = pattern.exec(text))
-      if (
-        !NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index)) &&
-        !/\b(not|never|no longer)\b|n't\b/u.test(m[0])
-      ) {
-        out.push(name);
-        break;
-      }
-  }
-  return out;
+  return SAFEGUARD_NAMES.filter((name) => namesSafeguard(text, name, event));
+}
+
+/**
+ * Whether a text names this safeguard (`safeguardsIn(text).includes(name)`, with only that
+ * safeguard's pattern run): for a long text asked about a few safeguards.
+ */
+export function statesSafeguard(text: string, name: string): boolean {
+  if (!SAFEGUARD_HINT.test(text)) return false;
+  return namesSafeguard(text, name, name.startsWith('breach') && SECURITY_EVENT.test(text));
+}
+
+/** A safeguard named in the text (`event`: whether the text names a security event). */
+function namesSafeguard(text: string, name: string, event: boolean): boolean {
+  const pattern = SAFEGUARD_PATTERN.get(name);
+  // (a notice within a set time is a safeguard only of a security event: not of a policy change)
+  if (!pattern || (name.startsWith('breach') && !event)) return false;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text))
+    if (
+      !NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index)) &&
+      !/\b(not|never|no longer)\b|n't\b/u.test(m[0])
+    )
+      return true;
+  return false;
 }
 const SAFEGUARD_HINT =
   /encrypt|end[- ]to[- ]end|knowledge|breach|incident|intru|unauthori|compromis|hack|attack|leak|stolen|audit|penetration|into|key/u;
@@ -92,6 +102,8 @@ const SAFEGUARDS: [string, RegExp][] = [
     /\b(breach\w*|incidents?|intru\w*|unauthori[sz]ed|compromis\w*)\b[^.;]{0,100}\b(notify|inform|tell|alert)\b|\b(notify|inform|tell|alert)\b[^.;]{0,80}\b(breach\w*|incidents?|intru\w*|unauthori[sz]ed|compromis\w*)\b/gu,
   ],
 ];
+const SAFEGUARD_NAMES = SAFEGUARDS.map(([name]) => name);
+const SAFEGUARD_PATTERN = new Map(SAFEGUARDS);
 /** A negator just before a safeguard ("is not encrypted", "we don't notify …"). */
 const NEGATED_BEFORE = /\b(not|never|no longer|n't|without)\b[^,;.]*$/u;
 /** Safeguards the user is asked to take, or that others keep. */

@@ -55,8 +55,7 @@ export function safeguardRules(removed: Side[], scope: RuleScope): void {
     const kept = r.partner ? new Set(safeguardsOf(r.partner.reading)) : new Set<string>();
     let lost = had.filter((g) => !kept.has(g));
     if (lost.length === 0) continue;
-    const stated = ctx.safeguardsAfter();
-    lost = lost.filter((g) => !stated.has(g));
+    lost = lost.filter((g) => !ctx.safeguardStatedAfter(g));
     if (lost.length === 0) continue;
     if (r.partner) tags.add('promise-withdrawn', 'security', 'pair:safeguard-dropped', r, r.partner);
     else tags.add('promise-withdrawn', 'security', 'removed:safeguard', r);
