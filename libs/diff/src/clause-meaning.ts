@@ -196,7 +196,7 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
         kind: 'opt-out-added',
         topic,
         rule: 'setting-state',
-        object: voice ? `${topic}:local` : (state[1] as string).trim(),
+        object: voice ? settingKey(r, topic) : (state[1] as string).trim(),
       }));
   }
   // a consent banner's button to refuse ("[Reject all but essential]", "[Decline optional
