@@ -2523,3 +2523,22 @@ describe('eleventh stop: Alexa set 20 read (a setting line with its state, a Loc
     expect(c.kinds).not.toContain('opt-out-removed');
   });
 });
+
+describe('eleventh stop: a choice or a right limited to where the user lives, and extended to everyone', () => {
+  it('an opt-out from sharing made to hold only for residents of one place is a choice removed', () => {
+    const c = change(
+      'You may opt out of our sharing of your listening data with advertisers on the Privacy page.',
+      'Where you reside in Virginia or Colorado, you may opt out of our sharing of your listening data with advertisers on the Privacy page.',
+    );
+    expect(c.kinds).toContain('opt-out-removed');
+  });
+
+  it('a right once limited to residents, now stated for everyone, is a right added', () => {
+    const c = change(
+      'Residents of the United Kingdom can ask us for a copy of the data we hold about them.',
+      'Anyone can ask us for a copy of the data we hold about them.',
+    );
+    expect(c.kinds).toContain('rights-added');
+    expect(c.kinds).not.toContain('rights-reduced');
+  });
+});

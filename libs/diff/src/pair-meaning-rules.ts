@@ -188,7 +188,41 @@ export function compareMeaningsGained(r: Side, a: Side, scope: RuleScope): void 
       );
     else if (COMMITMENT.test(r.reading.norm))
       tags.add('promise-withdrawn', r.reading.topics[0] ?? null, 'pair:commitment-made-conditional', r, a);
+    else {
+      // (a choice made to hold only where the user lives, "you can opt out of the sale …" → "if you
+      // live in California, you can opt out …": everyone else has lost it)
+      const choice = r.meanings.find((m) => m.kind === 'opt-out-added');
+      if (choice && a.meanings.some((m) => m.kind === 'opt-out-added'))
+        tags.add('opt-out-removed', choice.topic, 'pair:choice-made-conditional', r, a);
+    }
   }
+}
+
+/**
+ * A right or a choice that held only where a law or the user's residence required it, now stated
+ * for everyone ("if you live in the EEA, you can ask us to delete …" → "you can ask us to delete
+ * …"): added for everyone else.
+ */
+export function extendedToEveryone(r: Side, a: Side, scope: RuleScope): void {
+  if (
+    !matches(r.reading.norm, LAW_OR_RESIDENCE) ||
+    matches(a.reading.norm, LAW_OR_RESIDENCE) ||
+    !keeps(a.reading, r.reading, 0.8)
+  )
+    return;
+  for (const kind of ['rights-added', 'opt-out-added'])
+    if (r.meanings.some((m) => m.kind === kind)) {
+      const m = a.meanings.find((x) => x.kind === kind);
+      if (m)
+        scope.tags.add(
+          kind,
+          m.topic ??
+            (kind === 'rights-added' && rightKinds(a.reading.norm).includes('delete') ? 'deletion' : null),
+          'pair:extended-to-everyone',
+          r,
+          a,
+        );
+    }
 }
 
 /**

@@ -18,6 +18,7 @@ import {
   compareLimitsAndPromises,
   compareMeaningsGained,
   compareMeaningsLost,
+  extendedToEveryone,
   LAW_OR_RESIDENCE,
   MAY_DECLINE,
 } from './pair-meaning-rules';
@@ -66,7 +67,8 @@ function comparePair(r: Side, a: Side, scope: RuleScope): void {
     !meaningWordChanged(r.reading, a.reading) &&
     // (nor a condition of residence or law put on it: "where you reside in the EEA, …", nor a
     // promise narrowed: "to anyone" → "for monetary consideration")
-    !(matches(a.reading.norm, LAW_OR_RESIDENCE) && !matches(r.reading.norm, LAW_OR_RESIDENCE)) &&
+    // (or lifted: "residents of the UK can ask …" → "anyone can ask …")
+    matches(a.reading.norm, LAW_OR_RESIDENCE) === matches(r.reading.norm, LAW_OR_RESIDENCE) &&
     !weakenedPromise(r.reading, a.reading) &&
     // (a line moved under a changelog's "Removed" label keeps its words and changes its meaning)
     !a.meanings.some((m) => m.rule === 'choice-listed-removed')
@@ -74,6 +76,7 @@ function comparePair(r: Side, a: Side, scope: RuleScope): void {
     return;
   compareLimitsAndPromises(r, a, widened, scope);
   compareMeaningsGained(r, a, scope);
+  extendedToEveryone(r, a, scope);
   compareMeaningsLost(r, a, scope);
   compareDataAndDuration(r, a, scope);
 }
