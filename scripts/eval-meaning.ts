@@ -76,7 +76,9 @@ import meaningBlind21 from '../libs/diff/test/meaning-blind-21.json';
 import meaningBlind22 from '../libs/diff/test/meaning-blind-22.json';
 import meaningBlind23 from '../libs/diff/test/meaning-blind-23.json';
 import meaningBlind24 from '../libs/diff/test/meaning-blind-24.json';
+import meaningBlind25 from '../libs/diff/test/meaning-blind-25.json';
 import frenchBlind4 from '../libs/diff/test/french-blind-4.json';
+import frenchBlind5 from '../libs/diff/test/french-blind-5.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
 import severityData from '../libs/diff/src/lexicon/severity.json';
 import caseMap from './data/tosdr-case-map.json';
@@ -664,6 +666,16 @@ const blindKindSets = (
       'twenty-fourth blind set (first run 28/40, held out)',
       'Labelled changes of every kind, a twenty-fourth set written blind (meaning-blind-24.json; small edits buried in long big-company policies; first run 28/40 meaning, 30/40 severity at the end of the eleventh stop, 27/40 on the start-of-stop engine; not read for fixes)',
       meaningBlind24,
+    ],
+    [
+      'twenty-fifth blind set (first run 26/40)',
+      'Labelled changes of every kind, a twenty-fifth set written blind (meaning-blind-25.json; help pages, settings screens, consent checkboxes and plan tables; first run 26/40 meaning, 30/40 severity, then read)',
+      meaningBlind25,
+    ],
+    [
+      'French, fifth blind set (first run 27/40)',
+      'Labelled changes in French, a fifth set written blind (french-blind-5.json; first run 27/40 meaning, 32/40 severity, then read)',
+      frenchBlind5,
     ],
   ] as [string, string, { cases: BlindCase[] }][]
 ).map(([name, title, set]) => ({ name, total: set.cases.length, ...judgeBlind(title, set.cases) }));

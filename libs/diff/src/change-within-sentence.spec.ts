@@ -2542,3 +2542,48 @@ describe('eleventh stop: a choice or a right limited to where the user lives, an
     expect(c.kinds).not.toContain('rights-reduced');
   });
 });
+
+describe('eleventh stop: set 25 read (checkboxes, discretionary deletion, table answers, who sees it)', () => {
+  it('a consent checkbox removed is the choice removed', () => {
+    const form = (items: string[]) =>
+      `# Join the club\n\n${items.map((i) => `- ${i}`).join('\n')}\n\n## Help\n\nAsk us.`;
+    const c = analyzeChange(
+      form(['[x] Keep my order history', '[ ] Email me offers picked for me']),
+      form(['[x] Keep my order history', 'Offers picked for you come by email with every membership']),
+    ).classification;
+    expect(c.kinds).toContain('opt-out-removed');
+  });
+
+  it('deletion "unless we decide to keep" the data reduces the right to delete', () => {
+    const c = change(
+      'Tap Erase and your journal is erased at once.',
+      'Tap Erase and we will erase your journal within a month, unless we decide to keep it for safety reviews.',
+    );
+    expect(c.tags.some((t) => t.kind === 'rights-reduced' && t.topic === 'deletion')).toBe(true);
+  });
+
+  it('a plan table whose "switch off location" answer turns to No is the choice removed', () => {
+    const plans = (cell: string) =>
+      `# Plans\n\n| Feature | Free | Plus |\n|---|---|---|\n| Turn off location tracking | ${cell} | Yes |\n| Cloud storage | 5 GB | 50 GB |\n\n## Help\n\nAsk us.`;
+    expect(analyzeChange(plans('Yes'), plans('No')).classification.kinds).toContain('opt-out-removed');
+  });
+
+  it('a "Who sees it" cell that now names a partner is sharing expanded', () => {
+    const table = (cell: string) =>
+      `# Your data\n\n| Data | Who sees it |\n|---|---|\n| Heart-rate history | ${cell} |\n| Step count | You |\n\n## Help\n\nAsk us.`;
+    const c = analyzeChange(
+      table('You and your coach'),
+      table('You, your coach and our insurance partner'),
+    ).classification;
+    expect(c.kinds).toContain('sharing-expanded');
+  });
+
+  it('"we\'ve removed the … analytics SDK" after a label that names analytics is tracking removed', () => {
+    const c = change(
+      'Analytics: the app includes an analytics SDK that records which screens you open.',
+      "Analytics: we've removed the analytics SDK, and no outside company receives your screen activity.",
+    );
+    expect(c.kinds).toContain('tracking-removed');
+    expect(c.kinds).not.toContain('tracking-added');
+  });
+});

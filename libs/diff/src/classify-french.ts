@@ -159,6 +159,12 @@ export function classifyFrench(
       for (const m of r.meanings)
         if (NARROWED_KINDS.has(m.kind) && aKeys.has(key(m)))
           tag('promise-withdrawn', m.topic, 'pair:fr:promise-for-now', r, 'removed');
+    // a promise narrowed to money or to a legal definition ("nous ne vendons jamais vos données, à
+    // qui que ce soit" → "… pas vos données contre rémunération"): withdrawn beyond that
+    if (ca.narrowedToMoney && !cr.narrowedToMoney)
+      for (const m of r.meanings)
+        if (NARROWED_KINDS.has(m.kind) && aKeys.has(key(m)))
+          tag('promise-withdrawn', m.topic, 'pair:fr:promise-narrowed-to-money', r, 'removed');
     // a practice limited where it was not ("en continu, y compris en arrière-plan" → "uniquement
     // lorsque l'application est ouverte"): the practice narrowed
     if (ca.only && !cr.only)

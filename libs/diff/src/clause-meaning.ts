@@ -60,6 +60,8 @@ const TOGGLE =
   /^\W*([^—–:|]{3,80}?)\s*[—–:|-]\s*(?:on|off|enabled|disabled)\s*(?:\/|or|\|)\s*(?:on|off|enabled|disabled)\b/u;
 /** A setting's label, its one state, and a dash before what it does ("keep voice at home: on — …"). */
 const SETTING_STATE = /^\W*([^—–:|]{3,60}?)\s*:\s*(on|off|enabled|disabled)\s*[—–-]\s/u;
+/** A checkbox line, ticked or not ("[ ] Share usage data", "[x] Save my receipts"). */
+const CHECKBOX = /^\W{0,3}\[( |x)\]\s+\w/u;
 /** A banner's button that refuses all, or all but the necessary ("[Reject all]", "[Decline non-essential]"). */
 const REJECT_BUTTON =
   /\[\s*(reject|decline|refuse|deny)( all)?( (but|except) (essential|necessary|required)| (non-?essential|optional|additional|marketing|analytics)( cookies)?)?( cookies)?\s*\]/u;
@@ -91,6 +93,9 @@ export const DATA_TOPICS = [...SENSITIVE_DATA, 'human-review'];
 const PRIVACY_OBJECT =
   /\b(data|information|privacy|track\w*|cookies?|ads?|advertis\w*|record\w*|history|location|shar\w*|personali[sz]\w*|communications?|e-?mails?|marketing|notifications?|consent|sell|sale|collect\w*|process\w*|voice|camera|microphone|contacts|profil\w*|sms|newsletters?|messages|help(s|ing)? (us )?improve)\b/u;
 
+/** Deletion the company may decline ("we'll delete them …, unless we decide to keep them"). */
+const DISCRETIONARY_DELETION =
+  /\b(delet|eras|remov)\w*\b[^.;]{0,100}\bunless we (decide|choose|elect|determine|prefer) to (keep|retain|hold|preserve)\b/u;
 /** Deletion denied in the passive ("… can't be deleted", "cannot be erased or removed"). */
 const DELETION_DENIED =
   /\b(cannot|can't|can not) (yet |then |later )?be (deleted|erased|removed)\b|\b(it is|it's) not possible to (delete|erase)\b/u;
@@ -199,6 +204,18 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
         object: voice ? settingKey(r, topic) : (state[1] as string).trim(),
       }));
   }
+  // a checkbox in a list of consents ("[ ] Send me personalised offers by email"): a choice about
+  // what its label names, ticked or not
+  if (CHECKBOX.test(r.norm)) {
+    const topics = choiceTopics(r);
+    if (topics[0] !== null || matches(r.norm, PRIVACY_OBJECT))
+      return topics.map((topic) => ({
+        kind: 'opt-out-added',
+        topic,
+        rule: 'checkbox',
+        object: topic ?? 'choice',
+      }));
+  }
   // a consent banner's button to refuse ("[Reject all but essential]", "[Decline optional
   // cookies]"): a choice about cookies and tracking
   if (REJECT_BUTTON.test(r.norm))
@@ -225,6 +242,10 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
     !matches(r.norm, /\b(government|authorit\w*|police|court|law enforcement|subpoenas?)\b/u)
   )
     out.push({ kind: 'rights-reduced', topic: null, rule: 'requests-may-be-refused', object: 'right' });
+  // deletion left to the company's discretion ("we'll delete … within 90 days, unless we decide to
+  // keep them for research"): the user's right to have it deleted is reduced
+  if (matches(r.norm, DISCRETIONARY_DELETION) && !out.some((m) => m.kind === 'rights-reduced'))
+    out.push({ kind: 'rights-reduced', topic: 'deletion', rule: 'deletion-at-discretion', object: 'delete' });
   // deletion denied in the passive ("recordings from the past 30 days can't be deleted"): the
   // user's right to delete that data is reduced, whatever else the sentence says
   if (matches(r.norm, DELETION_DENIED) && !out.some((m) => m.kind === 'rights-reduced'))

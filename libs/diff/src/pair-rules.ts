@@ -127,7 +127,21 @@ function compareReach(r: Side, a: Side, scope: RuleScope): void {
     for (const m of r.meanings) {
       const less = REMOVAL_OF[m.kind];
       if (less && EXPANDING.includes(m.kind)) tags.add(less, m.topic, 'pair:row-answer-no', r, a);
+      // (a row naming a choice or a right, "| Turn off trip location history | Yes |" → "| … |
+      // No (always recorded) |": that choice or right is gone)
+      if (m.kind === 'opt-out-added' || m.kind === 'rights-added')
+        tags.add(
+          m.kind === 'opt-out-added' ? 'opt-out-removed' : 'rights-reduced',
+          m.topic,
+          'pair:row-answer-no',
+          r,
+          a,
+        );
     }
+  if (flip === 'yes')
+    for (const m of a.meanings)
+      if (m.kind === 'opt-out-added' || m.kind === 'rights-added')
+        tags.add(m.kind, m.topic, 'pair:row-answer-yes', r, a);
   // a kind of recipient the old sentence did not name ("to the clinics you choose and to our
   // service providers" → "…, and to insurance companies that may tailor their offerings")
   const newRecipients = a.reading.recipients.filter((x) => !r.reading.recipients.includes(x));
@@ -349,6 +363,27 @@ function compareScopeRightsAndData(
     ctx.linesOf.added.tableHeader(a.reading.text),
   );
   if (column) for (const topic of column.topics) tags.add(column.kind, topic, 'pair:table-column', r, a);
+  // a row's cell under a "Who can see it" (or "Shared with") header that names a new kind of
+  // recipient ("You and the caregivers you invite" → "…, and our sleep-coaching partner Hushly")
+  const header = column ? null : ctx.linesOf.added.tableHeader(a.reading.text);
+  if (header && header.some((h) => WHO_SEES.test(h.toLowerCase()))) {
+    const was = cellsOf(r.reading.text);
+    const now = cellsOf(a.reading.text);
+    const grew = header.some(
+      (h, j) =>
+        WHO_SEES.test(h.toLowerCase()) &&
+        was.length === now.length &&
+        recipientNounAdded(words(was[j] ?? ''), words(now[j] ?? '')),
+    );
+    if (grew)
+      tags.add(
+        'sharing-expanded',
+        a.reading.topics.find((t) => SENSITIVE_DATA.includes(t)) ?? 'third-party-sharing',
+        'pair:recipients-column-grew',
+        r,
+        a,
+      );
+  }
 }
 
 /**
@@ -454,6 +489,16 @@ const PROSPECTIVE_DEAL =
 /** A table column headed by a mode that keeps data on the device ("Local", "On-device", "Offline mode"). */
 const LOCAL_MODE_CELL =
   /^(local|on[- ]device|offline|home[- ]only|device[- ]only|local[- ]only|private)( mode| processing)?$/iu;
+
+/** A table column that says who gets or sees the row's data. */
+const WHO_SEES =
+  /\b(who (can )?(see|sees|access|accesses|gets|receives)|shared with|disclosed to|recipients?|visible to)\b/u;
+/** A cell's words, lower-cased. */
+const words = (cell: string) =>
+  cell
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}'-]+/u)
+    .filter(Boolean);
 
 /** Small claims kept out of arbitration ("except claims in small claims court", "save that either party may … small claims"). */
 const SMALL_CLAIMS_CARVE_OUT =

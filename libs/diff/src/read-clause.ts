@@ -163,6 +163,9 @@ function nearNegation(norm: string, at: number): boolean {
  * third-party analytics company".
  */
 function trackerTakenOut(norm: string, at: number): boolean {
+  // (anywhere in the sentence when it says so outright: "analytics: we've removed the third-party
+  // analytics sdk from kids mode")
+  if (TAKEN_OUT_HINT.test(norm) && TRACKER_REMOVED.test(norm)) return true;
   const start = Math.max(0, at - 80);
   let window = norm.slice(start, at);
   if (!TAKEN_OUT_HINT.test(window)) return false;
@@ -173,6 +176,9 @@ function trackerTakenOut(norm: string, at: number): boolean {
   return TAKEN_OUT.test(lastWords(window.trim(), 10));
 }
 const TAKEN_OUT_HINT = /remov|dropp|retir|disabl|uninstall|rid of|stopped|no longer/u;
+/** "We('ve) removed the … analytics SDK" (not "removed the option to turn off analytics"). */
+const TRACKER_REMOVED =
+  /\b(we|we've|we have|this (version|update|release))( also)? (removed|dropped|retired|uninstalled|got rid of|stopped using)\b((?!option|ability|setting|choice|toggle|switch|way)[^.;]){0,40}\b(analytics|tracking|trackers?|sdks?|pixels?|cookies?|advertising|ad)\b/u;
 const TAKEN_OUT =
   /^(\W*|.*\b(we|we've|we have|it|the app|the site|this version|this update)( also)? )(removed|remove|removes|dropped|retired|disabled|uninstalled|got rid of|stopped using|no longer (uses?|sends?|shares?|includes?|loads?))\b/u;
 

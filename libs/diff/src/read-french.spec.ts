@@ -388,3 +388,30 @@ describe('French lists read under their introduction, and other wording', () => 
     expect(frenchDurations('pendant trois ans, puis six mois en archive')).toEqual([1095, 180]);
   });
 });
+
+describe('eleventh stop: French set 5 read (a promise narrowed to money, deletion denied, recipients that receive)', () => {
+  it('« ne vendrons jamais » reworded as « ne vendons pas … contre paiement » is a promise withdrawn', () =>
+    check(
+      page('Nous ne vendrons jamais vos données de lecture, à personne.'),
+      page('Nous ne vendons pas vos données de lecture contre paiement.'),
+      { expect: ['promise-withdrawn/sale-of-data'] },
+    ));
+
+  it('« ne peuvent plus être effacées » is the right to delete reduced', () =>
+    check(
+      page(null),
+      page('Les photos partagées dans un album commun ne peuvent plus être effacées par vous.'),
+      {
+        expect: ['rights-reduced/deletion'],
+      },
+    ));
+
+  it('« des laboratoires, qui reçoivent vos données de santé » is sharing', () =>
+    check(
+      page(null),
+      page(
+        'Certains laboratoires partenaires, qui reçoivent vos données de santé, vous proposent des études.',
+      ),
+      { expect: ['sharing-expanded/health'] },
+    ));
+});

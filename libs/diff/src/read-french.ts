@@ -52,6 +52,14 @@ const CUE = Object.fromEntries(Object.entries(french.cues).map(([k, p]) => [k, u
   RegExp
 >;
 
+/** Recipients said to receive the data ("… qui reçoivent vos données"). */
+const THEY_RECEIVE =
+  /\b(qui |lesquels )?(recoivent|recevront|recoit|recevra|ont acces a|auront acces a|obtiennent|accedent a) (vos|les|leurs|ces|certaines) (donnees|informations)\b/u;
+
+/** Deletion denied, in the passive or to the user ("ne peuvent plus être supprimés", "vous ne pouvez pas effacer"). */
+const DELETION_DENIED_FR =
+  /\bne (peuvent|peut|pourront|pourra) (plus|pas|jamais) (\w+ )?(etre )?(supprime|efface|retire)\w*|\b(vous|tu) ne (pouvez|pourrez|peux) (plus|pas) (\w+ )?(supprimer|effacer)\b|\b(impossible|pas possible) (de|d') (supprimer|effacer)\b/u;
+
 /** Topics a choice or a practice is said to be about, the most telling first. */
 const PRIORITY = [
   'voice-recordings',
@@ -187,6 +195,10 @@ export function readFrench(text: string): FrenchReading {
   // a right waived: disputes sent to arbitration, class actions renounced
   if (CUE.waiver.test(folded))
     return { text, topics, meanings: [meaning('rights-reduced', 'arbitration', 'waiver')] };
+  // deletion denied ("les enregistrements plus anciens ne peuvent plus être supprimés"): the right
+  // to delete that data reduced
+  if (DELETION_DENIED_FR.test(folded))
+    return { text, topics, meanings: [meaning('rights-reduced', 'deletion', 'deletion-denied')] };
   // a right stated ("vous disposez d'un droit d'opposition", "une réclamation auprès de la CNIL",
   // "vous pouvez supprimer votre compte")
   if (CUE.right.test(folded))
@@ -265,6 +277,12 @@ export function readFrench(text: string): FrenchReading {
     const neg = negated(clause);
     const said = (kind: string, topic: string | null, rule: string) =>
       add(meaning(neg ? (NARROWED[kind] ?? kind) : kind, topic, neg ? `no-${rule}` : rule));
+    // recipients that receive the data ("nos partenaires …, qui reçoivent vos données de
+    // remboursement"): sharing with them
+    if (acts.includes('share') && THEY_RECEIVE.test(clause)) {
+      said('sharing-expanded', first(t, SHARE_PRIORITY) ?? 'third-party-sharing', 'recipients-receive');
+      continue;
+    }
     // a third party acting on the service's pages: tracking, when the clause names its means
     if (CUE.thirdPartySubject.test(clause)) {
       if (t.includes('cookies-tracking') || (acts.includes('track') && CUE.trackContext.test(clause)))
@@ -432,6 +450,7 @@ export function frenchCues(text: string): {
   only: boolean;
   commitment: boolean;
   legalCondition: boolean;
+  narrowedToMoney: boolean;
 } {
   const folded = foldFrench(text);
   return {
@@ -439,5 +458,6 @@ export function frenchCues(text: string): {
     only: CUE.only.test(folded),
     commitment: CUE.commitment.test(folded),
     legalCondition: CUE.legalCondition.test(folded),
+    narrowedToMoney: CUE.narrowedToMoney.test(folded),
   };
 }
