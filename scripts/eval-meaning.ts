@@ -77,6 +77,7 @@ import meaningBlind22 from '../libs/diff/test/meaning-blind-22.json';
 import meaningBlind23 from '../libs/diff/test/meaning-blind-23.json';
 import meaningBlind24 from '../libs/diff/test/meaning-blind-24.json';
 import meaningBlind25 from '../libs/diff/test/meaning-blind-25.json';
+import meaningBlind26 from '../libs/diff/test/meaning-blind-26.json';
 import frenchBlind4 from '../libs/diff/test/french-blind-4.json';
 import frenchBlind5 from '../libs/diff/test/french-blind-5.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
@@ -676,6 +677,11 @@ const blindKindSets = (
       'French, fifth blind set (first run 27/40)',
       'Labelled changes in French, a fifth set written blind (french-blind-5.json; first run 27/40 meaning, 32/40 severity, then read)',
       frenchBlind5,
+    ],
+    [
+      'twenty-sixth blind set (first run 29/40, held out)',
+      'Labelled changes of every kind, a twenty-sixth set written blind (meaning-blind-26.json; policies, device help pages, terms and short notices; first run 29/40 meaning, 33/40 severity at the end of the eleventh stop, 28/40 on the start-of-stop engine; not read for fixes)',
+      meaningBlind26,
     ],
   ] as [string, string, { cases: BlindCase[] }][]
 ).map(([name, title, set]) => ({ name, total: set.cases.length, ...judgeBlind(title, set.cases) }));
