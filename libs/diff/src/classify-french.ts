@@ -377,7 +377,27 @@ function fromContext(s: FrenchReading, lines: SideLines): void {
       rule: 'fr:cookie-table-row',
       optIn: false,
     });
+  // a row of a table of processing ("| Donnée | Source | Utilisation |", "| Finalité | Base légale
+  // |") that names sensitive data: that data collected, or put to the row's purpose (not a table
+  // of periods, whose rows say how long)
+  else if (header && s.meanings.length === 0 && cellsOf(s.text).length >= 2) {
+    const first = foldFrench(header[0] ?? '');
+    const sensitive = frenchTopicOf(s.text, (t) => FRENCH_SENSITIVE.has(t));
+    if (sensitive && DATA_COLUMN.test(first) && tableKind(header) === null)
+      s.meanings.push({
+        kind: 'new-data-collected',
+        topic: sensitive,
+        rule: 'fr:data-table-row',
+        optIn: false,
+      });
+    else if (sensitive && PURPOSE_COLUMN.test(first))
+      s.meanings.push({ kind: 'new-data-use', topic: sensitive, rule: 'fr:purpose-table-row', optIn: false });
+  }
 }
+/** A table's first column of data ("Donnée", "Catégorie de données", "Informations"). */
+const DATA_COLUMN = /^\W*(donnees?|categories?( de donnees)?|informations?|types? de donnees)\b/u;
+/** A table's first column of purposes or processing ("Finalité", "Traitement", "Utilisation"). */
+const PURPOSE_COLUMN = /^\W*(finalites?|traitements?|utilisations?|usages?|objectifs?)\b/u;
 
 /** A list item that states a purpose with a verb ("réaliser des études …", "choisir les publicités …"). */
 const PURPOSE_ITEM = /^\W*\p{Ll}+(er|ir|re)\b/u;

@@ -415,3 +415,41 @@ describe('eleventh stop: French set 5 read (a promise narrowed to money, deletio
       { expect: ['sharing-expanded/health'] },
     ));
 });
+
+describe('eleventh stop: French processing tables and biometric templates', () => {
+  const table = (head: string, rows: string[]) =>
+    `# Vos données\n\n| ${head} |\n|---|---|---|\n${rows.join('\n')}\n\n## Nous contacter\n\nÉcrivez-nous.`;
+
+  it('a row added to a table of data categories that names location is collection', () => {
+    const row = '| Adresse e-mail | saisie à l’inscription | vous envoyer vos reçus |';
+    const added = '| Position précise | signal GPS de votre téléphone | vous proposer les magasins proches |';
+    check(
+      table('Catégorie | Source | Pourquoi', [row]),
+      table('Catégorie | Source | Pourquoi', [row, added]),
+      {
+        expect: ['new-data-collected/location'],
+      },
+    );
+  });
+
+  it('a row added to a table of purposes that names spending is a new use of financial data', () => {
+    const row = '| Tenue de votre compte | Contrat | 5 ans |';
+    const added = '| Étude de vos dépenses pour vous suggérer des prêts | Intérêt légitime | 2 ans |';
+    check(
+      table('Finalité | Base légale | Durée', [row]),
+      table('Finalité | Base légale | Durée', [row, added]),
+      {
+        expect: ['new-data-use/financial'],
+      },
+    );
+  });
+
+  it('« nous créons une empreinte vocale » is biometric data collected', () =>
+    check(
+      page(null),
+      page(
+        'À la première connexion, nous créons une empreinte vocale à partir de trois phrases que vous lisez à voix haute.',
+      ),
+      { expect: ['new-data-collected/biometrics'] },
+    ));
+});

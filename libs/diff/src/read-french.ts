@@ -329,8 +329,20 @@ export function readFrench(text: string): FrenchReading {
       if (topic) said('new-data-collected', topic, 'collection');
     }
   }
+  // a biometric template made from the user's face or voice ("… à partir de laquelle nous
+  // calculons un gabarit biométrique"): biometric data collected, whatever verb makes it
+  if (
+    topics.includes('biometrics') &&
+    BIOMETRIC_MADE.test(folded) &&
+    !out.some((m) => m.kind === 'new-data-collected' && m.topic === 'biometrics') &&
+    !CUE.negation.test(folded)
+  )
+    out.push(meaning('new-data-collected', 'biometrics', 'biometric-template'));
   return { text, topics, meanings: out };
 }
+/** A biometric template or print made ("nous calculons un gabarit biométrique", "créer une empreinte vocale"). */
+const BIOMETRIC_MADE =
+  /\b(calcul|cre|gener|extra|deriv|etabl|constitu|produi)\w* (\w+ ){0,2}(gabarits?|modeles?|empreintes?|signatures?|representations?) (\w+ ){0,1}(biometriques?|faciales?|vocales?|du visage|de (votre|la) voix)\b/u;
 
 const UNIT_DAYS: Record<string, number> = french.durations;
 /** Numbers written as words, as periods are ("trois ans", "six mois"). */
