@@ -35,7 +35,7 @@ export class BackendProbe {
 
   private async probe(): Promise<Backend | null> {
     const [database, queue] = await Promise.all([
-      tcpReachable(this.config.DATABASE_URL, PROBE_TIMEOUT_MS),
+      databaseReachable(this.config.DATABASE_URL),
       this.queue.ping(PROBE_TIMEOUT_MS).then(
         () => true,
         () => false,
@@ -47,17 +47,36 @@ export class BackendProbe {
   }
 }
 
-function tcpReachable(databaseUrl: string, timeoutMs: number): Promise<boolean> {
+/**
+ * Whether PostgreSQL accepts a connection. A refused or reset connection is down at once; a
+ * connection that only timed out is tried once more, with longer to answer: on a busy machine
+ * (an event loop held up by other requests) a healthy database can miss the first 250 ms, and a
+ * false "down" would turn a slow request into a 503.
+ */
+async function databaseReachable(databaseUrl: string): Promise<boolean> {
+  const first = await tcpReachable(databaseUrl, PROBE_TIMEOUT_MS);
+  if (first !== 'timeout') return first === 'ok';
+  return (await tcpReachable(databaseUrl, PROBE_RETRY_TIMEOUT_MS)) === 'ok';
+}
+/** The second, longer try after a probe that only timed out. */
+const PROBE_RETRY_TIMEOUT_MS = 750;
+
+function tcpReachable(databaseUrl: string, timeoutMs: number): Promise<'ok' | 'refused' | 'timeout'> {
   const url = new URL(databaseUrl);
   return new Promise((resolve) => {
     const socket = new Socket();
-    const done = (ok: boolean) => {
+    let settled = false;
+    const done = (answer: 'ok' | 'refused' | 'timeout') => {
+      if (settled) return;
+      settled = true;
       socket.destroy();
-      resolve(ok);
+      resolve(answer);
     };
-    socket.setTimeout(timeoutMs, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
+    // (a timer that fires late, after an event loop held up by other work, may find the connection
+    // made but its event not yet run: the timeout waits for the I/O callbacks already due)
+    socket.setTimeout(timeoutMs, () => setImmediate(() => done('timeout')));
+    socket.once('connect', () => done('ok'));
+    socket.once('error', () => done('refused'));
     socket.connect(Number(url.port || 5432), url.hostname.replace(/^\[|\]$/g, ''));
   });
 }
