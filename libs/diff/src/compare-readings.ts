@@ -6,6 +6,11 @@ export function sharesLive(r: ClauseReading): boolean {
   return r.acts.some((x) => (x.family === 'share' || x.family === 'sell') && !x.negated);
 }
 
+/** Whether a sentence puts data to use (or trains on it), not denying it. */
+export function usesLive(r: ClauseReading): boolean {
+  return r.acts.some((x) => (x.family === 'use' || x.family === 'train') && !x.negated);
+}
+
 /** Did a pair's rewording add or drop a word any meaning rule keys on (or a number)? */
 export function meaningWordChanged(before: ClauseReading, after: ClauseReading): boolean {
   const a = new Set(before.tokens);
@@ -59,10 +64,14 @@ export const ONLY_LIMIT = /\b(only|solely|exclusively)\b/u;
 export const WIDER_SCOPE =
   /\b((?<!non-|non |im)precise|continuous(ly)?|in the background|at all times|even when|when the app is (closed|not in use)|in real time|around the clock)\b/u;
 
-/** An exception added to a promise ("we never sell your data" → "…, except …"). */
-/** An exception, or a narrowing to a legal definition or to money ("we do not sell … in exchange for money"). */
-const EXCEPTION =
-  /\b(except|excepting|unless|other than|apart from|save for|excluding|with the exception of|but (we )?(may|might|can|will))\b|\b(in exchange for|for) (money|monetary (payment|consideration)|cash|payment)\b|\bfor (monetary|valuable) consideration\b|\bas (that|the|this|such) terms? (is|are) (defined|used)\b|\bas defined (by|in|under)\b|\bwithin the meaning of\b/u;
+/** A denial narrowed to money or to a legal definition ("we do not sell … in exchange for money"). */
+const NARROWED_TO_MONEY =
+  /\b(in exchange for|for) (money|monetary (payment|consideration)|cash|payment)\b|\bfor (monetary|valuable) consideration\b|\bas (that|the|this|such) terms? (is|are) (defined|used)\b|\bas defined (by|in|under)\b|\bwithin the meaning of\b/u;
+/** An exception added to a promise ("we never sell your data" → "…, except …"), or a narrowing to money or a legal definition (`NARROWED_TO_MONEY`). */
+const EXCEPTION = new RegExp(
+  `\\b(except|excepting|unless|other than|apart from|save for|excluding|with the exception of|but (we )?(may|might|can|will))\\b|${NARROWED_TO_MONEY.source}`,
+  'u',
+);
 /** Families whose negated act is a promise about the service's own practice. */
 export const PROMISE_FAMILIES = new Set([
   'collect',
@@ -97,10 +106,6 @@ export function weakenedPromise(r: ClauseReading, a: ClauseReading): boolean {
     )
   );
 }
-/** A denial narrowed to money or to a legal definition (the part of `EXCEPTION` that narrows a sale). */
-const NARROWED_TO_MONEY =
-  /\b(in exchange for|for) (money|monetary (payment|consideration)|cash|payment)\b|\bfor (monetary|valuable) consideration\b|\bas (that|the|this|such) terms? (is|are) (defined|used)\b|\bas defined (by|in|under)\b|\bwithin the meaning of\b/u;
-
 /** How many times a string occurs in a text. */
 export function count(text: string, part: string): number {
   let n = 0;

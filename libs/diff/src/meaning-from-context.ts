@@ -134,15 +134,10 @@ const OWN_CHOICE = new Set(['opt-out-added', 'opt-out-removed', 'rights-added', 
 function settingsRows(list: Side[], other: Side[], lines: SideLines): void {
   // (a row whose setting the other side's rows still name was reworded, not added or removed: its
   // practices are compared as they are, "Uses your voice to improve …" → "… to train our AI")
-  let otherNames: Set<string> | null = null;
+  const reworded = rewordedRow(other);
   for (const s of list) {
     if (!s.reading.text.includes('|') || s.meanings.some((m) => OWN_CHOICE.has(m.kind))) continue;
-    const name = rowName(s.reading.text);
-    if (
-      name &&
-      (otherNames ??= new Set(other.map((o) => rowName(o.reading.text)).filter((n) => n !== null))).has(name)
-    )
-      continue;
+    if (reworded(s)) continue;
     const topics = s.reading.topics.filter((t) => CHOICE_TOPICS.includes(t));
     if (topics.length === 0) continue;
     const header = lines.tableHeader(s.reading.text);
@@ -154,6 +149,21 @@ function settingsRows(list: Side[], other: Side[], lines: SideLines): void {
       object: topic,
     }));
   }
+}
+
+/**
+ * Whether a changed row names, in its first cell, a row the other side's changed rows still name:
+ * the same row reworded, not one added or removed (the other side's names listed when first asked).
+ */
+function rewordedRow(other: Side[]): (s: Side) => boolean {
+  let names: Set<string> | null = null;
+  return (s) => {
+    const name = rowName(s.reading.text);
+    return (
+      name !== null &&
+      (names ??= new Set(other.map((o) => rowName(o.reading.text)).filter((n) => n !== null))).has(name)
+    );
+  };
 }
 
 /** The first cell of a table row a sentence opens, lower-cased, without emphasis ("| **Voice** | …" → "voice"). */
@@ -171,18 +181,13 @@ const COOKIE_HEADER = /^(cookies?( name)?|name|trackers?|pixels?|tags?|technolog
  * and about advertising too when the row says so. A row the other side still names was reworded.
  */
 function cookieRows(list: Side[], other: Side[], lines: SideLines): void {
-  let otherNames: Set<string> | null = null;
+  const reworded = rewordedRow(other);
   for (const s of list) {
     if (!s.reading.text.trimStart().startsWith('|')) continue;
     if (s.meanings.some((m) => m.kind === 'tracking-added' || m.kind === 'tracking-removed')) continue;
     const header = lines.tableHeader(s.reading.text);
     if (!header || !COOKIE_HEADER.test((header[0] ?? '').replace(/[*_`]/gu, '').trim())) continue;
-    const name = rowName(s.reading.text);
-    if (
-      name &&
-      (otherNames ??= new Set(other.map((o) => rowName(o.reading.text)).filter((n) => n !== null))).has(name)
-    )
-      continue;
+    if (reworded(s)) continue;
     s.meanings = [
       ...s.meanings,
       {

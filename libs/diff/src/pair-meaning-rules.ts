@@ -1,14 +1,20 @@
 import { renamedChoice, sameChoice, sameMenuPath } from './choice-survives';
 import { CHOICE_TOPICS, CHOICE_VERB, type Meaning, rightKinds, SENSITIVE_DATA } from './clause-meaning';
 import { type RuleScope, type Side } from './classify.types';
-import { keeps, listSeparators, ONLY_LIMIT, promiseForNowOnly, weakenedPromise } from './compare-readings';
+import {
+  keeps,
+  listSeparators,
+  ONLY_LIMIT,
+  promiseForNowOnly,
+  usesLive,
+  weakenedPromise,
+} from './compare-readings';
 import { REMOVAL_OF } from './lexicon';
 import { KEPT_AWAY } from './local-choice';
 import { matches } from './pattern-gate';
 import { EXPANDING, key, PURPOSE_TOPICS, WIDER_KIND } from './practice-kinds';
 import { isRetention, retentionBoth, retentionDelta } from './retention-compare';
 import { stillStated } from './safeguards';
-import { type ClauseReading } from './read-clause';
 
 /**
  * A limit dropped or its conditions widened, a legal condition dropped, a commitment hedged, a
@@ -359,10 +365,6 @@ function rightWordedAsChoice(m: Meaning, s: Side, other: Side): boolean {
   );
 }
 
-/** Whether a sentence puts data to use, not denying it. */
-function usesLive(r: ClauseReading): boolean {
-  return r.acts.some((x) => (x.family === 'use' || x.family === 'train') && !x.negated);
-}
 /** A word that names a purpose data is put to ("improve", "train", "personalise", "advertising", "matching"). */
 const PURPOSE_WORD =
   /^(improv|train|develop|personali[sz]|tailor|offer|advertis|market|match|recommend|research|profil|target|promot|sell|infer)\w*$/u;

@@ -203,12 +203,13 @@ function compareReach(r: Side, a: Side, scope: RuleScope): void {
   // → "| | Standard | Enhanced |"), in a table about speech or audio: that choice is gone
   if (r.reading.text.trimStart().startsWith('|') && a.reading.text.trimStart().startsWith('|')) {
     const localCell = (c: string) => LOCAL_MODE_CELL.test(c.replace(/[*_`]/gu, '').trim());
-    const kept = new Set(cellsOf(a.reading.text).map((c) => c.toLowerCase()));
+    const now = cellsOf(a.reading.text);
+    const kept = new Set(now.map((c) => c.toLowerCase()));
     const dropped = cellsOf(r.reading.text).filter((c) => !kept.has(c.toLowerCase()));
     // (not renamed: "Local" → "Home-only")
     if (
       dropped.some(localCell) &&
-      !cellsOf(a.reading.text).some(localCell) &&
+      !now.some(localCell) &&
       scope.ctx.diff.sentences.removed.some((t) => VOICE_LIKE.test(t.toLowerCase()))
     )
       tags.add('opt-out-removed', 'voice-recordings', 'pair:local-column-dropped', r, a);

@@ -142,15 +142,10 @@ function negatedAt(norm: string, at: number): boolean {
 }
 
 function nearNegation(norm: string, at: number): boolean {
-  const start = Math.max(0, at - 48);
-  let window = norm.slice(start, at);
+  const window = norm.slice(Math.max(0, at - 48), at);
   // every negator has "no", "ne" or "n't" in it: most windows have none of them
   if (NEGATOR_HINTS && !includesAny(window, NEGATOR_HINTS)) return false;
-  BREAK.lastIndex = 0;
-  let cut = -1;
-  for (let m = BREAK.exec(window); m; m = BREAK.exec(window)) cut = m.index + m[0].length;
-  if (cut >= 0) window = window.slice(cut);
-  const words = lastWords(window.trim(), 7);
+  const words = lastWords(afterLastBreak(window).trim(), 7);
   return (
     NEGATOR.test(words) &&
     !/\bnot only\b|\bno matter\b|\bno later\b|\bno more than\b|\bno longer than\b/u.test(words)
@@ -166,14 +161,17 @@ function trackerTakenOut(norm: string, at: number): boolean {
   // (anywhere in the sentence when it says so outright: "analytics: we've removed the third-party
   // analytics sdk from kids mode")
   if (TAKEN_OUT_HINT.test(norm) && TRACKER_REMOVED.test(norm)) return true;
-  const start = Math.max(0, at - 80);
-  let window = norm.slice(start, at);
+  const window = norm.slice(Math.max(0, at - 80), at);
   if (!TAKEN_OUT_HINT.test(window)) return false;
+  return TAKEN_OUT.test(lastWords(afterLastBreak(window).trim(), 10));
+}
+
+/** The part of a window before an act that stands in the act's own clause: after its last clause break. */
+function afterLastBreak(window: string): string {
   BREAK.lastIndex = 0;
   let cut = -1;
   for (let m = BREAK.exec(window); m; m = BREAK.exec(window)) cut = m.index + m[0].length;
-  if (cut >= 0) window = window.slice(cut);
-  return TAKEN_OUT.test(lastWords(window.trim(), 10));
+  return cut >= 0 ? window.slice(cut) : window;
 }
 const TAKEN_OUT_HINT = /remov|dropp|retir|disabl|uninstall|rid of|stopped|no longer/u;
 /** "We('ve) removed the … analytics SDK" (not "removed the option to turn off analytics"). */
