@@ -78,6 +78,8 @@ import meaningBlind23 from '../libs/diff/test/meaning-blind-23.json';
 import meaningBlind24 from '../libs/diff/test/meaning-blind-24.json';
 import meaningBlind25 from '../libs/diff/test/meaning-blind-25.json';
 import meaningBlind26 from '../libs/diff/test/meaning-blind-26.json';
+import meaningBlind27 from '../libs/diff/test/meaning-blind-27.json';
+import meaningBlind28 from '../libs/diff/test/meaning-blind-28.json';
 import frenchBlind4 from '../libs/diff/test/french-blind-4.json';
 import frenchBlind5 from '../libs/diff/test/french-blind-5.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
@@ -682,6 +684,16 @@ const blindKindSets = (
       'twenty-sixth blind set (first run 29/40, held out)',
       'Labelled changes of every kind, a twenty-sixth set written blind (meaning-blind-26.json; policies, device help pages, terms and short notices; first run 29/40 meaning, 33/40 severity at the end of the eleventh stop, 28/40 on the start-of-stop engine; not read for fixes)',
       meaningBlind26,
+    ],
+    [
+      'twenty-seventh blind set (first run 26/40, held out)',
+      'Labelled changes of every kind, a twenty-seventh set written blind (meaning-blind-27.json; long legal notices and terms with defined terms, cross-references and lists; first run 26/40 meaning, 32/40 severity on the start-of-stop engine; not read for fixes)',
+      meaningBlind27,
+    ],
+    [
+      'twenty-eighth blind set (first run 23/40)',
+      'Labelled changes of every kind, a twenty-eighth set written blind (meaning-blind-28.json; data-safety labels, update emails, release notes, forum and chatbot answers, yes/no tables; first run 23/40 meaning, 26/40 severity on the start-of-stop engine, then read)',
+      meaningBlind28,
     ],
   ] as [string, string, { cases: BlindCase[] }][]
 ).map(([name, title, set]) => ({ name, total: set.cases.length, ...judgeBlind(title, set.cases) }));
