@@ -2587,3 +2587,203 @@ describe('eleventh stop: set 25 read (checkboxes, discretionary deletion, table 
     expect(c.kinds).not.toContain('tracking-added');
   });
 });
+
+// Twelfth stop (decision 0016, update 31): a list inside a sentence cut down, the rest of the
+// sentence kept. Our own sentences, written before the rule.
+describe('items cut from a list the sentence keeps', () => {
+  it.each([
+    [
+      'We share your order history with delivery couriers, loyalty partners and the payment processors that handle your card.',
+      'We share your order history with the payment processors that handle your card.',
+      'sharing-narrowed',
+    ],
+    [
+      'We use your shopping lists to fill your basket, to choose the ads you see on partner sites and to remind you of items you often buy.',
+      'We use your shopping lists to fill your basket and to remind you of items you often buy.',
+      'data-use-narrowed',
+    ],
+    [
+      'When you book, we collect your name, your email address, your passport number and your date of birth.',
+      'When you book, we collect your name, your email address and your date of birth.',
+      'data-collection-reduced',
+    ],
+  ])('%s → %s', (a, b, kind) => {
+    expect(change(a, b).kinds).toContain(kind);
+  });
+
+  it('a cut alternative among conditions narrows a disclosure to the police', () => {
+    expect(
+      change(
+        'We share account records with the police when they bring a court order, or when an officer tells us it is urgent.',
+        'We share account records with the police when they bring a court order.',
+      ).kinds,
+    ).toContain('sharing-narrowed');
+  });
+
+  it.each([
+    // a limit cut widens: no narrowing
+    [
+      'We share your step counts only with the coaches you pick.',
+      'We share your step counts with the coaches you pick.',
+    ],
+    ['We use anonymised trip records to plan new routes.', 'We use trip records to plan new routes.'],
+    // an example cut from "such as" keeps the practice as it was
+    [
+      'We collect device details, such as the model, the operating system and the battery level.',
+      'We collect device details, such as the model and the operating system.',
+    ],
+    // a hedge cut is no item
+    [
+      'Your requests are ordinarily sent to our servers for processing.',
+      'Your requests are sent to our servers for processing.',
+    ],
+  ])('not narrowed: %s → %s', (a, b) => {
+    const kinds = change(a, b).kinds;
+    expect(kinds).not.toContain('sharing-narrowed');
+    expect(kinds).not.toContain('data-use-narrowed');
+    expect(kinds).not.toContain('data-collection-reduced');
+  });
+});
+
+describe('items added to a list the sentence keeps', () => {
+  it('one more case where records go to the police is sharing expanded', () => {
+    const c = change(
+      'We disclose account records to the police when they bring a court order.',
+      'We disclose account records to the police when they bring a court order, or when an officer tells us it is urgent.',
+    );
+    expect(c.tags.some((t) => t.kind === 'sharing-expanded' && t.topic === 'law-enforcement')).toBe(true);
+  });
+
+  it('a condition put in front of a use is no item added', () => {
+    expect(
+      change(
+        'We use clips of your baby sleeping to train our sleep models.',
+        'For subscribers who agree, we use clips of your baby sleeping to train our sleep models.',
+      ).kinds,
+    ).not.toContain('new-data-use');
+  });
+});
+
+// Twelfth stop, set 28 read (decision 0016, update 31): our own wordings of what it missed.
+describe('twelfth stop: wordings a blind set of short consumer texts used', () => {
+  const has = (c: ReturnType<typeof change>, kind: string, topic?: string | null) =>
+    c.tags.some((t) => t.kind === kind && (topic === undefined || t.topic === topic));
+
+  it('a right to sue "still" kept, replaced by an arbitrator, is a right reduced', () => {
+    const c = change(
+      'If something goes wrong with your booking, you can still sue us in your local court or join a class action with other travellers.',
+      'If something goes wrong with your booking, a single arbitrator will settle it instead of a court.',
+    );
+    expect(has(c, 'rights-reduced', 'arbitration')).toBe(true);
+  });
+
+  it('"we\'ve taken the … SDK out" is tracking removed, not added', () => {
+    const c = change(
+      'The app includes the Mixpanel analytics SDK to see which screens you open.',
+      "We've taken the Mixpanel analytics SDK out of the app, so your screens are no longer counted.",
+    );
+    expect(c.kinds).toContain('tracking-removed');
+    expect(c.kinds).not.toContain('tracking-added');
+  });
+
+  it('someone on a team who listens to clips is human review; someone who looks at a request is not', () => {
+    expect(
+      has(
+        change(
+          '',
+          'Some recordings are sent to a person on our accuracy team, who listens to them and corrects the transcript.',
+        ),
+        'new-data-use',
+        'human-review',
+      ),
+    ).toBe(true);
+    expect(
+      change('', 'Someone from our team will look at your request within two working days.').topics,
+    ).not.toContain('human-review');
+  });
+
+  it('data fetched from a bank is collected; audio that no longer goes to the servers is collected less', () => {
+    expect(
+      has(
+        change('', 'Every night the app fetches your card transactions from your bank.'),
+        'new-data-collected',
+        'financial',
+      ),
+    ).toBe(true);
+    expect(
+      has(
+        change(
+          'The audio of every question is sent to our servers.',
+          'Short questions are now answered on the watch, so their audio no longer goes to our servers.',
+        ),
+        'data-collection-reduced',
+        'voice-recordings',
+      ),
+    ).toBe(true);
+  });
+
+  it('clips "saved for" longer are retention lengthened', () => {
+    expect(
+      change('Doorbell clips are saved for 14 days.', 'Doorbell clips are saved for 90 days.').kinds,
+    ).toContain('retention-lengthened');
+  });
+
+  it('a settings item to download "my data" is a right, not a choice or a collection', () => {
+    const c = change(
+      '',
+      'New under Settings > Profile: Download my data — a copy of everything we have about you.',
+    );
+    expect(c.kinds).toContain('rights-added');
+    expect(c.kinds).not.toContain('new-data-collected');
+  });
+
+  it('promo texts switched off no more is a marketing choice removed, medium', () => {
+    const c = change(
+      'Promo texts are optional: switch them off in Account > Messages.',
+      'Promo texts now come with every order confirmation.',
+    );
+    expect(has(c, 'opt-out-removed', 'marketing')).toBe(true);
+    expect(c.severity).toBe('medium');
+  });
+
+  it('a cross turned to a tick in an at-a-glance list is the practice now done', () => {
+    const glance = (mark: string) =>
+      `# At a glance\n\n✓ = yes ✗ = no\n\n✓ Keep your playlists in sync\n${mark} Sell your listening history to advertisers\n✗ Share your playlists publicly\n`;
+    const c = analyzeChange(glance('✗'), glance('✓')).classification;
+    expect(has(c, 'sharing-expanded', 'sale-of-data')).toBe(true);
+    expect(c.severity).toBe('high');
+  });
+
+  it('a "Can you turn it off?" cell that turns to No is the choice removed', () => {
+    const table = (cell: string) =>
+      `# Data we use\n\n| Data | Used for | Can you turn it off? |\n|---|---|---|\n| Location | Traffic alerts | ${cell} |\n| Crash reports | Fixing bugs | Yes |\n\n## Help\n\nAsk us.`;
+    const c = analyzeChange(table('Yes, in Settings'), table('No')).classification;
+    expect(has(c, 'opt-out-removed', 'location')).toBe(true);
+  });
+
+  it('a [Not now] button put beside [Share contacts] is a choice added', () => {
+    const c = change(
+      'Find friends faster. [Share contacts]',
+      'Find friends faster. [Share contacts] [Not now]',
+    );
+    expect(c.kinds).toContain('opt-out-added');
+  });
+
+  it('the same instruction under a renamed menu path is no choice removed', () => {
+    const c = change(
+      'Open Settings > Privacy > Search history and tap Clear all.',
+      'Open Account > Data & privacy > History and tap Clear all.',
+    );
+    expect(c.kinds).not.toContain('opt-out-removed');
+  });
+
+  it('footage handed over without a warrant is disclosure to the police', () => {
+    expect(
+      has(
+        change('', 'If someone may be hurt, we may hand your camera footage over without a warrant.'),
+        'sharing-expanded',
+        'law-enforcement',
+      ),
+    ).toBe(true);
+  });
+});

@@ -67,6 +67,31 @@ export function sameMenuPath(r: Side, a: Side): boolean {
   const after = new Set(path(a.reading.text));
   return before.every((p) => after.has(p));
 }
+/**
+ * The same instruction with its menu path moved or renamed ("Open Settings > Privacy > Reading
+ * history and tap Clear" → "Open Account > Data & privacy > History and tap Clear"): each side
+ * names one path, the words around it are the same (at least 80% shared), and the paths end on a
+ * step that shares a word. A path that ends elsewhere is another setting.
+ */
+export function menuPathRenamed(r: Side, a: Side): boolean {
+  const paths = (t: string) => [...t.matchAll(ANY_MENU_PATH)].map((m) => m[0]);
+  const was = paths(r.reading.text);
+  const now = paths(a.reading.text);
+  if (was.length !== 1 || now.length !== 1) return false;
+  const words = (t: string) => new Set(t.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? []);
+  const lastStep = (p: string) => words(p.split('>').at(-1) as string);
+  const endsAlike = [...lastStep(was[0] as string)].some(
+    (w) => w.length >= 3 && lastStep(now[0] as string).has(w),
+  );
+  const before = words(r.reading.text.replace(was[0] as string, ' '));
+  const after = words(a.reading.text.replace(now[0] as string, ' '));
+  let shared = 0;
+  for (const w of before) if (after.has(w)) shared++;
+  return endsAlike && before.size + after.size > 0 && (2 * shared) / (before.size + after.size) >= 0.8;
+}
+/** A menu path of two or more steps, "&" allowed in a step ("Account > Data & privacy > History"). */
+const ANY_MENU_PATH =
+  /[A-Z][\w'’-]*(?: (?!(?:and|then|to|or)\b)[a-z&][\w'’-]*){0,3}(?:\s*[>›]\s*[A-Z][\w'’-]*(?: (?!(?:and|then|to|or)\b)[a-z&][\w'’-]*){0,3})+/gu;
 /** A menu path: three or more capitalised steps joined by ">" ("Settings > Privacy > Voice"). */
 const MENU_PATH = /[A-Z][\w'’-]*(?: [\w'’-]+){0,3}(?:\s*>\s*[A-Z][\w'’-]*(?: [\w'’-]+){0,3}){2,}/gu;
 

@@ -5,6 +5,7 @@ import { classifyFrench } from './classify-french';
 import { type Classification, type DiffResult } from './diff.types';
 import { readsAsEnglish, readsAsFrench } from './language';
 import { listItemRules } from './list-item-rules';
+import { type MarkFlip, markFlipRules, markFlips } from './mark-flips';
 import { meaningsFromContext } from './meaning-from-context';
 import { comparePairs, rightsMadeDiscretionary, transfersWidened } from './pair-rules';
 import { pairSides, settleVetoes } from './pair-sides';
@@ -37,7 +38,9 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
       topics: [],
       kinds: [],
     };
-  if (diff.cosmetic)
+  // (a tick turned to a cross is a symbol to the word diff, and the whole answer to a reader)
+  const flips = markFlips(diff);
+  if (diff.cosmetic && flips.length === 0)
     return {
       severity: 'cosmetic',
       severityRule: 'cosmetic-only',
@@ -52,6 +55,7 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
   // misreading of words that look English ("cookies")
   const changed = [...diff.sentences.removed, ...diff.sentences.added];
   if (readsAsFrench(changed, options.afterText)) return classifyFrench(diff, options);
+  if (changed.length === 0 && flips.length > 0) return classifyFlips(diff, options, flips);
   if (!readsAsEnglish(changed))
     return {
       severity: 'low',
@@ -82,5 +86,14 @@ function classify(diff: DiffResult, options: ClassifyOptions): Classification {
   safeguardRules(removed, scope);
   additionRules(removed, added, scope);
   wholeChangeRules(removed, added, tags);
+  markFlipRules(ctx, flips, tags);
   return assembleClassification(tags, removed, added, ctx, st);
+}
+
+/** A change whose only edits are ticks and crosses flipped (mark-flips.ts). */
+function classifyFlips(diff: DiffResult, options: ClassifyOptions, flips: MarkFlip[]): Classification {
+  const ctx = new ClassifyContext(diff, options);
+  const tags = new TagSet();
+  markFlipRules(ctx, flips, tags);
+  return assembleClassification(tags, [], [], ctx, new ChangeStatements(ctx, [], []));
 }

@@ -23,6 +23,7 @@ import {
 } from './local-choice';
 import { matches } from './pattern-gate';
 import { type PracticePrediction } from './practice-model';
+import { topicsOf } from './lexicon';
 import { type Act, actOf, type ClauseReading, type Family } from './read-clause';
 
 /** One meaning of a clause, as if the clause had just been added to a policy. */
@@ -54,7 +55,7 @@ function rightBeforeChoice(r: ClauseReading, choice: Act): boolean {
 }
 /** A menu item that exercises a user's right ("Settings › Data › Delete account"). */
 const MENU_RIGHT =
-  /(›|>)\s*(delete|erase|close|download|export)( my| your)? (account|data|information|history|everything)\b/u;
+  /(›|>)\s*([\w &]{1,30}:\s*)?(delete|erase|close|download|export|request)( a copy of)?( my| your)? (account|data|information|history|everything)\b/u;
 /** A setting's label and its two positions ("Watch history — On / Off"). */
 const TOGGLE =
   /^\W*([^—–:|]{3,80}?)\s*[—–:|-]\s*(?:on|off|enabled|disabled)\s*(?:\/|or|\|)\s*(?:on|off|enabled|disabled)\b/u;
@@ -65,6 +66,11 @@ const CHECKBOX = /^\W{0,3}\[( |x)\]\s+\w/u;
 /** A banner's button that refuses all, or all but the necessary ("[Reject all]", "[Decline non-essential]"). */
 const REJECT_BUTTON =
   /\[\s*(reject|decline|refuse|deny)( all)?( (but|except) (essential|necessary|required)| (non-?essential|optional|additional|marketing|analytics)( cookies)?)?( cookies)?\s*\]/u;
+/** A prompt's button that declines ("[Skip]", "[Not now]", "[Don't allow]"). */
+const DECLINE_BUTTON =
+  /\[\s*(skip|not now|no thanks|no,? thanks|don't allow|do not allow|deny|decline|refuse|maybe later|continue without[^\]]*)\s*\]/u;
+/** A prompt's button that allows or shares, and what it names ("[Allow location]", "[Share contacts]"). */
+const ALLOW_BUTTON = /\[\s*(allow|share|turn on|enable|give access to|connect)\b([^\]]{0,40})\]/u;
 /** A label naming a category of cookies or trackers. */
 const COOKIE_LABEL = /\b(cookies?|trackers?|pixels?|beacons?|tags)\b/u;
 const TITLE_SILENT_KINDS = new Set([
@@ -222,6 +228,18 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
     return [
       { kind: 'opt-out-added', topic: 'cookies-tracking', rule: 'reject-button', object: 'cookies-tracking' },
     ];
+  // a prompt's button to decline beside its button to allow ("[Allow location] [Skip]", "[Share
+  // contacts] [Not now]"): a choice about what the allow button names
+  const prompt = DECLINE_BUTTON.test(r.norm) ? ALLOW_BUTTON.exec(r.norm) : null;
+  if (prompt) {
+    const topics = topicsOf(prompt[2] as string).filter((t) => t !== 'service-providers');
+    return (topics.length ? topics : [null]).map((t) => ({
+      kind: 'opt-out-added',
+      topic: t,
+      rule: 'decline-button',
+      object: t ?? 'choice',
+    }));
+  }
   // (and so does an FAQ's yes/no question, "Can I share my sleep data with my doctor?": its
   // answer says what is done, read through it by faq-answer.ts)
   const text = r.text.trim();
@@ -386,7 +404,7 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
       // the user may go to court, alone or in a class action ("you can take us to court …")
       (matches(
         r.norm,
-        /\b(you|users?|customers?) (may|can|are entitled to|have the right to) (also )?(bring|file|take|join|participate in|pursue|start|sue)\b[^.;]{0,80}\b(claims?|actions?|lawsuits?|suits?|courts?|us)\b/u,
+        /\b(you|users?|customers?) (may|can|are entitled to|have the right to) (also |still |always )?(bring|file|take|join|participate in|pursue|start|sue)\b[^.;]{0,80}\b(claims?|actions?|lawsuits?|suits?|courts?|us)\b/u,
       ) &&
         !matches(r.norm, /\b(waiv|give up|gives up|not (bring|join|file|participate))/u));
     push(
@@ -447,6 +465,9 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     );
   const companyActs =
     r.actor === 'we' &&
+    // (a menu item the user opens to exercise a right: "Settings > Account: Request my data — a copy
+    // of everything we hold about you")
+    !matches(r.norm, MENU_RIGHT) &&
     !matches(r.norm, /\b(notify|inform|tell|alert)\b/u) &&
     !matches(
       r.norm,

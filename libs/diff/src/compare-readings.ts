@@ -185,3 +185,14 @@ export function namesGrew(before: string, after: string, cue?: RegExp): boolean 
   for (const n of capitalisedNames(before)) if (!newText.includes(n.toLowerCase())) return false;
   return true;
 }
+
+/** Nouns that name a kind of recipient ("partners", "insurers", "research organisations"). */
+export const RECIPIENT_NOUN =
+  /^(partners?|compan(y|ies)|advertisers?|insurers?|brokers?|researchers?|sponsors?|manufacturers?|firms?|organi[sz]ations?|businesses|retailers?|merchants?|lenders?|agencies|networks?|affiliates?|employers?|landlords?|governments?|authorities|police)$/u;
+
+/** The tracking technologies a sentence names. */
+export function trackingTech(norm: string): string[] {
+  return [...norm.matchAll(TRACKING_TECH)].map((m) => (m[1] as string).replace(/s$/u, ''));
+}
+const TRACKING_TECH =
+  /\b(session[- ]recording|session replay|fingerprint|pixel|web beacon|beacon|sdk|advertising cookie|third[- ]party cookie|cross[- ]site|keystroke|mouse movement|local storage|device graph|hashed (?:identifier|e-?mail(?: address)?|contact information|phone number)|advertising id(?:entifier)?)s?\b/gu;

@@ -1,4 +1,4 @@
-import { renamedChoice, sameChoice, sameMenuPath } from './choice-survives';
+import { menuPathRenamed, renamedChoice, sameChoice, sameMenuPath } from './choice-survives';
 import { CHOICE_TOPICS, CHOICE_VERB, type Meaning, rightKinds, SENSITIVE_DATA } from './clause-meaning';
 import { type RuleScope, type Side } from './classify.types';
 import {
@@ -260,6 +260,7 @@ export function compareMeaningsLost(r: Side, a: Side, scope: RuleScope): void {
       m.kind === 'opt-out-added'
         ? st.choiceSurvives(r, m) ||
           renamedChoice(r, a, m) ||
+          menuPathRenamed(r, a) ||
           // (the same menu path where the new sentence still offers a choice there, not where it
           // only shows something: "Settings > Privacy > Voice Data shows how many …")
           (sameMenuPath(r, a) &&

@@ -8,7 +8,9 @@ import {
   meaningWordChanged,
   namesGrew,
   ONLY_LIMIT,
+  RECIPIENT_NOUN,
   sharesLive,
+  trackingTech,
   weakenedPromise,
   WIDER_SCOPE,
 } from './compare-readings';
@@ -26,7 +28,8 @@ import { matches } from './pattern-gate';
 import { EXPANDING, NARROWER_KIND } from './practice-kinds';
 import { VOICE_LIKE } from './local-choice';
 import { cellsOf } from './side-lines';
-import { answerCellFlip, soldOrSharedColumn } from './table-cells';
+import { answerCellFlip, choiceColumnFlip, soldOrSharedColumn } from './table-cells';
+import { itemsAdded, itemsCut } from './list-edit-rules';
 import { type TagSet } from './tag-set';
 
 /** Each removed sentence compared with the added sentence that replaced it. */
@@ -60,6 +63,8 @@ function comparePair(r: Side, a: Side, scope: RuleScope): void {
     (matches(r.reading.norm, WIDER_SCOPE) && !matches(a.reading.norm, WIDER_SCOPE)) ||
     (matches(a.reading.norm, ONLY_LIMIT) && !matches(r.reading.norm, ONLY_LIMIT));
   compareScopeRightsAndData(r, a, widened, narrowed, scope);
+  itemsCut(r, a, scope);
+  itemsAdded(r, a, scope);
   // reworded without touching a word that carries meaning (bullets, markup, a name, spacing)
   if (
     !widened &&
@@ -71,7 +76,10 @@ function comparePair(r: Side, a: Side, scope: RuleScope): void {
     matches(a.reading.norm, LAW_OR_RESIDENCE) === matches(r.reading.norm, LAW_OR_RESIDENCE) &&
     !weakenedPromise(r.reading, a.reading) &&
     // (a line moved under a changelog's "Removed" label keeps its words and changes its meaning)
-    !a.meanings.some((m) => m.rule === 'choice-listed-removed')
+    !a.meanings.some((m) => m.rule === 'choice-listed-removed') &&
+    // (nor a prompt's button to decline put beside its button to allow, or taken away: "[Skip]")
+    r.meanings.some((m) => m.rule === 'decline-button') ===
+      a.meanings.some((m) => m.rule === 'decline-button')
   )
     return;
   compareLimitsAndPromises(r, a, widened, scope);
@@ -364,6 +372,24 @@ function compareScopeRightsAndData(
     ctx.linesOf.added.tableHeader(a.reading.text),
   );
   if (column) for (const topic of column.topics) tags.add(column.kind, topic, 'pair:table-column', r, a);
+  // a row's cell under a "Can you say no?" header that turned to "No", or to "Yes": the choice about
+  // what the row names ("| Advertising ID | Personalised ads | Yes – Options > Ad choices |" → "| … | No |")
+  const choiceFlip = choiceColumnFlip(
+    r.reading.text,
+    a.reading.text,
+    ctx.linesOf.added.tableHeader(a.reading.text),
+  );
+  if (choiceFlip) {
+    const about = ctx.readingOf(choiceFlip.about).topics.filter((t) => t !== 'service-providers');
+    for (const topic of about.length ? about : [null])
+      tags.add(
+        choiceFlip.now === 'no' ? 'opt-out-removed' : 'opt-out-added',
+        topic,
+        'pair:choice-column-flipped',
+        r,
+        a,
+      );
+  }
   // a row's cell under a "Who can see it" (or "Shared with") header that names a new kind of
   // recipient ("You and the caregivers you invite" → "…, and our sleep-coaching partner Hushly")
   const header = column ? null : ctx.linesOf.added.tableHeader(a.reading.text);
@@ -512,10 +538,6 @@ const AUTOMATED = /\bautomat(ed|ic|ically|ion)\b|\balgorithm\w*/u;
 const ON_USER_ACT =
   /\b(when|if|where|once|whenever) you (choose|opt|decide|elect|ask|request|tell us|agree) to\b|\bat your (request|direction)\b/u;
 
-/** Nouns that name a kind of recipient ("partners", "insurers", "research organisations"). */
-const RECIPIENT_NOUN =
-  /^(partners?|compan(y|ies)|advertisers?|insurers?|brokers?|researchers?|sponsors?|manufacturers?|firms?|organi[sz]ations?|businesses|retailers?|merchants?|lenders?|agencies|networks?|affiliates?|employers?|landlords?|governments?|authorities|police)$/u;
-
 /** A recipient noun the new sentence has and the old one lacks (in any form: "partner" / "partners"). */
 function recipientNounAdded(before: string[], after: string[]): boolean {
   const stem = (w: string) => w.replace(/(ies|s)$/u, '');
@@ -523,12 +545,6 @@ function recipientNounAdded(before: string[], after: string[]): boolean {
   return after.some((w) => RECIPIENT_NOUN.test(w) && !had.has(stem(w)));
 }
 
-/** The tracking technologies a sentence names. */
-function trackingTech(norm: string): string[] {
-  return [...norm.matchAll(TRACKING_TECH)].map((m) => (m[1] as string).replace(/s$/u, ''));
-}
-const TRACKING_TECH =
-  /\b(session[- ]recording|session replay|fingerprint|pixel|web beacon|beacon|sdk|advertising cookie|third[- ]party cookie|cross[- ]site|keystroke|mouse movement|local storage|device graph|hashed (?:identifier|e-?mail(?: address)?|contact information|phone number)|advertising id(?:entifier)?)s?\b/gu;
 /** Part of what a right covers carved out of it. */
 const RIGHT_EXCLUSION =
   /\bnot (covered|included|subject to|eligible)\b|\b(does|do|will|shall) not (apply|extend|cover|include)\b|\bexcept\b|\bexclud(ing|ed|es)\b|\bother than\b|\bonly (applies|covers|extends|includes)\b|\blimited to\b/u;

@@ -160,7 +160,7 @@ function nearNegation(norm: string, at: number): boolean {
 function trackerTakenOut(norm: string, at: number): boolean {
   // (anywhere in the sentence when it says so outright: "analytics: we've removed the third-party
   // analytics sdk from kids mode")
-  if (TAKEN_OUT_HINT.test(norm) && TRACKER_REMOVED.test(norm)) return true;
+  if (TAKEN_OUT_HINT.test(norm) && (TRACKER_REMOVED.test(norm) || TRACKER_TAKEN_OUT.test(norm))) return true;
   const window = norm.slice(Math.max(0, at - 80), at);
   if (!TAKEN_OUT_HINT.test(window)) return false;
   return TAKEN_OUT.test(lastWords(afterLastBreak(window).trim(), 10));
@@ -173,10 +173,13 @@ function afterLastBreak(window: string): string {
   for (let m = BREAK.exec(window); m; m = BREAK.exec(window)) cut = m.index + m[0].length;
   return cut >= 0 ? window.slice(cut) : window;
 }
-const TAKEN_OUT_HINT = /remov|dropp|retir|disabl|uninstall|rid of|stopped|no longer/u;
+const TAKEN_OUT_HINT = /remov|dropp|retir|disabl|uninstall|rid of|stopped|no longer|\b(took|taken|take)\b/u;
 /** "We('ve) removed the … analytics SDK" (not "removed the option to turn off analytics"). */
 const TRACKER_REMOVED =
   /\b(we|we've|we have|this (version|update|release))( also)? (removed|dropped|retired|uninstalled|got rid of|stopped using)\b((?!option|ability|setting|choice|toggle|switch|way)[^.;]){0,40}\b(analytics|tracking|trackers?|sdks?|pixels?|cookies?|advertising|ad)\b/u;
+/** "We took Google Analytics out of the app" / "we've taken the ad SDK out". */
+const TRACKER_TAKEN_OUT =
+  /\b(we|we've|we have)( also)? (took|taken)\b[^.;]{0,40}\b(analytics|tracking|trackers?|sdks?|pixels?|cookies?)\b[^.;]{0,30}\bout\b/u;
 const TAKEN_OUT =
   /^(\W*|.*\b(we|we've|we have|it|the app|the site|this version|this update)( also)? )(removed|remove|removes|dropped|retired|disabled|uninstalled|got rid of|stopped using|no longer (uses?|sends?|shares?|includes?|loads?))\b/u;
 

@@ -51,3 +51,33 @@ export function soldOrSharedColumn(
 }
 const SOLD_OR_SHARED = /\b(sold|sale|sell|shared|share|disclosed to third parties)\b/u;
 const NO_CELL = /^(no|none|not sold|not shared|never|n\/a|-|—|–|)$/u;
+
+/**
+ * A row's cell under a header that asks whether the user can refuse ("Can you say no?", "Opt
+ * out?", "Can you turn it off?") that turned from yes to no, or back: the choice about what the
+ * row names is gone, or offered. Returns the row's other cells (what the choice is about) and the
+ * new answer.
+ */
+export function choiceColumnFlip(
+  before: string,
+  after: string,
+  header: string[] | null,
+): { now: 'yes' | 'no'; about: string } | null {
+  if (!header) return null;
+  const was = cellsOf(before);
+  const now = cellsOf(after);
+  if (was.length !== header.length || now.length !== header.length) return null;
+  for (let j = 0; j < header.length; j++) {
+    if (!CHOICE_HEADER.test((header[j] as string).toLowerCase())) continue;
+    const a = answerOf(was[j] as string);
+    const b = answerOf(now[j] as string);
+    if (!a || !b || a === b) continue;
+    return { now: b, about: now.filter((_, k) => k !== j).join(', ') };
+  }
+  return null;
+}
+const CHOICE_HEADER =
+  /\b(say no|opt[- ]?out|turn (it )?off|switch (it )?off|refuse|decline|optional|your choice|can you (choose|stop|control|limit))\b/u;
+function answerOf(cell: string): 'yes' | 'no' | null {
+  return /^\W*(no|none|never|not)\b/iu.test(cell) ? 'no' : /^\W*(yes|optional)\b/iu.test(cell) ? 'yes' : null;
+}
