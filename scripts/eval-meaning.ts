@@ -49,6 +49,7 @@ import blind17 from '../libs/diff/test/alexa-blind-17.json';
 import blind18 from '../libs/diff/test/alexa-blind-18.json';
 import blind19 from '../libs/diff/test/alexa-blind-19.json';
 import blind20 from '../libs/diff/test/alexa-blind-20.json';
+import blind21 from '../libs/diff/test/alexa-blind-21.json';
 import meaningBlind1 from '../libs/diff/test/meaning-blind-1.json';
 import meaningBlind2 from '../libs/diff/test/meaning-blind-2.json';
 import meaningBlind3 from '../libs/diff/test/meaning-blind-3.json';
@@ -497,6 +498,11 @@ const variantSets = (
       'twentieth set (written blind, first run 18/24)',
       'Alexa story, twentieth set (written blind, eleventh stop; first run 18/24, then read)',
       blind20,
+    ],
+    [
+      'twenty-first set (written blind, first run 21/24)',
+      'Alexa story, twenty-first set (written blind, twelfth stop; first run 21/24, then read)',
+      blind21,
     ],
   ] as [string, string, { removals: Variant[]; controls: Variant[] }][]
 ).map(([name, title, set]) => ({

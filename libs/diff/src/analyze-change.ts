@@ -1,6 +1,7 @@
 import { classifyChange } from './classify-change';
 import { diffText } from './diff-text';
 import { type Classification, type DiffOptions, type DiffResult } from './diff.types';
+import { unwrapParagraphs } from './soft-wraps';
 import { withSentenceMemo } from './split-sentences';
 import { summarizeChange } from './summarize-change';
 
@@ -25,7 +26,19 @@ function analyze(before: string, after: string, options: { title?: string } & Di
   const t0 = performance.now();
   const diff = diffText(before, after, options);
   const t1 = performance.now();
-  const classification = classifyChange(diff, { afterText: after, beforeText: before });
+  // (paragraphs wrapped over lines are read as Markdown reads them, one paragraph, so a sentence
+  // cut by a line break reaches the reader whole; the diff shown keeps the lines as they are)
+  const wrappedBefore = unwrapParagraphs(before);
+  const wrappedAfter = unwrapParagraphs(after);
+  const unwrapped = wrappedBefore !== null || wrappedAfter !== null;
+  const read = {
+    before: wrappedBefore ?? before,
+    after: wrappedAfter ?? after,
+  };
+  const classification = classifyChange(unwrapped ? diffText(read.before, read.after, options) : diff, {
+    afterText: read.after,
+    beforeText: read.before,
+  });
   const t2 = performance.now();
   return {
     diff,

@@ -2787,3 +2787,45 @@ describe('twelfth stop: wordings a blind set of short consumer texts used', () =
     ).toBe(true);
   });
 });
+
+// Twelfth stop, Alexa set 21 read: our own wordings.
+describe('twelfth stop: a voice kept local, withdrawn in other words', () => {
+  it("a local choice about a child's requests is a voice choice as well as a children's one", () => {
+    const before =
+      '# Beam speaker help\n\nEvery Beam speaker can keep your voice at home.\n\nWith **Home voice** switched on in the Beam app, the speaker understands your child\'s requests on the speaker itself.\n\n## Volume\n\nSay "louder".\n';
+    const after =
+      '# Beam speaker help\n\nEvery Beam speaker can keep your voice at home.\n\nYou can look back over your child\'s voice activity in the Beam app.\n\n## Volume\n\nSay "louder".\n';
+    const c = analyzeChange(before, after).classification;
+    expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'voice-recordings')).toBe(true);
+  });
+
+  it('a withdrawal that says the voice now goes to the cloud is a voice choice gone, whatever reason it gives', () => {
+    const before =
+      '# Beam speaker privacy\n\n- **On-device voice:** have requests on this Beam handled by the speaker. Your audio never leaves the speaker.\n\nChange this in **Settings > Privacy**.\n';
+    const after =
+      'Subject: A change to your Beam speaker\n\nHello,\n\nWe are writing because you turned on the on-device voice feature on your Beam speaker. As we bring generative AI answers that need our cloud, we have decided to stop supporting this feature. From 1 June, this feature will no longer be available, and your voice recordings will be sent to the cloud.\n\nThe Beam team\n';
+    const c = analyzeChange(before, after).classification;
+    expect(
+      c.tags.some(
+        (t) =>
+          t.kind === 'opt-out-removed' &&
+          t.topic === 'voice-recordings' &&
+          t.citations.some((x) => x.side === 'added' && x.text.includes('sent to the cloud')),
+      ),
+    ).toBe(true);
+  });
+
+  it('"It is not supported on" the product is cited as the choice announced gone', () => {
+    const c = change(
+      'Turn on Quiet Voice and what you say stays on the Lark Mini.',
+      'Quiet Voice is now offered only on Lark Max. It is not supported on Lark Mini.',
+    );
+    expect(
+      c.tags.some(
+        (t) =>
+          t.kind === 'opt-out-removed' &&
+          t.citations.some((x) => x.side === 'added' && x.text.includes('not supported')),
+      ),
+    ).toBe(true);
+  });
+});

@@ -1,4 +1,4 @@
-import { choiceAspect, CHOICE_TOPICS, type Meaning, meaningsOf } from './clause-meaning';
+import { choiceAspect, CHOICE_TOPICS, type Meaning, meaningsOf, VOICE_TO_CLOUD } from './clause-meaning';
 import { type Side } from './classify.types';
 import { KEPT_AWAY, VOICE_LIKE, WITHDRAWN } from './local-choice';
 import { matches } from './pattern-gate';
@@ -52,7 +52,14 @@ export function topicFromContext(
     // a choice announced gone by pointing back ("… we have decided to discontinue this feature"):
     // it is the choice the sentence before names, not a topic its reasons name ("new generative AI
     // capabilities")
-    const gone = s.meanings.filter((m) => m.rule === 'choice-announced-gone' && m.topic !== null);
+    // (a voice the sentence itself says now goes to the cloud stays: "this feature will no longer be
+    // available, and your voice recordings will be sent to the cloud")
+    const gone = s.meanings.filter(
+      (m) =>
+        m.rule === 'choice-announced-gone' &&
+        m.topic !== null &&
+        !(m.topic === 'voice-recordings' && matches(s.reading.norm, VOICE_TO_CLOUD)),
+    );
     const previous = list[i - 1];
     if (
       gone.length &&

@@ -71,6 +71,9 @@ const DECLINE_BUTTON =
   /\[\s*(skip|not now|no thanks|no,? thanks|don't allow|do not allow|deny|decline|refuse|maybe later|continue without[^\]]*)\s*\]/u;
 /** A prompt's button that allows or shares, and what it names ("[Allow location]", "[Share contacts]"). */
 const ALLOW_BUTTON = /\[\s*(allow|share|turn on|enable|give access to|connect)\b([^\]]{0,40})\]/u;
+/** A voice said to go to the cloud or the servers ("your voice recordings will be sent to the cloud"). */
+export const VOICE_TO_CLOUD =
+  /\b(voice|audio|recordings?|speech)\b[^.;]{0,40}\b(sent|uploaded|transmitted|go|goes|processed)\b[^.;]{0,20}\b(cloud|servers?)\b/u;
 /** A label naming a category of cookies or trackers. */
 const COOKIE_LABEL = /\b(cookies?|trackers?|pixels?|beacons?|tags)\b/u;
 const TITLE_SILENT_KINDS = new Set([
@@ -368,7 +371,7 @@ const BODY_TRACKED =
 const DENIED_BY_NAME: Act = { family: 'choiceDenied', negated: false, at: 0 };
 /** A sentence whose subject is "this setting", "that option", "the choice": the choice its section is about. */
 const POINTS_AT_A_CHOICE =
-  /^(this|that|the|these|those) (setting|option|control|choice|toggle|opt[- ]?out)s?\b|^\W*(this|that|it|these|they) (can't|cannot|can not|won't|will not) be (switched|turned|toggled) off\b/u;
+  /^(this|that|the|these|those) (setting|option|control|choice|toggle|opt[- ]?out)s?\b|^\W*(this|that|it|these|they) (can't|cannot|can not|won't|will not) be (switched|turned|toggled) off\b|^\W*(it|this|that) (is|are)( now)? (not|no longer) (supported|available|offered) (on|for|with|in)\b/u;
 
 function clauseMeanings(r: ClauseReading): Meaning[] {
   const out: Meaning[] = [];
@@ -517,18 +520,26 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     // (a named setting about voice, "Keep voice on doorbell", is a voice choice)
     // (and local processing of voice ended is a voice choice gone, whatever the reason names:
     // "to make room for generative AI features, we will stop supporting on-device processing")
+    // (or says the voice goes to the cloud from now on: "this feature will no longer be available,
+    // and your voice recordings will be sent to the cloud", whatever else the context names)
     const topics =
       (deniedTopics[0] === null || deniedTopics.includes('voice-recordings')) &&
       matches(r.norm, VOICE_LIKE) &&
       (deniedTopics[0] === null || matches(r.norm, /\b(local|locally|on-device|on device|offline)\b/u))
         ? ['voice-recordings']
-        : deniedTopics;
+        : matches(r.norm, VOICE_TO_CLOUD) && !deniedTopics.includes('voice-recordings')
+          ? [...deniedTopics.filter((t) => t !== null), 'voice-recordings']
+          : deniedTopics;
     for (const t of topics) push('opt-out-removed', t, 'choice-announced-gone', settingKey(r, t));
     return out;
   }
   // a choice to keep voice on the device, in words the choice patterns miss (local-choice.ts)
   if (!choice && !reference && localVoiceChoice(r)) {
-    for (const t of choiceTopics(r))
+    // (a choice to keep a voice on the device is a voice choice whatever else it names: "your
+    // child's speech stays on the tablet")
+    const named = choiceTopics(r);
+    const topics = named.includes('voice-recordings') ? named : [...named.filter((t) => t !== null), null];
+    for (const t of topics)
       push(
         'opt-out-added',
         t ?? 'voice-recordings',
