@@ -81,6 +81,7 @@ import meaningBlind25 from '../libs/diff/test/meaning-blind-25.json';
 import meaningBlind26 from '../libs/diff/test/meaning-blind-26.json';
 import meaningBlind27 from '../libs/diff/test/meaning-blind-27.json';
 import meaningBlind28 from '../libs/diff/test/meaning-blind-28.json';
+import meaningBlind30 from '../libs/diff/test/meaning-blind-30.json';
 import frenchBlind4 from '../libs/diff/test/french-blind-4.json';
 import frenchBlind5 from '../libs/diff/test/french-blind-5.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
@@ -700,6 +701,11 @@ const blindKindSets = (
       'twenty-eighth blind set (first run 23/40)',
       'Labelled changes of every kind, a twenty-eighth set written blind (meaning-blind-28.json; data-safety labels, update emails, release notes, forum and chatbot answers, yes/no tables; first run 23/40 meaning, 26/40 severity on the start-of-stop engine, then read)',
       meaningBlind28,
+    ],
+    [
+      'thirtieth blind set (first run 26/40)',
+      "Labelled changes of every kind, a thirtieth set written blind (meaning-blind-30.json; large platforms' policies and terms, subtle clause-level edits; first run 26/40 meaning, 31/40 severity, 25/40 on the start-of-stop engine, then read)",
+      meaningBlind30,
     ],
   ] as [string, string, { cases: BlindCase[] }][]
 ).map(([name, title, set]) => ({ name, total: set.cases.length, ...judgeBlind(title, set.cases) }));

@@ -2829,3 +2829,79 @@ describe('twelfth stop: a voice kept local, withdrawn in other words', () => {
     ).toBe(true);
   });
 });
+
+// Twelfth stop, set 30 read (large platforms' careful prose): our own wordings.
+describe('twelfth stop: subtle edits in careful platform prose', () => {
+  const has = (c: ReturnType<typeof change>, kind: string, topic?: string | null) =>
+    c.tags.some((t) => t.kind === kind && (topic === undefined || t.topic === topic));
+
+  it('a right put behind "in some countries" is reduced; a choice behind "depending on your region" is removed', () => {
+    expect(
+      has(
+        change(
+          'You can download a copy of your personal data from the Privacy Hub at any time.',
+          'In certain countries, you can download a copy of your personal data from the Privacy Hub at any time.',
+        ),
+        'rights-reduced',
+      ),
+    ).toBe(true);
+    expect(
+      has(
+        change(
+          'You can turn off personalised ads at any time in your Ad Settings.',
+          'Depending on where you live, you may be able to turn off personalised ads at any time in your Ad Settings.',
+        ),
+        'opt-out-removed',
+        'advertising',
+      ),
+    ).toBe(true);
+  });
+
+  it('"we do not typically share" hedges a promise', () => {
+    const c = change(
+      'We do not share your health readings with insurers, except as described in this notice.',
+      'We do not typically share your health readings with insurers, except as described in this notice.',
+    );
+    expect(c.kinds).toContain('promise-withdrawn');
+  });
+
+  it('"only in aggregate" cut from reports given to advertisers is sharing expanded', () => {
+    const c = change(
+      'We give our advertising partners reports on how their campaigns did, but only in aggregate form.',
+      'We give our advertising partners reports on how their campaigns did.',
+    );
+    expect(has(c, 'sharing-expanded', 'advertising')).toBe(true);
+  });
+
+  it('an item cut whose own clause says "not" still narrows what is collected', () => {
+    const c = change(
+      'We collect your phone number, the length of each call, and recordings of calls that are not marked private.',
+      'We collect your phone number and the length of each call.',
+    );
+    expect(c.kinds).toContain('data-collection-reduced');
+  });
+
+  it('device fingerprinting added to a list of tracking technologies is tracking added', () => {
+    const c = change(
+      'We use cookies, web beacons and similar tools to remember your settings and measure visits.',
+      'We use cookies, web beacons, device fingerprinting and similar tools to remember your settings and measure visits.',
+    );
+    expect(c.kinds).toContain('tracking-added');
+  });
+
+  it('"in the background" cut while "precise" stays is collection reduced', () => {
+    const c = change(
+      'We collect your precise location while you use the map and, if you agree, in the background.',
+      'We collect your precise location while you use the map.',
+    );
+    expect(has(c, 'data-collection-reduced', 'location')).toBe(true);
+  });
+
+  it("feedback named among the user's data used for training does not hide the training", () => {
+    const c = change(
+      '',
+      'We may use information about your chats with Pilot, such as your questions and your feedback on its answers, to train our models.',
+    );
+    expect(has(c, 'new-data-use', 'ai-training')).toBe(true);
+  });
+});

@@ -181,6 +181,11 @@ export function aboutFeedback(r: ClauseReading): boolean {
           r.norm,
           /\b(you|users?)\b[^.;]{0,30}\b(submit|send|give|provide|offer|post)|\b(submitted|sent|given|provided|offered) (to us|by you)\b/u,
         ))) &&
-    !matches(r.norm, /\bpersonal (data|information)\b|\babout you\b/u)
+    // (nor where feedback is one item among the user's data: "information about your interactions,
+    // such as the requests you make and your feedback on the responses")
+    !matches(
+      r.norm,
+      /\bpersonal (data|information)\b|\babout you\b|\b(information|data) about your\b|\byour (interactions|requests|prompts|conversations|inputs|messages|chats)\b/u,
+    )
   );
 }

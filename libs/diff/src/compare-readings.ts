@@ -67,6 +67,9 @@ export const WIDER_SCOPE =
 /** A denial narrowed to money or to a legal definition ("we do not sell … in exchange for money"). */
 const NARROWED_TO_MONEY =
   /\b(in exchange for|for) (money|monetary (payment|consideration)|cash|payment)\b|\bfor (monetary|valuable) consideration\b|\bas (that|the|this|such) terms? (is|are) (defined|used)\b|\bas defined (by|in|under)\b|\bwithin the meaning of\b/u;
+/** A denial hedged ("we do not generally sell", "as a rule, we don't share"): it no longer holds every time. */
+const HEDGED =
+  /\b(do|does|will|would|did)( not|n't) (generally|typically|usually|ordinarily|normally|always|necessarily)\b|\b(generally|typically|usually|ordinarily|normally) (do|does|will|would)( not|n't)\b|\bin (most|many) cases\b|\bas a (general )?rule\b/u;
 /** An exception added to a promise ("we never sell your data" → "…, except …"), or a narrowing to money or a legal definition (`NARROWED_TO_MONEY`). */
 const EXCEPTION = new RegExp(
   `\\b(except|excepting|unless|other than|apart from|save for|excluding|with the exception of|but (we )?(may|might|can|will))\\b|${NARROWED_TO_MONEY.source}`,
@@ -93,7 +96,9 @@ export const PROMISE_FAMILIES = new Set([
  */
 export function weakenedPromise(r: ClauseReading, a: ClauseReading): boolean {
   if (!r.acts.some((x) => x.negated && PROMISE_FAMILIES.has(x.family))) return false;
-  if (!matches(a.norm, EXCEPTION) || matches(r.norm, EXCEPTION)) return false;
+  // (a hedge put in counts whatever exceptions the promise already had)
+  const hedged = matches(a.norm, HEDGED) && !matches(r.norm, HEDGED);
+  if (!hedged && (!matches(a.norm, EXCEPTION) || matches(r.norm, EXCEPTION))) return false;
   if (keeps(r, a, 0.8)) return true;
   // (or reworded around the same denial, narrowed to money or a legal definition: "we have never
   // sold your personal information, and we never will" → "we do not sell your personal

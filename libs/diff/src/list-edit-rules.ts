@@ -58,7 +58,14 @@ function listEdit(
   );
   if (!runs?.length) return null;
   const text = runs.map((x) => x.words.filter((w) => !PUNCTUATION.has(w)).join(' ')).join(' ');
-  if (LIMIT_WORD.test(text)) return null;
+  // (a limit inside an item's own relative clause describes the item: "the content of messages that
+  // are not end-to-end encrypted")
+  const cores = runs.map((x) => {
+    const words = x.words.filter((w) => !PUNCTUATION.has(w));
+    const relative = words.findIndex((w, k) => k > 0 && RELATIVE.has(w));
+    return (relative > 0 ? words.slice(0, relative) : words).join(' ');
+  });
+  if (cores.some((c) => LIMIT_WORD.test(c))) return null;
   const content = text.split(' ').filter((w) => w.length >= 3 && !FUNCTION_WORD.has(w));
   // (an item that is anonymised data may go or come; "anonymised" alone before "data" is a limit)
   if (content.length < 4 && SOFT_LIMIT_WORD.test(text)) return null;
@@ -68,11 +75,16 @@ function listEdit(
   const alternative = conditions.some((x) => x.words.slice(0, 2).includes('or') || x.words.at(-1) === 'or');
   if (conditions.length > 0 && !alternative) return null;
   const read = readingOf(text);
-  const data = dataItems(read, 1) > 0 || read.topics.some((t) => DATA_TOPICS.has(t));
+  const data =
+    dataItems(read, 1) > 0 ||
+    read.topics.some((t) => DATA_TOPICS.has(t)) ||
+    USERS_DATA.test(text) ||
+    DATA_NOUN.test(text);
   const afterWith = runs.some((x) => ['with', 'to'].includes(words[x.start - 1] as string));
   const named: Record<string, boolean> = {
     'new-data-collected': data,
     'new-data-use':
+      data ||
       runs.some((x) => PURPOSE_START.has(x.words.find((w) => !LIST_MARK.has(w)) as string)) ||
       read.topics.some((t) => PURPOSE_TOPICS.includes(t)),
     'sharing-expanded':
@@ -120,18 +132,25 @@ function listTokens(norm: string): string[] {
   return norm.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*|[,;]/gu) ?? [];
 }
 const PUNCTUATION = new Set([',', ';']);
+const RELATIVE = new Set(['that', 'which', 'who', 'whose', 'where']);
 /** What joins a list's items. */
 const LIST_MARK = new Set([',', ';', 'and', 'or']);
 /** Words that limit or condition a practice: cutting them widens it, adding them narrows it. */
 const LIMIT_WORD = gated(
-  /\b(only|solely|exclusively|not|no|never|unless|except|without|consent|permission|agree|opt|opted|choose|limited|restricted|strictly|necessary|local|locally|on-device|device)\b|n't\b/u,
+  /\b(only|solely|exclusively|not|no|never|unless|except|without|consent|permission|agree|opt|opted|choose|limited|restricted|strictly|necessary|local|locally|on-device)\b|\bon (the|your|this) device\b|n't\b/u,
 );
 /** Words that limit the data a practice covers, which an item cut or added whole may carry. */
 const SOFT_LIMIT_WORD = /\b(anonymi[sz]ed|aggregated?|de-identified|pseudonymi[sz]ed|hashed|encrypted)\b/u;
 const CONDITION_WORD =
-  /\b(if|when|whenever|where|upon|after|before|until|once|while|request|requests|required|requires)\b/u;
+  /\b(if|when|whenever|where|upon|after|before|until|once|while|required|requires)\b|\b(on|upon|at) (your |our |their )?request\b/u;
 const EXAMPLE_WORD = new Set(['such', 'including', 'example', 'eg', 'e', 'like', 'namely']);
 const PURPOSE_START = new Set(['to', 'for', 'so']);
+/** Kinds of data named as such ("recordings of calls", "IP address", "transcripts"). */
+const DATA_NOUN =
+  /\b(recordings?|photos?|videos?|images?|messages|contacts|transcripts?|identifiers?|ip address(es)?|e-?mail address(es)?|phone numbers?|postal address(es)?|location|logs?|cookies?|biometric|fingerprints?)\b/u;
+/** The user's own data named in words ("information about your interactions", "your prompts"). */
+const USERS_DATA =
+  /\b(your|users'?|customers'?|members'?)\b[^,;]{0,30}\b(information|data|interactions|requests|prompts|content|messages|history|activity|details|records|feedback|photos|videos|recordings|files|contacts)\b/u;
 const DATA_TOPICS = new Set([...SENSITIVE_DATA, 'location', 'financial', 'contact']);
 const FUNCTION_WORD = new Set(
   'the and for with your our their its you they this that these those may might can could will would shall should also some certain other such any all more most which who are been being was were does did has have had them from into about way same both'.split(

@@ -343,7 +343,7 @@ const FLIPPED_KIND: Partial<Record<string, string>> = {
 };
 /** A condition of law or residence ("if you live in …", "where required by applicable law", "only users located in …"). */
 export const LAW_OR_RESIDENCE =
-  /\b(if|where|when|only if|to the extent) (you (live|reside|are a resident|are located|are based)|(it is |this is )?(required|permitted|mandated) by (applicable |local |the )?laws?|(applicable|local|the) laws? (requires?|allows?|permits?|mandates?)( it)?)\b|\bresidents? of\b|\b(users?|customers?|members?|people|individuals|account holders|those)( who are)? (located|living|based|resident|who live|who reside) in\b/u;
+  /\b(if|where|when|only if|to the extent) (you (live|reside|are a resident|are located|are based)|(it is |this is )?(required|permitted|mandated) by (applicable |local |the )?laws?|(applicable|local|the) laws? (requires?|allows?|permits?|mandates?)( it)?)\b|\bresidents? of\b|\b(users?|customers?|members?|people|individuals|account holders|those)( who are)? (located|living|based|resident|who live|who reside) in\b|\bin (some|certain|many|a few|specific) (jurisdictions|countries|regions|states|markets)\b|\bdepending on (where you (live|reside|are located)|your (region|country|location|jurisdiction|state|place of residence)|(applicable|local) laws?)\b/u;
 /** A commitment the service makes ("we will notify you", "we'll tell you"). */
 const COMMITMENT =
   /\bwe (will|'ll|shall|commit to|promise to) (\w+ ){0,2}(notify|tell|inform|let you know|alert|email|delete|erase)\b/u;

@@ -54,13 +54,13 @@ function comparePair(r: Side, a: Side, scope: RuleScope): void {
   // network receives …" → "the ad networks we work with receive …")
   const widened =
     (matches(r.reading.norm, ONLY_LIMIT) && !matches(a.reading.norm, ONLY_LIMIT)) ||
-    (matches(a.reading.norm, WIDER_SCOPE) && !matches(r.reading.norm, WIDER_SCOPE)) ||
+    widerScopeGained(r.reading.norm, a.reading.norm) ||
     (matches(r.reading.norm, ON_USER_ACT) && !matches(a.reading.norm, ON_USER_ACT));
   compareReach(r, a, scope);
   // the scope narrowed: the wider words gone, or "only" added ("in the background, even when the
   // app is closed" → "only while the app is open"): the practice the old sentence stated is less
   const narrowed =
-    (matches(r.reading.norm, WIDER_SCOPE) && !matches(a.reading.norm, WIDER_SCOPE)) ||
+    widerScopeGained(a.reading.norm, r.reading.norm) ||
     (matches(a.reading.norm, ONLY_LIMIT) && !matches(r.reading.norm, ONLY_LIMIT));
   compareScopeRightsAndData(r, a, widened, narrowed, scope);
   itemsCut(r, a, scope);
@@ -563,3 +563,17 @@ function voluntaryDisclosure(norm: string): boolean {
 }
 /** A line that lists data under a label ("Health and fitness: heart rate, steps, sleep stages"). */
 const DATA_LINE = /^\W*[^.:;]{2,40}:\s*[^.]*,[^.]*$/u;
+
+/**
+ * A wider scope the second sentence states and the first does not ("precise location while the app
+ * is open" → "precise location while the app is open and, if you allow it, in the background"):
+ * each phrase of `WIDER_SCOPE` is compared, not only whether one is there.
+ */
+function widerScopeGained(from: string, to: string): boolean {
+  if (!matches(to, WIDER_SCOPE)) return false;
+  if (!matches(from, WIDER_SCOPE)) return true;
+  const had = new Set([...from.matchAll(WIDER_SCOPE_ALL)].map((m) => m[0]));
+  for (const m of to.matchAll(WIDER_SCOPE_ALL)) if (!had.has(m[0])) return true;
+  return false;
+}
+const WIDER_SCOPE_ALL = new RegExp(WIDER_SCOPE.source, 'gu');
