@@ -82,6 +82,7 @@ import meaningBlind26 from '../libs/diff/test/meaning-blind-26.json';
 import meaningBlind27 from '../libs/diff/test/meaning-blind-27.json';
 import meaningBlind28 from '../libs/diff/test/meaning-blind-28.json';
 import meaningBlind30 from '../libs/diff/test/meaning-blind-30.json';
+import meaningBlind31 from '../libs/diff/test/meaning-blind-31.json';
 import frenchBlind4 from '../libs/diff/test/french-blind-4.json';
 import frenchBlind5 from '../libs/diff/test/french-blind-5.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
@@ -706,6 +707,11 @@ const blindKindSets = (
       'thirtieth blind set (first run 26/40)',
       "Labelled changes of every kind, a thirtieth set written blind (meaning-blind-30.json; large platforms' policies and terms, subtle clause-level edits; first run 26/40 meaning, 31/40 severity, 25/40 on the start-of-stop engine, then read)",
       meaningBlind30,
+    ],
+    [
+      'thirty-first blind set (first run 26/40)',
+      "Labelled changes of every kind, a thirty-first set written blind (meaning-blind-31.json; health, banking, insurance, children's and government notices; first run 26/40 meaning, 36/40 severity, the same on the start-of-stop engine, then read)",
+      meaningBlind31,
     ],
   ] as [string, string, { cases: BlindCase[] }][]
 ).map(([name, title, set]) => ({ name, total: set.cases.length, ...judgeBlind(title, set.cases) }));

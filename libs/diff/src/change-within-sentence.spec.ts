@@ -2905,3 +2905,72 @@ describe('twelfth stop: subtle edits in careful platform prose', () => {
     expect(has(c, 'new-data-use', 'ai-training')).toBe(true);
   });
 });
+
+// Twelfth stop, set 31 read (regulated sectors' notices): our own wordings.
+describe('twelfth stop: notices of banks, clinics and public bodies', () => {
+  const has = (c: ReturnType<typeof change>, kind: string, topic?: string | null) =>
+    c.tags.some((t) => t.kind === kind && (topic === undefined || t.topic === topic));
+  const facts = (cell: string) =>
+    `# Facts\n\n| Reasons we can share your personal information | Do we share? | Can you limit this sharing? |\n|---|---|---|\n| For our everyday business purposes | Yes | No |\n| For our partners to market to you | Yes | ${cell} |\n\n## Questions\n\nCall us.`;
+
+  it('a "Can you limit this sharing?" cell turned to No for partners marketing to you is a marketing choice removed', () => {
+    const c = analyzeChange(facts('Yes'), facts('No')).classification;
+    expect(has(c, 'opt-out-removed', 'marketing')).toBe(true);
+    expect(c.severity).toBe('medium');
+  });
+
+  it('"you may tell us not to contact you" about fundraising is a marketing choice', () => {
+    expect(
+      has(
+        change(
+          '',
+          'You may tell us not to contact you about fundraising campaigns by writing to our giving office.',
+        ),
+        'opt-out-added',
+        'marketing',
+      ),
+    ).toBe(true);
+  });
+
+  it('asking to have a stored specimen destroyed is a right to deletion', () => {
+    const c = change('', 'You may ask us to have your stored blood specimen destroyed at any time.');
+    expect(c.kinds).toContain('rights-added');
+    expect(c.topics).toContain('deletion');
+  });
+
+  it('police agencies added as a bullet under a list of the only recipients is sharing with the authorities', () => {
+    const list = (extra: string) =>
+      `# Sharing\n\nWe share what you tell us only with the bodies that need it:\n\n- the tax office, to check your income;\n- the housing office, to confirm your address${extra}\n\nNobody else receives it.`;
+    const c = analyzeChange(
+      list(';'),
+      list(';\n- city, county and state law-enforcement agencies that ask for it during an investigation.'),
+    ).classification;
+    expect(has(c, 'sharing-expanded', 'law-enforcement')).toBe(true);
+  });
+
+  it('a profile field about HIV status taken out of the fields you can add is collection reduced, health', () => {
+    const list = (hiv: string) =>
+      `# Your profile\n\nIf you like, you can add more about yourself to your profile:\n\n- your pronouns;\n${hiv}- your hobbies.\n\nOther members can see these.`;
+    const c = analyzeChange(
+      list('- your HIV status and when you were last tested;\n'),
+      list(''),
+    ).classification;
+    expect(has(c, 'data-collection-reduced', 'health')).toBe(true);
+  });
+
+  it('how far back a list of disclosures reaches, shortened, is a right reduced', () => {
+    const c = change(
+      'You can request an accounting of the disclosures we have made of your medical records in the past six years.',
+      'You can request an accounting of the disclosures we have made of your medical records in the past twelve months.',
+    );
+    expect(c.kinds).toContain('rights-reduced');
+  });
+
+  it('one more task listed for service providers is sharing with service providers expanded', () => {
+    const c = change(
+      'We share account details with service providers that work for us, such as printing your statements.',
+      'We share account details with service providers that work for us, such as printing your statements and running our call centre.',
+    );
+    expect(has(c, 'sharing-expanded', 'service-providers')).toBe(true);
+  });
+});

@@ -100,7 +100,7 @@ export const SENSITIVE_DATA = [
 export const DATA_TOPICS = [...SENSITIVE_DATA, 'human-review'];
 
 const PRIVACY_OBJECT =
-  /\b(data|information|privacy|track\w*|cookies?|ads?|advertis\w*|record\w*|history|location|shar\w*|personali[sz]\w*|communications?|e-?mails?|marketing|notifications?|consent|sell|sale|collect\w*|process\w*|voice|camera|microphone|contacts|profil\w*|sms|newsletters?|messages|help(s|ing)? (us )?improve)\b/u;
+  /\b(data|information|privacy|track\w*|cookies?|ads?|advertis\w*|record\w*|history|location|shar\w*|personali[sz]\w*|communications?|e-?mails?|marketing|notifications?|consent|sell|sale|collect\w*|process\w*|voice|camera|microphone|contacts|profil\w*|sms|newsletters?|messages|help(s|ing)? (us )?improve|contact(ing)? (you|me)|fundrais\w*|promo(s|tions?|tional)?|offers)\b/u;
 
 /** Deletion the company may decline ("we'll delete them …, unless we decide to keep them"). */
 const DISCRETIONARY_DELETION =
@@ -165,7 +165,7 @@ const AGE_LIMIT =
   /\b(if|once|when|where) (we|you)('re| are)? ?(learn|discover|become aware|are aware|aware|find out|are made aware|are notified|determine)\w*\b.{0,80}\b(child|children|minors?|kids|under (the age of |age )?\d+)|\bunder (the age of |age )?\d+\b.{0,40}\b(prohibited|not (permitted|allowed|eligible))\b/u;
 /** What a user right must be about to be a privacy right (not a counter-notice, a price or a vote). */
 const DATA_RIGHT_OBJECT =
-  /\b(data|information|privacy|personal|account|content|profile|history|recordings?|records|messages|photos|posts|details|complain\w*|supervisory|authorit\w*|breach\w*|deletion|erasure|access|portability|object|objection|restrict\w*|opt|consent|government|law enforcement|subpoenas?|court orders?|warrants?|police|legal (process|requests?)|automated|human intervention)\b/u;
+  /\b(data|information|privacy|personal|account|content|profile|history|recordings?|records|messages|photos|posts|details|complain\w*|supervisory|authorit\w*|breach\w*|deletion|erasure|access|portability|object|objection|restrict\w*|opt|consent|government|law enforcement|subpoenas?|court orders?|warrants?|police|legal (process|requests?)|automated|human intervention|samples?|specimens?)\b/u;
 /** Only the cookies the service needs ("only strictly necessary cookies", "essential cookies only"). */
 const NECESSARY_ONLY =
   /\b(only|solely|exclusively|just)\b[^.;]{0,50}(?<![-\w])(necessary|essential|required|functional)\b|(?<![-\w])(necessary|essential|required|functional) (cookies?|local storage)\b[^.;]{0,30}\bonly\b/u;

@@ -53,8 +53,9 @@ function listEdit(
 ): { names: (m: Meaning) => boolean; topicFor: (m: Meaning) => string | null } | null {
   const words = listTokens(longer);
   const other = listTokens(shorter);
+  // (an example cut from "such as …" leaves the practice as it was; one added names more of it)
   const runs = (way === 'cut' ? wordsOnlyCut(words, other) : wordsOnlyAdded(other, words))?.filter((x) =>
-    isListItem(x, words),
+    isListItem(x, words, way === 'cut'),
   );
   if (!runs?.length) return null;
   const text = runs.map((x) => x.words.filter((w) => !PUNCTUATION.has(w)).join(' ')).join(' ');
@@ -81,6 +82,8 @@ function listEdit(
     USERS_DATA.test(text) ||
     DATA_NOUN.test(text);
   const afterWith = runs.some((x) => ['with', 'to'].includes(words[x.start - 1] as string));
+  const namesRecipient =
+    afterWith || read.recipients.length > 0 || content.some((w) => RECIPIENT_NOUN.test(w));
   const named: Record<string, boolean> = {
     'new-data-collected': data,
     'new-data-use':
@@ -99,17 +102,22 @@ function listEdit(
       read.acts.some((x) => x.family === 'track' || x.family === 'collect'),
   };
   return {
-    names: (m) => named[m.kind] === true,
+    // (what service providers do for the service, listed: one more task is one more reason data
+    // goes to them)
+    names: (m) =>
+      named[m.kind] === true || (m.kind === 'sharing-expanded' && m.topic === 'service-providers'),
     // the items' own topic, or the practice's (sharing with service providers that lost or gained
     // other recipients is sharing with third parties)
     topicFor: (m) =>
       read.topics.find((t) => t !== 'service-providers' || m.kind === 'sharing-expanded') ??
-      (m.kind === 'sharing-expanded' && m.topic === 'service-providers' ? 'third-party-sharing' : m.topic),
+      (m.kind === 'sharing-expanded' && m.topic === 'service-providers' && namesRecipient
+        ? 'third-party-sharing'
+        : m.topic),
   };
 }
 
-/** A run of words that sits at a joint of a list, says something, and is no example. */
-function isListItem(x: WordRun, words: readonly string[]): boolean {
+/** A run of words that sits at a joint of a list and says something (and, where asked, is no example). */
+function isListItem(x: WordRun, words: readonly string[], noExample: boolean): boolean {
   const prev = words[x.start - 1];
   const next = words[x.start + x.words.length];
   const atJoint =
@@ -123,7 +131,7 @@ function isListItem(x: WordRun, words: readonly string[]): boolean {
     x.start > 0 &&
     !EXAMPLE_WORD.has(x.words.find((w) => !LIST_MARK.has(w)) as string) &&
     x.words.some((w) => w.length >= 3 && !FUNCTION_WORD.has(w) && !LIST_MARK.has(w) && !w.endsWith('ly')) &&
-    !words.slice(Math.max(0, x.start - 5), x.start).some((w) => EXAMPLE_WORD.has(w))
+    !(noExample && words.slice(Math.max(0, x.start - 5), x.start).some((w) => EXAMPLE_WORD.has(w)))
   );
 }
 

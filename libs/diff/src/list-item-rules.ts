@@ -8,7 +8,7 @@ import { type SideLines } from './side-lines';
 
 /** A list item that starts by naming a kind of recipient ("cloud hosting providers, which …", "our advertising partners"). */
 const RECIPIENT_ITEM =
-  /^\W*(\(?([a-z]|[ivx]{1,5})\)\s+)?((our|the|other|certain|trusted|selected|a|an|any) )?([\w-]+ ){0,3}(providers?|processors?|partners?|companies|vendors?|platforms?|agencies|affiliates|advertisers|networks|contractors|subsidiaries|consultants|auditors|authorities|brokers|buyers?|acquirers?|purchasers?|parties|insurers|lenders|retailers|merchants)\b/u;
+  /^\W*(\(?([a-z]|[ivx]{1,5})\)\s+)?((our|the|other|certain|trusted|selected|a|an|any) )?([\w-]+,? ){0,6}(providers?|processors?|partners?|companies|vendors?|platforms?|agencies|affiliates|advertisers|networks|contractors|subsidiaries|consultants|auditors|authorities|brokers|buyers?|acquirers?|purchasers?|parties|insurers|lenders|retailers|merchants)\b/u;
 /** Headings over a table of where data comes from, not whom it goes to. */
 const RECIPIENTS_AS_SOURCE = /\b(from|sources?|received|receive|obtain\w*)\b/u;
 /** A list item that says whom data goes to ("with your health insurer, including diagnosis codes"). */
@@ -24,7 +24,7 @@ const OWN_ENDS =
 const COMPANY_ITEM = /^\W*[A-Z][\w.&'’-]*(?: (?:[A-Z][\w.&'’-]*|and|&))*, (?:which|who) /u;
 /** A line that introduces what the user gives the service, or what it measures ("Information you give us", "What we ask you for", "What we measure"). */
 const GIVEN_TO_US =
-  /\b(information|data|details) (that )?you (give|provide|send|share with|enter|submit)( to)? us\b|\bwhat we ask (you )?for\b|\bwe (will )?ask (you )?for\b|\bwhat (we|it|the \w+|your \w+) (measures?|records?|reads?|logs?|captures?|senses?|tracks?)\b/u;
+  /\b(information|data|details) (that )?you (give|provide|send|share with|enter|submit)( to)? us\b|\bwhat we ask (you )?for\b|\bwe (will )?ask (you )?for\b|\bwhat (we|it|the \w+|your \w+) (measures?|records?|reads?|logs?|captures?|senses?|tracks?)\b|\b(information|details|data) (that )?you (can |may )?(add|include|enter|put) (to|in|on) your (\w+ )?(profile|account)\b|\badd (more )?(information |details )?about yourself\b/u;
 /** A sentence that introduces a list of purposes ("We use … to:", "… for the following purposes:"). */
 const USE_INTRO = /\bto:?\s*$|\b(following|these) purposes\b|\bpurposes (such as|including)\b/u;
 
@@ -178,18 +178,20 @@ const RECIPIENTS_ITEM: ListItemRule<
     const topic =
       sharing && sensitive
         ? sensitive
-        : s.reading.recipients.includes('business-transfer')
-          ? 'business-transfer'
-          : // (recipients who use it for their own ends are no service providers: "travel
-            // partners, …, which may use it to offer you their products")
-            OWN_ENDS.test(s.reading.norm)
-            ? 'third-party-sharing'
-            : s.reading.recipients.includes('service-providers')
-              ? 'service-providers'
-              : s.reading.topics.includes('advertising')
-                ? 'advertising'
-                : (shared?.topic ??
-                  (ir.recipients.includes('service-providers') ? 'service-providers' : null));
+        : s.reading.topics.includes('law-enforcement') && !ir.topics.includes('law-enforcement')
+          ? 'law-enforcement'
+          : s.reading.recipients.includes('business-transfer')
+            ? 'business-transfer'
+            : // (recipients who use it for their own ends are no service providers: "travel
+              // partners, …, which may use it to offer you their products")
+              OWN_ENDS.test(s.reading.norm)
+              ? 'third-party-sharing'
+              : s.reading.recipients.includes('service-providers')
+                ? 'service-providers'
+                : s.reading.topics.includes('advertising')
+                  ? 'advertising'
+                  : (shared?.topic ??
+                    (ir.recipients.includes('service-providers') ? 'service-providers' : null));
     return [
       { kind: 'sharing-expanded', topic, rule: 'list-item-of-recipients', object: topic ?? 'sharing' },
       ...s.meanings.filter((m) => m.kind.startsWith('tracking-')),
@@ -266,4 +268,4 @@ const PURPOSE_ITEM: ListItemRule<{ purposes: string[]; profiles: boolean }, Clau
 };
 /** A purpose that infers, profiles, scores or decides about the user. */
 const PROFILING_PURPOSE =
-  /^\W*(\(?[a-z]\) )?(to )?(\w+ ){0,2}(infer|profil\w*|predict|score|assess|evaluat\w*|decide|determine|set your (credit )?limits?|build (a|an|your) (\w+ )?profile)\b|\b(infer|predict)\w* your\b|\bbuild (a|an|your) (\w+ )?profile\b/u;
+  /^\W*(\(?[a-z]\) )?(to )?(\w+ ){0,2}(infer|profil\w*|predict|score|assess|evaluat\w*|decide|determine|set your (credit )?limits?|set your (premiums?|prices?|rates?|coverage)|price your|build (a|an|your) (\w+ )?profile)\b|\b(infer|predict)\w* your\b|\bbuild (a|an|your) (\w+ )?profile\b/u;

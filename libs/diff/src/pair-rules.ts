@@ -63,6 +63,7 @@ function comparePair(r: Side, a: Side, scope: RuleScope): void {
     widerScopeGained(a.reading.norm, r.reading.norm) ||
     (matches(a.reading.norm, ONLY_LIMIT) && !matches(r.reading.norm, ONLY_LIMIT));
   compareScopeRightsAndData(r, a, widened, narrowed, scope);
+  rightWindowChanged(r, a, scope);
   itemsCut(r, a, scope);
   itemsAdded(r, a, scope);
   // reworded without touching a word that carries meaning (bullets, markup, a name, spacing)
@@ -577,3 +578,32 @@ function widerScopeGained(from: string, to: string): boolean {
   return false;
 }
 const WIDER_SCOPE_ALL = new RegExp(WIDER_SCOPE.source, 'gu');
+
+/**
+ * A right whose period changed: how far back a request reaches ("a list of the disclosures we made
+ * in the six years before you ask" → "in the year before"), shorter is less; how long the company
+ * takes to answer ("within 30 days" → "within 90 days"), longer is less. Other periods in a right's
+ * sentence say nothing about which way the right moved, and are left alone.
+ */
+function rightWindowChanged(r: Side, a: Side, { tags }: RuleScope): void {
+  const right = r.meanings.find((m) => m.kind === 'rights-added');
+  if (!right || !a.meanings.some((m) => m.kind === 'rights-added')) return;
+  const was = r.reading.durations;
+  const now = a.reading.durations;
+  if (was.length !== 1 || now.length !== 1) return;
+  const before = (was[0] as { days: number }).days;
+  const after = (now[0] as { days: number }).days;
+  if (before === after) return;
+  const lookback = matches(r.reading.norm, LOOKBACK) && matches(a.reading.norm, LOOKBACK);
+  const answer = matches(r.reading.norm, ANSWER_WITHIN) && matches(a.reading.norm, ANSWER_WITHIN);
+  if (lookback === answer) return;
+  const less = lookback ? after < before : after > before;
+  const topic = right.topic ?? r.reading.topics.find((t) => SENSITIVE_DATA.includes(t)) ?? null;
+  tags.add(less ? 'rights-reduced' : 'rights-added', topic, 'pair:right-period-changed', r, a);
+}
+/** A period a request reaches back over. */
+const LOOKBACK =
+  /\b(prior to|before) (the date|the day|you ask|your request)\b|\b(in|for|over|during) the (past|last|previous|preceding)\b|\bgoing back\b/u;
+/** The time the company takes to act on a request. */
+const ANSWER_WITHIN =
+  /\b(respond|reply|answer|act on|complete|fulfil|fulfill|process)\w*\b[^.;]{0,60}\bwithin\b|\bwithin\b[^.;]{0,30}\b(of (receiving|your request)|after (we receive|your request))\b/u;

@@ -111,6 +111,7 @@ export function normalizeClause(text: string): string {
   let t = text.toLowerCase();
   if (CURLY.test(t)) t = t.replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'");
   if (t.includes('do-not-track')) t = t.replace(/\bdo-not-track\b/g, 'do not track');
+  if (t.includes('law-enforcement')) t = t.replace(/\blaw-enforcement\b/g, 'law enforcement');
   if (ODD_SPACE.test(t)) t = t.replace(/\s+/g, ' ');
   return t.trim();
 }
