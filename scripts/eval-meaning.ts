@@ -81,6 +81,7 @@ import meaningBlind25 from '../libs/diff/test/meaning-blind-25.json';
 import meaningBlind26 from '../libs/diff/test/meaning-blind-26.json';
 import meaningBlind27 from '../libs/diff/test/meaning-blind-27.json';
 import meaningBlind28 from '../libs/diff/test/meaning-blind-28.json';
+import meaningBlind29 from '../libs/diff/test/meaning-blind-29.json';
 import meaningBlind30 from '../libs/diff/test/meaning-blind-30.json';
 import meaningBlind31 from '../libs/diff/test/meaning-blind-31.json';
 import frenchBlind4 from '../libs/diff/test/french-blind-4.json';
@@ -702,6 +703,11 @@ const blindKindSets = (
       'twenty-eighth blind set (first run 23/40)',
       'Labelled changes of every kind, a twenty-eighth set written blind (meaning-blind-28.json; data-safety labels, update emails, release notes, forum and chatbot answers, yes/no tables; first run 23/40 meaning, 26/40 severity on the start-of-stop engine, then read)',
       meaningBlind28,
+    ],
+    [
+      'twenty-ninth blind set (first run 25/40, held out)',
+      'Labelled changes of every kind, a twenty-ninth set written blind (meaning-blind-29.json; company privacy notices, help-centre articles and FAQs, terms and cookie policies; first run 25/40 meaning, 31/40 severity at the end of the twelfth stop, the same on the start-of-stop engine; not read for fixes)',
+      meaningBlind29,
     ],
     [
       'thirtieth blind set (first run 26/40)',
