@@ -15,6 +15,12 @@
  * histories of ../shared/corpus (Open Terms Archive contributors, ODC-By 1.0): see
  * policy-text.ts. `node -r @swc-node/register bench/diff.bench.ts 1mb` runs only the
  * cases whose name contains "1 MB" (spaces and case ignored).
+ *
+ * `--compiled` (anywhere among the arguments) runs each case's child from a bundle of this file
+ * and the engine compiled by esbuild, under plain `node`, as the worker runs compiled code: the
+ * children then hold no TypeScript compiler. By default they run under swc-node as the bench
+ * itself does, which adds about 95 MB to every case's resident memory before its first run (and
+ * raises the heap size V8 lets grow before a full collection); timings are alike either way.
  */
 import { execFileSync, fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -103,9 +109,15 @@ function measure(a: string, b: string): Measure {
   };
 }
 
-function runChild(a: string, b: string): Promise<Measure> {
+/** The child to run: this file under the bench's own loader, or its compiled bundle (`--compiled`) under plain node. */
+interface ChildScript {
+  path: string;
+  execArgv: string[];
+}
+
+function runChild(script: ChildScript, a: string, b: string): Promise<Measure> {
   return new Promise((done, fail) => {
-    const child = fork(__filename, ['--measure', a, b], { execArgv: process.execArgv });
+    const child = fork(script.path, ['--measure', a, b], { execArgv: script.execArgv });
     let result: Measure | undefined;
     child.on('message', (m) => (result = m as Measure));
     child.on('error', fail);
@@ -116,11 +128,17 @@ function runChild(a: string, b: string): Promise<Measure> {
 }
 
 async function main(): Promise<void> {
-  const filter = (process.argv[2] ?? '').toLowerCase().replace(/\s+/g, '');
+  const args = process.argv.slice(2);
+  const compiled = args.includes('--compiled');
+  const filter = (args.find((x) => x !== '--compiled') ?? '').toLowerCase().replace(/\s+/g, '');
   const material = loadMaterial();
   const cases = diffCases(material);
   const dir = mkdtempSync(join(tmpdir(), 'fineprint-bench-'));
+  const script: ChildScript = compiled
+    ? { path: await bundle(dir), execArgv: [] }
+    : { path: __filename, execArgv: process.execArgv };
   console.log(`policy text from ${material.source}`);
+  if (compiled) console.log('children run compiled (esbuild bundle, plain node)');
   console.log(
     'case                                               analyze ms   diff ms  classify ms    git ms   ratio   goal  CPU ms: analyze    git  ratio     diff  ratio  classify budget   peak RSS MB   fallback',
   );
@@ -134,7 +152,7 @@ async function main(): Promise<void> {
       const b = join(dir, 'b.md');
       writeFileSync(a, c.before);
       writeFileSync(b, c.after);
-      const m = await runChild(a, b);
+      const m = await runChild(script, a, b);
       const ratio = m.engine / m.git;
       if (ratio > c.goal) failures++;
       peak = Math.max(peak, m.rssMb);
@@ -162,6 +180,24 @@ async function main(): Promise<void> {
   }
   console.log(`\nhighest peak RSS of a case ${peak.toFixed(0)} MB (goal < 300 MB)`);
   console.log(failures === 0 ? 'all cases within their goal' : `${failures} case(s) over their goal`);
+}
+
+/** This file and the engine compiled into one CommonJS file in `dir` (for `--compiled`). */
+async function bundle(dir: string): Promise<string> {
+  // (loaded here only: a child never needs the bundler)
+  const { build } = await import('esbuild');
+  const outfile = join(dir, 'diff-bench.js');
+  await build({
+    entryPoints: [__filename],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile,
+    external: ['esbuild'],
+    logLevel: 'warning',
+  });
+  return outfile;
 }
 
 if (process.argv[2] === '--measure') {

@@ -80,19 +80,47 @@ function repeatedParagraphs(
 ): Set<string> {
   const out = new Set<string>();
   if (other === undefined) return out;
+  const texts: string[] = [];
+  for (const h of diff.hunks)
+    for (const l of h.lines) if (l.kind === kind && !l.cosmetic) texts.push(l.ops[0]?.text ?? '');
+  if (texts.length === 0) return out;
+  // (a few paragraphs are looked for where they occur; many, in the set of the version's lines)
   let lines: Set<string> | null = null;
+  const isLine = (text: string) =>
+    texts.length <= FEW_PARAGRAPHS
+      ? isTrimmedLine(other, text)
+      : (lines ??= new Set(other.split('\n').map((x) => x.trim()))).has(text);
   const long: string[] = [];
   const short: string[] = [];
-  for (const h of diff.hunks)
-    for (const l of h.lines) {
-      if (l.kind !== kind || l.cosmetic) continue;
-      const text = l.ops[0]?.text ?? '';
-      lines ??= new Set(other.split('\n').map((x) => x.trim()));
-      if (lines.has(text)) (text.length < REPEATED_MIN_LENGTH ? short : long).push(text);
-    }
+  for (const text of texts) if (isLine(text)) (text.length < REPEATED_MIN_LENGTH ? short : long).push(text);
   for (const text of long.length >= REPEATED_LONG ? [...long, ...short] : long)
     for (const s of splitSentences(text)) out.add(s);
   return out;
+}
+
+/** Up to this many paragraphs, each is looked for in the other version's text rather than in a set of its lines. */
+const FEW_PARAGRAPHS = 16;
+
+/**
+ * Whether some line of `text` (split at `\n`) is `line` once trimmed:
+ * `new Set(text.split('\n').map((x) => x.trim())).has(line)`, without splitting the whole text. A
+ * trimmed line holds no `\n` and starts and ends with no white space, so a line found is `line`
+ * where it occurs with only white space between it and the line breaks around it.
+ */
+export function isTrimmedLine(text: string, line: string): boolean {
+  if (line === '') return text.split('\n').some((x) => x.trim() === '');
+  if (line.trim() !== line || line.includes('\n')) return false;
+  for (let at = text.indexOf(line); at >= 0; at = text.indexOf(line, at + 1)) {
+    const start = text.lastIndexOf('\n', at) + 1;
+    const end = text.indexOf('\n', at + line.length);
+    if (isBlank(text, start, at) && isBlank(text, at + line.length, end < 0 ? text.length : end)) return true;
+  }
+  return false;
+}
+
+/** Whether `text` from `from` to `to` is empty or white space only, as `trim` sees it. */
+function isBlank(text: string, from: number, to: number): boolean {
+  return from >= to || text.slice(from, to).trim() === '';
 }
 
 function unique(texts: string[], by: (t: string) => string): string[] {

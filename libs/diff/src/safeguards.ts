@@ -2,15 +2,78 @@ import { type Side } from './classify.types';
 import { matches } from './pattern-gate';
 import { type ClauseReading } from './read-clause';
 
-/** Lower case, Markdown table and emphasis marks and line breaks as spaces, one space between words. */
+/**
+ * Lower case, Markdown table and emphasis marks and line breaks as spaces, one space between words:
+ * `flattenByPatterns`, in one pass after the lower-casing (the whole new version is flattened for
+ * the promises that moved, and the two replacements cost four times the lower-casing there). Both
+ * replacements turn a run of white space, marks and `<br>` tags into one space, and nothing else.
+ */
 export function flatten(text: string): string {
+  const lower = text.toLowerCase();
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < lower.length;) {
+    let end = blankEnd(lower, i);
+    if (end < 0) {
+      i++;
+      continue;
+    }
+    // (the whole run; a single plain space is left as it stands)
+    for (let next = blankEnd(lower, end); next >= 0; next = blankEnd(lower, end)) end = next;
+    if (end - i > 1 || lower.charCodeAt(i) !== 0x20) {
+      out += `${lower.slice(from, i)} `;
+      from = end;
+    }
+    i = end;
+  }
+  return from === 0 ? lower : out + lower.slice(from);
+}
+
+/** `flatten` as two replacements: its definition. */
+export function flattenByPatterns(text: string): string {
   return text
     .toLowerCase()
     .replace(/<br\s*\/?>|[|*_#>`]/gu, ' ')
-    .replace(SPACE_TO_JOIN, ' ');
+    .replace(/\s{2,}|[^\S ]/gu, ' ');
 }
-/** Whitespace that `\s+ → ' '` would change: a run of two or more, or one that is not a plain space. */
-const SPACE_TO_JOIN = /\s{2,}|[^\S ]/gu;
+
+/**
+ * Where a piece `flatten` turns into a space ends, if one starts at `i`: a white-space character
+ * (as `\s` sees it), a mark of `|*_#>\``, or a `<br>` tag (`<br`, white space, an optional `/`,
+ * `>`); -1 if none does.
+ */
+function blankEnd(text: string, i: number): number {
+  if (i >= text.length) return -1;
+  const c = text.charCodeAt(i);
+  if (c < 0x80 ? ASCII_BLANK[c] === 1 : isUnicodeSpace(c)) return i + 1;
+  if (c !== 0x3c || text.charCodeAt(i + 1) !== 0x62 || text.charCodeAt(i + 2) !== 0x72) return -1;
+  let k = i + 3;
+  while (k < text.length && isSpaceCode(text.charCodeAt(k))) k++;
+  if (text.charCodeAt(k) === 0x2f) k++;
+  return text.charCodeAt(k) === 0x3e ? k + 1 : -1;
+}
+/** ASCII white space and the marks `flatten` blanks, by code. */
+const ASCII_BLANK = new Uint8Array(128);
+for (const c of '\t\n\v\f\r |*_#>`') ASCII_BLANK[c.charCodeAt(0)] = 1;
+
+/** Whether a UTF-16 unit is white space as `\s` sees it. */
+export function isSpaceCode(c: number): boolean {
+  return c < 0x80 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : isUnicodeSpace(c);
+}
+/** White space above ASCII, as `\s` sees it. */
+function isUnicodeSpace(c: number): boolean {
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
 
 /**
  * A removed promise that the new version still states word for word elsewhere (moved out of a

@@ -23,6 +23,7 @@ export class SideLines {
   private lineOf: Map<string, number> | null = null;
   private textLines: Map<string, number> | null = null;
   private textRaw: string[] = [];
+  private headings: HeadingLinks | null = null;
 
   /**
    * `versionText`: a whole version the context lookups read where the hunks stop — the new one on
@@ -210,15 +211,17 @@ export class SideLines {
     if (i < 0 || !this.versionText) return [];
     const at = this.anchorInText(i);
     if (at < 0) return [];
+    // (the nearest heading above the line, then each one's nearest heading of a higher level)
+    const { headingAbove, parentHeading } = this.headingIndex();
     const out: string[] = [];
-    let level = 7;
-    for (let n = at - 1; n >= 0 && level > 1; n--) {
-      const m = HEADING_LEVEL.exec(this.textRaw[n] as string);
-      if (!m || (m[1] as string).length >= level) continue;
-      level = (m[1] as string).length;
+    for (let n = at > 0 ? (headingAbove[at - 1] as number) : -1; n >= 0; n = parentHeading[n] as number)
       out.push(plainText(this.textRaw[n] as string));
-    }
     return out;
+  }
+
+  /** The version's headings, indexed the first time `headingsAbove` asks (see `headingLinks`). */
+  private headingIndex(): HeadingLinks {
+    return (this.headings ??= headingLinks(this.textRaw));
   }
 
   /** The version's non-blank lines, each line's text to its first index: made when first asked for. */
@@ -231,6 +234,39 @@ export class SideLines {
     });
     return (this.textLines = lines);
   }
+}
+
+/** For each line, the nearest heading at or above it; for each heading, its parent (-1: none). */
+export interface HeadingLinks {
+  headingAbove: Int32Array;
+  parentHeading: Int32Array;
+}
+
+/**
+ * The headings of a version's lines, read in one pass: for each line the nearest heading at or
+ * above it, and for each heading the nearest one above it of a higher level (fewer `#`). Walking
+ * up from a line to the first level-1 heading, taking each heading of a higher level than the
+ * last one taken, follows these links (`headingsAbove`) without reading the lines between.
+ */
+export function headingLinks(lines: readonly string[]): HeadingLinks {
+  const headingAbove = new Int32Array(lines.length);
+  const parentHeading = new Int32Array(lines.length).fill(-1);
+  // (the last heading met of each level, 1 to 6)
+  const lastOf = new Int32Array(7).fill(-1);
+  let last = -1;
+  for (let n = 0; n < lines.length; n++) {
+    const m = HEADING_LEVEL.exec(lines[n] as string);
+    if (m) {
+      const level = (m[1] as string).length;
+      let parent = -1;
+      for (let l = 1; l < level; l++) parent = Math.max(parent, lastOf[l] as number);
+      parentHeading[n] = parent;
+      lastOf[level] = n;
+      last = n;
+    }
+    headingAbove[n] = last;
+  }
+  return { headingAbove, parentHeading };
 }
 
 /**

@@ -76,6 +76,13 @@ function stillSaidByPartners(removed: Side[], k: string): boolean {
 /** Added sentences with nothing they replace: what they state that the removed side did not. */
 export function additionRules(removed: Side[], added: Side[], scope: RuleScope): void {
   const { st, tags } = scope;
+  // (each key's answer found once: the removed sentences are the same for every added one)
+  const saidByPartners = new Map<string, boolean>();
+  const stillSaid = (k: string) => {
+    let said = saidByPartners.get(k);
+    if (said === undefined) saidByPartners.set(k, (said = stillSaidByPartners(removed, k)));
+    return said;
+  };
   for (const a of added) {
     if (a.partner) continue;
     for (const m of a.meanings) {
@@ -86,7 +93,7 @@ export function additionRules(removed: Side[], added: Side[], scope: RuleScope):
             (m.topic === null && NEW_CATEGORY.has(m.kind) && !st.reworded(a, m)) ||
             // (said before only by removed sentences whose replacements still say it: a new item
             // beside its reworded neighbour, "(d) Precise Location" after "(c) Approximate Location")
-            (EXPANDING.includes(m.kind) && m.topic !== null && stillSaidByPartners(removed, key(m)))
+            (EXPANDING.includes(m.kind) && m.topic !== null && stillSaid(key(m)))
       ) {
         tags.add(m.kind, m.topic, `added:${m.rule}`, a);
         continue;
