@@ -84,6 +84,7 @@ import meaningBlind28 from '../libs/diff/test/meaning-blind-28.json';
 import meaningBlind29 from '../libs/diff/test/meaning-blind-29.json';
 import meaningBlind30 from '../libs/diff/test/meaning-blind-30.json';
 import meaningBlind31 from '../libs/diff/test/meaning-blind-31.json';
+import meaningBlind32 from '../libs/diff/test/meaning-blind-32.json';
 import frenchBlind4 from '../libs/diff/test/french-blind-4.json';
 import frenchBlind5 from '../libs/diff/test/french-blind-5.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
@@ -718,6 +719,11 @@ const blindKindSets = (
       'thirty-first blind set (first run 26/40)',
       "Labelled changes of every kind, a thirty-first set written blind (meaning-blind-31.json; health, banking, insurance, children's and government notices; first run 26/40 meaning, 36/40 severity, the same on the start-of-stop engine, then read)",
       meaningBlind31,
+    ],
+    [
+      'thirty-second blind set (first run 21/40, held out)',
+      'Labelled changes of every kind, a thirty-second set written blind (meaning-blind-32.json; device manuals, privacy-choices pages and plain-English startup policies; first run 21/40 meaning, 28/40 severity at the end of the twelfth stop, 19/40 on the start-of-stop engine; not read for fixes)',
+      meaningBlind32,
     ],
   ] as [string, string, { cases: BlindCase[] }][]
 ).map(([name, title, set]) => ({ name, total: set.cases.length, ...judgeBlind(title, set.cases) }));

@@ -2974,3 +2974,15 @@ describe('twelfth stop: notices of banks, clinics and public bodies', () => {
     expect(has(c, 'sharing-expanded', 'service-providers')).toBe(true);
   });
 });
+
+describe('twelfth stop: an item cut from data listed under an introduction that shares it', () => {
+  it('"hashed email address" cut from what goes to ad partners is sharing narrowed', () => {
+    const list = (item: string) =>
+      `# Sharing\n\nWe share the data listed below with our advertising partners, who help us measure ads:\n\n- ${item};\n- your age range and city.\n\nPartners may not use it for anything else.`;
+    const c = analyzeChange(
+      list('your device ad ID, hashed email address and IP address'),
+      list('your device ad ID and IP address'),
+    ).classification;
+    expect(c.tags.some((t) => t.kind === 'sharing-narrowed' && t.topic === 'advertising')).toBe(true);
+  });
+});

@@ -14,13 +14,31 @@ import { type WordRun, wordsOnlyAdded, wordsOnlyCut } from './sentence-cut';
  * less.
  */
 export function itemsCut(r: Side, a: Side, scope: RuleScope): void {
-  const kept = r.meanings.filter((m) => NARROWER_KIND[m.kind] && a.meanings.some((x) => x.kind === m.kind));
+  // (an item whose data the new line no longer reads as collected is still one line cut down, where
+  // its introduction shares what is listed)
+  const collected = r.meanings.find((m) => m.kind === 'new-data-collected');
+  const shared = collected ? sharedUnder(r, 'removed', scope) : undefined;
+  const kept = r.meanings.filter(
+    (m) =>
+      NARROWER_KIND[m.kind] && (a.meanings.some((x) => x.kind === m.kind) || (shared && m === collected)),
+  );
   if (kept.length === 0) return;
   const edit = listEdit(r.reading.norm, a.reading.norm, 'cut', (t) => scope.ctx.readingOf(t));
   if (!edit) return;
   for (const m of kept)
-    if (edit.names(m))
-      scope.tags.add(NARROWER_KIND[m.kind] as string, edit.topicFor(m), 'pair:items-cut', r, a);
+    if (edit.names(m)) {
+      // (data listed under an introduction that shares it: "We share the data listed below with
+      // advertising partners: - your advertising identifier, hashed email address and IP address")
+      if (shared && m.kind === 'new-data-collected')
+        scope.tags.add('sharing-narrowed', shared.topic, 'pair:items-cut', r, a);
+      else scope.tags.add(NARROWER_KIND[m.kind] as string, edit.topicFor(m), 'pair:items-cut', r, a);
+    }
+}
+
+/** The sharing a list item's introduction states, when the item stands in a list that shares. */
+function sharedUnder(s: Side, side: Side['side'], { ctx }: RuleScope): Meaning | undefined {
+  const intro = ctx.linesOf[side].listIntro(s.reading.text);
+  return intro === null ? undefined : ctx.rulesOf(intro).find((m) => m.kind === 'sharing-expanded');
 }
 
 /**
@@ -33,7 +51,13 @@ export function itemsAdded(r: Side, a: Side, scope: RuleScope): void {
   if (kept.length === 0) return;
   const edit = listEdit(a.reading.norm, r.reading.norm, 'added', (t) => scope.ctx.readingOf(t));
   if (!edit) return;
-  for (const m of kept) if (edit.names(m)) scope.tags.add(m.kind, edit.topicFor(m), 'pair:items-added', r, a);
+  const shared = sharedUnder(a, 'added', scope);
+  for (const m of kept)
+    if (edit.names(m)) {
+      if (shared && m.kind === 'new-data-collected')
+        scope.tags.add('sharing-expanded', shared.topic, 'pair:items-added', r, a);
+      else scope.tags.add(m.kind, edit.topicFor(m), 'pair:items-added', r, a);
+    }
 }
 
 /**
@@ -68,8 +92,10 @@ function listEdit(
   });
   if (cores.some((c) => LIMIT_WORD.test(c))) return null;
   const content = text.split(' ').filter((w) => w.length >= 3 && !FUNCTION_WORD.has(w));
-  // (an item that is anonymised data may go or come; "anonymised" alone before "data" is a limit)
-  if (content.length < 4 && SOFT_LIMIT_WORD.test(text)) return null;
+  // (an item that is anonymised data may go or come, "hashed email address"; "anonymised" alone,
+  // cut from before "data", is a limit)
+  if (SOFT_LIMIT_WORD.test(text) && content.every((w) => SOFT_LIMIT_WORD.test(w) || !/^\p{L}/u.test(w)))
+    return null;
   const conditions = runs.filter((x) => CONDITION_WORD.test(x.words.join(' ')));
   // (a condition is one case more or fewer where the practice happens only where it is an
   // alternative, "…, or when an officer asks"; the one condition cut widens, added narrows)
