@@ -1,7 +1,7 @@
 import { wordsWithSpaceDiff } from 'diff';
 
 import { type WordOp } from './diff.types';
-import { DELETE, INSERT, myersDiff } from './myers-diff';
+import { DELETE, INSERT, myersDiff, myersDiffTokens } from './myers-diff';
 
 /**
  * Word-level diffs of paragraph pairs, the same as jsdiff's `diffWordsWithSpace`: its
@@ -48,16 +48,9 @@ export class WordDiffer {
 
   /** For a text with a code unit jsdiff's tokenizer did not classify as expected: its own tokens, interned. */
   private diffSlow(before: string, after: string, maxEditLength: number): WordOp[] | undefined {
-    const ids = new Map<string, number>();
-    const intern = (tokens: string[]) =>
-      Int32Array.from(tokens, (t) => {
-        let id = ids.get(t);
-        if (id === undefined) ids.set(t, (id = ids.size));
-        return id;
-      });
     const oldTokens = wordsWithSpaceDiff.tokenize(before);
     const newTokens = wordsWithSpaceDiff.tokenize(after);
-    const script = myersDiff(intern(oldTokens), intern(newTokens), maxEditLength);
+    const script = myersDiffTokens(oldTokens, newTokens, maxEditLength);
     if (!script) return undefined;
     const ops: WordOp[] = [];
     let i = 0;

@@ -35,6 +35,25 @@ function growNodes(): void {
 }
 
 /**
+ * The shortest edit script between two lists of string tokens: each distinct token interned to a
+ * number (in order of first appearance, the old list first), then `myersDiff`.
+ */
+export function myersDiffTokens(
+  a: readonly string[],
+  b: readonly string[],
+  maxEditLength = Infinity,
+): Script | undefined {
+  const ids = new Map<string, number>();
+  const intern = (tokens: readonly string[]) =>
+    Int32Array.from(tokens, (t) => {
+      let id = ids.get(t);
+      if (id === undefined) ids.set(t, (id = ids.size));
+      return id;
+    });
+  return myersDiff(intern(a), intern(b), maxEditLength);
+}
+
+/**
  * The shortest edit script from `a` to `b` (token ids), found by Myers' greedy forward
  * search exactly as jsdiff 8 runs it (`Diff.diffWithOptionsObj`): the same diagonals in
  * the same order, the same choice between an insertion and a deletion, the same pruning

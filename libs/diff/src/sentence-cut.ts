@@ -1,4 +1,4 @@
-import { DELETE, EQUAL, INSERT, myersDiff } from './myers-diff';
+import { DELETE, EQUAL, INSERT, myersDiffTokens } from './myers-diff';
 
 /**
  * What a rewording did when all it did was take words out ("… with record labels, concert
@@ -29,17 +29,7 @@ const MAX_WORDS = 160;
 
 function onlyOneWay(before: readonly string[], after: readonly string[], way: number): WordRun[] | null {
   if (before.length > MAX_WORDS || after.length > MAX_WORDS) return null;
-  const ids = new Map<string, number>();
-  const idsOf = (ws: readonly string[]) => {
-    const out = new Int32Array(ws.length);
-    ws.forEach((w, i) => {
-      let id = ids.get(w);
-      if (id === undefined) ids.set(w, (id = ids.size));
-      out[i] = id;
-    });
-    return out;
-  };
-  const script = myersDiff(idsOf(before), idsOf(after), 40);
+  const script = myersDiffTokens(before, after, 40);
   if (!script) return null;
   const runs: WordRun[] = [];
   let i = 0;
