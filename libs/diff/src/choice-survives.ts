@@ -83,11 +83,13 @@ export function menuPathRenamed(r: Side, a: Side): boolean {
   const endsAlike = [...lastStep(was[0] as string)].some(
     (w) => w.length >= 3 && lastStep(now[0] as string).has(w),
   );
-  const before = words(r.reading.text.replace(was[0] as string, ' '));
-  const after = words(a.reading.text.replace(now[0] as string, ' '));
-  let shared = 0;
-  for (const w of before) if (after.has(w)) shared++;
-  return endsAlike && before.size + after.size > 0 && (2 * shared) / (before.size + after.size) >= 0.8;
+  return (
+    endsAlike &&
+    mostlyShared(
+      words(r.reading.text.replace(was[0] as string, ' ')),
+      words(a.reading.text.replace(now[0] as string, ' ')),
+    )
+  );
 }
 /** A menu path of two or more steps, "&" allowed in a step ("Account > Data & privacy > History"). */
 const ANY_MENU_PATH =
@@ -107,8 +109,11 @@ export function renamedChoice(r: Side, a: Side, m: Meaning): boolean {
   if (m.kind !== 'opt-out-added' || r.reading.settings.length === 0) return false;
   const names = new Set([...r.reading.settings, ...a.reading.settings].flatMap((n) => n.split(' ')));
   const words = (reading: ClauseReading) => new Set(reading.tokens.filter((w) => !names.has(w)));
-  const before = words(r.reading);
-  const after = words(a.reading);
+  return mostlyShared(words(r.reading), words(a.reading));
+}
+
+/** Whether two sets of words share at least 80% of their words (twice the shared, over both sizes). */
+function mostlyShared(before: Set<string>, after: Set<string>): boolean {
   let shared = 0;
   for (const w of before) if (after.has(w)) shared++;
   return before.size + after.size > 0 && (2 * shared) / (before.size + after.size) >= 0.8;

@@ -217,13 +217,7 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
   // what its label names, ticked or not
   if (CHECKBOX.test(r.norm)) {
     const topics = choiceTopics(r);
-    if (topics[0] !== null || matches(r.norm, PRIVACY_OBJECT))
-      return topics.map((topic) => ({
-        kind: 'opt-out-added',
-        topic,
-        rule: 'checkbox',
-        object: topic ?? 'choice',
-      }));
+    if (topics[0] !== null || matches(r.norm, PRIVACY_OBJECT)) return choicesAbout(topics, 'checkbox');
   }
   // a consent banner's button to refuse ("[Reject all but essential]", "[Decline optional
   // cookies]"): a choice about cookies and tracking
@@ -236,12 +230,7 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
   const prompt = DECLINE_BUTTON.test(r.norm) ? ALLOW_BUTTON.exec(r.norm) : null;
   if (prompt) {
     const topics = topicsOf(prompt[2] as string).filter((t) => t !== 'service-providers');
-    return (topics.length ? topics : [null]).map((t) => ({
-      kind: 'opt-out-added',
-      topic: t,
-      rule: 'decline-button',
-      object: t ?? 'choice',
-    }));
+    return choicesAbout(topics.length ? topics : [null], 'decline-button');
   }
   // (and so does an FAQ's yes/no question, "Can I share my sleep data with my doctor?": its
   // answer says what is done, read through it by faq-answer.ts)
@@ -369,6 +358,10 @@ const BODY_TRACKED =
   /\btrack(s|ed|ing)? (\w+ ){0,2}(heart|pulse|blood|sleep|steps|skin|body|breathing|respiration|glucose|oxygen|temperature|weight|menstrua\w*|cycles?|gait|workouts?|runs?|rides?)\b/u;
 /** The act a named choice's withdrawal stands for, where no choiceDenied pattern found one. */
 const DENIED_BY_NAME: Act = { family: 'choiceDenied', negated: false, at: 0 };
+/** A choice offered about each topic (or about no topic: null), found by `rule`. */
+function choicesAbout(topics: (string | null)[], rule: string): Meaning[] {
+  return topics.map((topic) => ({ kind: 'opt-out-added', topic, rule, object: topic ?? 'choice' }));
+}
 /** A sentence whose subject is "this setting", "that option", "the choice": the choice its section is about. */
 const POINTS_AT_A_CHOICE =
   /^(this|that|the|these|those) (setting|option|control|choice|toggle|opt[- ]?out)s?\b|^\W*(this|that|it|these|they) (can't|cannot|can not|won't|will not) be (switched|turned|toggled) off\b|^\W*(it|this|that) (is|are)( now)? (not|no longer) (supported|available|offered) (on|for|with|in)\b/u;

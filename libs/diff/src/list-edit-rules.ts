@@ -14,31 +14,7 @@ import { type WordRun, wordsOnlyAdded, wordsOnlyCut } from './sentence-cut';
  * less.
  */
 export function itemsCut(r: Side, a: Side, scope: RuleScope): void {
-  // (an item whose data the new line no longer reads as collected is still one line cut down, where
-  // its introduction shares what is listed)
-  const collected = r.meanings.find((m) => m.kind === 'new-data-collected');
-  const shared = collected ? sharedUnder(r, 'removed', scope) : undefined;
-  const kept = r.meanings.filter(
-    (m) =>
-      NARROWER_KIND[m.kind] && (a.meanings.some((x) => x.kind === m.kind) || (shared && m === collected)),
-  );
-  if (kept.length === 0) return;
-  const edit = listEdit(r.reading.norm, a.reading.norm, 'cut', (t) => scope.ctx.readingOf(t));
-  if (!edit) return;
-  for (const m of kept)
-    if (edit.names(m)) {
-      // (data listed under an introduction that shares it: "We share the data listed below with
-      // advertising partners: - your advertising identifier, hashed email address and IP address")
-      if (shared && m.kind === 'new-data-collected')
-        scope.tags.add('sharing-narrowed', shared.topic, 'pair:items-cut', r, a);
-      else scope.tags.add(NARROWER_KIND[m.kind] as string, edit.topicFor(m), 'pair:items-cut', r, a);
-    }
-}
-
-/** The sharing a list item's introduction states, when the item stands in a list that shares. */
-function sharedUnder(s: Side, side: Side['side'], { ctx }: RuleScope): Meaning | undefined {
-  const intro = ctx.linesOf[side].listIntro(s.reading.text);
-  return intro === null ? undefined : ctx.rulesOf(intro).find((m) => m.kind === 'sharing-expanded');
+  listItemsChanged(r, a, 'cut', scope);
 }
 
 /**
@@ -47,17 +23,47 @@ function sharedUnder(s: Side, side: Side['side'], { ctx }: RuleScope): Meaning |
  * partners"): the practice the sentence already stated covers more.
  */
 export function itemsAdded(r: Side, a: Side, scope: RuleScope): void {
-  const kept = a.meanings.filter((m) => NARROWER_KIND[m.kind] && r.meanings.some((x) => x.kind === m.kind));
+  listItemsChanged(r, a, 'added', scope);
+}
+
+/**
+ * The practices of the sentence with the items (the old one for a cut, the new one for an
+ * addition) that the other sentence keeps, narrowed or widened where the items name what they are
+ * about. Data listed under an introduction that shares it ("We share the data listed below with
+ * advertising partners: - your advertising identifier, hashed email address and IP address") is
+ * that sharing; an item cut from it counts even where the shorter line is no longer read as
+ * collected data.
+ */
+function listItemsChanged(r: Side, a: Side, way: 'cut' | 'added', scope: RuleScope): void {
+  const [longer, shorter] = way === 'cut' ? [r, a] : [a, r];
+  const collected = longer.meanings.find((m) => m.kind === 'new-data-collected');
+  const shared = collected ? sharedUnder(longer, scope) : undefined;
+  const kept = longer.meanings.filter(
+    (m) =>
+      NARROWER_KIND[m.kind] &&
+      (shorter.meanings.some((x) => x.kind === m.kind) || (way === 'cut' && shared && m === collected)),
+  );
   if (kept.length === 0) return;
-  const edit = listEdit(a.reading.norm, r.reading.norm, 'added', (t) => scope.ctx.readingOf(t));
+  const edit = listEdit(longer.reading.norm, shorter.reading.norm, way, (t) => scope.ctx.readingOf(t));
   if (!edit) return;
-  const shared = sharedUnder(a, 'added', scope);
-  for (const m of kept)
-    if (edit.names(m)) {
-      if (shared && m.kind === 'new-data-collected')
-        scope.tags.add('sharing-expanded', shared.topic, 'pair:items-added', r, a);
-      else scope.tags.add(m.kind, edit.topicFor(m), 'pair:items-added', r, a);
-    }
+  for (const m of kept) {
+    if (!edit.names(m)) continue;
+    const sharing = shared && m.kind === 'new-data-collected';
+    const kind = sharing ? 'sharing-expanded' : m.kind;
+    scope.tags.add(
+      way === 'cut' ? (NARROWER_KIND[kind] as string) : kind,
+      sharing ? shared.topic : edit.topicFor(m),
+      `pair:items-${way}`,
+      r,
+      a,
+    );
+  }
+}
+
+/** The sharing a list item's introduction states, when the item stands in a list that shares. */
+function sharedUnder(s: Side, { ctx }: RuleScope): Meaning | undefined {
+  const intro = ctx.linesOf[s.side].listIntro(s.reading.text);
+  return intro === null ? undefined : ctx.rulesOf(intro).find((m) => m.kind === 'sharing-expanded');
 }
 
 /**
@@ -82,13 +88,13 @@ function listEdit(
     isListItem(x, words, way === 'cut'),
   );
   if (!runs?.length) return null;
-  const text = runs.map((x) => x.words.filter((w) => !PUNCTUATION.has(w)).join(' ')).join(' ');
+  const items = runs.map((x) => x.words.filter((w) => !PUNCTUATION.has(w)));
+  const text = items.map((x) => x.join(' ')).join(' ');
   // (a limit inside an item's own relative clause describes the item: "the content of messages that
   // are not end-to-end encrypted")
-  const cores = runs.map((x) => {
-    const words = x.words.filter((w) => !PUNCTUATION.has(w));
-    const relative = words.findIndex((w, k) => k > 0 && RELATIVE.has(w));
-    return (relative > 0 ? words.slice(0, relative) : words).join(' ');
+  const cores = items.map((x) => {
+    const relative = x.findIndex((w, k) => k > 0 && RELATIVE.has(w));
+    return (relative > 0 ? x.slice(0, relative) : x).join(' ');
   });
   if (cores.some((c) => LIMIT_WORD.test(c))) return null;
   const content = text.split(' ').filter((w) => w.length >= 3 && !FUNCTION_WORD.has(w));
@@ -116,12 +122,7 @@ function listEdit(
       data ||
       runs.some((x) => PURPOSE_START.has(x.words.find((w) => !LIST_MARK.has(w)) as string)) ||
       read.topics.some((t) => PURPOSE_TOPICS.includes(t)),
-    'sharing-expanded':
-      data ||
-      alternative ||
-      afterWith ||
-      read.recipients.length > 0 ||
-      content.some((w) => RECIPIENT_NOUN.test(w)),
+    'sharing-expanded': data || alternative || namesRecipient,
     'tracking-added':
       trackingTech(text).length > 0 ||
       trackingAmongData(read) ||

@@ -367,19 +367,13 @@ function compareScopeRightsAndData(
   // (read before comparePair's test of a rewording: a "Yes" or "No" is no word that carries meaning)
   // a table row whose "Sold or shared?" (or "Disclosed to third parties?") cell went from "No" to
   // something else, or back: the column's header says what the cell means
-  const column = soldOrSharedColumn(
-    r.reading.text,
-    a.reading.text,
-    ctx.linesOf.added.tableHeader(a.reading.text),
-  );
+  // (the header of the table the new row stands in, found once for the three column rules below)
+  const tableHeader = ctx.linesOf.added.tableHeader(a.reading.text);
+  const column = soldOrSharedColumn(r.reading.text, a.reading.text, tableHeader);
   if (column) for (const topic of column.topics) tags.add(column.kind, topic, 'pair:table-column', r, a);
   // a row's cell under a "Can you say no?" header that turned to "No", or to "Yes": the choice about
   // what the row names ("| Advertising ID | Personalised ads | Yes – Options > Ad choices |" → "| … | No |")
-  const choiceFlip = choiceColumnFlip(
-    r.reading.text,
-    a.reading.text,
-    ctx.linesOf.added.tableHeader(a.reading.text),
-  );
+  const choiceFlip = choiceColumnFlip(r.reading.text, a.reading.text, tableHeader);
   if (choiceFlip) {
     const about = ctx.readingOf(choiceFlip.about).topics.filter((t) => t !== 'service-providers');
     for (const topic of about.length ? about : [null])
@@ -393,7 +387,7 @@ function compareScopeRightsAndData(
   }
   // a row's cell under a "Who can see it" (or "Shared with") header that names a new kind of
   // recipient ("You and the caregivers you invite" → "…, and our sleep-coaching partner Hushly")
-  const header = column ? null : ctx.linesOf.added.tableHeader(a.reading.text);
+  const header = column ? null : tableHeader;
   if (header && header.some((h) => WHO_SEES.test(h.toLowerCase()))) {
     const was = cellsOf(r.reading.text);
     const now = cellsOf(a.reading.text);
