@@ -50,6 +50,7 @@ import blind18 from '../libs/diff/test/alexa-blind-18.json';
 import blind19 from '../libs/diff/test/alexa-blind-19.json';
 import blind20 from '../libs/diff/test/alexa-blind-20.json';
 import blind21 from '../libs/diff/test/alexa-blind-21.json';
+import blind22 from '../libs/diff/test/alexa-blind-22.json';
 import meaningBlind1 from '../libs/diff/test/meaning-blind-1.json';
 import meaningBlind2 from '../libs/diff/test/meaning-blind-2.json';
 import meaningBlind3 from '../libs/diff/test/meaning-blind-3.json';
@@ -85,6 +86,8 @@ import meaningBlind29 from '../libs/diff/test/meaning-blind-29.json';
 import meaningBlind30 from '../libs/diff/test/meaning-blind-30.json';
 import meaningBlind31 from '../libs/diff/test/meaning-blind-31.json';
 import meaningBlind32 from '../libs/diff/test/meaning-blind-32.json';
+import meaningBlind33 from '../libs/diff/test/meaning-blind-33.json';
+import meaningBlind34 from '../libs/diff/test/meaning-blind-34.json';
 import frenchBlind4 from '../libs/diff/test/french-blind-4.json';
 import frenchBlind5 from '../libs/diff/test/french-blind-5.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
@@ -508,6 +511,11 @@ const variantSets = (
       'Alexa story, twenty-first set (written blind, twelfth stop; first run 21/24, then read)',
       blind21,
     ],
+    [
+      'twenty-second set (written blind, first run 21/24)',
+      'Alexa story, twenty-second set (written blind, thirteenth stop; first run 21/24, then read)',
+      blind22,
+    ],
   ] as [string, string, { removals: Variant[]; controls: Variant[] }][]
 ).map(([name, title, set]) => ({
   name,
@@ -724,6 +732,16 @@ const blindKindSets = (
       'thirty-second blind set (first run 21/40, held out)',
       'Labelled changes of every kind, a thirty-second set written blind (meaning-blind-32.json; device manuals, privacy-choices pages and plain-English startup policies; first run 21/40 meaning, 28/40 severity at the end of the twelfth stop, 19/40 on the start-of-stop engine; not read for fixes)',
       meaningBlind32,
+    ],
+    [
+      'thirty-third blind set (first run 28/40)',
+      'Labelled changes of every kind, a thirty-third set written blind (meaning-blind-33.json; connected devices: speakers, TVs, cars, wearables, cameras, robots; first run 28/40 meaning, 32/40 severity on the start-of-stop engine, then read)',
+      meaningBlind33,
+    ],
+    [
+      'thirty-fourth blind set (first run 30/40, held out)',
+      'Labelled changes of every kind, a thirty-fourth set written blind (meaning-blind-34.json; workplace software, commerce, travel and telecoms; first run 30/40 meaning, 33/40 severity on the start-of-stop engine; not read for fixes)',
+      meaningBlind34,
     ],
   ] as [string, string, { cases: BlindCase[] }][]
 ).map(([name, title, set]) => ({ name, total: set.cases.length, ...judgeBlind(title, set.cases) }));
