@@ -2986,3 +2986,224 @@ describe('twelfth stop: an item cut from data listed under an introduction that 
     expect(c.tags.some((t) => t.kind === 'sharing-narrowed' && t.topic === 'advertising')).toBe(true);
   });
 });
+
+// Thirteenth stop (decision 0016, update 32): what a blind set about connected devices showed. The
+// sentences are our own, about other products, written after the rules; each positive test fails
+// on the commit before them.
+describe('thirteenth stop: a choice read from the text left around it', () => {
+  const has = (c: ReturnType<typeof change>, kind: string, topic?: string | null) =>
+    c.tags.some((t) => t.kind === kind && (topic === undefined || t.topic === topic));
+
+  it('a removed choice that names no data takes what the rest of its paragraph names', () => {
+    const c = change(
+      'Some workout clips may be watched by our coaching staff to check the form analysis. You can decide whether yours are part of this with the Coach check option.',
+      'Some workout clips may be watched by our coaching staff to check the form analysis.',
+    );
+    expect(has(c, 'opt-out-removed', 'human-review')).toBe(true);
+  });
+
+  it('…or what the heading it stands under names', () => {
+    const doc = (choice: string) =>
+      `# Privacy\n\n## How we use your sleep and heart readings\n\nWe use them to show trends and to study how our rings can measure better.\n\n${choice}Either way, your trends look the same.\n\n## Contact\n\nWrite to us.`;
+    const c = analyzeChange(
+      doc('You can stop the study use at any time under Account > Research.\n\n'),
+      doc(''),
+    ).classification;
+    expect(has(c, 'opt-out-removed', 'health')).toBe(true);
+  });
+
+  it('a choice that points back at a chime is still no data choice', () => {
+    const doc = (line: string) =>
+      `# Speaker settings\n\n- **Offline mode.** Requests are understood on the speaker and your voice is never uploaded.\n${line}- **Volume.** Low, medium or high.`;
+    const c = analyzeChange(
+      doc('- **Start tone.** A beep when it listens. Pick a sound or turn it off.\n'),
+      doc(''),
+    ).classification;
+    expect(c.kinds).not.toContain('opt-out-removed');
+  });
+
+  it('the same choice with its link renamed is no choice added', () => {
+    const doc = (url: string) =>
+      `# Privacy\n\n## Your ad choices\n\nYou can change how we personalise ads at any time.\n\nTo change it, visit ${url} or open Settings > Ads in the app.\n\n## Contact\n\nWrite to us.`;
+    const c = analyzeChange(
+      doc('https://example.org/ads'),
+      doc('https://ads.example.org/choices'),
+    ).classification;
+    expect(c.kinds).not.toContain('opt-out-added');
+  });
+});
+
+describe('thirteenth stop: wordings of devices and their apps', () => {
+  const has = (c: ReturnType<typeof change>, kind: string, topic?: string | null) =>
+    c.tags.some((t) => t.kind === kind && (topic === undefined || t.topic === topic));
+
+  it('"voice snippets" are voice recordings', () => {
+    const c = change(
+      'We keep voice snippets from your hub to tune wake-word detection. To stop this, go to Home > Privacy > Snippets and turn it off.',
+      'We keep voice snippets from your hub to tune wake-word detection.',
+    );
+    expect(has(c, 'opt-out-removed', 'voice-recordings')).toBe(true);
+  });
+
+  it.each([
+    "If you'd rather we didn't log your route, choose Trip log off in the bike's menu.",
+    'Set Trip Location to Off under Bike > Privacy to stop sharing where you ride.',
+  ])('a location choice worded as a preference or a setting to set: %s', (choice) => {
+    const c = change(
+      `Your bike records its location on every ride. ${choice}`,
+      'Your bike records its location on every ride.',
+    );
+    expect(has(c, 'opt-out-removed', 'location')).toBe(true);
+  });
+
+  it('"pick up where you left off" is no choice', () => {
+    const c = change(
+      'Your saved games are kept so that you can pick up where you left off.',
+      'Your saved games are kept so that you can continue later.',
+    );
+    expect(c.kinds).not.toContain('opt-out-removed');
+  });
+
+  it('"no person at the company sees" the pictures is human review', () => {
+    const c = change(
+      'The lawn robot sends unclear pictures to us.',
+      'The lawn robot sends unclear pictures to us. If you want no person at Mowly to see pictures of your garden, switch off Picture help in the app.',
+    );
+    expect(has(c, 'opt-out-added', 'human-review')).toBe(true);
+  });
+
+  it('clips used to train and test driver-assist software is AI training; dropping that use narrows it', () => {
+    const doc = (item: string) =>
+      `# Camera\n\nWe use these recordings to:\n\n- show you the moment of a crash;\n${item}- help you with a claim.`;
+    const c = analyzeChange(doc('- train and test our parking-assist software;\n'), doc('')).classification;
+    expect(has(c, 'data-use-narrowed', 'ai-training')).toBe(true);
+  });
+
+  it('location used for a new purpose, said in the passive, is a new use of location', () => {
+    const c = change(
+      "Your scooter's location is used only to show it on the map.",
+      "Your scooter's location is used to show it on the map and to decide where we place new charging hubs.",
+    );
+    expect(has(c, 'new-data-use', 'location')).toBe(true);
+  });
+
+  it('a sentence added saying location "is used to" do something is a new use of location', () => {
+    const c = change(
+      'We send you a receipt after each ride.',
+      "We send you a receipt after each ride. Your car's precise location is used to unlock it from the app, to find it in a car park, and to study which streets our drivers use so we can plan new service stations.",
+    );
+    expect(has(c, 'new-data-use', 'location')).toBe(true);
+  });
+
+  it('"a face signature" is biometric data', () => {
+    const doc = (item: string) =>
+      `# What the camera collects\n\n- Video when motion is detected\n${item}- Battery level`;
+    const c = analyzeChange(
+      doc(''),
+      doc('- A face signature for each person it sees, to greet family by name\n'),
+    ).classification;
+    expect(has(c, 'new-data-collected', 'biometrics')).toBe(true);
+  });
+});
+
+describe('thirteenth stop: lists and tables', () => {
+  const has = (c: ReturnType<typeof change>, kind: string, topic?: string | null) =>
+    c.tags.some((t) => t.kind === kind && (topic === undefined || t.topic === topic));
+
+  it('one more case under "we give recordings to the police only when:" is sharing with authorities expanded', () => {
+    const doc = (item: string) =>
+      `# Police requests\n\nWe give doorbell recordings to a police force only when:\n\n- a judge orders it;\n${item}\nWe tell you first where we can.`;
+    const c = analyzeChange(
+      doc(''),
+      doc('- an officer says a child is missing and asks us directly.\n'),
+    ).classification;
+    expect(has(c, 'sharing-expanded', 'law-enforcement')).toBe(true);
+  });
+
+  it('…and one case fewer is sharing narrowed', () => {
+    const doc = (item: string) =>
+      `# Police requests\n\nWe give doorbell recordings to a police force only when:\n\n- a judge orders it;\n${item}\nWe tell you first where we can.`;
+    const c = analyzeChange(
+      doc('- an officer says a child is missing and asks us directly.\n'),
+      doc(''),
+    ).classification;
+    expect(has(c, 'sharing-narrowed', 'law-enforcement')).toBe(true);
+  });
+
+  it('a new row in a table of what a device sends is new data collected, even with no topic', () => {
+    const doc = (row: string) =>
+      `# Data your oven sends us\n\n| Data | Example |\n|---|---|\n| Cooking sessions | Programme, temperature, length |\n${row}| Faults | Door sensor error |\n\nWe link it to your account.`;
+    const c = analyzeChange(
+      doc(''),
+      doc('| Pantry scan | The labels of the jars the oven camera sees |\n'),
+    ).classification;
+    expect(c.kinds).toContain('new-data-collected');
+  });
+
+  it('a row added to a table whose first column is "Recipient" is sharing expanded, with what it says', () => {
+    const doc = (row: string) =>
+      `# Who gets data from your TV\n\n| Recipient | What they get | Why |\n|---|---|---|\n| Our cloud host | Account details | To run the service |\n${row}`;
+    const c = analyzeChange(
+      doc(''),
+      doc('| Ad networks | What you watch and your ad ID | To target ads across your devices |\n'),
+    ).classification;
+    expect(has(c, 'sharing-expanded', 'advertising')).toBe(true);
+  });
+
+  it("a company named with what it does on the service's behalf is one more service provider", () => {
+    const doc = (item: string) =>
+      `# Our suppliers\n\nSome suppliers run parts of our service for us:\n\n- Cloudnest hosts our servers.\n${item}`;
+    const c = analyzeChange(
+      doc(''),
+      doc('- Textly sends our login codes by SMS on our behalf.\n'),
+    ).classification;
+    expect(has(c, 'sharing-expanded', 'service-providers')).toBe(true);
+  });
+
+  it('a cookie row whose purpose reads as ad tracking is a cookie gone too', () => {
+    const doc = (row: string) =>
+      `# Cookies\n\n| Cookie | Set by | Purpose | Lasts |\n|---|---|---|---|\n| sid | Us | Keeps you signed in | Session |\n${row}`;
+    const c = analyzeChange(
+      doc('| _xq | Adwave | Follows your browser across sites to show you our ads | 1 year |\n'),
+      doc(''),
+    ).classification;
+    expect(has(c, 'tracking-removed', 'cookies-tracking')).toBe(true);
+  });
+});
+
+describe('thirteenth stop: retention said around an event', () => {
+  it('"deleted only when your account is closed" is kept until then: its removal shortens nothing it promised', () => {
+    const c = change(
+      'Your fitting notes are stored with your account. They are deleted only when your account is closed.',
+      'Your fitting notes are stored with your account.',
+    );
+    expect(c.kinds).not.toContain('retention-lengthened');
+  });
+
+  it('"are not removed when you delete your account" is data kept after deletion', () => {
+    const c = change(
+      'Deleting your account removes your scores and your friends.',
+      'Deleting your account removes your scores. Your friends list is not removed when you delete your account.',
+    );
+    expect(c.kinds).toContain('retention-lengthened');
+  });
+});
+
+describe('thirteenth stop: a keep-it-local setting described or listed', () => {
+  it('"With X switched on …, none of the audio leaves the speaker" still offers the choice', () => {
+    const c = change(
+      'Turn on Home only in the app under Speaker > Privacy, and requests for lights and timers are handled on the speaker.',
+      'With Home only switched on (app > Speaker > Privacy), the speaker answers light and timer requests itself, and none of the audio leaves the speaker.',
+    );
+    expect(c.kinds).not.toContain('opt-out-removed');
+  });
+
+  it('a settings table row saying how to choose local listening, gone, is a voice choice removed', () => {
+    const before =
+      '# Where your requests go\n\n| | Cloud | On the speaker |\n|---|---|---|\n| Audio | Sent to our servers | Stays on the speaker |\n| How to switch | — | App > Speaker > Local listening |\n\nYou can change back any time.';
+    const after = '# Where your requests go\n\nThe speaker sends the audio of every request to our servers.';
+    const c = analyzeChange(before, after).classification;
+    expect(c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'voice-recordings')).toBe(true);
+    expect(c.severity).toBe('high');
+  });
+});

@@ -1,5 +1,6 @@
 import { choiceAspect, CHOICE_TOPICS, type Meaning, meaningsOf, VOICE_TO_CLOUD } from './clause-meaning';
 import { type Side } from './classify.types';
+import { mostlyShared } from './choice-survives';
 import { KEPT_AWAY, VOICE_LIKE, WITHDRAWN } from './local-choice';
 import { matches } from './pattern-gate';
 import { type ClauseReading, readClause } from './read-clause';
@@ -10,10 +11,19 @@ import { splitSentences } from './split-sentences';
 const NECESSARY_ONLY_CONTEXT = /\b(strictly necessary|essential|necessary for|required for)\b/u;
 /** "Turn this on", "switch it off", "enable it": a choice whose object the sentence before names. */
 const POINTS_BACK =
-  /\b(turn|switch|toggle|flip)(ing|s)? (this|it|that) (on|off)\b|^\W*(this|that|it) (can't|cannot|can not|won't|will not) be (switched|turned|toggled) off\b|\b(stop|prevent|opt out of|object to|refuse|decline) (this|that)\b|\b(enable|disable|activate|deactivate)s? (this|it|that)\b|\b(this|that|the) (feature|setting|option|mode|control)\b/u;
+  /\b(turn|switch|toggle|flip)(ing|s)? (this|it|that) (on|off)\b|^\W*(this|that|it) (can't|cannot|can not|won't|will not) be (switched|turned|toggled) off\b|\b(stop|prevent|opt out of|object to|refuse|decline) (this|that)\b|\b(decide|choose) (whether|if) [\w'’ ]{1,30} (is|are|gets?) (part of|included in|used (for|in)|in) (this|that|it)\b|\bstay out of (this|that|it)\b|\b(enable|disable|activate|deactivate)s? (this|it|that)\b|\b(this|that|the) (feature|setting|option|mode|control)\b/u;
 /** A choice (offered, or announced gone) that names no data. */
 const unnamedChoice = (m: Meaning) =>
   (m.kind === 'opt-out-added' || m.kind === 'opt-out-removed') && m.topic === null;
+
+/**
+ * The removed choices that took the data their untouched surroundings name (see
+ * `keptContextTopics`), kept for the added side's reading.
+ */
+export interface KeptContext {
+  side: 'removed' | 'added';
+  read: [Side, string[]][];
+}
 
 /**
  * A choice that names no data is about the data its paragraph names. One that points back ("Echo
@@ -21,12 +31,15 @@ const unnamedChoice = (m: Meaning) =>
  * Settings."; "… you enabled Do Not Send Voice Recordings. This feature will no longer be
  * available.") takes the data of the sentence before it; another takes the one kind of data the
  * other changed sentences of its paragraph name ("Want Alexa to work without your voice leaving the
- * house? Switch on on-device processing …"), when they name only one.
+ * house? Switch on on-device processing …"), when they name only one; failing those, a removed
+ * choice takes what the text left around it names (`keptContextTopics`). Call it for the removed
+ * side first.
  */
 export function topicFromContext(
   list: Side[],
   lines: SideLines,
   readingOf: (t: string) => ClauseReading,
+  kept: KeptContext,
 ): void {
   // (each sentence's choice topics, and the sentences naming some by section, found once)
   const choiceTopics: (string[] | undefined)[] = [];
@@ -96,7 +109,7 @@ export function topicFromContext(
         // stop this by turning off …")
         const kept = lines.sentenceBefore(s.reading.text);
         if (kept && !NECESSARY_ONLY_CONTEXT.test(readingOf(kept).norm))
-          topics = readingOf(kept).topics.filter((t) => CHOICE_TOPICS.includes(t));
+          topics = choiceTopicsNamed(readingOf(kept));
       }
       paragraphNames = topics.length > 0;
     } else {
@@ -130,6 +143,28 @@ export function topicFromContext(
         if (sides.some((x) => choiceAspect(x.reading) === 'local')) aspect = ':local';
       }
     }
+    // where no changed sentence near it names data, what its untouched surroundings name: for a
+    // choice a sentence offers and says what it is ("You can switch off the use of your logs for
+    // product research"), not one that only points back ("Pick a sound or turn it off") or a label
+    // (given the data of its surroundings, a heading's "Changes to local processing" would read as
+    // a removed choice kept)
+    // On the added side only the same sentence reworded takes them (its link renamed): given the
+    // data of its surroundings, a new choice would read as a removed one kept ("Partner offers are
+    // included for everyone" under "Can I stop partner offers?" does not keep that choice).
+    if (
+      topics.length === 0 &&
+      !paragraphNames &&
+      s.reading.tokens.length >= 6 &&
+      s.meanings.some((m) => unnamedChoice(m) && m.rule === 'choice-offered')
+    ) {
+      if (kept.side === 'removed') {
+        topics = keptContextTopics(s.reading.text, lines, readingOf);
+        if (topics.length > 0) kept.read.push([s, topics]);
+      } else {
+        const words = new Set(s.reading.tokens);
+        topics = kept.read.find(([r]) => mostlyShared(new Set(r.reading.tokens), words))?.[1] ?? [];
+      }
+    }
     if (topics.length === 0) continue;
     s.meanings = s.meanings.flatMap((m) =>
       unnamedChoice(m)
@@ -146,6 +181,42 @@ export function topicFromContext(
         : [m],
     );
   }
+}
+
+/** The kinds of data a choice can be about that a sentence names, in its words or its meanings. */
+function choiceTopicsNamed(reading: ClauseReading): string[] {
+  const out = reading.topics.filter((t) => CHOICE_TOPICS.includes(t));
+  for (const m of meaningsOf(reading))
+    if (m.topic !== null && CHOICE_TOPICS.includes(m.topic) && !out.includes(m.topic)) out.push(m.topic);
+  return out;
+}
+
+/**
+ * The data a choice that names none is about, read from the text the change left around it: the
+ * other sentences of its paragraph ("… a small sample of voice recordings may be reviewed by
+ * trained employees. You can choose whether your recordings are included in this review …"), else
+ * the heading it stands under ("How we use your cycle and pregnancy data"), else the lines of its
+ * section. Surroundings that name more than two kinds of data say nothing about which one.
+ */
+function keptContextTopics(
+  text: string,
+  lines: SideLines,
+  readingOf: (t: string) => ClauseReading,
+): string[] {
+  const named = (sentences: string[]) => {
+    const out = new Set<string>();
+    for (const x of sentences) if (x !== text) for (const t of choiceTopicsNamed(readingOf(x))) out.add(t);
+    return [...out];
+  };
+  const section = lines.sectionLines(text);
+  const own = section.find((l) => l.includes(text));
+  const inParagraph = own ? named(splitSentences(own)) : [];
+  if (inParagraph.length > 0) return inParagraph.length <= 2 ? inParagraph : [];
+  const heading = lines.headingsAbove(text)[0];
+  const underHeading = heading ? named([heading]) : [];
+  if (underHeading.length > 0) return underHeading.length <= 2 ? underHeading : [];
+  const inSection = named(section.filter((l) => l !== own).flatMap((l) => splitSentences(l)));
+  return inSection.length <= 2 ? inSection : [];
 }
 
 /**

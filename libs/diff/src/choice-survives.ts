@@ -113,7 +113,7 @@ export function renamedChoice(r: Side, a: Side, m: Meaning): boolean {
 }
 
 /** Whether two sets of words share at least 80% of their words (twice the shared, over both sizes). */
-function mostlyShared(before: Set<string>, after: Set<string>): boolean {
+export function mostlyShared(before: Set<string>, after: Set<string>): boolean {
   let shared = 0;
   for (const w of before) if (after.has(w)) shared++;
   return before.size + after.size > 0 && (2 * shared) / (before.size + after.size) >= 0.8;

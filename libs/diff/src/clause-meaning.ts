@@ -100,7 +100,7 @@ export const SENSITIVE_DATA = [
 export const DATA_TOPICS = [...SENSITIVE_DATA, 'human-review'];
 
 const PRIVACY_OBJECT =
-  /\b(data|information|privacy|track\w*|cookies?|ads?|advertis\w*|record\w*|history|location|shar\w*|personali[sz]\w*|communications?|e-?mails?|marketing|notifications?|consent|sell|sale|collect\w*|process\w*|voice|camera|microphone|contacts|profil\w*|sms|newsletters?|messages|help(s|ing)? (us )?improve|contact(ing)? (you|me)|fundrais\w*|promo(s|tions?|tional)?|offers)\b/u;
+  /\b(data|information|privacy|track\w*|cookies?|ads?|advertis\w*|record\w*|history|location|shar\w*|personali[sz]\w*|communications?|e-?mails?|marketing|notifications?|consent|sell|sale|collect\w*|process\w*|voice|camera|microphone|contacts|profil\w*|sms|newsletters?|messages|help(s|ing)? (us )?improve|contact(ing)? (you|me)|fundrais\w*|promo(s|tions?|tional)?|offers|photos?|pictures?|images?|videos?|clips?|footage|research|stud(y|ies)|routes?|trips?|journeys?|whereabouts)\b/u;
 
 /** Deletion the company may decline ("we'll delete them …, unless we decide to keep them"). */
 const DISCRETIONARY_DELETION =
@@ -115,7 +115,7 @@ const REQUEST_REFUSABLE =
 
 /** A choice about what the sentence before names ("you can switch this off", "disable it"). */
 const POINTS_BACK_CHOICE =
-  /\b(turn|switch|toggle|flip)(ing|s)? (this|it|that) (on|off)\b|\b(disable|deactivate)s? (this|it|that)\b/u;
+  /\b(turn|switch|toggle|flip)(ing|s)? (this|it|that) (on|off)\b|\b(disable|deactivate)s? (this|it|that)\b|\b(decide|choose) (whether|if) [\w'’ ]{1,30} (is|are|gets?) (part of|included in|used (for|in)|in) (this|that|it)\b|\b(opt|stay) out of (this|that|it)\b/u;
 
 /** A page or screen that shows or lists something ("… shows how many", "where you can see …"). */
 const SHOWS_ONLY =
@@ -150,7 +150,7 @@ const RECIPIENTS_BOUND =
   /\b(third[- ]part(y|ies)|parties|partners|providers|vendors|processors|contractors|developers|they)\b.{0,80}\b(bound (by|to)|must agree|agree to (keep|handle|protect|maintain|use)|(obligated|contractually required) to|confidentiality (agreements?|obligations?)|in a confidential manner|keep (this|the|such|your) (information|data) (confidential|secure))|\brequires? (that )?(these |such |all |our )?(third[- ]part(y|ies)|parties|partners|providers|vendors|processors|contractors|developers)\b/u;
 /** Data kept after the account or the data is gone ("we may retain … after you delete your account", "persist in backups"). */
 const KEPT_AFTER_END =
-  /\b(retain|keep|kept|store|hold|preserve|persist|remain|continue to (use|store|hold|keep|retain))\w*\b.{0,80}\b(after|following|beyond|even (after|if|when)|once)\b.{0,40}\b(delet|terminat|clos|cancel|eras|deactivat)|\b(after|once|even after|following)\b.{0,40}\b(delet|terminat|clos|cancel|eras|deactivat)\w*\b.{0,60}\b(retain|keep|store|hold|preserve|persist|remain|continue to)\b|\bpersist\w* .{0,40}\bbackup|\brefuse (erasure|deletion|to delete)\b|\b(not|never|n't) (be )?(delete|erase|remove|destroy)\w*\b[^.;]{0,60}\b(while|until|if|where|as long as)\b|\bcontinue to be (stored|kept|retained|held)\b|\b(retain|keep|store|stored|kept|held)\w*\b[^.;]{0,120}\b(thereafter|after (that|the end|expiry|expiration|your membership|the term))\b/u;
+  /\b(retain|keep|kept|store|hold|preserve|persist|remain|continue to (use|store|hold|keep|retain))\w*\b.{0,80}\b(after|following|beyond|even (after|if|when)|once)\b.{0,40}\b(delet|terminat|clos|cancel|eras|deactivat)|\b(after|once|even after|following)\b.{0,40}\b(delet|terminat|clos|cancel|eras|deactivat)\w*\b.{0,60}\b(retain|keep|store|hold|preserve|persist|remain|continue to)\b|\bpersist\w* .{0,40}\bbackup|\brefuse (erasure|deletion|to delete)\b|\b(not|never|n't) (be )?(delete|erase|remove|destroy)\w*\b[^.;]{0,60}\b(while|until|if|where|as long as|(when|after|once) (you|your))\b|\bcontinue to be (stored|kept|retained|held)\b|\b(retain|keep|store|stored|kept|held)\w*\b[^.;]{0,120}\b(thereafter|after (that|the end|expiry|expiration|your membership|the term))\b/u;
 /** Data deleted within a stated time after the end ("we delete it within 30 days after you close your account"). */
 const DELETED_AFTER_END =
   /\b(delete|deletes|deleted|erase|erased|destroy|destroyed|anonymi[sz]e|anonymi[sz]ed|purge|purged)\b.{0,60}\b(within|after|no later than) (\d+|one|two|three|thirty|ninety|a)\b/u;
@@ -337,7 +337,8 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
       (r.acts.some((x) => !x.negated && LOCATION_PRACTICES.includes(x.family)) &&
         (out.some((m) => EXPANDING.includes(m.kind)) ||
           (out.length === 0 &&
-            (r.actor === 'we' || (r.actor === null && NAMED_SERVICE_USES.test(r.text))) &&
+            (r.actor === 'we' ||
+              (r.actor === null && (NAMED_SERVICE_USES.test(r.text) || DATA_IS_USED.test(r.norm)))) &&
             !noOwnPractice(r) &&
             !!use))))
   ) {
@@ -584,7 +585,12 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
       // from Settings > Account", is read as a right below)
       if (
         (!matches(r.norm, PRIVACY_OBJECT) &&
-          !r.topics.some((t) => SENSITIVE_USE_TOPICS.includes(t) || t === 'ai-training')) ||
+          // (or sensitive data, or its review by people: "no person sees pictures of your garden")
+          !r.topics.some(
+            (t) => SENSITIVE_USE_TOPICS.includes(t) || t === 'ai-training' || t === 'human-review',
+          ) &&
+          // (a setting that keeps what a speaker hears on it: "Pebble app > Speaker > Local listening")
+          !(choiceAspect(r) === 'local' && matches(r.norm, VOICE_LIKE))) ||
         contractOnly
       ) {
         // (a choice that points back at what the sentence before describes, "You can switch this
@@ -704,6 +710,8 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
       push('data-collection-reduced', dataTopics(r)[0] ?? null, 'not-stored', 'store');
     } else if (matches(r.norm, KEPT_AFTER_END) && !matches(r.norm, DELETED_AFTER_END)) {
       push('retention-lengthened', null, 'kept-after-deletion', 'retention');
+    } else if (matches(r.norm, DELETED_ONLY_AT_AN_EVENT)) {
+      push('retention-lengthened', null, 'retention-open-ended', 'retention');
     } else if (shorter && !(longer && matches(r.norm, /\beven (after|if|when)\b/u))) {
       push('retention-shortened', null, 'retention-limited', 'retention');
     } else if (
@@ -1057,6 +1065,14 @@ const FACES_PROCESSED =
 const NAMED_SERVICE_USES =
   /^(?:[^,]{0,40}, )?[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,2} (uses|will use|may use|also uses)\b/u;
 
+/** The data the subject of a passive use, which only the service can be making ("Your bike's precise location is used to run Find My Bike"). */
+const DATA_IS_USED =
+  /^(?:[^,]{0,40}, )?(your|the user's|users'|their) ([\w'’-]+ ){0,4}(is|are|will be|may be|can be|is also|are also) used (to|for)\b/u;
+
+/** Data deleted only once the user acts or leaves ("they are deleted only when your account is closed"): kept until then. */
+const DELETED_ONLY_AT_AN_EVENT =
+  /\b(delet|eras|remov|destroy)(ed|es|e)? only (when|once|after|if|upon|at the time)\b(?! [^.;]{0,40}\b(days?|weeks?|months?|years?)\b)|\bonly (be )?(delet|eras|remov|destroy)(ed|es|e)? (when|once|after|if|upon)\b(?! [^.;]{0,40}\b(days?|weeks?|months?|years?)\b)/u;
+
 /** A decision about the user that financial data feeds. */
 const FINANCIAL_DECISION =
   /\b(decide|determine|assess|evaluat\w*|scor(e|es|ing)|eligib\w*|creditworth\w*|credit (limit|decision|line)|spending limit|how much you can (spend|borrow))\b/u;
@@ -1135,7 +1151,7 @@ function choiceTopics(r: ClauseReading): (string | null)[] {
  * Send Voice Recordings" does not keep the recordings off the cloud.
  */
 export const LOCAL_ASPECT =
-  /\b(locally|local (processing|handling|recognition|voice)|on[- ]device|(on-?board|built-in|embedded) (\w+ )?(computer|processor|chip|engine|hardware)|on (its|their) own|by (it|them)sel(f|ves)|(device|echo|speaker|hub|phone|watch) itself|(rather than|instead of) (being )?(sent|upload\w*|transmit\w*)|(?<!\b(turn|switch)(ed|ing|s)? )on (the|this|your|that) (own )?(device|echo|phone|speaker|watch|hub|tv|camera|car|vehicle|toy|doorbell|hearing aids?|earbuds|headphones|headsets?|glasses|thermostat|console|display)|(not|never|\w*n't|no) (\w+ ){0,3}(sent|send|sending|upload\w*|transmit\w*|leav\w*|go(es)? to)|(stops|ceases|stop) (\w+ ){0,4}?(from )?(send|upload|transmitt?)(s|ed|ing)?|without (\w+ ){0,3}(send|upload|transmit)\w*|(stays?|kept|remains?) (\w+ ){0,3}(on|at) (the|this|your) (device|home|echo|phone|speaker|watch))\b/u;
+  /\b(locally|local (processing|handling|recognition|voice|listening)|on[- ]device|(on-?board|built-in|embedded) (\w+ )?(computer|processor|chip|engine|hardware)|on (its|their) own|by (it|them)sel(f|ves)|(device|echo|speaker|hub|phone|watch|tablet|laptop|computer|toy|car|camera|doorbell|tv) itself|(rather than|instead of) (being )?(sent|upload\w*|transmit\w*)|(?<!\b(turn|switch)(ed|ing|s)? )on (the|this|your|that) (own )?(device|echo|phone|speaker|watch|hub|tv|camera|car|vehicle|toy|doorbell|tablet|laptop|computer|hearing aids?|earbuds|headphones|headsets?|glasses|thermostat|console|display)|(not|never|\w*n't|no|none) (\w+ ){0,3}(sent|send|sending|upload\w*|transmit\w*|leav\w*|go(es)? to)|(stops|ceases|stop) (\w+ ){0,4}?(from )?(send|upload|transmitt?)(s|ed|ing)?|without (\w+ ){0,3}(send|upload|transmit)\w*|(stays?|kept|remains?) (\w+ ){0,3}(on|at) (the|this|your) (device|home|echo|phone|speaker|watch))\b/u;
 /** "on the device or in the app" (or "in the app or on the hub"): where a setting is found or changed. */
 const WHERE_CHANGED =
   /\b(either )?(on|from) (the|this|your|that) (device|echo|phone|speaker|watch|hub|display|tv|car|vehicle|doorbell|camera|thermostat|earbuds|headphones)( itself)?,? (or|and) (in|on|from|through|with) (the |your )?[\w-]+ (app|website|settings)\b|\b(in|from|through) (the |your )?[\w-]+ (app|website) (or|and) (on|from) (the|this|your|that) (device|echo|phone|speaker|watch|hub|display|tv|car|vehicle|doorbell|camera|thermostat|earbuds|headphones)\b/gu;

@@ -4,11 +4,14 @@ import { type Side } from './classify.types';
 import { sharesLive } from './compare-readings';
 import { PURPOSE_TOPICS } from './practice-kinds';
 import { type ClauseReading } from './read-clause';
-import { type SideLines } from './side-lines';
+import { cellsOf, type SideLines } from './side-lines';
 
 /** A list item that starts by naming a kind of recipient ("cloud hosting providers, which …", "our advertising partners"). */
 const RECIPIENT_ITEM =
   /^\W*(\(?([a-z]|[ivx]{1,5})\)\s+)?((our|the|other|certain|trusted|selected|a|an|any) )?([\w-]+,? ){0,6}(providers?|processors?|partners?|companies|vendors?|platforms?|agencies|affiliates|advertisers|networks|contractors|subsidiaries|consultants|auditors|authorities|brokers|buyers?|acquirers?|purchasers?|parties|insurers|lenders|retailers|merchants)\b/u;
+/** A table's first column header that names whom data goes to ("Recipient", "Who we share it with", "Shared with"). */
+const RECIPIENT_COLUMN =
+  /^\W*((categories of )?(recipients?|third parties|partners)|who (we share (it |them |data )?with|receives( it)?|gets it)|shared with|disclosed to)\W*$/u;
 /** Headings over a table of where data comes from, not whom it goes to. */
 const RECIPIENTS_AS_SOURCE = /\b(from|sources?|received|receive|obtain\w*)\b/u;
 /** A list item that says whom data goes to ("with your health insurer, including diagnosis codes"). */
@@ -20,11 +23,12 @@ const WITH_CONDITION =
 /** Recipients that use the data for their own ends. */
 const OWN_ENDS =
   /\b(for their own (purposes|marketing|use)|to (offer|market|sell|advertise) (to )?you|to send you (their )?(offers|marketing|advertising))\b/u;
-/** A list item that names a company and what it does ("Sift, which helps us detect fraud"). */
-const COMPANY_ITEM = /^\W*[A-Z][\w.&'’-]*(?: (?:[A-Z][\w.&'’-]*|and|&))*, (?:which|who) /u;
+/** A list item that names a company and what it does ("Sift, which helps us detect fraud"; "Postrider sends our receipts on our behalf"). */
+const COMPANY_ITEM =
+  /^\W*[A-Z][\w.&'’-]*(?: (?:[A-Z][\w.&'’-]*|and|&))*(?:, (?:which|who) | [a-z]+s\b[^.;]{0,100}\b(?:on (?:our|its) behalf|for us)\b)/u;
 /** A line that introduces what the user gives the service, or what it measures ("Information you give us", "What we ask you for", "What we measure"). */
 const GIVEN_TO_US =
-  /\b(information|data|details) (that )?you (give|provide|send|share with|enter|submit)( to)? us\b|\bwhat we ask (you )?for\b|\bwe (will )?ask (you )?for\b|\bwhat (we|it|the \w+|your \w+) (measures?|records?|reads?|logs?|captures?|senses?|tracks?)\b|\b(information|details|data) (that )?you (can |may )?(add|include|enter|put) (to|in|on) your (\w+ )?(profile|account)\b|\badd (more )?(information |details )?about yourself\b/u;
+  /\b(information|data|details) (that )?you (give|provide|send|share with|enter|submit)( to)? us\b|\b(information|data|details) (that )?(your |the |our )?([\w-]+ ){0,2}(sends?|shares?|transmits?|uploads?|reports?)( to)? us\b|\bwhat we ask (you )?for\b|\bwe (will )?ask (you )?for\b|\bwhat (we|it|the \w+|your \w+) (measures?|records?|reads?|logs?|captures?|senses?|tracks?)\b|\b(information|details|data) (that )?you (can |may )?(add|include|enter|put) (to|in|on) your (\w+ )?(profile|account)\b|\badd (more )?(information |details )?about yourself\b/u;
 /** A sentence that introduces a list of purposes ("We use … to:", "… for the following purposes:"). */
 const USE_INTRO = /\bto:?\s*$|\b(following|these) purposes\b|\bpurposes (such as|including)\b/u;
 
@@ -63,6 +67,7 @@ function readListItems<Item, Intro>(
 
 /** The list items and table rows of both sides, read under what introduces them. */
 export function listItemRules(ctx: ClassifyContext, removed: Side[], added: Side[]): void {
+  readListItems(ctx, removed, added, CONDITION_ITEM);
   readListItems(ctx, removed, added, COLLECTED_ITEM);
   readListItems(ctx, removed, added, RECIPIENTS_ITEM);
   readListItems(ctx, removed, added, RECIPIENTS_ROW);
@@ -104,14 +109,19 @@ const RIGHT_ITEM: ListItemRule<true, ClauseReading> = {
  * A list item that names sensitive data and says nothing itself, under a sentence that collects
  * ("We collect: … - your precise GPS location"): the item is collected, or no longer collected.
  */
-const COLLECTED_ITEM: ListItemRule<string[], string> = {
+const COLLECTED_ITEM: ListItemRule<(string | null)[], string> = {
   item: (s) => {
     // (a use of the sensitive data it names is what the item is collected for)
     if (s.meanings.some((m) => m.rule !== 'sensitive-data-used')) return null;
     // (a purpose that decides or infers with the data is a use of it: PURPOSE_ITEM)
     if (PROFILING_PURPOSE.test(s.reading.norm)) return null;
     const topics = s.reading.topics.filter((t) => SENSITIVE_DATA.includes(t));
-    return topics.length === 0 ? null : topics;
+    if (topics.length > 0) return topics;
+    // (or a kind of data no topic names, "| Home map | The floor plan of each level |": a new
+    // category all the same, when the item names data rather than saying something of it)
+    return s.meanings.length === 0 && DATA_ITEM.test(s.reading.text) && !NOT_DATA_ITEM.test(s.reading.norm)
+      ? [null]
+      : null;
   },
   introduction: (s, _topics, lines, ctx) => {
     const intro = lines.listIntro(s.reading.text);
@@ -131,9 +141,38 @@ const COLLECTED_ITEM: ListItemRule<string[], string> = {
       kind: 'new-data-collected',
       topic,
       rule: 'list-item-of-collection',
-      object: topic,
+      object: topic ?? 'data',
     })),
 };
+
+/** A sentence that introduces the cases a practice happens in ("… only when:", "We may disclose it if:", "… in the following circumstances:"). */
+const CONDITION_INTRO =
+  /\b(when|if|where|in (the following|these|any of these|such) (cases|circumstances|situations))\b( any of the following)?( (is|are) true| applies| apply)?:\s*$/u;
+/** Sharing, selling or collecting: what one more case of it extends. */
+const EXTENDED_BY_A_CASE = ['sharing-expanded', 'new-data-collected', 'new-data-use', 'tracking-added'];
+
+/**
+ * A list item naming one case a practice happens in, under the sentence that states the practice
+ * ("Watchnest hands camera footage to a police force only when: … - an officer tells us there is
+ * an emergency"): one more case of that practice, or one fewer where the item is gone. An item
+ * that states a practice of its own is read as that.
+ */
+const CONDITION_ITEM: ListItemRule<true, Meaning[]> = {
+  item: (s) => (s.meanings.length === 0 && !s.reading.acts.some((x) => x.negated) ? true : null),
+  introduction: (s, _item, lines, ctx) => {
+    const intro = lines.listIntro(s.reading.text);
+    if (intro === null || !CONDITION_INTRO.test(ctx.prepared(intro).norm)) return null;
+    const practices = ctx.rulesOf(intro).filter((m) => EXTENDED_BY_A_CASE.includes(m.kind));
+    return practices.length > 0 ? practices : null;
+  },
+  meaning: (_s, _item, practices) => practices.map((m) => ({ ...m, rule: 'list-item-of-condition' })),
+};
+
+/** A list item or table row short enough to be a name of data ("- Wi-Fi signal strength", "| Home map | The floor plan … |"). */
+const DATA_ITEM = /^\s*([-*+•]|\d+[.)]|\|)\s*[^.;!?]{3,200}$/u;
+/** …not a sentence about the data: it opens with who acts, a negation or a condition. */
+const NOT_DATA_ITEM =
+  /^\W*(we|you|it|this|these|they|our|your|us|no|not|never|none|if|when|unless|only|except)\b|\b(not|never|n't)\b/u;
 
 /**
  * A list item naming recipients, under a sentence that shares data or names its recipients ("Our
@@ -213,6 +252,15 @@ const RECIPIENTS_ROW: ListItemRule<true, ClauseReading> = {
       ? null
       : true,
   introduction: (s, _row, lines, ctx) => {
+    // (a table whose first column says whom: "| Recipient | What they get | Why |")
+    // (a whole row, not a fragment the diff cut out of one)
+    const first = lines.tableHeader(s.reading.text)?.[0];
+    if (
+      first !== undefined &&
+      RECIPIENT_COLUMN.test(ctx.prepared(first).norm) &&
+      cellsOf(s.reading.text).filter((c) => c.length > 0).length >= 2
+    )
+      return ctx.readingOf(first);
     const over = lines.headingsAbove(s.reading.text).slice(0, 2);
     const named = over
       .map((h) => ctx.readingOf(h))
@@ -221,7 +269,10 @@ const RECIPIENTS_ROW: ListItemRule<true, ClauseReading> = {
     return named;
   },
   meaning: (s, _row, named) => {
-    const topic = named.recipients.includes('service-providers') ? 'service-providers' : null;
+    // (whom it goes to, or the data or the end the row names: "| Advertising partners | … | To
+    // target the ads you see |")
+    const own = s.reading.topics.filter((t) => t === 'advertising' || SENSITIVE_DATA.includes(t));
+    const topic = named.recipients.includes('service-providers') ? 'service-providers' : (own[0] ?? null);
     return [
       { kind: 'sharing-expanded', topic, rule: 'row-of-recipients', object: topic ?? 'sharing' },
       ...s.meanings.filter((m) => m.kind.startsWith('tracking-')),

@@ -26,7 +26,7 @@ export const KEPT_LOCAL = new RegExp(
  * Echo", which names where a setting is, nor a setting's name ("Do Not Send Voice Recordings").
  */
 export const KEPT_AWAY =
-  /\b(locally|on[- ]device|(device|echo|speaker|hub) itself|by (it|them)sel(f|ves)|on (its|their) own|(not|never|\w*n't|no|nothing) (\w+ ){0,5}(is |are |gets |will be )?(sent|uploaded|transmitted|leaves|goes to|reach(es)?)|without (\w+ ){0,3}(send|upload|transmit)\w*|(rather than|instead of) (being )?(sent|upload\w*|transmit\w*)|(stays?|kept|remains?|rests?) (\w+ ){0,3}(on|at|in|inside|within) (the|this|your|its) \w+)\b/u;
+  /\b(locally|on[- ]device|(device|echo|speaker|hub) itself|by (it|them)sel(f|ves)|on (its|their) own|(not|never|\w*n't|no|none|nothing) (\w+ ){0,5}(is |are |gets |will be )?(sent|uploaded|transmitted|leaves|goes to|reach(es)?)|without (\w+ ){0,3}(send|upload|transmit)\w*|(rather than|instead of) (being )?(sent|upload\w*|transmit\w*)|(stays?|kept|remains?|rests?) (\w+ ){0,3}(on|at|in|inside|within) (the|this|your|its) \w+)\b/u;
 
 /**
  * Voice named, or what a voice assistant hears ("the audio", "what you say"); "requests" and
@@ -34,7 +34,7 @@ export const KEPT_AWAY =
  * mail" is no voice).
  */
 export const VOICE_LIKE =
-  /\b(voice|audio|sound|speech|spoken|utterances?|recordings?|dictat\w*|what you say|what (you|he|she|they|[\w'-]+) (asks?|says?|said|asked|speaks?))\b|\b(requests|commands)\b(?=[^.;]*\b(device|echo|speaker|hub|assistant|alexa|home|phone|watch|tv)\b)|\b(device|echo|speaker|hub|assistant|alexa)\b[^.;]*\b(requests|commands)\b/u;
+  /\b(voice|audio|sound|speech|spoken|utterances?|recordings?|dictat\w*|listening|what you say|what (you|he|she|they|[\w'-]+) (asks?|says?|said|asked|speaks?))\b|\b(requests|commands)\b(?=[^.;]*\b(device|echo|speaker|hub|assistant|alexa|home|phone|watch|tv)\b)|\b(device|echo|speaker|hub|assistant|alexa)\b[^.;]*\b(requests|commands)\b/u;
 
 /**
  * The user's hand in it: the user can have it so, prefers it, or a mode, option or setting is on

@@ -1,5 +1,6 @@
 import {
   featureGoneFromContext,
+  type KeptContext,
   listedUnderRemoved,
   namedGoneFromContext,
   REMOVED_LABEL,
@@ -27,8 +28,9 @@ export function meaningsFromContext(ctx: ClassifyContext, removed: Side[], added
   const { diff, options, linesOf } = ctx;
   const readingOf = (t: string) => ctx.readingOf(t);
   readAnswers(ctx, removed, added);
-  topicFromContext(removed, linesOf.removed, readingOf);
-  topicFromContext(added, linesOf.added, readingOf);
+  const read: KeptContext['read'] = [];
+  topicFromContext(removed, linesOf.removed, readingOf, { side: 'removed', read });
+  topicFromContext(added, linesOf.added, readingOf, { side: 'added', read });
   // (a choice that points back at nothing its context names is no choice a reader can tell)
   for (const s of [...removed, ...added])
     if (s.meanings.some((m) => m.rule === 'points-back-choice' && m.topic === null))
@@ -184,7 +186,10 @@ function cookieRows(list: Side[], other: Side[], lines: SideLines): void {
   const reworded = rewordedRow(other);
   for (const s of list) {
     if (!s.reading.text.trimStart().startsWith('|')) continue;
-    if (s.meanings.some((m) => m.kind === 'tracking-added' || m.kind === 'tracking-removed')) continue;
+    // (a row its own words read as tracking, "recognises your browser across websites to show you
+    // ads", is a cookie all the same)
+    const tracking = s.meanings.some((m) => m.kind === 'tracking-added' || m.kind === 'tracking-removed');
+    if (tracking && s.meanings.some((m) => m.topic === 'cookies-tracking')) continue;
     const header = lines.tableHeader(s.reading.text);
     if (!header || !COOKIE_HEADER.test((header[0] ?? '').replace(/[*_`]/gu, '').trim())) continue;
     if (reworded(s)) continue;
@@ -196,7 +201,7 @@ function cookieRows(list: Side[], other: Side[], lines: SideLines): void {
         rule: 'cookie-table-row',
         object: 'cookies-tracking',
       },
-      ...(s.reading.topics.includes('advertising')
+      ...(!tracking && s.reading.topics.includes('advertising')
         ? [{ kind: 'tracking-added', topic: 'advertising', rule: 'cookie-table-row', object: 'advertising' }]
         : []),
     ];

@@ -135,6 +135,9 @@ export function compareMeaningsGained(r: Side, a: Side, scope: RuleScope): void 
       !st.removedSaid.has(key(m)) &&
       !retentionBoth(r, a, m) &&
       !rightWordedAsChoice(m, a, r) &&
+      // (a choice that names no data, where the old sentence offered one already: the data it was
+      // about came from the old sentence's surroundings)
+      !(m.kind === 'opt-out-added' && m.topic === null && r.meanings.some((x) => x.kind === m.kind)) &&
       // (sensitive data the old sentence named and put to use already: "… and to improve our
       // services, including by training our models" → "… and to improve our services")
       !(
