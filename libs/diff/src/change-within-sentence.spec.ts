@@ -3207,3 +3207,45 @@ describe('thirteenth stop: a keep-it-local setting described or listed', () => {
     expect(c.severity).toBe('high');
   });
 });
+
+describe('thirteenth stop: clauses the ToS;DR folds missed, in our own words', () => {
+  it('"when you close your account, your photos are erased" is the right to delete', () => {
+    const c = change(
+      'We host the albums you upload.',
+      'We host the albums you upload. When you close your account, your photos and captions are permanently erased.',
+    );
+    expect(c.kinds).toContain('rights-added');
+  });
+
+  it('"you may delete your account" alone is leaving the service, no privacy right gone', () => {
+    const c = change(
+      'You may delete your account at any time from Settings. We host the albums you upload.',
+      'We host the albums you upload.',
+    );
+    expect(c.severity).not.toBe('high');
+  });
+
+  it('information linked with other information held about the user is a new use', () => {
+    const c = change(
+      'We record which pages of our shop you visit.',
+      'We record which pages of our shop you visit. We may link what we learn from your visits with other information we hold about you.',
+    );
+    expect(c.kinds).toContain('new-data-use');
+  });
+
+  it('not storing IP addresses or user agents is a promise not to track', () => {
+    const c = change(
+      'Our servers keep standard access logs.',
+      'Our servers do not store IP addresses or user agents, and we never log your searches.',
+    );
+    expect(c.kinds).toContain('tracking-removed');
+  });
+
+  it('a deletion that "does not extend to" analytics is no promise not to track', () => {
+    const c = change(
+      'You can ask us to delete your data.',
+      'You can ask us to delete your data. Deletion does not extend to information held in our analytics systems or to backups we keep.',
+    );
+    expect(c.kinds).not.toContain('tracking-removed');
+  });
+});

@@ -733,7 +733,19 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     } else if (finite.length > 0 && (retain || matches(r.norm, /\bdelet/u))) {
       push('retention-shortened', null, 'retention-period-stated', 'retention');
     }
-    if (out.length && !a('share') && !a('sell') && !a('train')) return out;
+    // (what is not stored or logged being what follows a visitor, "we do not store IP addresses,
+    // access times or duration": a promise not to track)
+    if (
+      out.some((m) => m.rule === 'not-stored') &&
+      (trackingAmongData(r) || matches(r.norm, VISIT_LOGS)) &&
+      !a('track')
+    )
+      push('tracking-removed', 'cookies-tracking', 'no-tracking');
+    // (nor tracking the sentence also states, or denies beside what it does not store: "… does
+    // not store your IP address and does not use tracking of any form")
+    const tracking = a('track');
+    const alsoTracking = live(tracking) || (tracking && out.some((m) => m.rule === 'not-stored'));
+    if (out.length && !a('share') && !a('sell') && !a('train') && !alsoTracking) return out;
   }
 
   // AI and model training: direction from the polarity of the use or the training
@@ -1029,7 +1041,12 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
       (a('dataSubjects') || (matches(r.norm, /\byour\b/u) && dataItems(r, 1) > 0))
     )
       push('data-use-narrowed', null, 'use-limited', 'purpose');
-    else if (live(use) && (matches(r.norm, /\bcombin(e|es|ed|ing)\b/u) || matches(r.norm, ACROSS_PRODUCTS)))
+    else if (
+      live(use) &&
+      (matches(r.norm, /\bcombin(e|es|ed|ing)\b/u) ||
+        matches(r.norm, ACROSS_PRODUCTS) ||
+        matches(r.norm, COMBINED_WITH))
+    )
       push('new-data-use', null, 'profiles-combined', 'purpose');
     // a use of sensitive data named in the sentence ("we may analyse your facial geometry to
     // identify you", "we use your heart rate to estimate your stress")
@@ -1068,6 +1085,14 @@ const NAMED_SERVICE_USES =
 /** The data the subject of a passive use, which only the service can be making ("Your bike's precise location is used to run Find My Bike"). */
 const DATA_IS_USED =
   /^(?:[^,]{0,40}, )?(your|the user's|users'|their) ([\w'’-]+ ){0,4}(is|are|will be|may be|can be|is also|are also) used (to|for)\b/u;
+
+/** What a visit leaves behind that follows a visitor: addresses, agents, logs of traffic or of activity. */
+const VISIT_LOGS =
+  /\b(ip address(es)?|user[- ]agents?|access times|browsing (history|activity)|(traffic|connection|activity|dns|query|search) logs?|logs? of (your )?(traffic|connections|activity|queries|searches))\b/u;
+
+/** Data put together with other data ("we may connect information collected automatically with information we already have about you", "we merge data collected from our websites and apps"). */
+const COMBINED_WITH =
+  /\b(connect|link|merg|match|associat)(s|es|ed|ing|e)? (\w+ ){1,8}?with (other |the |any )?(information|data|details) (that |which )?(we|it|they) (already )?(have|hold|keep|collect|receive|obtain|get|gather)\b|\b(connect|link|merg|match|associat)(s|es|ed|ing|e)? (\w+ ){0,4}(information|data)\b (\w+ ){0,6}with (other |the |any )?(information|data|details)\b|\bmerg(e|es|ed|ing)\b (\w+ ){0,3}(information|data) (\w+ ){0,2}from\b/u;
 
 /** Data deleted only once the user acts or leaves ("they are deleted only when your account is closed"): kept until then. */
 const DELETED_ONLY_AT_AN_EVENT =
