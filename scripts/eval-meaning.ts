@@ -51,6 +51,7 @@ import blind19 from '../libs/diff/test/alexa-blind-19.json';
 import blind20 from '../libs/diff/test/alexa-blind-20.json';
 import blind21 from '../libs/diff/test/alexa-blind-21.json';
 import blind22 from '../libs/diff/test/alexa-blind-22.json';
+import blind23 from '../libs/diff/test/alexa-blind-23.json';
 import meaningBlind1 from '../libs/diff/test/meaning-blind-1.json';
 import meaningBlind2 from '../libs/diff/test/meaning-blind-2.json';
 import meaningBlind3 from '../libs/diff/test/meaning-blind-3.json';
@@ -88,6 +89,8 @@ import meaningBlind31 from '../libs/diff/test/meaning-blind-31.json';
 import meaningBlind32 from '../libs/diff/test/meaning-blind-32.json';
 import meaningBlind33 from '../libs/diff/test/meaning-blind-33.json';
 import meaningBlind34 from '../libs/diff/test/meaning-blind-34.json';
+import meaningBlind35 from '../libs/diff/test/meaning-blind-35.json';
+import meaningBlind36 from '../libs/diff/test/meaning-blind-36.json';
 import frenchBlind4 from '../libs/diff/test/french-blind-4.json';
 import frenchBlind5 from '../libs/diff/test/french-blind-5.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
@@ -516,6 +519,11 @@ const variantSets = (
       'Alexa story, twenty-second set (written blind, thirteenth stop; first run 21/24, then read)',
       blind22,
     ],
+    [
+      'twenty-third set (written blind, first run 18/24)',
+      'Alexa story, twenty-third set (written blind, thirteenth stop; first run 18/24 on the start-of-stop engine, 19/24 after set 33 was read, then read)',
+      blind23,
+    ],
   ] as [string, string, { removals: Variant[]; controls: Variant[] }][]
 ).map(([name, title, set]) => ({
   name,
@@ -742,6 +750,16 @@ const blindKindSets = (
       'thirty-fourth blind set (first run 30/40, held out)',
       'Labelled changes of every kind, a thirty-fourth set written blind (meaning-blind-34.json; workplace software, commerce, travel and telecoms; first run 30/40 meaning, 33/40 severity on the start-of-stop engine; not read for fixes)',
       meaningBlind34,
+    ],
+    [
+      'thirty-fifth blind set (first run 24/40)',
+      'Labelled changes of every kind, a thirty-fifth set written blind (meaning-blind-35.json; news, libraries, universities, city services, charities, VPNs and browser tools; first run 24/40 meaning, 31/40 severity, then read)',
+      meaningBlind35,
+    ],
+    [
+      'thirty-sixth blind set (first run 32/40, held out)',
+      'Labelled changes of every kind, a thirty-sixth set written blind (meaning-blind-36.json; social, messaging, dating, games, creators, DNA and wellbeing apps; first run 32/40 meaning, 36/40 severity on the start-of-stop engine; not read for fixes)',
+      meaningBlind36,
     ],
   ] as [string, string, { cases: BlindCase[] }][]
 ).map(([name, title, set]) => ({ name, total: set.cases.length, ...judgeBlind(title, set.cases) }));

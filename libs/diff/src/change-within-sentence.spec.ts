@@ -3249,3 +3249,133 @@ describe('thirteenth stop: clauses the ToS;DR folds missed, in our own words', (
     expect(c.kinds).not.toContain('tracking-removed');
   });
 });
+
+describe('thirteenth stop: a voice kept on the device, listed as a setting or said gone in other words', () => {
+  const voiceGone = (c: ReturnType<typeof change>) =>
+    c.tags.some((t) => t.kind === 'opt-out-removed' && t.topic === 'voice-recordings') &&
+    c.severity === 'high';
+
+  it("an item gone from a list of a speaker's settings, which kept requests on it, is the voice choice removed", () => {
+    const doc = (item: string) =>
+      `# Your speaker's settings\n\nIn the app, open **Speaker**. These options are there:\n\n- **Night light** — dims the ring after 10pm.\n${item}- **Auto volume** — louder replies in a noisy room.`;
+    const c = analyzeChange(
+      doc(
+        '- **House only** — the speaker works out what you said by itself; nothing you say goes to our servers.\n',
+      ),
+      doc(''),
+    ).classification;
+    expect(voiceGone(c)).toBe(true);
+  });
+
+  it('a row gone from a table of settings, whose setting kept commands on the watch, is the voice choice removed', () => {
+    const doc = (row: string) =>
+      `# Watch assistant\n\n| Setting | What it does | Default |\n|---|---|---|\n| Raise to speak | Lift your wrist to ask | On |\n${row}| Haptics | Taps when it answers | On |`;
+    const c = analyzeChange(
+      doc('| Wrist-only mode | Commands are understood on the watch; audio never goes to us | Off |\n'),
+      doc(''),
+    ).classification;
+    expect(voiceGone(c)).toBe(true);
+  });
+
+  it('"there is no longer an option to keep commands on your glasses and phone" is the voice choice gone', () => {
+    const c = change(
+      'The glasses answer simple commands.',
+      'The glasses answer simple commands. From version 9 there is no longer an option to keep commands on your glasses and phone.',
+    );
+    expect(voiceGone(c)).toBe(true);
+  });
+
+  it('a setting that kept the voice in the house, renamed into a cloud service, is the voice choice removed', () => {
+    const c = change(
+      'Offline voice (Settings > Voice): the oven recognises your commands itself, with no internet connection.',
+      'Voice Cloud (Settings > Voice): the oven sends what you say to our servers, which work out what you mean.',
+    );
+    expect(voiceGone(c)).toBe(true);
+  });
+
+  it('"leave your history out of model training" offers the AI training choice, it is no leaving of the service', () => {
+    const c = change(
+      'We train the model that suggests playlists on listening habits.',
+      'We train the model that suggests playlists on listening habits. To stay out of it, switch off Settings > Privacy > Improve suggestions and we will leave your history out of future model training.',
+    );
+    expect(c.tags.some((t) => t.kind === 'opt-out-added' && t.topic === 'ai-training')).toBe(true);
+  });
+});
+
+describe('thirteenth stop: public services, media and tools', () => {
+  const has = (c: ReturnType<typeof change>, kind: string, topic?: string | null) =>
+    c.tags.some((t) => t.kind === kind && (topic === undefined || t.topic === topic));
+
+  it('"only when a court orders us to", split off and widened to any police agency, is sharing with authorities expanded', () => {
+    const c = change(
+      'We log nothing about the pages you open, and we hand over your billing email only when a court in Norway orders us to.',
+      'We log nothing about the pages you open. We hand over your billing email when a court, a police force or a tax agency anywhere asks for it.',
+    );
+    expect(has(c, 'sharing-expanded', 'law-enforcement')).toBe(true);
+  });
+
+  it('a consent box dropped from a sentence about fundraising texts is the marketing choice removed', () => {
+    const c = change(
+      'We send fundraising texts only if you tick the box on the sign-up page.',
+      'We send fundraising texts to every supporter who gives us a phone number.',
+    );
+    expect(has(c, 'opt-out-removed', 'marketing')).toBe(true);
+  });
+
+  it('"unless you have ticked No appeal calls" added to a use is the marketing choice offered', () => {
+    const doc = (item: string) =>
+      `# How we use your details\n\nWe may:\n\n1. post you our magazine;\n2. ${item}\n3. invite you to reunions.`;
+    const c = analyzeChange(
+      doc('call you during the spring appeal;'),
+      doc('call you during the spring appeal, unless you have ticked *No appeal calls* in your profile;'),
+    ).classification;
+    expect(has(c, 'opt-out-added', 'marketing')).toBe(true);
+  });
+
+  it('reading history that decides which sponsored offers you see is a new use for advertising', () => {
+    const c = change(
+      'We keep a list of the titles you borrow.',
+      'We keep a list of the titles you borrow. Your borrowing history also decides which sponsored offers appear in the app.',
+    );
+    expect(has(c, 'new-data-use', 'advertising')).toBe(true);
+  });
+
+  it('a supplier named with a dash and what it receives is one more recipient', () => {
+    const doc = (item: string) =>
+      `# Our subprocessors\n\nThese companies process data for us:\n\n- **Hostwell** — our cloud host, which stores your vault backups\n${item}`;
+    const c = analyzeChange(
+      doc(''),
+      doc('- **Mailrun** — our email service, which receives your address and login alerts\n'),
+    ).classification;
+    expect(has(c, 'sharing-expanded', 'service-providers')).toBe(true);
+  });
+
+  it('"go to X and your posts are erased" is the right to delete', () => {
+    const c = change(
+      'Your posts are public.',
+      'Your posts are public. Go to Me > Leave the club and your posts and comments are erased within a week.',
+    );
+    expect(c.kinds).toContain('rights-added');
+  });
+
+  it('a "Sent to ad partners" cell turned from Yes to No is sharing with advertisers narrowed', () => {
+    const doc = (cell: string) =>
+      `# Ads\n\n| Data | Sent to ad partners |\n|---|---|\n| Device ad ID | Yes |\n| Articles you read | ${cell} |`;
+    const c = analyzeChange(doc('Yes'), doc('No')).classification;
+    expect(has(c, 'sharing-narrowed', 'advertising')).toBe(true);
+  });
+
+  it('a setting in an options table whose default turned from Off to On is its practice now on for everyone', () => {
+    const doc = (cell: string) =>
+      `# Options\n\n| Option | What it does | Default |\n|---|---|---|\n| Crash reports | Sends us a report when the app crashes | On |\n| Activity analytics | Tracks which buttons you press and for how long | ${cell} |`;
+    const c = analyzeChange(doc('Off'), doc('On')).classification;
+    expect(c.kinds).toContain('tracking-added');
+  });
+
+  it('a child\'s details added to what "we ask the parent for" is data about children collected', () => {
+    const doc = (item: string) =>
+      `# Holiday club sign-up\n\nTo book a place we ask the parent or guardian for:\n\n- your name;\n- a phone number${item}\n\nWe delete these after the holidays.`;
+    const c = analyzeChange(doc('.'), doc(";\n- your child's name, age and allergies.")).classification;
+    expect(has(c, 'new-data-collected', 'children')).toBe(true);
+  });
+});

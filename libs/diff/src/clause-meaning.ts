@@ -451,10 +451,11 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
   // ending the contract (cancel, leave, close the account) is no right over data; nor is what
   // the company does to the user's rights ("we may suspend your rights to use the service")
   const contractOnly =
-    // (leaving the service, not data that never leaves the device)
+    // (leaving the service, not data that never leaves the device, nor data left out of a use:
+    // "we will leave your history out of future model training")
     matches(
       r.norm,
-      /\b(cancel|terminate|discontinue|quit|close|stop using)\b|(?<!\b(never|not|n't|without|won't) )\bleave\b(?! (the |your |this |our )?(room|house|home|device|phone|echo|speaker|watch|premises|car))/u,
+      /\b(cancel|terminate|discontinue|quit|close|stop using)\b|(?<!\b(never|not|n't|without|won't) )\bleave\b(?! (the |your |this |our )?(room|house|home|device|phone|echo|speaker|watch|premises|car))(?![^.;]{0,40}\bout (of|from)\b)/u,
     ) &&
     !matches(
       r.norm,
@@ -507,9 +508,15 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
   // choice gone: "dark mode is no longer available"; "this setting has been discontinued" points
   // at the section it stands in, and is)
   const deniedTopics = denied ? choiceTopics(r) : [];
+  // (a choice to keep what a device hears on it, gone: "there is no longer a choice to keep requests
+  // on your hearing aids and phone")
+  const localVoice = !!denied && choiceAspect(r) === 'local' && matches(r.norm, VOICE_LIKE);
   if (
     denied &&
-    (matches(r.norm, PRIVACY_WORD) || deniedTopics[0] !== null || POINTS_AT_A_CHOICE.test(r.norm))
+    (matches(r.norm, PRIVACY_WORD) ||
+      deniedTopics[0] !== null ||
+      POINTS_AT_A_CHOICE.test(r.norm) ||
+      localVoice)
   ) {
     // (a named setting about voice, "Keep voice on doorbell", is a voice choice)
     // (and local processing of voice ended is a voice choice gone, whatever the reason names:
@@ -519,7 +526,9 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     const topics =
       (deniedTopics[0] === null || deniedTopics.includes('voice-recordings')) &&
       matches(r.norm, VOICE_LIKE) &&
-      (deniedTopics[0] === null || matches(r.norm, /\b(local|locally|on-device|on device|offline)\b/u))
+      (deniedTopics[0] === null ||
+        localVoice ||
+        matches(r.norm, /\b(local|locally|on-device|on device|offline)\b/u))
         ? ['voice-recordings']
         : matches(r.norm, VOICE_TO_CLOUD) && !deniedTopics.includes('voice-recordings')
           ? [...deniedTopics.filter((t) => t !== null), 'voice-recordings']
@@ -1017,11 +1026,13 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
       (use ||
         matches(r.norm, /\b(send|contact|email|notify|inform|tell|communicate with|provide you|mailings?)/u))
     )
-      push(
-        narrowedUse ? 'data-use-narrowed' : 'new-data-use',
-        'marketing',
-        narrowedUse ? 'use-limited' : 'marketing-use',
-      );
+      // (and for ads where it names them: "your history decides which sponsored offers appear")
+      for (const topic of r.topics.includes('advertising') ? ['marketing', 'advertising'] : ['marketing'])
+        push(
+          narrowedUse ? 'data-use-narrowed' : 'new-data-use',
+          topic,
+          narrowedUse ? 'use-limited' : 'marketing-use',
+        );
     // (research on sensitive data is a use of that data: "we study your audiograms to design new
     // products")
     // (not in a list of routine purposes that starts from providing the service: "to provide our
@@ -1176,7 +1187,7 @@ function choiceTopics(r: ClauseReading): (string | null)[] {
  * Send Voice Recordings" does not keep the recordings off the cloud.
  */
 export const LOCAL_ASPECT =
-  /\b(locally|local (processing|handling|recognition|voice|listening)|on[- ]device|(on-?board|built-in|embedded) (\w+ )?(computer|processor|chip|engine|hardware)|on (its|their) own|by (it|them)sel(f|ves)|(device|echo|speaker|hub|phone|watch|tablet|laptop|computer|toy|car|camera|doorbell|tv) itself|(rather than|instead of) (being )?(sent|upload\w*|transmit\w*)|(?<!\b(turn|switch)(ed|ing|s)? )on (the|this|your|that) (own )?(device|echo|phone|speaker|watch|hub|tv|camera|car|vehicle|toy|doorbell|tablet|laptop|computer|hearing aids?|earbuds|headphones|headsets?|glasses|thermostat|console|display)|(not|never|\w*n't|no|none) (\w+ ){0,3}(sent|send|sending|upload\w*|transmit\w*|leav\w*|go(es)? to)|(stops|ceases|stop) (\w+ ){0,4}?(from )?(send|upload|transmitt?)(s|ed|ing)?|without (\w+ ){0,3}(send|upload|transmit)\w*|(stays?|kept|remains?) (\w+ ){0,3}(on|at) (the|this|your) (device|home|echo|phone|speaker|watch))\b/u;
+  /\b(locally|local (processing|handling|recognition|voice|listening)|on[- ]device|(on-?board|built-in|embedded) (\w+ )?(computer|processor|chip|engine|hardware)|on (its|their) own|by (it|them)sel(f|ves)|(device|echo|speaker|hub|phone|watch|tablet|laptop|computer|toy|car|camera|doorbell|tv) itself|(understands?|recogni[sz]es?|answers?|handles?|process(es)?) (\w+ ){0,4}itself|(without|with no) (an |any )?internet( connection)?|(keeps?|stays?|remains?) (\w+ ){0,3}(inside|in|within) (the|your) (house|home|car|vehicle|room)|(rather than|instead of) (being )?(sent|upload\w*|transmit\w*)|(?<!\b(turn|switch)(ed|ing|s)? )on (the|this|your|that) (own )?(device|echo|phone|speaker|watch|hub|tv|camera|car|vehicle|toy|doorbell|tablet|laptop|computer|hearing aids?|earbuds|headphones|headsets?|glasses|thermostat|console|display)|(not|never|\w*n't|no|none) (\w+ ){0,3}(sent|send|sending|upload\w*|transmit\w*|leav\w*|go(es)? to)|(stops|ceases|stop) (\w+ ){0,4}?(from )?(send|upload|transmitt?)(s|ed|ing)?|without (\w+ ){0,3}(send|upload|transmit)\w*|(stays?|kept|remains?) (\w+ ){0,3}(on|at) (the|this|your) (device|home|echo|phone|speaker|watch))\b/u;
 /** "on the device or in the app" (or "in the app or on the hub"): where a setting is found or changed. */
 const WHERE_CHANGED =
   /\b(either )?(on|from) (the|this|your|that) (device|echo|phone|speaker|watch|hub|display|tv|car|vehicle|doorbell|camera|thermostat|earbuds|headphones)( itself)?,? (or|and) (in|on|from|through|with) (the |your )?[\w-]+ (app|website|settings)\b|\b(in|from|through) (the |your )?[\w-]+ (app|website) (or|and) (on|from) (the|this|your|that) (device|echo|phone|speaker|watch|hub|display|tv|car|vehicle|doorbell|camera|thermostat|earbuds|headphones)\b/gu;
@@ -1306,7 +1317,7 @@ const PRACTICE_OF = meaningData.practiceOf as Record<string, string>;
 /** The practices whose rules the model may overrule: what is done with data, not choices or rights. */
 const VETOABLE = new Set(['collection', 'use', 'sharing', 'tracking', 'retention']);
 /** Topics whose rules were written for wordings the model's training data hardly has (AI, voice…). */
-const RULES_ONLY_TOPICS = ['ai-training', 'voice-recordings', 'human-review'];
+const RULES_ONLY_TOPICS = ['ai-training', 'voice-recordings', 'human-review', 'law-enforcement'];
 /** Limits the model has no class for: it reads "only strictly necessary cookies" as no practice, which is what the rule says too, but a limit is news. */
 const RULES_ONLY_RULES = ['necessary-cookies-only'];
 

@@ -23,12 +23,15 @@ const WITH_CONDITION =
 /** Recipients that use the data for their own ends. */
 const OWN_ENDS =
   /\b(for their own (purposes|marketing|use)|to (offer|market|sell|advertise) (to )?you|to send you (their )?(offers|marketing|advertising))\b/u;
-/** A list item that names a company and what it does ("Sift, which helps us detect fraud"; "Postrider sends our receipts on our behalf"). */
+/** An introduction that says the companies it lists work on the service's data for it ("These companies process data for us:"). */
+const PROCESSORS_INTRO =
+  /\b(sub-?processors?|processors|suppliers|vendors|service providers|companies|firms)\b[^.;]{0,60}\b(process|handle|host|store|run|work|help)\w* (\w+ ){0,3}(for|on behalf of) (us|our)\b|\b(sub-?processors?|suppliers|vendors)\W*$/u;
+/** A list item that names a company and what it does ("Sift, which helps us detect fraud"; "Postrider sends our receipts on our behalf"; "Helpkite — our support desk, which receives your email"). */
 const COMPANY_ITEM =
-  /^\W*[A-Z][\w.&'’-]*(?: (?:[A-Z][\w.&'’-]*|and|&))*(?:, (?:which|who) | [a-z]+s\b[^.;]{0,100}\b(?:on (?:our|its) behalf|for us)\b)/u;
+  /^\W*[A-Z][\w.&'’-]*(?: (?:[A-Z][\w.&'’-]*|and|&))*(?:, (?:which|who) | [a-z]+s\b[^.;]{0,100}\b(?:on (?:our|its) behalf|for us)\b|\s*[—–:-]\s*(?:our|an?|the) [^.;]{0,60}?,? (?:which|who|that) (?:receives?|gets?|hosts?|process(?:es)?|stores?|handles?|sees?|sends?|runs?|analy[sz]es?)\b)/u;
 /** A line that introduces what the user gives the service, or what it measures ("Information you give us", "What we ask you for", "What we measure"). */
 const GIVEN_TO_US =
-  /\b(information|data|details) (that )?you (give|provide|send|share with|enter|submit)( to)? us\b|\b(information|data|details) (that )?(your |the |our )?([\w-]+ ){0,2}(sends?|shares?|transmits?|uploads?|reports?)( to)? us\b|\bwhat we ask (you )?for\b|\bwe (will )?ask (you )?for\b|\bwhat (we|it|the \w+|your \w+) (measures?|records?|reads?|logs?|captures?|senses?|tracks?)\b|\b(information|details|data) (that )?you (can |may )?(add|include|enter|put) (to|in|on) your (\w+ )?(profile|account)\b|\badd (more )?(information |details )?about yourself\b/u;
+  /\b(information|data|details) (that )?you (give|provide|send|share with|enter|submit)( to)? us\b|\b(information|data|details) (that )?(your |the |our )?([\w-]+ ){0,2}(sends?|shares?|transmits?|uploads?|reports?)( to)? us\b|\bwhat we ask (you )?for\b|\bwe (will |may )?ask ([\w-]+ ){0,4}?for\b|\bwhat (we|it|the \w+|your \w+) (measures?|records?|reads?|logs?|captures?|senses?|tracks?)\b|\b(information|details|data) (that )?you (can |may )?(add|include|enter|put) (to|in|on) your (\w+ )?(profile|account)\b|\badd (more )?(information |details )?about yourself\b/u;
 /** A sentence that introduces a list of purposes ("We use … to:", "… for the following purposes:"). */
 const USE_INTRO = /\bto:?\s*$|\b(following|these) purposes\b|\bpurposes (such as|including)\b/u;
 
@@ -207,9 +210,15 @@ const RECIPIENTS_ITEM: ListItemRule<
     const shared = ctx.rulesOf(intro).find((m) => m.kind === 'sharing-expanded');
     // (an introduction that shares, however it limits it: "only as needed to provide your care:")
     const sharing = (withWhom || named) && sharesLive(ir);
-    if (!sharing && !shared && (ir.recipients.length === 0 || ir.acts.some((x) => x.negated))) return null;
-    // (a company named alone is a recipient only under an introduction that names recipients)
-    if (!sharing && !named && ir.recipients.length === 0) return null;
+    const processors = COMPANY_ITEM.test(s.reading.text) && PROCESSORS_INTRO.test(ctx.prepared(intro).norm);
+    if (!sharing && !shared && !processors && (ir.recipients.length === 0 || ir.acts.some((x) => x.negated)))
+      return null;
+    // (a company named alone is a recipient only under an introduction that names recipients, or
+    // says that companies process data for the service: "These companies process data for us:")
+    if (!sharing && !named && ir.recipients.length === 0) {
+      if (!COMPANY_ITEM.test(s.reading.text) || !PROCESSORS_INTRO.test(ctx.prepared(intro).norm)) return null;
+      return { ir: { ...ir, recipients: ['service-providers'] }, shared, sharing };
+    }
     return { ir, shared, sharing };
   },
   meaning: (s, _item, { ir, shared, sharing }) => {

@@ -6,12 +6,13 @@ import {
   REMOVED_LABEL,
   topicFromContext,
 } from './choice-from-context';
-import { CHOICE_TOPICS, meaningsOf, SENSITIVE_DATA } from './clause-meaning';
+import { CHOICE_TOPICS, choiceAspect, type Meaning, meaningsOf, SENSITIVE_DATA } from './clause-meaning';
 import { type ClassifyContext } from './classify-context';
 import { type Side } from './classify.types';
 import { ANSWER, answered, saysYes } from './faq-answer';
-import { localChoiceFromContext } from './local-choice';
-import { normalizeClause, readClause, wordAt } from './read-clause';
+import { localChoiceFromContext, VOICE_LIKE } from './local-choice';
+import { matches } from './pattern-gate';
+import { type ClauseReading, normalizeClause, readClause, wordAt } from './read-clause';
 import { type SideLines } from './side-lines';
 
 /** A choice said to be fixed by pointing back at it ("This can't be switched off"). */
@@ -51,6 +52,8 @@ export function meaningsFromContext(ctx: ClassifyContext, removed: Side[], added
   localChoiceFromContext(added, linesOf.added);
   settingsRows(removed, added, linesOf.removed);
   settingsRows(added, removed, linesOf.added);
+  settingsItems(removed, added, linesOf.removed, ctx);
+  settingsItems(added, removed, linesOf.added, ctx);
   cookieRows(removed, added, linesOf.removed);
   cookieRows(added, removed, linesOf.added);
 }
@@ -140,17 +143,63 @@ function settingsRows(list: Side[], other: Side[], lines: SideLines): void {
   for (const s of list) {
     if (!s.reading.text.includes('|') || s.meanings.some((m) => OWN_CHOICE.has(m.kind))) continue;
     if (reworded(s)) continue;
-    const topics = s.reading.topics.filter((t) => CHOICE_TOPICS.includes(t));
+    const topics = settingTopics(s.reading);
     if (topics.length === 0) continue;
     const header = lines.tableHeader(s.reading.text);
     if (!header || !SETTINGS_HEADER.test(header[0] ?? '')) continue;
-    s.meanings = topics.map((topic) => ({
-      kind: 'opt-out-added',
-      topic,
-      rule: 'settings-table-row',
-      object: topic,
-    }));
+    s.meanings = settingMeanings(s.reading, topics, 'settings-table-row');
   }
+}
+
+/**
+ * What a setting is about: the data a choice can be about that it names, or a voice when what it
+ * does is keep what a device hears on it ("Commands are understood on the buds and your phone;
+ * audio is never sent to Sonawave").
+ */
+function settingTopics(r: ClauseReading): string[] {
+  const topics = r.topics.filter((t) => CHOICE_TOPICS.includes(t));
+  if (topics.length > 0) return topics;
+  return choiceAspect(r) === 'local' && matches(r.norm, VOICE_LIKE) ? ['voice-recordings'] : [];
+}
+
+function settingMeanings(r: ClauseReading, topics: string[], rule: string): Meaning[] {
+  const local = choiceAspect(r) === 'local' ? ':local' : '';
+  return topics.map((topic) => ({ kind: 'opt-out-added', topic, rule, object: topic + local }));
+}
+
+/** A list item that names a setting and says what it does ("Keep requests on this speaker — your speaker answers requests itself"). */
+const SETTING_ITEM = /^\W*[\p{L}\d][^—–:.;!?]{1,60}?\s(—|–|-|:)\s+\S/u;
+/** A heading or a list's introduction over settings ("Voice settings on your speaker", "You'll find these options:"). */
+const SETTINGS_LIST =
+  /\b(settings?|options?|controls?|toggles?|switch(es)?|preferences|privacy features|modes)\b/u;
+
+/**
+ * An item of a list of settings describes what one setting does, as a settings table's row does:
+ * a choice about the data it names, and the item gone is that choice gone. The list is one of
+ * settings when the heading it stands under, its introduction or the line before that says so.
+ */
+function settingsItems(list: Side[], other: Side[], lines: SideLines, ctx: ClassifyContext): void {
+  const otherNames = new Set(other.map((o) => itemName(o.reading.text)).filter((n) => n !== null));
+  for (const s of list) {
+    if (s.reading.text.trimStart().startsWith('|') || s.meanings.some((m) => OWN_CHOICE.has(m.kind)))
+      continue;
+    if (!SETTING_ITEM.test(s.reading.text)) continue;
+    const name = itemName(s.reading.text);
+    if (name !== null && otherNames.has(name)) continue;
+    const topics = settingTopics(s.reading);
+    if (topics.length === 0) continue;
+    const intro = lines.listIntro(s.reading.text);
+    if (intro === null) continue;
+    const over = [intro, ...lines.headingsAbove(s.reading.text).slice(0, 1)];
+    if (!over.some((t) => SETTINGS_LIST.test(ctx.prepared(t).norm))) continue;
+    s.meanings = settingMeanings(s.reading, topics, 'settings-list-item');
+  }
+}
+
+/** The name a list item gives before its dash or colon, lower-cased ("Keep requests on this speaker — …" → "keep requests on this speaker"). */
+function itemName(text: string): string | null {
+  const m = /^\W*([^—–:]{1,60}?)\s(—|–|-|:)\s/u.exec(text);
+  return m ? (m[1] as string).replace(/[*_`]/gu, '').trim().toLowerCase() : null;
 }
 
 /**

@@ -28,7 +28,7 @@ import { matches } from './pattern-gate';
 import { EXPANDING, NARROWER_KIND } from './practice-kinds';
 import { VOICE_LIKE } from './local-choice';
 import { cellsOf } from './side-lines';
-import { answerCellFlip, choiceColumnFlip, soldOrSharedColumn } from './table-cells';
+import { answerCellFlip, choiceColumnFlip, defaultColumnFlip, soldOrSharedColumn } from './table-cells';
 import { itemsAdded, itemsCut } from './list-edit-rules';
 import { type TagSet } from './tag-set';
 
@@ -385,6 +385,18 @@ function compareScopeRightsAndData(
         a,
       );
   }
+  // a row's cell under a "Default" header that turned from off to on, or back ("| Usage analytics
+  // | Sends us which features you click | Off |" → "| … | On |"): what the row says is done now
+  // for everyone who does not switch it off, or only for those who switch it on
+  const byDefault = defaultColumnFlip(r.reading.text, a.reading.text, tableHeader);
+  if (byDefault === 'on')
+    for (const m of a.meanings)
+      if (EXPANDING.includes(m.kind)) tags.add(m.kind, m.topic, 'pair:on-by-default', r, a);
+  if (byDefault === 'off')
+    for (const m of r.meanings) {
+      const less = REMOVAL_OF[m.kind];
+      if (less && EXPANDING.includes(m.kind)) tags.add(less, m.topic, 'pair:off-by-default', r, a);
+    }
   // a row's cell under a "Who can see it" (or "Shared with") header that names a new kind of
   // recipient ("You and the caregivers you invite" → "…, and our sleep-coaching partner Hushly")
   const header = column ? null : tableHeader;

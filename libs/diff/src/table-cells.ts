@@ -17,9 +17,10 @@ export function answerCellFlip(before: string, after: string): 'yes' | 'no' | nu
 }
 
 /**
- * A changed cell under a header that asks whether the row's data is sold, shared or disclosed: "No"
- * → "Yes – to advertising partners" is sharing expanded (a sale when the header says sold), and the
- * reverse narrowed. Rows are compared only when both have the header's number of cells.
+ * A changed cell under a header that asks whether the row's data is sold, shared, disclosed or
+ * sent to partners: "No" → "Yes – to advertising partners" is sharing expanded (a sale when the
+ * header says sold; advertising when the cell or the header names ads), and the reverse narrowed.
+ * Rows are compared only when both have the header's number of cells.
  */
 export function soldOrSharedColumn(
   before: string,
@@ -41,7 +42,7 @@ export function soldOrSharedColumn(
     // (the column asks about a sale: its "yes" is one; recipients for ads are advertising too)
     const topics: (string | null)[] = [];
     if (/\b(sold|sale|sell)\b/u.test(name)) topics.push('sale-of-data');
-    if (/advertis|\bads?\b/iu.test(cell)) topics.push('advertising');
+    if (/advertis|\bads?\b/iu.test(cell) || /advertis|\bads?\b/iu.test(name)) topics.push('advertising');
     return {
       kind: widened ? 'sharing-expanded' : 'sharing-narrowed',
       topics: topics.length ? topics : [null],
@@ -49,7 +50,8 @@ export function soldOrSharedColumn(
   }
   return null;
 }
-const SOLD_OR_SHARED = /\b(sold|sale|sell|shared|share|disclosed to third parties)\b/u;
+const SOLD_OR_SHARED =
+  /\b(sold|sale|sell|shared|share|disclosed to third parties|(sent|given|passed|provided|transferred|disclosed) to (\w+ ){0,2}(partners?|third parties|advertisers|companies|affiliates|vendors))\b/u;
 const NO_CELL = /^(no|none|not sold|not shared|never|n\/a|-|—|–|)$/u;
 
 /**
@@ -81,3 +83,39 @@ const CHOICE_HEADER =
 function answerOf(cell: string): 'yes' | 'no' | null {
   return /^\W*(no|none|never|not)\b/iu.test(cell) ? 'no' : /^\W*(yes|optional)\b/iu.test(cell) ? 'yes' : null;
 }
+
+/**
+ * A row's cell under a "Default" header that turned from off to on ('on'), or back ('off'): the
+ * same row otherwise, and both rows with the header's number of cells.
+ */
+export function defaultColumnFlip(
+  before: string,
+  after: string,
+  header: string[] | null,
+): 'on' | 'off' | null {
+  if (!header) return null;
+  const was = cellsOf(before);
+  const now = cellsOf(after);
+  if (was.length !== header.length || now.length !== header.length) return null;
+  const state = (c: string) => {
+    const t = c
+      .toLowerCase()
+      .replace(/[*_`.]/gu, '')
+      .trim();
+    return ON_CELL.test(t) ? 'on' : OFF_CELL.test(t) ? 'off' : null;
+  };
+  let flip: 'on' | 'off' | null = null;
+  for (let j = 0; j < header.length; j++) {
+    if (was[j] === now[j]) continue;
+    if (!DEFAULT_HEADER.test((header[j] as string).toLowerCase().replace(/[*_`]/gu, '').trim())) return null;
+    const a = state(was[j] as string);
+    const b = state(now[j] as string);
+    if (!a || !b || a === b) return null;
+    flip = b;
+  }
+  return flip;
+}
+const DEFAULT_HEADER =
+  /^(default|defaults|by default|default (setting|state|value)|(on|enabled) by default\??|out of the box)$/u;
+const ON_CELL = /^(on|yes|enabled|active|checked|opted in)\b/u;
+const OFF_CELL = /^(off|no|disabled|inactive|unchecked|opted out)\b/u;

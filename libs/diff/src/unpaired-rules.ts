@@ -1,5 +1,5 @@
 import { type RuleScope, type Side } from './classify.types';
-import { promiseForNowOnly, WIDER_SCOPE } from './compare-readings';
+import { ONLY_LIMIT, promiseForNowOnly, WIDER_SCOPE } from './compare-readings';
 import { REMOVAL_OF } from './lexicon';
 import { matches } from './pattern-gate';
 import { EXPANDING, key, NEW_CATEGORY } from './practice-kinds';
@@ -99,12 +99,24 @@ export function additionRules(removed: Side[], added: Side[], scope: RuleScope):
         continue;
       }
       // the same practice stated again in other words, wider ("your approximate location when you
-      // open the store finder" → "your precise location from GPS, also in the background"): the
-      // widening is news though the practice was stated before
-      if (!EXPANDING.includes(m.kind) || !matches(a.reading.norm, WIDER_SCOPE)) continue;
+      // open the store finder" → "your precise location from GPS, also in the background"), or
+      // without the "only" that limited it, the old sentence split in two ("… and we hand over what
+      // we hold only when a Swiss court orders us to" → "… . We hand over what we hold when a court
+      // in any country, or a police agency, asks"): the widening is news though the practice was
+      // stated before
+      if (!EXPANDING.includes(m.kind)) continue;
+      const wider = matches(a.reading.norm, WIDER_SCOPE);
+      const unlimited = !matches(a.reading.norm, ONLY_LIMIT);
+      if (!wider && !unlimited) continue;
+      const k = key(m);
       const old = removed.find(
         (r) =>
-          !r.partner && r.meanings.some((x) => key(x) === key(m)) && !matches(r.reading.norm, WIDER_SCOPE),
+          r.meanings.some((x) => key(x) === k) &&
+          ((wider && !r.partner && !matches(r.reading.norm, WIDER_SCOPE)) ||
+            (unlimited &&
+              r.reading.restricted &&
+              matches(r.reading.norm, ONLY_LIMIT) &&
+              !r.partner?.meanings.some((x) => key(x) === k))),
       );
       if (old) tags.add(m.kind, m.topic, 'pair:limit-dropped', old, a);
     }
