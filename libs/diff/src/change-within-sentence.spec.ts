@@ -3379,3 +3379,29 @@ describe('thirteenth stop: public services, media and tools', () => {
     expect(has(c, 'new-data-collected', 'children')).toBe(true);
   });
 });
+
+describe('thirteenth stop: sharing in plain verbs', () => {
+  it('"we make X available to publishers" is sharing', () => {
+    const c = change(
+      'We count how often each article is read.',
+      'We count how often each article is read. We make these counts available to publishers and ad buyers.',
+    );
+    expect(c.kinds).toContain('sharing-expanded');
+  });
+
+  it('"we no longer sell them to" is sharing narrowed, not tracking', () => {
+    const c = change(
+      'We publish yearly reading trends.',
+      'We publish yearly reading trends. We no longer sell them to marketing firms.',
+    );
+    expect(c.kinds).toContain('sharing-narrowed');
+  });
+
+  it('researchers who study "how people read" are no human review of anyone\'s content', () => {
+    const c = change(
+      'Our yearly figures go to a library association.',
+      'Our yearly figures go to a library association and to researchers who study how people read online.',
+    );
+    expect(c.tags.some((t) => t.topic === 'human-review')).toBe(false);
+  });
+});

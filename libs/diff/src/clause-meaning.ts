@@ -879,7 +879,7 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
       !!sell ||
       matches(
         r.norm,
-        /\b(we|us)\b.{0,30}\bshar(e|es|ed|ing)\b|\bshar(e|es|ed|ing)\b.{0,60}\b(with|to)\b|\b(is|are|be|been) shared\b|\b(providers?|compan(y|ies)|insurers?|employers?|networks?|brokers?|firms?|agenc(y|ies)|sponsors?|researchers?)\b,? (which |who |that )?(also )?(will )?(receives?|gets?|obtains?) (\w+ ){0,2}(your|users'|customers'|members'|patients')\b/u,
+        /\b(we|us)\b.{0,30}\bshar(e|es|ed|ing)\b|\bshar(e|es|ed|ing)\b.{0,60}\b(with|to)\b|\b(available|accessible) to (\w+ ){0,3}(publishers|researchers|advertisers|ad buyers|marketers|buyers|brokers|insurers|lenders|employers|partners?|third parties|companies|firms|affiliates|others|anyone|the public|authorities|government|agencies)\b|\b(is|are|be|been) shared\b|\b(providers?|compan(y|ies)|insurers?|employers?|networks?|brokers?|firms?|agenc(y|ies)|sponsors?|researchers?)\b,? (which |who |that )?(also )?(will )?(receives?|gets?|obtains?) (\w+ ){0,2}(your|users'|customers'|members'|patients')\b/u,
       );
     if (hasRecipient) {
       push(
