@@ -12,6 +12,9 @@ const RECIPIENT_ITEM =
 /** A table's first column header that names whom data goes to ("Recipient", "Who we share it with", "Shared with"). */
 const RECIPIENT_COLUMN =
   /^\W*((categories of )?(recipients?|third parties|partners)|who (we share (it |them |data )?with|receives( it)?|gets it)|shared with|disclosed to)\W*$/u;
+/** A table's first column header that names trackers ("Cookie", "Name", "SDK"). */
+const TRACKER_COLUMN =
+  /^(cookies?( name)?|name|trackers?|pixels?|tags?|technolog(y|ies)|identifiers?|sdks?)$/iu;
 /** Headings over a table of where data comes from, not whom it goes to. */
 const RECIPIENTS_AS_SOURCE = /\b(from|sources?|received|receive|obtain\w*)\b/u;
 /** A list item that says whom data goes to ("with your health insurer, including diagnosis codes"). */
@@ -261,9 +264,10 @@ const RECIPIENTS_ROW: ListItemRule<true, ClauseReading> = {
       ? null
       : true,
   introduction: (s, _row, lines, ctx) => {
-    // (a table whose first column says whom: "| Recipient | What they get | Why |")
-    // (a whole row, not a fragment the diff cut out of one)
+    // (a table whose first column says whom: "| Recipient | What they get | Why |"; a whole row,
+    // not a fragment the diff cut out of one; not a table of cookies, whose rows are trackers)
     const first = lines.tableHeader(s.reading.text)?.[0];
+    if (first !== undefined && TRACKER_COLUMN.test(first.replace(/[*_`]/gu, '').trim())) return null;
     if (
       first !== undefined &&
       RECIPIENT_COLUMN.test(ctx.prepared(first).norm) &&

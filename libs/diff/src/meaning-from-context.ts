@@ -183,6 +183,9 @@ function settingsItems(list: Side[], other: Side[], lines: SideLines, ctx: Class
   for (const s of list) {
     if (s.reading.text.trimStart().startsWith('|') || s.meanings.some((m) => OWN_CHOICE.has(m.kind)))
       continue;
+    // (a category of trackers listed with its switch is those trackers: "Retargeting pixels —
+    // enabled / disabled", gone, is tracking removed)
+    if (s.meanings.some((m) => m.kind === 'tracking-added' || m.kind === 'tracking-removed')) continue;
     if (!SETTING_ITEM.test(s.reading.text)) continue;
     const name = itemName(s.reading.text);
     if (name !== null && otherNames.has(name)) continue;
