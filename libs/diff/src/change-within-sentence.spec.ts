@@ -3405,3 +3405,84 @@ describe('thirteenth stop: sharing in plain verbs', () => {
     expect(c.tags.some((t) => t.topic === 'human-review')).toBe(false);
   });
 });
+
+describe('thirteenth stop: AI features, admin consoles and settings screens', () => {
+  const has = (c: ReturnType<typeof change>, kind: string, topic?: string | null) =>
+    c.tags.some((t) => t.kind === kind && (topic === undefined || t.topic === topic));
+
+  it('"never used to train" turned "by default, not used to train" is the promise withdrawn', () => {
+    const c = change(
+      'Your drafts are never used to train our language models.',
+      'By default, your drafts are not used to train our language models.',
+    );
+    expect(has(c, 'promise-withdrawn', 'ai-training')).toBe(true);
+  });
+
+  it('training on data from all customers narrowed to named tiers is the AI use narrowed, not widened', () => {
+    const c = change(
+      'Prompts from all customers are used to train our assistant models.',
+      'Prompts from Starter and Plus customers are used to train our assistant models.',
+    );
+    expect(has(c, 'data-use-narrowed', 'ai-training')).toBe(true);
+    expect(has(c, 'new-data-use', 'ai-training')).toBe(false);
+  });
+
+  it("a right over one's own files left to administrators only is a right reduced", () => {
+    const c = change(
+      'Each user can download their own files and chat history.',
+      "Only your organisation's admins can download files and chat history; ask them for a copy.",
+    );
+    expect(c.kinds).toContain('rights-reduced');
+  });
+
+  it('owners able to exclude their team from quality review, gone, is the human-review choice removed', () => {
+    const c = change(
+      'Some calls are sampled for quality review by our analysts. Team owners can exclude their team from quality review in Admin > Privacy.',
+      'Some calls are sampled for quality review by our analysts.',
+    );
+    expect(has(c, 'opt-out-removed', 'human-review')).toBe(true);
+  });
+
+  it('a bot that listens to a meeting is no person listening', () => {
+    const c = change(
+      'The assistant records the call and keeps the audio.',
+      'The assistant listens to the call audio only to caption it live.',
+    );
+    expect(has(c, 'new-data-use', 'human-review')).toBe(false);
+  });
+
+  it('a checkbox to clear, which stops the scanning of messages, gone, is that choice removed', () => {
+    const c = change(
+      'We scan the content of your emails to suggest replies. To stop this for your account, go to Settings > Mail and clear the checkbox. We will then stop analysing your emails for suggestions.',
+      'We scan the content of your emails to suggest replies.',
+    );
+    expect(has(c, 'opt-out-removed', 'communications-content')).toBe(true);
+  });
+
+  it('a setting drawn with its switch whose description now says speech is uploaded is the voice choice removed', () => {
+    const doc = (line: string) =>
+      `# Settings › Assistant\n\n**Wake word**\nSay "Hey Lumo" to start. [ On ]\n\n**Local speech**\n${line}\n\n**History**\nSee your past requests.`;
+    const c = analyzeChange(
+      doc('Your words are understood by the lamp itself and never uploaded. [ On ]'),
+      doc('Your words are sent to Lumo servers to be understood. [ On ]'),
+    ).classification;
+    expect(has(c, 'opt-out-removed', 'voice-recordings')).toBe(true);
+  });
+
+  it('"this option can no longer be turned on", under a page about keeping voice on the speaker, is the voice choice gone', () => {
+    const before =
+      '# Home-only mode\n\nHome-only mode lets the speaker answer timers and lights by itself, without sending your voice to us.\n\nTo switch it on:\n1. Open the app.\n2. Turn on **Home-only mode**.';
+    const after =
+      '# Home-only mode\n\nHome-only mode lets the speaker answer timers and lights by itself, without sending your voice to us.\n\nThis option can no longer be turned on.';
+    const c = analyzeChange(before, after).classification;
+    expect(has(c, 'opt-out-removed', 'voice-recordings')).toBe(true);
+  });
+
+  it('"if you\'d rather your commands never leave the robot", gone, is the voice choice removed', () => {
+    const c = change(
+      "The mower hears its name on board. If you'd rather your commands never leave the mower, switch on Garden Brain in the app.",
+      'The mower hears its name on board.',
+    );
+    expect(has(c, 'opt-out-removed', 'voice-recordings')).toBe(true);
+  });
+});

@@ -155,11 +155,23 @@ export function topicFromContext(
       topics.length === 0 &&
       !paragraphNames &&
       s.reading.tokens.length >= 6 &&
-      s.meanings.some((m) => unnamedChoice(m) && m.rule === 'choice-offered')
+      s.meanings.some(
+        (m) =>
+          unnamedChoice(m) &&
+          (m.rule === 'choice-offered' ||
+            m.rule === 'choice-announced-gone' ||
+            m.rule === 'points-back-choice'),
+      )
     ) {
-      if (kept.side === 'removed') {
-        topics = keptContextTopics(s.reading.text, lines, readingOf);
-        if (topics.length > 0) kept.read.push([s, topics]);
+      // (one that only points back, "Go to Settings and clear the checkbox", reads no further than
+      // its own paragraph: "Pick a sound or turn it off" is about the chime its item names)
+      const paragraphOnly = s.meanings.every((m) => !unnamedChoice(m) || m.rule === 'points-back-choice');
+      // (a choice announced gone keeps no removed choice alive: it reads its surroundings on either
+      // side, "Home-only Listening lets the speaker handle requests without sending your voice … This
+      // option can no longer be turned on.")
+      if (kept.side === 'removed' || s.meanings.some((m) => m.rule === 'choice-announced-gone')) {
+        topics = keptContextTopics(s.reading.text, lines, readingOf, paragraphOnly);
+        if (topics.length > 0 && kept.side === 'removed') kept.read.push([s, topics]);
       } else {
         const words = new Set(s.reading.tokens);
         topics = kept.read.find(([r]) => mostlyShared(new Set(r.reading.tokens), words))?.[1] ?? [];
@@ -202,6 +214,7 @@ function keptContextTopics(
   text: string,
   lines: SideLines,
   readingOf: (t: string) => ClauseReading,
+  paragraphOnly = false,
 ): string[] {
   const named = (sentences: string[]) => {
     const out = new Set<string>();
@@ -211,7 +224,7 @@ function keptContextTopics(
   const section = lines.sectionLines(text);
   const own = section.find((l) => l.includes(text));
   const inParagraph = own ? named(splitSentences(own)) : [];
-  if (inParagraph.length > 0) return inParagraph.length <= 2 ? inParagraph : [];
+  if (inParagraph.length > 0 || paragraphOnly) return inParagraph.length <= 2 ? inParagraph : [];
   const heading = lines.headingsAbove(text)[0];
   const underHeading = heading ? named([heading]) : [];
   if (underHeading.length > 0) return underHeading.length <= 2 ? underHeading : [];

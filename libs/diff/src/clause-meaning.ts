@@ -115,7 +115,7 @@ const REQUEST_REFUSABLE =
 
 /** A choice about what the sentence before names ("you can switch this off", "disable it"). */
 const POINTS_BACK_CHOICE =
-  /\b(turn|switch|toggle|flip)(ing|s)? (this|it|that) (on|off)\b|\b(disable|deactivate)s? (this|it|that)\b|\b(decide|choose) (whether|if) [\w'’ ]{1,30} (is|are|gets?) (part of|included in|used (for|in)|in) (this|that|it)\b|\b(opt|stay) out of (this|that|it)\b/u;
+  /\b(turn|switch|toggle|flip)(ing|s)? (this|it|that) (on|off)\b|\b(clear|untick|uncheck|tick|check) the (check)?box\b|\b(disable|deactivate)s? (this|it|that)\b|\b(decide|choose) (whether|if) [\w'’ ]{1,30} (is|are|gets?) (part of|included in|used (for|in)|in) (this|that|it)\b|\b(opt|stay) out of (this|that|it)\b/u;
 
 /** A page or screen that shows or lists something ("… shows how many", "where you can see …"). */
 const SHOWS_ONLY =
@@ -471,6 +471,18 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
       r.norm,
       /\b(you|users?)\b (also )?(have|has|may|can|are entitled|are able)\b|\b(provide|give|allow|enable|let|permit|send|deliver)s? (you|users)\b/u,
     );
+  // a right over the user's own data put in an administrator's hands ("Only workspace owners and
+  // admins can export tasks …"; "only your administrator can delete documents; users can no longer
+  // do this themselves"): the user's own right is reduced
+  if (matches(r.norm, ADMIN_ONLY_RIGHT)) {
+    push(
+      'rights-reduced',
+      matches(r.norm, /\b(delet|eras|purg|remov)/u) ? 'deletion' : null,
+      'right-to-admins',
+      'right',
+    );
+    return out;
+  }
   // rights of the user named explicitly, before the general choice wording ("you may choose to access…")
   const rightFirst = a('right');
   if (
@@ -796,7 +808,10 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     !matches(
       r.norm,
       /\b(opportunity|right|ability|request|ask) (for|to|of) (obtain |request |have )?(a )?human\b/u,
-    )
+    ) &&
+    // (a machine that listens or reads, "the bot listens to the meeting audio only to transcribe
+    // it", is no person at the company)
+    !(matches(r.norm, MACHINE_LISTENS) && !matches(r.norm, PEOPLE_WORDS))
   ) {
     // (the act's own negation too: "no person at the company listens to your calls")
     const no =
@@ -1109,6 +1124,17 @@ const COMBINED_WITH =
 const DELETED_ONLY_AT_AN_EVENT =
   /\b(delet|eras|remov|destroy)(ed|es|e)? only (when|once|after|if|upon|at the time)\b(?! [^.;]{0,40}\b(days?|weeks?|months?|years?)\b)|\bonly (be )?(delet|eras|remov|destroy)(ed|es|e)? (when|once|after|if|upon)\b(?! [^.;]{0,40}\b(days?|weeks?|months?|years?)\b)/u;
 
+/** A device, a bot or software as the one that listens, reads or transcribes. */
+const MACHINE_LISTENS =
+  /^\W*(\w+ ){0,3}?(it|bot|assistant|app|notetaker|note-taker|device|speaker|software|system|model|service|feature|tool|robot|camera|tv|car|watch|phone)\b[^.;]{0,30}\b(listens?|reads?|transcribes?|hears?|scans?)\b|^\W*(listens?|reads?|transcribes?|hears?) /u;
+/** People who could be reviewing content. */
+const PEOPLE_WORDS =
+  /\b(people|persons?|humans?|staff|employees|contractors|reviewers|moderators|someone|team members|personnel|annotators|graders)\b/u;
+
+/** A right to one's own data that only an administrator may now exercise. */
+const ADMIN_ONLY_RIGHT =
+  /\bonly ([\w'’-]+ ){0,3}(admins?|administrators?|owners?|account holders?|managers?)( and (\w+ ){0,2}(admins?|administrators?|owners?))? (can|may|are able to|is able to|will be able to) (export|delete|download|erase|request|correct|remove|purge)\b|\b(users|members|you|employees) (can|may) no longer (\w+ ){0,3}(do (this|so) (themselves|yourself)|export|delete|download|erase|request|correct)\b/u;
+
 /** A decision about the user that financial data feeds. */
 const FINANCIAL_DECISION =
   /\b(decide|determine|assess|evaluat\w*|scor(e|es|ing)|eligib\w*|creditworth\w*|credit (limit|decision|line)|spending limit|how much you can (spend|borrow))\b/u;
@@ -1171,6 +1197,7 @@ export const CHOICE_TOPICS = [
   'cookies-tracking',
   'sale-of-data',
   'human-review',
+  'communications-content',
 ];
 
 function choiceTopics(r: ClauseReading): (string | null)[] {
@@ -1187,7 +1214,7 @@ function choiceTopics(r: ClauseReading): (string | null)[] {
  * Send Voice Recordings" does not keep the recordings off the cloud.
  */
 export const LOCAL_ASPECT =
-  /\b(locally|local (processing|handling|recognition|voice|listening)|on[- ]device|(on-?board|built-in|embedded) (\w+ )?(computer|processor|chip|engine|hardware)|on (its|their) own|by (it|them)sel(f|ves)|(device|echo|speaker|hub|phone|watch|tablet|laptop|computer|toy|car|camera|doorbell|tv) itself|(understands?|recogni[sz]es?|answers?|handles?|process(es)?) (\w+ ){0,4}itself|(without|with no) (an |any )?internet( connection)?|(keeps?|stays?|remains?) (\w+ ){0,3}(inside|in|within) (the|your) (house|home|car|vehicle|room)|(rather than|instead of) (being )?(sent|upload\w*|transmit\w*)|(?<!\b(turn|switch)(ed|ing|s)? )on (the|this|your|that) (own )?(device|echo|phone|speaker|watch|hub|tv|camera|car|vehicle|toy|doorbell|tablet|laptop|computer|hearing aids?|earbuds|headphones|headsets?|glasses|thermostat|console|display)|(not|never|\w*n't|no|none) (\w+ ){0,3}(sent|send|sending|upload\w*|transmit\w*|leav\w*|go(es)? to)|(stops|ceases|stop) (\w+ ){0,4}?(from )?(send|upload|transmitt?)(s|ed|ing)?|without (\w+ ){0,3}(send|upload|transmit)\w*|(stays?|kept|remains?) (\w+ ){0,3}(on|at) (the|this|your) (device|home|echo|phone|speaker|watch))\b/u;
+  /\b(locally|local (processing|handling|recognition|voice|listening)|on[- ]device|(on-?board|built-in|embedded) (\w+ )?(computer|processor|chip|engine|hardware)|on (its|their) own|by (it|them)sel(f|ves)|(device|echo|speaker|hub|phone|watch|tablet|laptop|computer|toy|car|camera|doorbell|tv) itself|(understands?|recogni[sz]es?|answers?|handles?|process(es)?) (\w+ ){0,4}itself|(understood|recogni[sz]ed|processed|handled|answered) by (the|your) [\w-]+ itself|(without|with no) (an |any )?internet( connection)?|(keeps?|stays?|remains?) (\w+ ){0,3}(inside|in|within) (the|your) (house|home|car|vehicle|room)|(rather than|instead of) (being )?(sent|upload\w*|transmit\w*)|(?<!\b(turn|switch)(ed|ing|s)? )on (the|this|your|that) (own )?(device|echo|phone|speaker|watch|hub|tv|camera|car|vehicle|toy|doorbell|tablet|laptop|computer|hearing aids?|earbuds|headphones|headsets?|glasses|thermostat|console|display)|(not|never|\w*n't|no|none) (\w+ ){0,3}(sent|send|sending|upload\w*|transmit\w*|leav\w*|go(es)? to)|(stops|ceases|stop) (\w+ ){0,4}?(from )?(send|upload|transmitt?)(s|ed|ing)?|without (\w+ ){0,3}(send|upload|transmit)\w*|(stays?|kept|remains?) (\w+ ){0,3}(on|at) (the|this|your) (device|home|echo|phone|speaker|watch))\b/u;
 /** "on the device or in the app" (or "in the app or on the hub"): where a setting is found or changed. */
 const WHERE_CHANGED =
   /\b(either )?(on|from) (the|this|your|that) (device|echo|phone|speaker|watch|hub|display|tv|car|vehicle|doorbell|camera|thermostat|earbuds|headphones)( itself)?,? (or|and) (in|on|from|through|with) (the |your )?[\w-]+ (app|website|settings)\b|\b(in|from|through) (the |your )?[\w-]+ (app|website) (or|and) (on|from) (the|this|your|that) (device|echo|phone|speaker|watch|hub|display|tv|car|vehicle|doorbell|camera|thermostat|earbuds|headphones)\b/gu;

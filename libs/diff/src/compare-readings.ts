@@ -67,9 +67,9 @@ export const WIDER_SCOPE =
 /** A denial narrowed to money or to a legal definition ("we do not sell … in exchange for money"). */
 const NARROWED_TO_MONEY =
   /\b(in exchange for|for) (money|monetary (payment|consideration)|cash|payment)\b|\bfor (monetary|valuable) consideration\b|\bas (that|the|this|such) terms? (is|are) (defined|used)\b|\bas defined (by|in|under)\b|\bwithin the meaning of\b/u;
-/** A denial hedged ("we do not generally sell", "as a rule, we don't share"): it no longer holds every time. */
+/** A denial hedged ("we do not generally sell", "as a rule, we don't share", "by default, your notes are not used"): it no longer holds every time. */
 const HEDGED =
-  /\b(do|does|will|would|did)( not|n't) (generally|typically|usually|ordinarily|normally|always|necessarily)\b|\b(generally|typically|usually|ordinarily|normally) (do|does|will|would)( not|n't)\b|\bin (most|many) cases\b|\bas a (general )?rule\b/u;
+  /\b(do|does|will|would|did)( not|n't) (generally|typically|usually|ordinarily|normally|always|necessarily)\b|\b(generally|typically|usually|ordinarily|normally) (do|does|will|would)( not|n't)\b|\bin (most|many) cases\b|\bas a (general )?rule\b|\b(by default|out of the box|unless you (choose|opt|agree|turn|switch)\w*)\b/u;
 /** An exception added to a promise ("we never sell your data" → "…, except …"), or a narrowing to money or a legal definition (`NARROWED_TO_MONEY`). */
 const EXCEPTION = new RegExp(
   `\\b(except|excepting|unless|other than|apart from|save for|excluding|with the exception of|but (we )?(may|might|can|will))\\b|${NARROWED_TO_MONEY.source}`,

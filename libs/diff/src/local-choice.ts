@@ -34,7 +34,7 @@ export const KEPT_AWAY =
  * mail" is no voice).
  */
 export const VOICE_LIKE =
-  /\b(voice|audio|sound|speech|spoken|utterances?|recordings?|dictat\w*|listening|what you say|what (you|he|she|they|[\w'-]+) (asks?|says?|said|asked|speaks?))\b|\b(requests|commands)\b(?=[^.;]*\b(device|echo|speaker|hub|assistant|alexa|home|phone|watch|tv)\b)|\b(device|echo|speaker|hub|assistant|alexa)\b[^.;]*\b(requests|commands)\b/u;
+  /\b(voice|audio|sound|speech|spoken|utterances?|recordings?|dictat\w*|listening|your (spoken |voice )?(commands|words)|what you say|what (you|he|she|they|[\w'-]+) (asks?|says?|said|asked|speaks?))\b|\b(requests|commands)\b(?=[^.;]*\b(device|echo|speaker|hub|assistant|alexa|home|phone|watch|tv|robot|vacuum|car|tablet|glasses|earbuds|headphones|thermostat|fridge|remote|display|console|toy|hearing aids?)\b)|\b(device|echo|speaker|hub|assistant|alexa|robot|vacuum|glasses|earbuds|thermostat|fridge|remote|display|toy)\b[^.;]*\b(requests|commands)\b/u;
 
 /**
  * The user's hand in it: the user can have it so, prefers it, or a mode, option or setting is on

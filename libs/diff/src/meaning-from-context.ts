@@ -54,6 +54,8 @@ export function meaningsFromContext(ctx: ClassifyContext, removed: Side[], added
   settingsRows(added, removed, linesOf.added);
   settingsItems(removed, added, linesOf.removed, ctx);
   settingsItems(added, removed, linesOf.added, ctx);
+  toggleLines(removed, linesOf.removed);
+  toggleLines(added, linesOf.added);
   cookieRows(removed, added, linesOf.removed);
   cookieRows(added, removed, linesOf.added);
 }
@@ -196,6 +198,25 @@ function settingsItems(list: Side[], other: Side[], lines: SideLines, ctx: Class
     const over = [intro, ...lines.headingsAbove(s.reading.text).slice(0, 1)];
     if (!over.some((t) => SETTINGS_LIST.test(ctx.prepared(t).norm))) continue;
     s.meanings = settingMeanings(s.reading, topics, 'settings-list-item');
+  }
+}
+
+/** A switch drawn at the end of a setting's description ("… is uploaded. [ On ]", "(Off)"). */
+const TOGGLE_MARK = /(\[\s*(on|off|✓|✔|x|\s)\s*\]|\((on|off)\))\s*$/iu;
+
+/**
+ * A line that ends with the switch a settings screen draws ("Speech is recognised by the TV itself.
+ * Nothing you say is uploaded. [ On ]") describes a setting: what it keeps local or names is a
+ * choice about that data, as a settings table's row is.
+ */
+function toggleLines(list: Side[], lines: SideLines): void {
+  for (const s of list) {
+    if (s.meanings.some((m) => OWN_CHOICE.has(m.kind) || m.kind === 'tracking-added')) continue;
+    const own = lines.sectionLines(s.reading.text).find((l) => l.includes(s.reading.text));
+    if (!own || !TOGGLE_MARK.test(own)) continue;
+    const topics = settingTopics(s.reading);
+    if (topics.length === 0) continue;
+    s.meanings = settingMeanings(s.reading, topics, 'toggle-description');
   }
 }
 

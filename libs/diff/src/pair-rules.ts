@@ -99,9 +99,16 @@ function compareReach(r: Side, a: Side, scope: RuleScope): void {
   // AI training named for more products or models than before, the old ones kept ("to train
   // Google's language models and build features like Google Translate" → "… AI models and build
   // products and features, like Google Translate, Bard and Cloud AI"); a product renamed is not
-  const aiWider =
+  const aiBoth =
     a.meanings.some((m) => m.kind === 'new-data-use' && m.topic === 'ai-training') &&
-    r.meanings.some((m) => m.kind === 'new-data-use' && m.topic === 'ai-training') &&
+    r.meanings.some((m) => m.kind === 'new-data-use' && m.topic === 'ai-training');
+  // (names put where "all" stood narrow it: "snippets from all plans are used to train" →
+  // "snippets from Free and Pro plans are used to train")
+  const aiNarrowed = aiBoth && matches(r.reading.norm, EVERY_GROUP) && !matches(a.reading.norm, EVERY_GROUP);
+  if (aiNarrowed) tags.add('data-use-narrowed', 'ai-training', 'pair:ai-scope-narrowed', r, a);
+  const aiWider =
+    aiBoth &&
+    !aiNarrowed &&
     // (not the name of a setting the new sentence offers: "unless you turn off "Help improve AI"")
     !a.meanings.some((m) => m.kind === 'opt-out-added') &&
     namesGrew(r.reading.text, a.reading.text);
@@ -501,6 +508,9 @@ const RECIPIENT_TOPIC: Partial<Record<string, string | null>> = {
   'third-parties': null,
 };
 /** A setting on, or off, unless the user changes it. */
+/** Every user, plan or account ("from all plans", "every customer's", "any workspace"). */
+const EVERY_GROUP =
+  /\b(all|every|any|each) (of (our|the) )?([\w-]+ )?(plans?|users?|customers?|accounts?|tiers?|organi[sz]ations?|workspaces?|members?|subscribers?|products?|services?|regions?|countries)\b/u;
 const ON_BY_DEFAULT = /\b(on|enabled|turned on|switched on|active|checked) by default\b|\bdefaults? to on\b/u;
 const OFF_BY_DEFAULT =
   /\b(off|disabled|turned off|switched off|inactive|unchecked) by default\b|\bdefaults? to off\b/u;
