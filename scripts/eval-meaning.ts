@@ -52,6 +52,7 @@ import blind20 from '../libs/diff/test/alexa-blind-20.json';
 import blind21 from '../libs/diff/test/alexa-blind-21.json';
 import blind22 from '../libs/diff/test/alexa-blind-22.json';
 import blind23 from '../libs/diff/test/alexa-blind-23.json';
+import blind24 from '../libs/diff/test/alexa-blind-24.json';
 import meaningBlind1 from '../libs/diff/test/meaning-blind-1.json';
 import meaningBlind2 from '../libs/diff/test/meaning-blind-2.json';
 import meaningBlind3 from '../libs/diff/test/meaning-blind-3.json';
@@ -91,6 +92,8 @@ import meaningBlind33 from '../libs/diff/test/meaning-blind-33.json';
 import meaningBlind34 from '../libs/diff/test/meaning-blind-34.json';
 import meaningBlind35 from '../libs/diff/test/meaning-blind-35.json';
 import meaningBlind36 from '../libs/diff/test/meaning-blind-36.json';
+import meaningBlind37 from '../libs/diff/test/meaning-blind-37.json';
+import meaningBlind38 from '../libs/diff/test/meaning-blind-38.json';
 import frenchBlind4 from '../libs/diff/test/french-blind-4.json';
 import frenchBlind5 from '../libs/diff/test/french-blind-5.json';
 import aiCases from '../libs/diff/test/ai-training-changes.json';
@@ -524,6 +527,11 @@ const variantSets = (
       'Alexa story, twenty-third set (written blind, thirteenth stop; first run 18/24 on the start-of-stop engine, 19/24 after set 33 was read, then read)',
       blind23,
     ],
+    [
+      'twenty-fourth set (written blind, first run 21/24)',
+      'Alexa story, twenty-fourth set (written blind, thirteenth stop; first run 21/24, then read)',
+      blind24,
+    ],
   ] as [string, string, { removals: Variant[]; controls: Variant[] }][]
 ).map(([name, title, set]) => ({
   name,
@@ -760,6 +768,16 @@ const blindKindSets = (
       'thirty-sixth blind set (first run 32/40, held out)',
       'Labelled changes of every kind, a thirty-sixth set written blind (meaning-blind-36.json; social, messaging, dating, games, creators, DNA and wellbeing apps; first run 32/40 meaning, 36/40 severity on the start-of-stop engine; not read for fixes)',
       meaningBlind36,
+    ],
+    [
+      'thirty-seventh blind set (first run 23/40)',
+      'Labelled changes of every kind, a thirty-seventh set written blind (meaning-blind-37.json; AI assistants, meeting notes, code completion, cloud storage, mail and SaaS admin pages; first run 23/40 meaning, 27/40 severity on the start-of-stop engine, then read)',
+      meaningBlind37,
+    ],
+    [
+      'thirty-eighth blind set (first run 26/40, held out)',
+      'Labelled changes of every kind, a thirty-eighth set written blind (meaning-blind-38.json; supermarkets, pharmacies, delivery, gyms, insurers, utilities and rentals; first run 26/40 meaning, 35/40 severity on the start-of-stop engine; not read for fixes)',
+      meaningBlind38,
     ],
   ] as [string, string, { cases: BlindCase[] }][]
 ).map(([name, title, set]) => ({ name, total: set.cases.length, ...judgeBlind(title, set.cases) }));
