@@ -495,6 +495,8 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     !contractOnly &&
     !a('companyRight') &&
     r.actor !== 'third-parties' &&
+    // (a recipient as the subject, "Partner stores receive a copy of your receipts", is sharing)
+    !matches(r.norm, RECIPIENT_SUBJECT) &&
     !matches(r.norm, /\bopt(ing)?[- ]?out\b|\bunsubscrib|\bsettings?\b/u) &&
     matches(
       r.norm,
@@ -666,6 +668,8 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     !companyActs &&
     !a('companyRight') &&
     r.actor !== 'third-parties' &&
+    // (a recipient as the subject, "Partner stores receive a copy of your receipts", is sharing)
+    !matches(r.norm, RECIPIENT_SUBJECT) &&
     // (a duty of others with the data is no right of the user: "they must delete or return the
     // personal data once they have fulfilled our request"; a request the user is told to make
     // addresses the user)
@@ -1130,6 +1134,10 @@ const MACHINE_LISTENS =
 /** People who could be reviewing content. */
 const PEOPLE_WORDS =
   /\b(people|persons?|humans?|staff|employees|contractors|reviewers|moderators|someone|team members|personnel|annotators|graders)\b/u;
+
+/** A sentence that opens with a recipient as its subject ("Partner stores receive …", "Our advertisers get …"). */
+const RECIPIENT_SUBJECT =
+  /^\W*(our |the |your |selected |certain |some )?([\w-]+ ){0,2}(partners?|stores?|brands?|retailers?|merchants?|advertisers?|third parties|affiliates|insurers?|brokers?|companies|firms|lenders?|employers?)\b (\w+ )?(receive|get|obtain|see|access)s?\b/u;
 
 /** A right to one's own data that only an administrator may now exercise. */
 const ADMIN_ONLY_RIGHT =
