@@ -111,7 +111,7 @@ const DELETION_DENIED =
 
 /** The user's requests that may be refused or charged for ("we may charge a reasonable fee or decline to act on the request", "we may refuse requests that are manifestly unfounded"). */
 const REQUEST_REFUSABLE =
-  /\b(we|the company|[a-z]+) (may|can|reserve the right to) ((?!not\b|never\b)\w+ ){0,3}?(charge (you )?(a|an) (\w+ )?fee|decline|refuse|reject|not (act on|respond to|fulfil|fulfill|honou?r))\b[^.;]{0,60}\brequests?\b|\brequests?\b[^.;]{0,120}\b(we|the company) (may|can|reserve the right to) ((?!not\b|never\b)\w+ ){0,3}?(charge (you )?(a|an) (\w+ )?fee|decline|refuse|reject)\b/u;
+  /\brequests? (to|for) [^.;]{0,60}\b(will|may|can) (cost|incur) (you )?(a |an )?(\w+ )?(fee|charge|\$|£|€)|\b(we|the company|[a-z]+) (may|can|reserve the right to) ((?!not\b|never\b)\w+ ){0,3}?(charge (you )?(a|an) (\w+ )?fee|decline|refuse|reject|not (act on|respond to|fulfil|fulfill|honou?r))\b[^.;]{0,60}\brequests?\b|\brequests?\b[^.;]{0,120}\b(we|the company) (may|can|reserve the right to) ((?!not\b|never\b)\w+ ){0,3}?(charge (you )?(a|an) (\w+ )?fee|decline|refuse|reject)\b/u;
 
 /** A choice about what the sentence before names ("you can switch this off", "disable it"). */
 const POINTS_BACK_CHOICE =
@@ -150,7 +150,7 @@ const RECIPIENTS_BOUND =
   /\b(third[- ]part(y|ies)|parties|partners|providers|vendors|processors|contractors|developers|they)\b.{0,80}\b(bound (by|to)|must agree|agree to (keep|handle|protect|maintain|use)|(obligated|contractually required) to|confidentiality (agreements?|obligations?)|in a confidential manner|keep (this|the|such|your) (information|data) (confidential|secure))|\brequires? (that )?(these |such |all |our )?(third[- ]part(y|ies)|parties|partners|providers|vendors|processors|contractors|developers)\b/u;
 /** Data kept after the account or the data is gone ("we may retain … after you delete your account", "persist in backups"). */
 const KEPT_AFTER_END =
-  /\b(retain|keep|kept|store|hold|preserve|persist|remain|continue to (use|store|hold|keep|retain))\w*\b.{0,80}\b(after|following|beyond|even (after|if|when)|once)\b.{0,40}\b(delet|terminat|clos|cancel|eras|deactivat)|\b(after|once|even after|following)\b.{0,40}\b(delet|terminat|clos|cancel|eras|deactivat)\w*\b.{0,60}\b(retain|keep|store|hold|preserve|persist|remain|continue to)\b|\bpersist\w* .{0,40}\bbackup|\brefuse (erasure|deletion|to delete)\b|\b(not|never|n't) (be )?(delete|erase|remove|destroy)\w*\b[^.;]{0,60}\b(while|until|if|where|as long as|(when|after|once) (you|your))\b|\bcontinue to be (stored|kept|retained|held)\b|\b(retain|keep|store|stored|kept|held)\w*\b[^.;]{0,120}\b(thereafter|after (that|the end|expiry|expiration|your membership|the term))\b/u;
+  /\b(retain|keep|kept|store|hold|preserve|persist|remain|stay|continue to (use|store|hold|keep|retain))\w*\b.{0,80}\b(after|following|beyond|even (after|if|when)|once)\b.{0,40}\b(delet|terminat|clos|cancel|eras|deactivat)|\b(after|once|even after|following)\b.{0,40}\b(delet|terminat|clos|cancel|eras|deactivat)\w*\b.{0,60}\b(retain|keep|store|hold|preserve|persist|remain|continue to)\b|\bpersist\w* .{0,40}\bbackup|\brefuse (erasure|deletion|to delete)\b|\b(not|never|n't) (be )?(delete|erase|remove|destroy)\w*\b[^.;]{0,60}\b(while|until|if|where|as long as|(when|after|once) (you|your))\b|\bcontinue to be (stored|kept|retained|held)\b|\b(retain|keep|store|stored|kept|held)\w*\b[^.;]{0,120}\b(thereafter|after (that|the end|expiry|expiration|your membership|the term))\b/u;
 /** Data deleted within a stated time after the end ("we delete it within 30 days after you close your account"). */
 const DELETED_AFTER_END =
   /\b(delete|deletes|deleted|erase|erased|destroy|destroyed|anonymi[sz]e|anonymi[sz]ed|purge|purged)\b.{0,60}\b(within|after|no later than) (\d+|one|two|three|thirty|ninety|a)\b/u;
@@ -237,12 +237,13 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
   const text = r.text.trim();
   if (SECTION_TITLE.test(text) || YES_NO_QUESTION.test(text))
     return clauseMeanings(r).filter((m) => !TITLE_SILENT_KINDS.has(m.kind));
-  const out = clauseMeanings(r);
+  let out = clauseMeanings(r);
   // the user's requests made refusable or chargeable ("… we may charge a reasonable fee or decline
-  // to act on the request"): their rights reduced, unless the requests are the authorities', or
-  // the limit is the one the law itself sets ("manifestly unfounded or excessive")
+  // to act on the request"; "requests to access your data will cost a fee"): their rights reduced,
+  // not the right the request names, unless the requests are the authorities', or the limit is
+  // the one the law itself sets ("manifestly unfounded or excessive")
   if (
-    out.length === 0 &&
+    out.every((m) => m.kind === 'rights-added') &&
     matches(r.norm, REQUEST_REFUSABLE) &&
     !matches(
       r.norm,
@@ -251,7 +252,7 @@ export function meaningsOf(r: ClauseReading): Meaning[] {
     !r.topics.includes('law-enforcement') &&
     !matches(r.norm, /\b(government|authorit\w*|police|court|law enforcement|subpoenas?)\b/u)
   )
-    out.push({ kind: 'rights-reduced', topic: null, rule: 'requests-may-be-refused', object: 'right' });
+    out = [{ kind: 'rights-reduced', topic: null, rule: 'requests-may-be-refused', object: 'right' }];
   // deletion left to the company's discretion ("we'll delete … within 90 days, unless we decide to
   // keep them for research"): the user's right to have it deleted is reduced
   if (matches(r.norm, DISCRETIONARY_DELETION) && !out.some((m) => m.kind === 'rights-reduced'))
