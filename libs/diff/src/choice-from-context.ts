@@ -200,6 +200,14 @@ function choiceTopicsNamed(reading: ClauseReading): string[] {
   const out = reading.topics.filter((t) => CHOICE_TOPICS.includes(t));
   for (const m of meaningsOf(reading))
     if (m.topic !== null && CHOICE_TOPICS.includes(m.topic) && !out.includes(m.topic)) out.push(m.topic);
+  // (what a device hears kept on it names a voice: "Offline listening lets the earbuds understand
+  // commands without a connection")
+  if (
+    !out.includes('voice-recordings') &&
+    choiceAspect(reading) === 'local' &&
+    matches(reading.norm, VOICE_LIKE)
+  )
+    out.push('voice-recordings');
   return out;
 }
 
