@@ -34,7 +34,13 @@ export function changedSentences(
     if (afterSentences.length === 0) removed.push(...beforeSentences);
     else if (beforeSentences.length === 0) added.push(...afterSentences);
     else if (beforeSentences.length <= SMALL && afterSentences.length <= SMALL) {
-      // a rewritten paragraph: a few sentences on each side
+      // a rewritten paragraph: a few sentences on each side. One kept as it was (the same text
+      // on both sides) is one object, so that its hash is computed once if either side asks.
+      for (let j = 0; j < afterSentences.length; j++) {
+        const text = (afterSentences[j] as Sentence).text;
+        const twin = beforeSentences.find((s) => s.text === text);
+        if (twin) afterSentences[j] = twin;
+      }
       for (const s of beforeSentences) if (!scanHas(afterSentences, s)) removed.push(s);
       for (const s of afterSentences) if (!scanHas(beforeSentences, s)) added.push(s);
     } else {
@@ -44,11 +50,18 @@ export function changedSentences(
       for (const s of afterSentences) if (!beforeKeys.has(s)) added.push(s);
     }
   }
-  const removedKeys = new KeySet(removed);
-  const addedKeys = new KeySet(added);
+  // only a sentence whose hash is met on the other side can have its key there: the sets of
+  // keys hold those sentences alone, and the others are kept without a lookup
+  const removedHashes = new Set<number>();
+  for (const s of removed) removedHashes.add(hashOf(s));
+  const shared = new Set<number>();
+  for (const s of added) if (removedHashes.has(hashOf(s))) shared.add(hashOf(s));
+  const inShared = (s: Sentence) => shared.has(hashOf(s));
+  const removedKeys = new KeySet(shared.size === 0 ? [] : removed.filter(inShared));
+  const addedKeys = new KeySet(shared.size === 0 ? [] : added.filter(inShared));
   return {
-    removed: dedupe(removed.filter((s) => !addedKeys.has(s)).map((s) => s.text)),
-    added: dedupe(added.filter((s) => !removedKeys.has(s)).map((s) => s.text)),
+    removed: dedupe(removed.filter((s) => !(inShared(s) && addedKeys.has(s)))),
+    added: dedupe(added.filter((s) => !(inShared(s) && removedKeys.has(s)))),
   };
 }
 
@@ -68,7 +81,7 @@ const keyOf = (s: Sentence) => (s.key ??= looseKey(s.text));
 
 /** Whether some sentence of a short list has the same loose key as `s`: the same text, or the same hash and key. */
 function scanHas(list: Sentence[], s: Sentence): boolean {
-  for (const t of list) if (t.text === s.text) return true;
+  for (const t of list) if (t === s || t.text === s.text) return true;
   for (const t of list) if (hashOf(t) === hashOf(s) && keyOf(t) === keyOf(s)) return true;
   return false;
 }
@@ -102,6 +115,24 @@ class KeySet {
   }
 }
 
-function dedupe(list: string[]): string[] {
-  return [...new Set(list)];
+/**
+ * The texts of the sentences, each once, in order of first appearance (`[...new Set(texts)]`).
+ * Equal texts have equal hashes, so a text is compared only with those kept under its hash.
+ */
+function dedupe(list: Sentence[]): string[] {
+  const out: string[] = [];
+  // the last text kept under each hash, and for each kept text the one kept before it under its hash
+  const last = new Map<number, number>();
+  const before: number[] = [];
+  for (const s of list) {
+    const h = hashOf(s);
+    const top = last.get(h) ?? -1;
+    let seen = false;
+    for (let k = top; k >= 0 && !seen; k = before[k] as number) seen = out[k] === s.text;
+    if (seen) continue;
+    before.push(top);
+    last.set(h, out.length);
+    out.push(s.text);
+  }
+  return out;
 }

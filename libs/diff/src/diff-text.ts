@@ -12,9 +12,10 @@ import {
   type LineKind,
   type WordOp,
 } from './diff.types';
-import { countWords, isLooseKeyEmpty, looseKey, looseKeyHash } from './normalize-text';
+import { countWords, looseKey } from './normalize-text';
 import { MoveFinder } from './find-moves';
 import { Pairing, PAIR_SIMILARITY } from './pair-paragraphs';
+import { ParagraphWords, type SideWords } from './paragraph-words';
 import { noteParagraphs } from './side-lines';
 import { splitBlocks } from './split-blocks';
 
@@ -39,10 +40,8 @@ export function diffText(before: string, after: string, options: DiffOptions = {
   if (before === after) return emptyResult(wordsBefore, wordsBefore);
   const B = splitBlocks(after);
 
-  const keyA = memo(A.length, (i) => looseKey((A[i] as Block).text));
-  const keyB = memo(B.length, (i) => looseKey((B[i] as Block).text));
-  const hashA = memoCount(A.length, (i) => looseKeyHash((A[i] as Block).text) >>> 0);
-  const hashB = memoCount(B.length, (i) => looseKeyHash((B[i] as Block).text) >>> 0);
+  // the loose keys of paragraphs, as the ids of their words (see paragraph-words.ts)
+  const words = new ParagraphWords(A, B);
   const wordsA = memoCount(A.length, (i) => countWords((A[i] as Block).text));
   const wordsB = memoCount(B.length, (i) => countWords((B[i] as Block).text));
   const alignment = alignBlocks(
@@ -80,11 +79,16 @@ export function diffText(before: string, after: string, options: DiffOptions = {
   // moves: a deleted paragraph that reappears (up to cosmetic differences) as an inserted one elsewhere
   const moveTo = new Map<number, number>();
   const moveFrom = new Map<number, number>();
-  const moveFinder = new MoveFinder(keyB);
-  gaps.forEach((g, gi) => g.ins.forEach((b) => moveFinder.add(b, hashB(b), gi)));
+  const moveFinder = new MoveFinder(
+    (a) => words.before.idKey(a),
+    (b) => words.after.idKey(b),
+    (a, b) => words.sameKey(a, b),
+    (b) => words.after.count(b) === 0,
+  );
+  gaps.forEach((g, gi) => g.ins.forEach((b) => moveFinder.add(b, words.after.hash(b), gi)));
   gaps.forEach((g, gi) =>
     g.dels.forEach((a) => {
-      const b = moveFinder.take(hashA(a), () => keyA(a), gi);
+      const b = moveFinder.take(words.before.hash(a), a, gi);
       if (b === undefined) return;
       moveTo.set(a, b);
       moveFrom.set(b, a);
@@ -92,22 +96,22 @@ export function diffText(before: string, after: string, options: DiffOptions = {
   );
 
   let timedOut = false;
-  const words = new WordDiffer();
+  const differ = new WordDiffer();
   const wordOps = (a: string, b: string): WordOp[] => {
     if (!timedOut && Date.now() > deadline) {
       timedOut = true;
       fallbacks.push('time budget reached: remaining paragraphs compared whole');
     }
     return (
-      (timedOut ? undefined : words.diff(a, b, maxEditLength)) ?? [
+      (timedOut ? undefined : differ.diff(a, b, maxEditLength)) ?? [
         { op: 'delete', text: a },
         { op: 'insert', text: b },
       ]
     );
   };
 
-  const pairing = new Pairing(A, B);
-  const gapContext: GapContext = { A, B, keyA, keyB, hashA, hashB, moveTo, moveFrom, wordOps, pairing };
+  const pairing = new Pairing(A, B, words);
+  const gapContext: GapContext = { A, B, words, moveTo, moveFrom, wordOps, pairing };
   const gapLines = gaps.map((g) => buildGapLines(g, gapContext));
   const items: Item[] = sequence.map((s) =>
     s.kind === 'equal' ? s : { kind: 'gap', lines: gapLines[s.gap] ?? [] },
@@ -123,12 +127,12 @@ export function diffText(before: string, after: string, options: DiffOptions = {
   const reflowed =
     moves.length === 0 &&
     gaps.every((g) => {
-      const x = g.dels.map(keyA).filter(Boolean).join(' ');
-      const y = g.ins.map(keyB).filter(Boolean).join(' ');
-      if (x === y) return true;
+      // the keys of each side's paragraphs joined by spaces (empty ones left out) are the words
+      // of all of them in order, a space between two: equal exactly when the words are
+      if (sameWords(g.dels, words.before, g.ins, words.after)) return true;
       // (a paragraph's marker or a link split across paragraphs reads only once joined: tried
       // only where the keys are nearly the same length, so unrelated texts cost nothing more)
-      if (Math.abs(x.length - y.length) > 32) return false;
+      if (Math.abs(joinedLength(g.dels, words.before) - joinedLength(g.ins, words.after)) > 32) return false;
       return (
         looseKey(g.dels.map((a) => (A[a] as Block).text).join('\n')) ===
         looseKey(g.ins.map((b) => (B[b] as Block).text).join('\n'))
@@ -168,10 +172,40 @@ function emptyResult(wordsBefore: number, wordsAfter: number): DiffResult {
   };
 }
 
-/** A per-index cache of a string computed on demand. */
-function memo(size: number, compute: (i: number) => string): (i: number) => string {
-  const cache: (string | undefined)[] = new Array<string | undefined>(size);
-  return (i) => (cache[i] ??= compute(i));
+/** Whether the words of paragraphs `xs` of one side, in order, are those of `ys` of the other. */
+function sameWords(xs: number[], x: SideWords, ys: number[], y: SideWords): boolean {
+  let p = 0;
+  let pi = 0;
+  let q = 0;
+  let qi = 0;
+  let px: Int32Array = new Int32Array(0);
+  let qy: Int32Array = new Int32Array(0);
+  for (;;) {
+    while (pi === px.length && p < xs.length) {
+      px = x.ids(xs[p++] as number);
+      pi = 0;
+    }
+    while (qi === qy.length && q < ys.length) {
+      qy = y.ids(ys[q++] as number);
+      qi = 0;
+    }
+    const xDone = pi === px.length;
+    const yDone = qi === qy.length;
+    if (xDone || yDone) return xDone && yDone;
+    if (px[pi++] !== qy[qi++]) return false;
+  }
+}
+
+/** The length of the loose keys of paragraphs `xs` joined by spaces, empty keys left out. */
+function joinedLength(xs: number[], side: SideWords): number {
+  let length = 0;
+  let keys = 0;
+  for (const i of xs) {
+    if (side.count(i) === 0) continue;
+    length += side.keyLength(i);
+    keys++;
+  }
+  return keys === 0 ? 0 : length + keys - 1;
 }
 
 /** A per-index cache of a non-negative number computed on demand. */
@@ -188,10 +222,7 @@ function memoCount(size: number, compute: (i: number) => number): (i: number) =>
 interface GapContext {
   A: Block[];
   B: Block[];
-  keyA: (i: number) => string;
-  keyB: (i: number) => string;
-  hashA: (i: number) => number;
-  hashB: (i: number) => number;
+  words: ParagraphWords;
   moveTo: Map<number, number>;
   moveFrom: Map<number, number>;
   wordOps: (a: string, b: string) => WordOp[];
@@ -240,7 +271,7 @@ function buildGapLines(gap: { dels: number[]; ins: number[] }, ctx: GapContext):
         before: null,
         after: b,
         ops: [{ op: 'insert', text }],
-        cosmetic: isLooseKeyEmpty(text),
+        cosmetic: ctx.words.after.count(b) === 0,
       });
     }
   };
@@ -264,7 +295,7 @@ function buildGapLines(gap: { dels: number[]; ins: number[] }, ctx: GapContext):
         before: a,
         after: null,
         ops: [{ op: 'delete', text: textA }],
-        cosmetic: isLooseKeyEmpty(textA),
+        cosmetic: ctx.words.before.count(a) === 0,
       });
       continue;
     }
@@ -275,9 +306,7 @@ function buildGapLines(gap: { dels: number[]; ins: number[] }, ctx: GapContext):
       before: a,
       after: b,
       ops: ctx.wordOps(textA, textB),
-      // equal keys have equal hashes: the keys are built only when the hashes agree
-      cosmetic:
-        (ctx.hashA(a) === ctx.hashB(b) && ctx.keyA(a) === ctx.keyB(b)) || pairing.dateStampChange(a, b),
+      cosmetic: ctx.words.sameKey(a, b) || pairing.dateStampChange(a, b),
     };
     // (the classifier reads the line's two paragraphs: see side-lines.ts)
     noteParagraphs(line, textA, textB);

@@ -112,11 +112,14 @@ function learn(code: number): number {
 /**
  * jsdiff's tokens of a text as ids: `\r\n` or `\n`, a run of word characters, a run of
  * spaces, or any other single character (a surrogate pair as one). Equal tokens get equal
- * ids, through an open-addressing table that points at the first occurrence of each
- * token in its text, so a token already seen costs no string.
+ * ids, through an open-addressing table over a copy of each distinct token's code units, so
+ * a token already seen costs no string.
  */
 class Tokens {
-  private sources: string[] = [];
+  private count = 0;
+  /** Each distinct token's code units, one after the other (`starts`: where each token begins). */
+  private chars = new Uint16Array(4096);
+  private charsUsed = 0;
   private starts = new Int32Array(1024);
   private lengths = new Int32Array(1024);
   private hashes = new Int32Array(1024);
@@ -179,23 +182,29 @@ class Tokens {
         return id;
       slot = (slot + 1) & mask;
     }
-    const id = this.sources.length;
+    const id = this.count++;
     if (id === this.starts.length) this.grow();
-    this.sources.push(text);
-    this.starts[id] = start;
+    if (this.charsUsed + length > this.chars.length) {
+      const grown = new Uint16Array(2 ** Math.ceil(Math.log2(this.charsUsed + length)));
+      grown.set(this.chars.subarray(0, this.charsUsed));
+      this.chars = grown;
+    }
+    const chars = this.chars;
+    const at = this.charsUsed;
+    for (let k = 0; k < length; k++) chars[at + k] = text.charCodeAt(start + k);
+    this.charsUsed += length;
+    this.starts[id] = at;
     this.lengths[id] = length;
     this.hashes[id] = h;
     this.slots[slot] = id;
-    if (this.sources.length * 2 > this.slots.length) this.rehash();
+    if (this.count * 2 > this.slots.length) this.rehash();
     return id;
   }
 
   private same(id: number, text: string, start: number, length: number): boolean {
-    const source = this.sources[id] as string;
+    const chars = this.chars;
     const from = this.starts[id] as number;
-    if (source === text && from === start) return true;
-    for (let k = 0; k < length; k++)
-      if (source.charCodeAt(from + k) !== text.charCodeAt(start + k)) return false;
+    for (let k = 0; k < length; k++) if (chars[from + k] !== text.charCodeAt(start + k)) return false;
     return true;
   }
 
@@ -213,7 +222,7 @@ class Tokens {
   private rehash(): void {
     this.slots = new Int32Array(this.slots.length * 2).fill(-1);
     const mask = this.slots.length - 1;
-    for (let id = 0; id < this.sources.length; id++) {
+    for (let id = 0; id < this.count; id++) {
       let slot = (this.hashes[id] as number) & mask;
       while ((this.slots[slot] as number) >= 0) slot = (slot + 1) & mask;
       this.slots[slot] = id;

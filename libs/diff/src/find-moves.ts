@@ -1,13 +1,22 @@
 /**
  * Inserted paragraphs by loose key, for deleted paragraphs to find where they moved: a
  * deleted paragraph takes the first inserted one with its key in another gap. Looked up
- * by hash, so keys are built only for hashes that meet; each key's candidates are taken
- * in near-constant time however many copies of one paragraph there are.
+ * by a hash of the key, so keys are compared only for hashes that meet, and strings for
+ * them (`keyA`, `keyB`: any strings equal exactly when the keys are) built only for a
+ * hash met by more than one paragraph; each key's candidates are taken in near-constant
+ * time however many copies of one paragraph there are.
  */
 export class MoveFinder {
   private readonly byHash = new Map<number, { b: number; gap: number }[] | Map<string, MoveQueue>>();
 
-  constructor(private readonly keyB: (i: number) => string) {}
+  constructor(
+    private readonly keyA: (a: number) => string,
+    private readonly keyB: (b: number) => string,
+    /** Whether deleted paragraph a has the loose key of inserted paragraph b. */
+    private readonly sameKey: (a: number, b: number) => boolean,
+    /** Whether inserted paragraph b has an empty loose key. */
+    private readonly emptyB: (b: number) => boolean,
+  ) {}
 
   add(b: number, hash: number, gap: number): void {
     const bucket = this.byHash.get(hash);
@@ -15,14 +24,14 @@ export class MoveFinder {
     else this.byHash.set(hash, [{ b, gap }]);
   }
 
-  take(hash: number, key: () => string, gap: number): number | undefined {
+  /** The inserted paragraph deleted paragraph a (whose key has this hash, in this gap) moved to, if any; taken. */
+  take(hash: number, a: number, gap: number): number | undefined {
     let bucket = this.byHash.get(hash);
     if (!bucket) return undefined;
     if (Array.isArray(bucket) && bucket.length === 1) {
       // the usual case: one paragraph with this hash
       const only = bucket[0] as { b: number; gap: number };
-      const k = this.keyB(only.b);
-      if (only.gap === gap || !k || k !== key()) return undefined;
+      if (only.gap === gap || this.emptyB(only.b) || !this.sameKey(a, only.b)) return undefined;
       this.byHash.delete(hash);
       return only.b;
     }
@@ -38,7 +47,7 @@ export class MoveFinder {
       bucket = new Map([...byKey].map(([k, list]) => [k, new MoveQueue(list)]));
       this.byHash.set(hash, bucket);
     }
-    return bucket.get(key())?.take(gap);
+    return bucket.get(this.keyA(a))?.take(gap);
   }
 }
 

@@ -81,8 +81,13 @@ export function myersDiff(a: Int32Array, b: Int32Array, maxEditLength = Infinity
   node[off - 1] = NONE;
   node[off + 1] = NONE;
   let nodes = 0;
-  let minK = -Infinity;
-  let maxK = Infinity;
+  // the node arrays in locals, read again only when they grow
+  let prev = prevNode;
+  let kinds = nodeKind;
+  let snakes = nodeSnake;
+  // (integer bounds, beyond any diagonal a search of maxD edits reaches, keep the loop in small integers)
+  let minK = -maxD - 2;
+  let maxK = maxD + 2;
   for (let d = 1; d <= maxD; d++) {
     // diagonals ±(d+1) are read for the first time in this round
     node[off - d - 1] = NONE;
@@ -118,10 +123,15 @@ export function myersDiff(a: Int32Array, b: Int32Array, maxEditLength = Infinity
         o++;
         n++;
       }
-      if (nodes === prevNode.length) growNodes();
-      prevNode[nodes] = parent;
-      nodeKind[nodes] = kind;
-      nodeSnake[nodes] = o - start;
+      if (nodes === prev.length) {
+        growNodes();
+        prev = prevNode;
+        kinds = nodeKind;
+        snakes = nodeSnake;
+      }
+      prev[nodes] = parent;
+      kinds[nodes] = kind;
+      snakes[nodes] = o - start;
       const id = nodes++;
       if (o + 1 >= oldLen && n + 1 >= newLen) return fromPath(id, root);
       node[off + k] = id;
@@ -133,17 +143,28 @@ export function myersDiff(a: Int32Array, b: Int32Array, maxEditLength = Infinity
   return undefined;
 }
 
+/** The nodes of a path, last first, while `fromPath` reads it (grown on demand, like the node arrays). */
+let pathScratch = new Int32Array(256);
+
 /** The runs of the path ending at `last`: an equal run from the start, then each edit and the equal run after it. */
 function fromPath(last: number, root: number): Script {
-  const path: number[] = [];
-  for (let i = last; i !== ROOT; i = prevNode[i] as number) path.push(i);
+  let length = 0;
+  for (let i = last; i !== ROOT; i = prevNode[i] as number) {
+    if (length === pathScratch.length) {
+      const grown = new Int32Array(pathScratch.length * 2);
+      grown.set(pathScratch);
+      pathScratch = grown;
+    }
+    pathScratch[length++] = i;
+  }
+  const path = pathScratch;
   const kinds: number[] = [];
   const counts: number[] = [];
   if (root > 0) {
     kinds.push(EQUAL);
     counts.push(root);
   }
-  for (let p = path.length - 1; p >= 0; p--) {
+  for (let p = length - 1; p >= 0; p--) {
     const i = path[p] as number;
     const kind = nodeKind[i] as number;
     const top = kinds.length - 1;

@@ -1,7 +1,8 @@
 import { edited, paragraph, samples, seeded } from '../test/text-samples';
 import { type Block } from './diff.types';
 import { looseKeyWords } from './normalize-text';
-import { Pairing, WordIds } from './pair-paragraphs';
+import { Pairing } from './pair-paragraphs';
+import { WordIds } from './paragraph-words';
 
 /** The plain definition: Dice overlap of the sets of word pairs (or of the single word), lifted by containment. */
 function referenceSimilarity(a: string, b: string): number {
