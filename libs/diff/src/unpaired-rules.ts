@@ -83,6 +83,24 @@ export function additionRules(removed: Side[], added: Side[], scope: RuleScope):
     if (said === undefined) saidByPartners.set(k, (said = stillSaidByPartners(removed, k)));
     return said;
   };
+  // (the removed sentences that state a practice limited by "only", by the practice's key, found
+  // the first time an added sentence asks)
+  let limited: Map<string, Side[]> | null = null;
+  const limitedSayers = (k: string): Side[] => {
+    if (!limited) {
+      limited = new Map();
+      for (const r of removed) {
+        if (!r.reading.restricted || !matches(r.reading.norm, ONLY_LIMIT)) continue;
+        for (const x of r.meanings) {
+          const rk = key(x);
+          const list = limited.get(rk);
+          if (list) list.push(r);
+          else limited.set(rk, [r]);
+        }
+      }
+    }
+    return limited.get(k) ?? [];
+  };
   for (const a of added) {
     if (a.partner) continue;
     for (const m of a.meanings) {
@@ -105,19 +123,17 @@ export function additionRules(removed: Side[], added: Side[], scope: RuleScope):
       // in any country, or a police agency, asks"): the widening is news though the practice was
       // stated before
       if (!EXPANDING.includes(m.kind)) continue;
-      const wider = matches(a.reading.norm, WIDER_SCOPE);
-      const unlimited = !matches(a.reading.norm, ONLY_LIMIT);
-      if (!wider && !unlimited) continue;
       const k = key(m);
-      const old = removed.find(
-        (r) =>
-          r.meanings.some((x) => key(x) === k) &&
-          ((wider && !r.partner && !matches(r.reading.norm, WIDER_SCOPE)) ||
-            (unlimited &&
-              r.reading.restricted &&
-              matches(r.reading.norm, ONLY_LIMIT) &&
-              !r.partner?.meanings.some((x) => key(x) === k))),
-      );
+      const wider =
+        matches(a.reading.norm, WIDER_SCOPE) &&
+        removed.find(
+          (r) => !r.partner && r.meanings.some((x) => key(x) === k) && !matches(r.reading.norm, WIDER_SCOPE),
+        );
+      const unlimited =
+        !wider &&
+        !matches(a.reading.norm, ONLY_LIMIT) &&
+        limitedSayers(k).find((r) => !r.partner?.meanings.some((x) => key(x) === k));
+      const old = wider || unlimited;
       if (old) tags.add(m.kind, m.topic, 'pair:limit-dropped', old, a);
     }
   }
