@@ -136,13 +136,16 @@ function compareReach(r: Side, a: Side, scope: RuleScope): void {
   // a table row whose answer turned from no to yes, or back ("| Data sold | No |" → "| Data sold |
   // Yes: … sold to data partners |"): what the row says is now done, or no longer
   const flip = answerCellFlip(r.reading.text, a.reading.text);
-  if (flip === 'yes')
-    for (const m of a.meanings)
-      if (EXPANDING.includes(m.kind)) tags.add(m.kind, m.topic, 'pair:row-answer-yes', r, a);
+  if (flip)
+    rowPracticeTurned(
+      flip === 'yes',
+      r,
+      a,
+      flip === 'yes' ? 'pair:row-answer-yes' : 'pair:row-answer-no',
+      tags,
+    );
   if (flip === 'no')
     for (const m of r.meanings) {
-      const less = REMOVAL_OF[m.kind];
-      if (less && EXPANDING.includes(m.kind)) tags.add(less, m.topic, 'pair:row-answer-no', r, a);
       // (a row naming a choice or a right, "| Turn off trip location history | Yes |" → "| … |
       // No (always recorded) |": that choice or right is gone)
       if (m.kind === 'opt-out-added' || m.kind === 'rights-added')
@@ -396,14 +399,14 @@ function compareScopeRightsAndData(
   // | Sends us which features you click | Off |" → "| … | On |"): what the row says is done now
   // for everyone who does not switch it off, or only for those who switch it on
   const byDefault = defaultColumnFlip(r.reading.text, a.reading.text, tableHeader);
-  if (byDefault === 'on')
-    for (const m of a.meanings)
-      if (EXPANDING.includes(m.kind)) tags.add(m.kind, m.topic, 'pair:on-by-default', r, a);
-  if (byDefault === 'off')
-    for (const m of r.meanings) {
-      const less = REMOVAL_OF[m.kind];
-      if (less && EXPANDING.includes(m.kind)) tags.add(less, m.topic, 'pair:off-by-default', r, a);
-    }
+  if (byDefault)
+    rowPracticeTurned(
+      byDefault === 'on',
+      r,
+      a,
+      byDefault === 'on' ? 'pair:on-by-default' : 'pair:off-by-default',
+      tags,
+    );
   // a row's cell under a "Who can see it" (or "Shared with") header that names a new kind of
   // recipient ("You and the caregivers you invite" → "…, and our sleep-coaching partner Hushly")
   const header = column ? null : tableHeader;
@@ -424,6 +427,21 @@ function compareScopeRightsAndData(
         r,
         a,
       );
+  }
+}
+
+/**
+ * What a table row says turned on ("Yes", "On"): the practices the new row states are done now;
+ * or off: the practices the old row stated are done no more.
+ */
+function rowPracticeTurned(on: boolean, r: Side, a: Side, rule: string, tags: TagSet): void {
+  if (on) {
+    for (const m of a.meanings) if (EXPANDING.includes(m.kind)) tags.add(m.kind, m.topic, rule, r, a);
+    return;
+  }
+  for (const m of r.meanings) {
+    const less = REMOVAL_OF[m.kind];
+    if (less && EXPANDING.includes(m.kind)) tags.add(less, m.topic, rule, r, a);
   }
 }
 
