@@ -229,14 +229,18 @@ function keptContextTopics(
     for (const x of sentences) if (x !== text) for (const t of choiceTopicsNamed(readingOf(x))) out.add(t);
     return [...out];
   };
-  const section = lines.sectionLines(text);
-  const own = section.find((l) => l.includes(text));
+  const own = lines.paragraphOf(text);
   const inParagraph = own ? named(splitSentences(own)) : [];
   if (inParagraph.length > 0 || paragraphOnly) return inParagraph.length <= 2 ? inParagraph : [];
   const heading = lines.headingsAbove(text)[0];
   const underHeading = heading ? named([heading]) : [];
   if (underHeading.length > 0) return underHeading.length <= 2 ? underHeading : [];
-  const inSection = named(section.filter((l) => l !== own).flatMap((l) => splitSentences(l)));
+  const inSection = named(
+    lines
+      .sectionLines(text)
+      .filter((l) => l !== own)
+      .flatMap((l) => splitSentences(l)),
+  );
   return inSection.length <= 2 ? inSection : [];
 }
 

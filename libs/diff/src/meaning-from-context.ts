@@ -164,6 +164,7 @@ function settingTopics(r: ClauseReading): string[] {
   return choiceAspect(r) === 'local' && matches(r.norm, VOICE_LIKE) ? ['voice-recordings'] : [];
 }
 
+/** A setting offered about each of its topics, keyed by what it does when it keeps data local. */
 function settingMeanings(r: ClauseReading, topics: string[], rule: string): Meaning[] {
   const local = choiceAspect(r) === 'local' ? ':local' : '';
   return topics.map((topic) => ({ kind: 'opt-out-added', topic, rule, object: topic + local }));
@@ -212,10 +213,10 @@ const TOGGLE_MARK = /(\[\s*(on|off|✓|✔|x|\s)\s*\]|\((on|off)\))\s*$/iu;
 function toggleLines(list: Side[], lines: SideLines): void {
   for (const s of list) {
     if (s.meanings.some((m) => OWN_CHOICE.has(m.kind) || m.kind === 'tracking-added')) continue;
-    const own = lines.sectionLines(s.reading.text).find((l) => l.includes(s.reading.text));
-    if (!own || !TOGGLE_MARK.test(own)) continue;
     const topics = settingTopics(s.reading);
     if (topics.length === 0) continue;
+    const own = lines.paragraphOf(s.reading.text);
+    if (own === null || !TOGGLE_MARK.test(own)) continue;
     s.meanings = settingMeanings(s.reading, topics, 'toggle-description');
   }
 }

@@ -75,6 +75,12 @@ export class SideLines {
     return (this.plain[k] ??= plainText(this.raw[k] as string));
   }
 
+  /** The plain text of the line (the paragraph) a sentence stands in (null: none). */
+  paragraphOf(sentence: string): string | null {
+    const i = this.line(sentence);
+    return i < 0 ? null : this.plainOf(i);
+  }
+
   /** Whether two sentences stand in one paragraph. */
   sameParagraph(a: string, b: string): boolean {
     const i = this.line(a);
