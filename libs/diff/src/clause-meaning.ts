@@ -23,7 +23,7 @@ import {
 } from './local-choice';
 import { matches } from './pattern-gate';
 import { type PracticePrediction } from './practice-model';
-import { topicsOf } from './lexicon';
+import { type Duration, durationsOf, topicsOf } from './lexicon';
 import { type Act, actOf, type ClauseReading, type Family } from './read-clause';
 
 /** One meaning of a clause, as if the clause had just been added to a policy. */
@@ -104,7 +104,7 @@ const PRIVACY_OBJECT =
 
 /** Deletion the company may decline ("we'll delete them …, unless we decide to keep them"). */
 const DISCRETIONARY_DELETION =
-  /\b(delet|eras|remov)\w*\b[^.;]{0,100}\bunless we (decide|choose|elect|determine|prefer) to (keep|retain|hold|preserve)\b/u;
+  /\b(delet|eras|remov)\w*\b[^.;]{0,100}\bunless we (decide|choose|elect|determine|prefer) to (keep|retain|hold|preserve)\b|\b(keep|keeps|retain|retains|store|stores)\b[^.;]{0,40}\beven (if|when|after) you (ask|request|tell) (us )?(to )?(delete|erase|remove)/u;
 /** Deletion denied in the passive ("… can't be deleted", "cannot be erased or removed"). */
 const DELETION_DENIED =
   /\b(cannot|can't|can not) (yet |then |later )?be (deleted|erased|removed)\b|\b(it is|it's) not possible to (delete|erase)\b/u;
@@ -724,6 +724,7 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
   const longer = licence ? undefined : a('retainLonger');
   const shorter = licence ? undefined : a('retainShorter');
   const finite = r.durations.filter((d) => Number.isFinite(d.days));
+  const compared = periodsCompared(r.text, finite);
   if (
     retain ||
     longer ||
@@ -754,6 +755,16 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
         limited ? 'retention-shortened' : 'retention-lengthened',
         null,
         limited ? 'retention-limited' : 'retention-open-ended',
+        'retention',
+      );
+    } else if (compared) {
+      // (a period changed in one sentence, "now kept for seven years instead of one"): longer or
+      // shorter as the new period, named first, is to the old
+      const [now, was] = compared;
+      push(
+        now.days > was.days ? 'retention-lengthened' : 'retention-shortened',
+        null,
+        'retention-period-compared',
         'retention',
       );
     } else if (finite.length > 0 && (retain || matches(r.norm, /\bdelet/u))) {
@@ -1060,7 +1071,11 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     else if (research && !narrowedUse)
       push(
         'new-data-use',
-        matches(r.norm, ROUTINE_PURPOSES) || !live(use) || r.actor !== 'we'
+        matches(r.norm, ROUTINE_PURPOSES) ||
+          !live(use) ||
+          // (the service's own use, or the data's in the passive: "your voice recordings may be
+          // used to develop new products")
+          (r.actor !== 'we' && !DATA_IS_USED.test(r.norm))
           ? null
           : (r.topics.find((x) => SENSITIVE_USE_TOPICS.includes(x)) ?? null),
         'broad-purpose',
@@ -1120,6 +1135,24 @@ const DATA_IS_USED =
 /** What a visit leaves behind that follows a visitor: addresses, agents, logs of traffic or of activity. */
 const VISIT_LOGS =
   /\b(ip address(es)?|user[- ]agents?|access times|browsing (history|activity)|(traffic|connection|activity|dns|query|search) logs?|logs? of (your )?(traffic|connections|activity|queries|searches))\b/u;
+
+/** Words that set a new period against the old one in one sentence. */
+const PERIOD_COMPARED = /\binstead of\b|\b(up|increased|extended|raised|down|reduced|cut|shortened) from\b/iu;
+
+/**
+ * The new period and the old one a sentence sets against each other ("for seven years instead of
+ * one": the old one's unit is the new one's when it names none), or null.
+ */
+function periodsCompared(text: string, finite: Duration[]): [Duration, Duration] | null {
+  if (finite.length === 0 || !PERIOD_COMPARED.test(text)) return null;
+  if (finite.length >= 2) return [finite[0] as Duration, finite[1] as Duration];
+  const unit = /\b(days?|weeks?|months?|years?)\b/u.exec((finite[0] as Duration).text)?.[1];
+  if (!unit) return null;
+  const both = durationsOf(
+    text.replace(/\b(instead of|from) (\w+)\b(?! (days?|weeks?|months?|years?)\b)/iu, `$1 $2 ${unit}`),
+  ).filter((d) => Number.isFinite(d.days));
+  return both.length >= 2 ? [both[0] as Duration, both[1] as Duration] : null;
+}
 
 /** Data put together with other data ("we may connect information collected automatically with information we already have about you", "we merge data collected from our websites and apps"). */
 const COMBINED_WITH =
