@@ -24,6 +24,10 @@ export class SideLines {
   private textLines: Map<string, number> | null = null;
   private textRaw: string[] = [];
   private headings: HeadingLinks | null = null;
+  /** For each hunk line, the nearest line above it in its hunk that is no list item (-1: none), made when first asked for. */
+  private introAbove: Int32Array | null = null;
+  /** The same for each line of the version's text, made when first asked for. */
+  private textIntroAbove: Int32Array | null = null;
 
   /**
    * `versionText`: a whole version the context lookups read where the hunks stop — the new one on
@@ -162,16 +166,19 @@ export class SideLines {
   listIntro(item: string): string | null {
     const i = this.line(item);
     if (i < 0 || !LIST_ITEM.test(this.raw[i] as string)) return null;
-    for (let k = i - 1; k >= 0 && this.hunkOf[k] === this.hunkOf[i]; k--)
-      if (!LIST_ITEM.test(this.raw[k] as string)) return this.plainOf(k);
+    // (each line's nearest non-item above it found in one pass, not by walking back from every
+    // item of a long list)
+    this.introAbove ??= introLines(this.raw, (k) => k > 0 && this.hunkOf[k - 1] === this.hunkOf[k]);
+    const k = this.introAbove[i] as number;
+    if (k >= 0) return this.plainOf(k);
     if (!this.versionText) return null;
     // (in the version's text: from the item itself, or, for an item that text lacks, from the
     // nearest item of its hunk that it has)
     const at = this.anchorInText(i);
     if (at < 0) return null;
-    for (let n = at - 1; n >= 0; n--)
-      if (!LIST_ITEM.test(this.textRaw[n] as string)) return plainText(this.textRaw[n] as string);
-    return null;
+    this.textIntroAbove ??= introLines(this.textRaw, (n) => n > 0);
+    const n = this.textIntroAbove[at] as number;
+    return n >= 0 ? plainText(this.textRaw[n] as string) : null;
   }
 
   /**
@@ -240,6 +247,21 @@ export class SideLines {
     });
     return (this.textLines = lines);
   }
+}
+
+/**
+ * For each line, the nearest line above it that is no list item, within the run of lines
+ * `continues` joins to the line before (-1: none).
+ */
+function introLines(lines: readonly string[], continues: (k: number) => boolean): Int32Array {
+  const out = new Int32Array(lines.length).fill(-1);
+  let last = -1;
+  for (let k = 0; k < lines.length; k++) {
+    if (!continues(k)) last = -1;
+    out[k] = last;
+    if (!LIST_ITEM.test(lines[k] as string)) last = k;
+  }
+  return out;
 }
 
 /** For each line, the nearest heading at or above it; for each heading, its parent (-1: none). */
