@@ -1,4 +1,11 @@
-import { choiceAspect, CHOICE_TOPICS, type Meaning, meaningsOf, VOICE_TO_CLOUD } from './clause-meaning';
+import {
+  choiceAspect,
+  CHOICE_TOPICS,
+  keepsVoiceLocal,
+  type Meaning,
+  meaningsOf,
+  VOICE_TO_CLOUD,
+} from './clause-meaning';
 import { type Side } from './classify.types';
 import { mostlyShared } from './choice-survives';
 import { KEPT_AWAY, VOICE_LIKE, WITHDRAWN } from './local-choice';
@@ -202,12 +209,7 @@ function choiceTopicsNamed(reading: ClauseReading): string[] {
     if (m.topic !== null && CHOICE_TOPICS.includes(m.topic) && !out.includes(m.topic)) out.push(m.topic);
   // (what a device hears kept on it names a voice: "Offline listening lets the earbuds understand
   // commands without a connection")
-  if (
-    !out.includes('voice-recordings') &&
-    choiceAspect(reading) === 'local' &&
-    matches(reading.norm, VOICE_LIKE)
-  )
-    out.push('voice-recordings');
+  if (!out.includes('voice-recordings') && keepsVoiceLocal(reading)) out.push('voice-recordings');
   return out;
 }
 

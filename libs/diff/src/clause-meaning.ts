@@ -525,7 +525,7 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
   const deniedTopics = denied ? choiceTopics(r) : [];
   // (a choice to keep what a device hears on it, gone: "there is no longer a choice to keep requests
   // on your hearing aids and phone")
-  const localVoice = !!denied && choiceAspect(r) === 'local' && matches(r.norm, VOICE_LIKE);
+  const localVoice = !!denied && keepsVoiceLocal(r);
   if (
     denied &&
     (matches(r.norm, PRIVACY_WORD) ||
@@ -614,7 +614,7 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
             (t) => SENSITIVE_USE_TOPICS.includes(t) || t === 'ai-training' || t === 'human-review',
           ) &&
           // (a setting that keeps what a speaker hears on it: "Pebble app > Speaker > Local listening")
-          !(choiceAspect(r) === 'local' && matches(r.norm, VOICE_LIKE))) ||
+          !keepsVoiceLocal(r)) ||
         contractOnly
       ) {
         // (a choice that points back at what the sentence before describes, "You can switch this
@@ -633,8 +633,7 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
         // your speaker handles requests on its own", is a voice choice)
         // (or beside other data: "| Device | Voice ID | Local processing of requests |")
         const named = choiceTopics(r);
-        const voiceLocal =
-          !named.includes('voice-recordings') && choiceAspect(r) === 'local' && matches(r.norm, VOICE_LIKE);
+        const voiceLocal = !named.includes('voice-recordings') && keepsVoiceLocal(r);
         const topics = voiceLocal ? [...named.filter((t) => t !== null), 'voice-recordings'] : named;
         for (const t of topics) push('opt-out-added', t, 'choice-offered', settingKey(r, t));
         // (and a training the user must switch off: "yes, unless you switch it off" is the training
@@ -772,16 +771,13 @@ function clauseMeanings(r: ClauseReading): Meaning[] {
     }
     // (what is not stored or logged being what follows a visitor, "we do not store IP addresses,
     // access times or duration": a promise not to track)
-    if (
-      out.some((m) => m.rule === 'not-stored') &&
-      (trackingAmongData(r) || matches(r.norm, VISIT_LOGS)) &&
-      !a('track')
-    )
+    const tracking = a('track');
+    const notStored = out.some((m) => m.rule === 'not-stored');
+    if (notStored && !tracking && (trackingAmongData(r) || matches(r.norm, VISIT_LOGS)))
       push('tracking-removed', 'cookies-tracking', 'no-tracking');
     // (nor tracking the sentence also states, or denies beside what it does not store: "… does
     // not store your IP address and does not use tracking of any form")
-    const tracking = a('track');
-    const alsoTracking = live(tracking) || (tracking && out.some((m) => m.rule === 'not-stored'));
+    const alsoTracking = live(tracking) || (tracking && notStored);
     if (out.length && !a('share') && !a('sell') && !a('train') && !alsoTracking) return out;
   }
 
@@ -1271,6 +1267,11 @@ export function choiceAspect(r: ClauseReading): 'local' | 'deletion' | 'improve'
   if (matches(r.norm, DELETION_ASPECT)) return 'deletion';
   if (matches(r.norm, IMPROVE_ASPECT)) return 'improve';
   return null;
+}
+
+/** Whether a clause keeps what a device hears on the device ("the earbuds understand commands without a connection"). */
+export function keepsVoiceLocal(r: ClauseReading): boolean {
+  return choiceAspect(r) === 'local' && matches(r.norm, VOICE_LIKE);
 }
 /**
  * A choice about data used to improve the service, reviewed by people or used for training ("switch

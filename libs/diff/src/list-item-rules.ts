@@ -5,6 +5,7 @@ import { sharesLive } from './compare-readings';
 import { PURPOSE_TOPICS } from './practice-kinds';
 import { type ClauseReading } from './read-clause';
 import { cellsOf, type SideLines } from './side-lines';
+import { COOKIE_HEADER, plainCell } from './table-cells';
 
 /** A list item that starts by naming a kind of recipient ("cloud hosting providers, which …", "our advertising partners"). */
 const RECIPIENT_ITEM =
@@ -12,9 +13,8 @@ const RECIPIENT_ITEM =
 /** A table's first column header that names whom data goes to ("Recipient", "Who we share it with", "Shared with"). */
 const RECIPIENT_COLUMN =
   /^\W*((categories of )?(recipients?|third parties|partners)|who (we share (it |them |data )?with|receives( it)?|gets it)|shared with|disclosed to)\W*$/u;
-/** A table's first column header that names trackers ("Cookie", "Name", "SDK"). */
-const TRACKER_COLUMN =
-  /^(cookies?( name)?|name|trackers?|pixels?|tags?|technolog(y|ies)|identifiers?|sdks?)$/iu;
+/** A table's first column header that names trackers: a cookie table's ("Cookie", "Name"), or "SDK". */
+const trackerColumn = (header: string) => COOKIE_HEADER.test(header) || /^sdks?$/iu.test(header);
 /** Headings over a table of where data comes from, not whom it goes to. */
 const RECIPIENTS_AS_SOURCE = /\b(from|sources?|received|receive|obtain\w*)\b/u;
 /** A list item that says whom data goes to ("with your health insurer, including diagnosis codes"). */
@@ -267,7 +267,7 @@ const RECIPIENTS_ROW: ListItemRule<true, ClauseReading> = {
     // (a table whose first column says whom: "| Recipient | What they get | Why |"; a whole row,
     // not a fragment the diff cut out of one; not a table of cookies, whose rows are trackers)
     const first = lines.tableHeader(s.reading.text)?.[0];
-    if (first !== undefined && TRACKER_COLUMN.test(first.replace(/[*_`]/gu, '').trim())) return null;
+    if (first !== undefined && trackerColumn(plainCell(first))) return null;
     if (
       first !== undefined &&
       RECIPIENT_COLUMN.test(ctx.prepared(first).norm) &&

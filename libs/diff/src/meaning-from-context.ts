@@ -6,14 +6,21 @@ import {
   REMOVED_LABEL,
   topicFromContext,
 } from './choice-from-context';
-import { CHOICE_TOPICS, choiceAspect, type Meaning, meaningsOf, SENSITIVE_DATA } from './clause-meaning';
+import {
+  CHOICE_TOPICS,
+  choiceAspect,
+  keepsVoiceLocal,
+  type Meaning,
+  meaningsOf,
+  SENSITIVE_DATA,
+} from './clause-meaning';
 import { type ClassifyContext } from './classify-context';
 import { type Side } from './classify.types';
 import { ANSWER, answered, saysYes } from './faq-answer';
-import { localChoiceFromContext, VOICE_LIKE } from './local-choice';
-import { matches } from './pattern-gate';
+import { localChoiceFromContext } from './local-choice';
 import { type ClauseReading, normalizeClause, readClause, wordAt } from './read-clause';
 import { type SideLines } from './side-lines';
+import { COOKIE_HEADER, plainCell } from './table-cells';
 
 /** A choice said to be fixed by pointing back at it ("This can't be switched off"). */
 const IT_CANNOT_BE_OFF =
@@ -161,7 +168,7 @@ function settingsRows(list: Side[], other: Side[], lines: SideLines): void {
 function settingTopics(r: ClauseReading): string[] {
   const topics = r.topics.filter((t) => CHOICE_TOPICS.includes(t));
   if (topics.length > 0) return topics;
-  return choiceAspect(r) === 'local' && matches(r.norm, VOICE_LIKE) ? ['voice-recordings'] : [];
+  return keepsVoiceLocal(r) ? ['voice-recordings'] : [];
 }
 
 /** A setting offered about each of its topics, keyed by what it does when it keeps data local. */
@@ -224,7 +231,7 @@ function toggleLines(list: Side[], lines: SideLines): void {
 /** The name a list item gives before its dash or colon, lower-cased ("Keep requests on this speaker — …" → "keep requests on this speaker"). */
 function itemName(text: string): string | null {
   const m = /^\W*([^—–:]{1,60}?)\s(—|–|-|:)\s/u.exec(text);
-  return m ? (m[1] as string).replace(/[*_`]/gu, '').trim().toLowerCase() : null;
+  return m ? plainCell(m[1] as string).toLowerCase() : null;
 }
 
 /**
@@ -245,11 +252,8 @@ function rewordedRow(other: Side[]): (s: Side) => boolean {
 /** The first cell of a table row a sentence opens, lower-cased, without emphasis ("| **Voice** | …" → "voice"). */
 function rowName(text: string): string | null {
   const m = /^\s*\|([^|]+)\|/u.exec(text);
-  return m ? (m[1] as string).replace(/[*_`]/gu, '').trim().toLowerCase() : null;
+  return m ? plainCell(m[1] as string).toLowerCase() : null;
 }
-
-/** A cookie table's first header cell ("| Cookie | Provider | Purpose | Expiry |"). */
-const COOKIE_HEADER = /^(cookies?( name)?|name|trackers?|pixels?|tags?|technolog(y|ies)|identifiers?)$/iu;
 
 /**
  * A row of a cookie table is a cookie the site sets: a row added is tracking added, a row removed
@@ -265,7 +269,7 @@ function cookieRows(list: Side[], other: Side[], lines: SideLines): void {
     const tracking = s.meanings.some((m) => m.kind === 'tracking-added' || m.kind === 'tracking-removed');
     if (tracking && s.meanings.some((m) => m.topic === 'cookies-tracking')) continue;
     const header = lines.tableHeader(s.reading.text);
-    if (!header || !COOKIE_HEADER.test((header[0] ?? '').replace(/[*_`]/gu, '').trim())) continue;
+    if (!header || !COOKIE_HEADER.test(plainCell(header[0] ?? ''))) continue;
     if (reworded(s)) continue;
     s.meanings = [
       ...s.meanings,

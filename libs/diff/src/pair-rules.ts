@@ -28,7 +28,13 @@ import { matches } from './pattern-gate';
 import { EXPANDING, NARROWER_KIND } from './practice-kinds';
 import { VOICE_LIKE } from './local-choice';
 import { cellsOf } from './side-lines';
-import { answerCellFlip, choiceColumnFlip, defaultColumnFlip, soldOrSharedColumn } from './table-cells';
+import {
+  answerCellFlip,
+  choiceColumnFlip,
+  defaultColumnFlip,
+  plainCell,
+  soldOrSharedColumn,
+} from './table-cells';
 import { itemsAdded, itemsCut } from './list-edit-rules';
 import { type TagSet } from './tag-set';
 
@@ -221,7 +227,7 @@ function compareReach(r: Side, a: Side, scope: RuleScope): void {
   // a table's column for a mode that keeps voice at home dropped ("| | Standard | Enhanced | Local |"
   // → "| | Standard | Enhanced |"), in a table about speech or audio: that choice is gone
   if (r.reading.text.trimStart().startsWith('|') && a.reading.text.trimStart().startsWith('|')) {
-    const localCell = (c: string) => LOCAL_MODE_CELL.test(c.replace(/[*_`]/gu, '').trim());
+    const localCell = (c: string) => LOCAL_MODE_CELL.test(plainCell(c));
     const now = cellsOf(a.reading.text);
     const kept = new Set(now.map((c) => c.toLowerCase()));
     const dropped = cellsOf(r.reading.text).filter((c) => !kept.has(c.toLowerCase()));

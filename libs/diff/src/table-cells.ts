@@ -1,5 +1,14 @@
 import { cellsOf } from './side-lines';
 
+/** A cell's text without its emphasis marks ("**Cookie**" → "Cookie", "`_ga`" → "_ga"). */
+export function plainCell(cell: string): string {
+  return cell.replace(/[*_`]/gu, '').trim();
+}
+
+/** A cookie table's first header cell ("| Cookie | Provider | Purpose | Expiry |"). */
+export const COOKIE_HEADER =
+  /^(cookies?( name)?|name|trackers?|pixels?|tags?|technolog(y|ies)|identifiers?)$/iu;
+
 /**
  * Whether a table row's answer turned from no to yes ('yes'), or from yes to no ('no'): the same
  * first cell, and a second cell that opens with the answer.
@@ -107,7 +116,7 @@ export function defaultColumnFlip(
   let flip: 'on' | 'off' | null = null;
   for (let j = 0; j < header.length; j++) {
     if (was[j] === now[j]) continue;
-    if (!DEFAULT_HEADER.test((header[j] as string).toLowerCase().replace(/[*_`]/gu, '').trim())) return null;
+    if (!DEFAULT_HEADER.test(plainCell(header[j] as string).toLowerCase())) return null;
     const a = state(was[j] as string);
     const b = state(now[j] as string);
     if (!a || !b || a === b) return null;
